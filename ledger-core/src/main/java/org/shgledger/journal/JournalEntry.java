@@ -1,0 +1,105 @@
+package org.shgledger.journal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One business event as a balanced set of postings: a member's savings, a loan paid out, a bank
+ * charge. Entries are never edited or deleted; a mistake is corrected by recording its {@link
+ * #reversal reversal} and then the right entry.
+ *
+ * <p>This type only holds what the caller says. The journal decides whether the entry is valid
+ * when it is recorded (see {@link Rejection} for the checks and their order), so an entry can be
+ * built, compared and sent again freely. Two entries are the same content when they are {@code
+ * equals}.
+ *
+ * @param id the caller-chosen id, unique in the book; the idempotency key; not null
+ * @param book the book, not null
+ * @param date the date of the event (not of recording), not null
+ * @param memo a description for people, up to {@value #MAX_MEMO_LENGTH} characters, not null
+ * @param postings the lines, in the caller's order, not null; copied
+ * @param reverses the entry this one reverses, not null (may be empty)
+ * @param sourceReference where the entry came from (a passbook line, a register page), up to
+ *     {@value #MAX_SOURCE_REFERENCE_LENGTH} characters, not null (may be empty)
+ */
+public record JournalEntry(
+    EntryId id,
+    BookId book,
+    LocalDate date,
+    String memo,
+    List<Posting> postings,
+    Optional<EntryId> reverses,
+    Optional<String> sourceReference) {
+
+  /** The longest memo accepted. */
+  public static final int MAX_MEMO_LENGTH = 500;
+
+  /** The longest source reference accepted. */
+  public static final int MAX_SOURCE_REFERENCE_LENGTH = 200;
+
+  /**
+   * Creates an entry.
+   *
+   * @throws NullPointerException if any argument or posting is null
+   * @throws IllegalArgumentException if the memo or source reference is too long
+   */
+  public JournalEntry {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(book, "book");
+    Objects.requireNonNull(date, "date");
+    Identifiers.checkText("memo", memo, MAX_MEMO_LENGTH);
+    postings = List.copyOf(postings);
+    Objects.requireNonNull(reverses, "reverses");
+    Objects.requireNonNull(sourceReference, "sourceReference");
+    sourceReference.ifPresent(
+        s -> Identifiers.checkText("source reference", s, MAX_SOURCE_REFERENCE_LENGTH));
+  }
+
+  /**
+   * An ordinary entry, reversing nothing, with no source reference.
+   *
+   * @param id the id, not null
+   * @param book the book, not null
+   * @param date the date, not null
+   * @param memo the memo, not null
+   * @param postings the postings, not null
+   * @return the entry, not null
+   */
+  public static JournalEntry of(
+      EntryId id, BookId book, LocalDate date, String memo, List<Posting> postings) {
+    return new JournalEntry(id, book, date, memo, postings, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * The same entry with a source reference.
+   *
+   * @param reference where the entry came from, not null
+   * @return a new entry, not null
+   */
+  public JournalEntry withSourceReference(String reference) {
+    return new JournalEntry(id, book, date, memo, postings, reverses, Optional.of(reference));
+  }
+
+  /**
+   * The exact opposite of this entry: the same accounts and amounts in the same order with debit
+   * and credit swapped, linked to this entry. Recording it restores every balance this entry
+   * changed.
+   *
+   * @param reversalId the id of the reversing entry, not null
+   * @param reversalDate its date, on or after this entry's date, not null
+   * @param reversalMemo why it is reversed, not null
+   * @return the reversing entry, not null
+   */
+  public JournalEntry reversal(EntryId reversalId, LocalDate reversalDate, String reversalMemo) {
+    return new JournalEntry(
+        reversalId,
+        book,
+        reversalDate,
+        reversalMemo,
+        postings.stream().map(Posting::opposite).toList(),
+        Optional.of(id),
+        Optional.empty());
+  }
+}
