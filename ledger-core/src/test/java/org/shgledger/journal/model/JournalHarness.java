@@ -38,6 +38,8 @@ public final class JournalHarness {
     final Map<String, AtomicLong> refused = new ConcurrentHashMap<>();
     /** Set when a step failed: the property fails anyway, and shrinking skews the counts. */
     volatile boolean sawFailure;
+    /** How many chains (harnesses) were started. */
+    volatile int chains;
 
     void count(String kind, boolean wasAccepted) {
       (wasAccepted ? accepted : refused).computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
@@ -69,6 +71,7 @@ public final class JournalHarness {
   public JournalHarness(Journal journal, Tally tally) {
     this.journal = journal;
     this.tally = tally;
+    tally.chains++;
     for (Book book : OperationGenerator.initialBooks()) {
       journal.createBook(book);
       model.createBook(book);

@@ -1,0 +1,97 @@
+package org.shgledger.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.EnumSet;
+import java.util.Set;
+import org.shgledger.LedgerException;
+import org.shgledger.journal.JournalException;
+import org.shgledger.journal.Rejection;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns an exception thrown by a command into one line on standard error and an {@link ExitCodes
+ * exit code}. A treasurer sees what was wrong, not a stack trace; {@code --verbose} adds the stack
+ * trace for whoever is debugging.
+ *
+ * <p>Invalid command lines never reach this handler: picocli reports them itself and exits with
+ * {@link ExitCodes#USAGE}.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler {
+
+  /** The rejections that mean "there is no such thing", as opposed to "that breaks a rule". */
+  private static final Set<Rejection> NOT_FOUND =
+      EnumSet.of(
+          Rejection.BOOK_NOT_FOUND,
+          Rejection.ACCOUNT_NOT_FOUND,
+          Rejection.REVERSED_ENTRY_NOT_FOUND,
+          Rejection.CONTROL_ACCOUNT_NOT_FOUND);
+
+  @Override
+  public int handleExecutionException(
+      Exception exception, CommandLine commandLine, ParseResult fullParseResult) {
+    int exitCode = exitCode(exception);
+    PrintWriter err = commandLine.getErr();
+    err.println(message(exception, exitCode));
+    if (isVerbose(fullParseResult)) {
+      exception.printStackTrace(err);
+    } else if (exitCode == ExitCodes.INTERNAL_ERROR) {
+      err.println("shg: this is a bug; rerun with " + Shg.VERBOSE_OPTION
+          + " to see where it happened, and report it");
+    }
+    err.flush();
+    return exitCode;
+  }
+
+  /**
+   * The exit code for an exception.
+   *
+   * @param exception the exception a command threw, not null
+   * @return one of {@link ExitCodes}
+   */
+  static int exitCode(Throwable exception) {
+    if (exception instanceof JournalException journal && NOT_FOUND.contains(journal.reason())) {
+      return ExitCodes.NOT_FOUND;
+    }
+    if (exception instanceof LedgerException) {
+      return ExitCodes.REJECTED;
+    }
+    if (exception instanceof IOException || exception instanceof UncheckedIOException) {
+      return ExitCodes.IO_ERROR;
+    }
+    return ExitCodes.INTERNAL_ERROR;
+  }
+
+  private static String message(Throwable exception, int exitCode) {
+    String text = oneLine(exception.getMessage());
+    if (exception instanceof JournalException journal) {
+      return "shg: rejected (" + journal.reason() + "): " + text;
+    }
+    return switch (exitCode) {
+      case ExitCodes.REJECTED -> "shg: rejected: " + text;
+      case ExitCodes.IO_ERROR -> "shg: input/output error: " + text;
+      default -> "shg: internal error: " + exception.getClass().getName() + ": " + text;
+    };
+  }
+
+  /** The message on one line, so that each error is exactly one line of the error stream. */
+  private static String oneLine(String message) {
+    if (message == null || message.isBlank()) {
+      return "(no message)";
+    }
+    return message.strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+
+  /** Whether --verbose was given, before or after the subcommand's name. */
+  private static boolean isVerbose(ParseResult parseResult) {
+    for (ParseResult level = parseResult; level != null; level = level.subcommand()) {
+      if (level.hasMatchedOption(Shg.VERBOSE_OPTION)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
