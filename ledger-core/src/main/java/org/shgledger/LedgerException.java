@@ -10,6 +10,7 @@ package org.shgledger;
  */
 public class LedgerException extends RuntimeException {
 
+  /** Serialization version. */
   private static final long serialVersionUID = 1L;
 
   /**

@@ -3,11 +3,8 @@ package org.shgledger.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.EnumSet;
-import java.util.Set;
 import org.shgledger.LedgerException;
 import org.shgledger.journal.JournalException;
-import org.shgledger.journal.Rejection;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -21,14 +18,6 @@ import picocli.CommandLine.ParseResult;
  * {@link ExitCodes#USAGE}.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
-
-  /** The rejections that mean "there is no such thing", as opposed to "that breaks a rule". */
-  private static final Set<Rejection> NOT_FOUND =
-      EnumSet.of(
-          Rejection.BOOK_NOT_FOUND,
-          Rejection.ACCOUNT_NOT_FOUND,
-          Rejection.REVERSED_ENTRY_NOT_FOUND,
-          Rejection.CONTROL_ACCOUNT_NOT_FOUND);
 
   @Override
   public int handleExecutionException(
@@ -53,7 +42,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
    * @return one of {@link ExitCodes}
    */
   static int exitCode(Throwable exception) {
-    if (exception instanceof JournalException journal && NOT_FOUND.contains(journal.reason())) {
+    if (exception instanceof JournalException journal && journal.reason().isNotFound()) {
       return ExitCodes.NOT_FOUND;
     }
     if (exception instanceof LedgerException) {

@@ -9,6 +9,7 @@ import org.shgledger.LedgerException;
  */
 public final class JournalException extends LedgerException {
 
+  /** Serialization version. */
   private static final long serialVersionUID = 1L;
 
   private final Rejection reason;

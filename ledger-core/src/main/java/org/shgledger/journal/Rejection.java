@@ -86,5 +86,18 @@ public enum Rejection {
   /** An account to close has a non-zero balance. */
   ACCOUNT_BALANCE_NOT_ZERO,
   /** The new lock date is before the current one; a locked period is never reopened. */
-  LOCK_DATE_MOVES_BACKWARD
+  LOCK_DATE_MOVES_BACKWARD;
+
+  /**
+   * Whether this reason means that something named in the request does not exist, as opposed to
+   * a request that breaks a rule; programs report the two differently (the CLI's exit codes).
+   *
+   * @return true for the "not found" reasons
+   */
+  public boolean isNotFound() {
+    return switch (this) {
+      case BOOK_NOT_FOUND, ACCOUNT_NOT_FOUND, REVERSED_ENTRY_NOT_FOUND, CONTROL_ACCOUNT_NOT_FOUND -> true;
+      default -> false;
+    };
+  }
 }
