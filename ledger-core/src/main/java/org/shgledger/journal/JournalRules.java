@@ -323,7 +323,8 @@ public final class JournalRules {
         throw new JournalException(
             Rejection.BALANCE_CONSTRAINT_VIOLATED,
             where + ": would take account " + code + " to " + Money.ofMinor(currency, worst)
-                + " on or after " + entry.date() + ", below zero");
+                + " on or after " + entry.date() + ", below zero",
+            code);
       }
     }
   }

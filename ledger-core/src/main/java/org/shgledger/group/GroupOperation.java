@@ -1,0 +1,309 @@
+package org.shgledger.group;
+
+import java.util.Objects;
+import org.joda.money.Money;
+
+/**
+ * The everyday money events of a group, each of which becomes one balanced journal entry through
+ * {@link SavingsGroups#record}. Which accounts each one debits and credits is listed in
+ * docs/engine.md; {@link SavingsGroups} is the one place that turns them into postings.
+ *
+ * <p>Loans to members, year end, surplus distribution, exits and share-out have their own methods
+ * on {@link SavingsGroups}, because they read the books to compute their amounts.
+ */
+public sealed interface GroupOperation {
+
+  /**
+   * A short description for the journal entry's memo.
+   *
+   * @return the memo, not null
+   */
+  String memo();
+
+  /**
+   * A member saves. Debit cash or bank; credit her savings.
+   *
+   * @param member the member, not null
+   * @param kind compulsory or voluntary, not null
+   * @param amount positive, not null
+   * @param channel where the money goes in, not null
+   */
+  record Save(MemberId member, SavingsKind kind, Money amount, Channel channel) implements GroupOperation {
+    /** Checks for nulls. */
+    public Save {
+      Objects.requireNonNull(member, "member");
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(amount, "amount");
+      Objects.requireNonNull(channel, "channel");
+    }
+
+    @Override
+    public String memo() {
+      return member + " saves (" + kind.name().toLowerCase() + ")";
+    }
+  }
+
+  /**
+   * A member withdraws savings. Debit her savings; credit cash, or bank when paid to her own bank
+   * account.
+   *
+   * @param member the member, not null
+   * @param kind compulsory or voluntary, not null
+   * @param amount positive, not null
+   * @param channel where the money comes from, not null
+   */
+  record WithdrawSavings(MemberId member, SavingsKind kind, Money amount, Channel channel)
+      implements GroupOperation {
+    /** Checks for nulls. */
+    public WithdrawSavings {
+      Objects.requireNonNull(member, "member");
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(amount, "amount");
+      Objects.requireNonNull(channel, "channel");
+    }
+
+    @Override
+    public String memo() {
+      return member + " withdraws savings (" + kind.name().toLowerCase() + ")";
+    }
+  }
+
+  /**
+   * The treasurer banks cash. Debit bank; credit cash.
+   *
+   * @param amount positive, not null
+   */
+  record BankCash(Money amount) implements GroupOperation {
+    /** Checks for nulls. */
+    public BankCash {
+      Objects.requireNonNull(amount, "amount");
+    }
+
+    @Override
+    public String memo() {
+      return "cash banked";
+    }
+  }
+
+  /**
+   * Cash drawn from the bank. Debit cash; credit bank.
+   *
+   * @param amount positive, not null
+   */
+  record WithdrawFromBank(Money amount) implements GroupOperation {
+    /** Checks for nulls. */
+    public WithdrawFromBank {
+      Objects.requireNonNull(amount, "amount");
+    }
+
+    @Override
+    public String memo() {
+      return "cash drawn from bank";
+    }
+  }
+
+  /**
+   * A member pays a fine. Debit cash or bank; credit fines.
+   *
+   * @param member the member, not null
+   * @param amount positive, not null
+   * @param reason what for, such as "absent", up to 100 characters, not null
+   * @param channel where the money goes in, not null
+   */
+  record Fine(MemberId member, Money amount, String reason, Channel channel) implements GroupOperation {
+    /** Checks for nulls and length. */
+    public Fine {
+      Objects.requireNonNull(member, "member");
+      Objects.requireNonNull(amount, "amount");
+      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(channel, "channel");
+      if (reason.length() > 100) {
+        throw new IllegalArgumentException("a fine's reason is at most 100 characters");
+      }
+    }
+
+    @Override
+    public String memo() {
+      return member + " fined" + (reason.isBlank() ? "" : ": " + reason);
+    }
+  }
+
+  /**
+   * The bank credits interest. Debit bank; credit interest from bank.
+   *
+   * @param amount positive, not null
+   */
+  record BankInterest(Money amount) implements GroupOperation {
+    /** Checks for nulls. */
+    public BankInterest {
+      Objects.requireNonNull(amount, "amount");
+    }
+
+    @Override
+    public String memo() {
+      return "interest credited by bank";
+    }
+  }
+
+  /**
+   * The bank deducts charges. Debit bank charges; credit bank.
+   *
+   * @param amount positive, not null
+   */
+  record BankCharges(Money amount) implements GroupOperation {
+    /** Checks for nulls. */
+    public BankCharges {
+      Objects.requireNonNull(amount, "amount");
+    }
+
+    @Override
+    public String memo() {
+      return "bank charges";
+    }
+  }
+
+  /**
+   * A bank-linkage loan is credited to the group's bank account. Debit bank; credit bank loan.
+   *
+   * @param amount positive, not null
+   */
+  record ReceiveBankLoan(Money amount) implements GroupOperation {
+    /** Checks for nulls. */
+    public ReceiveBankLoan {
+      Objects.requireNonNull(amount, "amount");
+    }
+
+    @Override
+    public String memo() {
+      return "bank loan received";
+    }
+  }
+
+  /**
+   * An instalment of the bank loan. Debit bank loan (principal) and interest paid; credit bank.
+   *
+   * @param principal the principal part, positive or zero, not null
+   * @param interest the interest part, positive or zero, not null; not both zero
+   */
+  record RepayBankLoan(Money principal, Money interest) implements GroupOperation {
+    /** Checks for nulls. */
+    public RepayBankLoan {
+      Objects.requireNonNull(principal, "principal");
+      Objects.requireNonNull(interest, "interest");
+    }
+
+    @Override
+    public String memo() {
+      return "bank loan instalment";
+    }
+  }
+
+  /**
+   * A loan from the federation. Debit cash or bank; credit loan from federation.
+   *
+   * @param amount positive, not null
+   * @param channel where the money comes in, not null
+   */
+  record ReceiveFederationLoan(Money amount, Channel channel) implements GroupOperation {
+    /** Checks for nulls. */
+    public ReceiveFederationLoan {
+      Objects.requireNonNull(amount, "amount");
+      Objects.requireNonNull(channel, "channel");
+    }
+
+    @Override
+    public String memo() {
+      return "federation loan received";
+    }
+  }
+
+  /**
+   * A repayment to the federation. Debit loan from federation (principal) and interest paid;
+   * credit cash or bank.
+   *
+   * @param principal the principal part, positive or zero, not null
+   * @param interest the interest part, positive or zero, not null; not both zero
+   * @param channel where the money goes out, not null
+   */
+  record RepayFederationLoan(Money principal, Money interest, Channel channel) implements GroupOperation {
+    /** Checks for nulls. */
+    public RepayFederationLoan {
+      Objects.requireNonNull(principal, "principal");
+      Objects.requireNonNull(interest, "interest");
+      Objects.requireNonNull(channel, "channel");
+    }
+
+    @Override
+    public String memo() {
+      return "federation loan repayment";
+    }
+  }
+
+  /**
+   * A revolving-fund or other grant. Debit cash or bank; credit revolving fund / grants.
+   *
+   * @param amount positive, not null
+   * @param channel where the money comes in, not null
+   */
+  record ReceiveGrant(Money amount, Channel channel) implements GroupOperation {
+    /** Checks for nulls. */
+    public ReceiveGrant {
+      Objects.requireNonNull(amount, "amount");
+      Objects.requireNonNull(channel, "channel");
+    }
+
+    @Override
+    public String memo() {
+      return "revolving fund grant received";
+    }
+  }
+
+  /**
+   * The group pays an expense. Debit meeting, stationery and bookkeeping costs; credit cash or
+   * bank.
+   *
+   * @param amount positive, not null
+   * @param description what for, up to 100 characters, not null
+   * @param channel where the money goes out, not null
+   */
+  record PayExpense(Money amount, String description, Channel channel) implements GroupOperation {
+    /** Checks for nulls and length. */
+    public PayExpense {
+      Objects.requireNonNull(amount, "amount");
+      Objects.requireNonNull(description, "description");
+      Objects.requireNonNull(channel, "channel");
+      if (description.length() > 100) {
+        throw new IllegalArgumentException("a description is at most 100 characters");
+      }
+    }
+
+    @Override
+    public String memo() {
+      return "expense" + (description.isBlank() ? "" : ": " + description);
+    }
+  }
+
+  /**
+   * Other income, such as membership fees. Debit cash or bank; credit other income.
+   *
+   * @param amount positive, not null
+   * @param description what for, up to 100 characters, not null
+   * @param channel where the money comes in, not null
+   */
+  record OtherIncome(Money amount, String description, Channel channel) implements GroupOperation {
+    /** Checks for nulls and length. */
+    public OtherIncome {
+      Objects.requireNonNull(amount, "amount");
+      Objects.requireNonNull(description, "description");
+      Objects.requireNonNull(channel, "channel");
+      if (description.length() > 100) {
+        throw new IllegalArgumentException("a description is at most 100 characters");
+      }
+    }
+
+    @Override
+    public String memo() {
+      return "other income" + (description.isBlank() ? "" : ": " + description);
+    }
+  }
+}

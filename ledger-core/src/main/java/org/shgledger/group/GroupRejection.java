@@ -1,0 +1,53 @@
+package org.shgledger.group;
+
+/**
+ * Every reason the savings-group engine can refuse an operation on its own account. Rules of the
+ * journal itself (a locked period, an id reused with other content) keep their journal {@link
+ * org.shgledger.journal.Rejection}.
+ */
+public enum GroupRejection {
+  /** There is no group with this code. */
+  GROUP_NOT_FOUND,
+  /** A group with this code exists with a different definition. */
+  GROUP_EXISTS,
+  /** There is no member with this id in the group. */
+  MEMBER_NOT_FOUND,
+  /** A member with this id exists with a different definition. */
+  MEMBER_EXISTS,
+  /** The member was not a member on the operation's date (not yet joined, or already left). */
+  NOT_A_MEMBER_ON_DATE,
+  /** The member has left the group. */
+  MEMBER_HAS_LEFT,
+  /** The operation pays into the member's own bank account, and she has none on record. */
+  NO_MEMBER_BANK_ACCOUNT,
+  /** Another member holds the office for part of the term. */
+  OFFICE_TAKEN,
+  /** A meeting on this date is already recorded with a different roll. */
+  MEETING_EXISTS,
+  /** The roll names someone who was not a member on the meeting's date. */
+  ATTENDANCE_OF_NON_MEMBER,
+  /** An amount is zero, negative or in another currency. */
+  INVALID_AMOUNT,
+  /** Cash in hand would go below zero, on the date or later. */
+  INSUFFICIENT_CASH,
+  /** The group's bank balance would go below zero, on the date or later. */
+  INSUFFICIENT_BANK_BALANCE,
+  /** The member's savings would go below zero. */
+  INSUFFICIENT_SAVINGS,
+  /** More would be repaid than is owed. */
+  REPAYMENT_EXCEEDS_DEBT,
+  /** There is no loan with this id in the group. */
+  LOAN_NOT_FOUND,
+  /** A loan with this id exists with different terms. */
+  LOAN_EXISTS,
+  /** The surplus to distribute is more than the accumulated surplus. */
+  INSUFFICIENT_SURPLUS,
+  /** There are no members (or none with savings) to share among. */
+  NOTHING_TO_SHARE_BY,
+  /** Share-out needs every member loan repaid first. */
+  MEMBER_LOANS_OUTSTANDING,
+  /** Share-out needs the bank and federation loans repaid first. */
+  EXTERNAL_LOANS_OUTSTANDING,
+  /** The financial year has been closed already. */
+  YEAR_ALREADY_CLOSED
+}

@@ -1,0 +1,685 @@
+package org.shgledger.group;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.joda.money.Money;
+import org.shgledger.journal.Account;
+import org.shgledger.journal.AccountCode;
+import org.shgledger.journal.AccountType;
+import org.shgledger.journal.BookId;
+import org.shgledger.journal.EntryId;
+import org.shgledger.journal.Journal;
+import org.shgledger.journal.JournalEntry;
+import org.shgledger.journal.JournalException;
+import org.shgledger.journal.Posting;
+import org.shgledger.journal.Rejection;
+import org.shgledger.journal.TrialBalance;
+import org.shgledger.money.Allocator;
+import org.shgledger.money.RoundingPolicy;
+
+/**
+ * The savings-group engine: the rules a Self Help Group lives by, turned into balanced journal
+ * entries. Every money operation is one entry in the group's book; a refused one throws {@link
+ * GroupException} (or {@link JournalException} for a rule of the journal itself, such as a locked
+ * period) and leaves no trace; any entry can be corrected with {@link #reverse}.
+ *
+ * <p>Entry ids are chosen by the caller and are idempotency keys, as in the journal: repeating an
+ * operation with the same id and the same content records nothing new.
+ *
+ * <p>The accounts each operation debits and credits are listed in docs/engine.md.
+ */
+public final class SavingsGroups {
+
+  /** Allocations of money among members are exact to the paisa, whatever the group's rounding. */
+  private static final RoundingPolicy EXACT = RoundingPolicy.minorUnits(RoundingMode.UNNECESSARY);
+
+  private static final String EXIT_SOURCE = "exit:";
+
+  private final Journal journal;
+  private final GroupRegistry registry;
+
+  /**
+   * Creates the engine over a journal and a registry.
+   *
+   * @param journal where the money is kept, not null
+   * @param registry where groups, members, office bearers and meetings are kept, not null
+   */
+  public SavingsGroups(Journal journal, GroupRegistry registry) {
+    this.journal = Objects.requireNonNull(journal, "journal");
+    this.registry = Objects.requireNonNull(registry, "registry");
+  }
+
+  /**
+   * The journal holding the groups' books, for balances, trial balances and reports.
+   *
+   * @return the journal, not null
+   */
+  public Journal journal() {
+    return journal;
+  }
+
+  /**
+   * The registry holding groups, members, office bearers and meetings.
+   *
+   * @return the registry, not null
+   */
+  public GroupRegistry registry() {
+    return registry;
+  }
+
+  // ---------------------------------------------------------------- groups and people
+
+  /**
+   * Creates a group and its book with the standard chart of accounts. Creating a group that
+   * exists with the same definition returns it and changes nothing.
+   *
+   * @param group the group's definition, not null
+   * @return the group, not null
+   * @throws GroupException {@link GroupRejection#GROUP_EXISTS} if the code is taken by a different
+   *     group
+   */
+  public Group createGroup(Group group) {
+    Objects.requireNonNull(group, "group");
+    Optional<Group> existing = registry.group(group.code());
+    if (existing.isPresent()) {
+      if (!existing.get().equals(group)) {
+        throw new GroupException(GroupRejection.GROUP_EXISTS,
+            "group " + group.code() + " exists already as '" + existing.get().name() + "'");
+      }
+      return existing.get();
+    }
+    journal.createBook(group.book());
+    for (Account account : Chart.standardAccounts(group.code(), group.currency())) {
+      journal.openAccount(account);
+    }
+    registry.putGroup(group);
+    return group;
+  }
+
+  /**
+   * A group's definition.
+   *
+   * @param code the group's code, not null
+   * @return the group
+   * @throws GroupException {@link GroupRejection#GROUP_NOT_FOUND}
+   */
+  public Group group(BookId code) {
+    return registry.group(Objects.requireNonNull(code, "code"))
+        .orElseThrow(() -> new GroupException(GroupRejection.GROUP_NOT_FOUND, "group " + code + " does not exist"));
+  }
+
+  /**
+   * Adds a member and opens her sub-ledger accounts (loans, compulsory and voluntary savings).
+   * Adding a member that exists with the same record changes nothing.
+   *
+   * @param code the group, not null
+   * @param member the new member, not yet left, not null
+   * @return the member, not null
+   * @throws GroupException {@link GroupRejection#GROUP_NOT_FOUND}, {@link
+   *     GroupRejection#MEMBER_EXISTS} if the id is taken by a different record
+   * @throws IllegalArgumentException if the record says she has already left
+   */
+  public Member addMember(BookId code, Member member) {
+    Group group = group(code);
+    Objects.requireNonNull(member, "member");
+    if (member.exited().isPresent()) {
+      throw new IllegalArgumentException("a new member cannot have left already; use settleExit");
+    }
+    Optional<Member> existing = registry.member(code, member.id());
+    if (existing.isPresent()) {
+      if (!existing.get().equals(member)) {
+        throw new GroupException(GroupRejection.MEMBER_EXISTS,
+            "group " + code + ": member " + member.id() + " exists already with another record");
+      }
+      return existing.get();
+    }
+    for (Account account : Chart.memberAccounts(code, group.currency(), member.id())) {
+      journal.openAccount(account);
+    }
+    registry.putMember(code, member);
+    return member;
+  }
+
+  /**
+   * Records (or replaces) a member's own bank account.
+   *
+   * @param code the group, not null
+   * @param memberId the member, not null
+   * @param account her bank account, its number already masked, not null
+   * @return the updated member, not null
+   * @throws GroupException {@link GroupRejection#GROUP_NOT_FOUND}, {@link
+   *     GroupRejection#MEMBER_NOT_FOUND}
+   */
+  public Member setBankAccount(BookId code, MemberId memberId, MemberBankAccount account) {
+    Member member = member(code, memberId).withBankAccount(Objects.requireNonNull(account, "account"));
+    registry.putMember(code, member);
+    return member;
+  }
+
+  /**
+   * A member of a group.
+   *
+   * @param code the group, not null
+   * @param memberId the member, not null
+   * @return the member, not null
+   * @throws GroupException {@link GroupRejection#GROUP_NOT_FOUND}, {@link
+   *     GroupRejection#MEMBER_NOT_FOUND}
+   */
+  public Member member(BookId code, MemberId memberId) {
+    group(code);
+    return registry.member(code, Objects.requireNonNull(memberId, "memberId"))
+        .orElseThrow(() -> new GroupException(GroupRejection.MEMBER_NOT_FOUND,
+            "group " + code + ": there is no member " + memberId));
+  }
+
+  /**
+   * Records an election: a member holds an office for a term. At most one member holds an office
+   * on any day; earlier terms stay in the history. Recording the same term again changes nothing.
+   *
+   * @param code the group, not null
+   * @param term the term, not null
+   * @return the term, not null
+   * @throws GroupException {@link GroupRejection#MEMBER_NOT_FOUND}, {@link
+   *     GroupRejection#NOT_A_MEMBER_ON_DATE} if she is not a member when the term starts, {@link
+   *     GroupRejection#OFFICE_TAKEN} if another term of the office overlaps
+   */
+  public BearerTerm elect(BookId code, BearerTerm term) {
+    Objects.requireNonNull(term, "term");
+    Member member = member(code, term.member());
+    requireMemberOn(code, member, term.from());
+    for (BearerTerm other : registry.terms(code)) {
+      if (other.equals(term)) {
+        return other;
+      }
+      if (other.role() == term.role() && other.overlaps(term)) {
+        throw new GroupException(GroupRejection.OFFICE_TAKEN,
+            "group " + code + ": " + other.member() + " is " + other.role().name().toLowerCase()
+                + " from " + other.from() + " to " + other.to() + ", overlapping " + term.from() + " to " + term.to());
+      }
+    }
+    registry.addTerm(code, term);
+    return term;
+  }
+
+  /**
+   * Who held each office on a date.
+   *
+   * @param code the group, not null
+   * @param date the date, not null
+   * @return the office holders; an office nobody held is absent, not null
+   */
+  public Map<Role, MemberId> bearersOn(BookId code, LocalDate date) {
+    group(code);
+    Map<Role, MemberId> holders = new EnumMap<>(Role.class);
+    for (BearerTerm term : registry.terms(code)) {
+      if (term.covers(date)) {
+        holders.put(term.role(), term.member());
+      }
+    }
+    return holders;
+  }
+
+  /**
+   * Records a meeting's roll. Recording the same meeting again changes nothing.
+   *
+   * @param meeting the meeting, not null
+   * @return the meeting, not null
+   * @throws GroupException {@link GroupRejection#GROUP_NOT_FOUND}, {@link
+   *     GroupRejection#ATTENDANCE_OF_NON_MEMBER}, {@link GroupRejection#MEETING_EXISTS} if the
+   *     group's meeting that day is recorded with a different roll
+   */
+  public Meeting recordMeeting(Meeting meeting) {
+    Objects.requireNonNull(meeting, "meeting");
+    group(meeting.group());
+    for (MemberId id : meeting.attendance().keySet()) {
+      Optional<Member> member = registry.member(meeting.group(), id);
+      if (member.isEmpty() || !member.get().isMemberOn(meeting.date())) {
+        throw new GroupException(GroupRejection.ATTENDANCE_OF_NON_MEMBER,
+            "group " + meeting.group() + ", meeting of " + meeting.date() + ": " + id
+                + " was not a member that day");
+      }
+    }
+    Optional<Meeting> existing = registry.meeting(meeting.group(), meeting.date());
+    if (existing.isPresent()) {
+      if (!existing.get().equals(meeting)) {
+        throw new GroupException(GroupRejection.MEETING_EXISTS,
+            "group " + meeting.group() + ": the meeting of " + meeting.date() + " is recorded already with another roll");
+      }
+      return existing.get();
+    }
+    registry.putMeeting(meeting);
+    return meeting;
+  }
+
+  // ---------------------------------------------------------------- everyday money
+
+  /**
+   * Records an everyday money event as one balanced entry.
+   *
+   * @param code the group, not null
+   * @param id the entry's id (idempotency key), not null
+   * @param date the date of the event, not null
+   * @param operation the event, not null
+   * @return the recorded entry, not null
+   * @throws GroupException if an engine rule is broken (unknown member, not a member on the date,
+   *     no bank account on record, an invalid amount, not enough cash, bank balance or savings, a
+   *     repayment above the debt)
+   * @throws JournalException if a journal rule is broken (a locked period, the id reused with
+   *     other content)
+   */
+  public JournalEntry record(BookId code, EntryId id, LocalDate date, GroupOperation operation) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(date, "date");
+    Objects.requireNonNull(operation, "operation");
+    Group group = group(code);
+    List<Posting> postings = postings(group, date, operation);
+    return recordEntry(JournalEntry.of(id, code, date, operation.memo(), postings));
+  }
+
+  /** The one place an everyday operation becomes postings. */
+  private List<Posting> postings(Group group, LocalDate date, GroupOperation operation) {
+    BookId code = group.code();
+    if (operation instanceof GroupOperation.Save op) {
+      Money amount = positive(group, op.amount(), "savings");
+      requireMemberOn(code, member(code, op.member()), date);
+      return pair(op.channel().account(), Chart.memberAccount(op.kind().control(), op.member()), amount);
+    } else if (operation instanceof GroupOperation.WithdrawSavings op) {
+      Money amount = positive(group, op.amount(), "withdrawal");
+      Member member = member(code, op.member());
+      requireMemberOn(code, member, date);
+      requirePayableTo(code, member, op.channel());
+      return pair(Chart.memberAccount(op.kind().control(), op.member()), op.channel().account(), amount);
+    } else if (operation instanceof GroupOperation.BankCash op) {
+      return pair(Chart.BANK, Chart.CASH, positive(group, op.amount(), "amount banked"));
+    } else if (operation instanceof GroupOperation.WithdrawFromBank op) {
+      return pair(Chart.CASH, Chart.BANK, positive(group, op.amount(), "amount withdrawn"));
+    } else if (operation instanceof GroupOperation.Fine op) {
+      Money amount = positive(group, op.amount(), "fine");
+      requireMemberOn(code, member(code, op.member()), date);
+      return pair(op.channel().account(), Chart.FINES, amount);
+    } else if (operation instanceof GroupOperation.BankInterest op) {
+      return pair(Chart.BANK, Chart.BANK_INTEREST, positive(group, op.amount(), "bank interest"));
+    } else if (operation instanceof GroupOperation.BankCharges op) {
+      return pair(Chart.BANK_CHARGES, Chart.BANK, positive(group, op.amount(), "bank charges"));
+    } else if (operation instanceof GroupOperation.ReceiveBankLoan op) {
+      return pair(Chart.BANK, Chart.BANK_LOAN, positive(group, op.amount(), "bank loan"));
+    } else if (operation instanceof GroupOperation.RepayBankLoan op) {
+      return split(group, Chart.BANK_LOAN, op.principal(), op.interest(), Chart.BANK);
+    } else if (operation instanceof GroupOperation.ReceiveFederationLoan op) {
+      return pair(op.channel().account(), Chart.FEDERATION_LOAN, positive(group, op.amount(), "federation loan"));
+    } else if (operation instanceof GroupOperation.RepayFederationLoan op) {
+      return split(group, Chart.FEDERATION_LOAN, op.principal(), op.interest(), op.channel().account());
+    } else if (operation instanceof GroupOperation.ReceiveGrant op) {
+      return pair(op.channel().account(), Chart.GRANTS, positive(group, op.amount(), "grant"));
+    } else if (operation instanceof GroupOperation.PayExpense op) {
+      return pair(Chart.EXPENSES, op.channel().account(), positive(group, op.amount(), "expense"));
+    } else if (operation instanceof GroupOperation.OtherIncome op) {
+      return pair(op.channel().account(), Chart.OTHER_INCOME, positive(group, op.amount(), "income"));
+    }
+    throw new AssertionError("unhandled operation " + operation);
+  }
+
+  /** A repayment of an outside loan: principal off the loan, interest to expense, paid from one fund. */
+  private List<Posting> split(Group group, AccountCode loan, Money principal, Money interest, AccountCode from) {
+    nonNegative(group, principal, "principal");
+    nonNegative(group, interest, "interest");
+    if (principal.isZero() && interest.isZero()) {
+      throw new GroupException(GroupRejection.INVALID_AMOUNT, "group " + group.code() + ": a repayment of nothing");
+    }
+    return new EntryBuilder()
+        .debit(loan, principal)
+        .debit(Chart.INTEREST_PAID, interest)
+        .credit(from, principal.plus(interest))
+        .postings();
+  }
+
+  private static List<Posting> pair(AccountCode debit, AccountCode credit, Money amount) {
+    return List.of(Posting.debit(debit, amount), Posting.credit(credit, amount));
+  }
+
+  /**
+   * Corrects a recorded entry by recording its exact opposite, linked to it. Reversing a member's
+   * exit settlement makes her a member again.
+   *
+   * @param code the group, not null
+   * @param original the entry to reverse, not null
+   * @param reversalId the id of the reversing entry, not null
+   * @param date the reversal's date, not null
+   * @param memo why, not null
+   * @return the reversing entry, not null
+   * @throws GroupException if the reversal would leave too little cash, bank or savings
+   * @throws JournalException for the journal's reversal rules (not found, reversed already, locked)
+   */
+  public JournalEntry reverse(BookId code, EntryId original, EntryId reversalId, LocalDate date, String memo) {
+    group(code);
+    try {
+      JournalEntry reversal = journal.reverse(code, original, reversalId, date, memo);
+      JournalEntry reversed = journal.entry(code, original).orElseThrow();
+      Optional<String> source = reversed.sourceReference();
+      if (source.isPresent() && source.get().startsWith(EXIT_SOURCE)) {
+        MemberId memberId = MemberId.of(source.get().substring(EXIT_SOURCE.length()));
+        Member member = member(code, memberId);
+        registry.putMember(code, new Member(member.id(), member.name(), member.category(),
+            member.joined(), Optional.empty(), member.bankAccount()));
+      }
+      return reversal;
+    } catch (JournalException e) {
+      throw translate(e);
+    }
+  }
+
+  // ---------------------------------------------------------------- year end and leaving
+
+  /**
+   * Closes a financial year: every income and expense account's balance for the year is moved
+   * into 3100 Accumulated surplus by one entry dated the year's last day, and the book is locked
+   * up to that day. A year with no income or expense is only locked.
+   *
+   * @param code the group, not null
+   * @param id the closing entry's id, not null
+   * @param yearEnd the last day of a financial year of the group, not null
+   * @return the closing entry, or empty if there was nothing to close
+   * @throws GroupException {@link GroupRejection#YEAR_ALREADY_CLOSED} if the book is locked on or
+   *     after that day
+   * @throws IllegalArgumentException if the date is not the last day of a financial year
+   */
+  public Optional<JournalEntry> closeYear(BookId code, EntryId id, LocalDate yearEnd) {
+    Group group = group(code);
+    Objects.requireNonNull(id, "id");
+    if (!group.financialYearStarting(yearEnd.plusDays(1)).equals(yearEnd.plusDays(1))) {
+      throw new IllegalArgumentException(
+          yearEnd + " is not the last day of group " + code + "'s financial year (which starts in "
+              + group.financialYearStart() + ")");
+    }
+    Optional<LocalDate> locked = journal.lockDate(code);
+    if (locked.isPresent() && !locked.get().isBefore(yearEnd)) {
+      throw new GroupException(GroupRejection.YEAR_ALREADY_CLOSED,
+          "group " + code + ": the books are closed up to " + locked.get());
+    }
+    EntryBuilder closing = new EntryBuilder();
+    Money net = Money.zero(group.currency());
+    for (TrialBalance.Line line : journal.trialBalance(code, yearEnd).lines()) {
+      if (Chart.closesAtYearEnd(line.account())) {
+        closing.credit(line.account().code(), line.net());
+        net = net.plus(line.net());
+      }
+    }
+    Optional<JournalEntry> entry = Optional.empty();
+    if (!closing.isEmpty()) {
+      closing.debit(Chart.SURPLUS, net);
+      String memo = "year end: income and expense closed into surplus";
+      entry = Optional.of(recordEntry(JournalEntry.of(id, code, yearEnd, memo, closing.postings())));
+    }
+    journal.lock(code, yearEnd);
+    return entry;
+  }
+
+  /**
+   * Distributes part of the accumulated surplus to the members of a date in proportion to their
+   * savings (compulsory plus voluntary) that day, every paisa allocated by the largest-remainder
+   * method. Each share is credited to the member's voluntary savings; no cash moves.
+   *
+   * @param code the group, not null
+   * @param id the entry's id, not null
+   * @param date the date, not null
+   * @param total the amount to distribute, positive, not null
+   * @return the entry, not null
+   * @throws GroupException {@link GroupRejection#INSUFFICIENT_SURPLUS} if the accumulated surplus
+   *     is smaller, {@link GroupRejection#NOTHING_TO_SHARE_BY} if no member has savings
+   */
+  public JournalEntry distributeSurplus(BookId code, EntryId id, LocalDate date, Money total) {
+    Group group = group(code);
+    positive(group, total, "surplus to distribute");
+    Money surplus = journal.balance(code, Chart.SURPLUS, date).normalBalance();
+    if (total.isGreaterThan(surplus)) {
+      throw new GroupException(GroupRejection.INSUFFICIENT_SURPLUS,
+          "group " + code + ": cannot distribute " + total + "; the accumulated surplus on " + date + " is " + surplus);
+    }
+    List<Member> members = membersOn(code, date);
+    List<Money> shares = shareBySavings(group, members, total, date);
+    EntryBuilder entry = new EntryBuilder().debit(Chart.SURPLUS, total);
+    for (int i = 0; i < members.size(); i++) {
+      entry.credit(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, members.get(i).id()), shares.get(i));
+    }
+    return recordEntry(JournalEntry.of(id, code, date, "surplus distributed in proportion to savings", entry.postings()));
+  }
+
+  /**
+   * Settles a leaving member in one entry: she is paid her compulsory and voluntary savings and
+   * her share of the undistributed surplus (accumulated surplus plus this year's income less
+   * expense, shared among the members of the day in proportion to savings), less the loan
+   * principal she still owes. If she owes more than she is due, she pays the difference in. She
+   * is then recorded as having left on that date.
+   *
+   * @param code the group, not null
+   * @param id the settlement entry's id, not null
+   * @param memberId the leaving member, not null
+   * @param date the date she leaves, not null
+   * @param channel how she is paid (or pays), not null; {@link Channel#BANK} pays her own account
+   * @return the settlement entry, or empty if she had nothing to settle (no savings, share or
+   *     loan), in which case only her leaving is recorded
+   * @throws GroupException {@link GroupRejection#NOT_A_MEMBER_ON_DATE}, {@link
+   *     GroupRejection#INSUFFICIENT_CASH} or {@link GroupRejection#INSUFFICIENT_BANK_BALANCE} if
+   *     the group cannot pay her, {@link GroupRejection#NO_MEMBER_BANK_ACCOUNT}
+   */
+  public Optional<JournalEntry> settleExit(BookId code, EntryId id, MemberId memberId, LocalDate date, Channel channel) {
+    Group group = group(code);
+    Member member = member(code, memberId);
+    requireMemberOn(code, member, date);
+    Money compulsory = balance(code, Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId), date);
+    Money voluntary = balance(code, Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, memberId), date);
+    Money loan = balance(code, Chart.memberAccount(Chart.MEMBER_LOANS, memberId), date);
+    Money share = Money.zero(group.currency());
+    Money undistributed = undistributedSurplus(code, date);
+    List<Member> members = membersOn(code, date);
+    if (!undistributed.isZero() && hasSavings(code, members, date)) {
+      share = shareBySavings(group, members, undistributed, date).get(members.indexOf(member));
+    }
+    Money net = compulsory.plus(voluntary).plus(share).minus(loan);
+    if (net.isPositive()) {
+      requirePayableTo(code, member, channel);
+    }
+    List<Posting> postings = new EntryBuilder()
+        .debit(Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId), compulsory)
+        .debit(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, memberId), voluntary)
+        .debit(Chart.SURPLUS, share)
+        .credit(Chart.memberAccount(Chart.MEMBER_LOANS, memberId), loan)
+        .credit(channel.account(), net)
+        .postings();
+    if (postings.isEmpty()) {
+      // nothing to settle: a member who never saved nor borrowed; record only that she left
+      registry.putMember(code, member.leaving(date));
+      return Optional.empty();
+    }
+    JournalEntry entry = JournalEntry.of(id, code, date, memberId + " leaves: settlement", postings)
+        .withSourceReference(EXIT_SOURCE + memberId);
+    JournalEntry recorded = recordEntry(entry);
+    registry.putMember(code, member.leaving(date));
+    return Optional.of(recorded);
+  }
+
+  /**
+   * Shares out the whole fund at the end of a cycle (the VSLA practice): every member of the day
+   * is paid her savings plus a share of the group's own funds (grants, surplus, and this year's
+   * income less expense) in proportion to her savings, every paisa allocated, so that cash and
+   * bank are emptied. Each share is credited to her voluntary savings and her whole savings paid
+   * out in the same entry, so her passbook shows both.
+   *
+   * @param code the group, not null
+   * @param id the entry's id, not null
+   * @param date the date, not null
+   * @return the share-out entry, not null
+   * @throws GroupException {@link GroupRejection#MEMBER_LOANS_OUTSTANDING}, {@link
+   *     GroupRejection#EXTERNAL_LOANS_OUTSTANDING}, {@link GroupRejection#NOTHING_TO_SHARE_BY}
+   */
+  public JournalEntry shareOut(BookId code, EntryId id, LocalDate date) {
+    Group group = group(code);
+    if (!balance(code, Chart.MEMBER_LOANS, date).isZero()) {
+      throw new GroupException(GroupRejection.MEMBER_LOANS_OUTSTANDING,
+          "group " + code + ": members still owe " + balance(code, Chart.MEMBER_LOANS, date) + " in loans; collect them before the share-out");
+    }
+    for (AccountCode other : List.of(Chart.BANK_LOAN, Chart.FEDERATION_LOAN, Chart.FIXED_DEPOSITS, Chart.SUSPENSE)) {
+      if (!balance(code, other, date).isZero()) {
+        throw new GroupException(GroupRejection.EXTERNAL_LOANS_OUTSTANDING,
+            "group " + code + ": account " + other + " still holds " + balance(code, other, date)
+                + "; settle it before the share-out");
+      }
+    }
+    List<Member> members = membersOn(code, date);
+    EntryBuilder entry = new EntryBuilder();
+    Money ownFunds = Money.zero(group.currency());
+    for (TrialBalance.Line line : journal.trialBalance(code, date).lines()) {
+      AccountType type = line.account().type();
+      if (type == AccountType.EQUITY || type == AccountType.INCOME || type == AccountType.EXPENSE) {
+        entry.credit(line.account().code(), line.net());
+        ownFunds = ownFunds.minus(line.net());
+      }
+    }
+    List<Money> shares = ownFunds.isZero() && !hasSavings(code, members, date)
+        ? members.stream().map(m -> Money.zero(group.currency())).toList()
+        : shareBySavings(group, members, ownFunds, date);
+    for (int i = 0; i < members.size(); i++) {
+      MemberId memberId = members.get(i).id();
+      AccountCode voluntary = Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, memberId);
+      entry.credit(voluntary, shares.get(i));
+      entry.debit(Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId),
+          balance(code, Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId), date));
+      entry.debit(voluntary, balance(code, voluntary, date).plus(shares.get(i)));
+    }
+    entry.credit(Chart.CASH, balance(code, Chart.CASH, date));
+    entry.credit(Chart.BANK, balance(code, Chart.BANK, date));
+    return recordEntry(JournalEntry.of(id, code, date, "share-out: the whole fund paid to members", entry.postings()));
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  /**
+   * A member's savings on a date: compulsory plus voluntary.
+   *
+   * @param code the group, not null
+   * @param memberId the member, not null
+   * @param date the date, inclusive, not null
+   * @return her savings, not null
+   */
+  public Money savings(BookId code, MemberId memberId, LocalDate date) {
+    member(code, memberId);
+    return balance(code, Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId), date)
+        .plus(balance(code, Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, memberId), date));
+  }
+
+  /**
+   * The members of a group on a date, in id order.
+   *
+   * @param code the group, not null
+   * @param date the date, not null
+   * @return the members, not null
+   */
+  public List<Member> membersOn(BookId code, LocalDate date) {
+    group(code);
+    return registry.members(code).stream().filter(m -> m.isMemberOn(date)).toList();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private Money balance(BookId code, AccountCode account, LocalDate date) {
+    return journal.balance(code, account, date).normalBalance();
+  }
+
+  /** Accumulated surplus plus income less expense not yet closed into it. */
+  private Money undistributedSurplus(BookId code, LocalDate date) {
+    TrialBalance trial = journal.trialBalance(code, date);
+    return balance(code, Chart.SURPLUS, date)
+        .plus(trial.total(AccountType.INCOME))
+        .minus(trial.total(AccountType.EXPENSE));
+  }
+
+  private boolean hasSavings(BookId code, List<Member> members, LocalDate date) {
+    return members.stream().anyMatch(m -> savings(code, m.id(), date).isPositive());
+  }
+
+  /** Splits an amount among members in proportion to their savings on a date, to the paisa. */
+  private List<Money> shareBySavings(Group group, List<Member> members, Money total, LocalDate date) {
+    List<BigDecimal> weights = new ArrayList<>();
+    for (Member member : members) {
+      weights.add(savings(group.code(), member.id(), date).getAmount().max(BigDecimal.ZERO));
+    }
+    if (weights.stream().allMatch(w -> w.signum() == 0)) {
+      throw new GroupException(GroupRejection.NOTHING_TO_SHARE_BY,
+          "group " + group.code() + ": no member has savings on " + date + " to share " + total + " by");
+    }
+    return Allocator.allocate(total, weights, EXACT);
+  }
+
+  private void requireMemberOn(BookId code, Member member, LocalDate date) {
+    if (!member.isMemberOn(date)) {
+      throw new GroupException(GroupRejection.NOT_A_MEMBER_ON_DATE,
+          "group " + code + ": " + member.id() + " was not a member on " + date + " (joined "
+              + member.joined() + member.exited().map(d -> ", left " + d).orElse("") + ")");
+    }
+  }
+
+  private static void requirePayableTo(BookId code, Member member, Channel channel) {
+    if (channel == Channel.BANK && member.bankAccount().isEmpty()) {
+      throw new GroupException(GroupRejection.NO_MEMBER_BANK_ACCOUNT,
+          "group " + code + ": " + member.id() + " has no bank account on record to be paid into");
+    }
+  }
+
+  private static Money positive(Group group, Money amount, String what) {
+    if (!amount.getCurrencyUnit().equals(group.currency()) || !amount.isPositive()) {
+      throw new GroupException(GroupRejection.INVALID_AMOUNT,
+          "group " + group.code() + ": " + what + " must be a positive amount in " + group.currency() + ", got " + amount);
+    }
+    return amount;
+  }
+
+  private static void nonNegative(Group group, Money amount, String what) {
+    if (!amount.getCurrencyUnit().equals(group.currency()) || amount.isNegative()) {
+      throw new GroupException(GroupRejection.INVALID_AMOUNT,
+          "group " + group.code() + ": " + what + " must be zero or more in " + group.currency() + ", got " + amount);
+    }
+  }
+
+  private JournalEntry recordEntry(JournalEntry entry) {
+    try {
+      return journal.record(entry);
+    } catch (JournalException e) {
+      throw translate(e);
+    }
+  }
+
+  /** Says "not enough cash" rather than quoting the journal's balance rule. */
+  private static RuntimeException translate(JournalException e) {
+    if (e.reason() != Rejection.BALANCE_CONSTRAINT_VIOLATED || e.account().isEmpty()) {
+      return e;
+    }
+    AccountCode account = e.account().get();
+    String value = account.value();
+    GroupRejection reason;
+    String plainly;
+    if (account.equals(Chart.CASH)) {
+      reason = GroupRejection.INSUFFICIENT_CASH;
+      plainly = "not enough cash in hand";
+    } else if (account.equals(Chart.BANK)) {
+      reason = GroupRejection.INSUFFICIENT_BANK_BALANCE;
+      plainly = "not enough money in the bank";
+    } else if (value.startsWith(Chart.COMPULSORY_SAVINGS + ":") || value.startsWith(Chart.VOLUNTARY_SAVINGS + ":")) {
+      reason = GroupRejection.INSUFFICIENT_SAVINGS;
+      plainly = "the member has not saved that much";
+    } else if (value.startsWith(Chart.MEMBER_LOANS + ":") || account.equals(Chart.BANK_LOAN)
+        || account.equals(Chart.FEDERATION_LOAN)) {
+      reason = GroupRejection.REPAYMENT_EXCEEDS_DEBT;
+      plainly = "more would be repaid than is owed";
+    } else {
+      return e;
+    }
+    return new GroupException(reason, plainly + " (" + e.getMessage() + ")", e);
+  }
+}
