@@ -1,0 +1,334 @@
+package org.shgledger.group;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.shgledger.journal.AccountCode;
+import org.shgledger.journal.BookId;
+import org.shgledger.journal.EntryId;
+import org.shgledger.journal.InMemoryJournal;
+import org.shgledger.journal.JournalEntry;
+import org.shgledger.journal.JournalException;
+import org.shgledger.journal.Posting;
+import org.shgledger.journal.Rejection;
+import org.shgledger.money.RoundingPolicy;
+
+/** The engine's rules, one example each; the entries follow the table in docs/engine.md. */
+class SavingsGroupsTest {
+
+  static final CurrencyUnit INR = CurrencyUnit.of("INR");
+  static final BookId SHG = BookId.of("SHG01");
+  static final MemberId M01 = MemberId.of("M01");
+  static final MemberId M02 = MemberId.of("M02");
+  static final MemberId M03 = MemberId.of("M03");
+  static final LocalDate FORMED = LocalDate.of(2024, 4, 1);
+  static final LocalDate APRIL = LocalDate.of(2024, 4, 6);
+  static final LocalDate MAY = LocalDate.of(2024, 5, 4);
+  static final LocalDate JUNE = LocalDate.of(2024, 6, 1);
+
+  SavingsGroups groups;
+  int ids;
+
+  static Money rupees(String amount) {
+    return Money.of(INR, new java.math.BigDecimal(amount));
+  }
+
+  static Group roshni() {
+    return new Group(SHG, "Roshni Mahila Samooh", INR, FORMED, MeetingFrequency.MONTHLY, rupees("100"),
+        RoundingPolicy.wholeUnits(RoundingMode.HALF_UP), Month.APRIL);
+  }
+
+  @BeforeEach
+  void formTheGroup() {
+    groups = new SavingsGroups(new InMemoryJournal(), new InMemoryGroupRegistry());
+    groups.createGroup(roshni());
+    for (MemberId id : List.of(M01, M02, M03)) {
+      groups.addMember(SHG, Member.joining(id, "Member " + id, MemberCategory.ADULT_WOMAN, FORMED));
+    }
+  }
+
+  JournalEntry record(LocalDate date, GroupOperation operation) {
+    return groups.record(SHG, EntryId.of("E" + (++ids)), date, operation);
+  }
+
+  Money balance(AccountCode account, LocalDate date) {
+    return groups.journal().balance(SHG, account, date).normalBalance();
+  }
+
+  static AccountCode savingsOf(MemberId member) {
+    return Chart.memberAccount(Chart.COMPULSORY_SAVINGS, member);
+  }
+
+  void assertRefused(GroupRejection reason, Executable operation) {
+    int before = groups.journal().entries(SHG).size();
+    GroupException e = assertThrows(GroupException.class, operation);
+    assertEquals(reason, e.reason(), e.getMessage());
+    assertEquals(before, groups.journal().entries(SHG).size(), "a refused operation records nothing");
+  }
+
+  void everyoneSaves(LocalDate date, String amount) {
+    for (MemberId id : List.of(M01, M02, M03)) {
+      record(date, new GroupOperation.Save(id, SavingsKind.COMPULSORY, rupees(amount), Channel.CASH));
+    }
+  }
+
+  // ---- the group and its people ----
+
+  @Test
+  void aNewGroupHasTheStandardChartAndEachMemberHerSubLedgers() {
+    List<AccountCode> codes = groups.journal().accounts(SHG).stream().map(a -> a.code()).toList();
+    assertTrue(codes.containsAll(List.of(Chart.CASH, Chart.BANK, Chart.SURPLUS, Chart.SUSPENSE)));
+    assertTrue(codes.containsAll(List.of(AccountCode.of("1200:M01"), AccountCode.of("2000:M02"), AccountCode.of("2100:M03"))));
+    assertEquals(18 + 3 * 3, codes.size());
+  }
+
+  @Test
+  void creatingTheSameGroupAgainChangesNothingButAnotherDefinitionIsRefused() {
+    assertEquals(roshni(), groups.createGroup(roshni()));
+    Group other = new Group(SHG, "Other", INR, FORMED, MeetingFrequency.WEEKLY, rupees("50"),
+        RoundingPolicy.minorUnits(RoundingMode.HALF_UP), Month.APRIL);
+    assertRefused(GroupRejection.GROUP_EXISTS, () -> groups.createGroup(other));
+  }
+
+  @Test
+  void aMemberBankAccountNumberIsKeptOnlyAsItsLastFourDigits() {
+    MemberBankAccount account = MemberBankAccount.of("State Bank of India", "SBIN0001234", "3012 4567 8901", APRIL);
+    Member member = groups.setBankAccount(SHG, M01, account);
+    assertEquals("XXXXXXXX8901", member.bankAccount().orElseThrow().maskedNumber());
+    assertFalse(member.toString().contains("30124567"));
+  }
+
+  @Test
+  void oneHolderPerOfficeAtATimeAndTheHistoryIsKept() {
+    groups.elect(SHG, new BearerTerm(Role.TREASURER, M01, FORMED, FORMED.plusYears(1).minusDays(1)));
+    groups.elect(SHG, new BearerTerm(Role.TREASURER, M02, FORMED.plusYears(1), FORMED.plusYears(2).minusDays(1)));
+    assertRefused(GroupRejection.OFFICE_TAKEN,
+        () -> groups.elect(SHG, new BearerTerm(Role.TREASURER, M03, JUNE, JUNE.plusYears(1))));
+
+    assertEquals(Map.of(Role.TREASURER, M01), groups.bearersOn(SHG, JUNE));
+    assertEquals(Map.of(Role.TREASURER, M02), groups.bearersOn(SHG, JUNE.plusYears(1)));
+    assertEquals(2, groups.registry().terms(SHG).size());
+  }
+
+  @Test
+  void aMeetingRollNamesOnlyMembers() {
+    groups.recordMeeting(new Meeting(SHG, APRIL, Map.of(M01, Attendance.PRESENT, M02, Attendance.LATE, M03, Attendance.ABSENT)));
+    assertEquals(2, groups.registry().meeting(SHG, APRIL).orElseThrow().attendedCount());
+    assertRefused(GroupRejection.ATTENDANCE_OF_NON_MEMBER,
+        () -> groups.recordMeeting(new Meeting(SHG, MAY, Map.of(MemberId.of("M99"), Attendance.PRESENT))));
+    assertRefused(GroupRejection.MEETING_EXISTS,
+        () -> groups.recordMeeting(new Meeting(SHG, APRIL, Map.of(M01, Attendance.ABSENT))));
+  }
+
+  // ---- everyday money: each event is one entry, as in the shared table ----
+
+  @Test
+  void aMemberSavingDebitsCashAndCreditsHerSavings() {
+    JournalEntry entry = record(APRIL, new GroupOperation.Save(M01, SavingsKind.COMPULSORY, rupees("100"), Channel.CASH));
+    assertEquals(List.of(Posting.debit(Chart.CASH, rupees("100")), Posting.credit(savingsOf(M01), rupees("100"))),
+        entry.postings());
+    assertEquals(rupees("100"), groups.savings(SHG, M01, APRIL));
+  }
+
+  @Test
+  void everyEverydayEventPostsToTheAccountsOfTheChart() {
+    everyoneSaves(APRIL, "1000");
+    record(APRIL, new GroupOperation.BankCash(rupees("2000")));
+    record(APRIL, new GroupOperation.Fine(M02, rupees("10"), "absent", Channel.CASH));
+    record(MAY, new GroupOperation.BankInterest(rupees("12.50")));
+    record(MAY, new GroupOperation.BankCharges(rupees("5.90")));
+    record(MAY, new GroupOperation.ReceiveBankLoan(rupees("50000")));
+    record(JUNE, new GroupOperation.RepayBankLoan(rupees("4000"), rupees("550")));
+    record(JUNE, new GroupOperation.ReceiveFederationLoan(rupees("10000"), Channel.BANK));
+    record(JUNE, new GroupOperation.RepayFederationLoan(rupees("1000"), rupees("100"), Channel.BANK));
+    record(JUNE, new GroupOperation.ReceiveGrant(rupees("15000"), Channel.BANK));
+    record(JUNE, new GroupOperation.PayExpense(rupees("40"), "register", Channel.CASH));
+    record(JUNE, new GroupOperation.OtherIncome(rupees("20"), "membership fee", Channel.CASH));
+    record(JUNE, new GroupOperation.WithdrawFromBank(rupees("500")));
+    record(JUNE, new GroupOperation.WithdrawSavings(M03, SavingsKind.COMPULSORY, rupees("200"), Channel.CASH));
+
+    assertEquals(rupees("1290"), balance(Chart.CASH, JUNE)); // 3000 - 2000 + 10 - 40 + 20 + 500 - 200
+    assertEquals(rupees("70856.60"), balance(Chart.BANK, JUNE)); // 2000 + 12.50 - 5.90 + 50000 - 4550 + 10000 - 1100 + 15000 - 500
+    assertEquals(rupees("46000"), balance(Chart.BANK_LOAN, JUNE));
+    assertEquals(rupees("9000"), balance(Chart.FEDERATION_LOAN, JUNE));
+    assertEquals(rupees("650"), balance(Chart.INTEREST_PAID, JUNE));
+    assertEquals(rupees("15000"), balance(Chart.GRANTS, JUNE));
+    assertEquals(rupees("2800"), balance(Chart.COMPULSORY_SAVINGS, JUNE));
+    assertEquals(rupees("10"), balance(Chart.FINES, JUNE));
+  }
+
+  @Test
+  void cashInHandNeverGoesBelowZero() {
+    everyoneSaves(APRIL, "100");
+    GroupException e = assertThrows(GroupException.class, () -> record(APRIL, new GroupOperation.BankCash(rupees("301"))));
+    assertEquals(GroupRejection.INSUFFICIENT_CASH, e.reason());
+    assertTrue(e.getMessage().startsWith("not enough cash in hand"), e.getMessage());
+  }
+
+  @Test
+  void theBankBalanceNeverGoesBelowZero() {
+    assertRefused(GroupRejection.INSUFFICIENT_BANK_BALANCE, () -> record(APRIL, new GroupOperation.BankCharges(rupees("1"))));
+  }
+
+  @Test
+  void aMemberCannotWithdrawMoreThanSheSaved() {
+    everyoneSaves(APRIL, "100");
+    assertRefused(GroupRejection.INSUFFICIENT_SAVINGS,
+        () -> record(MAY, new GroupOperation.WithdrawSavings(M01, SavingsKind.COMPULSORY, rupees("101"), Channel.CASH)));
+  }
+
+  @Test
+  void moreOfABankLoanCannotBeRepaidThanWasBorrowed() {
+    record(APRIL, new GroupOperation.ReceiveBankLoan(rupees("1000")));
+    assertRefused(GroupRejection.REPAYMENT_EXCEEDS_DEBT,
+        () -> record(MAY, new GroupOperation.RepayBankLoan(rupees("1001"), rupees("0"))));
+  }
+
+  @Test
+  void paymentsToAMembersBankNeedHerAccountOnRecord() {
+    everyoneSaves(APRIL, "100");
+    record(APRIL, new GroupOperation.BankCash(rupees("300")));
+    assertRefused(GroupRejection.NO_MEMBER_BANK_ACCOUNT,
+        () -> record(MAY, new GroupOperation.WithdrawSavings(M01, SavingsKind.COMPULSORY, rupees("50"), Channel.BANK)));
+    groups.setBankAccount(SHG, M01, MemberBankAccount.of("SBI", "SBIN0001234", "123456789", APRIL));
+    record(MAY, new GroupOperation.WithdrawSavings(M01, SavingsKind.COMPULSORY, rupees("50"), Channel.BANK));
+    assertEquals(rupees("250"), balance(Chart.BANK, MAY));
+  }
+
+  @Test
+  void onlyMembersOfTheDayCanSave() {
+    groups.addMember(SHG, Member.joining(MemberId.of("M04"), "Late joiner", MemberCategory.ADOLESCENT_GIRL, JUNE));
+    assertRefused(GroupRejection.NOT_A_MEMBER_ON_DATE,
+        () -> record(MAY, new GroupOperation.Save(MemberId.of("M04"), SavingsKind.COMPULSORY, rupees("100"), Channel.CASH)));
+    assertRefused(GroupRejection.MEMBER_NOT_FOUND,
+        () -> record(MAY, new GroupOperation.Save(MemberId.of("M99"), SavingsKind.COMPULSORY, rupees("100"), Channel.CASH)));
+  }
+
+  @Test
+  void amountsMustBePositiveAndInTheGroupsCurrency() {
+    assertRefused(GroupRejection.INVALID_AMOUNT,
+        () -> record(APRIL, new GroupOperation.Save(M01, SavingsKind.COMPULSORY, rupees("0"), Channel.CASH)));
+    assertRefused(GroupRejection.INVALID_AMOUNT,
+        () -> record(APRIL, new GroupOperation.Save(M01, SavingsKind.COMPULSORY, Money.of(CurrencyUnit.USD, 5), Channel.CASH)));
+  }
+
+  @Test
+  void anyEntryCanBeReversedAndTheSameIdIsIdempotent() {
+    JournalEntry saved = groups.record(SHG, EntryId.of("S1"), APRIL, new GroupOperation.Save(M01, SavingsKind.COMPULSORY, rupees("100"), Channel.CASH));
+    assertEquals(saved, groups.record(SHG, EntryId.of("S1"), APRIL, new GroupOperation.Save(M01, SavingsKind.COMPULSORY, rupees("100"), Channel.CASH)));
+    groups.reverse(SHG, EntryId.of("S1"), EntryId.of("S1-R"), MAY, "wrong member");
+    assertEquals(rupees("0"), groups.savings(SHG, M01, MAY));
+    JournalException e = assertThrows(JournalException.class,
+        () -> groups.reverse(SHG, EntryId.of("S1"), EntryId.of("S1-R2"), MAY, "again"));
+    assertEquals(Rejection.ALREADY_REVERSED, e.reason());
+  }
+
+  // ---- year end, distribution, leaving, share-out ----
+
+  @Test
+  void yearEndClosesIncomeAndExpenseIntoSurplusAndLocksTheYear() {
+    everyoneSaves(APRIL, "1000");
+    record(APRIL, new GroupOperation.Fine(M01, rupees("30"), "late", Channel.CASH));
+    record(MAY, new GroupOperation.PayExpense(rupees("12"), "pens", Channel.CASH));
+    LocalDate yearEnd = LocalDate.of(2025, 3, 31);
+
+    JournalEntry closing = groups.closeYear(SHG, EntryId.of("YE-2024"), yearEnd).orElseThrow();
+
+    assertEquals(yearEnd, closing.date());
+    assertEquals(rupees("18"), balance(Chart.SURPLUS, yearEnd));
+    assertEquals(rupees("0"), balance(Chart.FINES, yearEnd));
+    assertEquals(rupees("0"), balance(Chart.EXPENSES, yearEnd));
+    assertEquals(Optional.of(yearEnd), groups.journal().lockDate(SHG));
+    assertRefused(GroupRejection.YEAR_ALREADY_CLOSED, () -> groups.closeYear(SHG, EntryId.of("YE-2024b"), yearEnd));
+    assertThrows(IllegalArgumentException.class, () -> groups.closeYear(SHG, EntryId.of("X"), LocalDate.of(2025, 12, 31)));
+  }
+
+  @Test
+  void surplusIsDistributedInProportionToSavingsToThePaisa() {
+    record(APRIL, new GroupOperation.Save(M01, SavingsKind.COMPULSORY, rupees("1200"), Channel.CASH));
+    record(APRIL, new GroupOperation.Save(M02, SavingsKind.COMPULSORY, rupees("1150"), Channel.CASH));
+    record(APRIL, new GroupOperation.Save(M03, SavingsKind.COMPULSORY, rupees("600"), Channel.CASH));
+    record(MAY, new GroupOperation.OtherIncome(rupees("1000"), "fees", Channel.CASH));
+    groups.closeYear(SHG, EntryId.of("YE"), LocalDate.of(2025, 3, 31));
+    LocalDate april2025 = LocalDate.of(2025, 4, 5);
+
+    groups.distributeSurplus(SHG, EntryId.of("D1"), april2025, rupees("1000"));
+
+    assertEquals(rupees("406.78"), balance(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, M01), april2025));
+    assertEquals(rupees("389.83"), balance(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, M02), april2025));
+    assertEquals(rupees("203.39"), balance(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, M03), april2025));
+    assertEquals(rupees("0"), balance(Chart.SURPLUS, april2025));
+    assertRefused(GroupRejection.INSUFFICIENT_SURPLUS,
+        () -> groups.distributeSurplus(SHG, EntryId.of("D2"), april2025, rupees("0.01")));
+  }
+
+  @Test
+  void aLeavingMemberGetsHerSavingsAndShareLessWhatSheOwes() {
+    everyoneSaves(APRIL, "1000");
+    record(MAY, new GroupOperation.OtherIncome(rupees("300"), "fees", Channel.CASH));
+    // M01 borrows 500 (the loan module records this; here the entry is made by hand)
+    groups.journal().record(JournalEntry.of(EntryId.of("L1"), SHG, MAY, "loan",
+        List.of(Posting.debit(Chart.memberAccount(Chart.MEMBER_LOANS, M01), rupees("500")), Posting.credit(Chart.CASH, rupees("500")))));
+
+    JournalEntry settlement = groups.settleExit(SHG, EntryId.of("X1"), M01, JUNE, Channel.CASH).orElseThrow();
+
+    // savings 1000 + a third of the 300 surplus - 500 owed = 600 paid in cash
+    assertTrue(settlement.postings().contains(Posting.credit(Chart.CASH, rupees("600"))), settlement.toString());
+    assertEquals(rupees("0"), groups.savings(SHG, M01, JUNE));
+    assertEquals(rupees("0"), balance(Chart.memberAccount(Chart.MEMBER_LOANS, M01), JUNE));
+    assertEquals(Optional.of(JUNE), groups.member(SHG, M01).exited());
+    assertRefused(GroupRejection.NOT_A_MEMBER_ON_DATE,
+        () -> record(JUNE.plusDays(1), new GroupOperation.Save(M01, SavingsKind.COMPULSORY, rupees("100"), Channel.CASH)));
+  }
+
+  @Test
+  void anExitTheGroupCannotPayIsRefusedAndReversingAnExitRestoresTheMember() {
+    everyoneSaves(APRIL, "1000");
+    record(APRIL, new GroupOperation.BankCash(rupees("2500")));
+    assertRefused(GroupRejection.INSUFFICIENT_CASH, () -> groups.settleExit(SHG, EntryId.of("X1"), M01, JUNE, Channel.CASH));
+    assertTrue(groups.member(SHG, M01).exited().isEmpty(), "a refused exit leaves her a member");
+
+    groups.setBankAccount(SHG, M01, MemberBankAccount.of("SBI", "SBIN0001234", "123456789", APRIL));
+    groups.settleExit(SHG, EntryId.of("X2"), M01, JUNE, Channel.BANK);
+    groups.reverse(SHG, EntryId.of("X2"), EntryId.of("X2-R"), JUNE, "she stays");
+    assertTrue(groups.member(SHG, M01).exited().isEmpty());
+    assertEquals(rupees("1000"), groups.savings(SHG, M01, JUNE));
+  }
+
+  @Test
+  void shareOutPaysTheWholeFundInProportionToSavings() {
+    record(APRIL, new GroupOperation.Save(M01, SavingsKind.COMPULSORY, rupees("100"), Channel.CASH));
+    record(APRIL, new GroupOperation.Save(M02, SavingsKind.COMPULSORY, rupees("100"), Channel.CASH));
+    record(APRIL, new GroupOperation.Save(M03, SavingsKind.VOLUNTARY, rupees("100"), Channel.CASH));
+    record(MAY, new GroupOperation.ReceiveGrant(rupees("100"), Channel.BANK));
+    record(MAY, new GroupOperation.OtherIncome(rupees("0.01"), "fee", Channel.CASH));
+
+    JournalEntry shareOut = groups.shareOut(SHG, EntryId.of("SO"), JUNE);
+
+    // own funds of 100.01 shared 33.34 / 33.34 / 33.33 (largest remainder, ties to the first)
+    assertTrue(shareOut.postings().contains(Posting.credit(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, M01), rupees("33.34"))));
+    assertTrue(shareOut.postings().contains(Posting.credit(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, M03), rupees("33.33"))));
+    groups.journal().trialBalance(SHG, JUNE).lines()
+        .forEach(line -> assertTrue(line.isZero(), line.account().code() + " is " + line.net()));
+  }
+
+  @Test
+  void shareOutWaitsForLoansToBeRepaid() {
+    everyoneSaves(APRIL, "100");
+    record(APRIL, new GroupOperation.ReceiveFederationLoan(rupees("100"), Channel.CASH));
+    assertRefused(GroupRejection.EXTERNAL_LOANS_OUTSTANDING, () -> groups.shareOut(SHG, EntryId.of("SO"), JUNE));
+  }
+}
