@@ -117,13 +117,17 @@ public final class SavingsGroups {
 
   /**
    * Adds a member and opens her sub-ledger accounts (loans, compulsory and voluntary savings).
-   * Adding a member that exists with the same record changes nothing.
+   * Adding a member who is already recorded with the same name, category and joining date changes
+   * nothing, except that a bank account given now is recorded (so a roster can be imported again
+   * after members open accounts).
    *
    * @param code the group, not null
    * @param member the new member, not yet left, not null
-   * @return the member, not null
-   * @throws GroupException {@link GroupRejection#GROUP_NOT_FOUND}, {@link
-   *     GroupRejection#MEMBER_EXISTS} if the id is taken by a different record
+   * @return the member as recorded, not null
+   * @throws GroupException {@link GroupRejection#GROUP_NOT_FOUND}; {@link
+   *     GroupRejection#MEMBER_HAS_LEFT} if a member with this id has left (ids are not reused, so
+   *     that old entries keep meaning one person); {@link GroupRejection#MEMBER_EXISTS} if the id
+   *     is taken by a different person
    * @throws IllegalArgumentException if the record says she has already left
    */
   public Member addMember(BookId code, Member member) {
@@ -134,11 +138,21 @@ public final class SavingsGroups {
     }
     Optional<Member> existing = registry.member(code, member.id());
     if (existing.isPresent()) {
-      if (!existing.get().equals(member)) {
+      Member known = existing.get();
+      if (known.exited().isPresent()) {
+        throw new GroupException(GroupRejection.MEMBER_HAS_LEFT,
+            "group " + code + ": member " + member.id() + " left on " + known.exited().get()
+                + "; a returning member gets a new id");
+      }
+      if (!known.name().equals(member.name()) || known.category() != member.category()
+          || !known.joined().equals(member.joined())) {
         throw new GroupException(GroupRejection.MEMBER_EXISTS,
             "group " + code + ": member " + member.id() + " exists already with another record");
       }
-      return existing.get();
+      if (member.bankAccount().isPresent() && !member.bankAccount().equals(known.bankAccount())) {
+        return setBankAccount(code, member.id(), member.bankAccount().get());
+      }
+      return known;
     }
     for (Account account : Chart.memberAccounts(code, group.currency(), member.id())) {
       journal.openAccount(account);

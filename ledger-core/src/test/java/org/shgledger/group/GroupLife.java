@@ -1,0 +1,525 @@
+package org.shgledger.group;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.shgledger.LedgerException;
+import org.shgledger.journal.AccountCode;
+import org.shgledger.journal.AccountType;
+import org.shgledger.journal.BookId;
+import org.shgledger.journal.EntryId;
+import org.shgledger.journal.Journal;
+import org.shgledger.journal.JournalEntry;
+import org.shgledger.journal.JournalException;
+import org.shgledger.journal.TrialBalance;
+import org.shgledger.money.Allocator;
+import org.shgledger.money.RoundingPolicy;
+
+/**
+ * One group's life, driven by random events against the engine and against a model that knows
+ * only the table of entries (docs/engine.md) and keeps plain balances. After every step the
+ * engine's books must equal the model's: no money created or destroyed outside recorded flows.
+ */
+final class GroupLife {
+
+  static final CurrencyUnit INR = CurrencyUnit.of("INR");
+  static final BookId SHG = BookId.of("SHG01");
+  static final LocalDate FORMED = LocalDate.of(2024, 4, 1);
+
+  /** Accepted and refused events by kind, over a whole property run. */
+  static final class Tally {
+    final Map<String, AtomicLong> accepted = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<String, AtomicLong> refused = new java.util.concurrent.ConcurrentHashMap<>();
+    volatile int lives;
+    volatile boolean sawFailure;
+
+    long accepted() {
+      return accepted.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    long total() {
+      return accepted() + refused.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    long accepted(String kind) {
+      AtomicLong n = accepted.get(kind);
+      return n == null ? 0 : n.get();
+    }
+
+    @Override
+    public String toString() {
+      return "accepted " + accepted + ", refused " + refused;
+    }
+  }
+
+  /** An event of the group's life: what to do to the engine and what the model expects. */
+  private record Event(String kind, String description, Runnable engine, Expectation expected, LocalDate date) {
+    Event(String kind, String description, Runnable engine, Expectation expected) {
+      this(kind, description, engine, expected, null);
+    }
+
+    @Override
+    public String toString() {
+      return kind + ": " + description;
+    }
+  }
+
+  /** The model's verdict: accepted with these balance changes, or refused for this reason. */
+  private record Expectation(Map<AccountCode, Long> changes, GroupRejection refusal, Runnable onAccept) {
+    static Expectation refuse(GroupRejection reason) {
+      return new Expectation(Map.of(), reason, () -> {});
+    }
+  }
+
+  private final SavingsGroups groups = new SavingsGroups(new org.shgledger.journal.InMemoryJournal(), new InMemoryGroupRegistry());
+  private final Tally tally;
+  private final Group group = new Group(SHG, "Roshni", INR, FORMED, MeetingFrequency.MONTHLY,
+      Money.of(INR, 100), RoundingPolicy.wholeUnits(RoundingMode.HALF_UP), Month.APRIL);
+
+  /** The model: balances on each account's normal side, in paise. */
+  private final Map<AccountCode, Long> balances = new HashMap<>();
+  private final Map<MemberId, Boolean> active = new LinkedHashMap<>();
+  private final Map<MemberId, Boolean> hasBankAccount = new HashMap<>();
+  /** Recorded entries the model knows, with their changes, for reversals. */
+  private final Map<EntryId, Map<AccountCode, Long>> effects = new LinkedHashMap<>();
+  private final Map<EntryId, MemberId> exits = new HashMap<>();
+  private final List<EntryId> reversed = new ArrayList<>();
+  private LocalDate today = FORMED;
+  private LocalDate lockedUpTo;
+  private int nextId;
+
+  GroupLife(Tally tally) {
+    this.tally = tally;
+    tally.lives++;
+    groups.createGroup(group);
+  }
+
+  // ---------------------------------------------------------------- events
+
+  void step(Random random) {
+    today = today.plusDays(random.nextInt(12));
+    Event event = nextEvent(random);
+    try {
+      run(event);
+    } catch (RuntimeException | AssertionError e) {
+      tally.sawFailure = true;
+      throw e;
+    }
+  }
+
+  private Event nextEvent(Random random) {
+    List<MemberId> members = active.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+    if (members.size() < 3 || random.nextInt(100) < 4) {
+      return join(random);
+    }
+    MemberId member = members.get(random.nextInt(members.size()));
+    Channel channel = random.nextInt(4) == 0 ? Channel.BANK : Channel.CASH;
+    long amount = amount(random);
+    int roll = random.nextInt(100);
+    if (roll < 30) {
+      SavingsKind kind = random.nextInt(4) == 0 ? SavingsKind.VOLUNTARY : SavingsKind.COMPULSORY;
+      return money("save", new GroupOperation.Save(member, kind, inr(amount), channel),
+          flow(channel.account(), account(kind.control(), member), amount));
+    } else if (roll < 38) {
+      SavingsKind kind = random.nextInt(2) == 0 ? SavingsKind.VOLUNTARY : SavingsKind.COMPULSORY;
+      if (channel == Channel.BANK && !hasBankAccount.getOrDefault(member, false)) {
+        return money("withdraw savings", new GroupOperation.WithdrawSavings(member, kind, inr(amount), channel),
+            Expectation.refuse(GroupRejection.NO_MEMBER_BANK_ACCOUNT));
+      }
+      return money("withdraw savings", new GroupOperation.WithdrawSavings(member, kind, inr(amount), channel),
+          flow(account(kind.control(), member), channel.account(), amount));
+    } else if (roll < 46) {
+      return money("bank cash", new GroupOperation.BankCash(inr(amount)), flow(Chart.BANK, Chart.CASH, amount));
+    } else if (roll < 50) {
+      return money("withdraw from bank", new GroupOperation.WithdrawFromBank(inr(amount)), flow(Chart.CASH, Chart.BANK, amount));
+    } else if (roll < 54) {
+      return money("fine", new GroupOperation.Fine(member, inr(amount % 5000 + 1), "late", channel),
+          flow(channel.account(), Chart.FINES, amount % 5000 + 1));
+    } else if (roll < 57) {
+      return money("bank interest", new GroupOperation.BankInterest(inr(amount)), flow(Chart.BANK, Chart.BANK_INTEREST, amount));
+    } else if (roll < 60) {
+      return money("bank charges", new GroupOperation.BankCharges(inr(amount % 2000 + 1)),
+          flow(Chart.BANK_CHARGES, Chart.BANK, amount % 2000 + 1));
+    } else if (roll < 63) {
+      return money("bank loan", new GroupOperation.ReceiveBankLoan(inr(amount * 10)), flow(Chart.BANK, Chart.BANK_LOAN, amount * 10));
+    } else if (roll < 66) {
+      long principal = amount;
+      long interest = amount / 10;
+      return money("repay bank loan", new GroupOperation.RepayBankLoan(inr(principal), inr(interest)),
+          flows(Chart.BANK_LOAN, principal, Chart.INTEREST_PAID, interest, Chart.BANK, -(principal + interest)));
+    } else if (roll < 69) {
+      return money("federation loan", new GroupOperation.ReceiveFederationLoan(inr(amount), channel),
+          flow(channel.account(), Chart.FEDERATION_LOAN, amount));
+    } else if (roll < 72) {
+      long principal = amount / 2;
+      long interest = amount / 20 + 1;
+      return money("repay federation loan", new GroupOperation.RepayFederationLoan(inr(principal), inr(interest), channel),
+          flows(Chart.FEDERATION_LOAN, principal, Chart.INTEREST_PAID, interest, channel.account(), -(principal + interest)));
+    } else if (roll < 74) {
+      return money("grant", new GroupOperation.ReceiveGrant(inr(amount * 5), channel), flow(channel.account(), Chart.GRANTS, amount * 5));
+    } else if (roll < 77) {
+      return money("expense", new GroupOperation.PayExpense(inr(amount % 3000 + 1), "stationery", channel),
+          flow(Chart.EXPENSES, channel.account(), amount % 3000 + 1));
+    } else if (roll < 80) {
+      return money("other income", new GroupOperation.OtherIncome(inr(amount % 3000 + 1), "fees", channel),
+          flow(channel.account(), Chart.OTHER_INCOME, amount % 3000 + 1));
+    } else if (roll < 88) {
+      return reverse(random);
+    } else if (roll < 91) {
+      return exit(member, random.nextInt(5) == 0 ? Channel.BANK : Channel.CASH);
+    } else if (roll < 93) {
+      return bankAccount(member);
+    } else if (roll < 96) {
+      return yearEnd();
+    } else {
+      return distribute(random);
+    }
+  }
+
+  private long amount(Random random) {
+    return 100 * (1 + random.nextInt(random.nextBoolean() ? 20 : 2000)) + (random.nextInt(3) == 0 ? random.nextInt(100) : 0);
+  }
+
+  private Event join(Random random) {
+    MemberId id = MemberId.of(String.format("M%02d", 1 + random.nextInt(12)));
+    boolean left = active.containsKey(id) && !active.get(id);
+    Member member = Member.joining(id, "Member " + id, MemberCategory.ADULT_WOMAN, FORMED);
+    // someone who left is not re-admitted under her old id: her record says she left
+    return new Event("join", id.toString(), () -> groups.addMember(SHG, member),
+        left ? Expectation.refuse(GroupRejection.MEMBER_HAS_LEFT)
+            : new Expectation(Map.of(), null, () -> active.putIfAbsent(id, true)));
+  }
+
+  private Event bankAccount(MemberId member) {
+    MemberBankAccount account = MemberBankAccount.of("SBI", "SBIN0001234", "9876543210", FORMED);
+    return new Event("bank account", member.toString(), () -> groups.setBankAccount(SHG, member, account),
+        new Expectation(Map.of(), null, () -> hasBankAccount.put(member, true)));
+  }
+
+  private Event money(String kind, GroupOperation operation, Expectation expected) {
+    EntryId id = EntryId.of("E" + (++nextId));
+    return new Event(kind, operation + " on " + today + " as " + id,
+        () -> groups.record(SHG, id, today, operation), withEffect(id, expected));
+  }
+
+  private Expectation withEffect(EntryId id, Expectation expected) {
+    if (expected.refusal() != null) {
+      return expected;
+    }
+    return new Expectation(expected.changes(), null, () -> {
+      effects.put(id, expected.changes());
+      expected.onAccept().run();
+    });
+  }
+
+  private Event reverse(Random random) {
+    List<EntryId> candidates = effects.keySet().stream().filter(id -> !reversed.contains(id)).toList();
+    if (candidates.isEmpty()) {
+      return yearEnd();
+    }
+    EntryId original = candidates.get(random.nextInt(candidates.size()));
+    EntryId reversal = EntryId.of("R" + (++nextId));
+    Map<AccountCode, Long> opposite = new LinkedHashMap<>();
+    effects.get(original).forEach((account, change) -> opposite.put(account, -change));
+    Expectation expected = check(opposite);
+    LocalDate date = today;
+    if (lockedUpTo != null && !date.isAfter(lockedUpTo)) {
+      throw new AssertionError("dates only move forward past the lock");
+    }
+    MemberId exited = exits.get(original);
+    Expectation withLink = expected.refusal() != null ? expected : new Expectation(opposite, null, () -> {
+      reversed.add(original);
+      reversed.add(reversal);
+      effects.put(reversal, opposite);
+      if (exited != null) {
+        active.put(exited, true);
+      }
+    });
+    return new Event("reverse", original + " as " + reversal + " on " + date,
+        () -> groups.reverse(SHG, original, reversal, date, "correction"), withLink);
+  }
+
+  private Event exit(MemberId member, Channel channel) {
+    long compulsory = balance(account(Chart.COMPULSORY_SAVINGS, member));
+    long voluntary = balance(account(Chart.VOLUNTARY_SAVINGS, member));
+    long loan = balance(account(Chart.MEMBER_LOANS, member));
+    long undistributed = balance(Chart.SURPLUS) + incomeLessExpense();
+    long share = 0;
+    List<MemberId> members = active.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).sorted().toList();
+    List<BigDecimal> weights = members.stream()
+        .map(m -> BigDecimal.valueOf(balance(account(Chart.COMPULSORY_SAVINGS, m)) + balance(account(Chart.VOLUNTARY_SAVINGS, m)))).toList();
+    if (undistributed != 0 && weights.stream().anyMatch(w -> w.signum() > 0)) {
+      share = Allocator.allocate(Money.ofMinor(INR, undistributed), weights, RoundingPolicy.minorUnits(RoundingMode.UNNECESSARY))
+          .get(members.indexOf(member)).getAmountMinorLong();
+    }
+    long net = compulsory + voluntary + share - loan;
+    EntryId id = EntryId.of("X" + (++nextId));
+    Map<AccountCode, Long> changes = new LinkedHashMap<>();
+    changes.put(account(Chart.COMPULSORY_SAVINGS, member), -compulsory);
+    changes.put(account(Chart.VOLUNTARY_SAVINGS, member), -voluntary);
+    changes.put(Chart.SURPLUS, -share);
+    changes.put(account(Chart.MEMBER_LOANS, member), -loan);
+    changes.put(channel.account(), -net);
+    Expectation expected;
+    if (net > 0 && channel == Channel.BANK && !hasBankAccount.getOrDefault(member, false)) {
+      expected = Expectation.refuse(GroupRejection.NO_MEMBER_BANK_ACCOUNT);
+    } else {
+      Expectation checked = check(changes);
+      boolean nothing = changes.values().stream().allMatch(v -> v == 0);
+      expected = checked.refusal() != null ? checked : new Expectation(changes, null, () -> {
+        active.put(member, false);
+        if (!nothing) {
+          effects.put(id, changes);
+          exits.put(id, member);
+        }
+      });
+    }
+    return new Event("exit", member + " on " + today + " via " + channel + " as " + id,
+        () -> groups.settleExit(SHG, id, member, today, channel), expected);
+  }
+
+  private Event yearEnd() {
+    LocalDate yearEnd = group.financialYearStarting(today).minusDays(1);
+    EntryId id = EntryId.of("YE" + yearEnd.getYear());
+    if (yearEnd.isBefore(FORMED) || (lockedUpTo != null && !lockedUpTo.isBefore(yearEnd))) {
+      boolean locked = lockedUpTo != null && !lockedUpTo.isBefore(yearEnd);
+      Expectation expected = locked ? Expectation.refuse(GroupRejection.YEAR_ALREADY_CLOSED)
+          : new Expectation(Map.of(), null, () -> lockedUpTo = yearEnd);
+      if (!locked && yearEnd.isBefore(FORMED)) {
+        return new Event("year end", "nothing yet", () -> {}, new Expectation(Map.of(), null, () -> {}));
+      }
+      return new Event("year end", yearEnd.toString(), () -> groups.closeYear(SHG, id, yearEnd), expected);
+    }
+    // Every entry so far is dated on or before today, but some may be after the year end: the
+    // model only closes what was dated within the year, so it keeps dated balances for that.
+    Map<AccountCode, Long> changes = new LinkedHashMap<>();
+    long net = 0;
+    for (AccountCode code : incomeAndExpense()) {
+      long asOf = datedBalance(code, yearEnd);
+      if (asOf != 0) {
+        changes.put(code, -asOf);
+        net += code.value().startsWith("4") ? asOf : -asOf;
+      }
+    }
+    changes.put(Chart.SURPLUS, net);
+    return new Event("year end", yearEnd.toString(), () -> groups.closeYear(SHG, id, yearEnd),
+        new Expectation(changes, null, () -> {
+          lockedUpTo = yearEnd;
+          if (changes.values().stream().anyMatch(v -> v != 0)) {
+            effects.put(id, changes);
+          }
+        }), yearEnd);
+  }
+
+  private Event distribute(Random random) {
+    long surplus = balance(Chart.SURPLUS);
+    long total = surplus > 0 ? 1 + random.nextInt((int) Math.min(surplus, 1_000_000)) : 100;
+    List<MemberId> members = active.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).sorted().toList();
+    List<BigDecimal> weights = members.stream()
+        .map(m -> BigDecimal.valueOf(Math.max(0, balance(account(Chart.COMPULSORY_SAVINGS, m)) + balance(account(Chart.VOLUNTARY_SAVINGS, m))))).toList();
+    EntryId id = EntryId.of("D" + (++nextId));
+    Expectation expected;
+    if (total > surplus) {
+      expected = Expectation.refuse(GroupRejection.INSUFFICIENT_SURPLUS);
+    } else if (weights.stream().allMatch(w -> w.signum() == 0)) {
+      expected = Expectation.refuse(GroupRejection.NOTHING_TO_SHARE_BY);
+    } else {
+      List<Money> shares = Allocator.allocate(Money.ofMinor(INR, total), weights, RoundingPolicy.minorUnits(RoundingMode.UNNECESSARY));
+      Map<AccountCode, Long> changes = new LinkedHashMap<>();
+      changes.put(Chart.SURPLUS, -total);
+      for (int i = 0; i < members.size(); i++) {
+        changes.put(account(Chart.VOLUNTARY_SAVINGS, members.get(i)), shares.get(i).getAmountMinorLong());
+      }
+      expected = withEffect(id, new Expectation(changes, null, () -> {}));
+    }
+    LocalDate date = today;
+    return new Event("distribute", total + " paise on " + date, () -> groups.distributeSurplus(SHG, id, date, Money.ofMinor(INR, total)), expected);
+  }
+
+  // ---------------------------------------------------------------- the model's rules
+
+  /** A simple flow: the amount moves from the credited account to the debited one. */
+  private Expectation flow(AccountCode debit, AccountCode credit, long amount) {
+    Map<AccountCode, Long> changes = new LinkedHashMap<>();
+    changes.merge(debit, normalSign(debit) * amount, Long::sum);
+    changes.merge(credit, -normalSign(credit) * amount, Long::sum);
+    return check(changes);
+  }
+
+  /** Changes given as (account, debit-positive amount) pairs. */
+  private Expectation flows(Object... pairs) {
+    Map<AccountCode, Long> changes = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      AccountCode code = (AccountCode) pairs[i];
+      long debit = (Long) pairs[i + 1];
+      changes.merge(code, normalSign(code) * debit, Long::sum);
+    }
+    return check(changes);
+  }
+
+  /** Refuses what would take a limited account below zero, checking accounts in posting order. */
+  private Expectation check(Map<AccountCode, Long> changes) {
+    for (Map.Entry<AccountCode, Long> change : changes.entrySet()) {
+      AccountCode code = change.getKey();
+      if (isLimited(code) && balance(code) + change.getValue() < 0 && change.getValue() < 0) {
+        return Expectation.refuse(refusalFor(code));
+      }
+    }
+    return new Expectation(changes, null, () -> {});
+  }
+
+  private static GroupRejection refusalFor(AccountCode code) {
+    String value = code.value();
+    if (code.equals(Chart.CASH)) {
+      return GroupRejection.INSUFFICIENT_CASH;
+    } else if (code.equals(Chart.BANK)) {
+      return GroupRejection.INSUFFICIENT_BANK_BALANCE;
+    } else if (value.startsWith("2000:") || value.startsWith("2100:")) {
+      return GroupRejection.INSUFFICIENT_SAVINGS;
+    }
+    return GroupRejection.REPAYMENT_EXCEEDS_DEBT;
+  }
+
+  private static boolean isLimited(AccountCode code) {
+    String value = code.value();
+    return value.startsWith("1") || value.startsWith("2");
+  }
+
+  /** +1 for accounts whose normal side is debit (assets, expenses), -1 otherwise. */
+  private static long normalSign(AccountCode code) {
+    char first = code.value().charAt(0);
+    return first == '1' || first == '5' || first == '9' ? 1 : -1;
+  }
+
+  private final List<Object[]> datedChanges = new ArrayList<>();
+
+  private void run(Event event) {
+    Map<AccountCode, Long> before = new HashMap<>(balances);
+    int entriesBefore = groups.journal().entries(SHG).size();
+    LedgerException refused = null;
+    try {
+      event.engine().run();
+    } catch (LedgerException e) {
+      refused = e;
+    }
+    Expectation expected = event.expected();
+    if (expected.refusal() == null) {
+      if (refused != null) {
+        fail("the model accepts " + event + " but the engine refused it: " + refused.getMessage(), refused);
+      }
+      expected.changes().forEach((code, change) -> balances.merge(code, change, Long::sum));
+      if (!expected.changes().isEmpty()) {
+        datedChanges.add(new Object[] {event.date() == null ? today : event.date(), expected.changes()});
+      }
+      expected.onAccept().run();
+      count(event.kind(), true);
+    } else {
+      if (refused == null) {
+        fail("the model refuses " + event + " with " + expected.refusal() + " but the engine accepted it");
+      }
+      GroupRejection reason = refused instanceof GroupException g ? g.reason() : null;
+      String message = refused.getMessage();
+      assertEquals(expected.refusal(), reason, () -> event + ": " + message);
+      assertEquals(before, balances);
+      assertEquals(entriesBefore, groups.journal().entries(SHG).size(), "a refused event records nothing");
+      count(event.kind() + " " + expected.refusal(), false);
+    }
+    checkInvariants(event);
+  }
+
+  private void count(String kind, boolean accepted) {
+    (accepted ? tally.accepted : tally.refused).computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+  }
+
+  // ---------------------------------------------------------------- invariants
+
+  private void checkInvariants(Event event) {
+    Journal journal = groups.journal();
+    LocalDate asOf = LocalDate.MAX;
+    TrialBalance trial = journal.trialBalance(SHG, asOf);
+    assertEquals(trial.totalDebit(), trial.totalCredit(), "the trial balance balances");
+    assertEquals(trial.total(AccountType.ASSET),
+        trial.total(AccountType.LIABILITY).plus(trial.total(AccountType.EQUITY))
+            .plus(trial.total(AccountType.INCOME)).minus(trial.total(AccountType.EXPENSE)),
+        "assets = liabilities + equity + income - expenses");
+    for (var account : journal.accounts(SHG)) {
+      long engine = journal.balance(SHG, account.code(), asOf).normalBalance().getAmountMinorLong();
+      if (account.control().isEmpty() && !Chart.MEMBER_CONTROLS.contains(account.code())) {
+        assertEquals(balance(account.code()), engine,
+            () -> "after " + event + ": account " + account.code() + " moved only by recorded flows");
+      }
+      if (account.control().isPresent()) {
+        assertEquals(balance(account.code()), engine, () -> "after " + event + ": member account " + account.code());
+      }
+      if (isLimited(account.code())) {
+        assertTrue(engine >= 0, () -> "account " + account.code() + " is never below zero, but is " + engine);
+      }
+    }
+    for (AccountCode control : Chart.MEMBER_CONTROLS) {
+      long sum = journal.accounts(SHG).stream().filter(a -> a.control().equals(Optional.of(control)))
+          .mapToLong(a -> journal.balance(SHG, a.code(), asOf).normalBalance().getAmountMinorLong()).sum();
+      assertEquals(sum, journal.balance(SHG, control, asOf).normalBalance().getAmountMinorLong(),
+          "members' " + control + " sub-ledgers add up to the control account");
+    }
+    for (Map.Entry<MemberId, Boolean> member : active.entrySet()) {
+      assertEquals(member.getValue(), groups.member(SHG, member.getKey()).exited().isEmpty(),
+          "membership of " + member.getKey());
+    }
+    assertFalse(trial.lines().isEmpty());
+  }
+
+  // ---------------------------------------------------------------- model balances
+
+  private long balance(AccountCode code) {
+    return balances.getOrDefault(code, 0L);
+  }
+
+  private long datedBalance(AccountCode code, LocalDate asOf) {
+    long total = 0;
+    for (Object[] dated : datedChanges) {
+      if (!((LocalDate) dated[0]).isAfter(asOf)) {
+        @SuppressWarnings("unchecked")
+        Map<AccountCode, Long> changes = (Map<AccountCode, Long>) dated[1];
+        total += changes.getOrDefault(code, 0L);
+      }
+    }
+    return total;
+  }
+
+  private long incomeLessExpense() {
+    long net = 0;
+    for (AccountCode code : incomeAndExpense()) {
+      net += code.value().startsWith("4") ? balance(code) : -balance(code);
+    }
+    return net;
+  }
+
+  private static List<AccountCode> incomeAndExpense() {
+    return List.of(Chart.LOAN_INTEREST, Chart.FINES, Chart.BANK_INTEREST, Chart.OTHER_INCOME,
+        Chart.INTEREST_PAID, Chart.BANK_CHARGES, Chart.EXPENSES);
+  }
+
+  private static AccountCode account(AccountCode control, MemberId member) {
+    return Chart.memberAccount(control, member);
+  }
+
+  private static Money inr(long paise) {
+    return Money.ofMinor(INR, paise);
+  }
+}
