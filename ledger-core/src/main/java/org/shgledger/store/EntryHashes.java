@@ -1,0 +1,106 @@
+package org.shgledger.store;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The hash chain: each entry's SHA-256 over a canonical encoding of what is stored for it,
+ * including the previous entry's hash in its book, so that changing, removing or inserting any
+ * stored entry breaks the chain from that entry on.
+ *
+ * <p>The encoding, documented in docs/store.md so that an auditor can recompute it with any
+ * tool, is a sequence of netstrings ({@code <length of the UTF-8 bytes in decimal>:<bytes>,}):
+ * the tag {@code shg-ledger/entry/v1}, the previous hash (64 lowercase hex digits, all zeros for
+ * a book's first entry), the book id, the entry's sequence number in decimal, the entry id, the
+ * date as ISO-8601 ({@code 2025-04-05}), the memo, the reversed entry id and the source
+ * reference (each as {@code -} if absent, or {@code +} followed by the value), the recording
+ * instant as stored, the number of postings, and for each posting in line order its account
+ * code, {@code D} or {@code C}, the amount in minor units in decimal, and the currency code.
+ */
+final class EntryHashes {
+
+  /** The previous hash of a book's first entry. */
+  static final String GENESIS = "0".repeat(64);
+
+  private static final byte[] TAG = "shg-ledger/entry/v1".getBytes(StandardCharsets.UTF_8);
+  private static final HexFormat HEX = HexFormat.of();
+
+  private EntryHashes() {}
+
+  /** One posting as stored. */
+  record StoredPosting(String accountCode, char side, long amountMinor, String currency) {}
+
+  /** One entry as stored, everything the hash covers. */
+  record StoredEntry(
+      String previousHash,
+      String bookId,
+      long sequence,
+      String entryId,
+      String isoDate,
+      String memo,
+      Optional<String> reverses,
+      Optional<String> sourceReference,
+      String recordedAt,
+      List<StoredPosting> postings) {}
+
+  /**
+   * The hash of a stored entry.
+   *
+   * @param entry the entry as stored
+   * @return 64 lowercase hex digits
+   */
+  static String hash(StoredEntry entry) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 48 * entry.postings().size());
+    netstring(out, TAG);
+    netstring(out, entry.previousHash());
+    netstring(out, entry.bookId());
+    netstring(out, Long.toString(entry.sequence()));
+    netstring(out, entry.entryId());
+    netstring(out, entry.isoDate());
+    netstring(out, entry.memo());
+    optional(out, entry.reverses());
+    optional(out, entry.sourceReference());
+    netstring(out, entry.recordedAt());
+    netstring(out, Integer.toString(entry.postings().size()));
+    for (StoredPosting posting : entry.postings()) {
+      netstring(out, posting.accountCode());
+      netstring(out, String.valueOf(posting.side()));
+      netstring(out, Long.toString(posting.amountMinor()));
+      netstring(out, posting.currency());
+    }
+    return HEX.formatHex(sha256().digest(out.toByteArray()));
+  }
+
+  private static void optional(ByteArrayOutputStream out, Optional<String> value) {
+    if (value.isEmpty()) {
+      netstring(out, "-");
+    } else {
+      netstring(out, "+");
+      netstring(out, value.get());
+    }
+  }
+
+  private static void netstring(ByteArrayOutputStream out, String value) {
+    netstring(out, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void netstring(ByteArrayOutputStream out, byte[] bytes) {
+    out.writeBytes(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+    out.write(':');
+    out.writeBytes(bytes);
+    out.write(',');
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

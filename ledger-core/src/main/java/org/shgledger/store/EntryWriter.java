@@ -1,0 +1,90 @@
+package org.shgledger.store;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.shgledger.store.EntryHashes.StoredEntry;
+import org.shgledger.store.EntryHashes.StoredPosting;
+
+/**
+ * Inserts entries and their postings with JDBC batches, the fast path for importing thousands of
+ * entries in one transaction. Rows wait in the driver until {@link #flush()}, which the view
+ * calls before any query so that reads always see every entry applied so far.
+ */
+final class EntryWriter {
+
+  static final String INSERT_ENTRY =
+      "INSERT INTO journal_entry (book_id, entry_seq, entry_id, entry_date_epoch_day, memo,"
+          + " reverses_entry_id, source_reference, recorded_at, previous_hash, entry_hash)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  static final String INSERT_POSTING =
+      "INSERT INTO posting (book_id, entry_seq, line_no, account_code, side, amount_minor,"
+          + " currency, entry_date_epoch_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** Entries held in the driver before they are sent: bounds memory in a large batch. */
+  private static final int FLUSH_EVERY_ENTRIES = 2_000;
+
+  private final Statements sql;
+  private int pendingEntries;
+
+  EntryWriter(Statements sql) {
+    this.sql = sql;
+  }
+
+  /**
+   * Queues one entry's rows.
+   *
+   * @param entry the entry as it will be stored, hash included
+   * @param dateEpochDay its date
+   * @param hash its hash
+   */
+  void add(StoredEntry entry, long dateEpochDay, String hash) throws SQLException {
+    PreparedStatement insertEntry = sql.prepare(INSERT_ENTRY);
+    insertEntry.setString(1, entry.bookId());
+    insertEntry.setLong(2, entry.sequence());
+    insertEntry.setString(3, entry.entryId());
+    insertEntry.setLong(4, dateEpochDay);
+    insertEntry.setString(5, entry.memo());
+    insertEntry.setString(6, entry.reverses().orElse(null));
+    insertEntry.setString(7, entry.sourceReference().orElse(null));
+    insertEntry.setString(8, entry.recordedAt());
+    insertEntry.setString(9, entry.previousHash());
+    insertEntry.setString(10, hash);
+    insertEntry.addBatch();
+    PreparedStatement insertPosting = sql.prepare(INSERT_POSTING);
+    int line = 1;
+    for (StoredPosting posting : entry.postings()) {
+      insertPosting.setString(1, entry.bookId());
+      insertPosting.setLong(2, entry.sequence());
+      insertPosting.setInt(3, line++);
+      insertPosting.setString(4, posting.accountCode());
+      insertPosting.setString(5, String.valueOf(posting.side()));
+      insertPosting.setLong(6, posting.amountMinor());
+      insertPosting.setString(7, posting.currency());
+      insertPosting.setLong(8, dateEpochDay);
+      insertPosting.addBatch();
+    }
+    if (++pendingEntries >= FLUSH_EVERY_ENTRIES) {
+      flush();
+    }
+  }
+
+  /** Sends every queued row to the database, entries before their postings. */
+  void flush() throws SQLException {
+    if (pendingEntries == 0) {
+      return;
+    }
+    pendingEntries = 0;
+    sql.prepare(INSERT_ENTRY).executeBatch();
+    sql.prepare(INSERT_POSTING).executeBatch();
+  }
+
+  /** Forgets queued rows, after a failure. */
+  void discard() throws SQLException {
+    if (pendingEntries > 0) {
+      pendingEntries = 0;
+      sql.prepare(INSERT_ENTRY).clearBatch();
+      sql.prepare(INSERT_POSTING).clearBatch();
+    }
+  }
+}

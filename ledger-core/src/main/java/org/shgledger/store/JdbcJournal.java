@@ -1,0 +1,624 @@
+package org.shgledger.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.shgledger.journal.Account;
+import org.shgledger.journal.AccountBalance;
+import org.shgledger.journal.AccountCode;
+import org.shgledger.journal.Book;
+import org.shgledger.journal.BookId;
+import org.shgledger.journal.EntryId;
+import org.shgledger.journal.Journal;
+import org.shgledger.journal.JournalEntry;
+import org.shgledger.journal.JournalException;
+import org.shgledger.journal.JournalRules;
+import org.shgledger.journal.Rejection;
+import org.shgledger.journal.TrialBalance;
+
+/**
+ * A journal kept in a database over JDBC: SQLite for one computer, PostgreSQL for servers. Open
+ * one with {@link JournalStore}; close it when done.
+ *
+ * <p>It behaves exactly as {@link org.shgledger.journal.InMemoryJournal}: every request is checked
+ * by {@link JournalRules} against a view of the database inside the request's own transaction,
+ * and only then written, so a refused request leaves no trace and an accepted one is written
+ * whole or, after a crash, not at all. What it adds: the books survive the process, several
+ * processes can share them (see {@link JournalStore} on busy databases), and each book's entries
+ * form a hash chain that {@link #verify(BookId)} checks.
+ *
+ * <p>One instance holds one database connection; its methods are synchronized, so it is safe for
+ * several threads, which take turns. The store only ever inserts rows: entries and postings are
+ * never updated or deleted. See docs/store.md for the schema.
+ */
+public final class JdbcJournal implements Journal, AutoCloseable {
+
+  /** How many times a PostgreSQL transaction that met a concurrent writer is run again. */
+  private static final int MAX_ATTEMPTS = 5;
+
+  private final Connection connection;
+  private final Dialect dialect;
+  private final String where;
+  private final Duration busyTimeout;
+  private final Map<String, PreparedStatement> prepared = new HashMap<>();
+  private final Statements statements = this::prepare;
+  private boolean closed;
+
+  JdbcJournal(Connection connection, Dialect dialect, String where, Duration busyTimeout) {
+    this.connection = connection;
+    this.dialect = dialect;
+    this.where = where;
+    this.busyTimeout = busyTimeout;
+  }
+
+  /**
+   * Which database this journal is kept in, for messages: the SQLite file's path, or the
+   * PostgreSQL URL without its parameters (which may hold a password).
+   *
+   * @return a description such as {@code SQLite database /home/asha/shg.db}, not null
+   */
+  public String location() {
+    return where;
+  }
+
+  @Override
+  public synchronized Book createBook(Book book) {
+    Objects.requireNonNull(book, "book");
+    return write(List.of(book.id()), (view, writer) -> {
+      Optional<Book> existing = JournalRules.checkCreateBook(view, book);
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+      SqlView.checkStorable("name of book " + book.id(), book.name());
+      PreparedStatement insert =
+          prepare("INSERT INTO book (book_id, name, currency) VALUES (?, ?, ?)");
+      insert.setString(1, book.id().value());
+      insert.setString(2, book.name());
+      insert.setString(3, book.currency().getCode());
+      insert.executeUpdate();
+      return book;
+    });
+  }
+
+  @Override
+  public synchronized Optional<Book> book(BookId id) {
+    Objects.requireNonNull(id, "id");
+    return read(view -> view.book(id));
+  }
+
+  @Override
+  public synchronized List<Book> books() {
+    return read(view -> {
+      List<Book> books = new ArrayList<>();
+      try (ResultSet rows = prepare("SELECT book_id, name, currency FROM book").executeQuery()) {
+        while (rows.next()) {
+          books.add(new Book(
+              BookId.of(rows.getString(1)), rows.getString(2), CurrencyUnit.of(rows.getString(3))));
+        }
+      }
+      // sorted here, not by the database, whose collation may not be Java's order
+      books.sort(Comparator.comparing(Book::id));
+      return List.copyOf(books);
+    });
+  }
+
+  @Override
+  public synchronized Account openAccount(Account account) {
+    Objects.requireNonNull(account, "account");
+    return write(List.of(account.book()), (view, writer) -> {
+      Optional<Account> existing = JournalRules.checkOpenAccount(view, account);
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+      SqlView.checkStorable("name of account " + account.code(), account.name());
+      PreparedStatement insert =
+          prepare(
+              "INSERT INTO account (book_id, account_code, name, account_type, currency,"
+                  + " control_code, balance_constraint) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      insert.setString(1, account.book().value());
+      insert.setString(2, account.code().value());
+      insert.setString(3, account.name());
+      insert.setString(4, account.type().name());
+      insert.setString(5, account.currency().getCode());
+      insert.setString(6, account.control().map(AccountCode::value).orElse(null));
+      insert.setString(7, account.constraint().name());
+      insert.executeUpdate();
+      return account;
+    });
+  }
+
+  @Override
+  public synchronized void closeAccount(BookId book, AccountCode code) {
+    Objects.requireNonNull(book, "book");
+    Objects.requireNonNull(code, "code");
+    write(List.of(book), (view, writer) -> {
+      if (JournalRules.checkCloseAccount(view, book, code)) {
+        PreparedStatement insert =
+            prepare(
+                "INSERT INTO account_closure (book_id, account_code, closed_at) VALUES (?, ?, ?)");
+        insert.setString(1, book.value());
+        insert.setString(2, code.value());
+        insert.setString(3, now());
+        insert.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public synchronized Optional<Account> account(BookId book, AccountCode code) {
+    Objects.requireNonNull(book, "book");
+    Objects.requireNonNull(code, "code");
+    return read(view -> view.account(book, code));
+  }
+
+  @Override
+  public synchronized List<Account> accounts(BookId book) {
+    Objects.requireNonNull(book, "book");
+    return read(view -> accountsOf(book));
+  }
+
+  @Override
+  public synchronized boolean isOpen(BookId book, AccountCode code) {
+    Objects.requireNonNull(book, "book");
+    Objects.requireNonNull(code, "code");
+    return read(view -> view.isOpen(book, code));
+  }
+
+  @Override
+  public synchronized JournalEntry record(JournalEntry entry) {
+    Objects.requireNonNull(entry, "entry");
+    return write(List.of(entry.book()), (view, writer) -> {
+      Optional<JournalEntry> existing = JournalRules.checkEntry(view, entry);
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+      view.apply(entry, now());
+      return entry;
+    });
+  }
+
+  @Override
+  public synchronized List<JournalEntry> recordAll(List<JournalEntry> entries) {
+    Objects.requireNonNull(entries, "entries");
+    if (entries.size() > MAX_BATCH_ENTRIES) {
+      throw new IllegalArgumentException(
+          "a batch holds at most " + MAX_BATCH_ENTRIES + " entries, got " + entries.size());
+    }
+    Map<BookId, List<EntryId>> idsByBook = new LinkedHashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      JournalEntry entry = Objects.requireNonNull(entries.get(i), "entry " + i);
+      idsByBook.computeIfAbsent(entry.book(), b -> new ArrayList<>()).add(entry.id());
+    }
+    if (entries.isEmpty()) {
+      return List.of();
+    }
+    return write(idsByBook.keySet(), (view, writer) -> {
+      idsByBook.forEach(view::prefetchIds);
+      String recordedAt = now();
+      List<JournalEntry> recorded = new ArrayList<>(entries.size());
+      for (int i = 0; i < entries.size(); i++) {
+        JournalEntry entry = entries.get(i);
+        Optional<JournalEntry> existing;
+        try {
+          existing = JournalRules.checkEntry(view, entry);
+        } catch (JournalException e) {
+          throw new JournalException(
+              e.reason(), "batch entry " + (i + 1) + " of " + entries.size() + ": " + e.getMessage());
+        }
+        if (existing.isPresent()) {
+          recorded.add(existing.get());
+        } else {
+          view.apply(entry, recordedAt);
+          recorded.add(entry);
+        }
+      }
+      return List.copyOf(recorded);
+    });
+  }
+
+  @Override
+  public synchronized void lock(BookId book, LocalDate lockDate) {
+    Objects.requireNonNull(book, "book");
+    write(List.of(book), (view, writer) -> {
+      if (JournalRules.checkLock(view, book, lockDate)) {
+        PreparedStatement insert =
+            prepare(
+                "INSERT INTO book_lock (book_id, lock_seq, lock_date_epoch_day, locked_at)"
+                    + " SELECT ?, COALESCE(MAX(lock_seq), 0) + 1, ?, ? FROM book_lock"
+                    + " WHERE book_id = ?");
+        insert.setString(1, book.value());
+        insert.setLong(2, lockDate.toEpochDay());
+        insert.setString(3, now());
+        insert.setString(4, book.value());
+        insert.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public synchronized Optional<LocalDate> lockDate(BookId book) {
+    Objects.requireNonNull(book, "book");
+    return read(view -> view.lockDate(book));
+  }
+
+  @Override
+  public synchronized Optional<JournalEntry> entry(BookId book, EntryId id) {
+    Objects.requireNonNull(book, "book");
+    Objects.requireNonNull(id, "id");
+    return read(view -> view.entry(book, id));
+  }
+
+  @Override
+  public synchronized Optional<JournalEntry> reversalOf(BookId book, EntryId original) {
+    Objects.requireNonNull(book, "book");
+    Objects.requireNonNull(original, "original");
+    return read(view -> Rows.entryWhere(statements, book, "reverses_entry_id", original));
+  }
+
+  @Override
+  public synchronized List<JournalEntry> entries(BookId book) {
+    Objects.requireNonNull(book, "book");
+    return readSnapshot(view -> List.copyOf(Rows.entries(statements, book)));
+  }
+
+  @Override
+  public synchronized AccountBalance balance(BookId book, AccountCode code, LocalDate asOf) {
+    Objects.requireNonNull(asOf, "asOf");
+    Objects.requireNonNull(code, "code");
+    // one statement sums the account and all its sub-ledgers: consistent without a transaction
+    return read(view -> {
+      Book found = requireBook(view, book);
+      Account account =
+          view.account(book, code)
+              .orElseThrow(
+                  () ->
+                      new JournalException(
+                          Rejection.ACCOUNT_NOT_FOUND,
+                          "book " + book + ", account " + code + ": does not exist"));
+      long[] totals = rolledTotals(book, code, asOf);
+      CurrencyUnit currency = found.currency();
+      return new AccountBalance(
+          account, asOf, Money.ofMinor(currency, totals[0]), Money.ofMinor(currency, totals[1]));
+    });
+  }
+
+  @Override
+  public synchronized TrialBalance trialBalance(BookId book, LocalDate asOf) {
+    Objects.requireNonNull(asOf, "asOf");
+    return readSnapshot(view -> {
+      Book found = requireBook(view, book);
+      List<Account> accounts = accountsOf(book);
+      Map<AccountCode, List<Account>> children = children(accounts);
+      Map<AccountCode, long[]> own = ownTotals(book, asOf);
+      List<TrialBalance.Line> lines = new ArrayList<>();
+      for (Account account : accounts) {
+        if (account.control().isEmpty()) {
+          lines.add(line(account, children, own, found.currency()));
+        }
+      }
+      return new TrialBalance(book, asOf, found.currency(), lines);
+    });
+  }
+
+  /**
+   * Checks one book's entries against their hashes and chain, and its balances against the fold
+   * of its postings; see {@link Verification}.
+   *
+   * @param book the book, not null
+   * @return what was found, not null
+   * @throws JournalException {@link Rejection#BOOK_NOT_FOUND}
+   */
+  public synchronized Verification verify(BookId book) {
+    Objects.requireNonNull(book, "book");
+    return readSnapshot(view -> new Verifier(statements, requireBook(view, book)).run(ownTotals(book, LocalDate.MAX)));
+  }
+
+  /**
+   * Verifies every book, in id order.
+   *
+   * @return one result per book, not null
+   */
+  public synchronized List<Verification> verifyAll() {
+    List<Verification> results = new ArrayList<>();
+    for (Book book : books()) {
+      results.add(verify(book.id()));
+    }
+    return List.copyOf(results);
+  }
+
+  /**
+   * Closes the database connection. Closing twice does nothing; any other method called after
+   * closing throws {@link IllegalStateException}.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    SQLException failure = null;
+    for (PreparedStatement statement : prepared.values()) {
+      try {
+        statement.close();
+      } catch (SQLException e) {
+        failure = failure == null ? e : failure;
+      }
+    }
+    prepared.clear();
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      failure = failure == null ? e : failure;
+    }
+    if (failure != null) {
+      throw translate(failure);
+    }
+  }
+
+  // ---- reading ----
+
+  private static Book requireBook(SqlView view, BookId book) {
+    Objects.requireNonNull(book, "book");
+    return view.book(book)
+        .orElseThrow(
+            () -> new JournalException(Rejection.BOOK_NOT_FOUND, "book " + book + " does not exist"));
+  }
+
+  private List<Account> accountsOf(BookId book) throws SQLException {
+    PreparedStatement query =
+        prepare("SELECT " + Rows.ACCOUNT_COLUMNS + " FROM account a WHERE a.book_id = ?");
+    query.setString(1, book.value());
+    List<Account> accounts = new ArrayList<>();
+    try (ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        accounts.add(Rows.account(book, rows));
+      }
+    }
+    accounts.sort(Comparator.comparing(Account::code));
+    return List.copyOf(accounts);
+  }
+
+  /** Each control account's direct sub-ledgers, in code order. */
+  private static Map<AccountCode, List<Account>> children(List<Account> accountsInCodeOrder) {
+    Map<AccountCode, List<Account>> children = new HashMap<>();
+    for (Account account : accountsInCodeOrder) {
+      account.control().ifPresent(
+          control -> children.computeIfAbsent(control, c -> new ArrayList<>()).add(account));
+    }
+    return children;
+  }
+
+  private static TrialBalance.Line line(
+      Account account,
+      Map<AccountCode, List<Account>> children,
+      Map<AccountCode, long[]> own,
+      CurrencyUnit currency) {
+    List<TrialBalance.Line> subLines = new ArrayList<>();
+    for (Account sub : children.getOrDefault(account.code(), List.of())) {
+      subLines.add(line(sub, children, own, currency));
+    }
+    long[] totals = rolledTotals(account.code(), children, own);
+    long net = totals[0] - totals[1];
+    return new TrialBalance.Line(
+        account,
+        Money.ofMinor(currency, Math.max(net, 0)),
+        Money.ofMinor(currency, Math.max(-net, 0)),
+        subLines);
+  }
+
+  /** Debit and credit totals of an account's own postings and all its sub-ledgers'. */
+  private static long[] rolledTotals(
+      AccountCode code, Map<AccountCode, List<Account>> children, Map<AccountCode, long[]> own) {
+    long[] mine = own.getOrDefault(code, new long[2]);
+    long debits = mine[0];
+    long credits = mine[1];
+    for (Account sub : children.getOrDefault(code, List.of())) {
+      long[] subTotals = rolledTotals(sub.code(), children, own);
+      debits = Math.addExact(debits, subTotals[0]);
+      credits = Math.addExact(credits, subTotals[1]);
+    }
+    return new long[] {debits, credits};
+  }
+
+  private static final String DEBIT_AND_CREDIT_SUMS =
+      "COALESCE(SUM(CASE WHEN side = 'D' THEN amount_minor ELSE 0 END), 0),"
+          + " COALESCE(SUM(CASE WHEN side = 'C' THEN amount_minor ELSE 0 END), 0)";
+
+  /**
+   * Debit and credit totals up to a date of an account's own postings and all its sub-ledgers',
+   * at any depth: one statement, one index range per account.
+   */
+  private long[] rolledTotals(BookId book, AccountCode code, LocalDate asOf) throws SQLException {
+    PreparedStatement query =
+        prepare(
+            "WITH RECURSIVE tree (code) AS ("
+                + " SELECT CAST(? AS VARCHAR(48))"
+                + " UNION ALL SELECT CAST(a.account_code AS VARCHAR(48)) FROM account a"
+                + " JOIN tree t ON a.control_code = t.code WHERE a.book_id = ?)"
+                + " SELECT " + DEBIT_AND_CREDIT_SUMS + " FROM posting WHERE book_id = ?"
+                + " AND account_code IN (SELECT code FROM tree) AND entry_date_epoch_day <= ?");
+    query.setString(1, code.value());
+    query.setString(2, book.value());
+    query.setString(3, book.value());
+    query.setLong(4, asOf.toEpochDay());
+    try (ResultSet row = query.executeQuery()) {
+      row.next();
+      return new long[] {row.getLong(1), row.getLong(2)};
+    }
+  }
+
+  /** Debit and credit totals of every account's own postings in a book up to a date. */
+  private Map<AccountCode, long[]> ownTotals(BookId book, LocalDate asOf) throws SQLException {
+    PreparedStatement query =
+        prepare("SELECT account_code, " + DEBIT_AND_CREDIT_SUMS + " FROM posting"
+            + " WHERE book_id = ? AND entry_date_epoch_day <= ? GROUP BY account_code");
+    query.setString(1, book.value());
+    query.setLong(2, asOf.toEpochDay());
+    Map<AccountCode, long[]> totals = new HashMap<>();
+    try (ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        totals.put(AccountCode.of(rows.getString(1)), new long[] {rows.getLong(2), rows.getLong(3)});
+      }
+    }
+    return totals;
+  }
+
+  // ---- transactions ----
+
+  /** Work inside a write transaction. */
+  @FunctionalInterface
+  private interface WriteWork<T> {
+    T run(SqlView view, EntryWriter writer) throws SQLException;
+  }
+
+  /** Work inside a read transaction. */
+  @FunctionalInterface
+  private interface ReadWork<T> {
+    T run(SqlView view) throws SQLException;
+  }
+
+  /**
+   * Runs work in a write transaction that first locks the given books (PostgreSQL) or the whole
+   * file (SQLite), commits it, and on any failure rolls it back, so nothing is half written.
+   */
+  private <T> T write(Iterable<BookId> books, WriteWork<T> work) {
+    ensureOpen();
+    TreeSet<BookId> ordered = new TreeSet<>();
+    books.forEach(ordered::add);
+    for (int attempt = 1; ; attempt++) {
+      EntryWriter writer = new EntryWriter(statements);
+      SqlView view = new SqlView(statements, writer);
+      try {
+        dialect.beginWrite(connection);
+        lockBooks(ordered);
+        T result = work.run(view, writer);
+        writer.flush();
+        dialect.commit(connection);
+        return result;
+      } catch (SQLException | SqlFailure failure) {
+        SQLException e = failure instanceof SqlFailure wrapped ? wrapped.getCause() : (SQLException) failure;
+        rollback(writer, e);
+        if (dialect.isRetryable(e) && attempt < MAX_ATTEMPTS) {
+          continue;
+        }
+        throw translate(e);
+      } catch (RuntimeException | Error e) {
+        rollback(writer, e);
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Runs reads that must see one state of the database, such as a trial balance's accounts and
+   * sums, in a snapshot transaction.
+   */
+  private <T> T readSnapshot(ReadWork<T> work) {
+    return read(true, work);
+  }
+
+  /**
+   * Runs reads that need no transaction: a single statement, or statements about rows that never
+   * change once committed (a book, an account's definition, an entry and its postings).
+   */
+  private <T> T read(ReadWork<T> work) {
+    return read(false, work);
+  }
+
+  private <T> T read(boolean snapshot, ReadWork<T> work) {
+    ensureOpen();
+    EntryWriter writer = new EntryWriter(statements);
+    SqlView view = new SqlView(statements, writer);
+    try {
+      if (snapshot) {
+        dialect.beginSnapshot(connection);
+      }
+      T result = work.run(view);
+      if (snapshot) {
+        dialect.commit(connection);
+      }
+      return result;
+    } catch (SQLException | SqlFailure failure) {
+      SQLException e = failure instanceof SqlFailure wrapped ? wrapped.getCause() : (SQLException) failure;
+      rollback(writer, e);
+      throw translate(e);
+    } catch (RuntimeException | Error e) {
+      rollback(writer, e);
+      throw e;
+    }
+  }
+
+  private void lockBooks(TreeSet<BookId> books) throws SQLException {
+    String lock = dialect.lockBookSql();
+    if (lock == null) {
+      return;
+    }
+    PreparedStatement statement = prepare(lock);
+    for (BookId book : books) {
+      statement.setString(1, book.value());
+      try (ResultSet row = statement.executeQuery()) {
+        // a book that does not exist yet has no row to lock; the rules will say so
+        row.next();
+      }
+    }
+  }
+
+  private void rollback(EntryWriter writer, Throwable cause) {
+    try {
+      writer.discard();
+      dialect.rollback(connection);
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private StoreException translate(SQLException e) {
+    if (dialect.isBusy(e)) {
+      return new StoreException(
+          StoreException.Kind.BUSY,
+          where + " is busy: another process or connection has been writing to it for more than "
+              + busyTimeout.toMillis() + " ms; nothing was recorded, try again",
+          e);
+    }
+    return new StoreException(
+        StoreException.Kind.FAILED, "database error in " + where + ": " + e.getMessage(), e);
+  }
+
+  private PreparedStatement prepare(String sql) throws SQLException {
+    PreparedStatement statement = prepared.get(sql);
+    if (statement == null) {
+      statement = connection.prepareStatement(sql);
+      prepared.put(sql, statement);
+    }
+    return statement;
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("the journal in " + where + " is closed");
+    }
+  }
+
+  /** The instant stored with what a transaction records, to the millisecond. */
+  private static String now() {
+    return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+  }
+}

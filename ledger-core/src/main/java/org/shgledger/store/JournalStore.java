@@ -1,0 +1,224 @@
+package org.shgledger.store;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Properties;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * Opens a durable {@link JdbcJournal}: a SQLite file for one computer (the default), or a
+ * PostgreSQL database for a server. Opening creates the tables, or brings an older database's
+ * tables up to date; a database written by a newer version is refused.
+ *
+ * <p><b>Busy databases.</b> Writers take turns. A SQLite file has one writer at a time, whatever
+ * the book; PostgreSQL has one writer at a time per book. A writer that has waited longer than
+ * the busy timeout (by default {@link #DEFAULT_BUSY_TIMEOUT}) gives up with a {@link
+ * StoreException} of kind {@link StoreException.Kind#BUSY} and records nothing. See
+ * docs/store.md.
+ */
+public final class JournalStore {
+
+  /** How long a writer waits for another to finish before giving up: 5 seconds. */
+  public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
+
+  private static final String SQLITE_PREFIX = "jdbc:sqlite:";
+  private static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
+
+  private JournalStore() {}
+
+  /**
+   * Opens the journal in a SQLite file, creating the file if there is none (readable and writable
+   * by its owner only, where the file system has POSIX permissions).
+   *
+   * @param file the database file, not null; its directory must exist
+   * @return the journal, to be closed when done, not null
+   * @throws StoreException if the file cannot be opened or was written by a newer version
+   */
+  public static JdbcJournal openSqlite(Path file) {
+    return openSqlite(file, DEFAULT_BUSY_TIMEOUT);
+  }
+
+  /**
+   * Opens the journal in a SQLite file, with a busy timeout.
+   *
+   * @param file the database file, not null; its directory must exist
+   * @param busyTimeout how long a write waits for another process's write to finish, not null,
+   *     at most {@link Integer#MAX_VALUE} milliseconds
+   * @return the journal, to be closed when done, not null
+   * @throws StoreException if the file cannot be opened or was written by a newer version
+   */
+  public static JdbcJournal openSqlite(Path file, Duration busyTimeout) {
+    Objects.requireNonNull(file, "file");
+    int timeoutMillis = Math.toIntExact(Objects.requireNonNull(busyTimeout, "busyTimeout").toMillis());
+    Path path = file.toAbsolutePath().normalize();
+    String where = "SQLite database " + path;
+    createOwnerOnly(path, where);
+
+    SQLiteConfig config = new SQLiteConfig();
+    // WAL: readers never wait for the writer, and a commit is one append to the log.
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    // FULL syncs the log at every commit, so a committed entry survives a power cut. NORMAL
+    // would also never corrupt the file, but could lose the last commits: a treasurer told
+    // "recorded" must be able to rely on it. Batches pay one sync for all their entries.
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(timeoutMillis);
+    Connection connection = null;
+    try {
+      connection = config.createConnection(SQLITE_PREFIX + path);
+      try (Statement statement = connection.createStatement();
+          ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
+        if (!mode.next() || !"wal".equalsIgnoreCase(mode.getString(1))) {
+          throw new StoreException(
+              StoreException.Kind.CANNOT_OPEN,
+              where + " cannot use write-ahead logging (is it on a network drive?)",
+              null);
+        }
+      }
+      Migrator.migrate(connection, Dialect.SQLITE, where);
+      return new JdbcJournal(connection, Dialect.SQLITE, where, busyTimeout);
+    } catch (SQLException e) {
+      closeQuietly(connection, e);
+      int primary = e.getErrorCode() & 0xff;
+      if (primary == 5 || primary == 6) {
+        throw new StoreException(
+            StoreException.Kind.BUSY,
+            where + " is busy: another process held it for more than " + timeoutMillis
+                + " ms while it was being opened; try again",
+            e);
+      }
+      String why = primary == 26 ? "it is not a SQLite database" : e.getMessage();
+      throw new StoreException(
+          StoreException.Kind.CANNOT_OPEN, "cannot open " + where + ": " + why, e);
+    } catch (RuntimeException e) {
+      closeQuietly(connection, e);
+      throw e;
+    }
+  }
+
+  /**
+   * Opens the journal named by a JDBC URL: {@code jdbc:sqlite:PATH} for a SQLite file (as {@link
+   * #openSqlite(Path)}) or {@code jdbc:postgresql://HOST:PORT/DATABASE?user=...} for PostgreSQL,
+   * whose tables go in the connection's current schema ({@code currentSchema=...} in the URL;
+   * the schema must exist).
+   *
+   * @param jdbcUrl the URL, not null
+   * @return the journal, to be closed when done, not null
+   * @throws StoreException if the URL is of another kind, the database cannot be reached, or it
+   *     was written by a newer version
+   */
+  public static JdbcJournal open(String jdbcUrl) {
+    return open(jdbcUrl, DEFAULT_BUSY_TIMEOUT);
+  }
+
+  /**
+   * Opens the journal named by a JDBC URL, with a busy timeout; see {@link #open(String)}.
+   *
+   * @param jdbcUrl the URL, not null
+   * @param busyTimeout how long a write waits for another writer to the same file (SQLite) or
+   *     book (PostgreSQL) to finish, not null
+   * @return the journal, to be closed when done, not null
+   * @throws StoreException if the URL is of another kind, the database cannot be reached, or it
+   *     was written by a newer version
+   */
+  public static JdbcJournal open(String jdbcUrl, Duration busyTimeout) {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    Objects.requireNonNull(busyTimeout, "busyTimeout");
+    if (jdbcUrl.startsWith(SQLITE_PREFIX)) {
+      String path = jdbcUrl.substring(SQLITE_PREFIX.length());
+      if (path.isEmpty() || path.startsWith(":") || path.startsWith("file:") || path.contains("?")) {
+        throw new StoreException(
+            StoreException.Kind.CANNOT_OPEN,
+            "a SQLite URL must name a file, as jdbc:sqlite:/path/to/shg.db; got " + jdbcUrl, null);
+      }
+      return openSqlite(Path.of(path), busyTimeout);
+    }
+    if (jdbcUrl.startsWith(POSTGRESQL_PREFIX)) {
+      return openPostgresql(jdbcUrl, busyTimeout);
+    }
+    int colon = jdbcUrl.indexOf(':', "jdbc:".length());
+    throw new StoreException(
+        StoreException.Kind.CANNOT_OPEN,
+        "unsupported database URL '" + (colon < 0 ? jdbcUrl : jdbcUrl.substring(0, colon + 1))
+            + "...': use jdbc:sqlite:PATH or jdbc:postgresql://HOST/DATABASE",
+        null);
+  }
+
+  private static JdbcJournal openPostgresql(String url, Duration busyTimeout) {
+    // the parameters may hold a password: messages name the server and database only
+    int query = url.indexOf('?');
+    String where = "PostgreSQL database " + (query < 0 ? url : url.substring(0, query));
+    Properties properties = new Properties();
+    properties.setProperty("ApplicationName", "shg-ledger");
+    // sends a batch of inserts as multi-row inserts: several times faster for imports
+    properties.setProperty("reWriteBatchedInserts", "true");
+    Connection connection = null;
+    try {
+      connection = new org.postgresql.Driver().connect(url, properties);
+      if (connection == null) {
+        throw new SQLException("the PostgreSQL driver does not accept this URL");
+      }
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("SET lock_timeout = " + busyTimeout.toMillis());
+      }
+      Migrator.migrate(connection, Dialect.POSTGRESQL, where);
+      return new JdbcJournal(connection, Dialect.POSTGRESQL, where, busyTimeout);
+    } catch (SQLException e) {
+      closeQuietly(connection, e);
+      throw new StoreException(
+          StoreException.Kind.CANNOT_OPEN, "cannot open " + where + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(connection, e);
+      throw e;
+    }
+  }
+
+  /** Creates the file, empty, with owner-only permissions, unless it exists. */
+  private static void createOwnerOnly(Path path, String where) {
+    if (Files.exists(path)) {
+      return;
+    }
+    Path directory = path.getParent();
+    if (directory != null && !Files.isDirectory(directory)) {
+      throw new StoreException(
+          StoreException.Kind.CANNOT_OPEN,
+          "cannot create " + where + ": the directory " + directory + " does not exist", null);
+    }
+    try {
+      if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+        // SQLite gives its -wal and -shm files the same permissions as the database file
+        Files.createFile(path, PosixFilePermissions.asFileAttribute(
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
+      } else {
+        Files.createFile(path);
+      }
+    } catch (FileAlreadyExistsException raced) {
+      // another process created it first: open theirs
+    } catch (IOException e) {
+      throw new StoreException(
+          StoreException.Kind.CANNOT_OPEN, "cannot create " + where + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void closeQuietly(Connection connection, Throwable failure) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        failure.addSuppressed(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package org.shgledger.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.shgledger.journal.Account;
+import org.shgledger.journal.AccountCode;
+import org.shgledger.journal.AccountType;
+import org.shgledger.journal.BalanceConstraint;
+import org.shgledger.journal.BookId;
+import org.shgledger.journal.EntryId;
+import org.shgledger.journal.JournalEntry;
+import org.shgledger.journal.Posting;
+import org.shgledger.journal.Side;
+
+/** The SQL that reads the journal's tables back into the journal's types, in one place. */
+final class Rows {
+
+  static final String ACCOUNT_COLUMNS =
+      "a.account_code, a.name, a.account_type, a.currency, a.control_code, a.balance_constraint";
+
+  static final String ENTRY_COLUMNS =
+      "entry_seq, entry_id, entry_date_epoch_day, memo, reverses_entry_id, source_reference";
+
+  static final String POSTING_COLUMNS = "entry_seq, account_code, side, amount_minor, currency";
+
+  private Rows() {}
+
+  /** An account from a row starting with {@link #ACCOUNT_COLUMNS}. */
+  static Account account(BookId book, ResultSet row) throws SQLException {
+    String control = row.getString(5);
+    return new Account(
+        book,
+        AccountCode.of(row.getString(1)),
+        row.getString(2),
+        AccountType.valueOf(row.getString(3)),
+        CurrencyUnit.of(row.getString(4)),
+        control == null ? Optional.empty() : Optional.of(AccountCode.of(control)),
+        BalanceConstraint.valueOf(row.getString(6)));
+  }
+
+  /** A posting from a row of {@link #POSTING_COLUMNS}. */
+  static Posting posting(ResultSet row) throws SQLException {
+    Money amount = Money.ofMinor(CurrencyUnit.of(row.getString(5)), row.getLong(4));
+    return new Posting(AccountCode.of(row.getString(2)), side(row.getString(3)), amount);
+  }
+
+  /** An entry from a row of {@link #ENTRY_COLUMNS} and its postings. */
+  static JournalEntry entry(BookId book, ResultSet row, List<Posting> postings)
+      throws SQLException {
+    String reverses = row.getString(5);
+    return new JournalEntry(
+        EntryId.of(row.getString(2)),
+        book,
+        LocalDate.ofEpochDay(row.getLong(3)),
+        row.getString(4),
+        postings,
+        reverses == null ? Optional.empty() : Optional.of(EntryId.of(reverses)),
+        Optional.ofNullable(row.getString(6)));
+  }
+
+  /**
+   * Every entry of a book in sequence order, read with two queries: the entries, and all their
+   * postings in the same order.
+   */
+  static List<JournalEntry> entries(Statements sql, BookId book) throws SQLException {
+    PreparedStatement entries =
+        sql.prepare("SELECT " + ENTRY_COLUMNS + " FROM journal_entry WHERE book_id = ?"
+            + " ORDER BY entry_seq");
+    PreparedStatement postings =
+        sql.prepare("SELECT " + POSTING_COLUMNS + " FROM posting WHERE book_id = ?"
+            + " ORDER BY entry_seq, line_no");
+    entries.setString(1, book.value());
+    postings.setString(1, book.value());
+    List<JournalEntry> result = new ArrayList<>();
+    try (ResultSet entryRows = entries.executeQuery();
+        ResultSet postingRows = postings.executeQuery()) {
+      boolean morePostings = postingRows.next();
+      while (entryRows.next()) {
+        long sequence = entryRows.getLong(1);
+        List<Posting> lines = new ArrayList<>();
+        while (morePostings && postingRows.getLong(1) == sequence) {
+          lines.add(posting(postingRows));
+          morePostings = postingRows.next();
+        }
+        result.add(entry(book, entryRows, lines));
+      }
+    }
+    return result;
+  }
+
+  /**
+   * The one entry of a book whose column has a value.
+   *
+   * @param column {@code entry_id} or {@code reverses_entry_id}, both unique in a book
+   */
+  static Optional<JournalEntry> entryWhere(
+      Statements sql, BookId book, String column, EntryId value) throws SQLException {
+    PreparedStatement entries =
+        sql.prepare("SELECT " + ENTRY_COLUMNS + " FROM journal_entry WHERE book_id = ? AND "
+            + column + " = ?");
+    entries.setString(1, book.value());
+    entries.setString(2, value.value());
+    try (ResultSet entryRow = entries.executeQuery()) {
+      if (!entryRow.next()) {
+        return Optional.empty();
+      }
+      PreparedStatement postings =
+          sql.prepare("SELECT " + POSTING_COLUMNS + " FROM posting WHERE book_id = ?"
+              + " AND entry_seq = ? ORDER BY line_no");
+      postings.setString(1, book.value());
+      postings.setLong(2, entryRow.getLong(1));
+      List<Posting> lines = new ArrayList<>();
+      try (ResultSet postingRows = postings.executeQuery()) {
+        while (postingRows.next()) {
+          lines.add(posting(postingRows));
+        }
+      }
+      return Optional.of(entry(book, entryRow, lines));
+    }
+  }
+
+  static Side side(String code) {
+    return switch (code) {
+      case "D" -> Side.DEBIT;
+      case "C" -> Side.CREDIT;
+      default -> throw new IllegalStateException("posting side '" + code + "' is neither D nor C");
+    };
+  }
+
+  static String side(Side side) {
+    return side == Side.DEBIT ? "D" : "C";
+  }
+}

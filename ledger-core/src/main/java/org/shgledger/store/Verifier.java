@@ -1,0 +1,205 @@
+package org.shgledger.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.joda.money.Money;
+import org.shgledger.journal.AccountCode;
+import org.shgledger.journal.Book;
+import org.shgledger.journal.EntryId;
+import org.shgledger.store.EntryHashes.StoredEntry;
+import org.shgledger.store.EntryHashes.StoredPosting;
+import org.shgledger.store.Verification.Kind;
+import org.shgledger.store.Verification.Mismatch;
+
+/**
+ * Walks one book's stored entries in sequence, streaming, and checks each against the chain and
+ * its hash, then the book's balances against the fold of the postings it walked. Reads raw rows,
+ * not journal types, so that it checks what is stored rather than what the library would make
+ * of it.
+ */
+final class Verifier {
+
+  private final Statements sql;
+  private final Book book;
+  private final Map<String, long[]> fold = new HashMap<>();
+
+  private String head = EntryHashes.GENESIS;
+  private long checked;
+
+  Verifier(Statements sql, Book book) {
+    this.sql = sql;
+    this.book = book;
+  }
+
+  /** One posting row. */
+  private record PostingRow(long sequence, int line, StoredPosting posting, long dateEpochDay) {}
+
+  /**
+   * Runs the checks.
+   *
+   * @param storedTotals every account's debit and credit totals as the store's balance queries
+   *     compute them, over all dates
+   * @return the result
+   */
+  Verification run(Map<AccountCode, long[]> storedTotals) throws SQLException {
+    PreparedStatement entries =
+        sql.prepare(
+            "SELECT entry_seq, entry_id, entry_date_epoch_day, memo, reverses_entry_id,"
+                + " source_reference, recorded_at, previous_hash, entry_hash FROM journal_entry"
+                + " WHERE book_id = ? ORDER BY entry_seq");
+    PreparedStatement postings =
+        sql.prepare(
+            "SELECT entry_seq, line_no, account_code, side, amount_minor, currency,"
+                + " entry_date_epoch_day FROM posting WHERE book_id = ? ORDER BY entry_seq, line_no");
+    entries.setString(1, book.id().value());
+    postings.setString(1, book.id().value());
+    // let PostgreSQL stream a large book instead of holding it all in memory
+    entries.setFetchSize(1_000);
+    postings.setFetchSize(1_000);
+    try (ResultSet entryRows = entries.executeQuery();
+        ResultSet postingRows = postings.executeQuery()) {
+      PostingRow nextPosting = nextPosting(postingRows);
+      while (entryRows.next()) {
+        long sequence = entryRows.getLong(1);
+        EntryId id = EntryId.of(entryRows.getString(2));
+        if (nextPosting != null && nextPosting.sequence() < sequence) {
+          return orphans(nextPosting);
+        }
+        List<PostingRow> lines = new ArrayList<>();
+        while (nextPosting != null && nextPosting.sequence() == sequence) {
+          lines.add(nextPosting);
+          nextPosting = nextPosting(postingRows);
+        }
+        Optional<Mismatch> mismatch = check(entryRows, sequence, id, lines);
+        if (mismatch.isPresent()) {
+          return new Verification(book.id(), checked, head, mismatch);
+        }
+        for (PostingRow line : lines) {
+          long[] totals = fold.computeIfAbsent(line.posting().accountCode(), code -> new long[2]);
+          totals[line.posting().side() == 'D' ? 0 : 1] += line.posting().amountMinor();
+        }
+        head = entryRows.getString(9);
+        checked++;
+      }
+      if (nextPosting != null) {
+        return orphans(nextPosting);
+      }
+    }
+    return compareBalances(storedTotals);
+  }
+
+  private Optional<Mismatch> check(
+      ResultSet row, long sequence, EntryId id, List<PostingRow> lines) throws SQLException {
+    long expected = checked + 1;
+    if (sequence != expected) {
+      return mismatch(Kind.CHAIN, sequence, id,
+          "entries " + expected + " to " + (sequence - 1) + " of the book are missing before it");
+    }
+    String previousHash = row.getString(8);
+    if (!head.equals(previousHash)) {
+      return mismatch(Kind.CHAIN, sequence, id,
+          "its stored previous hash " + previousHash + " is not the hash " + head
+              + " of the entry before it");
+    }
+    long dateEpochDay = row.getLong(3);
+    List<StoredPosting> postings = new ArrayList<>();
+    long debits = 0;
+    long credits = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      PostingRow line = lines.get(i);
+      StoredPosting posting = line.posting();
+      String problem =
+          line.line() != i + 1 ? "line " + (i + 1) + " is numbered " + line.line()
+              : line.dateEpochDay() != dateEpochDay ? "line " + line.line() + " is dated "
+                  + LocalDate.ofEpochDay(line.dateEpochDay()) + ", apart from its entry"
+              : !posting.currency().equals(book.currency().getCode()) ? "line " + line.line()
+                  + " is in " + posting.currency() + ", not the book's " + book.currency()
+              : posting.amountMinor() <= 0 ? "line " + line.line() + " has a non-positive amount"
+              : null;
+      if (problem != null) {
+        return mismatch(Kind.CONTENT, sequence, id, problem);
+      }
+      postings.add(posting);
+      if (posting.side() == 'D') {
+        debits += posting.amountMinor();
+      } else {
+        credits += posting.amountMinor();
+      }
+    }
+    String reverses = row.getString(5);
+    StoredEntry stored = new StoredEntry(
+        previousHash,
+        book.id().value(),
+        sequence,
+        id.value(),
+        LocalDate.ofEpochDay(dateEpochDay).toString(),
+        row.getString(4),
+        Optional.ofNullable(reverses),
+        Optional.ofNullable(row.getString(6)),
+        row.getString(7),
+        postings);
+    String storedHash = row.getString(9);
+    if (!EntryHashes.hash(stored).equals(storedHash)) {
+      return mismatch(Kind.CONTENT, sequence, id,
+          "its stored content (date, memo, links or postings) is not what was recorded: it does"
+              + " not match its hash");
+    }
+    if (debits != credits || postings.size() < 2) {
+      return mismatch(Kind.CONTENT, sequence, id,
+          "it does not balance: debits " + Money.ofMinor(book.currency(), debits)
+              + ", credits " + Money.ofMinor(book.currency(), credits) + " in "
+              + postings.size() + " postings");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Mismatch> mismatch(Kind kind, long sequence, EntryId id, String detail) {
+    return Optional.of(new Mismatch(kind, sequence, Optional.of(id), detail));
+  }
+
+  private Verification orphans(PostingRow posting) {
+    return new Verification(book.id(), checked, head, Optional.of(new Mismatch(
+        Kind.BALANCE, posting.sequence(), Optional.empty(),
+        "posting rows belong to entry number " + posting.sequence()
+            + ", which is not in the book: they count in balances but were never recorded")));
+  }
+
+  private Verification compareBalances(Map<AccountCode, long[]> storedTotals) {
+    Map<String, long[]> stored = new TreeMap<>();
+    storedTotals.forEach((code, totals) -> stored.put(code.value(), totals));
+    Map<String, long[]> all = new TreeMap<>(fold);
+    stored.forEach(all::putIfAbsent);
+    for (String code : all.keySet()) {
+      long[] folded = fold.getOrDefault(code, new long[2]);
+      long[] summed = stored.getOrDefault(code, new long[2]);
+      if (folded[0] != summed[0] || folded[1] != summed[1]) {
+        return new Verification(book.id(), checked, head, Optional.of(new Mismatch(
+            Kind.BALANCE, 0, Optional.empty(),
+            "account " + code + ": balances count debits " + summed[0] + " and credits "
+                + summed[1] + " (minor units), but its verified postings sum to " + folded[0]
+                + " and " + folded[1])));
+      }
+    }
+    return new Verification(book.id(), checked, head, Optional.empty());
+  }
+
+  private static PostingRow nextPosting(ResultSet rows) throws SQLException {
+    if (!rows.next()) {
+      return null;
+    }
+    return new PostingRow(
+        rows.getLong(1),
+        rows.getInt(2),
+        new StoredPosting(
+            rows.getString(3), rows.getString(4).charAt(0), rows.getLong(5), rows.getString(6)),
+        rows.getLong(7));
+  }
+}

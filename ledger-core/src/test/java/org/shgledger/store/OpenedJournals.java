@@ -1,0 +1,120 @@
+package org.shgledger.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Opens new, empty journals for tests of one kind of database, and closes and removes them all
+ * afterwards: a new SQLite file each in a temporary directory, or, for PostgreSQL, one schema
+ * emptied before each new journal (creating and migrating a schema takes a tenth of a second,
+ * which hundreds of property tries cannot afford).
+ */
+final class OpenedJournals implements AutoCloseable {
+
+  /** The kinds of database under test. */
+  enum Kind {
+    SQLITE,
+    POSTGRESQL
+  }
+
+  /** Every table, children before parents. */
+  private static final List<String> TABLES =
+      List.of("posting", "journal_entry", "book_lock", "account_closure", "account", "book");
+
+  private final Kind kind;
+  private final List<JdbcJournal> journals = new ArrayList<>();
+  private final List<TestPostgres.Schema> schemas = new ArrayList<>();
+  private TestPostgres.Schema reused;
+  private Path directory;
+  private int count;
+
+  OpenedJournals(Kind kind) {
+    this.kind = kind;
+  }
+
+  /**
+   * A new journal over an empty database of this kind. Closes the journals opened before (for
+   * PostgreSQL it also empties their schema): a test uses one such journal at a time.
+   */
+  synchronized JdbcJournal newJournal() {
+    closeJournals();
+    if (kind == Kind.SQLITE) {
+      return track(JournalStore.open(newDatabaseUrl()));
+    }
+    if (reused == null) {
+      reused = TestPostgres.createSchema();
+      schemas.add(reused);
+    } else {
+      empty(reused);
+    }
+    return track(JournalStore.open(reused.url()));
+  }
+
+  /** The URL of a new, empty database of this kind, not yet opened, kept apart from the rest. */
+  synchronized String newDatabaseUrl() {
+    if (kind == Kind.POSTGRESQL) {
+      TestPostgres.Schema schema = TestPostgres.createSchema();
+      schemas.add(schema);
+      return schema.url();
+    }
+    try {
+      if (directory == null) {
+        directory = Files.createTempDirectory("shg-store-test");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return "jdbc:sqlite:" + directory.resolve("journal-" + ++count + ".db");
+  }
+
+  /** Closes the journal with the others at the end. */
+  synchronized JdbcJournal track(JdbcJournal journal) {
+    journals.add(journal);
+    return journal;
+  }
+
+  /** Closes every journal and removes every database. */
+  @Override
+  public synchronized void close() {
+    closeJournals();
+    schemas.forEach(TestPostgres.Schema::close);
+    schemas.clear();
+    reused = null;
+    if (directory != null) {
+      try (Stream<Path> files = Files.walk(directory)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(file);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      directory = null;
+    }
+  }
+
+  private void closeJournals() {
+    journals.forEach(JdbcJournal::close);
+    journals.clear();
+  }
+
+  private static void empty(TestPostgres.Schema schema) {
+    try (Connection connection = DriverManager.getConnection(schema.url());
+        Statement statement = connection.createStatement()) {
+      for (String table : TABLES) {
+        statement.execute("DELETE FROM " + table);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot empty schema " + schema.name(), e);
+    }
+  }
+}

@@ -1,0 +1,400 @@
+package org.shgledger.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.shgledger.journal.Account;
+import org.shgledger.journal.AccountCode;
+import org.shgledger.journal.AccountType;
+import org.shgledger.journal.BalanceConstraint;
+import org.shgledger.journal.Book;
+import org.shgledger.journal.BookId;
+import org.shgledger.journal.EntryId;
+import org.shgledger.journal.JournalEntry;
+import org.shgledger.journal.JournalException;
+import org.shgledger.journal.Posting;
+import org.shgledger.journal.Rejection;
+
+/**
+ * What the durable store adds to the journal contract, on each database: the books survive a
+ * restart, verify names the first entry changed behind the library's back, concurrent writers
+ * take turns without losing an entry, a busy database gives up cleanly, and a newer schema is
+ * refused.
+ */
+abstract class StoreTest {
+
+  static final CurrencyUnit INR = CurrencyUnit.of("INR");
+  static final BookId SHG = BookId.of("SHG01");
+  static final AccountCode CASH = AccountCode.of("1000");
+  static final AccountCode SAVINGS = AccountCode.of("2000");
+  static final AccountCode FEES = AccountCode.of("4300");
+  static final LocalDate APRIL_5 = LocalDate.of(2025, 4, 5);
+
+  OpenedJournals journals;
+  String url;
+
+  /** The kind of database under test. */
+  abstract OpenedJournals.Kind kind();
+
+  /**
+   * Takes, on a raw connection, the lock a writer to the book would need, and keeps it until the
+   * connection rolls back.
+   */
+  abstract void holdTheWriteLock(Connection raw) throws SQLException;
+
+  /** Lets the raw connection write rows that break the schema's foreign keys. */
+  abstract void allowOrphans(Statement raw) throws SQLException;
+
+  @BeforeEach
+  void newDatabase() {
+    journals = new OpenedJournals(kind());
+    url = journals.newDatabaseUrl();
+  }
+
+  @AfterEach
+  void removeIt() {
+    journals.close();
+  }
+
+  JdbcJournal open() {
+    return journals.track(JournalStore.open(url));
+  }
+
+  Connection raw() throws SQLException {
+    return DriverManager.getConnection(url);
+  }
+
+  static Money rupees(long amount) {
+    return Money.of(INR, amount);
+  }
+
+  static JdbcJournal withBooks(JdbcJournal journal) {
+    journal.createBook(new Book(SHG, "Roshni Mahila Samooh", INR));
+    journal.openAccount(Account.of(SHG, CASH, "Cash in hand", AccountType.ASSET, INR)
+        .withConstraint(BalanceConstraint.nonNegative(AccountType.ASSET)));
+    Account savings = journal.openAccount(
+        Account.of(SHG, SAVINGS, "Members' compulsory savings", AccountType.LIABILITY, INR));
+    for (String member : List.of("M01", "M02")) {
+      journal.openAccount(savings.subLedger(member, "Savings of " + member));
+    }
+    journal.openAccount(Account.of(SHG, FEES, "Membership fees", AccountType.INCOME, INR));
+    return journal;
+  }
+
+  static JournalEntry saving(String id, String member, long amount) {
+    return JournalEntry.of(EntryId.of(id), SHG, APRIL_5, "saving of " + member,
+        List.of(Posting.debit(CASH, rupees(amount)), Posting.credit(SAVINGS.sub(member), rupees(amount))));
+  }
+
+  static JournalEntry withdrawal(String id, String member, long amount) {
+    return JournalEntry.of(EntryId.of(id), SHG, APRIL_5, "withdrawal of " + member,
+        List.of(Posting.debit(SAVINGS.sub(member), rupees(amount)), Posting.credit(CASH, rupees(amount))));
+  }
+
+  /** Records three entries and returns the journal. */
+  JdbcJournal withThreeEntries() {
+    JdbcJournal journal = withBooks(open());
+    journal.recordAll(List.of(saving("S1", "M01", 100), saving("S2", "M02", 150), saving("S3", "M01", 50)));
+    return journal;
+  }
+
+  void tamper(String... statements) throws SQLException {
+    try (Connection connection = raw(); Statement statement = connection.createStatement()) {
+      allowOrphans(statement);
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    }
+  }
+
+  // ---- restarts ----
+
+  @Test
+  void everythingSurvivesARestartAndARepeatRecordsNothing() {
+    JdbcJournal first = withBooks(open());
+    first.record(saving("S1", "M01", 100));
+    first.record(saving("S2", "M02", 150).withSourceReference("register p. 4"));
+    first.reverse(SHG, EntryId.of("S2"), EntryId.of("R2"), APRIL_5.plusDays(1), "wrong member");
+    first.closeAccount(SHG, FEES);
+    first.lock(SHG, APRIL_5);
+    List<JournalEntry> entries = first.entries(SHG);
+    Verification before = first.verify(SHG);
+    var trialBalance = first.trialBalance(SHG, LocalDate.MAX);
+    var accounts = first.accounts(SHG);
+    first.close();
+
+    JdbcJournal second = open();
+    assertEquals(List.of(new Book(SHG, "Roshni Mahila Samooh", INR)), second.books());
+    assertEquals(entries, second.entries(SHG));
+    assertEquals(accounts, second.accounts(SHG));
+    assertFalse(second.isOpen(SHG, FEES));
+    assertEquals(Optional.of(APRIL_5), second.lockDate(SHG));
+    assertEquals(trialBalance, second.trialBalance(SHG, LocalDate.MAX));
+    assertEquals(Optional.of(entries.get(2)), second.reversalOf(SHG, EntryId.of("S2")));
+    assertEquals(before, second.verify(SHG));
+
+    assertEquals(saving("S1", "M01", 100), second.record(saving("S1", "M01", 100)), "a repeat after a restart");
+    assertEquals(entries, second.recordAll(List.of(entries.get(0), entries.get(1), entries.get(2))));
+    assertEquals(3, second.entries(SHG).size(), "nothing recorded twice");
+    JournalException changed = assertThrows(JournalException.class, () -> second.record(saving("S1", "M01", 101)));
+    assertEquals(Rejection.ENTRY_EXISTS_WITH_DIFFERENT_CONTENT, changed.reason());
+    JournalException reversedTwice = assertThrows(JournalException.class,
+        () -> second.reverse(SHG, EntryId.of("S2"), EntryId.of("R2b"), APRIL_5.plusDays(2), "again"));
+    assertEquals(Rejection.ALREADY_REVERSED, reversedTwice.reason());
+  }
+
+  @Test
+  void aNewerSchemaIsRefusedWithAClearMessage() throws SQLException {
+    open().close();
+    try (Connection connection = raw(); Statement statement = connection.createStatement()) {
+      statement.execute("INSERT INTO schema_version (version, description, applied_at)"
+          + " VALUES (99, 'from the future', '2099-01-01T00:00:00Z')");
+    }
+    StoreException e = assertThrows(StoreException.class, () -> JournalStore.open(url));
+    assertEquals(StoreException.Kind.SCHEMA_TOO_NEW, e.kind());
+    assertTrue(e.getMessage().contains("was written by a newer version of shg-ledger (schema version 99;"
+        + " this version knows up to " + Migrator.latestVersion() + ")"), e.getMessage());
+  }
+
+  @Test
+  void reopeningMigratesNothingTwice() throws SQLException {
+    open().close();
+    open().close();
+    try (Connection connection = raw(); Statement statement = connection.createStatement();
+        var rows = statement.executeQuery("SELECT COUNT(*), MAX(version) FROM schema_version")) {
+      rows.next();
+      assertEquals(Migrator.latestVersion(), rows.getInt(1));
+      assertEquals(Migrator.latestVersion(), rows.getInt(2));
+    }
+  }
+
+  // ---- verify ----
+
+  @Test
+  void anUntouchedBookVerifies() {
+    JdbcJournal journal = withThreeEntries();
+    journal.createBook(new Book(BookId.of("SHG02"), "Empty", INR));
+
+    Verification result = journal.verify(SHG);
+    assertTrue(result.isOk(), result::toString);
+    assertEquals(3, result.entriesChecked());
+    assertTrue(result.headHash().matches("[0-9a-f]{64}"), result.headHash());
+    assertEquals(
+        List.of(result, new Verification(BookId.of("SHG02"), 0, EntryHashes.GENESIS, Optional.empty())),
+        journal.verifyAll());
+  }
+
+  @Test
+  void aChangedAmountIsNamed() throws SQLException {
+    JdbcJournal journal = withThreeEntries();
+    tamper("UPDATE posting SET amount_minor = amount_minor + 100 WHERE book_id = 'SHG01'"
+        + " AND entry_seq = 2 AND line_no = 1");
+
+    assertMismatch(journal.verify(SHG), Verification.Kind.CONTENT, 2, "S2");
+  }
+
+  @Test
+  void aChangedMemoIsNamed() throws SQLException {
+    JdbcJournal journal = withThreeEntries();
+    tamper("UPDATE journal_entry SET memo = 'nothing to see' WHERE book_id = 'SHG01' AND entry_id = 'S3'");
+
+    assertMismatch(journal.verify(SHG), Verification.Kind.CONTENT, 3, "S3");
+  }
+
+  @Test
+  void aChangeWithItsHashRecomputedBreaksTheChainAtTheNextEntry() throws SQLException {
+    JdbcJournal journal = withThreeEntries();
+    String forged = EntryHashes.hash(new EntryHashes.StoredEntry(
+        journal.verify(SHG).headHash(), "SHG01", 4, "X", "2025-04-05", "", Optional.empty(),
+        Optional.empty(), "", List.of()));
+    tamper("UPDATE journal_entry SET entry_hash = '" + forged + "' WHERE book_id = 'SHG01' AND entry_seq = 1");
+
+    Verification result = journal.verify(SHG);
+    // entry 1's own content no longer matches its (forged) hash: named first
+    assertMismatch(result, Verification.Kind.CONTENT, 1, "S1");
+  }
+
+  @Test
+  void aDeletedEntryIsNamedByTheOneAfterIt() throws SQLException {
+    JdbcJournal journal = withThreeEntries();
+    tamper("DELETE FROM posting WHERE book_id = 'SHG01' AND entry_seq = 2",
+        "DELETE FROM journal_entry WHERE book_id = 'SHG01' AND entry_seq = 2");
+
+    Verification result = journal.verify(SHG);
+    assertMismatch(result, Verification.Kind.CHAIN, 3, "S3");
+    assertTrue(result.mismatch().orElseThrow().detail().contains("entries 2 to 2 of the book are missing"),
+        result::toString);
+  }
+
+  @Test
+  void aPostingAddedToAnEntryIsNamed() throws SQLException {
+    JdbcJournal journal = withThreeEntries();
+    tamper("INSERT INTO posting (book_id, entry_seq, line_no, account_code, side, amount_minor,"
+        + " currency, entry_date_epoch_day) VALUES ('SHG01', 1, 3, '1000', 'D', 500, 'INR', "
+        + APRIL_5.toEpochDay() + ")");
+
+    assertMismatch(journal.verify(SHG), Verification.Kind.CONTENT, 1, "S1");
+  }
+
+  @Test
+  void postingsOfNoEntryAreFoundByTheBalances() throws SQLException {
+    JdbcJournal journal = withThreeEntries();
+    tamper("INSERT INTO posting (book_id, entry_seq, line_no, account_code, side, amount_minor,"
+        + " currency, entry_date_epoch_day) VALUES ('SHG01', 9, 1, '1000', 'D', 500, 'INR', "
+        + APRIL_5.toEpochDay() + ")");
+
+    Verification result = journal.verify(SHG);
+    assertEquals(Verification.Kind.BALANCE, result.mismatch().orElseThrow().kind(), result::toString);
+    assertEquals(9, result.mismatch().orElseThrow().sequence());
+    assertEquals(3, result.entriesChecked());
+  }
+
+  @Test
+  void aPostingMovedToAnotherDateIsNamed() throws SQLException {
+    JdbcJournal journal = withThreeEntries();
+    tamper("UPDATE posting SET entry_date_epoch_day = entry_date_epoch_day - 30 WHERE"
+        + " book_id = 'SHG01' AND entry_seq = 2 AND line_no = 2");
+
+    assertMismatch(journal.verify(SHG), Verification.Kind.CONTENT, 2, "S2");
+  }
+
+  /** A chain mismatch in these tests is always one deleted entry before the one named. */
+  static void assertMismatch(Verification result, Verification.Kind kind, long sequence, String entry) {
+    assertFalse(result.isOk(), "a changed book must not verify");
+    Verification.Mismatch mismatch = result.mismatch().orElseThrow();
+    assertEquals(kind, mismatch.kind(), mismatch::detail);
+    assertEquals(sequence, mismatch.sequence(), mismatch::detail);
+    assertEquals(Optional.of(EntryId.of(entry)), mismatch.entry(), mismatch::detail);
+    long present = kind == Verification.Kind.CHAIN ? sequence - 2 : sequence - 1;
+    assertEquals(present, result.entriesChecked(), "entries checked before the mismatch");
+  }
+
+  // ---- concurrency ----
+
+  @Test
+  void concurrentWritersToOneBookTakeTurnsAndLoseNothing() throws Exception {
+    withBooks(open());
+    int writers = 3;
+    int entriesEach = 40;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        JdbcJournal journal = open();
+        String member = w % 2 == 0 ? "M01" : "M02";
+        int writer = w;
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < entriesEach; i++) {
+            if (i % 4 == 0) {
+              journal.recordAll(List.of(saving("W" + writer + "-" + i, member, 10),
+                  saving("W" + writer + "-" + i + "b", member, 10)));
+            } else {
+              journal.record(saving("W" + writer + "-" + i, member, 10));
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> future : done) {
+        future.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    JdbcJournal journal = open();
+    int expected = writers * (entriesEach + entriesEach / 4);
+    assertEquals(expected, journal.entries(SHG).size());
+    assertEquals(rupees(10L * expected), journal.balance(SHG, CASH, APRIL_5).normalBalance());
+    Verification result = journal.verify(SHG);
+    assertTrue(result.isOk(), result::toString);
+  }
+
+  @Test
+  void concurrentWithdrawalsNeverTakeCashBelowZero() throws Exception {
+    withBooks(open()).record(saving("S1", "M01", 150));
+    AtomicInteger accepted = new AtomicInteger();
+    AtomicInteger refused = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int w = 0; w < 2; w++) {
+        JdbcJournal journal = open();
+        int writer = w;
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < 12; i++) {
+            try {
+              journal.record(withdrawal("W" + writer + "-" + i, "M01", 10));
+              accepted.incrementAndGet();
+            } catch (JournalException e) {
+              assertEquals(Rejection.BALANCE_CONSTRAINT_VIOLATED, e.reason(), e.getMessage());
+              refused.incrementAndGet();
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> future : done) {
+        future.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertEquals(15, accepted.get(), "exactly the cash there was");
+    assertEquals(9, refused.get());
+    assertEquals(rupees(0), open().balance(SHG, CASH, APRIL_5).normalBalance());
+  }
+
+  @Test
+  void aWriterThatWaitsTooLongGivesUpAndRecordsNothing() throws SQLException {
+    withBooks(open()).close();
+    JdbcJournal journal = journals.track(JournalStore.open(url, Duration.ofMillis(300)));
+    try (Connection other = raw()) {
+      holdTheWriteLock(other);
+      StoreException e = assertThrows(StoreException.class, () -> journal.record(saving("S1", "M01", 100)));
+      assertEquals(StoreException.Kind.BUSY, e.kind());
+      assertTrue(e.getMessage().contains("is busy: another process or connection has been writing to it"
+          + " for more than 300 ms; nothing was recorded, try again"), e.getMessage());
+      other.rollback();
+    }
+    assertEquals(List.of(), journal.entries(SHG));
+    journal.record(saving("S1", "M01", 100));
+    assertEquals(1, journal.entries(SHG).size());
+  }
+
+  // ---- text the databases cannot hold ----
+
+  @Test
+  void aMemoWithANulIsRefusedAndLeavesNoTrace() {
+    JdbcJournal journal = withBooks(open());
+    JournalEntry nul = JournalEntry.of(EntryId.of("N"), SHG, APRIL_5, "a\0b",
+        List.of(Posting.debit(CASH, rupees(1)), Posting.credit(SAVINGS.sub("M01"), rupees(1))));
+
+    StoreException e = assertThrows(StoreException.class,
+        () -> journal.recordAll(List.of(saving("S1", "M01", 5), nul)));
+    assertEquals(StoreException.Kind.UNSTORABLE_TEXT, e.kind());
+    assertEquals(List.of(), journal.entries(SHG));
+    assertEquals("नमस्ते 🙏", journal.record(JournalEntry.of(EntryId.of("U"), SHG, APRIL_5, "नमस्ते 🙏",
+        List.of(Posting.debit(CASH, rupees(1)), Posting.credit(SAVINGS.sub("M01"), rupees(1))))).memo());
+    assertEquals("नमस्ते 🙏", journal.entries(SHG).get(0).memo());
+  }
+}
