@@ -1,0 +1,252 @@
+package org.shgledger.loan;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.joda.money.Money;
+
+/**
+ * One loan's life so far: its terms, the fines charged on it and the payments made, in date order.
+ * It splits each payment into fines, interest and principal, and tells where the loan stands on
+ * any day. Pure calculation: it keeps no books; the caller records each payment's split as a
+ * journal entry.
+ *
+ * <p>Immutable: {@link #withFine} and {@link #withPayment} return a longer history. Events are
+ * recorded in date order (several on one day are applied in the order recorded), so a payment's
+ * split never changes once it has been made.
+ *
+ * <pre>{@code
+ * LoanHistory history = LoanHistory.of(terms);
+ * PaymentAllocation split = history.allocate(date, amount);  // post split.interest() to 4000 ...
+ * if (split.hasExcess()) { refuse, or take only split.applied() }
+ * history = history.withPayment(date, amount);
+ * LoanState state = history.stateAsOf(meetingDate);          // due, overdue, days past due
+ * }</pre>
+ *
+ * <p><b>How a payment is split.</b> First, in the {@link AllocationOrder} (fines, interest,
+ * principal by default), each part's whole amount due on the payment's date: fines charged; interest
+ * of instalments (open loan: months) due on or before the date, oldest first; principal of
+ * instalments due on or before the date, oldest first (open loan: all principal, which is payable
+ * any time). Then the <b>overpayment rule</b> applies what is left:
+ *
+ * <ul>
+ *   <li>scheduled loan: it pays the coming instalments in advance, in due-date order, each as
+ *       scheduled (interest and principal in the allocation order). The schedule is not
+ *       recalculated and no interest is forgiven: paying ahead means the later instalments are
+ *       already paid when they fall due, and are never overdue.
+ *   <li>open loan: once all principal is repaid, it pays the interest of the month in progress,
+ *       charged in full on the principal at the month's start (a part month counts as a month), so
+ *       a loan can be closed on any day.
+ *   <li>what is left after that is beyond anything the loan will ever ask: it is returned as
+ *       {@link PaymentAllocation#excess()}; {@link #withPayment} refuses such a payment.
+ * </ul>
+ */
+public final class LoanHistory {
+
+  /** The most fines and payments one loan's history may hold: 40 years of weekly payments. */
+  public static final int MAX_EVENTS = 10_000;
+
+  private record Event(boolean fine, LocalDate date, Money amount) {}
+
+  private final Loan loan;
+  private final AllocationOrder order;
+  private final List<Event> events;
+  // The replay after every event; copied, never changed.
+  private final Replay latest;
+
+  private LoanHistory(Loan loan, AllocationOrder order, List<Event> events, Replay latest) {
+    this.loan = loan;
+    this.order = order;
+    this.events = events;
+    this.latest = latest;
+  }
+
+  /**
+   * A loan just paid out, nothing charged or paid yet, paying fines, then interest, then principal.
+   *
+   * @param loan the loan's terms, not null
+   * @return the history, not null
+   */
+  public static LoanHistory of(Loan loan) {
+    return of(loan, AllocationOrder.STANDARD);
+  }
+
+  /**
+   * A loan just paid out, nothing charged or paid yet, paying in the given order.
+   *
+   * @param loan the loan's terms, not null
+   * @param order the order payments pay fines, interest and principal, not null
+   * @return the history, not null
+   */
+  public static LoanHistory of(Loan loan, AllocationOrder order) {
+    Objects.requireNonNull(loan, "loan");
+    Objects.requireNonNull(order, "order");
+    return new LoanHistory(loan, order, List.of(), Replay.start(loan));
+  }
+
+  /**
+   * The loan's terms.
+   *
+   * @return the loan, not null
+   */
+  public Loan loan() {
+    return loan;
+  }
+
+  /**
+   * The order payments pay fines, interest and principal.
+   *
+   * @return the order, not null
+   */
+  public AllocationOrder order() {
+    return order;
+  }
+
+  /**
+   * The date of the last fine or payment, or the disbursement date if there is none: events
+   * recorded from now on may not be dated before it.
+   *
+   * @return the date, not null
+   */
+  public LocalDate latestDate() {
+    return events.isEmpty() ? loan.disbursementDate() : events.get(events.size() - 1).date();
+  }
+
+  /**
+   * This history with a fine or penalty charged on the loan; it is due from its date, and paid
+   * before interest and principal in the standard order.
+   *
+   * @param date the day it is charged, not before {@link #latestDate()}, not null
+   * @param amount the fine, positive, in the loan's currency, not null
+   * @return the longer history, not null
+   * @throws IllegalArgumentException if the date is out of order, the amount is not positive or in
+   *     another currency, or the history is full ({@value #MAX_EVENTS} events)
+   */
+  public LoanHistory withFine(LocalDate date, Money amount) {
+    Event event = checkedEvent(true, date, amount);
+    Replay replay = latest.copy();
+    replay.fine(date, amount);
+    return append(event, replay);
+  }
+
+  /**
+   * How a payment on a date would be split, given everything recorded so far. Records nothing.
+   *
+   * @param date the day of the payment, not before {@link #latestDate()}, not null
+   * @param amount the payment, positive, in the loan's currency, not null
+   * @return the split; its excess is what is beyond everything the loan will ever ask, not null
+   * @throws IllegalArgumentException if the date is out of order, or the amount is not positive or
+   *     in another currency
+   */
+  public PaymentAllocation allocate(LocalDate date, Money amount) {
+    checkedEvent(false, date, amount);
+    return latest.copy().pay(date, amount, order);
+  }
+
+  /**
+   * This history with a payment made, split as {@link #allocate} says.
+   *
+   * @param date the day of the payment, not before {@link #latestDate()}, not null
+   * @param amount the payment, positive, in the loan's currency, not null
+   * @return the longer history, not null
+   * @throws IllegalArgumentException if the date is out of order, the amount is not positive or in
+   *     another currency, the history is full ({@value #MAX_EVENTS} events), or the payment has an
+   *     {@link PaymentAllocation#excess() excess}: a loan never holds more than it is owed
+   */
+  public LoanHistory withPayment(LocalDate date, Money amount) {
+    Event event = checkedEvent(false, date, amount);
+    Replay replay = latest.copy();
+    PaymentAllocation allocation = replay.pay(date, amount, order);
+    if (allocation.hasExcess()) {
+      throw new IllegalArgumentException(
+          "a payment of " + amount + " on " + date + " is " + allocation.excess()
+              + " more than the loan will ever ask; at most " + allocation.applied() + " can be taken");
+    }
+    return append(event, replay);
+  }
+
+  /**
+   * Where the loan stands at the end of a day, counting the fines and payments dated on or before
+   * it.
+   *
+   * @param asOf the day, not before the disbursement date, not null
+   * @return the state, not null
+   * @throws IllegalArgumentException if the day is before the disbursement date, or is more than
+   *     {@value OpenLoanTerms#MAX_MONTHS} months after it on an open loan still owing
+   */
+  public LoanState stateAsOf(LocalDate asOf) {
+    Objects.requireNonNull(asOf, "asOf");
+    if (asOf.isBefore(loan.disbursementDate())) {
+      throw new IllegalArgumentException(
+          "a loan disbursed on " + loan.disbursementDate() + " has no state on " + asOf);
+    }
+    if (!asOf.isBefore(latestDate())) {
+      return latest.copy().state(asOf);
+    }
+    Replay replay = Replay.start(loan);
+    for (Event event : events) {
+      if (event.date().isAfter(asOf)) {
+        break;
+      }
+      if (event.fine()) {
+        replay.fine(event.date(), event.amount());
+      } else {
+        replay.pay(event.date(), event.amount(), order);
+      }
+    }
+    return replay.state(asOf);
+  }
+
+  private Event checkedEvent(boolean fine, LocalDate date, Money amount) {
+    Objects.requireNonNull(date, "date");
+    LoanChecks.amount(fine ? "a fine" : "a payment", amount, loan.currency());
+    if (date.isBefore(latestDate())) {
+      throw new IllegalArgumentException(
+          (fine ? "a fine" : "a payment") + " dated " + date + " is before " + latestDate()
+              + (events.isEmpty() ? ", the disbursement date" : ", the date of the last one recorded")
+              + "; record fines and payments in date order");
+    }
+    if (events.size() == MAX_EVENTS) {
+      throw new IllegalArgumentException(
+          "a loan's history holds at most " + MAX_EVENTS + " fines and payments");
+    }
+    return new Event(fine, date, amount);
+  }
+
+  private LoanHistory append(Event event, Replay replay) {
+    List<Event> longer = new ArrayList<>(events.size() + 1);
+    longer.addAll(events);
+    longer.add(event);
+    return new LoanHistory(loan, order, List.copyOf(longer), replay);
+  }
+
+  /**
+   * Whether the other object is a history of the same loan, order and events.
+   *
+   * @param other the object, may be null
+   * @return true if equal
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof LoanHistory that
+        && loan.equals(that.loan)
+        && order.equals(that.order)
+        && events.equals(that.events);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(loan, order, events);
+  }
+
+  /**
+   * A one-line summary.
+   *
+   * @return the loan and the number of events, not null
+   */
+  @Override
+  public String toString() {
+    return "history of " + loan + " with " + events.size() + " fines and payments";
+  }
+}
