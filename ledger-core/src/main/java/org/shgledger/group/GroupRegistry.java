@@ -101,4 +101,47 @@ public interface GroupRegistry {
    * @param meeting the meeting, not null
    */
   void putMeeting(Meeting meeting);
+
+  /**
+   * A loan of a group.
+   *
+   * @param group the group, not null
+   * @param loan the loan's id, not null
+   * @return the loan, or empty
+   */
+  Optional<MemberLoan> loan(BookId group, LoanId loan);
+
+  /**
+   * All loans a group has made, in id order.
+   *
+   * @param group the group, not null
+   * @return the loans, not null
+   */
+  List<MemberLoan> loans(BookId group);
+
+  /**
+   * Stores a loan, replacing any with the same id in the group.
+   *
+   * @param group the group, not null
+   * @param loan the loan, not null
+   */
+  void putLoan(BookId group, MemberLoan loan);
+
+  /**
+   * The penalties and payments of a loan, in the order they were recorded.
+   *
+   * @param group the group, not null
+   * @param loan the loan's id, not null
+   * @return the events, not null
+   */
+  List<LoanEvent> loanEvents(BookId group, LoanId loan);
+
+  /**
+   * Adds a penalty or payment to a loan's events.
+   *
+   * @param group the group, not null
+   * @param loan the loan's id, not null
+   * @param event the event, not null
+   */
+  void addLoanEvent(BookId group, LoanId loan, LoanEvent event);
 }

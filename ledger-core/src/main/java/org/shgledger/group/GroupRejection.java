@@ -40,6 +40,12 @@ public enum GroupRejection {
   LOAN_NOT_FOUND,
   /** A loan with this id exists with different terms. */
   LOAN_EXISTS,
+  /** A loan's terms are in another currency than the group's. */
+  LOAN_IN_OTHER_CURRENCY,
+  /** A payment or penalty is dated before the loan's latest event; loan events go in date order. */
+  LOAN_EVENT_OUT_OF_ORDER,
+  /** A loan payment can be reversed only when it is the loan's latest payment still standing. */
+  LOAN_PAYMENT_NOT_LATEST,
   /** The surplus to distribute is more than the accumulated surplus. */
   INSUFFICIENT_SURPLUS,
   /** There are no members (or none with savings) to share among. */

@@ -16,6 +16,8 @@ public final class InMemoryGroupRegistry implements GroupRegistry {
   private final Map<BookId, Map<MemberId, Member>> members = new TreeMap<>();
   private final Map<BookId, List<BearerTerm>> terms = new TreeMap<>();
   private final Map<BookId, Map<LocalDate, Meeting>> meetings = new TreeMap<>();
+  private final Map<BookId, Map<LoanId, MemberLoan>> loans = new TreeMap<>();
+  private final Map<BookId, Map<LoanId, List<LoanEvent>>> loanEvents = new TreeMap<>();
 
   /** Creates an empty registry. */
   public InMemoryGroupRegistry() {}
@@ -73,5 +75,32 @@ public final class InMemoryGroupRegistry implements GroupRegistry {
   @Override
   public synchronized void putMeeting(Meeting meeting) {
     meetings.computeIfAbsent(meeting.group(), g -> new TreeMap<>()).put(meeting.date(), meeting);
+  }
+
+  @Override
+  public synchronized Optional<MemberLoan> loan(BookId group, LoanId loan) {
+    return Optional.ofNullable(loans.getOrDefault(group, Map.of()).get(loan));
+  }
+
+  @Override
+  public synchronized List<MemberLoan> loans(BookId group) {
+    return List.copyOf(loans.getOrDefault(group, Map.of()).values());
+  }
+
+  @Override
+  public synchronized void putLoan(BookId group, MemberLoan loan) {
+    loans.computeIfAbsent(group, g -> new TreeMap<>()).put(loan.id(), loan);
+  }
+
+  @Override
+  public synchronized List<LoanEvent> loanEvents(BookId group, LoanId loan) {
+    return List.copyOf(loanEvents.getOrDefault(group, Map.of()).getOrDefault(loan, List.of()));
+  }
+
+  @Override
+  public synchronized void addLoanEvent(BookId group, LoanId loan, LoanEvent event) {
+    loanEvents.computeIfAbsent(group, g -> new TreeMap<>())
+        .computeIfAbsent(loan, l -> new ArrayList<>())
+        .add(Objects.requireNonNull(event, "event"));
   }
 }

@@ -21,6 +21,10 @@ import org.shgledger.journal.JournalException;
 import org.shgledger.journal.Posting;
 import org.shgledger.journal.Rejection;
 import org.shgledger.journal.TrialBalance;
+import org.shgledger.loan.Loan;
+import org.shgledger.loan.LoanHistory;
+import org.shgledger.loan.LoanState;
+import org.shgledger.loan.PaymentAllocation;
 import org.shgledger.money.Allocator;
 import org.shgledger.money.RoundingPolicy;
 
@@ -373,6 +377,9 @@ public final class SavingsGroups {
    */
   public JournalEntry reverse(BookId code, EntryId original, EntryId reversalId, LocalDate date, String memo) {
     group(code);
+    if (journal.entry(code, reversalId).isEmpty()) {
+      requireReversibleForLoans(code, original);
+    }
     try {
       JournalEntry reversal = journal.reverse(code, original, reversalId, date, memo);
       JournalEntry reversed = journal.entry(code, original).orElseThrow();
@@ -386,6 +393,213 @@ public final class SavingsGroups {
       return reversal;
     } catch (JournalException e) {
       throw translate(e);
+    }
+  }
+
+
+  // ---------------------------------------------------------------- loans to members
+
+  /**
+   * Pays out an internal loan: debit the member's loan account, credit cash or bank (a bank
+   * payout goes to her own account). Repeating the same disbursement changes nothing.
+   *
+   * @param code the group, not null
+   * @param id the disbursement entry's id, not null
+   * @param loanId the loan's id in the group, not null
+   * @param memberId the borrower, not null
+   * @param terms the terms (a schedule, or an open loan), whose disbursement date is the entry's
+   *     date, not null
+   * @param channel how the money is paid out, not null
+   * @return the disbursement entry, not null
+   * @throws GroupException {@link GroupRejection#LOAN_EXISTS}, {@link
+   *     GroupRejection#LOAN_IN_OTHER_CURRENCY}, {@link GroupRejection#NOT_A_MEMBER_ON_DATE},
+   *     {@link GroupRejection#NO_MEMBER_BANK_ACCOUNT}, {@link GroupRejection#INSUFFICIENT_CASH},
+   *     {@link GroupRejection#INSUFFICIENT_BANK_BALANCE}
+   */
+  public JournalEntry disburseLoan(
+      BookId code, EntryId id, LoanId loanId, MemberId memberId, Loan terms, Channel channel) {
+    Group group = group(code);
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(terms, "terms");
+    Objects.requireNonNull(channel, "channel");
+    MemberLoan loan = new MemberLoan(loanId, memberId, terms, channel, id);
+    Optional<MemberLoan> existing = registry.loan(code, loanId);
+    if (existing.isPresent()) {
+      if (!existing.get().equals(loan)) {
+        throw new GroupException(GroupRejection.LOAN_EXISTS,
+            "group " + code + ": loan " + loanId + " exists already with other terms");
+      }
+      return journal.entry(code, id).orElseThrow();
+    }
+    if (!terms.currency().equals(group.currency())) {
+      throw new GroupException(GroupRejection.LOAN_IN_OTHER_CURRENCY,
+          "group " + code + ": loan " + loanId + " is in " + terms.currency() + ", the group keeps " + group.currency());
+    }
+    Member member = member(code, memberId);
+    LocalDate date = terms.disbursementDate();
+    requireMemberOn(code, member, date);
+    requirePayableTo(code, member, channel);
+    JournalEntry entry = recordEntry(JournalEntry.of(id, code, date, "loan " + loanId + " to " + memberId,
+        pair(Chart.memberAccount(Chart.MEMBER_LOANS, memberId), channel.account(), terms.principal())));
+    registry.putLoan(code, loan);
+    return entry;
+  }
+
+  /**
+   * Charges a penalty on a loan, such as for a late instalment. It is not money yet: it is owed,
+   * and the next payments pay it first; it becomes income (4100) when paid. Charging the same
+   * penalty id again changes nothing.
+   *
+   * @param code the group, not null
+   * @param id the penalty's id, not null
+   * @param loanId the loan, not null
+   * @param date the day it is charged, not before the loan's latest event, not null
+   * @param amount positive, not null
+   * @throws GroupException {@link GroupRejection#LOAN_NOT_FOUND}, {@link
+   *     GroupRejection#INVALID_AMOUNT}, {@link GroupRejection#LOAN_EVENT_OUT_OF_ORDER}
+   */
+  public void chargeLoanPenalty(BookId code, EntryId id, LoanId loanId, LocalDate date, Money amount) {
+    Group group = group(code);
+    MemberLoan loan = standingLoan(code, loanId);
+    positive(group, amount, "penalty");
+    LoanEvent penalty = new LoanEvent(LoanEvent.Kind.PENALTY, id, date, amount);
+    if (registry.loanEvents(code, loanId).contains(penalty)) {
+      return;
+    }
+    LoanHistory history = history(code, loan);
+    requireInOrder(code, loan, history, date);
+    history.withFine(date, amount);
+    registry.addLoanEvent(code, loanId, penalty);
+  }
+
+  /**
+   * Records a repayment, split into penalties, interest and principal by the loan's history (see
+   * {@link LoanHistory#allocate}): debit cash or bank; credit 4100 penalties, 4000 interest and
+   * the member's loan account. Repeating the same payment changes nothing.
+   *
+   * @param code the group, not null
+   * @param id the payment entry's id, not null
+   * @param loanId the loan, not null
+   * @param date the day of the payment, not before the loan's latest event, not null
+   * @param amount the payment, positive, not null
+   * @param channel where the money comes in, not null
+   * @return the payment entry, not null
+   * @throws GroupException {@link GroupRejection#LOAN_NOT_FOUND}, {@link
+   *     GroupRejection#INVALID_AMOUNT}, {@link GroupRejection#LOAN_EVENT_OUT_OF_ORDER}, {@link
+   *     GroupRejection#REPAYMENT_EXCEEDS_DEBT} if the payment is more than the loan will ever ask
+   */
+  public JournalEntry repayLoan(BookId code, EntryId id, LoanId loanId, LocalDate date, Money amount, Channel channel) {
+    Group group = group(code);
+    MemberLoan loan = standingLoan(code, loanId);
+    positive(group, amount, "repayment");
+    if (amount.getAmountMinorLong() > Loan.MAX_PRINCIPAL_MINOR) {
+      throw new GroupException(GroupRejection.REPAYMENT_EXCEEDS_DEBT,
+          "group " + code + ", loan " + loanId + ": a payment of " + amount + " is beyond any loan's limit");
+    }
+    Objects.requireNonNull(channel, "channel");
+    LoanEvent payment = new LoanEvent(LoanEvent.Kind.PAYMENT, id, date, amount);
+    if (registry.loanEvents(code, loanId).contains(payment) && journal.entry(code, id).isPresent()) {
+      return journal.entry(code, id).get();
+    }
+    LoanHistory history = history(code, loan);
+    requireInOrder(code, loan, history, date);
+    PaymentAllocation split = history.allocate(date, amount);
+    if (split.hasExcess()) {
+      throw new GroupException(GroupRejection.REPAYMENT_EXCEEDS_DEBT,
+          "group " + code + ", loan " + loanId + ": " + amount + " is more than the loan will ever ask; at most "
+              + split.applied() + " can be taken on " + date);
+    }
+    List<Posting> postings = new EntryBuilder()
+        .debit(channel.account(), amount)
+        .credit(Chart.FINES, split.fines())
+        .credit(Chart.LOAN_INTEREST, split.interest())
+        .credit(Chart.memberAccount(Chart.MEMBER_LOANS, loan.member()), split.principal())
+        .postings();
+    JournalEntry entry = recordEntry(JournalEntry.of(id, code, date,
+        "repayment of loan " + loanId + " by " + loan.member(), postings));
+    registry.addLoanEvent(code, loanId, payment);
+    return entry;
+  }
+
+  /**
+   * Where a loan stands at the end of a day: outstanding principal, what is due and overdue, days
+   * past due.
+   *
+   * @param code the group, not null
+   * @param loanId the loan, not null
+   * @param asOf the day, not before the disbursement, not null
+   * @return the state, not null
+   * @throws GroupException {@link GroupRejection#LOAN_NOT_FOUND}
+   */
+  public LoanState loanState(BookId code, LoanId loanId, LocalDate asOf) {
+    group(code);
+    return history(code, standingLoan(code, loanId)).stateAsOf(asOf);
+  }
+
+  /**
+   * The loans of a group that stand (whose disbursement has not been reversed), in id order.
+   *
+   * @param code the group, not null
+   * @return the loans, not null
+   */
+  public List<MemberLoan> loans(BookId code) {
+    group(code);
+    return registry.loans(code).stream().filter(loan -> isStanding(code, loan.disbursement())).toList();
+  }
+
+  /**
+   * A loan's history: its terms with the penalties and the payments that stand, in order.
+   *
+   * @param code the group, not null
+   * @param loan the loan, not null
+   * @return the history, not null
+   */
+  public LoanHistory history(BookId code, MemberLoan loan) {
+    LoanHistory history = LoanHistory.of(loan.terms());
+    for (LoanEvent event : registry.loanEvents(code, loan.id())) {
+      if (event.kind() == LoanEvent.Kind.PENALTY) {
+        history = history.withFine(event.date(), event.amount());
+      } else if (isStanding(code, event.id())) {
+        history = history.withPayment(event.date(), event.amount());
+      }
+    }
+    return history;
+  }
+
+  private MemberLoan standingLoan(BookId code, LoanId loanId) {
+    Objects.requireNonNull(loanId, "loanId");
+    return registry.loan(code, loanId)
+        .filter(loan -> isStanding(code, loan.disbursement()))
+        .orElseThrow(() -> new GroupException(GroupRejection.LOAN_NOT_FOUND,
+            "group " + code + ": there is no loan " + loanId + " (or its disbursement was reversed)"));
+  }
+
+  /** Whether an entry is recorded and not reversed. */
+  private boolean isStanding(BookId code, EntryId entry) {
+    return journal.entry(code, entry).isPresent() && journal.reversalOf(code, entry).isEmpty();
+  }
+
+  private static void requireInOrder(BookId code, MemberLoan loan, LoanHistory history, LocalDate date) {
+    if (date.isBefore(history.latestDate())) {
+      throw new GroupException(GroupRejection.LOAN_EVENT_OUT_OF_ORDER,
+          "group " + code + ", loan " + loan.id() + ": " + date + " is before the loan's latest event on "
+              + history.latestDate() + "; loan events are recorded in date order");
+    }
+  }
+
+  /** A loan payment or disbursement can be reversed only if no later payment on the loan stands. */
+  private void requireReversibleForLoans(BookId code, EntryId original) {
+    for (MemberLoan loan : registry.loans(code)) {
+      List<LoanEvent> standing = registry.loanEvents(code, loan.id()).stream()
+          .filter(e -> e.kind() == LoanEvent.Kind.PAYMENT && isStanding(code, e.id()))
+          .toList();
+      boolean isDisbursement = loan.disbursement().equals(original);
+      boolean isPayment = standing.stream().anyMatch(e -> e.id().equals(original));
+      if ((isDisbursement && !standing.isEmpty())
+          || (isPayment && !standing.get(standing.size() - 1).id().equals(original))) {
+        throw new GroupException(GroupRejection.LOAN_PAYMENT_NOT_LATEST,
+            "group " + code + ", loan " + loan.id() + ": reverse its later payments first, latest first");
+      }
     }
   }
 
@@ -468,9 +682,10 @@ public final class SavingsGroups {
   /**
    * Settles a leaving member in one entry: she is paid her compulsory and voluntary savings and
    * her share of the undistributed surplus (accumulated surplus plus this year's income less
-   * expense, shared among the members of the day in proportion to savings), less the loan
-   * principal she still owes. If she owes more than she is due, she pays the difference in. She
-   * is then recorded as having left on that date.
+   * expense, shared among the members of the day in proportion to savings), less everything her
+   * loans will ask (penalties, interest due and to come as scheduled, and principal: see {@link
+   * LoanHistory#allocate}). If she owes more than she is due, she pays the difference in. She is
+   * then recorded as having left on that date, and her loans as repaid by this entry.
    *
    * @param code the group, not null
    * @param id the settlement entry's id, not null
@@ -481,22 +696,47 @@ public final class SavingsGroups {
    *     loan), in which case only her leaving is recorded
    * @throws GroupException {@link GroupRejection#NOT_A_MEMBER_ON_DATE}, {@link
    *     GroupRejection#INSUFFICIENT_CASH} or {@link GroupRejection#INSUFFICIENT_BANK_BALANCE} if
-   *     the group cannot pay her, {@link GroupRejection#NO_MEMBER_BANK_ACCOUNT}
+   *     the group cannot pay her, {@link GroupRejection#NO_MEMBER_BANK_ACCOUNT}, {@link
+   *     GroupRejection#LOAN_EVENT_OUT_OF_ORDER} if a loan of hers has a later event
    */
   public Optional<JournalEntry> settleExit(BookId code, EntryId id, MemberId memberId, LocalDate date, Channel channel) {
     Group group = group(code);
     Member member = member(code, memberId);
+    Optional<JournalEntry> done = journal.entry(code, Objects.requireNonNull(id, "id"));
+    if (done.isPresent() && done.get().sourceReference().equals(Optional.of(EXIT_SOURCE + memberId))) {
+      // a repeat: the settlement is recorded; make sure her leaving is too
+      registry.putMember(code, member.exited().isPresent() ? member : member.leaving(done.get().date()));
+      return done;
+    }
     requireMemberOn(code, member, date);
+    Money zero = Money.zero(group.currency());
     Money compulsory = balance(code, Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId), date);
     Money voluntary = balance(code, Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, memberId), date);
-    Money loan = balance(code, Chart.memberAccount(Chart.MEMBER_LOANS, memberId), date);
-    Money share = Money.zero(group.currency());
+    Money share = zero;
     Money undistributed = undistributedSurplus(code, date);
     List<Member> members = membersOn(code, date);
     if (!undistributed.isZero() && hasSavings(code, members, date)) {
       share = shareBySavings(group, members, undistributed, date).get(members.indexOf(member));
     }
-    Money net = compulsory.plus(voluntary).plus(share).minus(loan);
+    Money principal = zero;
+    Money interest = zero;
+    Money penalties = zero;
+    Map<LoanId, Money> clearing = new java.util.LinkedHashMap<>();
+    for (MemberLoan loan : loans(code)) {
+      if (!loan.member().equals(memberId)) {
+        continue;
+      }
+      LoanHistory history = history(code, loan);
+      requireInOrder(code, loan, history, date);
+      PaymentAllocation split = history.allocate(date, Money.ofMinor(group.currency(), Loan.MAX_PRINCIPAL_MINOR));
+      principal = principal.plus(split.principal());
+      interest = interest.plus(split.interest());
+      penalties = penalties.plus(split.fines());
+      if (split.applied().isPositive()) {
+        clearing.put(loan.id(), split.applied());
+      }
+    }
+    Money net = compulsory.plus(voluntary).plus(share).minus(principal).minus(interest).minus(penalties);
     if (net.isPositive()) {
       requirePayableTo(code, member, channel);
     }
@@ -504,17 +744,24 @@ public final class SavingsGroups {
         .debit(Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId), compulsory)
         .debit(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, memberId), voluntary)
         .debit(Chart.SURPLUS, share)
-        .credit(Chart.memberAccount(Chart.MEMBER_LOANS, memberId), loan)
+        .credit(Chart.memberAccount(Chart.MEMBER_LOANS, memberId), principal)
+        .credit(Chart.LOAN_INTEREST, interest)
+        .credit(Chart.FINES, penalties)
         .credit(channel.account(), net)
         .postings();
     if (postings.isEmpty()) {
-      // nothing to settle: a member who never saved nor borrowed; record only that she left
       registry.putMember(code, member.leaving(date));
       return Optional.empty();
     }
     JournalEntry entry = JournalEntry.of(id, code, date, memberId + " leaves: settlement", postings)
         .withSourceReference(EXIT_SOURCE + memberId);
     JournalEntry recorded = recordEntry(entry);
+    for (Map.Entry<LoanId, Money> cleared : clearing.entrySet()) {
+      LoanEvent payment = new LoanEvent(LoanEvent.Kind.PAYMENT, id, date, cleared.getValue());
+      if (!registry.loanEvents(code, cleared.getKey()).contains(payment)) {
+        registry.addLoanEvent(code, cleared.getKey(), payment);
+      }
+    }
     registry.putMember(code, member.leaving(date));
     return Optional.of(recorded);
   }

@@ -24,6 +24,12 @@ import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.JournalException;
 import org.shgledger.journal.Posting;
 import org.shgledger.journal.Rejection;
+import org.shgledger.loan.Frequency;
+import org.shgledger.loan.InterestRate;
+import org.shgledger.loan.LoanState;
+import org.shgledger.loan.LoanTerms;
+import org.shgledger.loan.OpenLoanTerms;
+import org.shgledger.loan.RepaymentMethod;
 import org.shgledger.money.RoundingPolicy;
 
 /** The engine's rules, one example each; the entries follow the table in docs/engine.md. */
@@ -279,14 +285,18 @@ class SavingsGroupsTest {
   void aLeavingMemberGetsHerSavingsAndShareLessWhatSheOwes() {
     everyoneSaves(APRIL, "1000");
     record(MAY, new GroupOperation.OtherIncome(rupees("300"), "fees", Channel.CASH));
-    // M01 borrows 500 (the loan module records this; here the entry is made by hand)
-    groups.journal().record(JournalEntry.of(EntryId.of("L1"), SHG, MAY, "loan",
-        List.of(Posting.debit(Chart.memberAccount(Chart.MEMBER_LOANS, M01), rupees("500")), Posting.credit(Chart.CASH, rupees("500")))));
+    // M01 borrows 500 on an open loan at 2 % a month: 10 interest falls due each month
+    groups.disburseLoan(SHG, EntryId.of("L1"), LoanId.of("L1"), M01,
+        OpenLoanTerms.of(rupees("500"), InterestRate.perMonth(new java.math.BigDecimal("2")), MAY), Channel.CASH);
 
     JournalEntry settlement = groups.settleExit(SHG, EntryId.of("X1"), M01, JUNE, Channel.CASH).orElseThrow();
 
-    // savings 1000 + a third of the 300 surplus - 500 owed = 600 paid in cash
-    assertTrue(settlement.postings().contains(Posting.credit(Chart.CASH, rupees("600"))), settlement.toString());
+    // savings 1000 + a third of the 300 surplus - 500 principal - 10 interest (May 4 to June 1 is
+    // part of the first month, charged in full when a loan is closed) = 590 paid in cash
+    assertTrue(settlement.postings().contains(Posting.credit(Chart.CASH, rupees("590"))), settlement.toString());
+    assertTrue(settlement.postings().contains(Posting.credit(Chart.LOAN_INTEREST, rupees("10"))), settlement.toString());
+    assertEquals(settlement, groups.settleExit(SHG, EntryId.of("X1"), M01, JUNE, Channel.CASH).orElseThrow(), "a repeat");
+    assertTrue(groups.loanState(SHG, LoanId.of("L1"), JUNE).outstandingPrincipal().isZero());
     assertEquals(rupees("0"), groups.savings(SHG, M01, JUNE));
     assertEquals(rupees("0"), balance(Chart.memberAccount(Chart.MEMBER_LOANS, M01), JUNE));
     assertEquals(Optional.of(JUNE), groups.member(SHG, M01).exited());
@@ -330,5 +340,85 @@ class SavingsGroupsTest {
     everyoneSaves(APRIL, "100");
     record(APRIL, new GroupOperation.ReceiveFederationLoan(rupees("100"), Channel.CASH));
     assertRefused(GroupRejection.EXTERNAL_LOANS_OUTSTANDING, () -> groups.shareOut(SHG, EntryId.of("SO"), JUNE));
+  }
+
+  // ---- loans to members ----
+
+  static LoanTerms flatLoan(String principal, LocalDate disbursed) {
+    // 1 % a month flat over 3 monthly instalments, whole rupees
+    return LoanTerms.of(rupees(principal), InterestRate.perMonth(java.math.BigDecimal.ONE),
+        RepaymentMethod.FLAT, 3, Frequency.MONTHLY, disbursed);
+  }
+
+  @Test
+  void aLoanIsPaidOutFromCashAndRepaymentsSplitIntoInterestAndPrincipal() {
+    everyoneSaves(APRIL, "1000");
+    JournalEntry paidOut = groups.disburseLoan(SHG, EntryId.of("L1-OUT"), LoanId.of("L1"), M02, flatLoan("1200", APRIL), Channel.CASH);
+    assertEquals(List.of(Posting.debit(Chart.memberAccount(Chart.MEMBER_LOANS, M02), rupees("1200")), Posting.credit(Chart.CASH, rupees("1200"))),
+        paidOut.postings());
+
+    // first instalment: 400 principal + 12 interest, due on May 6
+    JournalEntry repaid = groups.repayLoan(SHG, EntryId.of("L1-P1"), LoanId.of("L1"), LocalDate.of(2024, 5, 6), rupees("412"), Channel.CASH);
+
+    assertEquals(List.of(Posting.debit(Chart.CASH, rupees("412")), Posting.credit(Chart.LOAN_INTEREST, rupees("12")),
+        Posting.credit(Chart.memberAccount(Chart.MEMBER_LOANS, M02), rupees("400"))), repaid.postings());
+    LoanState state = groups.loanState(SHG, LoanId.of("L1"), LocalDate.of(2024, 5, 6));
+    assertEquals(rupees("800"), state.outstandingPrincipal());
+    assertEquals(state.outstandingPrincipal(), balance(Chart.memberAccount(Chart.MEMBER_LOANS, M02), LocalDate.of(2024, 5, 6)));
+  }
+
+  @Test
+  void aLoanCannotBePaidOutWithCashTheGroupDoesNotHave() {
+    everyoneSaves(APRIL, "100");
+    assertRefused(GroupRejection.INSUFFICIENT_CASH,
+        () -> groups.disburseLoan(SHG, EntryId.of("L1-OUT"), LoanId.of("L1"), M02, flatLoan("1200", APRIL), Channel.CASH));
+    assertTrue(groups.loans(SHG).isEmpty(), "a refused loan is not registered");
+  }
+
+  @Test
+  void moreThanTheLoanWillEverAskIsRefused() {
+    everyoneSaves(APRIL, "1000");
+    groups.disburseLoan(SHG, EntryId.of("L1-OUT"), LoanId.of("L1"), M02, flatLoan("1200", APRIL), Channel.CASH);
+    // the whole loan asks 1200 principal + 36 interest
+    assertRefused(GroupRejection.REPAYMENT_EXCEEDS_DEBT,
+        () -> groups.repayLoan(SHG, EntryId.of("P"), LoanId.of("L1"), MAY, rupees("1236.01"), Channel.CASH));
+    groups.repayLoan(SHG, EntryId.of("P"), LoanId.of("L1"), MAY, rupees("1236"), Channel.CASH);
+    assertTrue(groups.loanState(SHG, LoanId.of("L1"), MAY).outstandingPrincipal().isZero());
+  }
+
+  @Test
+  void aPenaltyIsPaidBeforeInterestAndPrincipalAndBecomesIncomeWhenPaid() {
+    everyoneSaves(APRIL, "1000");
+    groups.disburseLoan(SHG, EntryId.of("L1-OUT"), LoanId.of("L1"), M02, flatLoan("1200", APRIL), Channel.CASH);
+    groups.chargeLoanPenalty(SHG, EntryId.of("PEN1"), LoanId.of("L1"), LocalDate.of(2024, 5, 20), rupees("25"));
+    groups.chargeLoanPenalty(SHG, EntryId.of("PEN1"), LoanId.of("L1"), LocalDate.of(2024, 5, 20), rupees("25"));
+    assertEquals(rupees("0"), balance(Chart.FINES, JUNE), "a penalty is not income until paid");
+
+    JournalEntry paid = groups.repayLoan(SHG, EntryId.of("P1"), LoanId.of("L1"), LocalDate.of(2024, 5, 21), rupees("30"), Channel.CASH);
+
+    assertEquals(List.of(Posting.debit(Chart.CASH, rupees("30")), Posting.credit(Chart.FINES, rupees("25")),
+        Posting.credit(Chart.LOAN_INTEREST, rupees("5"))), paid.postings());
+  }
+
+  @Test
+  void loanPaymentsAreInDateOrderAndReversedLatestFirst() {
+    everyoneSaves(APRIL, "1000");
+    groups.disburseLoan(SHG, EntryId.of("L1-OUT"), LoanId.of("L1"), M02, flatLoan("1200", APRIL), Channel.CASH);
+    groups.repayLoan(SHG, EntryId.of("P1"), LoanId.of("L1"), MAY, rupees("412"), Channel.CASH);
+    groups.repayLoan(SHG, EntryId.of("P2"), LoanId.of("L1"), JUNE, rupees("412"), Channel.CASH);
+
+    assertRefused(GroupRejection.LOAN_EVENT_OUT_OF_ORDER,
+        () -> groups.repayLoan(SHG, EntryId.of("P0"), LoanId.of("L1"), APRIL.plusDays(1), rupees("10"), Channel.CASH));
+    assertRefused(GroupRejection.LOAN_PAYMENT_NOT_LATEST,
+        () -> groups.reverse(SHG, EntryId.of("P1"), EntryId.of("P1-R"), JUNE, "wrong"));
+    assertRefused(GroupRejection.LOAN_PAYMENT_NOT_LATEST,
+        () -> groups.reverse(SHG, EntryId.of("L1-OUT"), EntryId.of("OUT-R"), JUNE, "wrong"));
+    groups.reverse(SHG, EntryId.of("P2"), EntryId.of("P2-R"), JUNE, "wrong amount");
+    groups.reverse(SHG, EntryId.of("P1"), EntryId.of("P1-R"), JUNE, "wrong amount");
+
+    assertEquals(rupees("1200"), groups.loanState(SHG, LoanId.of("L1"), JUNE).outstandingPrincipal());
+    assertEquals(rupees("1200"), balance(Chart.memberAccount(Chart.MEMBER_LOANS, M02), JUNE));
+    groups.reverse(SHG, EntryId.of("L1-OUT"), EntryId.of("OUT-R"), JUNE, "never paid out");
+    assertTrue(groups.loans(SHG).isEmpty(), "a reversed disbursement cancels the loan");
   }
 }
