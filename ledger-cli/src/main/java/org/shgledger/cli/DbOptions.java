@@ -1,0 +1,116 @@
+package org.shgledger.cli;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import org.shgledger.store.JdbcJournal;
+import org.shgledger.store.JournalStore;
+import org.shgledger.store.StoreException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Where the books are: the options every command that touches books mixes in. A SQLite file by
+ * default, {@code shg.db} in the working directory or the file named by the environment variable
+ * {@code SHG_DB}; {@code --db PATH} names another file and {@code --db-url JDBC_URL} a PostgreSQL
+ * database instead.
+ *
+ * <p>Use it in a command as {@code @Mixin DbOptions db;} and open the journal with {@link
+ * #open()} or {@link #openExisting()} in a try-with-resources.
+ */
+public final class DbOptions {
+
+  /** The database file used when neither an option nor {@value #ENVIRONMENT_VARIABLE} names one. */
+  public static final String DEFAULT_FILE = "shg.db";
+
+  /** The environment variable that names the default database file. */
+  public static final String ENVIRONMENT_VARIABLE = "SHG_DB";
+
+  /** Reads environment variables; tests replace it. */
+  static UnaryOperator<String> environment = System::getenv;
+
+  @Spec(Spec.Target.MIXEE)
+  private CommandSpec spec;
+
+  @Option(
+      names = "--db",
+      paramLabel = "PATH",
+      description =
+          "The SQLite database file (default: the file named by SHG_DB, else shg.db in the "
+              + "working directory).")
+  private Path file;
+
+  @Option(
+      names = "--db-url",
+      paramLabel = "JDBC_URL",
+      description =
+          "A PostgreSQL database instead of a file, as "
+              + "jdbc:postgresql://HOST:PORT/DATABASE?user=NAME.")
+  private String url;
+
+  /** Creates the options; picocli fills them in. */
+  public DbOptions() {}
+
+  /**
+   * The SQLite file these options name, whether or not it exists.
+   *
+   * @return the path, not null
+   */
+  public Path file() {
+    if (file != null) {
+      return file;
+    }
+    String fromEnvironment = environment.apply(ENVIRONMENT_VARIABLE);
+    return Path.of(fromEnvironment == null || fromEnvironment.isBlank() ? DEFAULT_FILE : fromEnvironment);
+  }
+
+  /**
+   * Opens the books, creating an empty SQLite database if the file does not exist: for commands
+   * that record.
+   *
+   * @return the journal, to be closed, not null
+   * @throws ParameterException if both {@code --db} and {@code --db-url} are given
+   * @throws UncheckedIOException if the database cannot be opened
+   */
+  public JdbcJournal open() {
+    return open(false);
+  }
+
+  /**
+   * Opens books that must already exist: for commands that only read or check, where a missing
+   * file is a mistake (a wrong path) rather than a new set of books.
+   *
+   * @return the journal, to be closed, not null
+   * @throws ParameterException if both {@code --db} and {@code --db-url} are given
+   * @throws UncheckedIOException if there is no such file or it cannot be opened
+   */
+  public JdbcJournal openExisting() {
+    return open(true);
+  }
+
+  private JdbcJournal open(boolean mustExist) {
+    if (file != null && url != null) {
+      throw new ParameterException(spec.commandLine(), "give either --db or --db-url, not both");
+    }
+    try {
+      if (url != null) {
+        return JournalStore.open(url);
+      }
+      Path path = file();
+      if (mustExist && !Files.exists(path)) {
+        throw new UncheckedIOException(
+            "there are no books at " + path.toAbsolutePath()
+                + " (name the database with --db PATH, --db-url or " + ENVIRONMENT_VARIABLE + ")",
+            new NoSuchFileException(path.toString()));
+      }
+      return JournalStore.openSqlite(path);
+    } catch (StoreException e) {
+      // not a broken rule of the books: the database itself could not be used
+      throw new UncheckedIOException(e.getMessage(), new java.io.IOException(e));
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package org.shgledger.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shgledger.journal.Account;
+import org.shgledger.journal.AccountCode;
+import org.shgledger.journal.AccountType;
+import org.shgledger.journal.Book;
+import org.shgledger.journal.BookId;
+import org.shgledger.journal.EntryId;
+import org.shgledger.journal.JournalEntry;
+import org.shgledger.journal.Posting;
+import org.shgledger.store.JdbcJournal;
+import org.shgledger.store.JournalStore;
+
+/** {@code shg verify} and the {@code --db} options, on SQLite files made for each test. */
+class VerifyCommandTest {
+
+  private static final CurrencyUnit INR = CurrencyUnit.of("INR");
+
+  @TempDir Path dir;
+  private Path db;
+
+  @BeforeEach
+  void twoBooks() {
+    db = dir.resolve("books.db");
+    try (JdbcJournal journal = JournalStore.openSqlite(db)) {
+      for (String group : List.of("SHG01", "SHG02")) {
+        BookId book = BookId.of(group);
+        journal.createBook(new Book(book, "Group " + group, INR));
+        journal.openAccount(Account.of(book, AccountCode.of("1000"), "Cash", AccountType.ASSET, INR));
+        journal.openAccount(Account.of(book, AccountCode.of("2000"), "Savings", AccountType.LIABILITY, INR));
+        for (int i = 1; i <= 3; i++) {
+          Money amount = Money.of(INR, 100 * i);
+          journal.record(JournalEntry.of(EntryId.of("S" + i), book, LocalDate.of(2025, 4, i), "saving",
+              List.of(Posting.debit(AccountCode.of("1000"), amount),
+                  Posting.credit(AccountCode.of("2000"), amount))));
+        }
+      }
+    }
+  }
+
+  @AfterEach
+  void realEnvironment() {
+    DbOptions.environment = System::getenv;
+  }
+
+  @Test
+  void everyBookVerifiesAndTheHeadIsPrinted() {
+    Run run = Run.shg("verify", "--db", db.toString());
+
+    assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+    String[] lines = run.out().split("\\R");
+    assertEquals(2, lines.length, run.out());
+    assertTrue(lines[0].matches("SHG01: OK, 3 entries, head [0-9a-f]{64}"), lines[0]);
+    assertTrue(lines[1].matches("SHG02: OK, 3 entries, head [0-9a-f]{64}"), lines[1]);
+    assertEquals("", run.err());
+  }
+
+  @Test
+  void oneGroupCanBeNamed() {
+    Run run = Run.shg("verify", "SHG02", "--db", db.toString());
+
+    assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+    assertTrue(run.out().startsWith("SHG02: OK, 3 entries"), run.out());
+    assertEquals(1, run.out().split("\\R").length);
+  }
+
+  @Test
+  void aChangedAmountIsNamedAndTheExitCodeSaysSo() throws Exception {
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement statement = connection.createStatement()) {
+      statement.execute("UPDATE posting SET amount_minor = 1 WHERE book_id = 'SHG02' AND entry_seq = 2"
+          + " AND line_no = 2");
+    }
+
+    Run run = Run.shg("verify", "--db", db.toString());
+
+    assertEquals(ExitCodes.CHECK_FAILED, run.exitCode(), run.err());
+    String[] lines = run.out().split("\\R");
+    assertTrue(lines[0].startsWith("SHG01: OK"), lines[0]);
+    assertEquals("SHG02: MISMATCH at entry S2 (number 2): content: its stored content (date, memo,"
+        + " links or postings) is not what was recorded: it does not match its hash (1 entries"
+        + " before it verified)", lines[1]);
+  }
+
+  @Test
+  void anUnknownGroupIsNotFound() {
+    Run run = Run.shg("verify", "NOPE", "--db", db.toString());
+
+    assertEquals(ExitCodes.NOT_FOUND, run.exitCode());
+    assertEquals("shg: rejected (BOOK_NOT_FOUND): book NOPE does not exist", run.errLines()[0]);
+  }
+
+  @Test
+  void aMalformedGroupIsAUsageError() {
+    assertEquals(ExitCodes.USAGE, Run.shg("verify", "no spaces", "--db", db.toString()).exitCode());
+  }
+
+  @Test
+  void aMissingFileIsAnErrorNotNewEmptyBooks() {
+    Path missing = dir.resolve("typo.db");
+    Run run = Run.shg("verify", "--db", missing.toString());
+
+    assertEquals(ExitCodes.IO_ERROR, run.exitCode());
+    assertTrue(run.errLines()[0].startsWith("shg: input/output error: there are no books at " + missing),
+        run.err());
+    assertTrue(!missing.toFile().exists(), "verify creates nothing");
+  }
+
+  @Test
+  void theDatabaseComesFromShgDbWhenNoOptionNamesIt() {
+    DbOptions.environment = Map.of(DbOptions.ENVIRONMENT_VARIABLE, db.toString())::get;
+
+    Run run = Run.shg("verify", "SHG01");
+
+    assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+    assertTrue(run.out().startsWith("SHG01: OK"), run.out());
+  }
+
+  @Test
+  void withoutOptionOrVariableItIsShgDbInTheWorkingDirectory() {
+    DbOptions.environment = name -> null;
+    assertEquals(Path.of("shg.db"), new DbOptions().file());
+    DbOptions.environment = name -> " ";
+    assertEquals(Path.of("shg.db"), new DbOptions().file());
+  }
+
+  @Test
+  void fileAndUrlTogetherAreAUsageError() {
+    Run run = Run.shg("verify", "--db", db.toString(), "--db-url", "jdbc:postgresql://127.0.0.1/test");
+
+    assertEquals(ExitCodes.USAGE, run.exitCode());
+    assertEquals("give either --db or --db-url, not both", run.errLines()[0]);
+  }
+
+  @Test
+  void anUnreachableServerIsAnInputOutputError() {
+    Run run = Run.shg("verify", "--db-url", "jdbc:mysql://127.0.0.1/test");
+
+    assertEquals(ExitCodes.IO_ERROR, run.exitCode());
+    assertTrue(run.errLines()[0].startsWith("shg: input/output error: unsupported database URL"), run.err());
+  }
+}
