@@ -28,6 +28,14 @@ import org.shgledger.journal.Journal;
 import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.JournalException;
 import org.shgledger.journal.TrialBalance;
+import org.shgledger.loan.Frequency;
+import org.shgledger.loan.InterestRate;
+import org.shgledger.loan.Loan;
+import org.shgledger.loan.LoanHistory;
+import org.shgledger.loan.LoanTerms;
+import org.shgledger.loan.OpenLoanTerms;
+import org.shgledger.loan.PaymentAllocation;
+import org.shgledger.loan.RepaymentMethod;
 import org.shgledger.money.Allocator;
 import org.shgledger.money.RoundingPolicy;
 
@@ -100,6 +108,13 @@ final class GroupLife {
   private final Map<EntryId, Map<AccountCode, Long>> effects = new LinkedHashMap<>();
   private final Map<EntryId, MemberId> exits = new HashMap<>();
   private final List<EntryId> reversed = new ArrayList<>();
+  /** The model's loans: terms, borrower, disbursement entry, and events (payments name their entry). */
+  private record ModelLoan(LoanId id, MemberId member, Loan terms, EntryId disbursement) {}
+
+  private record ModelLoanEvent(boolean payment, EntryId id, LocalDate date, Money amount) {}
+
+  private final Map<LoanId, ModelLoan> loans = new LinkedHashMap<>();
+  private final Map<LoanId, List<ModelLoanEvent>> loanEvents = new HashMap<>();
   private LocalDate today = FORMED;
   private LocalDate lockedUpTo;
   private int nextId;
@@ -132,11 +147,11 @@ final class GroupLife {
     Channel channel = random.nextInt(4) == 0 ? Channel.BANK : Channel.CASH;
     long amount = amount(random);
     int roll = random.nextInt(100);
-    if (roll < 30) {
+    if (roll < 26) {
       SavingsKind kind = random.nextInt(4) == 0 ? SavingsKind.VOLUNTARY : SavingsKind.COMPULSORY;
       return money("save", new GroupOperation.Save(member, kind, inr(amount), channel),
           flow(channel.account(), account(kind.control(), member), amount));
-    } else if (roll < 38) {
+    } else if (roll < 32) {
       SavingsKind kind = random.nextInt(2) == 0 ? SavingsKind.VOLUNTARY : SavingsKind.COMPULSORY;
       if (channel == Channel.BANK && !hasBankAccount.getOrDefault(member, false)) {
         return money("withdraw savings", new GroupOperation.WithdrawSavings(member, kind, inr(amount), channel),
@@ -144,48 +159,52 @@ final class GroupLife {
       }
       return money("withdraw savings", new GroupOperation.WithdrawSavings(member, kind, inr(amount), channel),
           flow(account(kind.control(), member), channel.account(), amount));
-    } else if (roll < 46) {
+    } else if (roll < 38) {
       return money("bank cash", new GroupOperation.BankCash(inr(amount)), flow(Chart.BANK, Chart.CASH, amount));
-    } else if (roll < 50) {
+    } else if (roll < 41) {
       return money("withdraw from bank", new GroupOperation.WithdrawFromBank(inr(amount)), flow(Chart.CASH, Chart.BANK, amount));
-    } else if (roll < 54) {
+    } else if (roll < 44) {
       return money("fine", new GroupOperation.Fine(member, inr(amount % 5000 + 1), "late", channel),
           flow(channel.account(), Chart.FINES, amount % 5000 + 1));
-    } else if (roll < 57) {
+    } else if (roll < 46) {
       return money("bank interest", new GroupOperation.BankInterest(inr(amount)), flow(Chart.BANK, Chart.BANK_INTEREST, amount));
-    } else if (roll < 60) {
+    } else if (roll < 48) {
       return money("bank charges", new GroupOperation.BankCharges(inr(amount % 2000 + 1)),
           flow(Chart.BANK_CHARGES, Chart.BANK, amount % 2000 + 1));
-    } else if (roll < 63) {
+    } else if (roll < 50) {
       return money("bank loan", new GroupOperation.ReceiveBankLoan(inr(amount * 10)), flow(Chart.BANK, Chart.BANK_LOAN, amount * 10));
-    } else if (roll < 66) {
+    } else if (roll < 52) {
       long principal = amount;
       long interest = amount / 10;
       return money("repay bank loan", new GroupOperation.RepayBankLoan(inr(principal), inr(interest)),
           flows(Chart.BANK_LOAN, principal, Chart.INTEREST_PAID, interest, Chart.BANK, -(principal + interest)));
-    } else if (roll < 69) {
+    } else if (roll < 54) {
       return money("federation loan", new GroupOperation.ReceiveFederationLoan(inr(amount), channel),
           flow(channel.account(), Chart.FEDERATION_LOAN, amount));
-    } else if (roll < 72) {
+    } else if (roll < 56) {
       long principal = amount / 2;
       long interest = amount / 20 + 1;
       return money("repay federation loan", new GroupOperation.RepayFederationLoan(inr(principal), inr(interest), channel),
           flows(Chart.FEDERATION_LOAN, principal, Chart.INTEREST_PAID, interest, channel.account(), -(principal + interest)));
-    } else if (roll < 74) {
+    } else if (roll < 57) {
       return money("grant", new GroupOperation.ReceiveGrant(inr(amount * 5), channel), flow(channel.account(), Chart.GRANTS, amount * 5));
-    } else if (roll < 77) {
+    } else if (roll < 59) {
       return money("expense", new GroupOperation.PayExpense(inr(amount % 3000 + 1), "stationery", channel),
           flow(Chart.EXPENSES, channel.account(), amount % 3000 + 1));
-    } else if (roll < 80) {
+    } else if (roll < 61) {
       return money("other income", new GroupOperation.OtherIncome(inr(amount % 3000 + 1), "fees", channel),
           flow(channel.account(), Chart.OTHER_INCOME, amount % 3000 + 1));
-    } else if (roll < 88) {
+    } else if (roll < 68) {
+      return disburse(member, channel, random);
+    } else if (roll < 78) {
+      return random.nextInt(6) == 0 ? penalty(random) : repay(random);
+    } else if (roll < 85) {
       return reverse(random);
-    } else if (roll < 91) {
+    } else if (roll < 88) {
       return exit(member, random.nextInt(5) == 0 ? Channel.BANK : Channel.CASH);
-    } else if (roll < 93) {
+    } else if (roll < 90) {
       return bankAccount(member);
-    } else if (roll < 96) {
+    } else if (roll < 94) {
       return yearEnd();
     } else {
       return distribute(random);
@@ -237,7 +256,8 @@ final class GroupLife {
     EntryId reversal = EntryId.of("R" + (++nextId));
     Map<AccountCode, Long> opposite = new LinkedHashMap<>();
     effects.get(original).forEach((account, change) -> opposite.put(account, -change));
-    Expectation expected = check(opposite);
+    Expectation expected = breaksLatestFirst(original)
+        ? Expectation.refuse(GroupRejection.LOAN_PAYMENT_NOT_LATEST) : check(opposite);
     LocalDate date = today;
     if (lockedUpTo != null && !date.isAfter(lockedUpTo)) {
       throw new AssertionError("dates only move forward past the lock");
@@ -258,7 +278,21 @@ final class GroupLife {
   private Event exit(MemberId member, Channel channel) {
     long compulsory = balance(account(Chart.COMPULSORY_SAVINGS, member));
     long voluntary = balance(account(Chart.VOLUNTARY_SAVINGS, member));
-    long loan = balance(account(Chart.MEMBER_LOANS, member));
+    long loan = 0;
+    long interest = 0;
+    long penalties = 0;
+    Map<LoanId, Money> clearing = new LinkedHashMap<>();
+    for (ModelLoan modelLoan : standingLoans()) {
+      if (modelLoan.member().equals(member)) {
+        PaymentAllocation split = modelHistory(modelLoan).allocate(today, Money.ofMinor(INR, Loan.MAX_PRINCIPAL_MINOR));
+        loan += split.principal().getAmountMinorLong();
+        interest += split.interest().getAmountMinorLong();
+        penalties += split.fines().getAmountMinorLong();
+        if (split.applied().isPositive()) {
+          clearing.put(modelLoan.id(), split.applied());
+        }
+      }
+    }
     long undistributed = balance(Chart.SURPLUS) + incomeLessExpense();
     long share = 0;
     List<MemberId> members = active.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).sorted().toList();
@@ -268,13 +302,15 @@ final class GroupLife {
       share = Allocator.allocate(Money.ofMinor(INR, undistributed), weights, RoundingPolicy.minorUnits(RoundingMode.UNNECESSARY))
           .get(members.indexOf(member)).getAmountMinorLong();
     }
-    long net = compulsory + voluntary + share - loan;
+    long net = compulsory + voluntary + share - loan - interest - penalties;
     EntryId id = EntryId.of("X" + (++nextId));
     Map<AccountCode, Long> changes = new LinkedHashMap<>();
     changes.put(account(Chart.COMPULSORY_SAVINGS, member), -compulsory);
     changes.put(account(Chart.VOLUNTARY_SAVINGS, member), -voluntary);
     changes.put(Chart.SURPLUS, -share);
     changes.put(account(Chart.MEMBER_LOANS, member), -loan);
+    changes.merge(Chart.LOAN_INTEREST, interest, Long::sum);
+    changes.merge(Chart.FINES, penalties, Long::sum);
     changes.put(channel.account(), -net);
     Expectation expected;
     if (net > 0 && channel == Channel.BANK && !hasBankAccount.getOrDefault(member, false)) {
@@ -287,6 +323,8 @@ final class GroupLife {
         if (!nothing) {
           effects.put(id, changes);
           exits.put(id, member);
+          LocalDate date = today;
+          clearing.forEach((loanId, amount) -> loanEvents.get(loanId).add(new ModelLoanEvent(true, id, date, amount)));
         }
       });
     }
@@ -350,6 +388,119 @@ final class GroupLife {
     }
     LocalDate date = today;
     return new Event("distribute", total + " paise on " + date, () -> groups.distributeSurplus(SHG, id, date, Money.ofMinor(INR, total)), expected);
+  }
+
+
+  // ---------------------------------------------------------------- loans
+
+  private Event disburse(MemberId member, Channel channel, Random random) {
+    LoanId loanId = LoanId.of("L" + (++nextId));
+    EntryId id = EntryId.of("LD" + nextId);
+    long principal = 100 * (10 + random.nextInt(200));
+    InterestRate rate = InterestRate.perMonth(BigDecimal.valueOf(1 + random.nextInt(2)));
+    Loan terms = switch (random.nextInt(4)) {
+      case 0 -> LoanTerms.of(inr(principal), rate, RepaymentMethod.FLAT, 2 + random.nextInt(10), Frequency.MONTHLY, today);
+      case 1 -> LoanTerms.of(inr(principal), rate, RepaymentMethod.EMI, 2 + random.nextInt(10), Frequency.MONTHLY, today);
+      case 2 -> LoanTerms.of(inr(principal), rate, RepaymentMethod.EQUAL_PRINCIPAL, 2 + random.nextInt(10), Frequency.FORTNIGHTLY, today);
+      default -> OpenLoanTerms.of(inr(principal), rate, today);
+    };
+    Expectation expected;
+    if (channel == Channel.BANK && !hasBankAccount.getOrDefault(member, false)) {
+      expected = Expectation.refuse(GroupRejection.NO_MEMBER_BANK_ACCOUNT);
+    } else {
+      Expectation checked = flow(account(Chart.MEMBER_LOANS, member), channel.account(), principal);
+      expected = checked.refusal() != null ? checked : new Expectation(checked.changes(), null, () -> {
+        effects.put(id, checked.changes());
+        loans.put(loanId, new ModelLoan(loanId, member, terms, id));
+        loanEvents.put(loanId, new ArrayList<>());
+      });
+    }
+    return new Event("disburse loan", terms + " to " + member + " via " + channel + " as " + id,
+        () -> groups.disburseLoan(SHG, id, loanId, member, terms, channel), expected);
+  }
+
+  private List<ModelLoan> standingLoans() {
+    return loans.values().stream().filter(l -> !reversed.contains(l.disbursement())).toList();
+  }
+
+  private LoanHistory modelHistory(ModelLoan loan) {
+    LoanHistory history = LoanHistory.of(loan.terms());
+    for (ModelLoanEvent event : loanEvents.get(loan.id())) {
+      if (!event.payment()) {
+        history = history.withFine(event.date(), event.amount());
+      } else if (!reversed.contains(event.id())) {
+        history = history.withPayment(event.date(), event.amount());
+      }
+    }
+    return history;
+  }
+
+  private Event repay(Random random) {
+    List<ModelLoan> standing = standingLoans();
+    if (standing.isEmpty()) {
+      return yearEnd();
+    }
+    ModelLoan loan = standing.get(random.nextInt(standing.size()));
+    LoanHistory history = modelHistory(loan);
+    Money everything = history.allocate(today, Money.ofMinor(INR, Loan.MAX_PRINCIPAL_MINOR)).applied();
+    long owed = everything.getAmountMinorLong();
+    long amount = switch (random.nextInt(5)) {
+      case 0 -> owed + 1 + random.nextInt(1000);
+      case 1 -> owed;
+      default -> 1 + random.nextInt((int) Math.max(1, Math.min(owed, 200_000)));
+    };
+    Channel channel = random.nextInt(4) == 0 ? Channel.BANK : Channel.CASH;
+    EntryId id = EntryId.of("LP" + (++nextId));
+    LocalDate date = today;
+    Expectation expected;
+    if (amount <= 0) {
+      expected = Expectation.refuse(GroupRejection.INVALID_AMOUNT);
+    } else if (amount > owed) {
+      expected = Expectation.refuse(GroupRejection.REPAYMENT_EXCEEDS_DEBT);
+    } else {
+      PaymentAllocation split = history.allocate(date, inr(amount));
+      Map<AccountCode, Long> changes = new LinkedHashMap<>();
+      changes.put(channel.account(), amount);
+      changes.merge(Chart.FINES, split.fines().getAmountMinorLong(), Long::sum);
+      changes.merge(Chart.LOAN_INTEREST, split.interest().getAmountMinorLong(), Long::sum);
+      changes.merge(account(Chart.MEMBER_LOANS, loan.member()), -split.principal().getAmountMinorLong(), Long::sum);
+      Expectation checked = check(changes);
+      expected = checked.refusal() != null ? checked : new Expectation(changes, null, () -> {
+        effects.put(id, changes);
+        loanEvents.get(loan.id()).add(new ModelLoanEvent(true, id, date, inr(amount)));
+      });
+    }
+    return new Event("repay loan", amount + " paise on " + loan.id() + " (owes " + owed + ") on " + date + " as " + id,
+        () -> groups.repayLoan(SHG, id, loan.id(), date, inr(amount), channel), expected);
+  }
+
+  private Event penalty(Random random) {
+    List<ModelLoan> standing = standingLoans();
+    if (standing.isEmpty()) {
+      return yearEnd();
+    }
+    ModelLoan loan = standing.get(random.nextInt(standing.size()));
+    EntryId id = EntryId.of("PEN" + (++nextId));
+    Money amount = inr(100 * (1 + random.nextInt(50)));
+    LocalDate date = today;
+    return new Event("loan penalty", amount + " on " + loan.id() + " on " + date,
+        () -> groups.chargeLoanPenalty(SHG, id, loan.id(), date, amount),
+        new Expectation(Map.of(), null, () -> loanEvents.get(loan.id()).add(new ModelLoanEvent(false, id, date, amount))));
+  }
+
+  /** Whether reversing an entry would break the latest-first rule for loan payments. */
+  private boolean breaksLatestFirst(EntryId original) {
+    for (ModelLoan loan : loans.values()) {
+      List<EntryId> standing = loanEvents.get(loan.id()).stream()
+          .filter(e -> e.payment() && !reversed.contains(e.id())).map(ModelLoanEvent::id).toList();
+      if (loan.disbursement().equals(original) && !standing.isEmpty()) {
+        return true;
+      }
+      if (standing.contains(original) && !standing.get(standing.size() - 1).equals(original)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- the model's rules
@@ -476,6 +627,16 @@ final class GroupLife {
           .mapToLong(a -> journal.balance(SHG, a.code(), asOf).normalBalance().getAmountMinorLong()).sum();
       assertEquals(sum, journal.balance(SHG, control, asOf).normalBalance().getAmountMinorLong(),
           "members' " + control + " sub-ledgers add up to the control account");
+    }
+    Map<MemberId, Long> outstanding = new HashMap<>();
+    for (MemberLoan loan : groups.loans(SHG)) {
+      outstanding.merge(loan.member(),
+          groups.loanState(SHG, loan.id(), today).outstandingPrincipal().getAmountMinorLong(), Long::sum);
+    }
+    for (MemberId member : active.keySet()) {
+      long ledger = journal.balance(SHG, account(Chart.MEMBER_LOANS, member), asOf).normalBalance().getAmountMinorLong();
+      assertEquals(outstanding.getOrDefault(member, 0L), ledger,
+          () -> "after " + event + ": " + member + "'s loan account equals the outstanding principal of her loans");
     }
     for (Map.Entry<MemberId, Boolean> member : active.entrySet()) {
       assertEquals(member.getValue(), groups.member(SHG, member.getKey()).exited().isEmpty(),

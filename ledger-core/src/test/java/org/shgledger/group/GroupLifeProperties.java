@@ -47,7 +47,7 @@ class GroupLifeProperties {
     System.out.printf("GroupLifeProperties: %d of %d events accepted (%d%%)%n%s%n", tally.accepted(), tally.total(), percent, tally);
     assertTrue(percent >= 40, () -> percent + "% of events accepted; " + tally);
     for (String kind : new String[] {"save", "withdraw savings", "bank cash", "reverse", "exit", "year end",
-        "distribute", "repay bank loan", "repay federation loan", "grant"}) {
+        "distribute", "repay bank loan", "repay federation loan", "grant", "disburse loan", "repay loan", "loan penalty"}) {
       assertTrue(tally.accepted(kind) > 0, () -> "no '" + kind + "' event was accepted; " + tally);
     }
   }
