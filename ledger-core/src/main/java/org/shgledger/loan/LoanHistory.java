@@ -19,6 +19,7 @@ import org.joda.money.Money;
  * <pre>{@code
  * LoanHistory history = LoanHistory.of(terms);
  * PaymentAllocation split = history.allocate(date, amount);  // post split.interest() to 4000 ...
+ * // history.settlement(date).total() is what closes the loan that day
  * if (split.hasExcess()) { refuse, or take only split.applied() }
  * history = history.withPayment(date, amount);
  * LoanState state = history.stateAsOf(meetingDate);          // due, overdue, days past due
@@ -145,6 +146,25 @@ public final class LoanHistory {
   }
 
   /**
+   * What settles the loan on a date: the split of the smallest payment after which nothing more
+   * will ever be owed (fines due, all interest due or, by the overpayment rule, still to come, and
+   * all principal outstanding). For a scheduled loan that is the rest of the schedule; for an open
+   * loan, the principal, the interest due and the interest of the month in progress.
+   *
+   * @param date the day of the payment, not before {@link #latestDate()}, not null
+   * @return the split, with no excess; all zero if the loan is already settled, not null
+   * @throws IllegalArgumentException if the date is out of order
+   */
+  public PaymentAllocation settlement(LocalDate date) {
+    Objects.requireNonNull(date, "date");
+    checkInOrder("a settlement", date);
+    // More than any loan can owe: principal and interest are each far below this.
+    Money everything = Money.ofMinor(loan.currency(), Long.MAX_VALUE);
+    PaymentAllocation all = latest.copy().pay(date, everything, order);
+    return new PaymentAllocation(all.fines(), all.interest(), all.principal(), all.excess().multipliedBy(0));
+  }
+
+  /**
    * This history with a payment made, split as {@link #allocate} says.
    *
    * @param date the day of the payment, not before {@link #latestDate()}, not null
@@ -201,17 +221,21 @@ public final class LoanHistory {
   private Event checkedEvent(boolean fine, LocalDate date, Money amount) {
     Objects.requireNonNull(date, "date");
     LoanChecks.amount(fine ? "a fine" : "a payment", amount, loan.currency());
-    if (date.isBefore(latestDate())) {
-      throw new IllegalArgumentException(
-          (fine ? "a fine" : "a payment") + " dated " + date + " is before " + latestDate()
-              + (events.isEmpty() ? ", the disbursement date" : ", the date of the last one recorded")
-              + "; record fines and payments in date order");
-    }
+    checkInOrder(fine ? "a fine" : "a payment", date);
     if (events.size() == MAX_EVENTS) {
       throw new IllegalArgumentException(
           "a loan's history holds at most " + MAX_EVENTS + " fines and payments");
     }
     return new Event(fine, date, amount);
+  }
+
+  private void checkInOrder(String what, LocalDate date) {
+    if (date.isBefore(latestDate())) {
+      throw new IllegalArgumentException(
+          what + " dated " + date + " is before " + latestDate()
+              + (events.isEmpty() ? ", the disbursement date" : ", the date of the last one recorded")
+              + "; record fines and payments in date order");
+    }
   }
 
   private LoanHistory append(Event event, Replay replay) {

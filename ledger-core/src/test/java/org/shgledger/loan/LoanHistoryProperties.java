@@ -174,6 +174,12 @@ class LoanHistoryProperties {
       if (allocation.hasExcess()) {
         assertTrue(after.settled(), "an excess only once nothing more is owed: " + after);
       }
+      PaymentAllocation settlement = history.settlement(date);
+      assertFalse(settlement.hasExcess());
+      assertEquals(after.settled(), settlement.total().isZero());
+      if (settlement.total().getAmountMinorLong() <= Loan.MAX_PRINCIPAL_MINOR && !after.settled()) {
+        assertTrue(history.withPayment(date, settlement.total()).stateAsOf(date).settled(), "the settlement settles");
+      }
       assertEquals(before.principalPaid().plus(allocation.principal()), after.principalPaid());
       assertEquals(start.loan().principal().minus(after.principalPaid()), after.outstandingPrincipal());
       assertEquals(after.overdueInstalments() > 0, after.daysPastDue() > 0);

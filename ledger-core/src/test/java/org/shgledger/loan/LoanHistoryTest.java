@@ -158,6 +158,17 @@ class LoanHistoryTest {
   }
 
   @Test
+  void theSettlementIsTheRestOfTheScheduleAndFinesDue() {
+    LoanHistory history = LoanHistory.of(EMI).withPayment(MAY_1, inr("305")).withFine(MAY_1, inr("10"));
+
+    PaymentAllocation settlement = history.settlement(LocalDate.of(2025, 5, 15));
+    assertEquals(split("10", "438.22", "4745.00", "0"), settlement);
+    assertTrue(history.withPayment(LocalDate.of(2025, 5, 15), settlement.total()).stateAsOf(LocalDate.of(2025, 5, 15)).settled());
+    assertEquals(split("0", "0", "0", "0"),
+        history.withPayment(MAY_1, settlement.total()).settlement(MAY_1), "nothing settles a settled loan");
+  }
+
+  @Test
   void aStateInThePastIgnoresLaterEvents() {
     LoanHistory history =
         LoanHistory.of(EMI)

@@ -80,6 +80,7 @@ class OpenLoanTest {
     assertEquals(split("0", "440", "7000", "0"), history.allocate(date(4, 20), inr("7440")));
     assertEquals(split("0", "440", "7000", "1"), history.allocate(date(4, 20), inr("7441")));
 
+    assertEquals(split("0", "440", "7000", "0"), history.settlement(date(4, 20)));
     LoanHistory closed = history.withPayment(date(4, 20), inr("7440"));
     LoanState state = closed.stateAsOf(date(6, 30));
     assertAll(
