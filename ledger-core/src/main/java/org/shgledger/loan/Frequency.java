@@ -1,6 +1,7 @@
 package org.shgledger.loan;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Objects;
 
 /**
@@ -14,22 +15,33 @@ import java.util.Objects;
  * counting days (× 14/365) would charge 26 fortnights, which are 364 days, a little less. Loans
  * whose interest should follow the calendar use {@link InterestBasis#ACTUAL_365}.
  *
- * <p><b>Due dates.</b> Instalment {@code k} falls due {@code k − 1} periods after the first due
- * date, always counted from the first due date, so monthly instalments starting on 31 January fall
- * due on 28 (or 29) February, 31 March, 30 April, and so on.
+ * <p><b>Dates.</b> {@link #plusPeriods} counts whole periods from one date, never step by step, so
+ * a month-end date stays a month-end date where the months allow: 31 January plus one month is 28
+ * (or 29) February, plus two months is 31 March. {@link LoanTerms} says how due dates use it.
  */
 public enum Frequency {
-  /** Every month, on the same day of the month as the first due date (or the month's last day). */
-  MONTHLY(12),
+  /** Every month, on the same day of the month (or the month's last day when it is shorter). */
+  MONTHLY(12, Period.ofMonths(1)),
   /** Every 14 days. */
-  FORTNIGHTLY(26),
+  FORTNIGHTLY(26, Period.ofDays(14)),
   /** Every 7 days. */
-  WEEKLY(52);
+  WEEKLY(52, Period.ofDays(7));
 
   private final int periodsPerYear;
+  private final Period period;
 
-  Frequency(int periodsPerYear) {
+  Frequency(int periodsPerYear, Period period) {
     this.periodsPerYear = periodsPerYear;
+    this.period = period;
+  }
+
+  /**
+   * One period as a {@link Period}: one month, 14 days or 7 days.
+   *
+   * @return the period, not null
+   */
+  public Period period() {
+    return period;
   }
 
   /**
@@ -48,6 +60,7 @@ public enum Frequency {
    * @param periods the number of periods, zero or more
    * @return the date, not null
    * @throws IllegalArgumentException if {@code periods} is negative
+   * @throws ArithmeticException if {@code periods} is beyond an {@code int}
    * @throws java.time.DateTimeException if the result is beyond the supported dates
    */
   public LocalDate plusPeriods(LocalDate date, long periods) {
@@ -55,10 +68,8 @@ public enum Frequency {
     if (periods < 0) {
       throw new IllegalArgumentException("periods cannot be negative: " + periods);
     }
-    return switch (this) {
-      case MONTHLY -> date.plusMonths(periods);
-      case FORTNIGHTLY -> date.plusDays(14 * periods);
-      case WEEKLY -> date.plusDays(7 * periods);
-    };
+    // One multiplied period from the date, not repeated steps: 31 January plus two months is
+    // 31 March, where stepping a month at a time would give 28 March.
+    return date.plus(period.multipliedBy(Math.toIntExact(periods)));
   }
 }

@@ -41,6 +41,12 @@ import org.shgledger.money.RoundingPolicy;
  *       interest = balance × r.
  * </ul>
  *
+ * <p><b>Due dates.</b> Instalments fall due one period apart. When the first due date is the
+ * default, one period after disbursement, instalment {@code k} falls due {@code k} periods after the
+ * disbursement date, so monthly instalments keep its day of the month: a loan paid out on 31 January
+ * falls due on 28 February, 31 March, 30 April. When the first due date is set, instalment {@code
+ * k} falls due {@code k − 1} periods after it.
+ *
  * <p>An interest-only instalment pays the period's interest and no principal. The last instalment
  * repays whatever principal is left, with its interest, so the principal column sums to the loan
  * exactly and rounding never leaves a paisa behind. For example, 5,000 at 1 % a month over 18

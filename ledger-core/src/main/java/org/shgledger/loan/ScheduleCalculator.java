@@ -37,7 +37,7 @@ final class ScheduleCalculator {
     Money balance = principal;
     LocalDate periodStart = terms.disbursementDate();
     for (int number = 1; number <= count; number++) {
-      LocalDate dueDate = terms.frequency().plusPeriods(terms.firstDueDate(), number - 1);
+      LocalDate dueDate = dueDate(terms, number);
       Money interestBase = terms.method() == RepaymentMethod.FLAT ? principal : balance;
       Money interest = interest(terms, interestBase, periodStart, dueDate);
       Money repaid;
@@ -56,6 +56,15 @@ final class ScheduleCalculator {
       periodStart = dueDate;
     }
     return instalments;
+  }
+
+  /** Counted from the disbursement date when the first due date is the default (see LoanTerms). */
+  static LocalDate dueDate(LoanTerms terms, int number) {
+    Frequency frequency = terms.frequency();
+    LocalDate disbursed = terms.disbursementDate();
+    return terms.firstDueDate().equals(frequency.plusPeriods(disbursed, 1))
+        ? frequency.plusPeriods(disbursed, number)
+        : frequency.plusPeriods(terms.firstDueDate(), number - 1L);
   }
 
   /** EMI: the payment; flat and equal principal: the principal of each repaying instalment. */

@@ -99,10 +99,17 @@ class ScheduleProperties {
 
   @Property
   void dueDatesStartOnTheFirstDueDateAndFollowTheFrequency(@ForAll("terms") LoanTerms terms) {
+    assertEquals(terms.firstDueDate(), terms.schedule().instalment(1).dueDate());
     LocalDate previous = terms.disbursementDate();
     for (Instalment instalment : terms.schedule().instalments()) {
       assertTrue(instalment.dueDate().isAfter(previous));
-      assertEquals(terms.frequency().plusPeriods(terms.firstDueDate(), instalment.number() - 1L), instalment.dueDate());
+      if (terms.frequency() != Frequency.MONTHLY) {
+        assertEquals(previous.equals(terms.disbursementDate()) ? terms.firstDueDate() : previous.plusDays(
+            terms.frequency().period().getDays()), instalment.dueDate());
+      } else {
+        long months = java.time.temporal.ChronoUnit.MONTHS.between(previous.withDayOfMonth(1), instalment.dueDate().withDayOfMonth(1));
+        assertEquals(instalment.number() == 1 ? months : 1, months, "one calendar month after the one before");
+      }
       previous = instalment.dueDate();
     }
   }

@@ -252,6 +252,29 @@ class ScheduleTest {
   }
 
   @Test
+  void monthlyDueDatesKeepTheDisbursementDayOfTheMonth() {
+    LoanTerms terms =
+        LoanTerms.of(inr("300"), InterestRate.perMonth(BigDecimal.ONE), RepaymentMethod.FLAT, 3,
+            Frequency.MONTHLY, LocalDate.of(2025, 1, 31));
+    assertEquals(
+        List.of(LocalDate.of(2025, 2, 28), LocalDate.of(2025, 3, 31), LocalDate.of(2025, 4, 30)),
+        terms.schedule().instalments().stream().map(Instalment::dueDate).toList());
+
+    LoanTerms on28th =
+        LoanTerms.of(inr("300"), InterestRate.perMonth(BigDecimal.ONE), RepaymentMethod.FLAT, 3,
+            Frequency.MONTHLY, LocalDate.of(2025, 1, 28));
+    assertEquals(
+        List.of(LocalDate.of(2025, 2, 28), LocalDate.of(2025, 3, 28), LocalDate.of(2025, 4, 28)),
+        on28th.schedule().instalments().stream().map(Instalment::dueDate).toList());
+
+    // A first due date that is set counts from itself: the 10th of every month.
+    assertEquals(
+        List.of(LocalDate.of(2025, 3, 10), LocalDate.of(2025, 4, 10), LocalDate.of(2025, 5, 10)),
+        terms.withFirstDueDate(LocalDate.of(2025, 3, 10)).schedule().instalments().stream()
+            .map(Instalment::dueDate).toList());
+  }
+
+  @Test
   void zeroRateRepaysPrincipalOnly() {
     Schedule schedule =
         LoanTerms.of(inr("1000"), InterestRate.perYear(BigDecimal.ZERO), RepaymentMethod.EMI, 3,
