@@ -1,0 +1,246 @@
+package org.shgledger.cli;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.shgledger.loan.Frequency;
+import org.shgledger.loan.InterestBasis;
+import org.shgledger.loan.InterestRate;
+import org.shgledger.loan.LoanTerms;
+import org.shgledger.loan.RepaymentMethod;
+import org.shgledger.money.RoundingPolicy;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code shg loan-schedule}: prints the schedule of instalments of a loan, as a table, CSV or JSON.
+ * A calculator only: it reads no books and writes none. The rules are those of {@link LoanTerms};
+ * docs/loans.md explains them.
+ */
+@Command(
+    name = "loan-schedule",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Print the schedule of instalments of a loan: for each, its due date, principal, interest, "
+          + "payment and the balance left. Nothing is saved.",
+      "The last instalment takes the rounding difference, so the principal column sums to the "
+          + "loan exactly. Rules and examples: docs/loans.md."
+    })
+public final class LoanScheduleCommand implements Callable<Integer> {
+
+  /** The output formats. */
+  enum Format {
+    TEXT,
+    CSV,
+    JSON
+  }
+
+  /** The rounding directions offered on the command line. */
+  enum Rounding {
+    HALF_UP(RoundingMode.HALF_UP),
+    HALF_EVEN(RoundingMode.HALF_EVEN);
+
+    final RoundingMode mode;
+
+    Rounding(RoundingMode mode) {
+      this.mode = mode;
+    }
+  }
+
+  /** Exactly one of the two ways of giving the rate. */
+  static final class Rate {
+    @Option(names = "--annual-rate", paramLabel = "R", required = true,
+        description = "Interest in percent a year, e.g. 12.")
+    BigDecimal annualPercent;
+
+    @Option(names = "--monthly-rate", paramLabel = "R", required = true,
+        description = "Interest in percent a month, e.g. 1.5.")
+    BigDecimal monthlyPercent;
+
+    InterestRate rate() {
+      return annualPercent != null ? InterestRate.perYear(annualPercent) : InterestRate.perMonth(monthlyPercent);
+    }
+  }
+
+  @Spec private CommandSpec spec;
+
+  @Option(names = "--principal", paramLabel = "P", required = true,
+      description = "The amount lent, e.g. 5000 or 5000.50.")
+  private BigDecimal principal;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  private Rate rate;
+
+  @Option(names = "--instalments", paramLabel = "N", required = true,
+      description = "The number of instalments, interest-only ones included (1 to "
+          + LoanTerms.MAX_INSTALMENTS + ").")
+  private int instalments;
+
+  @Option(names = "--method", paramLabel = "flat|emi|equal-principal", required = true,
+      converter = MethodWords.class,
+      description = "flat: interest on the whole loan every time; emi: equal instalments, interest "
+          + "on the balance; equal-principal: equal principal, interest on the balance.")
+  private RepaymentMethod method;
+
+  @Option(names = "--frequency", paramLabel = "monthly|fortnightly|weekly", defaultValue = "monthly",
+      converter = FrequencyWords.class,
+      description = "How often instalments fall due. Default: ${DEFAULT-VALUE}.")
+  private Frequency frequency;
+
+  @Option(names = "--start", paramLabel = "DATE",
+      description = "The disbursement date, yyyy-mm-dd. Default: one period before --first-due if "
+          + "that is given, otherwise today.")
+  private LocalDate start;
+
+  @Option(names = "--first-due", paramLabel = "DATE",
+      description = "The first instalment's due date, yyyy-mm-dd. Default: one period after --start.")
+  private LocalDate firstDue;
+
+  @Option(names = "--grace-principal", paramLabel = "N", defaultValue = "0",
+      description = "How many of the first instalments pay interest only. Default: ${DEFAULT-VALUE}.")
+  private int gracePrincipal;
+
+  @Option(names = "--instalment-multiple", paramLabel = "M", defaultValue = "0.01",
+      description = "Round each instalment (the principal part for flat and equal-principal) to a "
+          + "multiple of M, e.g. 1 for whole rupees. Default: ${DEFAULT-VALUE}.")
+  private BigDecimal instalmentMultiple;
+
+  @Option(names = "--rounding-mode", paramLabel = "half-up|half-even", defaultValue = "half-even",
+      converter = RoundingWords.class,
+      description = "How instalments are rounded to the multiple and interest to the currency's "
+          + "minor unit. Default: ${DEFAULT-VALUE}.")
+  private Rounding rounding;
+
+  @Option(names = "--interest-days", paramLabel = "period|actual-365", defaultValue = "period",
+      converter = BasisWords.class,
+      description = "period: the period rate every time (annual rate / 12, 26 or 52); actual-365: "
+          + "annual rate x days in the period / 365. Default: ${DEFAULT-VALUE}.")
+  private InterestBasis interestDays;
+
+  @Option(names = "--format", paramLabel = "text|csv|json", defaultValue = "text",
+      converter = FormatWords.class,
+      description = "text: a table with Indian digit grouping and totals; csv: one row per "
+          + "instalment; json. Default: ${DEFAULT-VALUE}.")
+  private Format format;
+
+  @Option(names = "--currency", paramLabel = "CODE", defaultValue = "INR",
+      description = "The ISO 4217 currency code. Default: ${DEFAULT-VALUE}.")
+  private String currency;
+
+  /** Creates the command; picocli sets its options. */
+  public LoanScheduleCommand() {}
+
+  @Override
+  public Integer call() {
+    LoanTerms terms = terms();
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(switch (format) {
+      case TEXT -> ScheduleFormats.text(terms.schedule());
+      case CSV -> ScheduleFormats.csv(terms.schedule());
+      case JSON -> ScheduleFormats.json(terms.schedule());
+    });
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  /** The terms the options describe; wrong terms are a wrong command line. */
+  private LoanTerms terms() {
+    try {
+      CurrencyUnit unit = CurrencyUnit.of(currency.toUpperCase(Locale.ROOT));
+      LocalDate disbursed = start != null ? start
+          : firstDue != null ? firstDue.minus(frequency.period())
+          : LocalDate.now();
+      LoanTerms terms =
+          LoanTerms.of(money("--principal", unit, principal), rate.rate(), method, instalments, frequency, disbursed)
+              .withInstalmentRounding(rounding.mode)
+              .withInterestRounding(RoundingPolicy.minorUnits(rounding.mode))
+              .withInterestBasis(interestDays)
+              .withInterestOnlyInstalments(gracePrincipal)
+              .withInstalmentMultiple(money("--instalment-multiple", unit, instalmentMultiple));
+      return firstDue == null ? terms : terms.withFirstDueDate(firstDue);
+    } catch (IllegalArgumentException wrong) {
+      throw new ParameterException(spec.commandLine(), "Invalid loan: " + wrong.getMessage(), wrong);
+    }
+  }
+
+  private static Money money(String option, CurrencyUnit unit, BigDecimal amount) {
+    if (amount.stripTrailingZeros().scale() > unit.getDecimalPlaces()) {
+      throw new IllegalArgumentException(
+          option + " " + amount.toPlainString() + " has more decimal places than " + unit + " allows ("
+              + unit.getDecimalPlaces() + ")");
+    }
+    return Money.of(unit, amount, RoundingMode.UNNECESSARY);
+  }
+
+  /**
+   * Reads an enum constant from its word on the command line: the lower-case name with hyphens,
+   * so {@code equal-principal} is {@code EQUAL_PRINCIPAL}.
+   */
+  abstract static class Words<E extends Enum<E>> implements ITypeConverter<E> {
+    private final Class<E> type;
+
+    Words(Class<E> type) {
+      this.type = type;
+    }
+
+    @Override
+    public E convert(String value) {
+      for (E constant : type.getEnumConstants()) {
+        if (word(constant).equals(value)) {
+          return constant;
+        }
+      }
+      throw new TypeConversionException(
+          "'" + value + "' is not one of " + Arrays.stream(type.getEnumConstants())
+              .map(Words::word).collect(Collectors.joining(", ")));
+    }
+
+    static String word(Enum<?> constant) {
+      return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  static final class MethodWords extends Words<RepaymentMethod> {
+    MethodWords() {
+      super(RepaymentMethod.class);
+    }
+  }
+
+  static final class FrequencyWords extends Words<Frequency> {
+    FrequencyWords() {
+      super(Frequency.class);
+    }
+  }
+
+  static final class RoundingWords extends Words<Rounding> {
+    RoundingWords() {
+      super(Rounding.class);
+    }
+  }
+
+  static final class BasisWords extends Words<InterestBasis> {
+    BasisWords() {
+      super(InterestBasis.class);
+    }
+  }
+
+  static final class FormatWords extends Words<Format> {
+    FormatWords() {
+      super(Format.class);
+    }
+  }
+}
