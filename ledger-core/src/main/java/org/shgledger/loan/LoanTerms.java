@@ -4,6 +4,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.joda.money.Money;
 import org.shgledger.money.RoundingPolicy;
 
@@ -78,29 +79,39 @@ public final class LoanTerms implements Loan {
   private final InterestBasis interestBasis;
   private final Schedule schedule;
 
-  private LoanTerms(
-      Money principal,
-      InterestRate rate,
-      RepaymentMethod method,
-      int instalmentCount,
-      Frequency frequency,
-      LocalDate disbursementDate,
-      LocalDate firstDueDate,
-      int interestOnlyInstalments,
-      Money instalmentMultiple,
-      RoundingMode instalmentRounding,
-      RoundingPolicy interestRounding,
-      InterestBasis interestBasis) {
+  /** The terms being made: a copy of other terms with one term changed, or the defaults. */
+  private static final class Draft {
+    Money principal;
+    InterestRate rate;
+    RepaymentMethod method;
+    int instalmentCount;
+    Frequency frequency;
+    LocalDate disbursementDate;
+    LocalDate firstDueDate;
+    int interestOnlyInstalments;
+    Money instalmentMultiple;
+    RoundingMode instalmentRounding;
+    RoundingPolicy interestRounding;
+    InterestBasis interestBasis;
+  }
+
+  private LoanTerms(Draft draft) {
+    Money principal = draft.principal;
+    LocalDate disbursementDate = draft.disbursementDate;
+    LocalDate firstDueDate = draft.firstDueDate;
+    Money instalmentMultiple = draft.instalmentMultiple;
+    int instalmentCount = draft.instalmentCount;
+    int interestOnlyInstalments = draft.interestOnlyInstalments;
     this.principal = LoanChecks.principal(principal);
-    this.rate = Objects.requireNonNull(rate, "rate");
-    this.method = Objects.requireNonNull(method, "method");
-    this.frequency = Objects.requireNonNull(frequency, "frequency");
+    this.rate = Objects.requireNonNull(draft.rate, "rate");
+    this.method = Objects.requireNonNull(draft.method, "method");
+    this.frequency = Objects.requireNonNull(draft.frequency, "frequency");
     this.disbursementDate = LoanChecks.disbursementDate(disbursementDate);
     this.firstDueDate = Objects.requireNonNull(firstDueDate, "firstDueDate");
     this.instalmentMultiple = Objects.requireNonNull(instalmentMultiple, "instalmentMultiple");
-    this.instalmentRounding = Objects.requireNonNull(instalmentRounding, "instalmentRounding");
-    this.interestRounding = Objects.requireNonNull(interestRounding, "interestRounding");
-    this.interestBasis = Objects.requireNonNull(interestBasis, "interestBasis");
+    this.instalmentRounding = Objects.requireNonNull(draft.instalmentRounding, "instalmentRounding");
+    this.interestRounding = Objects.requireNonNull(draft.interestRounding, "interestRounding");
+    this.interestBasis = Objects.requireNonNull(draft.interestBasis, "interestBasis");
     if (instalmentCount < 1 || instalmentCount > MAX_INSTALMENTS) {
       throw new IllegalArgumentException(
           "a loan has between 1 and " + MAX_INSTALMENTS + " instalments, not " + instalmentCount);
@@ -153,20 +164,39 @@ public final class LoanTerms implements Loan {
       LocalDate disbursementDate) {
     Objects.requireNonNull(principal, "principal");
     Objects.requireNonNull(frequency, "frequency");
-    LoanChecks.disbursementDate(disbursementDate);
-    return new LoanTerms(
-        principal,
-        rate,
-        method,
-        instalmentCount,
-        frequency,
-        disbursementDate,
-        frequency.plusPeriods(disbursementDate, 1),
-        0,
-        DEFAULT_ROUNDING.step(principal.getCurrencyUnit()),
-        DEFAULT_ROUNDING.mode(),
-        DEFAULT_ROUNDING,
-        InterestBasis.PERIOD);
+    Draft draft = new Draft();
+    draft.principal = principal;
+    draft.rate = rate;
+    draft.method = method;
+    draft.instalmentCount = instalmentCount;
+    draft.frequency = frequency;
+    draft.disbursementDate = LoanChecks.disbursementDate(disbursementDate);
+    draft.firstDueDate = frequency.plusPeriods(disbursementDate, 1);
+    draft.interestOnlyInstalments = 0;
+    draft.instalmentMultiple = DEFAULT_ROUNDING.step(principal.getCurrencyUnit());
+    draft.instalmentRounding = DEFAULT_ROUNDING.mode();
+    draft.interestRounding = DEFAULT_ROUNDING;
+    draft.interestBasis = InterestBasis.PERIOD;
+    return new LoanTerms(draft);
+  }
+
+  /** A copy of these terms with one term changed by {@code change}, checked as new terms are. */
+  private LoanTerms with(Consumer<Draft> change) {
+    Draft draft = new Draft();
+    draft.principal = principal;
+    draft.rate = rate;
+    draft.method = method;
+    draft.instalmentCount = instalmentCount;
+    draft.frequency = frequency;
+    draft.disbursementDate = disbursementDate;
+    draft.firstDueDate = firstDueDate;
+    draft.interestOnlyInstalments = interestOnlyInstalments;
+    draft.instalmentMultiple = instalmentMultiple;
+    draft.instalmentRounding = instalmentRounding;
+    draft.interestRounding = interestRounding;
+    draft.interestBasis = interestBasis;
+    change.accept(draft);
+    return new LoanTerms(draft);
   }
 
   /**
@@ -178,9 +208,7 @@ public final class LoanTerms implements Loan {
    * @throws IllegalArgumentException if the date is out of range or the schedule cannot be built
    */
   public LoanTerms withFirstDueDate(LocalDate firstDueDate) {
-    return new LoanTerms(principal, rate, method, instalmentCount, frequency, disbursementDate,
-        firstDueDate, interestOnlyInstalments, instalmentMultiple, instalmentRounding,
-        interestRounding, interestBasis);
+    return with(draft -> draft.firstDueDate = firstDueDate);
   }
 
   /**
@@ -191,9 +219,7 @@ public final class LoanTerms implements Loan {
    * @throws IllegalArgumentException if the number is out of range or the schedule cannot be built
    */
   public LoanTerms withInterestOnlyInstalments(int interestOnlyInstalments) {
-    return new LoanTerms(principal, rate, method, instalmentCount, frequency, disbursementDate,
-        firstDueDate, interestOnlyInstalments, instalmentMultiple, instalmentRounding,
-        interestRounding, interestBasis);
+    return with(draft -> draft.interestOnlyInstalments = interestOnlyInstalments);
   }
 
   /**
@@ -206,9 +232,7 @@ public final class LoanTerms implements Loan {
    *     rounded instalments would repay the loan early or not at all
    */
   public LoanTerms withInstalmentMultiple(Money instalmentMultiple) {
-    return new LoanTerms(principal, rate, method, instalmentCount, frequency, disbursementDate,
-        firstDueDate, interestOnlyInstalments, instalmentMultiple, instalmentRounding,
-        interestRounding, interestBasis);
+    return with(draft -> draft.instalmentMultiple = instalmentMultiple);
   }
 
   /**
@@ -220,9 +244,7 @@ public final class LoanTerms implements Loan {
    * @throws IllegalArgumentException if the schedule cannot be built with this rounding
    */
   public LoanTerms withInstalmentRounding(RoundingMode instalmentRounding) {
-    return new LoanTerms(principal, rate, method, instalmentCount, frequency, disbursementDate,
-        firstDueDate, interestOnlyInstalments, instalmentMultiple, instalmentRounding,
-        interestRounding, interestBasis);
+    return with(draft -> draft.instalmentRounding = instalmentRounding);
   }
 
   /**
@@ -233,9 +255,7 @@ public final class LoanTerms implements Loan {
    * @throws IllegalArgumentException if the schedule cannot be built with this rounding
    */
   public LoanTerms withInterestRounding(RoundingPolicy interestRounding) {
-    return new LoanTerms(principal, rate, method, instalmentCount, frequency, disbursementDate,
-        firstDueDate, interestOnlyInstalments, instalmentMultiple, instalmentRounding,
-        interestRounding, interestBasis);
+    return with(draft -> draft.interestRounding = interestRounding);
   }
 
   /**
@@ -247,9 +267,7 @@ public final class LoanTerms implements Loan {
    *     period on actual days can cost more interest than an EMI pays)
    */
   public LoanTerms withInterestBasis(InterestBasis interestBasis) {
-    return new LoanTerms(principal, rate, method, instalmentCount, frequency, disbursementDate,
-        firstDueDate, interestOnlyInstalments, instalmentMultiple, instalmentRounding,
-        interestRounding, interestBasis);
+    return with(draft -> draft.interestBasis = interestBasis);
   }
 
   /**
