@@ -18,12 +18,10 @@ import org.shgledger.loan.RepaymentMethod;
 import org.shgledger.money.RoundingPolicy;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code shg loan-schedule}: prints the schedule of instalments of a loan, as a table, CSV or JSON.
@@ -91,15 +89,13 @@ public final class LoanScheduleCommand implements Callable<Integer> {
   private int instalments;
 
   @Option(names = "--method", paramLabel = "flat|emi|equal-principal", required = true,
-      converter = MethodWords.class,
       description = "flat: interest on the whole loan every time; emi: equal instalments, interest "
           + "on the balance; equal-principal: equal principal, interest on the balance.")
-  private RepaymentMethod method;
+  private String method;
 
   @Option(names = "--frequency", paramLabel = "monthly|fortnightly|weekly", defaultValue = "monthly",
-      converter = FrequencyWords.class,
       description = "How often instalments fall due. Default: ${DEFAULT-VALUE}.")
-  private Frequency frequency;
+  private String frequency;
 
   @Option(names = "--start", paramLabel = "DATE",
       description = "The disbursement date, yyyy-mm-dd. Default: one period before --first-due if "
@@ -120,22 +116,19 @@ public final class LoanScheduleCommand implements Callable<Integer> {
   private BigDecimal instalmentMultiple;
 
   @Option(names = "--rounding-mode", paramLabel = "half-up|half-even", defaultValue = "half-even",
-      converter = RoundingWords.class,
       description = "How instalments are rounded to the multiple and interest to the currency's "
           + "minor unit. Default: ${DEFAULT-VALUE}.")
-  private Rounding rounding;
+  private String rounding;
 
   @Option(names = "--interest-days", paramLabel = "period|actual-365", defaultValue = "period",
-      converter = BasisWords.class,
       description = "period: the period rate every time (annual rate / 12, 26 or 52); actual-365: "
           + "annual rate x days in the period / 365. Default: ${DEFAULT-VALUE}.")
-  private InterestBasis interestDays;
+  private String interestDays;
 
   @Option(names = "--format", paramLabel = "text|csv|json", defaultValue = "text",
-      converter = FormatWords.class,
       description = "text: a table with Indian digit grouping and totals; csv: one row per "
           + "instalment; json. Default: ${DEFAULT-VALUE}.")
-  private Format format;
+  private String format;
 
   @Option(names = "--currency", paramLabel = "CODE", defaultValue = "INR",
       description = "The ISO 4217 currency code. Default: ${DEFAULT-VALUE}.")
@@ -148,7 +141,7 @@ public final class LoanScheduleCommand implements Callable<Integer> {
   public Integer call() {
     LoanTerms terms = terms();
     PrintWriter out = spec.commandLine().getOut();
-    out.print(switch (format) {
+    out.print(switch (word(Format.class, "--format", format)) {
       case TEXT -> ScheduleFormats.text(terms.schedule());
       case CSV -> ScheduleFormats.csv(terms.schedule());
       case JSON -> ScheduleFormats.json(terms.schedule());
@@ -159,6 +152,10 @@ public final class LoanScheduleCommand implements Callable<Integer> {
 
   /** The terms the options describe; wrong terms are a wrong command line. */
   private LoanTerms terms() {
+    Frequency frequency = word(Frequency.class, "--frequency", this.frequency);
+    RoundingMode rounding = word(Rounding.class, "--rounding-mode", this.rounding).mode;
+    RepaymentMethod method = word(RepaymentMethod.class, "--method", this.method);
+    InterestBasis interestDays = word(InterestBasis.class, "--interest-days", this.interestDays);
     try {
       CurrencyUnit unit = CurrencyUnit.of(currency.toUpperCase(Locale.ROOT));
       LocalDate disbursed = start != null ? start
@@ -166,8 +163,8 @@ public final class LoanScheduleCommand implements Callable<Integer> {
           : LocalDate.now();
       LoanTerms terms =
           LoanTerms.of(money("--principal", unit, principal), rate.rate(), method, instalments, frequency, disbursed)
-              .withInstalmentRounding(rounding.mode)
-              .withInterestRounding(RoundingPolicy.minorUnits(rounding.mode))
+              .withInstalmentRounding(rounding)
+              .withInterestRounding(RoundingPolicy.minorUnits(rounding))
               .withInterestBasis(interestDays)
               .withInterestOnlyInstalments(gracePrincipal)
               .withInstalmentMultiple(money("--instalment-multiple", unit, instalmentMultiple));
@@ -187,60 +184,22 @@ public final class LoanScheduleCommand implements Callable<Integer> {
   }
 
   /**
-   * Reads an enum constant from its word on the command line: the lower-case name with hyphens,
-   * so {@code equal-principal} is {@code EQUAL_PRINCIPAL}.
+   * The enum constant an option's word names: the constant's name in lower case with hyphens, so
+   * {@code equal-principal} is {@code EQUAL_PRINCIPAL}.
    */
-  abstract static class Words<E extends Enum<E>> implements ITypeConverter<E> {
-    private final Class<E> type;
-
-    Words(Class<E> type) {
-      this.type = type;
-    }
-
-    @Override
-    public E convert(String value) {
-      for (E constant : type.getEnumConstants()) {
-        if (word(constant).equals(value)) {
-          return constant;
-        }
+  private <E extends Enum<E>> E word(Class<E> type, String option, String value) {
+    for (E constant : type.getEnumConstants()) {
+      if (word(constant).equals(value)) {
+        return constant;
       }
-      throw new TypeConversionException(
-          "'" + value + "' is not one of " + Arrays.stream(type.getEnumConstants())
-              .map(Words::word).collect(Collectors.joining(", ")));
     }
-
-    static String word(Enum<?> constant) {
-      return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
+    throw new ParameterException(spec.commandLine(),
+        "Invalid value for option '" + option + "': '" + value + "' is not one of "
+            + Arrays.stream(type.getEnumConstants()).map(LoanScheduleCommand::word).collect(Collectors.joining(", ")));
   }
 
-  static final class MethodWords extends Words<RepaymentMethod> {
-    MethodWords() {
-      super(RepaymentMethod.class);
-    }
-  }
-
-  static final class FrequencyWords extends Words<Frequency> {
-    FrequencyWords() {
-      super(Frequency.class);
-    }
-  }
-
-  static final class RoundingWords extends Words<Rounding> {
-    RoundingWords() {
-      super(Rounding.class);
-    }
-  }
-
-  static final class BasisWords extends Words<InterestBasis> {
-    BasisWords() {
-      super(InterestBasis.class);
-    }
-  }
-
-  static final class FormatWords extends Words<Format> {
-    FormatWords() {
-      super(Format.class);
-    }
+  /** The word for an enum constant on the command line and in JSON: {@code half-even}. */
+  static String word(Enum<?> constant) {
+    return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

@@ -1,10 +1,12 @@
 package org.shgledger.cli;
 
+import static org.shgledger.cli.LoanScheduleCommand.word;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.joda.money.Money;
-import org.shgledger.cli.LoanScheduleCommand.Words;
 import org.shgledger.loan.Instalment;
+import org.shgledger.loan.InterestBasis;
 import org.shgledger.loan.LoanTerms;
 import org.shgledger.loan.Schedule;
 import org.shgledger.money.MoneyFormats;
@@ -48,15 +50,15 @@ final class ScheduleFormats {
     json.append("  \"currency\": \"").append(terms.currency()).append("\",\n");
     json.append("  \"principal\": \"").append(MoneyFormats.plain(terms.principal())).append("\",\n");
     json.append("  \"rate\": {\"percent\": \"").append(terms.rate().percent().toPlainString())
-        .append("\", \"per\": \"").append(Words.word(terms.rate().per())).append("\"},\n");
-    json.append("  \"method\": \"").append(Words.word(terms.method())).append("\",\n");
-    json.append("  \"frequency\": \"").append(Words.word(terms.frequency())).append("\",\n");
+        .append("\", \"per\": \"").append(word(terms.rate().per())).append("\"},\n");
+    json.append("  \"method\": \"").append(word(terms.method())).append("\",\n");
+    json.append("  \"frequency\": \"").append(word(terms.frequency())).append("\",\n");
     json.append("  \"start\": \"").append(terms.disbursementDate()).append("\",\n");
     json.append("  \"first_due\": \"").append(terms.firstDueDate()).append("\",\n");
     json.append("  \"grace_principal\": ").append(terms.interestOnlyInstalments()).append(",\n");
     json.append("  \"instalment_multiple\": \"").append(MoneyFormats.plain(terms.instalmentMultiple())).append("\",\n");
-    json.append("  \"rounding_mode\": \"").append(Words.word(terms.instalmentRounding())).append("\",\n");
-    json.append("  \"interest_days\": \"").append(Words.word(terms.interestBasis())).append("\",\n");
+    json.append("  \"rounding_mode\": \"").append(word(terms.instalmentRounding())).append("\",\n");
+    json.append("  \"interest_days\": \"").append(word(terms.interestBasis())).append("\",\n");
     json.append("  \"instalments\": [\n");
     List<Instalment> instalments = schedule.instalments();
     for (Instalment instalment : instalments) {
@@ -121,18 +123,20 @@ final class ScheduleFormats {
       case EQUAL_PRINCIPAL -> "declining balance, equal principal";
     };
     String text = "Loan of " + amount(terms.principal()) + " " + terms.currency() + " at " + terms.rate()
-        + ", " + method + ", " + count + " " + Words.word(terms.frequency()) + " instalment" + (count == 1 ? "" : "s")
+        + ", " + method + ", " + count + " " + word(terms.frequency()) + " instalment" + (count == 1 ? "" : "s")
         + "\n"
         + "Disbursed " + terms.disbursementDate() + ", first due " + terms.firstDueDate() + "\n";
     if (terms.interestOnlyInstalments() > 0) {
-      text += "The first " + terms.interestOnlyInstalments() + " pay interest only\n";
+      text += terms.interestOnlyInstalments() == 1
+          ? "The first instalment pays interest only\n"
+          : "The first " + terms.interestOnlyInstalments() + " instalments pay interest only\n";
     }
     return text
         + "Instalments in multiples of " + MoneyFormats.plain(terms.instalmentMultiple()) + " ("
-        + Words.word(terms.instalmentRounding()) + "), interest to "
+        + word(terms.instalmentRounding()) + "), interest to "
         + MoneyFormats.plain(terms.interestRounding().step(terms.currency())) + " ("
-        + Words.word(terms.interestRounding().mode()) + ") "
-        + (terms.interestBasis() == org.shgledger.loan.InterestBasis.PERIOD
+        + word(terms.interestRounding().mode()) + ") "
+        + (terms.interestBasis() == InterestBasis.PERIOD
             ? "at the period rate" : "on actual days / 365")
         + "\n";
   }

@@ -180,6 +180,22 @@ class LoanScheduleCommandTest {
   }
 
   @Test
+  void textNamesTheInterestOnlyInstalments() {
+    String text = loanSchedule(
+        "loan-schedule", "--principal", "12000", "--monthly-rate", "2", "--instalments", "6",
+        "--method", "equal-principal", "--frequency", "fortnightly", "--grace-principal", "2",
+        "--start", "2025-04-05", "--interest-days", "actual-365", "--instalment-multiple", "1").out();
+
+    assertTrue(text.contains("The first 2 instalments pay interest only\n"), text);
+    assertTrue(text.contains("on actual days / 365\n"), text);
+    // 24 % a year on 12,000 for 14 days: 110.465... -> 110.47.
+    assertTrue(text.contains("1  2025-04-19       0.00    110.47     110.47  12,000.00\n"), text);
+    assertTrue(text.contains("   Total       12,000.00    497.11  12,497.11\n"), text);
+    assertTrue(loanSchedule(with(FLAT_EXAMPLE, "--grace-principal", "1")).out()
+        .contains("The first instalment pays interest only\n"));
+  }
+
+  @Test
   void helpDocumentsEveryDefault() {
     Run run = loanSchedule("loan-schedule", "--help");
 
