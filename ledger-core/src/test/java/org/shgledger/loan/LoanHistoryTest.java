@@ -51,6 +51,17 @@ class LoanHistoryTest {
   }
 
   @Test
+  void theExampleOfDocsLoansMd() {
+    LoanHistory history = LoanHistory.of(EMI);
+    assertEquals(split("0", "50.00", "255.00", "0"), history.allocate(MAY_1, inr("305")));
+    LoanState state = history.withPayment(MAY_1, inr("305")).stateAsOf(LocalDate.of(2025, 7, 15));
+
+    assertEquals(2, state.overdueInstalments());
+    assertEquals(inr("610.00"), state.overdueAmount());
+    assertEquals(44, state.daysPastDue());
+  }
+
+  @Test
   void aShortPaymentLeavesTheRestOverdueFromTheNextDay() {
     LoanHistory history = LoanHistory.of(EMI).withPayment(MAY_1, inr("100"));
 
