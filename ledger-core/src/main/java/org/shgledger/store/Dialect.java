@@ -72,8 +72,13 @@ enum Dialect {
   POSTGRESQL {
     @Override
     void beginWrite(Connection connection) throws SQLException {
-      // the driver begins the transaction with the first statement
       connection.setAutoCommit(false);
+      // The foreign-key checks of each inserted row are queries whose plans the server caches
+      // per session. A plan made while a table was nearly empty (a new database) is a
+      // sequential scan, and would stay one as the table grows within the session: a 20,000-entry
+      // import into a new database took 36 s instead of 3. Custom plans for writes avoid it;
+      // reads keep their cached plans.
+      execute(connection, "SET LOCAL plan_cache_mode = force_custom_plan");
     }
 
     @Override

@@ -50,6 +50,22 @@ final class SqlView implements JournalView {
   /** The last entry of a book: where the next one goes in the sequence and the chain. */
   private record Tip(long sequence, String hash) {}
 
+  /**
+   * An account's own postings summed per day, and over all days. Entries mostly arrive in date
+   * order, so the days after an entry's date are few: the balance at its date is the total less
+   * those, which keeps the limit check of each entry in a long import short.
+   */
+  private static final class DailyNets {
+    /** Epoch day to the net (debit minus credit) of the account's own postings that day. */
+    final NavigableMap<Long, Long> days = new TreeMap<>();
+    long total;
+
+    void add(long day, long net) {
+      days.merge(day, net, Long::sum);
+      total += net;
+    }
+  }
+
   private static final int PREFETCH_CHUNK = 200;
 
   private final Statements sql;
@@ -57,8 +73,7 @@ final class SqlView implements JournalView {
   private final Map<BookId, Optional<Book>> books = new HashMap<>();
   private final Map<BookId, Optional<LocalDate>> lockDates = new HashMap<>();
   private final Map<AccountKey, Optional<AccountRow>> accounts = new HashMap<>();
-  /** Epoch day to the net (debit minus credit) of the account's own postings that day. */
-  private final Map<AccountKey, NavigableMap<Long, Long>> dailyNets = new HashMap<>();
+  private final Map<AccountKey, DailyNets> dailyNets = new HashMap<>();
   private final Map<BookId, Tip> tips = new HashMap<>();
   private final Map<EntryKey, JournalEntry> recordedHere = new HashMap<>();
   private final Set<EntryKey> reversedHere = new HashSet<>();
@@ -102,7 +117,7 @@ final class SqlView implements JournalView {
 
   @Override
   public boolean hasPostings(BookId book, AccountCode code) {
-    return !dailyNet(book, code).isEmpty();
+    return !dailyNet(book, code).days.isEmpty();
   }
 
   @Override
@@ -136,15 +151,16 @@ final class SqlView implements JournalView {
 
   @Override
   public NetRange netRangeFrom(BookId book, AccountCode code, LocalDate from) {
-    NavigableMap<Long, Long> daily = dailyNet(book, code);
-    long fromDay = from.toEpochDay();
-    long running = 0;
-    for (long net : daily.headMap(fromDay, true).values()) {
-      running += net;
+    DailyNets daily = dailyNet(book, code);
+    NavigableMap<Long, Long> later = daily.days.tailMap(from.toEpochDay(), false);
+    long running = daily.total;
+    for (long net : later.values()) {
+      running -= net;
     }
+    // running is now the balance at the end of the day "from"
     long lowest = running;
     long highest = running;
-    for (long net : daily.tailMap(fromDay, false).values()) {
+    for (long net : later.values()) {
       running += net;
       lowest = Math.min(lowest, running);
       highest = Math.max(highest, running);
@@ -154,11 +170,7 @@ final class SqlView implements JournalView {
 
   @Override
   public long netMinor(BookId book, AccountCode code) {
-    long net = 0;
-    for (long day : dailyNet(book, code).values()) {
-      net += day;
-    }
-    return net;
+    return dailyNet(book, code).total;
   }
 
   /**
@@ -235,10 +247,10 @@ final class SqlView implements JournalView {
     recordedHere.put(new EntryKey(book, entry.id()), entry);
     entry.reverses().ifPresent(original -> reversedHere.add(new EntryKey(book, original)));
     for (Posting posting : entry.postings()) {
-      NavigableMap<Long, Long> daily = dailyNets.get(new AccountKey(book, posting.account()));
+      DailyNets daily = dailyNets.get(new AccountKey(book, posting.account()));
       if (daily != null) {
         // an account not loaded yet is read after the writer flushes, rows and all
-        daily.merge(entry.date().toEpochDay(), posting.signedMinor(), Long::sum);
+        daily.add(entry.date().toEpochDay(), posting.signedMinor());
       }
     }
   }
@@ -247,7 +259,7 @@ final class SqlView implements JournalView {
     return accounts.computeIfAbsent(new AccountKey(book, code), this::loadAccount);
   }
 
-  private NavigableMap<Long, Long> dailyNet(BookId book, AccountCode code) {
+  private DailyNets dailyNet(BookId book, AccountCode code) {
     return dailyNets.computeIfAbsent(new AccountKey(book, code), this::loadDailyNet);
   }
 
@@ -307,7 +319,7 @@ final class SqlView implements JournalView {
     });
   }
 
-  private NavigableMap<Long, Long> loadDailyNet(AccountKey key) {
+  private DailyNets loadDailyNet(AccountKey key) {
     return query(() -> {
       PreparedStatement statement =
           sql.prepare(
@@ -317,10 +329,10 @@ final class SqlView implements JournalView {
                   + " GROUP BY entry_date_epoch_day");
       statement.setString(1, key.book().value());
       statement.setString(2, key.code().value());
-      NavigableMap<Long, Long> daily = new TreeMap<>();
+      DailyNets daily = new DailyNets();
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          daily.put(rows.getLong(1), rows.getLong(2));
+          daily.add(rows.getLong(1), rows.getLong(2));
         }
       }
       return daily;
