@@ -684,7 +684,7 @@ public final class SavingsGroups {
    * her share of the undistributed surplus (accumulated surplus plus this year's income less
    * expense, shared among the members of the day in proportion to savings), less everything her
    * loans will ask (penalties, interest due and to come as scheduled, and principal: see {@link
-   * LoanHistory#allocate}). If she owes more than she is due, she pays the difference in. She is
+   * LoanHistory#settlement}). If she owes more than she is due, she pays the difference in. She is
    * then recorded as having left on that date, and her loans as repaid by this entry.
    *
    * @param code the group, not null
@@ -728,7 +728,7 @@ public final class SavingsGroups {
       }
       LoanHistory history = history(code, loan);
       requireInOrder(code, loan, history, date);
-      PaymentAllocation split = history.allocate(date, Money.ofMinor(group.currency(), Loan.MAX_PRINCIPAL_MINOR));
+      PaymentAllocation split = history.settlement(date);
       principal = principal.plus(split.principal());
       interest = interest.plus(split.interest());
       penalties = penalties.plus(split.fines());

@@ -284,7 +284,7 @@ final class GroupLife {
     Map<LoanId, Money> clearing = new LinkedHashMap<>();
     for (ModelLoan modelLoan : standingLoans()) {
       if (modelLoan.member().equals(member)) {
-        PaymentAllocation split = modelHistory(modelLoan).allocate(today, Money.ofMinor(INR, Loan.MAX_PRINCIPAL_MINOR));
+        PaymentAllocation split = modelHistory(modelLoan).settlement(today);
         loan += split.principal().getAmountMinorLong();
         interest += split.interest().getAmountMinorLong();
         penalties += split.fines().getAmountMinorLong();
@@ -442,7 +442,7 @@ final class GroupLife {
     }
     ModelLoan loan = standing.get(random.nextInt(standing.size()));
     LoanHistory history = modelHistory(loan);
-    Money everything = history.allocate(today, Money.ofMinor(INR, Loan.MAX_PRINCIPAL_MINOR)).applied();
+    Money everything = history.settlement(today).applied();
     long owed = everything.getAmountMinorLong();
     long amount = switch (random.nextInt(5)) {
       case 0 -> owed + 1 + random.nextInt(1000);

@@ -44,7 +44,7 @@ class GroupLifeProperties {
       return;
     }
     long percent = tally.accepted() * 100 / Math.max(1, tally.total());
-    System.out.printf("GroupLifeProperties: %d of %d events accepted (%d%%)%n%s%n", tally.accepted(), tally.total(), percent, tally);
+    System.out.printf("GroupLifeProperties: %d of %d events accepted (%d%%)%n", tally.accepted(), tally.total(), percent);
     assertTrue(percent >= 40, () -> percent + "% of events accepted; " + tally);
     for (String kind : new String[] {"save", "withdraw savings", "bank cash", "reverse", "exit", "year end",
         "distribute", "repay bank loan", "repay federation loan", "grant", "disburse loan", "repay loan", "loan penalty"}) {
