@@ -23,6 +23,7 @@ import org.shgledger.money.RoundingPolicy;
  * @param rounding how the group rounds calculated amounts (paise or whole rupees), not null
  * @param financialYearStart the first month of the group's financial year (April in India), not
  *     null
+ * @param loanDefaults the terms members' loans usually get, not null
  */
 public record Group(
     BookId code,
@@ -32,7 +33,8 @@ public record Group(
     MeetingFrequency meetingFrequency,
     Money compulsorySavings,
     RoundingPolicy rounding,
-    Month financialYearStart) {
+    Month financialYearStart,
+    LoanDefaults loanDefaults) {
 
   /**
    * Creates a group definition.
@@ -49,6 +51,7 @@ public record Group(
     Objects.requireNonNull(compulsorySavings, "compulsorySavings");
     Objects.requireNonNull(rounding, "rounding");
     Objects.requireNonNull(financialYearStart, "financialYearStart");
+    Objects.requireNonNull(loanDefaults, "loanDefaults");
     if (!compulsorySavings.getCurrencyUnit().equals(currency) || !compulsorySavings.isPositive()) {
       throw new IllegalArgumentException(
           "compulsory savings must be a positive amount in " + currency + ": " + compulsorySavings);

@@ -98,7 +98,8 @@ final class GroupLife {
   private final SavingsGroups groups = new SavingsGroups(new org.shgledger.journal.InMemoryJournal(), new InMemoryGroupRegistry());
   private final Tally tally;
   private final Group group = new Group(SHG, "Roshni", INR, FORMED, MeetingFrequency.MONTHLY,
-      Money.of(INR, 100), RoundingPolicy.wholeUnits(RoundingMode.HALF_UP), Month.APRIL);
+      Money.of(INR, 100), RoundingPolicy.wholeUnits(RoundingMode.HALF_UP), Month.APRIL,
+        LoanDefaults.scheduled(InterestRate.perMonth(java.math.BigDecimal.valueOf(2)), RepaymentMethod.FLAT, 10));
 
   /** The model: balances on each account's normal side, in paise. */
   private final Map<AccountCode, Long> balances = new HashMap<>();

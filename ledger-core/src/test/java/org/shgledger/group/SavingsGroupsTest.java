@@ -54,7 +54,8 @@ class SavingsGroupsTest {
 
   static Group roshni() {
     return new Group(SHG, "Roshni Mahila Samooh", INR, FORMED, MeetingFrequency.MONTHLY, rupees("100"),
-        RoundingPolicy.wholeUnits(RoundingMode.HALF_UP), Month.APRIL);
+        RoundingPolicy.wholeUnits(RoundingMode.HALF_UP), Month.APRIL,
+        LoanDefaults.scheduled(InterestRate.perMonth(java.math.BigDecimal.valueOf(2)), RepaymentMethod.FLAT, 10));
   }
 
   @BeforeEach
@@ -105,7 +106,8 @@ class SavingsGroupsTest {
   void creatingTheSameGroupAgainChangesNothingButAnotherDefinitionIsRefused() {
     assertEquals(roshni(), groups.createGroup(roshni()));
     Group other = new Group(SHG, "Other", INR, FORMED, MeetingFrequency.WEEKLY, rupees("50"),
-        RoundingPolicy.minorUnits(RoundingMode.HALF_UP), Month.APRIL);
+        RoundingPolicy.minorUnits(RoundingMode.HALF_UP), Month.APRIL,
+        LoanDefaults.scheduled(InterestRate.perMonth(java.math.BigDecimal.valueOf(2)), RepaymentMethod.FLAT, 10));
     assertRefused(GroupRejection.GROUP_EXISTS, () -> groups.createGroup(other));
   }
 
@@ -365,6 +367,19 @@ class SavingsGroupsTest {
     LoanState state = groups.loanState(SHG, LoanId.of("L1"), LocalDate.of(2024, 5, 6));
     assertEquals(rupees("800"), state.outstandingPrincipal());
     assertEquals(state.outstandingPrincipal(), balance(Chart.memberAccount(Chart.MEMBER_LOANS, M02), LocalDate.of(2024, 5, 6)));
+  }
+
+  @Test
+  void aGroupsDefaultTermsGiveALoanItsSchedule() {
+    everyoneSaves(APRIL, "1000");
+    Group group = groups.group(SHG);
+    var terms = group.loanDefaults().termsFor(rupees("1000"), APRIL, group.rounding());
+    groups.disburseLoan(SHG, EntryId.of("L2-OUT"), LoanId.of("L2"), M01, terms, Channel.CASH);
+
+    // 2 % a month flat over 10 months: 100 principal + 20 interest a month
+    LoanState firstDue = groups.loanState(SHG, LoanId.of("L2"), LocalDate.of(2024, 5, 6));
+    assertEquals(rupees("100"), firstDue.principalDue());
+    assertEquals(rupees("20"), firstDue.interestDue());
   }
 
   @Test
