@@ -283,8 +283,10 @@ public final class JdbcJournal implements Journal, AutoCloseable {
   public synchronized AccountBalance balance(BookId book, AccountCode code, LocalDate asOf) {
     Objects.requireNonNull(asOf, "asOf");
     Objects.requireNonNull(code, "code");
-    // one statement sums the account and all its sub-ledgers: consistent without a transaction
-    return read(view -> {
+    // An account with postings never gains sub-ledgers (the rules refuse it), so a leaf's balance
+    // is one statement, one index range, consistent without a transaction. A control account's
+    // sums its sub-ledgers, read in one snapshot.
+    AccountBalance leaf = read(view -> {
       Book found = requireBook(view, book);
       Account account =
           view.account(book, code)
@@ -293,11 +295,26 @@ public final class JdbcJournal implements Journal, AutoCloseable {
                       new JournalException(
                           Rejection.ACCOUNT_NOT_FOUND,
                           "book " + book + ", account " + code + ": does not exist"));
-      long[] totals = rolledTotals(book, code, asOf);
-      CurrencyUnit currency = found.currency();
-      return new AccountBalance(
-          account, asOf, Money.ofMinor(currency, totals[0]), Money.ofMinor(currency, totals[1]));
+      if (view.hasSubAccounts(book, code)) {
+        return null;
+      }
+      return balance(account, asOf, found.currency(), ownTotals(book, code, asOf));
     });
+    if (leaf != null) {
+      return leaf;
+    }
+    return readSnapshot(view -> {
+      Book found = requireBook(view, book);
+      Account account = view.account(book, code).orElseThrow();
+      long[] totals = rolledTotals(code, children(accountsOf(book)), ownTotals(book, asOf));
+      return balance(account, asOf, found.currency(), totals);
+    });
+  }
+
+  private static AccountBalance balance(
+      Account account, LocalDate asOf, CurrencyUnit currency, long[] totals) {
+    return new AccountBalance(
+        account, asOf, Money.ofMinor(currency, totals[0]), Money.ofMinor(currency, totals[1]));
   }
 
   @Override
@@ -442,23 +459,14 @@ public final class JdbcJournal implements Journal, AutoCloseable {
       "COALESCE(SUM(CASE WHEN side = 'D' THEN amount_minor ELSE 0 END), 0),"
           + " COALESCE(SUM(CASE WHEN side = 'C' THEN amount_minor ELSE 0 END), 0)";
 
-  /**
-   * Debit and credit totals up to a date of an account's own postings and all its sub-ledgers',
-   * at any depth: one statement, one index range per account.
-   */
-  private long[] rolledTotals(BookId book, AccountCode code, LocalDate asOf) throws SQLException {
+  /** Debit and credit totals of one account's own postings up to a date: one index range. */
+  private long[] ownTotals(BookId book, AccountCode code, LocalDate asOf) throws SQLException {
     PreparedStatement query =
-        prepare(
-            "WITH RECURSIVE tree (code) AS ("
-                + " SELECT CAST(? AS VARCHAR(48))"
-                + " UNION ALL SELECT CAST(a.account_code AS VARCHAR(48)) FROM account a"
-                + " JOIN tree t ON a.control_code = t.code WHERE a.book_id = ?)"
-                + " SELECT " + DEBIT_AND_CREDIT_SUMS + " FROM posting WHERE book_id = ?"
-                + " AND account_code IN (SELECT code FROM tree) AND entry_date_epoch_day <= ?");
-    query.setString(1, code.value());
-    query.setString(2, book.value());
-    query.setString(3, book.value());
-    query.setLong(4, asOf.toEpochDay());
+        prepare("SELECT " + DEBIT_AND_CREDIT_SUMS + " FROM posting WHERE book_id = ?"
+            + " AND account_code = ? AND entry_date_epoch_day <= ?");
+    query.setString(1, book.value());
+    query.setString(2, code.value());
+    query.setLong(3, asOf.toEpochDay());
     try (ResultSet row = query.executeQuery()) {
       row.next();
       return new long[] {row.getLong(1), row.getLong(2)};

@@ -296,31 +296,17 @@ abstract class StoreTest {
     withBooks(open());
     int writers = 3;
     int entriesEach = 40;
-    ExecutorService pool = Executors.newFixedThreadPool(writers);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int w = 0; w < writers; w++) {
-        JdbcJournal journal = open();
-        String member = w % 2 == 0 ? "M01" : "M02";
-        int writer = w;
-        done.add(pool.submit(() -> {
-          for (int i = 0; i < entriesEach; i++) {
-            if (i % 4 == 0) {
-              journal.recordAll(List.of(saving("W" + writer + "-" + i, member, 10),
-                  saving("W" + writer + "-" + i + "b", member, 10)));
-            } else {
-              journal.record(saving("W" + writer + "-" + i, member, 10));
-            }
-          }
-          return null;
-        }));
+    concurrently(writers, (writer, journal) -> {
+      String member = writer % 2 == 0 ? "M01" : "M02";
+      for (int i = 0; i < entriesEach; i++) {
+        if (i % 4 == 0) {
+          journal.recordAll(List.of(saving("W" + writer + "-" + i, member, 10),
+              saving("W" + writer + "-" + i + "b", member, 10)));
+        } else {
+          journal.record(saving("W" + writer + "-" + i, member, 10));
+        }
       }
-      for (Future<?> future : done) {
-        future.get();
-      }
-    } finally {
-      pool.shutdown();
-    }
+    });
     JdbcJournal journal = open();
     int expected = writers * (entriesEach + entriesEach / 4);
     assertEquals(expected, journal.entries(SHG).size());
@@ -334,22 +320,38 @@ abstract class StoreTest {
     withBooks(open()).record(saving("S1", "M01", 150));
     AtomicInteger accepted = new AtomicInteger();
     AtomicInteger refused = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(2);
+    concurrently(2, (writer, journal) -> {
+      for (int i = 0; i < 12; i++) {
+        try {
+          journal.record(withdrawal("W" + writer + "-" + i, "M01", 10));
+          accepted.incrementAndGet();
+        } catch (JournalException e) {
+          assertEquals(Rejection.BALANCE_CONSTRAINT_VIOLATED, e.reason(), e.getMessage());
+          refused.incrementAndGet();
+        }
+      }
+    });
+    assertEquals(15, accepted.get(), "exactly the cash there was");
+    assertEquals(9, refused.get());
+    assertEquals(rupees(0), open().balance(SHG, CASH, APRIL_5).normalBalance());
+  }
+
+  /** What one of several writers does, each with its own journal (its own connection). */
+  @FunctionalInterface
+  interface Writer {
+    void write(int writer, JdbcJournal journal);
+  }
+
+  /** Runs writers in parallel threads, each on its own connection, and waits for all. */
+  void concurrently(int writers, Writer work) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
     try {
       List<Future<?>> done = new ArrayList<>();
-      for (int w = 0; w < 2; w++) {
+      for (int w = 0; w < writers; w++) {
         JdbcJournal journal = open();
         int writer = w;
         done.add(pool.submit(() -> {
-          for (int i = 0; i < 12; i++) {
-            try {
-              journal.record(withdrawal("W" + writer + "-" + i, "M01", 10));
-              accepted.incrementAndGet();
-            } catch (JournalException e) {
-              assertEquals(Rejection.BALANCE_CONSTRAINT_VIOLATED, e.reason(), e.getMessage());
-              refused.incrementAndGet();
-            }
-          }
+          work.write(writer, journal);
           return null;
         }));
       }
@@ -359,9 +361,6 @@ abstract class StoreTest {
     } finally {
       pool.shutdown();
     }
-    assertEquals(15, accepted.get(), "exactly the cash there was");
-    assertEquals(9, refused.get());
-    assertEquals(rupees(0), open().balance(SHG, CASH, APRIL_5).normalBalance());
   }
 
   @Test
