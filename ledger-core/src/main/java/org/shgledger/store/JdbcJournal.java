@@ -220,7 +220,9 @@ public final class JdbcJournal implements Journal, AutoCloseable {
           existing = JournalRules.checkEntry(view, entry);
         } catch (JournalException e) {
           throw new JournalException(
-              e.reason(), "batch entry " + (i + 1) + " of " + entries.size() + ": " + e.getMessage());
+              e.reason(),
+              "batch entry " + (i + 1) + " of " + entries.size() + ": " + e.getMessage(),
+              e.account().orElse(null));
         }
         if (existing.isPresent()) {
           recorded.add(existing.get());

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -26,10 +27,6 @@ final class OpenedJournals implements AutoCloseable {
     SQLITE,
     POSTGRESQL
   }
-
-  /** Every table, children before parents. */
-  private static final List<String> TABLES =
-      List.of("posting", "journal_entry", "book_lock", "account_closure", "account", "book");
 
   private final Kind kind;
   private final List<JdbcJournal> journals = new ArrayList<>();
@@ -107,12 +104,19 @@ final class OpenedJournals implements AutoCloseable {
     journals.clear();
   }
 
+  /** Empties every table but the schema's version, whatever tables later migrations add. */
   private static void empty(TestPostgres.Schema schema) {
     try (Connection connection = DriverManager.getConnection(schema.url());
         Statement statement = connection.createStatement()) {
-      for (String table : TABLES) {
-        statement.execute("DELETE FROM " + table);
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery(
+          "SELECT table_name FROM information_schema.tables WHERE table_schema = '" + schema.name()
+              + "' AND table_name <> 'schema_version'")) {
+        while (rows.next()) {
+          tables.add(rows.getString(1));
+        }
       }
+      statement.execute("TRUNCATE " + String.join(", ", tables));
     } catch (SQLException e) {
       throw new IllegalStateException("cannot empty schema " + schema.name(), e);
     }
