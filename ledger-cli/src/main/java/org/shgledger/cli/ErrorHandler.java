@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.shgledger.LedgerException;
+import org.shgledger.group.GroupException;
 import org.shgledger.journal.JournalException;
+import org.shgledger.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -45,6 +47,13 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     if (exception instanceof JournalException journal && journal.reason().isNotFound()) {
       return ExitCodes.NOT_FOUND;
     }
+    if (exception instanceof GroupException group && group.reason().isNotFound()) {
+      return ExitCodes.NOT_FOUND;
+    }
+    if (exception instanceof StoreException) {
+      // the database, not the request, failed: busy, unreadable, too new
+      return ExitCodes.IO_ERROR;
+    }
     if (exception instanceof LedgerException) {
       return ExitCodes.REJECTED;
     }
@@ -58,6 +67,12 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     String text = oneLine(exception.getMessage());
     if (exception instanceof JournalException journal) {
       return "shg: rejected (" + journal.reason() + "): " + text;
+    }
+    if (exception instanceof GroupException group) {
+      return "shg: rejected (" + group.reason() + "): " + text;
+    }
+    if (exception instanceof StoreException store) {
+      return "shg: database error (" + store.kind() + "): " + text;
     }
     return switch (exitCode) {
       case ExitCodes.REJECTED -> "shg: rejected: " + text;

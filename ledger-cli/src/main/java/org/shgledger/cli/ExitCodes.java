@@ -14,8 +14,8 @@ public final class ExitCodes {
   public static final int OK = 0;
 
   /**
-   * A check ran and found a problem, such as books that do not verify. Reserved for checking
-   * commands; no command returns it yet.
+   * A check ran and found a problem: {@code shg verify} found books whose hash chain, stored
+   * content or balances do not match.
    */
   public static final int CHECK_FAILED = 1;
 
@@ -28,7 +28,7 @@ public final class ExitCodes {
   /** The request names a book, account or entry that does not exist. */
   public static final int NOT_FOUND = 4;
 
-  /** A file or stream could not be read or written. */
+  /** A file, stream or database could not be read or written, or the database was busy. */
   public static final int IO_ERROR = 5;
 
   /** Anything else: a bug in shg or in a library it uses. */

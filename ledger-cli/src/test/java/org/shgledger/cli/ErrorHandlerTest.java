@@ -15,6 +15,9 @@ import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
 import org.shgledger.LedgerException;
+import org.shgledger.group.GroupException;
+import org.shgledger.group.GroupRejection;
+import org.shgledger.store.StoreException;
 import org.shgledger.journal.Account;
 import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.AccountType;
@@ -151,6 +154,30 @@ class ErrorHandlerTest {
 
     assertEquals(ExitCodes.REJECTED, run.exitCode());
     assertArrayEquals(new String[] {"shg: rejected: loan L1: term of 0 months"}, run.errLines());
+  }
+
+  @Test
+  void engineRefusalNamesItsReasonWithExitCode3AndAMissingMemberIs4() {
+    Run refused = runFailing(() -> {
+      throw new GroupException(GroupRejection.INSUFFICIENT_CASH, "not enough cash in hand");
+    });
+    Run missing = runFailing(() -> {
+      throw new GroupException(GroupRejection.MEMBER_NOT_FOUND, "group SHG01: there is no member M99");
+    });
+
+    assertEquals(ExitCodes.REJECTED, refused.exitCode());
+    assertArrayEquals(new String[] {"shg: rejected (INSUFFICIENT_CASH): not enough cash in hand"}, refused.errLines());
+    assertEquals(ExitCodes.NOT_FOUND, missing.exitCode());
+  }
+
+  @Test
+  void aBusyDatabaseIsAnInputOutputErrorWithExitCode5() {
+    Run run = runFailing(() -> {
+      throw new StoreException(StoreException.Kind.BUSY, "shg.db is busy; try again", null);
+    });
+
+    assertEquals(ExitCodes.IO_ERROR, run.exitCode());
+    assertArrayEquals(new String[] {"shg: database error (BUSY): shg.db is busy; try again"}, run.errLines());
   }
 
   @Test

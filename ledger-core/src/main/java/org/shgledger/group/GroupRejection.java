@@ -55,5 +55,15 @@ public enum GroupRejection {
   /** Share-out needs the bank and federation loans repaid first. */
   EXTERNAL_LOANS_OUTSTANDING,
   /** The financial year has been closed already. */
-  YEAR_ALREADY_CLOSED
+  YEAR_ALREADY_CLOSED;
+
+  /**
+   * Whether this reason means that something named does not exist (a group, a member, a loan),
+   * as opposed to an operation that breaks a rule; programs report the two differently.
+   *
+   * @return true for the "not found" reasons
+   */
+  public boolean isNotFound() {
+    return this == GROUP_NOT_FOUND || this == MEMBER_NOT_FOUND || this == LOAN_NOT_FOUND;
+  }
 }

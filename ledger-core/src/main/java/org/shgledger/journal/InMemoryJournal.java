@@ -119,7 +119,9 @@ public final class InMemoryJournal implements Journal {
           existing = JournalRules.checkEntry(view, entry);
         } catch (JournalException e) {
           throw new JournalException(
-              e.reason(), "batch entry " + (i + 1) + " of " + entries.size() + ": " + e.getMessage());
+              e.reason(),
+              "batch entry " + (i + 1) + " of " + entries.size() + ": " + e.getMessage(),
+              e.account().orElse(null));
         }
         if (existing.isPresent()) {
           recorded.add(existing.get());
