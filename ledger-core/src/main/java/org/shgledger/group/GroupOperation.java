@@ -20,6 +20,17 @@ public sealed interface GroupOperation {
    */
   String memo();
 
+  /** The longest description or reason an operation may carry. */
+  int MAX_TEXT_LENGTH = 100;
+
+  private static String shortText(String what, String text) {
+    Objects.requireNonNull(text, what);
+    if (text.length() > MAX_TEXT_LENGTH) {
+      throw new IllegalArgumentException(what + " is at most " + MAX_TEXT_LENGTH + " characters");
+    }
+    return text;
+  }
+
   /**
    * A member saves. Debit cash or bank; credit her savings.
    *
@@ -115,11 +126,8 @@ public sealed interface GroupOperation {
     public Fine {
       Objects.requireNonNull(member, "member");
       Objects.requireNonNull(amount, "amount");
-      Objects.requireNonNull(reason, "reason");
+      shortText("a fine's reason", reason);
       Objects.requireNonNull(channel, "channel");
-      if (reason.length() > 100) {
-        throw new IllegalArgumentException("a fine's reason is at most 100 characters");
-      }
     }
 
     @Override
@@ -270,11 +278,8 @@ public sealed interface GroupOperation {
     /** Checks for nulls and length. */
     public PayExpense {
       Objects.requireNonNull(amount, "amount");
-      Objects.requireNonNull(description, "description");
+      shortText("a description", description);
       Objects.requireNonNull(channel, "channel");
-      if (description.length() > 100) {
-        throw new IllegalArgumentException("a description is at most 100 characters");
-      }
     }
 
     @Override
@@ -294,11 +299,8 @@ public sealed interface GroupOperation {
     /** Checks for nulls and length. */
     public OtherIncome {
       Objects.requireNonNull(amount, "amount");
-      Objects.requireNonNull(description, "description");
+      shortText("a description", description);
       Objects.requireNonNull(channel, "channel");
-      if (description.length() > 100) {
-        throw new IllegalArgumentException("a description is at most 100 characters");
-      }
     }
 
     @Override

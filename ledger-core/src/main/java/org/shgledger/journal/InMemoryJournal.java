@@ -114,15 +114,7 @@ public final class InMemoryJournal implements Journal {
     try {
       for (int i = 0; i < entries.size(); i++) {
         JournalEntry entry = Objects.requireNonNull(entries.get(i), "entry " + i);
-        Optional<JournalEntry> existing;
-        try {
-          existing = JournalRules.checkEntry(view, entry);
-        } catch (JournalException e) {
-          throw new JournalException(
-              e.reason(),
-              "batch entry " + (i + 1) + " of " + entries.size() + ": " + e.getMessage(),
-              e.account().orElse(null));
-        }
+        Optional<JournalEntry> existing = JournalRules.checkBatchEntry(view, entry, i, entries.size());
         if (existing.isPresent()) {
           recorded.add(existing.get());
         } else {

@@ -265,6 +265,29 @@ public final class JournalRules {
     return Optional.empty();
   }
 
+  /**
+   * Checks one entry of a batch, as {@link #checkEntry}, naming its position in the batch in the
+   * message of a refusal.
+   *
+   * @param view the journal's state, including the batch's earlier entries, not null
+   * @param entry the entry, not null
+   * @param index its index in the batch, from 0
+   * @param batchSize the number of entries in the batch
+   * @return the recorded original if this is a repeat, otherwise empty
+   * @throws JournalException with the first broken rule, its message starting "batch entry N of M"
+   */
+  public static Optional<JournalEntry> checkBatchEntry(
+      JournalView view, JournalEntry entry, int index, int batchSize) {
+    try {
+      return checkEntry(view, entry);
+    } catch (JournalException e) {
+      throw new JournalException(
+          e.reason(),
+          "batch entry " + (index + 1) + " of " + batchSize + ": " + e.getMessage(),
+          e.account().orElse(null));
+    }
+  }
+
   private static void checkReversal(JournalView view, JournalEntry entry, String where) {
     EntryId originalId = entry.reverses().get();
     JournalEntry original =
