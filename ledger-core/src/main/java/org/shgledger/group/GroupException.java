@@ -9,6 +9,7 @@ public final class GroupException extends LedgerException {
   /** Serialization version. */
   private static final long serialVersionUID = 1L;
 
+  /** Why the operation was refused. */
   private final GroupRejection reason;
 
   /**

@@ -13,6 +13,7 @@ public final class JournalException extends LedgerException {
   /** Serialization version. */
   private static final long serialVersionUID = 1L;
 
+  /** Why the request was refused. */
   private final Rejection reason;
   private final transient AccountCode account;
 
