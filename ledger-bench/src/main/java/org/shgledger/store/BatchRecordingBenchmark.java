@@ -71,6 +71,7 @@ public class BatchRecordingBenchmark {
   private List<JournalEntry> batch;
   private List<StoredEntry> rows;
   private List<String> hashes;
+  private LedgerStore store;
   private JdbcJournal journal;
   private Connection raw;
 
@@ -113,7 +114,8 @@ public class BatchRecordingBenchmark {
   /** A new file with the book and its accounts for each invocation, for both ways of writing. */
   @Setup(Level.Invocation)
   public void newFiles() throws SQLException {
-    journal = JournalStore.openSqlite(newBooks("journal"));
+    store = LedgerStore.openSqlite(newBooks("journal"));
+    journal = store.journal();
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -131,7 +133,8 @@ public class BatchRecordingBenchmark {
         throw new IllegalStateException(e);
       }
     }
-    try (JdbcJournal books = JournalStore.openSqlite(file)) {
+    try (LedgerStore setUp = LedgerStore.openSqlite(file)) {
+      JdbcJournal books = setUp.journal();
       books.createBook(new Book(BOOK, "Benchmark group", INR));
       books.openAccount(Account.of(BOOK, CASH, "Cash in hand", AccountType.ASSET, INR)
           .withConstraint(BalanceConstraint.nonNegative(AccountType.ASSET)));
@@ -149,7 +152,7 @@ public class BatchRecordingBenchmark {
   /** Closes both files. */
   @TearDown(Level.Invocation)
   public void close() throws SQLException {
-    journal.close();
+    store.close();
     raw.close();
   }
 

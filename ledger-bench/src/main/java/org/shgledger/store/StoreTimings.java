@@ -50,8 +50,8 @@ public final class StoreTimings {
   public static void main(String[] args) throws Exception {
     Path directory = Files.createTempDirectory("shg-timings");
     Path file = directory.resolve("timings.db");
-    try (JdbcJournal journal = JournalStore.openSqlite(file)) {
-      run("SQLite", journal);
+    try (LedgerStore store = LedgerStore.openSqlite(file)) {
+      run("SQLite", store.journal());
     }
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement statement = connection.createStatement()) {
@@ -64,8 +64,8 @@ public final class StoreTimings {
     execute(server, "CREATE SCHEMA " + schema);
     try {
       String url = server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-      try (JdbcJournal journal = JournalStore.open(url)) {
-        run("PostgreSQL", journal);
+      try (LedgerStore store = LedgerStore.open(url)) {
+        run("PostgreSQL", store.journal());
       }
       execute(server, "VACUUM ANALYZE " + schema + ".journal_entry");
       execute(server, "VACUUM ANALYZE " + schema + ".posting");

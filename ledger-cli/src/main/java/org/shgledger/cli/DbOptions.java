@@ -5,8 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
-import org.shgledger.store.JdbcJournal;
-import org.shgledger.store.JournalStore;
+import org.shgledger.store.LedgerStore;
 import org.shgledger.store.StoreException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,8 +18,9 @@ import picocli.CommandLine.Spec;
  * {@code SHG_DB}; {@code --db PATH} names another file and {@code --db-url JDBC_URL} a PostgreSQL
  * database instead.
  *
- * <p>Use it in a command as {@code @Mixin DbOptions db;} and open the journal with {@link
- * #open()} or {@link #openExisting()} in a try-with-resources.
+ * <p>Use it in a command as {@code @Mixin DbOptions db;} and open the books with {@link #open()}
+ * or {@link #openExisting()} in a try-with-resources: the {@link LedgerStore} holds the journal,
+ * the groups' registry and the engine over both.
  */
 public final class DbOptions {
 
@@ -72,11 +72,11 @@ public final class DbOptions {
    * Opens the books, creating an empty SQLite database if the file does not exist: for commands
    * that record.
    *
-   * @return the journal, to be closed, not null
+   * @return the store, to be closed, not null
    * @throws ParameterException if both {@code --db} and {@code --db-url} are given
    * @throws UncheckedIOException if the database cannot be opened
    */
-  public JdbcJournal open() {
+  public LedgerStore open() {
     return open(false);
   }
 
@@ -84,21 +84,21 @@ public final class DbOptions {
    * Opens books that must already exist: for commands that only read or check, where a missing
    * file is a mistake (a wrong path) rather than a new set of books.
    *
-   * @return the journal, to be closed, not null
+   * @return the store, to be closed, not null
    * @throws ParameterException if both {@code --db} and {@code --db-url} are given
    * @throws UncheckedIOException if there is no such file or it cannot be opened
    */
-  public JdbcJournal openExisting() {
+  public LedgerStore openExisting() {
     return open(true);
   }
 
-  private JdbcJournal open(boolean mustExist) {
+  private LedgerStore open(boolean mustExist) {
     if (file != null && url != null) {
       throw new ParameterException(spec.commandLine(), "give either --db or --db-url, not both");
     }
     try {
       if (url != null) {
-        return JournalStore.open(url);
+        return LedgerStore.open(url);
       }
       Path path = file();
       if (mustExist && !Files.exists(path)) {
@@ -107,7 +107,7 @@ public final class DbOptions {
                 + " (name the database with --db PATH, --db-url or " + ENVIRONMENT_VARIABLE + ")",
             new NoSuchFileException(path.toString()));
       }
-      return JournalStore.openSqlite(path);
+      return LedgerStore.openSqlite(path);
     } catch (StoreException e) {
       // not a broken rule of the books: the database itself could not be used
       throw new UncheckedIOException(e.getMessage(), new java.io.IOException(e));

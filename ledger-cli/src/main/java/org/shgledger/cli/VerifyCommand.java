@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.shgledger.journal.BookId;
 import org.shgledger.store.JdbcJournal;
+import org.shgledger.store.LedgerStore;
 import org.shgledger.store.Verification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -44,11 +45,12 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (JdbcJournal journal = db.openExisting()) {
+    try (LedgerStore store = db.openExisting()) {
+      JdbcJournal journal = store.journal();
       List<Verification> results =
           group == null ? journal.verifyAll() : List.of(journal.verify(group));
       if (results.isEmpty()) {
-        out.println("no books in " + journal.location());
+        out.println("no books in " + store.location());
       }
       boolean allOk = true;
       for (Verification result : results) {

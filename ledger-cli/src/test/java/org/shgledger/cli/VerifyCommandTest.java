@@ -25,7 +25,7 @@ import org.shgledger.journal.EntryId;
 import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.Posting;
 import org.shgledger.store.JdbcJournal;
-import org.shgledger.store.JournalStore;
+import org.shgledger.store.LedgerStore;
 
 /** {@code shg verify} and the {@code --db} options, on SQLite files made for each test. */
 class VerifyCommandTest {
@@ -38,7 +38,8 @@ class VerifyCommandTest {
   @BeforeEach
   void twoBooks() {
     db = dir.resolve("books.db");
-    try (JdbcJournal journal = JournalStore.openSqlite(db)) {
+    try (LedgerStore store = LedgerStore.openSqlite(db)) {
+      JdbcJournal journal = store.journal();
       for (String group : List.of("SHG01", "SHG02")) {
         BookId book = BookId.of(group);
         journal.createBook(new Book(book, "Group " + group, INR));

@@ -1,13 +1,9 @@
 package org.shgledger.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.shgledger.journal.Account;
@@ -33,38 +28,30 @@ import org.shgledger.journal.Rejection;
 import org.shgledger.journal.TrialBalance;
 
 /**
- * A journal kept in a database over JDBC: SQLite for one computer, PostgreSQL for servers. Open
- * one with {@link JournalStore}; close it when done.
+ * A journal kept in a database over JDBC: SQLite for one computer, PostgreSQL for servers. Get
+ * one from a {@link LedgerStore}, which also holds the groups' other records ({@link
+ * LedgerStore#registry()}) in the same database, and close the store when done.
  *
  * <p>It behaves exactly as {@link org.shgledger.journal.InMemoryJournal}: every request is checked
  * by {@link JournalRules} against a view of the database inside the request's own transaction,
  * and only then written, so a refused request leaves no trace and an accepted one is written
  * whole or, after a crash, not at all. What it adds: the books survive the process, several
- * processes can share them (see {@link JournalStore} on busy databases), and each book's entries
+ * processes can share them (see {@link LedgerStore} on busy databases), and each book's entries
  * form a hash chain that {@link #verify(BookId)} checks.
  *
- * <p>One instance holds one database connection; its methods are synchronized, so it is safe for
- * several threads, which take turns. The store only ever inserts rows: entries and postings are
- * never updated or deleted. See docs/store.md for the schema.
+ * <p>It shares its store's one database connection; its methods are synchronized, so it is safe
+ * for several threads, which take turns. The store only ever inserts rows: entries and postings
+ * are never updated or deleted. After the store is closed every method throws {@link
+ * IllegalStateException}. See docs/store.md for the schema.
  */
-public final class JdbcJournal implements Journal, AutoCloseable {
+public final class JdbcJournal implements Journal {
 
-  /** How many times a PostgreSQL transaction that met a concurrent writer is run again. */
-  private static final int MAX_ATTEMPTS = 5;
+  private final Database database;
+  private final Statements statements;
 
-  private final Connection connection;
-  private final Dialect dialect;
-  private final String where;
-  private final Duration busyTimeout;
-  private final Map<String, PreparedStatement> prepared = new HashMap<>();
-  private final Statements statements = this::prepare;
-  private boolean closed;
-
-  JdbcJournal(Connection connection, Dialect dialect, String where, Duration busyTimeout) {
-    this.connection = connection;
-    this.dialect = dialect;
-    this.where = where;
-    this.busyTimeout = busyTimeout;
+  JdbcJournal(Database database) {
+    this.database = database;
+    this.statements = database;
   }
 
   /**
@@ -74,7 +61,7 @@ public final class JdbcJournal implements Journal, AutoCloseable {
    * @return a description such as {@code SQLite database /home/asha/shg.db}, not null
    */
   public String location() {
-    return where;
+    return database.where();
   }
 
   @Override
@@ -154,7 +141,7 @@ public final class JdbcJournal implements Journal, AutoCloseable {
                 "INSERT INTO account_closure (book_id, account_code, closed_at) VALUES (?, ?, ?)");
         insert.setString(1, book.value());
         insert.setString(2, code.value());
-        insert.setString(3, now());
+        insert.setString(3, Database.now());
         insert.executeUpdate();
       }
       return null;
@@ -189,7 +176,7 @@ public final class JdbcJournal implements Journal, AutoCloseable {
       if (existing.isPresent()) {
         return existing.get();
       }
-      view.apply(entry, now());
+      view.apply(entry, Database.now());
       return entry;
     });
   }
@@ -211,7 +198,7 @@ public final class JdbcJournal implements Journal, AutoCloseable {
     }
     return write(idsByBook.keySet(), (view, writer) -> {
       idsByBook.forEach(view::prefetchIds);
-      String recordedAt = now();
+      String recordedAt = Database.now();
       List<JournalEntry> recorded = new ArrayList<>(entries.size());
       for (int i = 0; i < entries.size(); i++) {
         JournalEntry entry = entries.get(i);
@@ -239,7 +226,7 @@ public final class JdbcJournal implements Journal, AutoCloseable {
                     + " WHERE book_id = ?");
         insert.setString(1, book.value());
         insert.setLong(2, lockDate.toEpochDay());
-        insert.setString(3, now());
+        insert.setString(3, Database.now());
         insert.setString(4, book.value());
         insert.executeUpdate();
       }
@@ -353,35 +340,6 @@ public final class JdbcJournal implements Journal, AutoCloseable {
       results.add(verify(book.id()));
     }
     return List.copyOf(results);
-  }
-
-  /**
-   * Closes the database connection. Closing twice does nothing; any other method called after
-   * closing throws {@link IllegalStateException}.
-   */
-  @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    SQLException failure = null;
-    for (PreparedStatement statement : prepared.values()) {
-      try {
-        statement.close();
-      } catch (SQLException e) {
-        failure = failure == null ? e : failure;
-      }
-    }
-    prepared.clear();
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      failure = failure == null ? e : failure;
-    }
-    if (failure != null) {
-      throw translate(failure);
-    }
   }
 
   // ---- reading ----
@@ -498,35 +456,22 @@ public final class JdbcJournal implements Journal, AutoCloseable {
   }
 
   /**
-   * Runs work in a write transaction that first locks the given books (PostgreSQL) or the whole
-   * file (SQLite), commits it, and on any failure rolls it back, so nothing is half written.
+   * Runs work in a write transaction of the database (see {@link Database#write}) with a view and
+   * writer of its own, flushing the writer's rows before the commit and forgetting them on failure.
    */
   private <T> T write(Iterable<BookId> books, WriteWork<T> work) {
-    ensureOpen();
-    TreeSet<BookId> ordered = new TreeSet<>();
-    books.forEach(ordered::add);
-    for (int attempt = 1; ; attempt++) {
+    return database.write(books, () -> {
       EntryWriter writer = new EntryWriter(statements);
       SqlView view = new SqlView(statements, writer);
       try {
-        dialect.beginWrite(connection);
-        lockBooks(ordered);
         T result = work.run(view, writer);
         writer.flush();
-        dialect.commit(connection);
         return result;
-      } catch (SQLException | SqlFailure failure) {
-        SQLException e = failure instanceof SqlFailure wrapped ? wrapped.getCause() : (SQLException) failure;
-        rollback(writer, e);
-        if (dialect.isRetryable(e) && attempt < MAX_ATTEMPTS) {
-          continue;
-        }
-        throw translate(e);
-      } catch (RuntimeException | Error e) {
-        rollback(writer, e);
+      } catch (SQLException | RuntimeException | Error e) {
+        discard(writer, e);
         throw e;
       }
-    }
+    });
   }
 
   /**
@@ -534,7 +479,7 @@ public final class JdbcJournal implements Journal, AutoCloseable {
    * sums, in a snapshot transaction.
    */
   private <T> T readSnapshot(ReadWork<T> work) {
-    return read(true, work);
+    return database.read(true, () -> work.run(new SqlView(statements, new EntryWriter(statements))));
   }
 
   /**
@@ -542,85 +487,18 @@ public final class JdbcJournal implements Journal, AutoCloseable {
    * change once committed (a book, an account's definition, an entry and its postings).
    */
   private <T> T read(ReadWork<T> work) {
-    return read(false, work);
+    return database.read(false, () -> work.run(new SqlView(statements, new EntryWriter(statements))));
   }
 
-  private <T> T read(boolean snapshot, ReadWork<T> work) {
-    ensureOpen();
-    EntryWriter writer = new EntryWriter(statements);
-    SqlView view = new SqlView(statements, writer);
-    try {
-      if (snapshot) {
-        dialect.beginSnapshot(connection);
-      }
-      T result = work.run(view);
-      if (snapshot) {
-        dialect.commit(connection);
-      }
-      return result;
-    } catch (SQLException | SqlFailure failure) {
-      SQLException e = failure instanceof SqlFailure wrapped ? wrapped.getCause() : (SQLException) failure;
-      rollback(writer, e);
-      throw translate(e);
-    } catch (RuntimeException | Error e) {
-      rollback(writer, e);
-      throw e;
-    }
-  }
-
-  private void lockBooks(TreeSet<BookId> books) throws SQLException {
-    String lock = dialect.lockBookSql();
-    if (lock == null) {
-      return;
-    }
-    PreparedStatement statement = prepare(lock);
-    for (BookId book : books) {
-      statement.setString(1, book.value());
-      try (ResultSet row = statement.executeQuery()) {
-        // a book that does not exist yet has no row to lock; the rules will say so
-        row.next();
-      }
-    }
-  }
-
-  private void rollback(EntryWriter writer, Throwable cause) {
+  private static void discard(EntryWriter writer, Throwable cause) {
     try {
       writer.discard();
-      dialect.rollback(connection);
     } catch (SQLException e) {
       cause.addSuppressed(e);
     }
   }
 
-  private StoreException translate(SQLException e) {
-    if (dialect.isBusy(e)) {
-      return new StoreException(
-          StoreException.Kind.BUSY,
-          where + " is busy: another process or connection has been writing to it for more than "
-              + busyTimeout.toMillis() + " ms; nothing was recorded, try again",
-          e);
-    }
-    return new StoreException(
-        StoreException.Kind.FAILED, "database error in " + where + ": " + e.getMessage(), e);
-  }
-
   private PreparedStatement prepare(String sql) throws SQLException {
-    PreparedStatement statement = prepared.get(sql);
-    if (statement == null) {
-      statement = connection.prepareStatement(sql);
-      prepared.put(sql, statement);
-    }
-    return statement;
-  }
-
-  private void ensureOpen() {
-    if (closed) {
-      throw new IllegalStateException("the journal in " + where + " is closed");
-    }
-  }
-
-  /** The instant stored with what a transaction records, to the millisecond. */
-  private static String now() {
-    return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+    return database.prepare(sql);
   }
 }

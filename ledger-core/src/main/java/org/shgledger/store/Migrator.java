@@ -25,12 +25,12 @@ import java.util.List;
  *
  * <p>To change the schema, add a file {@code V<n>__<what>.sql} of portable SQL (statements end
  * with {@code ;} at the end of a line, comments start with {@code --}) and append it to {@link
- * #MIGRATIONS}; never edit a released one. The savings-group tables will be the next migration.
+ * #MIGRATIONS}; never edit a released one.
  */
 final class Migrator {
 
   /** The migrations in order; the n-th (from 1) brings the schema to version n. */
-  static final List<String> MIGRATIONS = List.of("V1__journal.sql");
+  static final List<String> MIGRATIONS = List.of("V1__journal.sql", "V2__groups.sql");
 
   /** Serialises migrators of one PostgreSQL database; any constant works, this one reads "shg". */
   private static final long POSTGRESQL_MIGRATION_LOCK = 0x736867L;

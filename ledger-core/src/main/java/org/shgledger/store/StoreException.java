@@ -31,6 +31,11 @@ public final class StoreException extends LedgerException {
      * NUL character or half of a UTF-16 surrogate pair.
      */
     UNSTORABLE_TEXT,
+    /**
+     * A value that the store could not read back equal to itself from the columns it would be
+     * written to: loan terms that cannot be rebuilt exactly (see {@link JdbcGroupRegistry}).
+     */
+    UNSTORABLE_VALUE,
     /** Any other database failure: a full disk, a lost connection, a corrupt file. */
     FAILED
   }

@@ -16,7 +16,7 @@ import org.shgledger.money.RoundingPolicy;
  * principals large enough for their instalment multiple that most terms are valid. Terms whose
  * rounding cannot repay the loan are refused by {@link LoanTerms} and left out here.
  */
-final class LoanArbitraries {
+public final class LoanArbitraries {
 
   private LoanArbitraries() {}
 
@@ -31,7 +31,12 @@ final class LoanArbitraries {
       RoundingPolicy interestRounding,
       InterestBasis basis) {}
 
-  static Arbitrary<LoanTerms> terms() {
+  /**
+   * Valid scheduled terms of every shape.
+   *
+   * @return the generator
+   */
+  public static Arbitrary<LoanTerms> terms() {
     return shapes().flatMap(shape -> Combinators.combine(
             Arbitraries.integers().between(20, 5_000),
             Arbitraries.longs().between(0, 99),

@@ -46,7 +46,8 @@ public final class CrashWriter {
     String tag = args[1];
     int batches = Integer.parseInt(args[2]);
     int size = Integer.parseInt(args[3]);
-    try (JdbcJournal journal = JournalStore.openSqlite(file, Duration.ofSeconds(30))) {
+    try (LedgerStore store = LedgerStore.openSqlite(file, Duration.ofSeconds(30))) {
+      JdbcJournal journal = store.journal();
       setUp(journal);
       System.out.println("ready");
       for (int round = 0; round < batches; round++) {

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Opens new, empty journals for tests of one kind of database, and closes and removes them all
+ * Opens new, empty stores for tests of one kind of database, and closes and removes them all
  * afterwards: a new SQLite file each in a temporary directory, or, for PostgreSQL, one schema
- * emptied before each new journal (creating and migrating a schema takes a tenth of a second,
+ * emptied before each new store (creating and migrating a schema takes a tenth of a second,
  * which hundreds of property tries cannot afford).
  */
 final class OpenedJournals implements AutoCloseable {
@@ -29,7 +29,7 @@ final class OpenedJournals implements AutoCloseable {
   }
 
   private final Kind kind;
-  private final List<JdbcJournal> journals = new ArrayList<>();
+  private final List<LedgerStore> stores = new ArrayList<>();
   private final List<TestPostgres.Schema> schemas = new ArrayList<>();
   private TestPostgres.Schema reused;
   private Path directory;
@@ -39,14 +39,19 @@ final class OpenedJournals implements AutoCloseable {
     this.kind = kind;
   }
 
-  /**
-   * A new journal over an empty database of this kind. Closes the journals opened before (for
-   * PostgreSQL it also empties their schema): a test uses one such journal at a time.
-   */
+  /** The journal of {@link #newStore()}. */
   synchronized JdbcJournal newJournal() {
-    closeJournals();
+    return newStore().journal();
+  }
+
+  /**
+   * A new store over an empty database of this kind. Closes the stores opened before (for
+   * PostgreSQL it also empties their schema): a test uses one such store at a time.
+   */
+  synchronized LedgerStore newStore() {
+    closeStores();
     if (kind == Kind.SQLITE) {
-      return track(JournalStore.open(newDatabaseUrl()));
+      return track(LedgerStore.open(newDatabaseUrl()));
     }
     if (reused == null) {
       reused = TestPostgres.createSchema();
@@ -54,7 +59,7 @@ final class OpenedJournals implements AutoCloseable {
     } else {
       empty(reused);
     }
-    return track(JournalStore.open(reused.url()));
+    return track(LedgerStore.open(reused.url()));
   }
 
   /** The URL of a new, empty database of this kind, not yet opened, kept apart from the rest. */
@@ -74,16 +79,16 @@ final class OpenedJournals implements AutoCloseable {
     return "jdbc:sqlite:" + directory.resolve("journal-" + ++count + ".db");
   }
 
-  /** Closes the journal with the others at the end. */
-  synchronized JdbcJournal track(JdbcJournal journal) {
-    journals.add(journal);
-    return journal;
+  /** Closes the store with the others at the end. */
+  synchronized LedgerStore track(LedgerStore store) {
+    stores.add(store);
+    return store;
   }
 
-  /** Closes every journal and removes every database. */
+  /** Closes every store and removes every database. */
   @Override
   public synchronized void close() {
-    closeJournals();
+    closeStores();
     schemas.forEach(TestPostgres.Schema::close);
     schemas.clear();
     reused = null;
@@ -99,9 +104,9 @@ final class OpenedJournals implements AutoCloseable {
     }
   }
 
-  private void closeJournals() {
-    journals.forEach(JdbcJournal::close);
-    journals.clear();
+  private void closeStores() {
+    stores.forEach(LedgerStore::close);
+    stores.clear();
   }
 
   /** Empties every table but the schema's version, whatever tables later migrations add. */

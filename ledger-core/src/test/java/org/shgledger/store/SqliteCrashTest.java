@@ -57,7 +57,8 @@ class SqliteCrashTest {
       killedWhileWriting += exited ? 0 : 1;
       assertTrue(!exited || child.exitValue() == 0, () -> "the writer failed: " + output(child));
 
-      try (JdbcJournal journal = JournalStore.openSqlite(file)) {
+      try (LedgerStore store = LedgerStore.openSqlite(file)) {
+        JdbcJournal journal = store.journal();
         String where = "trial " + trial + " (seed " + seed + ", killed after " + delayMillis + " ms)";
         int rounds = checkWhole(journal, tag, expectedEntries, where);
         CrashWriter.setUp(journal);
@@ -82,7 +83,8 @@ class SqliteCrashTest {
     assertEquals(0, first.exitValue(), () -> output(first));
     assertEquals(0, second.exitValue(), () -> output(second));
 
-    try (JdbcJournal journal = JournalStore.openSqlite(file)) {
+    try (LedgerStore store = LedgerStore.openSqlite(file)) {
+      JdbcJournal journal = store.journal();
       List<JournalEntry> entries = journal.entries(CrashWriter.BOOK);
       assertEquals(2 * 6 * 150, entries.size());
       for (String tag : List.of("A", "B")) {

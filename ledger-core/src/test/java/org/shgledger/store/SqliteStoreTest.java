@@ -58,7 +58,7 @@ class SqliteStoreTest extends StoreTest {
     Path notes = dir.resolve("notes.db");
     Files.writeString(notes, "these are not the books you are looking for, ".repeat(200));
 
-    StoreException e = assertThrows(StoreException.class, () -> JournalStore.openSqlite(notes));
+    StoreException e = assertThrows(StoreException.class, () -> LedgerStore.openSqlite(notes));
     assertEquals(StoreException.Kind.CANNOT_OPEN, e.kind());
     assertEquals("cannot open SQLite database " + notes + ": it is not a SQLite database", e.getMessage());
   }
@@ -67,7 +67,7 @@ class SqliteStoreTest extends StoreTest {
   void aMissingDirectoryIsNamed(@TempDir Path dir) {
     Path file = dir.resolve("no-such-dir").resolve("shg.db");
 
-    StoreException e = assertThrows(StoreException.class, () -> JournalStore.openSqlite(file));
+    StoreException e = assertThrows(StoreException.class, () -> LedgerStore.openSqlite(file));
     assertEquals(StoreException.Kind.CANNOT_OPEN, e.kind());
     assertTrue(e.getMessage().contains("the directory " + file.getParent() + " does not exist"), e.getMessage());
   }
@@ -75,7 +75,7 @@ class SqliteStoreTest extends StoreTest {
   @Test
   void otherUrlsAreRefused() {
     for (String url : new String[] {"jdbc:mysql://localhost/test", "jdbc:sqlite::memory:", "jdbc:sqlite:"}) {
-      StoreException e = assertThrows(StoreException.class, () -> JournalStore.open(url));
+      StoreException e = assertThrows(StoreException.class, () -> LedgerStore.open(url));
       assertEquals(StoreException.Kind.CANNOT_OPEN, e.kind(), url);
     }
   }

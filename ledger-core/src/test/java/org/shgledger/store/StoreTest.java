@@ -76,8 +76,14 @@ abstract class StoreTest {
     journals.close();
   }
 
+  /** Opens the test's database again, as another process would. */
+  LedgerStore openStore() {
+    return journals.track(LedgerStore.open(url));
+  }
+
+  /** The journal of a new {@link #openStore()}. */
   JdbcJournal open() {
-    return journals.track(JournalStore.open(url));
+    return openStore().journal();
   }
 
   Connection raw() throws SQLException {
@@ -131,7 +137,8 @@ abstract class StoreTest {
 
   @Test
   void everythingSurvivesARestartAndARepeatRecordsNothing() {
-    JdbcJournal first = withBooks(open());
+    LedgerStore firstStore = openStore();
+    JdbcJournal first = withBooks(firstStore.journal());
     first.record(saving("S1", "M01", 100));
     first.record(saving("S2", "M02", 150).withSourceReference("register p. 4"));
     first.reverse(SHG, EntryId.of("S2"), EntryId.of("R2"), APRIL_5.plusDays(1), "wrong member");
@@ -141,7 +148,7 @@ abstract class StoreTest {
     Verification before = first.verify(SHG);
     var trialBalance = first.trialBalance(SHG, LocalDate.MAX);
     var accounts = first.accounts(SHG);
-    first.close();
+    firstStore.close();
 
     JdbcJournal second = open();
     assertEquals(List.of(new Book(SHG, "Roshni Mahila Samooh", INR)), second.books());
@@ -165,12 +172,12 @@ abstract class StoreTest {
 
   @Test
   void aNewerSchemaIsRefusedWithAClearMessage() throws SQLException {
-    open().close();
+    openStore().close();
     try (Connection connection = raw(); Statement statement = connection.createStatement()) {
       statement.execute("INSERT INTO schema_version (version, description, applied_at)"
           + " VALUES (99, 'from the future', '2099-01-01T00:00:00Z')");
     }
-    StoreException e = assertThrows(StoreException.class, () -> JournalStore.open(url));
+    StoreException e = assertThrows(StoreException.class, () -> LedgerStore.open(url));
     assertEquals(StoreException.Kind.SCHEMA_TOO_NEW, e.kind());
     assertTrue(e.getMessage().contains("was written by a newer version of shg-ledger (schema version 99;"
         + " this version knows up to " + Migrator.latestVersion() + ")"), e.getMessage());
@@ -178,8 +185,8 @@ abstract class StoreTest {
 
   @Test
   void reopeningMigratesNothingTwice() throws SQLException {
-    open().close();
-    open().close();
+    openStore().close();
+    openStore().close();
     try (Connection connection = raw(); Statement statement = connection.createStatement();
         var rows = statement.executeQuery("SELECT COUNT(*), MAX(version) FROM schema_version")) {
       rows.next();
@@ -365,8 +372,10 @@ abstract class StoreTest {
 
   @Test
   void aWriterThatWaitsTooLongGivesUpAndRecordsNothing() throws SQLException {
-    withBooks(open()).close();
-    JdbcJournal journal = journals.track(JournalStore.open(url, Duration.ofMillis(300)));
+    LedgerStore setUp = openStore();
+    withBooks(setUp.journal());
+    setUp.close();
+    JdbcJournal journal = journals.track(LedgerStore.open(url, Duration.ofMillis(300))).journal();
     try (Connection other = raw()) {
       holdTheWriteLock(other);
       StoreException e = assertThrows(StoreException.class, () -> journal.record(saving("S1", "M01", 100)));

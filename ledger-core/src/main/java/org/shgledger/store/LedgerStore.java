@@ -15,20 +15,33 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Properties;
+import org.shgledger.group.SavingsGroups;
 import org.sqlite.SQLiteConfig;
 
 /**
- * Opens a durable {@link JdbcJournal}: a SQLite file for one computer (the default), or a
- * PostgreSQL database for a server. Opening creates the tables, or brings an older database's
- * tables up to date; a database written by a newer version is refused.
+ * A group's whole books in one database: the money in a {@link JdbcJournal} and everything else
+ * (groups, members, office bearers, meetings, loans) in a {@link JdbcGroupRegistry}, both on one
+ * connection. A SQLite file serves one computer (the default), a PostgreSQL database a server.
+ * Opening creates the tables, or brings an older database's tables up to date; a database written
+ * by a newer version is refused.
+ *
+ * <pre>{@code
+ * try (LedgerStore store = LedgerStore.openSqlite(Path.of("shg.db"))) {
+ *   SavingsGroups groups = store.engine();
+ *   ...
+ * }
+ * }</pre>
  *
  * <p><b>Busy databases.</b> Writers take turns. A SQLite file has one writer at a time, whatever
  * the book; PostgreSQL has one writer at a time per book. A writer that has waited longer than
  * the busy timeout (by default {@link #DEFAULT_BUSY_TIMEOUT}) gives up with a {@link
  * StoreException} of kind {@link StoreException.Kind#BUSY} and records nothing. See
  * docs/store.md.
+ *
+ * <p>One store holds one connection, which the journal and the registry share; their methods are
+ * synchronized on it, so threads take turns. Close the store when done: that closes both.
  */
-public final class JournalStore {
+public final class LedgerStore implements AutoCloseable {
 
   /** How long a writer waits for another to finish before giving up: 5 seconds. */
   public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
@@ -36,30 +49,88 @@ public final class JournalStore {
   private static final String SQLITE_PREFIX = "jdbc:sqlite:";
   private static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
 
-  private JournalStore() {}
+  private final Database database;
+  private final JdbcJournal journal;
+  private final JdbcGroupRegistry registry;
+  private final SavingsGroups engine;
+
+  private LedgerStore(Database database) {
+    this.database = database;
+    this.journal = new JdbcJournal(database);
+    this.registry = new JdbcGroupRegistry(database);
+    this.engine = new SavingsGroups(journal, registry);
+  }
 
   /**
-   * Opens the journal in a SQLite file, creating the file if there is none (readable and writable
+   * The journal: every group's book, accounts and entries.
+   *
+   * @return the journal, usable until the store is closed, not null
+   */
+  public JdbcJournal journal() {
+    return journal;
+  }
+
+  /**
+   * The registry: groups, members, office-bearer terms, meetings and loans.
+   *
+   * @return the registry, usable until the store is closed, not null
+   */
+  public JdbcGroupRegistry registry() {
+    return registry;
+  }
+
+  /**
+   * The savings-group engine over this store's journal and registry.
+   *
+   * @return the engine, usable until the store is closed, not null
+   */
+  public SavingsGroups engine() {
+    return engine;
+  }
+
+  /**
+   * Which database this is, for messages: the SQLite file's path, or the PostgreSQL URL without
+   * its parameters (which may hold a password).
+   *
+   * @return a description such as {@code SQLite database /home/asha/shg.db}, not null
+   */
+  public String location() {
+    return database.where();
+  }
+
+  /**
+   * Closes the database connection. Closing twice does nothing; any method of the journal or the
+   * registry called afterwards throws {@link IllegalStateException}.
+   *
+   * @throws StoreException if the database fails to close
+   */
+  @Override
+  public void close() {
+    database.close();
+  }
+
+  /**
+   * Opens the books in a SQLite file, creating the file if there is none (readable and writable
    * by its owner only, where the file system has POSIX permissions).
    *
    * @param file the database file, not null; its directory must exist
-   * @return the journal, to be closed when done, not null
+   * @return the store, to be closed when done, not null
    * @throws StoreException if the file cannot be opened or was written by a newer version
    */
-  public static JdbcJournal openSqlite(Path file) {
+  public static LedgerStore openSqlite(Path file) {
     return openSqlite(file, DEFAULT_BUSY_TIMEOUT);
   }
 
   /**
-   * Opens the journal in a SQLite file, with a busy timeout.
+   * Opens the books in a SQLite file, with a busy timeout.
    *
    * @param file the database file, not null; its directory must exist
    * @param busyTimeout how long a write waits for another process's write to finish, not null,
    *     at most {@link Integer#MAX_VALUE} milliseconds
-   * @return the journal, to be closed when done, not null
+   * @return the store, to be closed when done, not null
    * @throws StoreException if the file cannot be opened or was written by a newer version
    */
-  public static JdbcJournal openSqlite(Path file, Duration busyTimeout) {
+  public static LedgerStore openSqlite(Path file, Duration busyTimeout) {
     Objects.requireNonNull(file, "file");
     int timeoutMillis = Math.toIntExact(Objects.requireNonNull(busyTimeout, "busyTimeout").toMillis());
     Path path = file.toAbsolutePath().normalize();
@@ -90,7 +161,7 @@ public final class JournalStore {
         }
       }
       Migrator.migrate(connection, Dialect.SQLITE, where);
-      return new JdbcJournal(connection, Dialect.SQLITE, where, busyTimeout);
+      return new LedgerStore(new Database(connection, Dialect.SQLITE, where, busyTimeout));
     } catch (SQLException e) {
       closeQuietly(connection, e);
       int primary = e.getErrorCode() & 0xff;
@@ -111,31 +182,31 @@ public final class JournalStore {
   }
 
   /**
-   * Opens the journal named by a JDBC URL: {@code jdbc:sqlite:PATH} for a SQLite file (as {@link
+   * Opens the books named by a JDBC URL: {@code jdbc:sqlite:PATH} for a SQLite file (as {@link
    * #openSqlite(Path)}) or {@code jdbc:postgresql://HOST:PORT/DATABASE?user=...} for PostgreSQL,
    * whose tables go in the connection's current schema ({@code currentSchema=...} in the URL;
    * the schema must exist).
    *
    * @param jdbcUrl the URL, not null
-   * @return the journal, to be closed when done, not null
+   * @return the store, to be closed when done, not null
    * @throws StoreException if the URL is of another kind, the database cannot be reached, or it
    *     was written by a newer version
    */
-  public static JdbcJournal open(String jdbcUrl) {
+  public static LedgerStore open(String jdbcUrl) {
     return open(jdbcUrl, DEFAULT_BUSY_TIMEOUT);
   }
 
   /**
-   * Opens the journal named by a JDBC URL, with a busy timeout; see {@link #open(String)}.
+   * Opens the books named by a JDBC URL, with a busy timeout; see {@link #open(String)}.
    *
    * @param jdbcUrl the URL, not null
    * @param busyTimeout how long a write waits for another writer to the same file (SQLite) or
    *     book (PostgreSQL) to finish, not null
-   * @return the journal, to be closed when done, not null
+   * @return the store, to be closed when done, not null
    * @throws StoreException if the URL is of another kind, the database cannot be reached, or it
    *     was written by a newer version
    */
-  public static JdbcJournal open(String jdbcUrl, Duration busyTimeout) {
+  public static LedgerStore open(String jdbcUrl, Duration busyTimeout) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     Objects.requireNonNull(busyTimeout, "busyTimeout");
     if (jdbcUrl.startsWith(SQLITE_PREFIX)) {
@@ -158,7 +229,7 @@ public final class JournalStore {
         null);
   }
 
-  private static JdbcJournal openPostgresql(String url, Duration busyTimeout) {
+  private static LedgerStore openPostgresql(String url, Duration busyTimeout) {
     // the parameters may hold a password: messages name the server and database only
     int query = url.indexOf('?');
     String where = "PostgreSQL database " + (query < 0 ? url : url.substring(0, query));
@@ -176,7 +247,7 @@ public final class JournalStore {
         statement.execute("SET lock_timeout = " + busyTimeout.toMillis());
       }
       Migrator.migrate(connection, Dialect.POSTGRESQL, where);
-      return new JdbcJournal(connection, Dialect.POSTGRESQL, where, busyTimeout);
+      return new LedgerStore(new Database(connection, Dialect.POSTGRESQL, where, busyTimeout));
     } catch (SQLException e) {
       closeQuietly(connection, e);
       throw new StoreException(

@@ -1,0 +1,450 @@
+package org.shgledger.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.shgledger.group.Attendance;
+import org.shgledger.group.BearerTerm;
+import org.shgledger.group.Group;
+import org.shgledger.group.GroupRegistry;
+import org.shgledger.group.LoanEvent;
+import org.shgledger.group.LoanId;
+import org.shgledger.group.Meeting;
+import org.shgledger.group.Member;
+import org.shgledger.group.MemberId;
+import org.shgledger.group.MemberLoan;
+import org.shgledger.journal.BookId;
+import org.shgledger.journal.JournalException;
+import org.shgledger.journal.Rejection;
+import org.shgledger.store.RegistryRows.Cursor;
+import org.shgledger.store.RegistryRows.Parameters;
+
+/**
+ * A {@link GroupRegistry} kept in the same database as the {@link JdbcJournal} of its {@link
+ * LedgerStore}, on the same connection, so that one SQLite file (or one PostgreSQL schema) holds a
+ * group's whole books. Get it from {@link LedgerStore#registry()}.
+ *
+ * <p>What is put is what is got: every record reads back {@code equals} to what was written, and
+ * the lists come in the orders {@link GroupRegistry} documents, as from {@link
+ * org.shgledger.group.InMemoryGroupRegistry}. It differs from that only where the database does:
+ *
+ * <ul>
+ *   <li>a group's records are kept with its book, which must exist in the journal first ({@link
+ *       org.shgledger.group.SavingsGroups#createGroup} creates it): a write for a book that does
+ *       not exist throws {@link JournalException} {@link Rejection#BOOK_NOT_FOUND};
+ *   <li>a name holding a NUL character or half a surrogate pair is refused with {@link
+ *       StoreException.Kind#UNSTORABLE_TEXT}, and loan terms that could not be read back exactly
+ *       with {@link StoreException.Kind#UNSTORABLE_VALUE}, before anything is written;
+ *   <li>{@link StoreException} {@link StoreException.Kind#BUSY} or {@link
+ *       StoreException.Kind#FAILED} as for the journal.
+ * </ul>
+ *
+ * <p>Nothing is updated or deleted. Terms, attendance and loan events are added; putting a group,
+ * member, meeting or loan that differs from the one stored adds a new version of it (putting an
+ * equal one writes nothing), and the latest version is the record. Each write is one transaction
+ * that keeps other writers to the book out, as the journal's do (docs/store.md).
+ */
+public final class JdbcGroupRegistry implements GroupRegistry {
+
+  private static final String LATEST_GROUP =
+      "g.version = (SELECT MAX(l.version) FROM savings_group l WHERE l.book_id = g.book_id)";
+  private static final String LATEST_MEMBER =
+      "m.version = (SELECT MAX(l.version) FROM group_member l"
+          + " WHERE l.book_id = m.book_id AND l.member_id = m.member_id)";
+  private static final String LATEST_MEETING =
+      "m.version = (SELECT MAX(l.version) FROM meeting l"
+          + " WHERE l.book_id = m.book_id AND l.meeting_epoch_day = m.meeting_epoch_day)";
+  private static final String LATEST_LOAN =
+      "m.version = (SELECT MAX(l.version) FROM member_loan l"
+          + " WHERE l.book_id = m.book_id AND l.loan_id = m.loan_id)";
+
+  private final Database database;
+
+  JdbcGroupRegistry(Database database) {
+    this.database = database;
+  }
+
+  /** A record and its version number. */
+  private record Versioned<T>(int version, T value) {}
+
+  // ---- groups ----
+
+  @Override
+  public Optional<Group> group(BookId code) {
+    Objects.requireNonNull(code, "code");
+    return database.read(false, () -> latestGroup(code).map(Versioned::value));
+  }
+
+  @Override
+  public List<Group> groups() {
+    return database.read(false, () -> {
+      PreparedStatement query = database.prepare(
+          "SELECT " + RegistryRows.GROUP_COLUMNS + " FROM savings_group g WHERE " + LATEST_GROUP);
+      List<Group> groups = new ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          groups.add(RegistryRows.group(new Cursor(rows, 1)));
+        }
+      }
+      // sorted here, not by the database, whose collation may not be Java's order
+      groups.sort(Comparator.comparing(Group::code));
+      return List.copyOf(groups);
+    });
+  }
+
+  @Override
+  public void putGroup(Group group) {
+    Objects.requireNonNull(group, "group");
+    SqlView.checkStorable("name of group " + group.code(), group.name());
+    database.write(List.of(group.code()), () -> {
+      requireBook(group.code());
+      Optional<Versioned<Group>> latest = latestGroup(group.code());
+      if (!isSame(latest, group)) {
+        PreparedStatement insert = database.prepare(
+            "INSERT INTO savings_group (version, recorded_at, " + RegistryRows.GROUP_COLUMNS + ")"
+                + " VALUES (?, ?, " + RegistryRows.placeholders(14) + ")");
+        RegistryRows.write(versionAndTime(insert, 1, latest), group);
+        insert.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  private Optional<Versioned<Group>> latestGroup(BookId code) throws SQLException {
+    PreparedStatement query = database.prepare(
+        "SELECT version, " + RegistryRows.GROUP_COLUMNS + " FROM savings_group WHERE book_id = ?"
+            + " ORDER BY version DESC LIMIT 1");
+    query.setString(1, code.value());
+    try (ResultSet row = query.executeQuery()) {
+      return row.next()
+          ? Optional.of(new Versioned<>(row.getInt(1), RegistryRows.group(new Cursor(row, 2))))
+          : Optional.empty();
+    }
+  }
+
+  // ---- members ----
+
+  @Override
+  public Optional<Member> member(BookId group, MemberId member) {
+    Objects.requireNonNull(group, "group");
+    Objects.requireNonNull(member, "member");
+    return database.read(false, () -> latestMember(group, member).map(Versioned::value));
+  }
+
+  @Override
+  public List<Member> members(BookId group) {
+    Objects.requireNonNull(group, "group");
+    return database.read(false, () -> {
+      PreparedStatement query = database.prepare(
+          "SELECT " + RegistryRows.MEMBER_COLUMNS + " FROM group_member m WHERE m.book_id = ? AND "
+              + LATEST_MEMBER);
+      query.setString(1, group.value());
+      List<Member> members = new ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          members.add(RegistryRows.member(new Cursor(rows, 1)));
+        }
+      }
+      members.sort(Comparator.comparing(Member::id));
+      return List.copyOf(members);
+    });
+  }
+
+  @Override
+  public void putMember(BookId group, Member member) {
+    Objects.requireNonNull(group, "group");
+    Objects.requireNonNull(member, "member");
+    SqlView.checkStorable("name of member " + member.id(), member.name());
+    member.bankAccount().ifPresent(
+        account -> SqlView.checkStorable("bank name of member " + member.id(), account.bankName()));
+    database.write(List.of(group), () -> {
+      requireBook(group);
+      Optional<Versioned<Member>> latest = latestMember(group, member.id());
+      if (!isSame(latest, member)) {
+        PreparedStatement insert = database.prepare(
+            "INSERT INTO group_member (book_id, version, recorded_at, " + RegistryRows.MEMBER_COLUMNS
+                + ") VALUES (?, ?, ?, " + RegistryRows.placeholders(9) + ")");
+        insert.setString(1, group.value());
+        RegistryRows.write(versionAndTime(insert, 2, latest), member);
+        insert.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  private Optional<Versioned<Member>> latestMember(BookId group, MemberId member) throws SQLException {
+    PreparedStatement query = database.prepare(
+        "SELECT version, " + RegistryRows.MEMBER_COLUMNS + " FROM group_member"
+            + " WHERE book_id = ? AND member_id = ? ORDER BY version DESC LIMIT 1");
+    query.setString(1, group.value());
+    query.setString(2, member.value());
+    try (ResultSet row = query.executeQuery()) {
+      return row.next()
+          ? Optional.of(new Versioned<>(row.getInt(1), RegistryRows.member(new Cursor(row, 2))))
+          : Optional.empty();
+    }
+  }
+
+  // ---- office-bearer terms ----
+
+  @Override
+  public List<BearerTerm> terms(BookId group) {
+    Objects.requireNonNull(group, "group");
+    return database.read(false, () -> {
+      PreparedStatement query = database.prepare(
+          "SELECT " + RegistryRows.TERM_COLUMNS + " FROM bearer_term WHERE book_id = ?"
+              + " ORDER BY term_seq");
+      query.setString(1, group.value());
+      List<BearerTerm> terms = new ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          terms.add(RegistryRows.term(new Cursor(rows, 1)));
+        }
+      }
+      return List.copyOf(terms);
+    });
+  }
+
+  @Override
+  public void addTerm(BookId group, BearerTerm term) {
+    Objects.requireNonNull(group, "group");
+    Objects.requireNonNull(term, "term");
+    database.write(List.of(group), () -> {
+      requireBook(group);
+      PreparedStatement insert = database.prepare(
+          "INSERT INTO bearer_term (book_id, term_seq, recorded_at, " + RegistryRows.TERM_COLUMNS + ")"
+              + " SELECT ?, COALESCE(MAX(term_seq), 0) + 1, ?, " + RegistryRows.placeholders(4)
+              + " FROM bearer_term WHERE book_id = ?");
+      insert.setString(1, group.value());
+      insert.setString(2, Database.now());
+      Parameters parameters = new Parameters(insert, 3);
+      RegistryRows.write(parameters, term);
+      parameters.text(group.value());
+      insert.executeUpdate();
+      return null;
+    });
+  }
+
+  // ---- meetings ----
+
+  @Override
+  public Optional<Meeting> meeting(BookId group, LocalDate date) {
+    Objects.requireNonNull(group, "group");
+    Objects.requireNonNull(date, "date");
+    return database.read(false, () -> latestMeetings(group, date).stream().findFirst().map(Versioned::value));
+  }
+
+  @Override
+  public List<Meeting> meetings(BookId group) {
+    Objects.requireNonNull(group, "group");
+    return database.read(false, () -> latestMeetings(group, null).stream().map(Versioned::value).toList());
+  }
+
+  @Override
+  public void putMeeting(Meeting meeting) {
+    Objects.requireNonNull(meeting, "meeting");
+    database.write(List.of(meeting.group()), () -> {
+      requireBook(meeting.group());
+      Optional<Versioned<Meeting>> latest = latestMeetings(meeting.group(), meeting.date()).stream().findFirst();
+      if (isSame(latest, meeting)) {
+        return null;
+      }
+      int version = latest.map(v -> v.version() + 1).orElse(1);
+      PreparedStatement insert = database.prepare(
+          "INSERT INTO meeting (book_id, meeting_epoch_day, version, recorded_at) VALUES (?, ?, ?, ?)");
+      insert.setString(1, meeting.group().value());
+      insert.setLong(2, meeting.date().toEpochDay());
+      insert.setInt(3, version);
+      insert.setString(4, Database.now());
+      insert.executeUpdate();
+      PreparedStatement roll = database.prepare(
+          "INSERT INTO meeting_attendance (book_id, meeting_epoch_day, version, member_id, attendance)"
+              + " VALUES (?, ?, ?, ?, ?)");
+      // one statement per member, not a JDBC batch: a batch left behind by a failure would stay
+      // on the shared statement and be sent with the next transaction's rows
+      for (Map.Entry<MemberId, Attendance> answer : meeting.attendance().entrySet()) {
+        roll.setString(1, meeting.group().value());
+        roll.setLong(2, meeting.date().toEpochDay());
+        roll.setInt(3, version);
+        roll.setString(4, answer.getKey().value());
+        roll.setString(5, answer.getValue().name());
+        roll.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /** The latest version of each meeting of a group in date order, or of its meeting on one date. */
+  private List<Versioned<Meeting>> latestMeetings(BookId group, LocalDate date) throws SQLException {
+    PreparedStatement query = database.prepare(
+        "SELECT m.meeting_epoch_day, m.version, a.member_id, a.attendance FROM meeting m"
+            + " LEFT JOIN meeting_attendance a ON a.book_id = m.book_id"
+            + " AND a.meeting_epoch_day = m.meeting_epoch_day AND a.version = m.version"
+            + " WHERE m.book_id = ? AND " + LATEST_MEETING
+            + (date == null ? "" : " AND m.meeting_epoch_day = ?")
+            + " ORDER BY m.meeting_epoch_day");
+    query.setString(1, group.value());
+    if (date != null) {
+      query.setLong(2, date.toEpochDay());
+    }
+    List<Versioned<Meeting>> meetings = new ArrayList<>();
+    try (ResultSet rows = query.executeQuery()) {
+      boolean more = rows.next();
+      while (more) {
+        long day = rows.getLong(1);
+        int version = rows.getInt(2);
+        Map<MemberId, Attendance> attendance = new TreeMap<>();
+        while (more && rows.getLong(1) == day) {
+          String member = rows.getString(3);
+          if (member != null) {
+            attendance.put(MemberId.of(member), Attendance.valueOf(rows.getString(4)));
+          }
+          more = rows.next();
+        }
+        meetings.add(new Versioned<>(version, new Meeting(group, LocalDate.ofEpochDay(day), attendance)));
+      }
+    }
+    return meetings;
+  }
+
+  // ---- loans ----
+
+  @Override
+  public Optional<MemberLoan> loan(BookId group, LoanId loan) {
+    Objects.requireNonNull(group, "group");
+    Objects.requireNonNull(loan, "loan");
+    return database.read(false, () -> latestLoan(group, loan).map(Versioned::value));
+  }
+
+  @Override
+  public List<MemberLoan> loans(BookId group) {
+    Objects.requireNonNull(group, "group");
+    return database.read(false, () -> {
+      PreparedStatement query = database.prepare(
+          "SELECT " + RegistryRows.LOAN_COLUMNS + " FROM member_loan m WHERE m.book_id = ? AND "
+              + LATEST_LOAN);
+      query.setString(1, group.value());
+      List<MemberLoan> loans = new ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          loans.add(RegistryRows.loan(new Cursor(rows, 1)));
+        }
+      }
+      loans.sort(Comparator.comparing(MemberLoan::id));
+      return List.copyOf(loans);
+    });
+  }
+
+  @Override
+  public void putLoan(BookId group, MemberLoan loan) {
+    Objects.requireNonNull(group, "group");
+    Objects.requireNonNull(loan, "loan");
+    RegistryRows.requireRestorable(group, loan);
+    database.write(List.of(group), () -> {
+      requireBook(group);
+      Optional<Versioned<MemberLoan>> latest = latestLoan(group, loan.id());
+      if (!isSame(latest, loan)) {
+        PreparedStatement insert = database.prepare(
+            "INSERT INTO member_loan (book_id, version, recorded_at, " + RegistryRows.LOAN_COLUMNS
+                + ") VALUES (?, ?, ?, " + RegistryRows.placeholders(20) + ")");
+        insert.setString(1, group.value());
+        RegistryRows.write(versionAndTime(insert, 2, latest), loan);
+        insert.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  private Optional<Versioned<MemberLoan>> latestLoan(BookId group, LoanId loan) throws SQLException {
+    PreparedStatement query = database.prepare(
+        "SELECT version, " + RegistryRows.LOAN_COLUMNS + " FROM member_loan"
+            + " WHERE book_id = ? AND loan_id = ? ORDER BY version DESC LIMIT 1");
+    query.setString(1, group.value());
+    query.setString(2, loan.value());
+    try (ResultSet row = query.executeQuery()) {
+      return row.next()
+          ? Optional.of(new Versioned<>(row.getInt(1), RegistryRows.loan(new Cursor(row, 2))))
+          : Optional.empty();
+    }
+  }
+
+  // ---- loan events ----
+
+  @Override
+  public List<LoanEvent> loanEvents(BookId group, LoanId loan) {
+    Objects.requireNonNull(group, "group");
+    Objects.requireNonNull(loan, "loan");
+    return database.read(false, () -> {
+      PreparedStatement query = database.prepare(
+          "SELECT " + RegistryRows.EVENT_COLUMNS + " FROM loan_event WHERE book_id = ? AND loan_id = ?"
+              + " ORDER BY event_seq");
+      query.setString(1, group.value());
+      query.setString(2, loan.value());
+      List<LoanEvent> events = new ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          events.add(RegistryRows.event(new Cursor(rows, 1)));
+        }
+      }
+      return List.copyOf(events);
+    });
+  }
+
+  @Override
+  public void addLoanEvent(BookId group, LoanId loan, LoanEvent event) {
+    Objects.requireNonNull(group, "group");
+    Objects.requireNonNull(loan, "loan");
+    Objects.requireNonNull(event, "event");
+    database.write(List.of(group), () -> {
+      requireBook(group);
+      PreparedStatement insert = database.prepare(
+          "INSERT INTO loan_event (book_id, loan_id, event_seq, recorded_at, " + RegistryRows.EVENT_COLUMNS
+              + ") SELECT ?, ?, COALESCE(MAX(event_seq), 0) + 1, ?, " + RegistryRows.placeholders(5)
+              + " FROM loan_event WHERE book_id = ? AND loan_id = ?");
+      insert.setString(1, group.value());
+      insert.setString(2, loan.value());
+      insert.setString(3, Database.now());
+      Parameters parameters = new Parameters(insert, 4);
+      RegistryRows.write(parameters, event);
+      parameters.text(group.value()).text(loan.value());
+      insert.executeUpdate();
+      return null;
+    });
+  }
+
+  // ---- shared ----
+
+  /** A group's records are kept with its book; the book's row is also what writers lock. */
+  private void requireBook(BookId book) throws SQLException {
+    PreparedStatement query = database.prepare("SELECT 1 FROM book WHERE book_id = ?");
+    query.setString(1, book.value());
+    try (ResultSet row = query.executeQuery()) {
+      if (!row.next()) {
+        throw new JournalException(
+            Rejection.BOOK_NOT_FOUND,
+            "book " + book + " does not exist: a group's records are kept with its book, which"
+                + " must be created first (SavingsGroups.createGroup does both)");
+      }
+    }
+  }
+
+  private static <T> boolean isSame(Optional<Versioned<T>> latest, T value) {
+    return latest.isPresent() && latest.get().value().equals(value);
+  }
+
+  /** Sets the version after the latest and the recording time from a parameter on. */
+  private static Parameters versionAndTime(
+      PreparedStatement insert, int first, Optional<? extends Versioned<?>> latest) throws SQLException {
+    insert.setInt(first, latest.map(v -> v.version() + 1).orElse(1));
+    insert.setString(first + 1, Database.now());
+    return new Parameters(insert, first + 2);
+  }
+}

@@ -1,0 +1,63 @@
+package org.shgledger.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.RoundingMode;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.shgledger.group.Channel;
+import org.shgledger.group.LoanId;
+import org.shgledger.group.MemberId;
+import org.shgledger.group.MemberLoan;
+import org.shgledger.journal.BookId;
+import org.shgledger.journal.EntryId;
+import org.shgledger.loan.Loan;
+import org.shgledger.loan.LoanArbitraries;
+import org.shgledger.loan.LoanTerms;
+import org.shgledger.loan.OpenLoanTerms;
+import org.shgledger.money.RoundingPolicy;
+
+/**
+ * Every loan's terms read back equal from the columns they are stored in, whatever order their
+ * terms were set in: no database needed, since the columns are the same values a row holds.
+ */
+class LoanColumnsProperties {
+
+  @Property(tries = 300)
+  void everyLoanReadsBackEqualFromItsColumns(@ForAll("loans") Loan terms) {
+    MemberLoan loan = new MemberLoan(LoanId.of("L1"), MemberId.of("M01"), terms, Channel.CASH, EntryId.of("D1"));
+
+    RegistryRows.requireRestorable(BookId.of("SHG01"), loan);
+  }
+
+  @Property(tries = 100)
+  void aRestoredScheduleIsTheSameSchedule(@ForAll("scheduled") LoanTerms terms) throws SQLException {
+    MemberLoan loan = new MemberLoan(LoanId.of("L1"), MemberId.of("M01"), terms, Channel.CASH, EntryId.of("D1"));
+    List<Object> columns = new ArrayList<>();
+    RegistryRows.write(new RegistryRows.Parameters(columns), loan);
+    LoanTerms restored = (LoanTerms) RegistryRows.loan(new RegistryRows.Cursor(columns)).terms();
+
+    assertEquals(terms.schedule(), restored.schedule());
+  }
+
+  @Provide
+  Arbitrary<LoanTerms> scheduled() {
+    return LoanArbitraries.terms();
+  }
+
+  @Provide
+  Arbitrary<Loan> loans() {
+    Arbitrary<Loan> open = LoanArbitraries.terms().map(terms -> new OpenLoanTerms(
+        terms.principal(), terms.rate(), terms.disbursementDate(),
+        terms.interestRounding().equals(RoundingPolicy.minorUnits(RoundingMode.HALF_EVEN))
+            ? RoundingPolicy.wholeUnits(RoundingMode.FLOOR)
+            : terms.interestRounding()));
+    return Arbitraries.oneOf(LoanArbitraries.terms().map(terms -> (Loan) terms), open);
+  }
+}
