@@ -95,7 +95,7 @@ final class GroupLife {
     }
   }
 
-  private final SavingsGroups groups = new SavingsGroups(new org.shgledger.journal.InMemoryJournal(), new InMemoryGroupRegistry());
+  private final SavingsGroups groups;
   private final Tally tally;
   private final Group group = new Group(SHG, "Roshni", INR, FORMED, MeetingFrequency.MONTHLY,
       Money.of(INR, 100), RoundingPolicy.wholeUnits(RoundingMode.HALF_UP), Month.APRIL,
@@ -120,8 +120,10 @@ final class GroupLife {
   private LocalDate lockedUpTo;
   private int nextId;
 
-  GroupLife(Tally tally) {
+  /** A new group's life on an engine whose journal and registry are empty. */
+  GroupLife(Tally tally, SavingsGroups groups) {
     this.tally = tally;
+    this.groups = groups;
     tally.lives++;
     groups.createGroup(group);
   }

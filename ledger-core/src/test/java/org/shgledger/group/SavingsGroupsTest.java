@@ -32,8 +32,11 @@ import org.shgledger.loan.OpenLoanTerms;
 import org.shgledger.loan.RepaymentMethod;
 import org.shgledger.money.RoundingPolicy;
 
-/** The engine's rules, one example each; the entries follow the table in docs/engine.md. */
-class SavingsGroupsTest {
+/**
+ * The engine's rules, one example each; the entries follow the table in docs/engine.md. They run
+ * in memory here, and on each durable store by extending this class.
+ */
+public class SavingsGroupsTest {
 
   static final CurrencyUnit INR = CurrencyUnit.of("INR");
   static final BookId SHG = BookId.of("SHG01");
@@ -58,9 +61,18 @@ class SavingsGroupsTest {
         LoanDefaults.scheduled(InterestRate.perMonth(java.math.BigDecimal.valueOf(2)), RepaymentMethod.FLAT, 10));
   }
 
+  /**
+   * A new engine over an empty journal and registry; in memory unless a subclass says otherwise.
+   *
+   * @return the engine
+   */
+  protected SavingsGroups newEngine() {
+    return new SavingsGroups(new InMemoryJournal(), new InMemoryGroupRegistry());
+  }
+
   @BeforeEach
   void formTheGroup() {
-    groups = new SavingsGroups(new InMemoryJournal(), new InMemoryGroupRegistry());
+    groups = newEngine();
     groups.createGroup(roshni());
     for (MemberId id : List.of(M01, M02, M03)) {
       groups.addMember(SHG, Member.joining(id, "Member " + id, MemberCategory.ADULT_WOMAN, FORMED));
