@@ -11,7 +11,10 @@ import org.shgledger.journal.BookId;
  *
  * <p>Writes are plain puts: {@link SavingsGroups} checks every rule before it writes, and writes
  * here only after the journal accepted its entry, so a refused operation leaves no trace in
- * either. Implementations: {@link InMemoryGroupRegistry}; durable stores implement the same.
+ * either. Every implementation gives back records {@code equals} to the last ones put, in the
+ * orders each method states. Implementations: {@link InMemoryGroupRegistry}, and {@code
+ * org.shgledger.store.JdbcGroupRegistry} in the same database as the journal; the contract test
+ * {@code GroupRegistryContractTest} runs against each.
  */
 public interface GroupRegistry {
 

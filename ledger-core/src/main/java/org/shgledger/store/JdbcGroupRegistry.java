@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.shgledger.group.Attendance;
 import org.shgledger.group.BearerTerm;
 import org.shgledger.group.Group;
@@ -85,49 +86,27 @@ public final class JdbcGroupRegistry implements GroupRegistry {
 
   @Override
   public List<Group> groups() {
-    return database.read(false, () -> {
-      PreparedStatement query = database.prepare(
-          "SELECT " + RegistryRows.GROUP_COLUMNS + " FROM savings_group g WHERE " + LATEST_GROUP);
-      List<Group> groups = new ArrayList<>();
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          groups.add(RegistryRows.group(new Cursor(rows, 1)));
-        }
-      }
-      // sorted here, not by the database, whose collation may not be Java's order
-      groups.sort(Comparator.comparing(Group::code));
-      return List.copyOf(groups);
-    });
+    return database.read(false, () -> sorted(
+        query("SELECT " + RegistryRows.GROUP_COLUMNS + " FROM savings_group g WHERE " + LATEST_GROUP,
+            RegistryRows::group),
+        Group::code));
   }
 
   @Override
   public void putGroup(Group group) {
     Objects.requireNonNull(group, "group");
     SqlView.checkStorable("name of group " + group.code(), group.name());
-    database.write(List.of(group.code()), () -> {
-      requireBook(group.code());
-      Optional<Versioned<Group>> latest = latestGroup(group.code());
-      if (!isSame(latest, group)) {
-        PreparedStatement insert = database.prepare(
-            "INSERT INTO savings_group (version, recorded_at, " + RegistryRows.GROUP_COLUMNS + ")"
-                + " VALUES (?, ?, " + RegistryRows.placeholders(14) + ")");
-        RegistryRows.write(versionAndTime(insert, 1, latest), group);
-        insert.executeUpdate();
-      }
-      return null;
-    });
+    putVersion(group.code(), group, () -> latestGroup(group.code()),
+        "INSERT INTO savings_group (version, recorded_at, " + RegistryRows.GROUP_COLUMNS + ")"
+            + " VALUES (?, ?, " + RegistryRows.placeholders(14) + ")",
+        columns -> RegistryRows.write(columns, group));
   }
 
   private Optional<Versioned<Group>> latestGroup(BookId code) throws SQLException {
-    PreparedStatement query = database.prepare(
+    return latest(
         "SELECT version, " + RegistryRows.GROUP_COLUMNS + " FROM savings_group WHERE book_id = ?"
-            + " ORDER BY version DESC LIMIT 1");
-    query.setString(1, code.value());
-    try (ResultSet row = query.executeQuery()) {
-      return row.next()
-          ? Optional.of(new Versioned<>(row.getInt(1), RegistryRows.group(new Cursor(row, 2))))
-          : Optional.empty();
-    }
+            + " ORDER BY version DESC LIMIT 1",
+        RegistryRows::group, code.value());
   }
 
   // ---- members ----
@@ -142,20 +121,10 @@ public final class JdbcGroupRegistry implements GroupRegistry {
   @Override
   public List<Member> members(BookId group) {
     Objects.requireNonNull(group, "group");
-    return database.read(false, () -> {
-      PreparedStatement query = database.prepare(
-          "SELECT " + RegistryRows.MEMBER_COLUMNS + " FROM group_member m WHERE m.book_id = ? AND "
-              + LATEST_MEMBER);
-      query.setString(1, group.value());
-      List<Member> members = new ArrayList<>();
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          members.add(RegistryRows.member(new Cursor(rows, 1)));
-        }
-      }
-      members.sort(Comparator.comparing(Member::id));
-      return List.copyOf(members);
-    });
+    return database.read(false, () -> sorted(
+        query("SELECT " + RegistryRows.MEMBER_COLUMNS + " FROM group_member m WHERE m.book_id = ? AND "
+            + LATEST_MEMBER, RegistryRows::member, group.value()),
+        Member::id));
   }
 
   @Override
@@ -165,32 +134,17 @@ public final class JdbcGroupRegistry implements GroupRegistry {
     SqlView.checkStorable("name of member " + member.id(), member.name());
     member.bankAccount().ifPresent(
         account -> SqlView.checkStorable("bank name of member " + member.id(), account.bankName()));
-    database.write(List.of(group), () -> {
-      requireBook(group);
-      Optional<Versioned<Member>> latest = latestMember(group, member.id());
-      if (!isSame(latest, member)) {
-        PreparedStatement insert = database.prepare(
-            "INSERT INTO group_member (book_id, version, recorded_at, " + RegistryRows.MEMBER_COLUMNS
-                + ") VALUES (?, ?, ?, " + RegistryRows.placeholders(9) + ")");
-        insert.setString(1, group.value());
-        RegistryRows.write(versionAndTime(insert, 2, latest), member);
-        insert.executeUpdate();
-      }
-      return null;
-    });
+    putVersion(group, member, () -> latestMember(group, member.id()),
+        "INSERT INTO group_member (version, recorded_at, book_id, " + RegistryRows.MEMBER_COLUMNS + ")"
+            + " VALUES (?, ?, ?, " + RegistryRows.placeholders(9) + ")",
+        columns -> RegistryRows.write(columns.text(group.value()), member));
   }
 
   private Optional<Versioned<Member>> latestMember(BookId group, MemberId member) throws SQLException {
-    PreparedStatement query = database.prepare(
+    return latest(
         "SELECT version, " + RegistryRows.MEMBER_COLUMNS + " FROM group_member"
-            + " WHERE book_id = ? AND member_id = ? ORDER BY version DESC LIMIT 1");
-    query.setString(1, group.value());
-    query.setString(2, member.value());
-    try (ResultSet row = query.executeQuery()) {
-      return row.next()
-          ? Optional.of(new Versioned<>(row.getInt(1), RegistryRows.member(new Cursor(row, 2))))
-          : Optional.empty();
-    }
+            + " WHERE book_id = ? AND member_id = ? ORDER BY version DESC LIMIT 1",
+        RegistryRows::member, group.value(), member.value());
   }
 
   // ---- office-bearer terms ----
@@ -198,19 +152,9 @@ public final class JdbcGroupRegistry implements GroupRegistry {
   @Override
   public List<BearerTerm> terms(BookId group) {
     Objects.requireNonNull(group, "group");
-    return database.read(false, () -> {
-      PreparedStatement query = database.prepare(
-          "SELECT " + RegistryRows.TERM_COLUMNS + " FROM bearer_term WHERE book_id = ?"
-              + " ORDER BY term_seq");
-      query.setString(1, group.value());
-      List<BearerTerm> terms = new ArrayList<>();
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          terms.add(RegistryRows.term(new Cursor(rows, 1)));
-        }
-      }
-      return List.copyOf(terms);
-    });
+    return database.read(false, () -> List.copyOf(query(
+        "SELECT " + RegistryRows.TERM_COLUMNS + " FROM bearer_term WHERE book_id = ? ORDER BY term_seq",
+        RegistryRows::term, group.value())));
   }
 
   @Override
@@ -327,20 +271,10 @@ public final class JdbcGroupRegistry implements GroupRegistry {
   @Override
   public List<MemberLoan> loans(BookId group) {
     Objects.requireNonNull(group, "group");
-    return database.read(false, () -> {
-      PreparedStatement query = database.prepare(
-          "SELECT " + RegistryRows.LOAN_COLUMNS + " FROM member_loan m WHERE m.book_id = ? AND "
-              + LATEST_LOAN);
-      query.setString(1, group.value());
-      List<MemberLoan> loans = new ArrayList<>();
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          loans.add(RegistryRows.loan(new Cursor(rows, 1)));
-        }
-      }
-      loans.sort(Comparator.comparing(MemberLoan::id));
-      return List.copyOf(loans);
-    });
+    return database.read(false, () -> sorted(
+        query("SELECT " + RegistryRows.LOAN_COLUMNS + " FROM member_loan m WHERE m.book_id = ? AND "
+            + LATEST_LOAN, RegistryRows::loan, group.value()),
+        MemberLoan::id));
   }
 
   @Override
@@ -348,32 +282,17 @@ public final class JdbcGroupRegistry implements GroupRegistry {
     Objects.requireNonNull(group, "group");
     Objects.requireNonNull(loan, "loan");
     RegistryRows.requireRestorable(group, loan);
-    database.write(List.of(group), () -> {
-      requireBook(group);
-      Optional<Versioned<MemberLoan>> latest = latestLoan(group, loan.id());
-      if (!isSame(latest, loan)) {
-        PreparedStatement insert = database.prepare(
-            "INSERT INTO member_loan (book_id, version, recorded_at, " + RegistryRows.LOAN_COLUMNS
-                + ") VALUES (?, ?, ?, " + RegistryRows.placeholders(20) + ")");
-        insert.setString(1, group.value());
-        RegistryRows.write(versionAndTime(insert, 2, latest), loan);
-        insert.executeUpdate();
-      }
-      return null;
-    });
+    putVersion(group, loan, () -> latestLoan(group, loan.id()),
+        "INSERT INTO member_loan (version, recorded_at, book_id, " + RegistryRows.LOAN_COLUMNS + ")"
+            + " VALUES (?, ?, ?, " + RegistryRows.placeholders(20) + ")",
+        columns -> RegistryRows.write(columns.text(group.value()), loan));
   }
 
   private Optional<Versioned<MemberLoan>> latestLoan(BookId group, LoanId loan) throws SQLException {
-    PreparedStatement query = database.prepare(
+    return latest(
         "SELECT version, " + RegistryRows.LOAN_COLUMNS + " FROM member_loan"
-            + " WHERE book_id = ? AND loan_id = ? ORDER BY version DESC LIMIT 1");
-    query.setString(1, group.value());
-    query.setString(2, loan.value());
-    try (ResultSet row = query.executeQuery()) {
-      return row.next()
-          ? Optional.of(new Versioned<>(row.getInt(1), RegistryRows.loan(new Cursor(row, 2))))
-          : Optional.empty();
-    }
+            + " WHERE book_id = ? AND loan_id = ? ORDER BY version DESC LIMIT 1",
+        RegistryRows::loan, group.value(), loan.value());
   }
 
   // ---- loan events ----
@@ -382,20 +301,10 @@ public final class JdbcGroupRegistry implements GroupRegistry {
   public List<LoanEvent> loanEvents(BookId group, LoanId loan) {
     Objects.requireNonNull(group, "group");
     Objects.requireNonNull(loan, "loan");
-    return database.read(false, () -> {
-      PreparedStatement query = database.prepare(
-          "SELECT " + RegistryRows.EVENT_COLUMNS + " FROM loan_event WHERE book_id = ? AND loan_id = ?"
-              + " ORDER BY event_seq");
-      query.setString(1, group.value());
-      query.setString(2, loan.value());
-      List<LoanEvent> events = new ArrayList<>();
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          events.add(RegistryRows.event(new Cursor(rows, 1)));
-        }
-      }
-      return List.copyOf(events);
-    });
+    return database.read(false, () -> List.copyOf(query(
+        "SELECT " + RegistryRows.EVENT_COLUMNS + " FROM loan_event WHERE book_id = ? AND loan_id = ?"
+            + " ORDER BY event_seq",
+        RegistryRows::event, group.value(), loan.value())));
   }
 
   @Override
@@ -422,6 +331,41 @@ public final class JdbcGroupRegistry implements GroupRegistry {
 
   // ---- shared ----
 
+  /** Reads a record from a row's columns, left to right. */
+  @FunctionalInterface
+  private interface RowReader<T> {
+    T read(Cursor columns) throws SQLException;
+  }
+
+  /** Every row of a query whose parameters are texts, each read from its first column on. */
+  private <T> List<T> query(String sql, RowReader<T> reader, String... parameters) throws SQLException {
+    PreparedStatement query = database.prepare(sql);
+    for (int i = 0; i < parameters.length; i++) {
+      query.setString(i + 1, parameters[i]);
+    }
+    List<T> records = new ArrayList<>();
+    try (ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        records.add(reader.read(new Cursor(rows, 1)));
+      }
+    }
+    return records;
+  }
+
+  /** The record of a query's one row whose first column is the version, or empty. */
+  private <T> Optional<Versioned<T>> latest(String sql, RowReader<T> reader, String... parameters)
+      throws SQLException {
+    List<Versioned<T>> rows = query(sql, columns -> new Versioned<>(columns.integer(), reader.read(columns)), parameters);
+    return rows.stream().findFirst();
+  }
+
+  /** Sorted by key here, not by the database, whose collation may not be Java's order. */
+  private static <T, K extends Comparable<? super K>> List<T> sorted(List<T> records, Function<T, K> key) {
+    List<T> sorted = new ArrayList<>(records);
+    sorted.sort(Comparator.comparing(key));
+    return List.copyOf(sorted);
+  }
+
   /** A group's records are kept with its book; the book's row is also what writers lock. */
   private void requireBook(BookId book) throws SQLException {
     PreparedStatement query = database.prepare("SELECT 1 FROM book WHERE book_id = ?");
@@ -436,15 +380,39 @@ public final class JdbcGroupRegistry implements GroupRegistry {
     }
   }
 
-  private static <T> boolean isSame(Optional<Versioned<T>> latest, T value) {
-    return latest.isPresent() && latest.get().value().equals(value);
+  /** Reads the latest version of one record. */
+  @FunctionalInterface
+  private interface LatestQuery<T> {
+    Optional<Versioned<T>> read() throws SQLException;
   }
 
-  /** Sets the version after the latest and the recording time from a parameter on. */
-  private static Parameters versionAndTime(
-      PreparedStatement insert, int first, Optional<? extends Versioned<?>> latest) throws SQLException {
-    insert.setInt(first, latest.map(v -> v.version() + 1).orElse(1));
-    insert.setString(first + 1, Database.now());
-    return new Parameters(insert, first + 2);
+  /** Sets an insert's parameters after the version and the recording time. */
+  @FunctionalInterface
+  private interface ColumnsWriter {
+    void write(Parameters columns) throws SQLException;
+  }
+
+  /**
+   * In one write transaction: adds a record as the version after the latest, unless the latest is
+   * equal to it. The insert's first two parameters are the version and the recording time.
+   */
+  private <T> void putVersion(BookId book, T record, LatestQuery<T> latest, String insertSql, ColumnsWriter columns) {
+    database.write(List.of(book), () -> {
+      requireBook(book);
+      Optional<Versioned<T>> current = latest.read();
+      if (isSame(current, record)) {
+        return null;
+      }
+      PreparedStatement insert = database.prepare(insertSql);
+      insert.setInt(1, current.map(version -> version.version() + 1).orElse(1));
+      insert.setString(2, Database.now());
+      columns.write(new Parameters(insert, 3));
+      insert.executeUpdate();
+      return null;
+    });
+  }
+
+  private static <T> boolean isSame(Optional<Versioned<T>> latest, T value) {
+    return latest.isPresent() && latest.get().value().equals(value);
   }
 }

@@ -40,6 +40,7 @@ public final class StoreException extends LedgerException {
     FAILED
   }
 
+  /** What kind of failure this is. */
   private final Kind kind;
 
   /**

@@ -23,6 +23,7 @@ import org.shgledger.group.Group;
 import org.shgledger.group.GroupOperation;
 import org.shgledger.group.GroupRegistry;
 import org.shgledger.group.LoanDefaults;
+import org.shgledger.group.LoanEvent;
 import org.shgledger.group.LoanId;
 import org.shgledger.group.Meeting;
 import org.shgledger.group.MeetingFrequency;
@@ -30,6 +31,7 @@ import org.shgledger.group.Member;
 import org.shgledger.group.MemberBankAccount;
 import org.shgledger.group.MemberCategory;
 import org.shgledger.group.MemberId;
+import org.shgledger.group.MemberLoan;
 import org.shgledger.group.Role;
 import org.shgledger.group.SavingsGroups;
 import org.shgledger.group.SavingsKind;
@@ -71,8 +73,8 @@ class GroupRestartTest {
       List<Member> members,
       List<BearerTerm> terms,
       List<Meeting> meetings,
-      List<?> loans,
-      List<?> loanEvents,
+      List<MemberLoan> loans,
+      List<LoanEvent> loanEvents,
       TrialBalance trialBalance,
       LoanState loanState) {
 
