@@ -98,7 +98,7 @@ public final class JdbcGroupRegistry implements GroupRegistry {
     SqlView.checkStorable("name of group " + group.code(), group.name());
     putVersion(group.code(), group, () -> latestGroup(group.code()),
         "INSERT INTO savings_group (version, recorded_at, " + RegistryRows.GROUP_COLUMNS + ")"
-            + " VALUES (?, ?, " + RegistryRows.placeholders(14) + ")",
+            + " VALUES (?, ?, " + RegistryRows.placeholders(RegistryRows.GROUP_COLUMNS) + ")",
         columns -> RegistryRows.write(columns, group));
   }
 
@@ -136,7 +136,7 @@ public final class JdbcGroupRegistry implements GroupRegistry {
         account -> SqlView.checkStorable("bank name of member " + member.id(), account.bankName()));
     putVersion(group, member, () -> latestMember(group, member.id()),
         "INSERT INTO group_member (version, recorded_at, book_id, " + RegistryRows.MEMBER_COLUMNS + ")"
-            + " VALUES (?, ?, ?, " + RegistryRows.placeholders(9) + ")",
+            + " VALUES (?, ?, ?, " + RegistryRows.placeholders(RegistryRows.MEMBER_COLUMNS) + ")",
         columns -> RegistryRows.write(columns.text(group.value()), member));
   }
 
@@ -165,7 +165,8 @@ public final class JdbcGroupRegistry implements GroupRegistry {
       requireBook(group);
       PreparedStatement insert = database.prepare(
           "INSERT INTO bearer_term (book_id, term_seq, recorded_at, " + RegistryRows.TERM_COLUMNS + ")"
-              + " SELECT ?, COALESCE(MAX(term_seq), 0) + 1, ?, " + RegistryRows.placeholders(4)
+              + " SELECT ?, COALESCE(MAX(term_seq), 0) + 1, ?, "
+              + RegistryRows.placeholders(RegistryRows.TERM_COLUMNS)
               + " FROM bearer_term WHERE book_id = ?");
       insert.setString(1, group.value());
       insert.setString(2, Database.now());
@@ -284,7 +285,7 @@ public final class JdbcGroupRegistry implements GroupRegistry {
     RegistryRows.requireRestorable(group, loan);
     putVersion(group, loan, () -> latestLoan(group, loan.id()),
         "INSERT INTO member_loan (version, recorded_at, book_id, " + RegistryRows.LOAN_COLUMNS + ")"
-            + " VALUES (?, ?, ?, " + RegistryRows.placeholders(20) + ")",
+            + " VALUES (?, ?, ?, " + RegistryRows.placeholders(RegistryRows.LOAN_COLUMNS) + ")",
         columns -> RegistryRows.write(columns.text(group.value()), loan));
   }
 
@@ -316,7 +317,8 @@ public final class JdbcGroupRegistry implements GroupRegistry {
       requireBook(group);
       PreparedStatement insert = database.prepare(
           "INSERT INTO loan_event (book_id, loan_id, event_seq, recorded_at, " + RegistryRows.EVENT_COLUMNS
-              + ") SELECT ?, ?, COALESCE(MAX(event_seq), 0) + 1, ?, " + RegistryRows.placeholders(5)
+              + ") SELECT ?, ?, COALESCE(MAX(event_seq), 0) + 1, ?, "
+              + RegistryRows.placeholders(RegistryRows.EVENT_COLUMNS)
               + " FROM loan_event WHERE book_id = ? AND loan_id = ?");
       insert.setString(1, group.value());
       insert.setString(2, loan.value());
@@ -355,7 +357,8 @@ public final class JdbcGroupRegistry implements GroupRegistry {
   /** The record of a query's one row whose first column is the version, or empty. */
   private <T> Optional<Versioned<T>> latest(String sql, RowReader<T> reader, String... parameters)
       throws SQLException {
-    List<Versioned<T>> rows = query(sql, columns -> new Versioned<>(columns.integer(), reader.read(columns)), parameters);
+    List<Versioned<T>> rows =
+        query(sql, columns -> new Versioned<>(columns.integer(), reader.read(columns)), parameters);
     return rows.stream().findFirst();
   }
 

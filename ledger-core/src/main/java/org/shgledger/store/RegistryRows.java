@@ -71,9 +71,9 @@ final class RegistryRows {
 
   private RegistryRows() {}
 
-  /** The placeholders of an insert of n columns: {@code ?, ?, ?}. */
-  static String placeholders(int n) {
-    return String.join(", ", Collections.nCopies(n, "?"));
+  /** One placeholder for each of a list of columns: {@code ?, ?, ?} for {@code "a, b, c"}. */
+  static String placeholders(String columns) {
+    return String.join(", ", Collections.nCopies(columns.split(",").length, "?"));
   }
 
   // ---- groups ----
@@ -103,7 +103,7 @@ final class RegistryRows {
     LocalDate formed = in.date();
     MeetingFrequency meetingFrequency = MeetingFrequency.valueOf(in.text());
     Money compulsorySavings = Money.ofMinor(currency, in.number());
-    RoundingPolicy rounding = new RoundingPolicy(RoundingPolicy.Unit.valueOf(in.text()), RoundingMode.valueOf(in.text()));
+    RoundingPolicy rounding = rounding(in);
     Month yearStart = Month.of(in.integer());
     InterestRate rate = rate(in);
     Optional<RepaymentMethod> method = in.optionalText().map(RepaymentMethod::valueOf);
@@ -138,8 +138,8 @@ final class RegistryRows {
     Optional<String> ifsc = in.optionalText();
     Optional<String> masked = in.optionalText();
     Optional<LocalDate> opened = in.optionalDate();
-    Optional<MemberBankAccount> bank = bankName.map(
-        bankNameValue -> new MemberBankAccount(bankNameValue, ifsc.orElseThrow(), masked.orElseThrow(), opened.orElseThrow()));
+    Optional<MemberBankAccount> bank = bankName.map(bankNameValue ->
+        new MemberBankAccount(bankNameValue, ifsc.orElseThrow(), masked.orElseThrow(), opened.orElseThrow()));
     return new Member(id, name, category, joined, exited, bank);
   }
 
@@ -197,8 +197,7 @@ final class RegistryRows {
     Money principal = Money.ofMinor(currency, principalMinor);
     InterestRate rate = rate(in);
     LocalDate disbursed = in.date();
-    RoundingPolicy interestRounding =
-        new RoundingPolicy(RoundingPolicy.Unit.valueOf(in.text()), RoundingMode.valueOf(in.text()));
+    RoundingPolicy interestRounding = rounding(in);
     Loan terms;
     if (OPEN.equals(kind)) {
       terms = new OpenLoanTerms(principal, rate, disbursed, interestRounding);
@@ -228,9 +227,9 @@ final class RegistryRows {
    * <p>{@link LoanTerms} is made only by {@code of} and {@code with…} methods, each of which
    * builds and checks the schedule, so a change can be refused on the way even though the terms
    * it leads to are valid (a coarse instalment multiple may fit only the rounding set after it).
-   * Any order in which the terms were first made works, so a refused change is put back and the
-   * others are tried first; terms are refused only when no change can be made at all. The store
-   * checks every loan can be read back before it writes it ({@link #requireRestorable}).
+   * So a refused change is put back and tried again after the others, until none is left or none
+   * of those left can be made. That is a greedy order, not a search of every order, so the store
+   * also checks that a loan reads back equal before it writes it ({@link #requireRestorable}).
    */
   private static LoanTerms scheduled(LoanTerms start, List<UnaryOperator<LoanTerms>> changes) {
     LoanTerms terms = start;
@@ -298,6 +297,10 @@ final class RegistryRows {
 
   private static InterestRate rate(Cursor in) throws SQLException {
     return new InterestRate(new BigDecimal(in.text()), InterestRate.Per.valueOf(in.text()));
+  }
+
+  private static RoundingPolicy rounding(Cursor in) throws SQLException {
+    return new RoundingPolicy(RoundingPolicy.Unit.valueOf(in.text()), RoundingMode.valueOf(in.text()));
   }
 
   // ---- columns left to right ----
