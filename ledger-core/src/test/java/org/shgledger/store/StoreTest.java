@@ -23,6 +23,9 @@ import org.joda.money.Money;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.shgledger.group.Member;
+import org.shgledger.group.MemberCategory;
+import org.shgledger.group.MemberId;
 import org.shgledger.journal.Account;
 import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.AccountType;
@@ -193,6 +196,28 @@ abstract class StoreTest {
       assertEquals(Migrator.latestVersion(), rows.getInt(1));
       assertEquals(Migrator.latestVersion(), rows.getInt(2));
     }
+  }
+
+  @Test
+  void aVersion1DatabaseGainsTheRegistryAndKeepsItsBooks() throws SQLException {
+    LedgerStore first = openStore();
+    withBooks(first.journal()).record(saving("S1", "M01", 100));
+    Verification before = first.journal().verify(SHG);
+    first.close();
+    // back to what version 1 wrote: the journal's tables only
+    try (Connection connection = raw(); Statement statement = connection.createStatement()) {
+      for (String table : List.of("meeting_attendance", "meeting", "loan_event", "member_loan", "bearer_term",
+          "group_member", "savings_group")) {
+        statement.execute("DROP TABLE " + table);
+      }
+      statement.execute("DELETE FROM schema_version WHERE version = 2");
+    }
+
+    LedgerStore upgraded = openStore();
+    assertEquals(before, upgraded.journal().verify(SHG));
+    Member member = Member.joining(MemberId.of("M01"), "Asha", MemberCategory.ADULT_WOMAN, APRIL_5);
+    upgraded.registry().putMember(SHG, member);
+    assertEquals(List.of(member), upgraded.registry().members(SHG));
   }
 
   // ---- verify ----
