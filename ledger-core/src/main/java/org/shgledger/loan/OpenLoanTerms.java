@@ -41,13 +41,19 @@ public record OpenLoanTerms(
    * Creates open loan terms.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the principal or the date is out of range
+   * @throws IllegalArgumentException if the principal or the date is out of range, or the interest
+   *     rounding mode is {@link RoundingMode#UNNECESSARY}
    */
   public OpenLoanTerms {
     LoanChecks.principal(principal);
     Objects.requireNonNull(rate, "rate");
     LoanChecks.disbursementDate(disbursementDate);
     Objects.requireNonNull(interestRounding, "interestRounding");
+    if (interestRounding.mode() == RoundingMode.UNNECESSARY) {
+      // a month's interest is rarely a whole number of paise: it must be rounded some way
+      throw new IllegalArgumentException(
+          "an open loan's interest needs a rounding mode that rounds; UNNECESSARY would fail on the first month");
+    }
   }
 
   /**
