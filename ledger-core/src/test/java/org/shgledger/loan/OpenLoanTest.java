@@ -136,4 +136,11 @@ class OpenLoanTest {
     assertMessage("at most 600 months", () -> LoanHistory.of(old).stateAsOf(LocalDate.of(2050, 2, 1)));
     assertMessage("from 1 to 600", () -> old.interestDueDate(601));
   }
+
+  @Test
+  void interestMustBeRoundedSomeWay() {
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new OpenLoanTerms(inr("1000.01"), InterestRate.perMonth(BigDecimal.ONE), LocalDate.of(2025, 4, 1),
+            org.shgledger.money.RoundingPolicy.minorUnits(java.math.RoundingMode.UNNECESSARY)));
+  }
 }
