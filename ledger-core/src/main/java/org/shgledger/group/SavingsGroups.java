@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.joda.money.Money;
 import org.shgledger.journal.Account;
 import org.shgledger.journal.AccountCode;
@@ -37,6 +38,10 @@ import org.shgledger.money.RoundingPolicy;
  * <p>Entry ids are chosen by the caller and are idempotency keys, as in the journal: repeating an
  * operation with the same id and the same content records nothing new.
  *
+ * <p>Each operation that writes runs as one {@link UnitOfWork}: over a durable store its journal
+ * entry and its registry records are committed in one transaction, so a crash keeps both or
+ * neither.
+ *
  * <p>The accounts each operation debits and credits are listed in docs/engine.md.
  */
 public final class SavingsGroups {
@@ -48,16 +53,33 @@ public final class SavingsGroups {
 
   private final Journal journal;
   private final GroupRegistry registry;
+  private final UnitOfWork unitOfWork;
 
   /**
-   * Creates the engine over a journal and a registry.
+   * Creates the engine over a journal and a registry that live and die with the process, such as
+   * {@link org.shgledger.journal.InMemoryJournal} and {@link InMemoryGroupRegistry}: each
+   * operation runs directly ({@link UnitOfWork#immediate()}).
    *
    * @param journal where the money is kept, not null
    * @param registry where groups, members, office bearers and meetings are kept, not null
    */
   public SavingsGroups(Journal journal, GroupRegistry registry) {
+    this(journal, registry, UnitOfWork.immediate());
+  }
+
+  /**
+   * Creates the engine over a journal and a registry, running each operation that writes as one
+   * unit of work, so that its journal entry and its registry records are kept together or not at
+   * all (a durable store's engine, {@code LedgerStore.engine()}, is made this way).
+   *
+   * @param journal where the money is kept, not null
+   * @param registry where groups, members, office bearers and meetings are kept, not null
+   * @param unitOfWork what makes each operation one whole, not null
+   */
+  public SavingsGroups(Journal journal, GroupRegistry registry, UnitOfWork unitOfWork) {
     this.journal = Objects.requireNonNull(journal, "journal");
     this.registry = Objects.requireNonNull(registry, "registry");
+    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
   }
 
   /**
@@ -91,20 +113,22 @@ public final class SavingsGroups {
    */
   public Group createGroup(Group group) {
     Objects.requireNonNull(group, "group");
-    Optional<Group> existing = registry.group(group.code());
-    if (existing.isPresent()) {
-      if (!existing.get().equals(group)) {
-        throw new GroupException(GroupRejection.GROUP_EXISTS,
-            "group " + group.code() + " exists already as '" + existing.get().name() + "'");
+    return atomically(group.code(), () -> {
+      Optional<Group> existing = registry.group(group.code());
+      if (existing.isPresent()) {
+        if (!existing.get().equals(group)) {
+          throw new GroupException(GroupRejection.GROUP_EXISTS,
+              "group " + group.code() + " exists already as '" + existing.get().name() + "'");
+        }
+        return existing.get();
       }
-      return existing.get();
-    }
-    journal.createBook(group.book());
-    for (Account account : Chart.standardAccounts(group.code(), group.currency())) {
-      journal.openAccount(account);
-    }
-    registry.putGroup(group);
-    return group;
+      journal.createBook(group.book());
+      for (Account account : Chart.standardAccounts(group.code(), group.currency())) {
+        journal.openAccount(account);
+      }
+      registry.putGroup(group);
+      return group;
+    });
   }
 
   /**
@@ -135,34 +159,36 @@ public final class SavingsGroups {
    * @throws IllegalArgumentException if the record says she has already left
    */
   public Member addMember(BookId code, Member member) {
-    Group group = group(code);
-    Objects.requireNonNull(member, "member");
-    if (member.exited().isPresent()) {
-      throw new IllegalArgumentException("a new member cannot have left already; use settleExit");
-    }
-    Optional<Member> existing = registry.member(code, member.id());
-    if (existing.isPresent()) {
-      Member known = existing.get();
-      if (known.exited().isPresent()) {
-        throw new GroupException(GroupRejection.MEMBER_HAS_LEFT,
-            "group " + code + ": member " + member.id() + " left on " + known.exited().get()
-                + "; a returning member gets a new id");
+    return atomically(code, () -> {
+      Group group = group(code);
+      Objects.requireNonNull(member, "member");
+      if (member.exited().isPresent()) {
+        throw new IllegalArgumentException("a new member cannot have left already; use settleExit");
       }
-      if (!known.name().equals(member.name()) || known.category() != member.category()
-          || !known.joined().equals(member.joined())) {
-        throw new GroupException(GroupRejection.MEMBER_EXISTS,
-            "group " + code + ": member " + member.id() + " exists already with another record");
+      Optional<Member> existing = registry.member(code, member.id());
+      if (existing.isPresent()) {
+        Member known = existing.get();
+        if (known.exited().isPresent()) {
+          throw new GroupException(GroupRejection.MEMBER_HAS_LEFT,
+              "group " + code + ": member " + member.id() + " left on " + known.exited().get()
+                  + "; a returning member gets a new id");
+        }
+        if (!known.name().equals(member.name()) || known.category() != member.category()
+            || !known.joined().equals(member.joined())) {
+          throw new GroupException(GroupRejection.MEMBER_EXISTS,
+              "group " + code + ": member " + member.id() + " exists already with another record");
+        }
+        if (member.bankAccount().isPresent() && !member.bankAccount().equals(known.bankAccount())) {
+          return setBankAccount(code, member.id(), member.bankAccount().get());
+        }
+        return known;
       }
-      if (member.bankAccount().isPresent() && !member.bankAccount().equals(known.bankAccount())) {
-        return setBankAccount(code, member.id(), member.bankAccount().get());
+      for (Account account : Chart.memberAccounts(code, group.currency(), member.id())) {
+        journal.openAccount(account);
       }
-      return known;
-    }
-    for (Account account : Chart.memberAccounts(code, group.currency(), member.id())) {
-      journal.openAccount(account);
-    }
-    registry.putMember(code, member);
-    return member;
+      registry.putMember(code, member);
+      return member;
+    });
   }
 
   /**
@@ -176,9 +202,11 @@ public final class SavingsGroups {
    *     GroupRejection#MEMBER_NOT_FOUND}
    */
   public Member setBankAccount(BookId code, MemberId memberId, MemberBankAccount account) {
-    Member member = member(code, memberId).withBankAccount(Objects.requireNonNull(account, "account"));
-    registry.putMember(code, member);
-    return member;
+    return atomically(code, () -> {
+      Member member = member(code, memberId).withBankAccount(Objects.requireNonNull(account, "account"));
+      registry.putMember(code, member);
+      return member;
+    });
   }
 
   /**
@@ -209,21 +237,23 @@ public final class SavingsGroups {
    *     GroupRejection#OFFICE_TAKEN} if another term of the office overlaps
    */
   public BearerTerm elect(BookId code, BearerTerm term) {
-    Objects.requireNonNull(term, "term");
-    Member member = member(code, term.member());
-    requireMemberOn(code, member, term.from());
-    for (BearerTerm other : registry.terms(code)) {
-      if (other.equals(term)) {
-        return other;
+    return atomically(code, () -> {
+      Objects.requireNonNull(term, "term");
+      Member member = member(code, term.member());
+      requireMemberOn(code, member, term.from());
+      for (BearerTerm other : registry.terms(code)) {
+        if (other.equals(term)) {
+          return other;
+        }
+        if (other.role() == term.role() && other.overlaps(term)) {
+          throw new GroupException(GroupRejection.OFFICE_TAKEN,
+              "group " + code + ": " + other.member() + " is " + other.role().name().toLowerCase()
+                  + " from " + other.from() + " to " + other.to() + ", overlapping " + term.from() + " to " + term.to());
+        }
       }
-      if (other.role() == term.role() && other.overlaps(term)) {
-        throw new GroupException(GroupRejection.OFFICE_TAKEN,
-            "group " + code + ": " + other.member() + " is " + other.role().name().toLowerCase()
-                + " from " + other.from() + " to " + other.to() + ", overlapping " + term.from() + " to " + term.to());
-      }
-    }
-    registry.addTerm(code, term);
-    return term;
+      registry.addTerm(code, term);
+      return term;
+    });
   }
 
   /**
@@ -255,25 +285,27 @@ public final class SavingsGroups {
    */
   public Meeting recordMeeting(Meeting meeting) {
     Objects.requireNonNull(meeting, "meeting");
-    group(meeting.group());
-    for (MemberId id : meeting.attendance().keySet()) {
-      Optional<Member> member = registry.member(meeting.group(), id);
-      if (member.isEmpty() || !member.get().isMemberOn(meeting.date())) {
-        throw new GroupException(GroupRejection.ATTENDANCE_OF_NON_MEMBER,
-            "group " + meeting.group() + ", meeting of " + meeting.date() + ": " + id
-                + " was not a member that day");
+    return atomically(meeting.group(), () -> {
+      group(meeting.group());
+      for (MemberId id : meeting.attendance().keySet()) {
+        Optional<Member> member = registry.member(meeting.group(), id);
+        if (member.isEmpty() || !member.get().isMemberOn(meeting.date())) {
+          throw new GroupException(GroupRejection.ATTENDANCE_OF_NON_MEMBER,
+              "group " + meeting.group() + ", meeting of " + meeting.date() + ": " + id
+                  + " was not a member that day");
+        }
       }
-    }
-    Optional<Meeting> existing = registry.meeting(meeting.group(), meeting.date());
-    if (existing.isPresent()) {
-      if (!existing.get().equals(meeting)) {
-        throw new GroupException(GroupRejection.MEETING_EXISTS,
-            "group " + meeting.group() + ": the meeting of " + meeting.date() + " is recorded already with another roll");
+      Optional<Meeting> existing = registry.meeting(meeting.group(), meeting.date());
+      if (existing.isPresent()) {
+        if (!existing.get().equals(meeting)) {
+          throw new GroupException(GroupRejection.MEETING_EXISTS,
+              "group " + meeting.group() + ": the meeting of " + meeting.date() + " is recorded already with another roll");
+        }
+        return existing.get();
       }
-      return existing.get();
-    }
-    registry.putMeeting(meeting);
-    return meeting;
+      registry.putMeeting(meeting);
+      return meeting;
+    });
   }
 
   // ---------------------------------------------------------------- everyday money
@@ -293,12 +325,14 @@ public final class SavingsGroups {
    *     other content)
    */
   public JournalEntry record(BookId code, EntryId id, LocalDate date, GroupOperation operation) {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(date, "date");
-    Objects.requireNonNull(operation, "operation");
-    Group group = group(code);
-    List<Posting> postings = postings(group, date, operation);
-    return recordEntry(JournalEntry.of(id, code, date, operation.memo(), postings));
+    return atomically(code, () -> {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(date, "date");
+      Objects.requireNonNull(operation, "operation");
+      Group group = group(code);
+      List<Posting> postings = postings(group, date, operation);
+      return recordEntry(JournalEntry.of(id, code, date, operation.memo(), postings));
+    });
   }
 
   /** The one place an everyday operation becomes postings. */
@@ -376,24 +410,26 @@ public final class SavingsGroups {
    * @throws JournalException for the journal's reversal rules (not found, reversed already, locked)
    */
   public JournalEntry reverse(BookId code, EntryId original, EntryId reversalId, LocalDate date, String memo) {
-    group(code);
-    if (journal.entry(code, reversalId).isEmpty()) {
-      requireReversibleForLoans(code, original);
-    }
-    try {
-      JournalEntry reversal = journal.reverse(code, original, reversalId, date, memo);
-      JournalEntry reversed = journal.entry(code, original).orElseThrow();
-      Optional<String> source = reversed.sourceReference();
-      if (source.isPresent() && source.get().startsWith(EXIT_SOURCE)) {
-        MemberId memberId = MemberId.of(source.get().substring(EXIT_SOURCE.length()));
-        Member member = member(code, memberId);
-        registry.putMember(code, new Member(member.id(), member.name(), member.category(),
-            member.joined(), Optional.empty(), member.bankAccount()));
+    return atomically(code, () -> {
+      group(code);
+      if (journal.entry(code, reversalId).isEmpty()) {
+        requireReversibleForLoans(code, original);
       }
-      return reversal;
-    } catch (JournalException e) {
-      throw translate(e);
-    }
+      try {
+        JournalEntry reversal = journal.reverse(code, original, reversalId, date, memo);
+        JournalEntry reversed = journal.entry(code, original).orElseThrow();
+        Optional<String> source = reversed.sourceReference();
+        if (source.isPresent() && source.get().startsWith(EXIT_SOURCE)) {
+          MemberId memberId = MemberId.of(source.get().substring(EXIT_SOURCE.length()));
+          Member member = member(code, memberId);
+          registry.putMember(code, new Member(member.id(), member.name(), member.category(),
+              member.joined(), Optional.empty(), member.bankAccount()));
+        }
+        return reversal;
+      } catch (JournalException e) {
+        throw translate(e);
+      }
+    });
   }
 
 
@@ -418,31 +454,33 @@ public final class SavingsGroups {
    */
   public JournalEntry disburseLoan(
       BookId code, EntryId id, LoanId loanId, MemberId memberId, Loan terms, Channel channel) {
-    Group group = group(code);
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(terms, "terms");
-    Objects.requireNonNull(channel, "channel");
-    MemberLoan loan = new MemberLoan(loanId, memberId, terms, channel, id);
-    Optional<MemberLoan> existing = registry.loan(code, loanId);
-    if (existing.isPresent()) {
-      if (!existing.get().equals(loan)) {
-        throw new GroupException(GroupRejection.LOAN_EXISTS,
-            "group " + code + ": loan " + loanId + " exists already with other terms");
+    return atomically(code, () -> {
+      Group group = group(code);
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(terms, "terms");
+      Objects.requireNonNull(channel, "channel");
+      MemberLoan loan = new MemberLoan(loanId, memberId, terms, channel, id);
+      Optional<MemberLoan> existing = registry.loan(code, loanId);
+      if (existing.isPresent()) {
+        if (!existing.get().equals(loan)) {
+          throw new GroupException(GroupRejection.LOAN_EXISTS,
+              "group " + code + ": loan " + loanId + " exists already with other terms");
+        }
+        return journal.entry(code, id).orElseThrow();
       }
-      return journal.entry(code, id).orElseThrow();
-    }
-    if (!terms.currency().equals(group.currency())) {
-      throw new GroupException(GroupRejection.LOAN_IN_OTHER_CURRENCY,
-          "group " + code + ": loan " + loanId + " is in " + terms.currency() + ", the group keeps " + group.currency());
-    }
-    Member member = member(code, memberId);
-    LocalDate date = terms.disbursementDate();
-    requireMemberOn(code, member, date);
-    requirePayableTo(code, member, channel);
-    JournalEntry entry = recordEntry(JournalEntry.of(id, code, date, "loan " + loanId + " to " + memberId,
-        pair(Chart.memberAccount(Chart.MEMBER_LOANS, memberId), channel.account(), terms.principal())));
-    registry.putLoan(code, loan);
-    return entry;
+      if (!terms.currency().equals(group.currency())) {
+        throw new GroupException(GroupRejection.LOAN_IN_OTHER_CURRENCY,
+            "group " + code + ": loan " + loanId + " is in " + terms.currency() + ", the group keeps " + group.currency());
+      }
+      Member member = member(code, memberId);
+      LocalDate date = terms.disbursementDate();
+      requireMemberOn(code, member, date);
+      requirePayableTo(code, member, channel);
+      JournalEntry entry = recordEntry(JournalEntry.of(id, code, date, "loan " + loanId + " to " + memberId,
+          pair(Chart.memberAccount(Chart.MEMBER_LOANS, memberId), channel.account(), terms.principal())));
+      registry.putLoan(code, loan);
+      return entry;
+    });
   }
 
   /**
@@ -459,17 +497,20 @@ public final class SavingsGroups {
    *     GroupRejection#INVALID_AMOUNT}, {@link GroupRejection#LOAN_EVENT_OUT_OF_ORDER}
    */
   public void chargeLoanPenalty(BookId code, EntryId id, LoanId loanId, LocalDate date, Money amount) {
-    Group group = group(code);
-    MemberLoan loan = standingLoan(code, loanId);
-    positive(group, amount, "penalty");
-    LoanEvent penalty = new LoanEvent(LoanEvent.Kind.PENALTY, id, date, amount);
-    if (registry.loanEvents(code, loanId).contains(penalty)) {
-      return;
-    }
-    LoanHistory history = history(code, loan);
-    requireInOrder(code, loan, history, date);
-    history.withFine(date, amount);
-    registry.addLoanEvent(code, loanId, penalty);
+    atomically(code, () -> {
+      Group group = group(code);
+      MemberLoan loan = standingLoan(code, loanId);
+      positive(group, amount, "penalty");
+      LoanEvent penalty = new LoanEvent(LoanEvent.Kind.PENALTY, id, date, amount);
+      if (registry.loanEvents(code, loanId).contains(penalty)) {
+        return null;
+      }
+      LoanHistory history = history(code, loan);
+      requireInOrder(code, loan, history, date);
+      history.withFine(date, amount);
+      registry.addLoanEvent(code, loanId, penalty);
+      return null;
+    });
   }
 
   /**
@@ -489,36 +530,38 @@ public final class SavingsGroups {
    *     GroupRejection#REPAYMENT_EXCEEDS_DEBT} if the payment is more than the loan will ever ask
    */
   public JournalEntry repayLoan(BookId code, EntryId id, LoanId loanId, LocalDate date, Money amount, Channel channel) {
-    Group group = group(code);
-    MemberLoan loan = standingLoan(code, loanId);
-    positive(group, amount, "repayment");
-    if (amount.getAmountMinorLong() > Loan.MAX_PRINCIPAL_MINOR) {
-      throw new GroupException(GroupRejection.REPAYMENT_EXCEEDS_DEBT,
-          "group " + code + ", loan " + loanId + ": a payment of " + amount + " is beyond any loan's limit");
-    }
-    Objects.requireNonNull(channel, "channel");
-    LoanEvent payment = new LoanEvent(LoanEvent.Kind.PAYMENT, id, date, amount);
-    if (registry.loanEvents(code, loanId).contains(payment) && journal.entry(code, id).isPresent()) {
-      return journal.entry(code, id).get();
-    }
-    LoanHistory history = history(code, loan);
-    requireInOrder(code, loan, history, date);
-    PaymentAllocation split = history.allocate(date, amount);
-    if (split.hasExcess()) {
-      throw new GroupException(GroupRejection.REPAYMENT_EXCEEDS_DEBT,
-          "group " + code + ", loan " + loanId + ": " + amount + " is more than the loan will ever ask; at most "
-              + split.applied() + " can be taken on " + date);
-    }
-    List<Posting> postings = new EntryBuilder()
-        .debit(channel.account(), amount)
-        .credit(Chart.FINES, split.fines())
-        .credit(Chart.LOAN_INTEREST, split.interest())
-        .credit(Chart.memberAccount(Chart.MEMBER_LOANS, loan.member()), split.principal())
-        .postings();
-    JournalEntry entry = recordEntry(JournalEntry.of(id, code, date,
-        "repayment of loan " + loanId + " by " + loan.member(), postings));
-    registry.addLoanEvent(code, loanId, payment);
-    return entry;
+    return atomically(code, () -> {
+      Group group = group(code);
+      MemberLoan loan = standingLoan(code, loanId);
+      positive(group, amount, "repayment");
+      if (amount.getAmountMinorLong() > Loan.MAX_PRINCIPAL_MINOR) {
+        throw new GroupException(GroupRejection.REPAYMENT_EXCEEDS_DEBT,
+            "group " + code + ", loan " + loanId + ": a payment of " + amount + " is beyond any loan's limit");
+      }
+      Objects.requireNonNull(channel, "channel");
+      LoanEvent payment = new LoanEvent(LoanEvent.Kind.PAYMENT, id, date, amount);
+      if (registry.loanEvents(code, loanId).contains(payment) && journal.entry(code, id).isPresent()) {
+        return journal.entry(code, id).get();
+      }
+      LoanHistory history = history(code, loan);
+      requireInOrder(code, loan, history, date);
+      PaymentAllocation split = history.allocate(date, amount);
+      if (split.hasExcess()) {
+        throw new GroupException(GroupRejection.REPAYMENT_EXCEEDS_DEBT,
+            "group " + code + ", loan " + loanId + ": " + amount + " is more than the loan will ever ask; at most "
+                + split.applied() + " can be taken on " + date);
+      }
+      List<Posting> postings = new EntryBuilder()
+          .debit(channel.account(), amount)
+          .credit(Chart.FINES, split.fines())
+          .credit(Chart.LOAN_INTEREST, split.interest())
+          .credit(Chart.memberAccount(Chart.MEMBER_LOANS, loan.member()), split.principal())
+          .postings();
+      JournalEntry entry = recordEntry(JournalEntry.of(id, code, date,
+          "repayment of loan " + loanId + " by " + loan.member(), postings));
+      registry.addLoanEvent(code, loanId, payment);
+      return entry;
+    });
   }
 
   /**
@@ -619,34 +662,36 @@ public final class SavingsGroups {
    * @throws IllegalArgumentException if the date is not the last day of a financial year
    */
   public Optional<JournalEntry> closeYear(BookId code, EntryId id, LocalDate yearEnd) {
-    Group group = group(code);
-    Objects.requireNonNull(id, "id");
-    if (!group.financialYearStarting(yearEnd.plusDays(1)).equals(yearEnd.plusDays(1))) {
-      throw new IllegalArgumentException(
-          yearEnd + " is not the last day of group " + code + "'s financial year (which starts in "
-              + group.financialYearStart() + ")");
-    }
-    Optional<LocalDate> locked = journal.lockDate(code);
-    if (locked.isPresent() && !locked.get().isBefore(yearEnd)) {
-      throw new GroupException(GroupRejection.YEAR_ALREADY_CLOSED,
-          "group " + code + ": the books are closed up to " + locked.get());
-    }
-    EntryBuilder closing = new EntryBuilder();
-    Money net = Money.zero(group.currency());
-    for (TrialBalance.Line line : journal.trialBalance(code, yearEnd).lines()) {
-      if (Chart.closesAtYearEnd(line.account())) {
-        closing.credit(line.account().code(), line.net());
-        net = net.plus(line.net());
+    return atomically(code, () -> {
+      Group group = group(code);
+      Objects.requireNonNull(id, "id");
+      if (!group.financialYearStarting(yearEnd.plusDays(1)).equals(yearEnd.plusDays(1))) {
+        throw new IllegalArgumentException(
+            yearEnd + " is not the last day of group " + code + "'s financial year (which starts in "
+                + group.financialYearStart() + ")");
       }
-    }
-    Optional<JournalEntry> entry = Optional.empty();
-    if (!closing.isEmpty()) {
-      closing.debit(Chart.SURPLUS, net);
-      String memo = "year end: income and expense closed into surplus";
-      entry = Optional.of(recordEntry(JournalEntry.of(id, code, yearEnd, memo, closing.postings())));
-    }
-    journal.lock(code, yearEnd);
-    return entry;
+      Optional<LocalDate> locked = journal.lockDate(code);
+      if (locked.isPresent() && !locked.get().isBefore(yearEnd)) {
+        throw new GroupException(GroupRejection.YEAR_ALREADY_CLOSED,
+            "group " + code + ": the books are closed up to " + locked.get());
+      }
+      EntryBuilder closing = new EntryBuilder();
+      Money net = Money.zero(group.currency());
+      for (TrialBalance.Line line : journal.trialBalance(code, yearEnd).lines()) {
+        if (Chart.closesAtYearEnd(line.account())) {
+          closing.credit(line.account().code(), line.net());
+          net = net.plus(line.net());
+        }
+      }
+      Optional<JournalEntry> entry = Optional.empty();
+      if (!closing.isEmpty()) {
+        closing.debit(Chart.SURPLUS, net);
+        String memo = "year end: income and expense closed into surplus";
+        entry = Optional.of(recordEntry(JournalEntry.of(id, code, yearEnd, memo, closing.postings())));
+      }
+      journal.lock(code, yearEnd);
+      return entry;
+    });
   }
 
   /**
@@ -663,20 +708,22 @@ public final class SavingsGroups {
    *     is smaller, {@link GroupRejection#NOTHING_TO_SHARE_BY} if no member has savings
    */
   public JournalEntry distributeSurplus(BookId code, EntryId id, LocalDate date, Money total) {
-    Group group = group(code);
-    positive(group, total, "surplus to distribute");
-    Money surplus = journal.balance(code, Chart.SURPLUS, date).normalBalance();
-    if (total.isGreaterThan(surplus)) {
-      throw new GroupException(GroupRejection.INSUFFICIENT_SURPLUS,
-          "group " + code + ": cannot distribute " + total + "; the accumulated surplus on " + date + " is " + surplus);
-    }
-    List<Member> members = membersOn(code, date);
-    List<Money> shares = shareBySavings(group, members, total, date);
-    EntryBuilder entry = new EntryBuilder().debit(Chart.SURPLUS, total);
-    for (int i = 0; i < members.size(); i++) {
-      entry.credit(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, members.get(i).id()), shares.get(i));
-    }
-    return recordEntry(JournalEntry.of(id, code, date, "surplus distributed in proportion to savings", entry.postings()));
+    return atomically(code, () -> {
+      Group group = group(code);
+      positive(group, total, "surplus to distribute");
+      Money surplus = journal.balance(code, Chart.SURPLUS, date).normalBalance();
+      if (total.isGreaterThan(surplus)) {
+        throw new GroupException(GroupRejection.INSUFFICIENT_SURPLUS,
+            "group " + code + ": cannot distribute " + total + "; the accumulated surplus on " + date + " is " + surplus);
+      }
+      List<Member> members = membersOn(code, date);
+      List<Money> shares = shareBySavings(group, members, total, date);
+      EntryBuilder entry = new EntryBuilder().debit(Chart.SURPLUS, total);
+      for (int i = 0; i < members.size(); i++) {
+        entry.credit(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, members.get(i).id()), shares.get(i));
+      }
+      return recordEntry(JournalEntry.of(id, code, date, "surplus distributed in proportion to savings", entry.postings()));
+    });
   }
 
   /**
@@ -700,70 +747,72 @@ public final class SavingsGroups {
    *     GroupRejection#LOAN_EVENT_OUT_OF_ORDER} if a loan of hers has a later event
    */
   public Optional<JournalEntry> settleExit(BookId code, EntryId id, MemberId memberId, LocalDate date, Channel channel) {
-    Group group = group(code);
-    Member member = member(code, memberId);
-    Optional<JournalEntry> done = journal.entry(code, Objects.requireNonNull(id, "id"));
-    if (done.isPresent() && done.get().sourceReference().equals(Optional.of(EXIT_SOURCE + memberId))) {
-      // a repeat: the settlement is recorded; make sure her leaving is too
-      registry.putMember(code, member.exited().isPresent() ? member : member.leaving(done.get().date()));
-      return done;
-    }
-    requireMemberOn(code, member, date);
-    Money zero = Money.zero(group.currency());
-    Money compulsory = balance(code, Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId), date);
-    Money voluntary = balance(code, Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, memberId), date);
-    Money share = zero;
-    Money undistributed = undistributedSurplus(code, date);
-    List<Member> members = membersOn(code, date);
-    if (!undistributed.isZero() && hasSavings(code, members, date)) {
-      share = shareBySavings(group, members, undistributed, date).get(members.indexOf(member));
-    }
-    Money principal = zero;
-    Money interest = zero;
-    Money penalties = zero;
-    Map<LoanId, Money> clearing = new java.util.LinkedHashMap<>();
-    for (MemberLoan loan : loans(code)) {
-      if (!loan.member().equals(memberId)) {
-        continue;
+    return atomically(code, () -> {
+      Group group = group(code);
+      Member member = member(code, memberId);
+      Optional<JournalEntry> done = journal.entry(code, Objects.requireNonNull(id, "id"));
+      if (done.isPresent() && done.get().sourceReference().equals(Optional.of(EXIT_SOURCE + memberId))) {
+        // a repeat: the settlement is recorded; make sure her leaving is too
+        registry.putMember(code, member.exited().isPresent() ? member : member.leaving(done.get().date()));
+        return done;
       }
-      LoanHistory history = history(code, loan);
-      requireInOrder(code, loan, history, date);
-      PaymentAllocation split = history.settlement(date);
-      principal = principal.plus(split.principal());
-      interest = interest.plus(split.interest());
-      penalties = penalties.plus(split.fines());
-      if (split.applied().isPositive()) {
-        clearing.put(loan.id(), split.applied());
+      requireMemberOn(code, member, date);
+      Money zero = Money.zero(group.currency());
+      Money compulsory = balance(code, Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId), date);
+      Money voluntary = balance(code, Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, memberId), date);
+      Money share = zero;
+      Money undistributed = undistributedSurplus(code, date);
+      List<Member> members = membersOn(code, date);
+      if (!undistributed.isZero() && hasSavings(code, members, date)) {
+        share = shareBySavings(group, members, undistributed, date).get(members.indexOf(member));
       }
-    }
-    Money net = compulsory.plus(voluntary).plus(share).minus(principal).minus(interest).minus(penalties);
-    if (net.isPositive()) {
-      requirePayableTo(code, member, channel);
-    }
-    List<Posting> postings = new EntryBuilder()
-        .debit(Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId), compulsory)
-        .debit(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, memberId), voluntary)
-        .debit(Chart.SURPLUS, share)
-        .credit(Chart.memberAccount(Chart.MEMBER_LOANS, memberId), principal)
-        .credit(Chart.LOAN_INTEREST, interest)
-        .credit(Chart.FINES, penalties)
-        .credit(channel.account(), net)
-        .postings();
-    if (postings.isEmpty()) {
+      Money principal = zero;
+      Money interest = zero;
+      Money penalties = zero;
+      Map<LoanId, Money> clearing = new java.util.LinkedHashMap<>();
+      for (MemberLoan loan : loans(code)) {
+        if (!loan.member().equals(memberId)) {
+          continue;
+        }
+        LoanHistory history = history(code, loan);
+        requireInOrder(code, loan, history, date);
+        PaymentAllocation split = history.settlement(date);
+        principal = principal.plus(split.principal());
+        interest = interest.plus(split.interest());
+        penalties = penalties.plus(split.fines());
+        if (split.applied().isPositive()) {
+          clearing.put(loan.id(), split.applied());
+        }
+      }
+      Money net = compulsory.plus(voluntary).plus(share).minus(principal).minus(interest).minus(penalties);
+      if (net.isPositive()) {
+        requirePayableTo(code, member, channel);
+      }
+      List<Posting> postings = new EntryBuilder()
+          .debit(Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId), compulsory)
+          .debit(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, memberId), voluntary)
+          .debit(Chart.SURPLUS, share)
+          .credit(Chart.memberAccount(Chart.MEMBER_LOANS, memberId), principal)
+          .credit(Chart.LOAN_INTEREST, interest)
+          .credit(Chart.FINES, penalties)
+          .credit(channel.account(), net)
+          .postings();
+      if (postings.isEmpty()) {
+        registry.putMember(code, member.leaving(date));
+        return Optional.empty();
+      }
+      JournalEntry entry = JournalEntry.of(id, code, date, memberId + " leaves: settlement", postings)
+          .withSourceReference(EXIT_SOURCE + memberId);
+      JournalEntry recorded = recordEntry(entry);
+      for (Map.Entry<LoanId, Money> cleared : clearing.entrySet()) {
+        LoanEvent payment = new LoanEvent(LoanEvent.Kind.PAYMENT, id, date, cleared.getValue());
+        if (!registry.loanEvents(code, cleared.getKey()).contains(payment)) {
+          registry.addLoanEvent(code, cleared.getKey(), payment);
+        }
+      }
       registry.putMember(code, member.leaving(date));
-      return Optional.empty();
-    }
-    JournalEntry entry = JournalEntry.of(id, code, date, memberId + " leaves: settlement", postings)
-        .withSourceReference(EXIT_SOURCE + memberId);
-    JournalEntry recorded = recordEntry(entry);
-    for (Map.Entry<LoanId, Money> cleared : clearing.entrySet()) {
-      LoanEvent payment = new LoanEvent(LoanEvent.Kind.PAYMENT, id, date, cleared.getValue());
-      if (!registry.loanEvents(code, cleared.getKey()).contains(payment)) {
-        registry.addLoanEvent(code, cleared.getKey(), payment);
-      }
-    }
-    registry.putMember(code, member.leaving(date));
-    return Optional.of(recorded);
+      return Optional.of(recorded);
+    });
   }
 
   /**
@@ -781,42 +830,44 @@ public final class SavingsGroups {
    *     GroupRejection#EXTERNAL_LOANS_OUTSTANDING}, {@link GroupRejection#NOTHING_TO_SHARE_BY}
    */
   public JournalEntry shareOut(BookId code, EntryId id, LocalDate date) {
-    Group group = group(code);
-    if (!balance(code, Chart.MEMBER_LOANS, date).isZero()) {
-      throw new GroupException(GroupRejection.MEMBER_LOANS_OUTSTANDING,
-          "group " + code + ": members still owe " + balance(code, Chart.MEMBER_LOANS, date) + " in loans; collect them before the share-out");
-    }
-    for (AccountCode other : List.of(Chart.BANK_LOAN, Chart.FEDERATION_LOAN, Chart.FIXED_DEPOSITS, Chart.SUSPENSE)) {
-      if (!balance(code, other, date).isZero()) {
-        throw new GroupException(GroupRejection.EXTERNAL_LOANS_OUTSTANDING,
-            "group " + code + ": account " + other + " still holds " + balance(code, other, date)
-                + "; settle it before the share-out");
+    return atomically(code, () -> {
+      Group group = group(code);
+      if (!balance(code, Chart.MEMBER_LOANS, date).isZero()) {
+        throw new GroupException(GroupRejection.MEMBER_LOANS_OUTSTANDING,
+            "group " + code + ": members still owe " + balance(code, Chart.MEMBER_LOANS, date) + " in loans; collect them before the share-out");
       }
-    }
-    List<Member> members = membersOn(code, date);
-    EntryBuilder entry = new EntryBuilder();
-    Money ownFunds = Money.zero(group.currency());
-    for (TrialBalance.Line line : journal.trialBalance(code, date).lines()) {
-      AccountType type = line.account().type();
-      if (type == AccountType.EQUITY || type == AccountType.INCOME || type == AccountType.EXPENSE) {
-        entry.credit(line.account().code(), line.net());
-        ownFunds = ownFunds.minus(line.net());
+      for (AccountCode other : List.of(Chart.BANK_LOAN, Chart.FEDERATION_LOAN, Chart.FIXED_DEPOSITS, Chart.SUSPENSE)) {
+        if (!balance(code, other, date).isZero()) {
+          throw new GroupException(GroupRejection.EXTERNAL_LOANS_OUTSTANDING,
+              "group " + code + ": account " + other + " still holds " + balance(code, other, date)
+                  + "; settle it before the share-out");
+        }
       }
-    }
-    List<Money> shares = ownFunds.isZero() && !hasSavings(code, members, date)
-        ? members.stream().map(m -> Money.zero(group.currency())).toList()
-        : shareBySavings(group, members, ownFunds, date);
-    for (int i = 0; i < members.size(); i++) {
-      MemberId memberId = members.get(i).id();
-      AccountCode voluntary = Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, memberId);
-      entry.credit(voluntary, shares.get(i));
-      entry.debit(Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId),
-          balance(code, Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId), date));
-      entry.debit(voluntary, balance(code, voluntary, date).plus(shares.get(i)));
-    }
-    entry.credit(Chart.CASH, balance(code, Chart.CASH, date));
-    entry.credit(Chart.BANK, balance(code, Chart.BANK, date));
-    return recordEntry(JournalEntry.of(id, code, date, "share-out: the whole fund paid to members", entry.postings()));
+      List<Member> members = membersOn(code, date);
+      EntryBuilder entry = new EntryBuilder();
+      Money ownFunds = Money.zero(group.currency());
+      for (TrialBalance.Line line : journal.trialBalance(code, date).lines()) {
+        AccountType type = line.account().type();
+        if (type == AccountType.EQUITY || type == AccountType.INCOME || type == AccountType.EXPENSE) {
+          entry.credit(line.account().code(), line.net());
+          ownFunds = ownFunds.minus(line.net());
+        }
+      }
+      List<Money> shares = ownFunds.isZero() && !hasSavings(code, members, date)
+          ? members.stream().map(m -> Money.zero(group.currency())).toList()
+          : shareBySavings(group, members, ownFunds, date);
+      for (int i = 0; i < members.size(); i++) {
+        MemberId memberId = members.get(i).id();
+        AccountCode voluntary = Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, memberId);
+        entry.credit(voluntary, shares.get(i));
+        entry.debit(Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId),
+            balance(code, Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId), date));
+        entry.debit(voluntary, balance(code, voluntary, date).plus(shares.get(i)));
+      }
+      entry.credit(Chart.CASH, balance(code, Chart.CASH, date));
+      entry.credit(Chart.BANK, balance(code, Chart.BANK, date));
+      return recordEntry(JournalEntry.of(id, code, date, "share-out: the whole fund paid to members", entry.postings()));
+    });
   }
 
   // ---------------------------------------------------------------- queries
@@ -906,6 +957,11 @@ public final class SavingsGroups {
       throw new GroupException(GroupRejection.INVALID_AMOUNT,
           "group " + group.code() + ": " + what + " must be zero or more in " + group.currency() + ", got " + amount);
     }
+  }
+
+  /** Runs one operation that writes as a unit of work on its group's book. */
+  private <T> T atomically(BookId code, Supplier<T> work) {
+    return unitOfWork.atomically(Objects.requireNonNull(code, "code"), work);
   }
 
   private JournalEntry recordEntry(JournalEntry entry) {

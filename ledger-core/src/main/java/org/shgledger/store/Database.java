@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.shgledger.journal.BookId;
 
@@ -20,6 +22,12 @@ import org.shgledger.journal.BookId;
  * <p>Every method is synchronized on this object: a transaction's statements never interleave
  * with another thread's. Writers to one book keep apart as {@link Dialect} says: SQLite's {@code
  * BEGIN IMMEDIATE} and busy timeout, PostgreSQL's lock on the book's row.
+ *
+ * <p>Transactions nest: a write or read begun while this thread's write transaction is open (an
+ * engine operation's journal entry and registry record, inside {@link LedgerStore}'s unit of
+ * work) joins it instead of beginning its own. Its begin and commit do nothing, a failure in it
+ * fails the outer transaction, which rolls everything back, and only the outer one commits. The
+ * monitor is held for the whole outer transaction, so no other thread's statements come between.
  */
 final class Database implements Statements {
 
@@ -43,6 +51,8 @@ final class Database implements Statements {
   private final String where;
   private final Duration busyTimeout;
   private final Map<String, PreparedStatement> prepared = new HashMap<>();
+  /** The books locked by the open write transaction; null when none is open. */
+  private Set<BookId> lockedBooks;
   private boolean closed;
 
   Database(Connection connection, Dialect dialect, String where, Duration busyTimeout) {
@@ -62,6 +72,10 @@ final class Database implements Statements {
    * file (SQLite), commits it, and on any failure rolls it back, so nothing is half written. On
    * PostgreSQL a transaction that met a concurrent writer is run again, whole.
    *
+   * <p>Called while this thread's write transaction is open, it joins it: it locks those of the
+   * books that are not locked yet and runs the work, leaving commit, rollback and retry to the
+   * outer call.
+   *
    * @param books the books the work writes to
    * @param work the work; it may run more than once, so it must start from what it reads
    * @return the work's result
@@ -71,9 +85,16 @@ final class Database implements Statements {
     ensureOpen();
     TreeSet<BookId> ordered = new TreeSet<>();
     books.forEach(ordered::add);
+    if (lockedBooks != null) {
+      return joined(() -> {
+        lockBooks(ordered);
+        return work.run();
+      });
+    }
     for (int attempt = 1; ; attempt++) {
       try {
         dialect.beginWrite(connection);
+        lockedBooks = new HashSet<>();
         lockBooks(ordered);
         T result = work.run();
         dialect.commit(connection);
@@ -88,14 +109,29 @@ final class Database implements Statements {
       } catch (RuntimeException | Error e) {
         rollback(e);
         throw e;
+      } finally {
+        lockedBooks = null;
       }
+    }
+  }
+
+  /**
+   * Runs work inside the open write transaction: no begin, no commit. A database failure is
+   * passed on as {@link SqlFailure}, which the outer transaction rolls back, retries or
+   * translates, exactly as if it had happened in its own work.
+   */
+  private <T> T joined(Work<T> work) {
+    try {
+      return work.run();
+    } catch (SQLException e) {
+      throw new SqlFailure(e);
     }
   }
 
   /**
    * Runs reads: in a snapshot transaction when they must see one state of the database (a trial
    * balance's accounts and sums), or with none when they are a single statement or read rows that
-   * never change once committed.
+   * never change once committed. Inside an open write transaction they run in it.
    *
    * @param snapshot whether the reads need one consistent state
    * @param work the reads
@@ -104,6 +140,10 @@ final class Database implements Statements {
    */
   synchronized <T> T read(boolean snapshot, Work<T> work) {
     ensureOpen();
+    if (lockedBooks != null) {
+      // inside a write transaction, which already sees one state of the books it has locked
+      return joined(work);
+    }
     try {
       if (snapshot) {
         dialect.beginSnapshot(connection);
@@ -164,6 +204,13 @@ final class Database implements Statements {
     return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
   }
 
+  /**
+   * Locks the rows of those books the open transaction has not locked yet, in id order. A
+   * transaction joined by nested writes locks its books once; the engine's units write one book,
+   * so their locks are taken in one order and cannot deadlock. (Were a nested write to add a book
+   * below one already locked, PostgreSQL would detect any deadlock and the whole transaction
+   * would run again.)
+   */
   private void lockBooks(TreeSet<BookId> books) throws SQLException {
     String lock = dialect.lockBookSql();
     if (lock == null) {
@@ -171,10 +218,16 @@ final class Database implements Statements {
     }
     PreparedStatement statement = prepare(lock);
     for (BookId book : books) {
+      if (lockedBooks.contains(book)) {
+        continue;
+      }
       statement.setString(1, book.value());
       try (ResultSet row = statement.executeQuery()) {
-        // a book that does not exist yet has no row to lock; the work will say so
-        row.next();
+        // a book that does not exist yet has no row to lock (the work will create it or say so);
+        // a later write in the transaction tries again
+        if (row.next()) {
+          lockedBooks.add(book);
+        }
       }
     }
   }

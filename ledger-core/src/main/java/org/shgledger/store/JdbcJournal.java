@@ -39,8 +39,10 @@ import org.shgledger.journal.TrialBalance;
  * processes can share them (see {@link LedgerStore} on busy databases), and each book's entries
  * form a hash chain that {@link #verify(BookId)} checks.
  *
- * <p>It shares its store's one database connection; its methods are synchronized, so it is safe
- * for several threads, which take turns. The store only ever inserts rows: entries and postings
+ * <p>It shares its store's one database connection, on which threads take turns (each request
+ * holds the connection for its transaction), so it is safe for several threads. Called inside an
+ * engine operation of {@link LedgerStore#engine()}, a request joins that operation's
+ * transaction. The store only ever inserts rows: entries and postings
  * are never updated or deleted. After the store is closed every method throws {@link
  * IllegalStateException}. See docs/store.md for the schema.
  */
@@ -65,7 +67,7 @@ public final class JdbcJournal implements Journal {
   }
 
   @Override
-  public synchronized Book createBook(Book book) {
+  public Book createBook(Book book) {
     Objects.requireNonNull(book, "book");
     return write(List.of(book.id()), (view, writer) -> {
       Optional<Book> existing = JournalRules.checkCreateBook(view, book);
@@ -84,13 +86,13 @@ public final class JdbcJournal implements Journal {
   }
 
   @Override
-  public synchronized Optional<Book> book(BookId id) {
+  public Optional<Book> book(BookId id) {
     Objects.requireNonNull(id, "id");
     return read(view -> view.book(id));
   }
 
   @Override
-  public synchronized List<Book> books() {
+  public List<Book> books() {
     return read(view -> {
       List<Book> books = new ArrayList<>();
       try (ResultSet rows = prepare("SELECT book_id, name, currency FROM book").executeQuery()) {
@@ -106,7 +108,7 @@ public final class JdbcJournal implements Journal {
   }
 
   @Override
-  public synchronized Account openAccount(Account account) {
+  public Account openAccount(Account account) {
     Objects.requireNonNull(account, "account");
     return write(List.of(account.book()), (view, writer) -> {
       Optional<Account> existing = JournalRules.checkOpenAccount(view, account);
@@ -131,7 +133,7 @@ public final class JdbcJournal implements Journal {
   }
 
   @Override
-  public synchronized void closeAccount(BookId book, AccountCode code) {
+  public void closeAccount(BookId book, AccountCode code) {
     Objects.requireNonNull(book, "book");
     Objects.requireNonNull(code, "code");
     write(List.of(book), (view, writer) -> {
@@ -149,27 +151,27 @@ public final class JdbcJournal implements Journal {
   }
 
   @Override
-  public synchronized Optional<Account> account(BookId book, AccountCode code) {
+  public Optional<Account> account(BookId book, AccountCode code) {
     Objects.requireNonNull(book, "book");
     Objects.requireNonNull(code, "code");
     return read(view -> view.account(book, code));
   }
 
   @Override
-  public synchronized List<Account> accounts(BookId book) {
+  public List<Account> accounts(BookId book) {
     Objects.requireNonNull(book, "book");
     return read(view -> accountsOf(book));
   }
 
   @Override
-  public synchronized boolean isOpen(BookId book, AccountCode code) {
+  public boolean isOpen(BookId book, AccountCode code) {
     Objects.requireNonNull(book, "book");
     Objects.requireNonNull(code, "code");
     return read(view -> view.isOpen(book, code));
   }
 
   @Override
-  public synchronized JournalEntry record(JournalEntry entry) {
+  public JournalEntry record(JournalEntry entry) {
     Objects.requireNonNull(entry, "entry");
     return write(List.of(entry.book()), (view, writer) -> {
       Optional<JournalEntry> existing = JournalRules.checkEntry(view, entry);
@@ -182,7 +184,7 @@ public final class JdbcJournal implements Journal {
   }
 
   @Override
-  public synchronized List<JournalEntry> recordAll(List<JournalEntry> entries) {
+  public List<JournalEntry> recordAll(List<JournalEntry> entries) {
     Objects.requireNonNull(entries, "entries");
     if (entries.size() > MAX_BATCH_ENTRIES) {
       throw new IllegalArgumentException(
@@ -215,7 +217,7 @@ public final class JdbcJournal implements Journal {
   }
 
   @Override
-  public synchronized void lock(BookId book, LocalDate lockDate) {
+  public void lock(BookId book, LocalDate lockDate) {
     Objects.requireNonNull(book, "book");
     write(List.of(book), (view, writer) -> {
       if (JournalRules.checkLock(view, book, lockDate)) {
@@ -235,33 +237,33 @@ public final class JdbcJournal implements Journal {
   }
 
   @Override
-  public synchronized Optional<LocalDate> lockDate(BookId book) {
+  public Optional<LocalDate> lockDate(BookId book) {
     Objects.requireNonNull(book, "book");
     return read(view -> view.lockDate(book));
   }
 
   @Override
-  public synchronized Optional<JournalEntry> entry(BookId book, EntryId id) {
+  public Optional<JournalEntry> entry(BookId book, EntryId id) {
     Objects.requireNonNull(book, "book");
     Objects.requireNonNull(id, "id");
     return read(view -> view.entry(book, id));
   }
 
   @Override
-  public synchronized Optional<JournalEntry> reversalOf(BookId book, EntryId original) {
+  public Optional<JournalEntry> reversalOf(BookId book, EntryId original) {
     Objects.requireNonNull(book, "book");
     Objects.requireNonNull(original, "original");
     return read(view -> Rows.entryWhere(statements, book, "reverses_entry_id", original));
   }
 
   @Override
-  public synchronized List<JournalEntry> entries(BookId book) {
+  public List<JournalEntry> entries(BookId book) {
     Objects.requireNonNull(book, "book");
     return readSnapshot(view -> List.copyOf(Rows.entries(statements, book)));
   }
 
   @Override
-  public synchronized AccountBalance balance(BookId book, AccountCode code, LocalDate asOf) {
+  public AccountBalance balance(BookId book, AccountCode code, LocalDate asOf) {
     Objects.requireNonNull(asOf, "asOf");
     Objects.requireNonNull(code, "code");
     // An account with postings never gains sub-ledgers (the rules refuse it), so a leaf's balance
@@ -299,7 +301,7 @@ public final class JdbcJournal implements Journal {
   }
 
   @Override
-  public synchronized TrialBalance trialBalance(BookId book, LocalDate asOf) {
+  public TrialBalance trialBalance(BookId book, LocalDate asOf) {
     Objects.requireNonNull(asOf, "asOf");
     return readSnapshot(view -> {
       Book found = requireBook(view, book);
@@ -324,7 +326,7 @@ public final class JdbcJournal implements Journal {
    * @return what was found, not null
    * @throws JournalException {@link Rejection#BOOK_NOT_FOUND}
    */
-  public synchronized Verification verify(BookId book) {
+  public Verification verify(BookId book) {
     Objects.requireNonNull(book, "book");
     return readSnapshot(view -> new Verifier(statements, requireBook(view, book)).run(ownTotals(book, LocalDate.MAX)));
   }
@@ -334,7 +336,7 @@ public final class JdbcJournal implements Journal {
    *
    * @return one result per book, not null
    */
-  public synchronized List<Verification> verifyAll() {
+  public List<Verification> verifyAll() {
     List<Verification> results = new ArrayList<>();
     for (Book book : books()) {
       results.add(verify(book.id()));

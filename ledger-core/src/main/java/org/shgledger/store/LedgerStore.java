@@ -13,9 +13,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.shgledger.group.SavingsGroups;
+import org.shgledger.group.UnitOfWork;
+import org.shgledger.journal.BookId;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -38,8 +42,8 @@ import org.sqlite.SQLiteConfig;
  * StoreException} of kind {@link StoreException.Kind#BUSY} and records nothing. See
  * docs/store.md.
  *
- * <p>One store holds one connection, which the journal and the registry share; their methods are
- * synchronized on it, so threads take turns. Close the store when done: that closes both.
+ * <p>One store holds one connection, which the journal and the registry share; threads take turns
+ * on it, one transaction at a time. Close the store when done: that closes both.
  */
 public final class LedgerStore implements AutoCloseable {
 
@@ -58,7 +62,22 @@ public final class LedgerStore implements AutoCloseable {
     this.database = database;
     this.journal = new JdbcJournal(database);
     this.registry = new JdbcGroupRegistry(database);
-    this.engine = new SavingsGroups(journal, registry);
+    this.engine = new SavingsGroups(journal, registry, unitOfWork());
+  }
+
+  /**
+   * The unit of work of this store: one write transaction that the journal's and the registry's
+   * writes inside it join, committed at its end and rolled back whole if the work throws.
+   */
+  UnitOfWork unitOfWork() {
+    return new UnitOfWork() {
+      @Override
+      public <T> T atomically(BookId book, Supplier<T> work) {
+        Objects.requireNonNull(book, "book");
+        Objects.requireNonNull(work, "work");
+        return database.write(List.of(book), work::get);
+      }
+    };
   }
 
   /**
@@ -80,7 +99,9 @@ public final class LedgerStore implements AutoCloseable {
   }
 
   /**
-   * The savings-group engine over this store's journal and registry.
+   * The savings-group engine over this store's journal and registry. Each of its operations that
+   * writes is one transaction: its journal entry and its registry records are committed together,
+   * so a crash keeps both or neither, and a refused or failed operation leaves no trace.
    *
    * @return the engine, usable until the store is closed, not null
    */
