@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,15 +152,20 @@ class SqliteCrashTest {
   }
 
   private static Process start(Path file, String tag, int batches, int size) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-            CrashWriter.class.getName(), file.toString(), tag, Integer.toString(batches),
-            Integer.toString(size))
-        .redirectErrorStream(true)
-        .start();
+    return startJava(CrashWriter.class, file.toString(), tag, Integer.toString(batches), Integer.toString(size));
   }
 
-  private static String output(Process process) {
+  /** Starts a child JVM on this test's class path running a class's main method. */
+  static Process startJava(Class<?> main, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), main.getName()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+
+  /** What a child process printed. */
+  static String output(Process process) {
     try (BufferedReader reader = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       StringBuilder text = new StringBuilder();
