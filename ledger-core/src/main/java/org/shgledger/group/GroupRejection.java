@@ -55,7 +55,27 @@ public enum GroupRejection {
   /** Share-out needs the bank and federation loans repaid first. */
   EXTERNAL_LOANS_OUTSTANDING,
   /** The financial year has been closed already. */
-  YEAR_ALREADY_CLOSED;
+  YEAR_ALREADY_CLOSED,
+  /** A date that the operation cannot take: not a financial year's last day, before a loan was paid out. */
+  INVALID_DATE,
+  /** A penalty with this id is recorded already with another date or amount. */
+  PENALTY_EXISTS,
+  /**
+   * A reversal of a loan disbursement, a loan payment or an exit cannot itself be reversed: record
+   * the disbursement, payment or exit again under a new id.
+   */
+  REVERSAL_OF_CORRECTION,
+  /**
+   * A loan disbursement or payment (or an exit that repaid loans) is reversed on its own date, so
+   * that the loan's history and its account agree on every day.
+   */
+  LOAN_REVERSAL_NOT_ON_ITS_DATE,
+  /** The member's accounts have entries dated after the exit date asked for. */
+  MEMBER_HAS_LATER_ENTRIES,
+  /** This exit settlement was reversed; settle her exit again under a new id. */
+  EXIT_REVERSED,
+  /** A member who has left still holds money in her accounts, so the fund cannot be shared out. */
+  UNSETTLED_MEMBER_ACCOUNTS;
 
   /**
    * Whether this reason means that something named does not exist (a group, a member, a loan),

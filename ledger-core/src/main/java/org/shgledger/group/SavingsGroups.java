@@ -50,6 +50,8 @@ public final class SavingsGroups {
   private static final RoundingPolicy EXACT = RoundingPolicy.minorUnits(RoundingMode.UNNECESSARY);
 
   private static final String EXIT_SOURCE = "exit:";
+  private static final String DISTRIBUTION_MEMO = "surplus distributed in proportion to savings";
+  private static final String SHARE_OUT_MEMO = "share-out: the whole fund paid to members";
 
   private final Journal journal;
   private final GroupRegistry registry;
@@ -414,6 +416,10 @@ public final class SavingsGroups {
       group(code);
       if (journal.entry(code, reversalId).isEmpty()) {
         requireReversibleForLoans(code, original);
+        Optional<JournalEntry> target = journal.entry(code, original);
+        if (target.isPresent()) {
+          requireReversibleCorrection(code, target.get(), date);
+        }
       }
       try {
         JournalEntry reversal = journal.reverse(code, original, reversalId, date, memo);
@@ -501,9 +507,24 @@ public final class SavingsGroups {
       Group group = group(code);
       MemberLoan loan = standingLoan(code, loanId);
       positive(group, amount, "penalty");
+      if (amount.getAmountMinorLong() > Loan.MAX_PRINCIPAL_MINOR) {
+        throw new GroupException(GroupRejection.INVALID_AMOUNT,
+            "group " + code + ", loan " + loanId + ": a penalty of " + amount + " is beyond any loan's limit");
+      }
       LoanEvent penalty = new LoanEvent(LoanEvent.Kind.PENALTY, id, date, amount);
-      if (registry.loanEvents(code, loanId).contains(penalty)) {
-        return null;
+      Optional<LoanEvent> same = registry.loanEvents(code, loanId).stream().filter(e -> e.id().equals(id)).findFirst();
+      if (same.isPresent()) {
+        if (same.get().equals(penalty)) {
+          return null;
+        }
+        throw new GroupException(GroupRejection.PENALTY_EXISTS,
+            "group " + code + ", loan " + loanId + ": penalty " + id + " is recorded already as "
+                + same.get().amount() + " on " + same.get().date());
+      }
+      Optional<LocalDate> locked = journal.lockDate(code);
+      if (locked.isPresent() && !date.isAfter(locked.get())) {
+        throw new JournalException(Rejection.DATE_LOCKED,
+            "group " + code + ", loan " + loanId + ": a penalty dated " + date + ", but the book is locked up to " + locked.get());
       }
       LoanHistory history = history(code, loan);
       requireInOrder(code, loan, history, date);
@@ -572,11 +593,18 @@ public final class SavingsGroups {
    * @param loanId the loan, not null
    * @param asOf the day, not before the disbursement, not null
    * @return the state, not null
-   * @throws GroupException {@link GroupRejection#LOAN_NOT_FOUND}
+   * @throws GroupException {@link GroupRejection#LOAN_NOT_FOUND}, {@link
+   *     GroupRejection#INVALID_DATE} before the loan was paid out
    */
   public LoanState loanState(BookId code, LoanId loanId, LocalDate asOf) {
     group(code);
-    return history(code, standingLoan(code, loanId)).stateAsOf(asOf);
+    MemberLoan loan = standingLoan(code, loanId);
+    if (asOf.isBefore(loan.terms().disbursementDate())) {
+      throw new GroupException(GroupRejection.INVALID_DATE,
+          "group " + code + ": loan " + loanId + " was paid out on " + loan.terms().disbursementDate()
+              + " and has no state on " + asOf);
+    }
+    return history(code, loan).stateAsOf(asOf);
   }
 
   /**
@@ -630,6 +658,41 @@ public final class SavingsGroups {
     }
   }
 
+  /**
+   * Keeps loan histories and members' status in step with the journal: a loan entry is reversed
+   * on its own date (a history cannot hold a payment that stood for some days), and the reversal
+   * of a loan entry or an exit is not itself reversed (the registry would not follow).
+   */
+  private void requireReversibleCorrection(BookId code, JournalEntry target, LocalDate date) {
+    if (target.reverses().isPresent()) {
+      EntryId corrected = target.reverses().get();
+      boolean exit = journal.entry(code, corrected)
+          .flatMap(JournalEntry::sourceReference).filter(ref -> ref.startsWith(EXIT_SOURCE)).isPresent();
+      if (exit || isLoanEntry(code, corrected)) {
+        throw new GroupException(GroupRejection.REVERSAL_OF_CORRECTION,
+            "group " + code + ": " + target.id() + " corrects " + corrected
+                + ", a loan entry or an exit; record that again under a new id instead");
+      }
+    }
+    if (isLoanEntry(code, target.id()) && !date.equals(target.date())) {
+      throw new GroupException(GroupRejection.LOAN_REVERSAL_NOT_ON_ITS_DATE,
+          "group " + code + ": " + target.id() + " is a loan entry of " + target.date()
+              + "; reverse it on that date, not " + date);
+    }
+  }
+
+  /** Whether an entry paid a loan out or paid into one (an exit that cleared loans included). */
+  private boolean isLoanEntry(BookId code, EntryId entry) {
+    for (MemberLoan loan : registry.loans(code)) {
+      if (loan.disbursement().equals(entry)
+          || registry.loanEvents(code, loan.id()).stream()
+              .anyMatch(e -> e.kind() == LoanEvent.Kind.PAYMENT && e.id().equals(entry))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A loan payment or disbursement can be reversed only if no later payment on the loan stands. */
   private void requireReversibleForLoans(BookId code, EntryId original) {
     for (MemberLoan loan : registry.loans(code)) {
@@ -659,14 +722,15 @@ public final class SavingsGroups {
    * @return the closing entry, or empty if there was nothing to close
    * @throws GroupException {@link GroupRejection#YEAR_ALREADY_CLOSED} if the book is locked on or
    *     after that day
-   * @throws IllegalArgumentException if the date is not the last day of a financial year
+   * @throws GroupException {@link GroupRejection#INVALID_DATE} if the date is not the last day of a
+   *     financial year
    */
   public Optional<JournalEntry> closeYear(BookId code, EntryId id, LocalDate yearEnd) {
     return atomically(code, () -> {
       Group group = group(code);
       Objects.requireNonNull(id, "id");
       if (!group.financialYearStarting(yearEnd.plusDays(1)).equals(yearEnd.plusDays(1))) {
-        throw new IllegalArgumentException(
+        throw new GroupException(GroupRejection.INVALID_DATE,
             yearEnd + " is not the last day of group " + code + "'s financial year (which starts in "
                 + group.financialYearStart() + ")");
       }
@@ -711,18 +775,25 @@ public final class SavingsGroups {
     return atomically(code, () -> {
       Group group = group(code);
       positive(group, total, "surplus to distribute");
-      Money surplus = journal.balance(code, Chart.SURPLUS, date).normalBalance();
+      Optional<JournalEntry> done = repeat(code, id, date, DISTRIBUTION_MEMO);
+      if (done.isPresent() && done.get().postings().get(0).equals(Posting.debit(Chart.SURPLUS, total))) {
+        return done.get();
+      }
+      // the lowest, not the day's, balance: a back-dated distribution may not spend surplus
+      // that a later distribution has already given out
+      Money surplus = lowestBalanceFrom(code, Chart.SURPLUS, date);
       if (total.isGreaterThan(surplus)) {
         throw new GroupException(GroupRejection.INSUFFICIENT_SURPLUS,
-            "group " + code + ": cannot distribute " + total + "; the accumulated surplus on " + date + " is " + surplus);
+            "group " + code + ": cannot distribute " + total + "; the accumulated surplus on " + date
+                + " and after is at most " + surplus);
       }
-      List<Member> members = membersOn(code, date);
+      List<Member> members = stayingMembersOn(code, date);
       List<Money> shares = shareBySavings(group, members, total, date);
       EntryBuilder entry = new EntryBuilder().debit(Chart.SURPLUS, total);
       for (int i = 0; i < members.size(); i++) {
         entry.credit(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, members.get(i).id()), shares.get(i));
       }
-      return recordEntry(JournalEntry.of(id, code, date, "surplus distributed in proportion to savings", entry.postings()));
+      return recordEntry(JournalEntry.of(id, code, date, DISTRIBUTION_MEMO, entry.postings()));
     });
   }
 
@@ -752,17 +823,30 @@ public final class SavingsGroups {
       Member member = member(code, memberId);
       Optional<JournalEntry> done = journal.entry(code, Objects.requireNonNull(id, "id"));
       if (done.isPresent() && done.get().sourceReference().equals(Optional.of(EXIT_SOURCE + memberId))) {
-        // a repeat: the settlement is recorded; make sure her leaving is too
+        if (journal.reversalOf(code, id).isPresent()) {
+          throw new GroupException(GroupRejection.EXIT_REVERSED,
+              "group " + code + ": settlement " + id + " of " + memberId + " was reversed; settle her exit again under a new id");
+        }
+        // a repeat: the settlement is recorded; complete whatever the registry lacks
+        completeExitLoans(code, memberId, done.get());
         registry.putMember(code, member.exited().isPresent() ? member : member.leaving(done.get().date()));
         return done;
       }
       requireMemberOn(code, member, date);
+      for (AccountCode control : Chart.MEMBER_CONTROLS) {
+        AccountCode own = Chart.memberAccount(control, memberId);
+        if (!balance(code, own, date).equals(balance(code, own, LocalDate.MAX))) {
+          throw new GroupException(GroupRejection.MEMBER_HAS_LATER_ENTRIES,
+              "group " + code + ": " + memberId + "'s account " + own + " has entries after " + date
+                  + "; she leaves on or after her last entry");
+        }
+      }
       Money zero = Money.zero(group.currency());
       Money compulsory = balance(code, Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId), date);
       Money voluntary = balance(code, Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, memberId), date);
       Money share = zero;
       Money undistributed = undistributedSurplus(code, date);
-      List<Member> members = membersOn(code, date);
+      List<Member> members = stayingMembersOn(code, date);
       if (!undistributed.isZero() && hasSavings(code, members, date)) {
         share = shareBySavings(group, members, undistributed, date).get(members.indexOf(member));
       }
@@ -832,6 +916,10 @@ public final class SavingsGroups {
   public JournalEntry shareOut(BookId code, EntryId id, LocalDate date) {
     return atomically(code, () -> {
       Group group = group(code);
+      Optional<JournalEntry> done = repeat(code, id, date, SHARE_OUT_MEMO);
+      if (done.isPresent()) {
+        return done.get();
+      }
       if (!balance(code, Chart.MEMBER_LOANS, date).isZero()) {
         throw new GroupException(GroupRejection.MEMBER_LOANS_OUTSTANDING,
             "group " + code + ": members still owe " + balance(code, Chart.MEMBER_LOANS, date) + " in loans; collect them before the share-out");
@@ -843,7 +931,14 @@ public final class SavingsGroups {
                   + "; settle it before the share-out");
         }
       }
-      List<Member> members = membersOn(code, date);
+      List<Member> members = stayingMembersOn(code, date);
+      for (Member gone : registry.members(code)) {
+        if (!members.contains(gone) && !savings(code, gone.id(), date).isZero()) {
+          throw new GroupException(GroupRejection.UNSETTLED_MEMBER_ACCOUNTS,
+              "group " + code + ": " + gone.id() + " is not a member on " + date + " but holds "
+                  + savings(code, gone.id(), date) + " in savings; settle or correct that first");
+        }
+      }
       EntryBuilder entry = new EntryBuilder();
       Money ownFunds = Money.zero(group.currency());
       for (TrialBalance.Line line : journal.trialBalance(code, date).lines()) {
@@ -912,6 +1007,46 @@ public final class SavingsGroups {
         .minus(trial.total(AccountType.EXPENSE));
   }
 
+  /** The members of a day who have not left since: the ones whose accounts are still open to shares. */
+  private List<Member> stayingMembersOn(BookId code, LocalDate date) {
+    return membersOn(code, date).stream().filter(m -> m.exited().isEmpty()).toList();
+  }
+
+  /** An entry already recorded under this id for the same operation on the same day. */
+  private Optional<JournalEntry> repeat(BookId code, EntryId id, LocalDate date, String memo) {
+    return journal.entry(code, Objects.requireNonNull(id, "id"))
+        .filter(e -> e.date().equals(date) && e.memo().equals(memo));
+  }
+
+  /** The lowest balance of an account on a date and on every later date it has entries. */
+  private Money lowestBalanceFrom(BookId code, AccountCode account, LocalDate date) {
+    Money lowest = balance(code, account, date);
+    java.util.SortedSet<LocalDate> later = new java.util.TreeSet<>();
+    for (JournalEntry entry : journal.entries(code)) {
+      if (entry.date().isAfter(date) && entry.postings().stream().anyMatch(p -> p.account().equals(account))) {
+        later.add(entry.date());
+      }
+    }
+    for (LocalDate day : later) {
+      Money then = balance(code, account, day);
+      lowest = then.isLessThan(lowest) ? then : lowest;
+    }
+    return lowest;
+  }
+
+  /** After a crash between an exit's entry and its loan events, adds the events it lacks. */
+  private void completeExitLoans(BookId code, MemberId memberId, JournalEntry exit) {
+    for (MemberLoan loan : loans(code)) {
+      boolean recorded = registry.loanEvents(code, loan.id()).stream().anyMatch(e -> e.id().equals(exit.id()));
+      if (loan.member().equals(memberId) && !recorded) {
+        PaymentAllocation cleared = history(code, loan).settlement(exit.date());
+        if (cleared.applied().isPositive()) {
+          registry.addLoanEvent(code, loan.id(), new LoanEvent(LoanEvent.Kind.PAYMENT, exit.id(), exit.date(), cleared.applied()));
+        }
+      }
+    }
+  }
+
   private boolean hasSavings(BookId code, List<Member> members, LocalDate date) {
     return members.stream().anyMatch(m -> savings(code, m.id(), date).isPositive());
   }
@@ -930,6 +1065,12 @@ public final class SavingsGroups {
   }
 
   private void requireMemberOn(BookId code, Member member, LocalDate date) {
+    if (member.exited().isPresent()) {
+      // her accounts are settled: a back-dated entry would leave money on them after she left
+      throw new GroupException(GroupRejection.MEMBER_HAS_LEFT,
+          "group " + code + ": " + member.id() + " left on " + member.exited().get()
+              + " and her accounts are settled; nothing more is recorded for her");
+    }
     if (!member.isMemberOn(date)) {
       throw new GroupException(GroupRejection.NOT_A_MEMBER_ON_DATE,
           "group " + code + ": " + member.id() + " was not a member on " + date + " (joined "

@@ -108,7 +108,10 @@ final class GroupLife {
   /** Recorded entries the model knows, with their changes, for reversals. */
   private final Map<EntryId, Map<AccountCode, Long>> effects = new LinkedHashMap<>();
   private final Map<EntryId, MemberId> exits = new HashMap<>();
+  /** Entries that have been reversed (each at most once). */
   private final List<EntryId> reversed = new ArrayList<>();
+  /** Each reversal and the entry it reverses. */
+  private final Map<EntryId, EntryId> reversalOf = new HashMap<>();
   /** The model's loans: terms, borrower, disbursement entry, and events (payments name their entry). */
   private record ModelLoan(LoanId id, MemberId member, Loan terms, EntryId disbursement) {}
 
@@ -251,6 +254,7 @@ final class GroupLife {
   }
 
   private Event reverse(Random random) {
+    // reversals of reversals are candidates too: the journal allows re-instating an entry once
     List<EntryId> candidates = effects.keySet().stream().filter(id -> !reversed.contains(id)).toList();
     if (candidates.isEmpty()) {
       return yearEnd();
@@ -259,23 +263,39 @@ final class GroupLife {
     EntryId reversal = EntryId.of("R" + (++nextId));
     Map<AccountCode, Long> opposite = new LinkedHashMap<>();
     effects.get(original).forEach((account, change) -> opposite.put(account, -change));
-    Expectation expected = breaksLatestFirst(original)
-        ? Expectation.refuse(GroupRejection.LOAN_PAYMENT_NOT_LATEST) : check(opposite);
-    LocalDate date = today;
-    if (lockedUpTo != null && !date.isAfter(lockedUpTo)) {
-      throw new AssertionError("dates only move forward past the lock");
+    LocalDate originalDate = groups.journal().entry(SHG, original).orElseThrow().date();
+    boolean loanEntry = isLoanEntry(original);
+    // a loan entry is reversed on its own date; mostly do so, sometimes try a later day
+    LocalDate date = loanEntry && (lockedUpTo == null || originalDate.isAfter(lockedUpTo)) && random.nextInt(10) < 8
+        ? originalDate : today;
+    Expectation expected;
+    EntryId corrected = reversalOf.get(original);
+    if (breaksLatestFirst(original)) {
+      expected = Expectation.refuse(GroupRejection.LOAN_PAYMENT_NOT_LATEST);
+    } else if (corrected != null && (isLoanEntry(corrected) || exits.containsKey(corrected))) {
+      expected = Expectation.refuse(GroupRejection.REVERSAL_OF_CORRECTION);
+    } else if (loanEntry && !date.equals(originalDate)) {
+      expected = Expectation.refuse(GroupRejection.LOAN_REVERSAL_NOT_ON_ITS_DATE);
+    } else {
+      expected = check(opposite, date);
     }
     MemberId exited = exits.get(original);
     Expectation withLink = expected.refusal() != null ? expected : new Expectation(opposite, null, () -> {
       reversed.add(original);
-      reversed.add(reversal);
+      reversalOf.put(reversal, original);
       effects.put(reversal, opposite);
       if (exited != null) {
         active.put(exited, true);
       }
     });
-    return new Event("reverse", original + " as " + reversal + " on " + date,
-        () -> groups.reverse(SHG, original, reversal, date, "correction"), withLink);
+    return new Event("reverse", original + " of " + originalDate + " as " + reversal + " on " + date,
+        () -> groups.reverse(SHG, original, reversal, date, "correction"), withLink, date);
+  }
+
+  /** Whether an entry paid a loan out or into a loan (an exit that cleared loans included). */
+  private boolean isLoanEntry(EntryId entry) {
+    return loans.values().stream().anyMatch(l -> l.disbursement().equals(entry))
+        || loanEvents.values().stream().flatMap(List::stream).anyMatch(e -> e.payment() && e.id().equals(entry));
   }
 
   private Event exit(MemberId member, Channel channel) {
@@ -529,13 +549,33 @@ final class GroupLife {
 
   /** Refuses what would take a limited account below zero, checking accounts in posting order. */
   private Expectation check(Map<AccountCode, Long> changes) {
+    return check(changes, today);
+  }
+
+  /** As the journal does: the change may not take a limited account below zero on its date or later. */
+  private Expectation check(Map<AccountCode, Long> changes, LocalDate date) {
     for (Map.Entry<AccountCode, Long> change : changes.entrySet()) {
       AccountCode code = change.getKey();
-      if (isLimited(code) && balance(code) + change.getValue() < 0 && change.getValue() < 0) {
+      if (isLimited(code) && change.getValue() < 0 && lowestFrom(code, date) + change.getValue() < 0) {
         return Expectation.refuse(refusalFor(code));
       }
     }
     return new Expectation(changes, null, () -> {});
+  }
+
+  /** The lowest balance of an account at the end of a date and of every later date with changes. */
+  private long lowestFrom(AccountCode code, LocalDate date) {
+    long lowest = datedBalance(code, date);
+    java.util.TreeSet<LocalDate> later = new java.util.TreeSet<>();
+    for (Object[] dated : datedChanges) {
+      if (((LocalDate) dated[0]).isAfter(date)) {
+        later.add((LocalDate) dated[0]);
+      }
+    }
+    for (LocalDate day : later) {
+      lowest = Math.min(lowest, datedBalance(code, day));
+    }
+    return lowest;
   }
 
   private static GroupRejection refusalFor(AccountCode code) {
