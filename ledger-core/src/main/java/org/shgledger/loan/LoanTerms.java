@@ -12,8 +12,10 @@ import org.shgledger.money.RoundingPolicy;
  * The terms of a loan repaid by a fixed schedule of instalments, and that {@link #schedule()
  * schedule}.
  *
- * <p>Immutable. {@link #of} sets what every loan must say; the {@code with…} methods return a copy
- * with one more term set. Every instance is valid: the constructor builds the schedule, so terms
+ * <p>Immutable. {@link #of(Money, InterestRate, RepaymentMethod, int, Frequency, LocalDate) of}
+ * sets what every loan must say and the {@code with…} methods return a copy with one more term
+ * set; {@link #of(Money, InterestRate, RepaymentMethod, int, Frequency, LocalDate, LocalDate, int,
+ * Money, RoundingMode, RoundingPolicy, InterestBasis) of} with every term sets them all at once. Every instance is valid: the constructor builds the schedule, so terms
  * whose rounding could not repay the loan in the given number of instalments are refused when they
  * are made, never later.
  *
@@ -164,19 +166,65 @@ public final class LoanTerms implements Loan {
       LocalDate disbursementDate) {
     Objects.requireNonNull(principal, "principal");
     Objects.requireNonNull(frequency, "frequency");
+    LoanChecks.disbursementDate(disbursementDate);
+    return of(principal, rate, method, instalmentCount, frequency, disbursementDate,
+        frequency.plusPeriods(disbursementDate, 1), 0, DEFAULT_ROUNDING.step(principal.getCurrencyUnit()),
+        DEFAULT_ROUNDING.mode(), DEFAULT_ROUNDING, InterestBasis.PERIOD);
+  }
+
+  /**
+   * Terms with every term given at once, checked as a whole: what a store that kept each term
+   * reads back. Unlike a chain of {@code with…} calls, no term is checked against defaults that
+   * a later one replaces (a coarse instalment multiple that fits only the rounding given with it).
+   *
+   * @param principal the amount lent, positive, at most {@link #MAX_PRINCIPAL_MINOR} minor units,
+   *     not null
+   * @param rate the interest rate, not null
+   * @param method how the loan is repaid, not null
+   * @param instalmentCount the number of instalments, from 1 to {@value #MAX_INSTALMENTS}
+   * @param frequency how often instalments fall due, not null
+   * @param disbursementDate the day the money is paid out, from {@link #MIN_DISBURSEMENT_DATE} to
+   *     {@link #MAX_DISBURSEMENT_DATE}, not null
+   * @param firstDueDate the first instalment's due date, 1 to {@value #MAX_DAYS_TO_FIRST_DUE} days
+   *     after the disbursement date, not null
+   * @param interestOnlyInstalments how many instalments at the start pay interest only, from 0 to
+   *     one fewer than {@code instalmentCount}
+   * @param instalmentMultiple what the instalments are rounded to a multiple of, positive, in the
+   *     principal's currency, at most the principal, not null
+   * @param instalmentRounding how instalments are rounded to the multiple, not null
+   * @param interestRounding how each period's interest is rounded, not null
+   * @param interestBasis how each period's interest is computed, not null
+   * @return the terms, not null
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a term is out of its range, or the loan cannot be repaid
+   *     in the instalments asked for (see {@link #schedule()})
+   */
+  public static LoanTerms of(
+      Money principal,
+      InterestRate rate,
+      RepaymentMethod method,
+      int instalmentCount,
+      Frequency frequency,
+      LocalDate disbursementDate,
+      LocalDate firstDueDate,
+      int interestOnlyInstalments,
+      Money instalmentMultiple,
+      RoundingMode instalmentRounding,
+      RoundingPolicy interestRounding,
+      InterestBasis interestBasis) {
     Draft draft = new Draft();
     draft.principal = principal;
     draft.rate = rate;
     draft.method = method;
     draft.instalmentCount = instalmentCount;
     draft.frequency = frequency;
-    draft.disbursementDate = LoanChecks.disbursementDate(disbursementDate);
-    draft.firstDueDate = frequency.plusPeriods(disbursementDate, 1);
-    draft.interestOnlyInstalments = 0;
-    draft.instalmentMultiple = DEFAULT_ROUNDING.step(principal.getCurrencyUnit());
-    draft.instalmentRounding = DEFAULT_ROUNDING.mode();
-    draft.interestRounding = DEFAULT_ROUNDING;
-    draft.interestBasis = InterestBasis.PERIOD;
+    draft.disbursementDate = disbursementDate;
+    draft.firstDueDate = firstDueDate;
+    draft.interestOnlyInstalments = interestOnlyInstalments;
+    draft.instalmentMultiple = instalmentMultiple;
+    draft.instalmentRounding = instalmentRounding;
+    draft.interestRounding = interestRounding;
+    draft.interestBasis = interestBasis;
     return new LoanTerms(draft);
   }
 

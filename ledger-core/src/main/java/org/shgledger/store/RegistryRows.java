@@ -11,9 +11,7 @@ import java.time.Month;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.shgledger.group.BearerTerm;
@@ -210,47 +208,10 @@ final class RegistryRows {
       Money multiple = Money.ofMinor(currency, in.number());
       RoundingMode instalmentRounding = RoundingMode.valueOf(in.text());
       InterestBasis basis = InterestBasis.valueOf(in.text());
-      terms = scheduled(LoanTerms.of(principal, rate, method, count, frequency, disbursed), List.of(
-          t -> t.firstDueDate().equals(firstDue) ? t : t.withFirstDueDate(firstDue),
-          t -> t.interestOnlyInstalments() == interestOnly ? t : t.withInterestOnlyInstalments(interestOnly),
-          t -> t.interestBasis() == basis ? t : t.withInterestBasis(basis),
-          t -> t.interestRounding().equals(interestRounding) ? t : t.withInterestRounding(interestRounding),
-          t -> t.instalmentMultiple().equals(multiple) ? t : t.withInstalmentMultiple(multiple),
-          t -> t.instalmentRounding() == instalmentRounding ? t : t.withInstalmentRounding(instalmentRounding)));
+      terms = LoanTerms.of(principal, rate, method, count, frequency, disbursed, firstDue, interestOnly,
+          multiple, instalmentRounding, interestRounding, basis);
     }
     return new MemberLoan(id, member, terms, channel, disbursement);
-  }
-
-  /**
-   * Scheduled terms from the terms every loan must say and the changes that give the rest.
-   *
-   * <p>{@link LoanTerms} is made only by {@code of} and {@code with…} methods, each of which
-   * builds and checks the schedule, so a change can be refused on the way even though the terms
-   * it leads to are valid (a coarse instalment multiple may fit only the rounding set after it).
-   * So a refused change is put back and tried again after the others, until none is left or none
-   * of those left can be made. That is a greedy order, not a search of every order, so the store
-   * also checks that a loan reads back equal before it writes it ({@link #requireRestorable}).
-   */
-  private static LoanTerms scheduled(LoanTerms start, List<UnaryOperator<LoanTerms>> changes) {
-    LoanTerms terms = start;
-    List<UnaryOperator<LoanTerms>> pending = new ArrayList<>(changes);
-    while (!pending.isEmpty()) {
-      IllegalArgumentException refusal = null;
-      boolean changed = false;
-      for (int i = 0; i < pending.size() && !changed; i++) {
-        try {
-          terms = pending.get(i).apply(terms);
-          pending.remove(i);
-          changed = true;
-        } catch (IllegalArgumentException e) {
-          refusal = e;
-        }
-      }
-      if (!changed) {
-        throw Objects.requireNonNull(refusal);
-      }
-    }
-    return terms;
   }
 
   /**

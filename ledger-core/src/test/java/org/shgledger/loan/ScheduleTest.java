@@ -360,4 +360,44 @@ class ScheduleTest {
     IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, executable);
     assertTrue(thrown.getMessage().contains(expected), thrown.getMessage());
   }
+
+  @Test
+  void everyTermAtOnceMakesTheSameTermsAsTheWithMethods() {
+    LocalDate disbursed = LocalDate.of(2025, 1, 31);
+    LoanTerms chained =
+        LoanTerms.of(inr("5000"), InterestRate.perMonth(BigDecimal.ONE), RepaymentMethod.EMI, 18,
+                Frequency.MONTHLY, disbursed)
+            .withFirstDueDate(LocalDate.of(2025, 3, 10))
+            .withInterestOnlyInstalments(2)
+            .withInstalmentRounding(RoundingMode.UP)
+            .withInstalmentMultiple(inr("10"))
+            .withInterestRounding(RoundingPolicy.wholeUnits(RoundingMode.HALF_UP))
+            .withInterestBasis(InterestBasis.ACTUAL_365);
+    LoanTerms atOnce =
+        LoanTerms.of(inr("5000"), InterestRate.perMonth(BigDecimal.ONE), RepaymentMethod.EMI, 18,
+            Frequency.MONTHLY, disbursed, LocalDate.of(2025, 3, 10), 2, inr("10"), RoundingMode.UP,
+            RoundingPolicy.wholeUnits(RoundingMode.HALF_UP), InterestBasis.ACTUAL_365);
+
+    assertEquals(chained, atOnce);
+    assertEquals(chained.schedule(), atOnce.schedule());
+  }
+
+  @Test
+  void everyTermAtOnceIsCheckedAsTheWithMethodsCheckThem() {
+    LocalDate disbursed = LocalDate.of(2025, 1, 31);
+    InterestRate rate = InterestRate.perMonth(BigDecimal.ONE);
+    RoundingPolicy paise = RoundingPolicy.minorUnits(RoundingMode.HALF_EVEN);
+    assertThrows(IllegalArgumentException.class, () -> LoanTerms.of(inr("500"), rate, RepaymentMethod.FLAT, 5,
+        Frequency.MONTHLY, disbursed, disbursed.plusMonths(1), 5, inr("0.01"), RoundingMode.HALF_EVEN, paise,
+        InterestBasis.PERIOD), "every instalment interest-only");
+    assertThrows(IllegalArgumentException.class, () -> LoanTerms.of(inr("500"), rate, RepaymentMethod.FLAT, 5,
+        Frequency.MONTHLY, disbursed, disbursed, 0, inr("0.01"), RoundingMode.HALF_EVEN, paise,
+        InterestBasis.PERIOD), "first due on the day of disbursement");
+    assertThrows(IllegalArgumentException.class, () -> LoanTerms.of(inr("500"), rate, RepaymentMethod.FLAT, 5,
+        Frequency.MONTHLY, disbursed, disbursed.plusMonths(1), 0, inr("600"), RoundingMode.HALF_EVEN, paise,
+        InterestBasis.PERIOD), "a multiple above the principal");
+    assertThrows(NullPointerException.class, () -> LoanTerms.of(inr("500"), rate, RepaymentMethod.FLAT, 5,
+        Frequency.MONTHLY, disbursed, disbursed.plusMonths(1), 0, inr("0.01"), RoundingMode.HALF_EVEN, paise,
+        null));
+  }
 }
