@@ -106,10 +106,16 @@ public final class GroupCrashWriter {
       Map<MemberId, Attendance> roll = new LinkedHashMap<>();
       for (int m = 1; m <= MEMBERS; m++) {
         MemberId id = member(m);
-        if (!groups.member(SHG, id).isMemberOn(day)) {
+        Member known = groups.member(SHG, id);
+        if (!known.isMemberOn(day)) {
           continue;
         }
         roll.put(id, m % 3 == 0 ? Attendance.LATE : Attendance.PRESENT);
+        if (known.exited().isPresent()) {
+          // a repeat after she left: her savings were recorded before her exit, and nothing more
+          // is recorded for a member who left
+          continue;
+        }
         groups.record(SHG, EntryId.of("SAVE-" + month + "-" + id), day,
             new GroupOperation.Save(id, SavingsKind.COMPULSORY, rupees(500), Channel.CASH));
       }
@@ -118,7 +124,8 @@ public final class GroupCrashWriter {
         if (month == 1) {
           groups.disburseLoan(SHG, EntryId.of("DISB-" + loan(b)), loan(b), member(b),
               group.loanDefaults().termsFor(rupees(1500), day, group.rounding()), Channel.CASH);
-        } else if (month >= 2 && month <= LAST_REPAYMENT_MONTH) {
+        } else if (month >= 2 && month <= LAST_REPAYMENT_MONTH
+            && groups.member(SHG, member(b)).exited().isEmpty()) {
           groups.repayLoan(SHG, EntryId.of("PAY-" + loan(b) + "-" + month), loan(b), day, rupees(180),
               Channel.CASH);
         }
