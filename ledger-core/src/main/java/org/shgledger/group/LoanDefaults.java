@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import org.joda.money.Money;
+import org.shgledger.loan.AllocationOrder;
 import org.shgledger.loan.Frequency;
 import org.shgledger.loan.InterestRate;
 import org.shgledger.loan.Loan;
@@ -22,9 +23,16 @@ import org.shgledger.money.RoundingPolicy;
  * @param instalments the number of instalments of a scheduled loan (1 to {@value
  *     LoanTerms#MAX_INSTALMENTS}); ignored for open loans
  * @param frequency how often instalments fall due, not null; ignored for open loans
+ * @param allocationOrder the order in which a payment pays fines, interest and principal; each
+ *     loan keeps the order of the day it was paid out ({@link MemberLoan#allocationOrder()}), not
+ *     null
  */
 public record LoanDefaults(
-    InterestRate rate, Optional<RepaymentMethod> method, int instalments, Frequency frequency) {
+    InterestRate rate,
+    Optional<RepaymentMethod> method,
+    int instalments,
+    Frequency frequency,
+    AllocationOrder allocationOrder) {
 
   /**
    * Creates loan defaults.
@@ -36,6 +44,7 @@ public record LoanDefaults(
     Objects.requireNonNull(rate, "rate");
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(frequency, "frequency");
+    Objects.requireNonNull(allocationOrder, "allocationOrder");
     if (method.isPresent() && (instalments < 1 || instalments > LoanTerms.MAX_INSTALMENTS)) {
       throw new IllegalArgumentException(
           "a scheduled loan has 1 to " + LoanTerms.MAX_INSTALMENTS + " instalments, got " + instalments);
@@ -43,7 +52,8 @@ public record LoanDefaults(
   }
 
   /**
-   * Scheduled loans: a method over a number of monthly instalments.
+   * Scheduled loans: a method over a number of monthly instalments, payments allocated in the
+   * {@link AllocationOrder#STANDARD standard order}.
    *
    * @param rate the rate, not null
    * @param method the method, not null
@@ -51,17 +61,28 @@ public record LoanDefaults(
    * @return the defaults, not null
    */
   public static LoanDefaults scheduled(InterestRate rate, RepaymentMethod method, int instalments) {
-    return new LoanDefaults(rate, Optional.of(method), instalments, Frequency.MONTHLY);
+    return new LoanDefaults(rate, Optional.of(method), instalments, Frequency.MONTHLY, AllocationOrder.STANDARD);
   }
 
   /**
-   * Open loans: interest monthly on what is outstanding, repaid when the member can.
+   * Open loans: interest monthly on what is outstanding, repaid when the member can; payments
+   * allocated in the {@link AllocationOrder#STANDARD standard order}.
    *
    * @param rate the rate, not null
    * @return the defaults, not null
    */
   public static LoanDefaults open(InterestRate rate) {
-    return new LoanDefaults(rate, Optional.empty(), 1, Frequency.MONTHLY);
+    return new LoanDefaults(rate, Optional.empty(), 1, Frequency.MONTHLY, AllocationOrder.STANDARD);
+  }
+
+  /**
+   * These defaults with payments allocated in another order.
+   *
+   * @param order the order, not null
+   * @return the defaults, not null
+   */
+  public LoanDefaults withAllocationOrder(AllocationOrder order) {
+    return new LoanDefaults(rate, method, instalments, frequency, order);
   }
 
   /**

@@ -2,6 +2,7 @@ package org.shgledger.group;
 
 import java.util.Objects;
 import org.shgledger.journal.EntryId;
+import org.shgledger.loan.AllocationOrder;
 import org.shgledger.loan.Loan;
 
 /**
@@ -12,8 +13,12 @@ import org.shgledger.loan.Loan;
  * @param terms the terms agreed (a schedule, or an open loan), not null
  * @param channel how the money was paid out: cash, or into her own bank account, not null
  * @param disbursement the id of the entry that paid it out, not null
+ * @param allocationOrder the order in which its payments pay fines, interest and principal: the
+ *     group's default on the day it was paid out, kept so that a later change of the default never
+ *     splits recorded payments again, not null
  */
-public record MemberLoan(LoanId id, MemberId member, Loan terms, Channel channel, EntryId disbursement) {
+public record MemberLoan(
+    LoanId id, MemberId member, Loan terms, Channel channel, EntryId disbursement, AllocationOrder allocationOrder) {
 
   /**
    * Creates a loan record.
@@ -26,5 +31,6 @@ public record MemberLoan(LoanId id, MemberId member, Loan terms, Channel channel
     Objects.requireNonNull(terms, "terms");
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(disbursement, "disbursement");
+    Objects.requireNonNull(allocationOrder, "allocationOrder");
   }
 }

@@ -443,7 +443,9 @@ public final class SavingsGroups {
 
   /**
    * Pays out an internal loan: debit the member's loan account, credit cash or bank (a bank
-   * payout goes to her own account). Repeating the same disbursement changes nothing.
+   * payout goes to her own account). The loan's payments will be split in the group's default
+   * {@link LoanDefaults#allocationOrder() allocation order} of this day, kept with the loan.
+   * Repeating the same disbursement changes nothing.
    *
    * @param code the group, not null
    * @param id the disbursement entry's id, not null
@@ -465,10 +467,12 @@ public final class SavingsGroups {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(terms, "terms");
       Objects.requireNonNull(channel, "channel");
-      MemberLoan loan = new MemberLoan(loanId, memberId, terms, channel, id);
+      MemberLoan loan = new MemberLoan(loanId, memberId, terms, channel, id, group.loanDefaults().allocationOrder());
       Optional<MemberLoan> existing = registry.loan(code, loanId);
       if (existing.isPresent()) {
-        if (!existing.get().equals(loan)) {
+        // a repeat keeps the order the loan was paid out with, whatever the group's default is now
+        MemberLoan recorded = existing.get();
+        if (!recorded.equals(new MemberLoan(loanId, memberId, terms, channel, id, recorded.allocationOrder()))) {
           throw new GroupException(GroupRejection.LOAN_EXISTS,
               "group " + code + ": loan " + loanId + " exists already with other terms");
         }
@@ -619,14 +623,15 @@ public final class SavingsGroups {
   }
 
   /**
-   * A loan's history: its terms with the penalties and the payments that stand, in order.
+   * A loan's history: its terms with the penalties and the payments that stand, in order, its
+   * payments split in the loan's own allocation order.
    *
    * @param code the group, not null
    * @param loan the loan, not null
    * @return the history, not null
    */
   public LoanHistory history(BookId code, MemberLoan loan) {
-    LoanHistory history = LoanHistory.of(loan.terms());
+    LoanHistory history = LoanHistory.of(loan.terms(), loan.allocationOrder());
     for (LoanEvent event : registry.loanEvents(code, loan.id())) {
       if (event.kind() == LoanEvent.Kind.PENALTY) {
         history = history.withFine(event.date(), event.amount());

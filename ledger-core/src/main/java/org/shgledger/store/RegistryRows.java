@@ -9,9 +9,11 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.shgledger.group.BearerTerm;
@@ -29,6 +31,7 @@ import org.shgledger.group.MemberLoan;
 import org.shgledger.group.Role;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.EntryId;
+import org.shgledger.loan.AllocationOrder;
 import org.shgledger.loan.Frequency;
 import org.shgledger.loan.InterestBasis;
 import org.shgledger.loan.InterestRate;
@@ -47,7 +50,7 @@ final class RegistryRows {
   static final String GROUP_COLUMNS =
       "book_id, name, currency, formed_epoch_day, meeting_frequency, compulsory_savings_minor,"
           + " rounding_unit, rounding_mode, financial_year_start_month, loan_rate_percent,"
-          + " loan_rate_per, loan_method, loan_instalments, loan_frequency";
+          + " loan_rate_per, loan_method, loan_instalments, loan_frequency, loan_allocation_order";
 
   static final String MEMBER_COLUMNS =
       "member_id, name, category, joined_epoch_day, exited_epoch_day, bank_name, bank_ifsc,"
@@ -56,7 +59,8 @@ final class RegistryRows {
   static final String TERM_COLUMNS = "role, member_id, from_epoch_day, to_epoch_day";
 
   static final String LOAN_COLUMNS =
-      "loan_id, member_id, channel, disbursement_entry_id, terms_kind, principal_minor, currency,"
+      "loan_id, member_id, channel, disbursement_entry_id, allocation_order, terms_kind,"
+          + " principal_minor, currency,"
           + " rate_percent, rate_per, disbursement_epoch_day, interest_rounding_unit,"
           + " interest_rounding_mode, method, instalment_count, frequency, first_due_epoch_day,"
           + " interest_only_instalments, instalment_multiple_minor, instalment_rounding_mode,"
@@ -91,7 +95,8 @@ final class RegistryRows {
         .text(loans.rate().per().name())
         .text(loans.method().map(Enum::name).orElse(null))
         .integer(loans.instalments())
-        .text(loans.frequency().name());
+        .text(loans.frequency().name())
+        .text(order(loans.allocationOrder()));
   }
 
   static Group group(Cursor in) throws SQLException {
@@ -107,8 +112,9 @@ final class RegistryRows {
     Optional<RepaymentMethod> method = in.optionalText().map(RepaymentMethod::valueOf);
     int instalments = in.integer();
     Frequency frequency = Frequency.valueOf(in.text());
+    AllocationOrder order = order(in.text());
     return new Group(code, name, currency, formed, meetingFrequency, compulsorySavings, rounding, yearStart,
-        new LoanDefaults(rate, method, instalments, frequency));
+        new LoanDefaults(rate, method, instalments, frequency, order));
   }
 
   // ---- members ----
@@ -162,6 +168,7 @@ final class RegistryRows {
         .text(loan.member().value())
         .text(loan.channel().name())
         .text(loan.disbursement().value())
+        .text(order(loan.allocationOrder()))
         .text(terms instanceof LoanTerms ? SCHEDULED : OPEN)
         .number(terms.principal().getAmountMinorLong())
         .text(terms.currency().getCode())
@@ -189,6 +196,7 @@ final class RegistryRows {
     MemberId member = MemberId.of(in.text());
     Channel channel = Channel.valueOf(in.text());
     EntryId disbursement = EntryId.of(in.text());
+    AllocationOrder order = order(in.text());
     String kind = in.text();
     long principalMinor = in.number();
     CurrencyUnit currency = CurrencyUnit.of(in.text());
@@ -211,7 +219,7 @@ final class RegistryRows {
       terms = LoanTerms.of(principal, rate, method, count, frequency, disbursed, firstDue, interestOnly,
           multiple, instalmentRounding, interestRounding, basis);
     }
-    return new MemberLoan(id, member, terms, channel, disbursement);
+    return new MemberLoan(id, member, terms, channel, disbursement, order);
   }
 
   /**
@@ -254,6 +262,15 @@ final class RegistryRows {
     LocalDate date = in.date();
     long amountMinor = in.number();
     return new LoanEvent(kind, id, date, Money.ofMinor(CurrencyUnit.of(in.text()), amountMinor));
+  }
+
+  /** An allocation order as its parts' names, first paid first: {@code FINES,INTEREST,PRINCIPAL}. */
+  private static String order(AllocationOrder order) {
+    return order.parts().stream().map(Enum::name).collect(Collectors.joining(","));
+  }
+
+  private static AllocationOrder order(String text) {
+    return new AllocationOrder(Arrays.stream(text.split(",")).map(AllocationOrder.Part::valueOf).toList());
   }
 
   private static InterestRate rate(Cursor in) throws SQLException {

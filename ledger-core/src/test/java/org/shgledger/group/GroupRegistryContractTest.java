@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.shgledger.journal.Book;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.EntryId;
+import org.shgledger.loan.AllocationOrder;
+import org.shgledger.loan.AllocationOrder.Part;
 import org.shgledger.loan.Frequency;
 import org.shgledger.loan.InterestBasis;
 import org.shgledger.loan.InterestRate;
@@ -79,7 +81,8 @@ public abstract class GroupRegistryContractTest {
   }
 
   static MemberLoan loan(String id, org.shgledger.loan.Loan terms) {
-    return new MemberLoan(LoanId.of(id), MemberId.of("M01"), terms, Channel.CASH, EntryId.of("D-" + id));
+    return new MemberLoan(LoanId.of(id), MemberId.of("M01"), terms, Channel.CASH, EntryId.of("D-" + id),
+        AllocationOrder.STANDARD);
   }
 
   /** Terms with every term away from its default. */
@@ -102,7 +105,8 @@ public abstract class GroupRegistryContractTest {
     Group scheduled = roshni(SHG);
     Group open = new Group(OTHER, "Open loans", CurrencyUnit.of("JPY"), FORMED.minusYears(30), MeetingFrequency.FORTNIGHTLY,
         Money.ofMajor(CurrencyUnit.of("JPY"), 500), RoundingPolicy.minorUnits(RoundingMode.UNNECESSARY), Month.JANUARY,
-        new LoanDefaults(InterestRate.perYear(new BigDecimal("0.000001")), Optional.empty(), 7, Frequency.WEEKLY));
+        new LoanDefaults(InterestRate.perYear(new BigDecimal("0.000001")), Optional.empty(), 7, Frequency.WEEKLY,
+            AllocationOrder.of(Part.PRINCIPAL, Part.FINES, Part.INTEREST)));
     registry.putGroup(scheduled);
     registry.putGroup(open);
 
@@ -225,9 +229,12 @@ public abstract class GroupRegistryContractTest {
   void loansReadBackEqualWithEveryTerm() {
     MemberLoan scheduled = loan("L1", unusualTerms());
     MemberLoan usual = new MemberLoan(LoanId.of("L2"), MemberId.of("M02"),
-        roshni(SHG).loanDefaults().termsFor(rupees("3000"), FORMED, roshni(SHG).rounding()), Channel.BANK, EntryId.of("D2"));
-    MemberLoan open = loan("L3", new OpenLoanTerms(rupees("2500.50"), InterestRate.perMonth(new BigDecimal("2.125")),
-        FORMED, RoundingPolicy.minorUnits(RoundingMode.DOWN)));
+        roshni(SHG).loanDefaults().termsFor(rupees("3000"), FORMED, roshni(SHG).rounding()), Channel.BANK, EntryId.of("D2"),
+        AllocationOrder.of(Part.PRINCIPAL, Part.INTEREST, Part.FINES));
+    MemberLoan open = new MemberLoan(LoanId.of("L3"), MemberId.of("M01"),
+        new OpenLoanTerms(rupees("2500.50"), InterestRate.perMonth(new BigDecimal("2.125")), FORMED,
+            RoundingPolicy.minorUnits(RoundingMode.DOWN)),
+        Channel.CASH, EntryId.of("D-L3"), AllocationOrder.of(Part.INTEREST, Part.FINES, Part.PRINCIPAL));
     registry.putLoan(SHG, scheduled);
     registry.putLoan(SHG, usual);
     registry.putLoan(SHG, open);
@@ -237,6 +244,18 @@ public abstract class GroupRegistryContractTest {
     assertEquals(Optional.of(open), registry.loan(SHG, LoanId.of("L3")));
     assertEquals(unusualTerms().schedule(), ((LoanTerms) registry.loan(SHG, LoanId.of("L1")).orElseThrow().terms()).schedule());
     assertEquals(Optional.empty(), registry.loan(OTHER, LoanId.of("L1")));
+  }
+
+  @Test
+  void aLoanPutWithAnotherAllocationOrderIsANewVersion() {
+    MemberLoan standard = loan("L1", unusualTerms());
+    MemberLoan principalFirst = new MemberLoan(standard.id(), standard.member(), standard.terms(), standard.channel(),
+        standard.disbursement(), AllocationOrder.of(Part.PRINCIPAL, Part.INTEREST, Part.FINES));
+    registry.putLoan(SHG, standard);
+    registry.putLoan(SHG, principalFirst);
+
+    assertEquals(Optional.of(principalFirst), registry.loan(SHG, LoanId.of("L1")));
+    assertEquals(List.of(principalFirst), registry.loans(SHG));
   }
 
   @Test

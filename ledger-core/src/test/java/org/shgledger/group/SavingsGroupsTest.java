@@ -24,6 +24,8 @@ import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.JournalException;
 import org.shgledger.journal.Posting;
 import org.shgledger.journal.Rejection;
+import org.shgledger.loan.AllocationOrder;
+import org.shgledger.loan.AllocationOrder.Part;
 import org.shgledger.loan.Frequency;
 import org.shgledger.loan.InterestRate;
 import org.shgledger.loan.LoanState;
@@ -379,6 +381,41 @@ public class SavingsGroupsTest {
     LoanState state = groups.loanState(SHG, LoanId.of("L1"), LocalDate.of(2024, 5, 6));
     assertEquals(rupees("800"), state.outstandingPrincipal());
     assertEquals(state.outstandingPrincipal(), balance(Chart.memberAccount(Chart.MEMBER_LOANS, M02), LocalDate.of(2024, 5, 6)));
+  }
+
+  @Test
+  void aGroupThatTakesPrincipalFirstSplitsARepaymentSoAndKeepsItsLoansOrder() {
+    BookId code = BookId.of("SHG02");
+    Group principalFirst = new Group(code, "Pragati Samooh", INR, FORMED, MeetingFrequency.MONTHLY, rupees("100"),
+        RoundingPolicy.wholeUnits(RoundingMode.HALF_UP), Month.APRIL,
+        LoanDefaults.scheduled(InterestRate.perMonth(java.math.BigDecimal.ONE), RepaymentMethod.FLAT, 3)
+            .withAllocationOrder(AllocationOrder.of(Part.FINES, Part.PRINCIPAL, Part.INTEREST)));
+    groups.createGroup(principalFirst);
+    groups.addMember(code, Member.joining(M01, "Member M01", MemberCategory.ADULT_WOMAN, FORMED));
+    groups.record(code, EntryId.of("SAVE"), APRIL,
+        new GroupOperation.Save(M01, SavingsKind.COMPULSORY, rupees("2000"), Channel.CASH));
+    groups.disburseLoan(code, EntryId.of("OUT"), LoanId.of("L1"), M01, flatLoan("1200", APRIL), Channel.CASH);
+    assertEquals(principalFirst.loanDefaults().allocationOrder(),
+        groups.registry().loan(code, LoanId.of("L1")).orElseThrow().allocationOrder());
+
+    // the first instalment asks 400 principal + 12 interest; 400 paid goes to principal first
+    LocalDate due = LocalDate.of(2024, 5, 6);
+    JournalEntry repaid = groups.repayLoan(code, EntryId.of("P1"), LoanId.of("L1"), due, rupees("400"), Channel.CASH);
+    assertEquals(List.of(Posting.debit(Chart.CASH, rupees("400")),
+        Posting.credit(Chart.memberAccount(Chart.MEMBER_LOANS, M01), rupees("400"))), repaid.postings());
+
+    // the group changes its rule later: the loan keeps the order it was paid out with
+    groups.registry().putGroup(new Group(code, principalFirst.name(), INR, FORMED, MeetingFrequency.MONTHLY,
+        rupees("100"), principalFirst.rounding(), Month.APRIL,
+        principalFirst.loanDefaults().withAllocationOrder(AllocationOrder.STANDARD)));
+    LoanState state = groups.loanState(code, LoanId.of("L1"), due);
+    assertEquals(rupees("800"), state.outstandingPrincipal());
+    assertEquals(rupees("12"), state.interestDue());
+    assertEquals(state.outstandingPrincipal(), groups.journal()
+        .balance(code, Chart.memberAccount(Chart.MEMBER_LOANS, M01), due).normalBalance());
+    assertEquals(repaid, groups.repayLoan(code, EntryId.of("P1"), LoanId.of("L1"), due, rupees("400"), Channel.CASH));
+    assertEquals(EntryId.of("OUT"), groups.disburseLoan(code, EntryId.of("OUT"), LoanId.of("L1"), M01, flatLoan("1200", APRIL),
+        Channel.CASH).id(), "a repeated disbursement is a repeat, whatever the group's order is now");
   }
 
   @Test

@@ -17,6 +17,7 @@ import org.shgledger.group.MemberId;
 import org.shgledger.group.MemberLoan;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.EntryId;
+import org.shgledger.loan.AllocationOrder;
 import org.shgledger.loan.Loan;
 import org.shgledger.loan.LoanArbitraries;
 import org.shgledger.loan.LoanTerms;
@@ -31,14 +32,16 @@ class LoanColumnsProperties {
 
   @Property(tries = 300)
   void everyLoanReadsBackEqualFromItsColumns(@ForAll("loans") Loan terms) {
-    MemberLoan loan = new MemberLoan(LoanId.of("L1"), MemberId.of("M01"), terms, Channel.CASH, EntryId.of("D1"));
+    MemberLoan loan = new MemberLoan(LoanId.of("L1"), MemberId.of("M01"), terms, Channel.CASH, EntryId.of("D1"),
+        AllocationOrder.STANDARD);
 
     RegistryRows.requireRestorable(BookId.of("SHG01"), loan);
   }
 
   @Property(tries = 100)
   void aRestoredScheduleIsTheSameSchedule(@ForAll("scheduled") LoanTerms terms) throws SQLException {
-    MemberLoan loan = new MemberLoan(LoanId.of("L1"), MemberId.of("M01"), terms, Channel.CASH, EntryId.of("D1"));
+    MemberLoan loan = new MemberLoan(LoanId.of("L1"), MemberId.of("M01"), terms, Channel.CASH, EntryId.of("D1"),
+        AllocationOrder.STANDARD);
     List<Object> columns = new ArrayList<>();
     RegistryRows.write(new RegistryRows.Parameters(columns), loan);
     LoanTerms restored = (LoanTerms) RegistryRows.loan(new RegistryRows.Cursor(columns)).terms();

@@ -26,6 +26,8 @@ CREATE TABLE savings_group (
   loan_method VARCHAR(16),
   loan_instalments INTEGER NOT NULL,
   loan_frequency VARCHAR(16) NOT NULL,
+  -- the parts a payment pays first, second and last, as FINES,INTEREST,PRINCIPAL
+  loan_allocation_order VARCHAR(40) NOT NULL,
   recorded_at VARCHAR(40) NOT NULL,
   PRIMARY KEY (book_id, version)
 );
@@ -96,6 +98,8 @@ CREATE TABLE member_loan (
   member_id VARCHAR(16) NOT NULL,
   channel VARCHAR(8) NOT NULL,
   disbursement_entry_id VARCHAR(80) NOT NULL,
+  -- the group's allocation order on the day the loan was paid out, kept with the loan
+  allocation_order VARCHAR(40) NOT NULL,
   terms_kind VARCHAR(10) NOT NULL CHECK (terms_kind IN ('SCHEDULED', 'OPEN')),
   principal_minor BIGINT NOT NULL,
   currency CHAR(3) NOT NULL,
