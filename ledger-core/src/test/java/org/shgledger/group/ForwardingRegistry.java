@@ -6,11 +6,16 @@ import java.util.Optional;
 import org.shgledger.journal.BookId;
 
 /** A registry that passes every call on; tests override a method to make it fail. */
-class ForwardingRegistry implements GroupRegistry {
+public class ForwardingRegistry implements GroupRegistry {
 
   private final GroupRegistry delegate;
 
-  ForwardingRegistry(GroupRegistry delegate) {
+  /**
+   * Creates a registry passing every call on.
+   *
+   * @param delegate the registry that answers, not null
+   */
+  public ForwardingRegistry(GroupRegistry delegate) {
     this.delegate = delegate;
   }
 
