@@ -1,0 +1,79 @@
+package org.shgledger.importing;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+/**
+ * Reads amounts as people and banks write them: {@code 1,00,000.00} (Indian grouping), {@code
+ * 100,000.00} (Western), {@code 100000}, with an optional {@code ₹}, {@code Rs.} or {@code INR}
+ * before and a {@code -} for a negative amount. Never through {@code double}: the digits become a
+ * {@link BigDecimal} and then {@link Money}, and more decimal places than the currency has (a
+ * third decimal in rupees) are refused, not rounded.
+ */
+public final class Amounts {
+
+  /** Plain digits, or groups of two between the first group and the last three (Indian or Western). */
+  private static final Pattern NUMBER =
+      Pattern.compile("(?:\\d+|\\d{1,3}(?:,\\d{3})+|\\d{1,2}(?:,\\d{2})*,\\d{3})(?:\\.\\d+)?|\\.\\d+");
+
+  /** The longest amount read, in characters; far beyond ₹100 crore with every comma. */
+  private static final int MAX_CHARS = 40;
+
+  private Amounts() {}
+
+  /**
+   * Reads an amount.
+   *
+   * @param text the text, surrounding spaces ignored, not null
+   * @param currency the currency, which fixes the decimal places allowed, not null
+   * @return the amount, negative if written with {@code -}, not null
+   * @throws IllegalArgumentException with a reason a treasurer can act on if the text is empty or
+   *     not an amount, or has more decimal places than the currency
+   */
+  public static Money parse(String text, CurrencyUnit currency) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(currency, "currency");
+    String s = text.strip();
+    if (s.isEmpty()) {
+      throw new IllegalArgumentException("the amount is empty");
+    }
+    if (s.length() > MAX_CHARS) {
+      throw new IllegalArgumentException("\"" + shorten(s) + "\" is too long to be an amount");
+    }
+    boolean negative = false;
+    if (s.startsWith("-")) {
+      negative = true;
+      s = s.substring(1).strip();
+    }
+    s = stripCurrency(s, currency);
+    if (!NUMBER.matcher(s).matches()) {
+      throw new IllegalArgumentException(
+          "\"" + text.strip() + "\" is not an amount: write digits with an optional decimal point,"
+              + " such as 1,00,000.00 or 100000.00");
+    }
+    BigDecimal value = new BigDecimal(s.replace(",", ""));
+    if (value.scale() > currency.getDecimalPlaces()) {
+      throw new IllegalArgumentException(
+          "\"" + text.strip() + "\" has more decimal places than " + currency.getCode()
+              + " has (" + currency.getDecimalPlaces() + ")");
+    }
+    Money money = Money.of(currency, value.setScale(currency.getDecimalPlaces()));
+    return negative ? money.negated() : money;
+  }
+
+  private static String stripCurrency(String s, CurrencyUnit currency) {
+    for (String prefix : new String[] {"₹", "Rs.", "Rs", "INR", currency.getCode()}) {
+      if (s.regionMatches(true, 0, prefix, 0, prefix.length())) {
+        return s.substring(prefix.length()).strip();
+      }
+    }
+    return s;
+  }
+
+  private static String shorten(String s) {
+    return s.length() <= 20 ? s : s.substring(0, 20) + "…";
+  }
+}

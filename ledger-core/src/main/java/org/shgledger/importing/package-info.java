@@ -1,0 +1,13 @@
+/**
+ * Importing what treasurers already have, safely: bank passbook exports, member rosters, meeting
+ * registers. This package holds what every importer shares: {@link
+ * org.shgledger.importing.CsvTable} (a strict, limited, streaming CSV reader over Apache Commons
+ * CSV), {@link org.shgledger.importing.ImportProblem} and {@link
+ * org.shgledger.importing.ImportException} (every error with {@code file:line:column} and a
+ * reason), {@link org.shgledger.importing.ImportLimits}, and the amount and date parsers {@link
+ * org.shgledger.importing.Amounts} and {@link org.shgledger.importing.Dates}.
+ *
+ * <p>Every importer is all or nothing: it reads and checks the whole file first and writes only
+ * when there is no problem. docs/import.md describes the formats.
+ */
+package org.shgledger.importing;
