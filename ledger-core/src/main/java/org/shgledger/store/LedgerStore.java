@@ -67,9 +67,12 @@ public final class LedgerStore implements AutoCloseable {
 
   /**
    * The unit of work of this store: one write transaction that the journal's and the registry's
-   * writes inside it join, committed at its end and rolled back whole if the work throws.
+   * writes inside it join, committed at its end and rolled back whole if the work throws. Importers
+   * run a whole file through it, so that an import is one transaction.
+   *
+   * @return the unit, usable until the store is closed, not null
    */
-  UnitOfWork unitOfWork() {
+  public UnitOfWork unitOfWork() {
     return new UnitOfWork() {
       @Override
       public <T> T atomically(BookId book, Supplier<T> work) {

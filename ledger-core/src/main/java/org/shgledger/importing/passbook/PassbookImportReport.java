@@ -1,0 +1,46 @@
+package org.shgledger.importing.passbook;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+import org.joda.money.Money;
+
+/**
+ * What a passbook import found and recorded (or, for a dry run, would record).
+ *
+ * @param profile the profile used, not null
+ * @param lines the transaction lines in the file
+ * @param recorded the lines recorded now (for a dry run: that would be recorded)
+ * @param alreadyRecorded the lines already in the book from an earlier import, skipped
+ * @param suspense the recorded lines that went to Suspense (9999) for lack of a matching rule
+ * @param firstDate the first line's date, empty for a file without lines, not null
+ * @param lastDate the last line's date, empty for a file without lines, not null
+ * @param openingBalance the balance before the first line, not null
+ * @param closingBalance the balance after the last line, not null
+ * @param dryRun true if nothing was written
+ */
+public record PassbookImportReport(
+    String profile,
+    long lines,
+    long recorded,
+    long alreadyRecorded,
+    long suspense,
+    Optional<LocalDate> firstDate,
+    Optional<LocalDate> lastDate,
+    Money openingBalance,
+    Money closingBalance,
+    boolean dryRun) {
+
+  /**
+   * Creates a report.
+   *
+   * @throws NullPointerException if an object argument is null
+   */
+  public PassbookImportReport {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(firstDate, "firstDate");
+    Objects.requireNonNull(lastDate, "lastDate");
+    Objects.requireNonNull(openingBalance, "openingBalance");
+    Objects.requireNonNull(closingBalance, "closingBalance");
+  }
+}

@@ -1,0 +1,595 @@
+package org.shgledger.importing.passbook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.shgledger.group.Chart;
+import org.shgledger.group.UnitOfWork;
+import org.shgledger.importing.CsvTable;
+import org.shgledger.importing.ImportException;
+import org.shgledger.importing.ImportLimits;
+import org.shgledger.importing.ImportProblem;
+import org.shgledger.importing.ImportProblems;
+import org.shgledger.journal.Account;
+import org.shgledger.journal.AccountCode;
+import org.shgledger.journal.Book;
+import org.shgledger.journal.BookId;
+import org.shgledger.journal.EntryId;
+import org.shgledger.journal.Journal;
+import org.shgledger.journal.JournalEntry;
+import org.shgledger.journal.JournalException;
+import org.shgledger.journal.Posting;
+import org.shgledger.journal.Rejection;
+import org.shgledger.money.MoneyFormats;
+
+/**
+ * Imports a bank passbook export into a group's bank account (1100), all or nothing.
+ *
+ * <p>Each transaction line becomes one entry: the bank account on one side, on the other the
+ * account the {@link PassbookRules} pick from the narration (Suspense, 9999, when none does). The
+ * import reads the file twice, holding no more than one batch of entries in memory:
+ *
+ * <ol>
+ *   <li>It checks everything before writing anything: every line reads and reconciles with the
+ *       running balance, the rules' accounts exist, no new line falls in a locked period, and the
+ *       file agrees with the book where they meet (the book's bank balance at the end of the file's
+ *       first day, with the file's new lines of that day, is the file's balance then). Any problem
+ *       ends the import with an {@link ImportException} listing them with {@code file:line:column}.
+ *   <li>It records the lines not yet in the book in batches of at most {@link
+ *       Journal#MAX_BATCH_ENTRIES}, all inside one {@link UnitOfWork}: on a durable store one
+ *       database transaction, so a failure part way leaves nothing written. (An in-memory journal
+ *       with {@link UnitOfWork#immediate()} has no transaction: there a file of more than one batch
+ *       relies on the checks of the first pass.)
+ * </ol>
+ *
+ * <p>Each line's entry id is derived from its content (date, amounts, balance, narration,
+ * reference) and its ordinal among identical lines of the same date, so importing a file again
+ * records nothing, an overlapping later export records only its new lines, and two genuinely
+ * identical lines both count. Lines whose id is already in the book are skipped even if the rules
+ * have changed since, and so are lines reclassified since; see {@link #reclassify}.
+ */
+public final class PassbookImporter {
+
+  /** The prefix of every imported line's entry id. */
+  public static final String ID_PREFIX = "pb:";
+
+  /** Hex digits of the content hash in an id: 160 bits. */
+  private static final int HASH_HEX_DIGITS = 40;
+
+  /** How the journal names the refused entry of a batch. */
+  private static final Pattern BATCH_POSITION = Pattern.compile("batch entry (\\d+) of \\d+: ");
+
+  /** How often progress is reported, in lines. */
+  private static final int PROGRESS_EVERY = 1_000;
+
+  /** Receives progress of a long import; called on the importing thread. */
+  public interface Progress {
+    /** Reports nothing. */
+    Progress NONE = new Progress() {};
+
+    /**
+     * Called as lines are checked.
+     *
+     * @param lines lines checked so far
+     */
+    default void checked(long lines) {}
+
+    /**
+     * Called as entries are recorded.
+     *
+     * @param entries entries recorded so far
+     * @param total entries to record in all
+     */
+    default void recorded(long entries, long total) {}
+  }
+
+  /**
+   * How to import.
+   *
+   * @param profile the bank's layout, or empty to recognise it from the header, not null
+   * @param rules the rules, not null
+   * @param dryRun true to check and report without writing
+   * @param limits the file limits, not null
+   * @param batchEntries entries per {@link Journal#recordAll} call, 1 to {@link
+   *     Journal#MAX_BATCH_ENTRIES}
+   * @param progress progress reports, not null
+   * @param planned receives each entry that is (or, for a dry run, would be) recorded, in file
+   *     order, not null
+   */
+  public record Options(
+      Optional<PassbookProfile> profile,
+      PassbookRules rules,
+      boolean dryRun,
+      ImportLimits limits,
+      int batchEntries,
+      Progress progress,
+      Consumer<JournalEntry> planned) {
+
+    /**
+     * Creates options.
+     *
+     * @throws NullPointerException if an object argument is null
+     * @throws IllegalArgumentException if the batch size is out of range
+     */
+    public Options {
+      Objects.requireNonNull(profile, "profile");
+      Objects.requireNonNull(rules, "rules");
+      Objects.requireNonNull(limits, "limits");
+      Objects.requireNonNull(progress, "progress");
+      Objects.requireNonNull(planned, "planned");
+      if (batchEntries < 1 || batchEntries > Journal.MAX_BATCH_ENTRIES) {
+        throw new IllegalArgumentException("batchEntries out of range: " + batchEntries);
+      }
+    }
+
+    /**
+     * The defaults: recognise the profile, built-in rules, write, default limits, full batches.
+     *
+     * @return the options, not null
+     */
+    public static Options defaults() {
+      return new Options(Optional.empty(), PassbookRules.DEFAULT, false, ImportLimits.DEFAULT,
+          Journal.MAX_BATCH_ENTRIES, Progress.NONE, entry -> {});
+    }
+
+    /**
+     * With a profile.
+     *
+     * @param value the profile, not null
+     * @return new options, not null
+     */
+    public Options withProfile(PassbookProfile value) {
+      return new Options(Optional.of(value), rules, dryRun, limits, batchEntries, progress, planned);
+    }
+
+    /**
+     * With rules.
+     *
+     * @param value the rules, not null
+     * @return new options, not null
+     */
+    public Options withRules(PassbookRules value) {
+      return new Options(profile, value, dryRun, limits, batchEntries, progress, planned);
+    }
+
+    /**
+     * As a dry run or not.
+     *
+     * @param value true to write nothing
+     * @return new options, not null
+     */
+    public Options withDryRun(boolean value) {
+      return new Options(profile, rules, value, limits, batchEntries, progress, planned);
+    }
+
+    /**
+     * With limits.
+     *
+     * @param value the limits, not null
+     * @return new options, not null
+     */
+    public Options withLimits(ImportLimits value) {
+      return new Options(profile, rules, dryRun, value, batchEntries, progress, planned);
+    }
+
+    /**
+     * With a batch size.
+     *
+     * @param value entries per batch
+     * @return new options, not null
+     */
+    public Options withBatchEntries(int value) {
+      return new Options(profile, rules, dryRun, limits, value, progress, planned);
+    }
+
+    /**
+     * With a progress listener.
+     *
+     * @param value the listener, not null
+     * @return new options, not null
+     */
+    public Options withProgress(Progress value) {
+      return new Options(profile, rules, dryRun, limits, batchEntries, value, planned);
+    }
+
+    /**
+     * With a receiver of the planned entries.
+     *
+     * @param value the receiver, not null
+     * @return new options, not null
+     */
+    public Options withPlanned(Consumer<JournalEntry> value) {
+      return new Options(profile, rules, dryRun, limits, batchEntries, progress, value);
+    }
+  }
+
+  private final Journal journal;
+  private final UnitOfWork unitOfWork;
+
+  /**
+   * Creates an importer.
+   *
+   * @param journal the journal to record in, not null
+   * @param unitOfWork the unit the whole write runs in: a durable store's, so that it is one
+   *     transaction, or {@link UnitOfWork#immediate()} for an in-memory journal, not null
+   */
+  public PassbookImporter(Journal journal, UnitOfWork unitOfWork) {
+    this.journal = Objects.requireNonNull(journal, "journal");
+    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+  }
+
+  /**
+   * Imports a file.
+   *
+   * @param book the group's book, not null
+   * @param file the passbook export, not null
+   * @param options how, not null
+   * @return what was recorded, not null
+   * @throws ImportException if the file has problems; nothing is written
+   * @throws JournalException if the book does not exist, or the journal refuses an entry; nothing
+   *     is written on a durable store
+   */
+  public PassbookImportReport importFile(BookId book, Path file, Options options) {
+    Objects.requireNonNull(file, "file");
+    return importSource(book, file.toString(), () -> {
+      try {
+        return Files.newInputStream(file);
+      } catch (IOException e) {
+        throw new ImportException(
+            new ImportProblem(file.toString(), 0, 0, "cannot read the file: " + e.getMessage()));
+      }
+    }, options);
+  }
+
+  /**
+   * Imports from a source that can be opened more than once (the import reads it twice).
+   *
+   * @param book the group's book, not null
+   * @param name the file's name for messages and source references, not null
+   * @param source opens the bytes afresh each time, not null
+   * @param options how, not null
+   * @return what was recorded, not null
+   * @throws ImportException if the file has problems; nothing is written
+   * @throws JournalException if the book does not exist, or the journal refuses an entry
+   */
+  public PassbookImportReport importSource(
+      BookId book, String name, Supplier<InputStream> source, Options options) {
+    Objects.requireNonNull(book, "book");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(options, "options");
+    Book definition =
+        journal.book(book).orElseThrow(() -> new JournalException(
+            Rejection.BOOK_NOT_FOUND, "there is no group " + book));
+    if (options.dryRun()) {
+      return check(book, definition.currency(), name, source, options, options.planned());
+    }
+    return unitOfWork.atomically(book, () -> {
+      PassbookImportReport report =
+          check(book, definition.currency(), name, source, options, entry -> {});
+      write(book, definition.currency(), name, source, options, report.recorded());
+      return report;
+    });
+  }
+
+  /** The first pass: reads and checks everything, writes nothing. */
+  private PassbookImportReport check(
+      BookId book, CurrencyUnit currency, String name, Supplier<InputStream> source,
+      Options options, Consumer<JournalEntry> planned) {
+    ImportProblems problems = new ImportProblems(options.limits().maxProblems());
+    checkAccounts(book, options.rules(), name, problems);
+    Optional<LocalDate> lockDate = journal.lockDate(book);
+    Money zero = Money.zero(currency);
+    long lines = 0;
+    long recorded = 0;
+    long already = 0;
+    long suspense = 0;
+    LocalDate firstDate = null;
+    LocalDate lastDate = null;
+    Money closing = zero;
+    Money newOnFirstDay = zero;
+    Money endOfFirstDay = zero;
+    long lastLineOfFirstDay = 0;
+    Money opening = zero;
+    String profile;
+    try (PassbookReader reader = reader(name, source, options, currency, problems)) {
+      profile = reader.profile().name();
+      Ordinals ordinals = new Ordinals();
+      for (Optional<PassbookLine> next = reader.next(); next.isPresent(); next = reader.next()) {
+        PassbookLine line = next.get();
+        lines++;
+        if (firstDate == null) {
+          firstDate = line.date();
+          opening = reader.openingBalance().orElseThrow();
+        }
+        lastDate = line.date();
+        closing = line.balance();
+        EntryId id = idOf(line, ordinals.next(line));
+        boolean present = journal.entry(book, id).isPresent();
+        if (line.date().equals(firstDate)) {
+          endOfFirstDay = line.balance();
+          lastLineOfFirstDay = line.line();
+          if (!present) {
+            newOnFirstDay = newOnFirstDay.plus(line.net());
+          }
+        }
+        if (present) {
+          already++;
+        } else {
+          if (lockDate.isPresent() && !line.date().isAfter(lockDate.get())) {
+            problems.add(new ImportProblem(name, line.line(), 1,
+                "the books are locked up to " + lockDate.get() + ": this line of " + line.date()
+                    + " is not in them and can no longer be added"));
+          }
+          recorded++;
+          JournalEntry entry = entryOf(book, id, line, options.rules(), name);
+          if (isSuspense(entry)) {
+            suspense++;
+          }
+          planned.accept(entry);
+        }
+        if (lines % PROGRESS_EVERY == 0) {
+          options.progress().checked(lines);
+        }
+      }
+    }
+    problems.throwIfAny();
+    if (firstDate != null) {
+      Money before = journal.balance(book, Chart.BANK, firstDate).net();
+      Money after = before.plus(newOnFirstDay);
+      if (!after.equals(endOfFirstDay)) {
+        problems.add(new ImportProblem(name, lastLineOfFirstDay, 0,
+            "the passbook's balance at the end of " + firstDate + " is "
+                + MoneyFormats.indian(endOfFirstDay) + " but the book's bank account would hold "
+                + MoneyFormats.indian(after) + ": record the opening bank balance (or the"
+                + " statements before this one) first, and check that no bank line was recorded"
+                + " twice by hand"));
+        problems.throwIfAny();
+      }
+    }
+    options.progress().checked(lines);
+    return new PassbookImportReport(profile, lines, recorded, already, suspense,
+        Optional.ofNullable(firstDate), Optional.ofNullable(lastDate), opening, closing,
+        options.dryRun());
+  }
+
+  /** The second pass: records the lines not yet in the book, batch by batch. */
+  private void write(
+      BookId book, CurrencyUnit currency, String name, Supplier<InputStream> source,
+      Options options, long total) {
+    ImportProblems problems = new ImportProblems(options.limits().maxProblems());
+    List<JournalEntry> batch = new ArrayList<>();
+    long written = 0;
+    try (PassbookReader reader = reader(name, source, options, currency, problems)) {
+      Ordinals ordinals = new Ordinals();
+      for (Optional<PassbookLine> next = reader.next(); next.isPresent(); next = reader.next()) {
+        PassbookLine line = next.get();
+        EntryId id = idOf(line, ordinals.next(line));
+        if (journal.entry(book, id).isPresent()) {
+          continue;
+        }
+        batch.add(entryOf(book, id, line, options.rules(), name));
+        if (batch.size() == options.batchEntries()) {
+          record(batch, name);
+          written += batch.size();
+          batch.clear();
+          options.progress().recorded(written, total);
+        }
+      }
+    }
+    // The file changed between the passes: give up rather than write what was not checked.
+    problems.throwIfAny();
+    if (!batch.isEmpty()) {
+      record(batch, name);
+      written += batch.size();
+    }
+    options.progress().recorded(written, total);
+  }
+
+  /**
+   * Records a batch; a refusal (cash that would go below zero, a closed account) becomes a problem
+   * naming the line, and as it is thrown inside the unit of work nothing is kept.
+   */
+  private void record(List<JournalEntry> batch, String name) {
+    try {
+      journal.recordAll(batch);
+    } catch (JournalException e) {
+      Matcher position = BATCH_POSITION.matcher(e.getMessage());
+      long line = 0;
+      String reason = e.getMessage();
+      if (position.lookingAt()) {
+        JournalEntry refused = batch.get(Integer.parseInt(position.group(1)) - 1);
+        String reference = refused.sourceReference().orElse("");
+        line = Long.parseLong(reference.substring(reference.lastIndexOf(':') + 1));
+        reason = reason.substring(position.end());
+      }
+      throw new ImportException(
+          new ImportProblem(name, line, 0, "the books refuse this line (" + e.reason() + "): " + reason));
+    }
+  }
+
+  private static PassbookReader reader(
+      String name, Supplier<InputStream> source, Options options, CurrencyUnit currency,
+      ImportProblems problems) {
+    CsvTable table = CsvTable.of(name, source.get(), options.limits(), null);
+    return PassbookReader.open(table, options.profile(), currency, problems);
+  }
+
+  private void checkAccounts(BookId book, PassbookRules rules, String name, ImportProblems problems) {
+    List<Account> accounts = journal.accounts(book);
+    for (AccountCode code : List.of(Chart.BANK, Chart.SUSPENSE)) {
+      String reason = unusable(accounts, book, code);
+      if (reason != null) {
+        problems.add(new ImportProblem(name, 0, 0, reason));
+      }
+    }
+    for (PassbookRules.Rule rule : rules.rules()) {
+      String reason = unusable(accounts, book, rule.account());
+      if (reason != null) {
+        String[] where = rule.source().split(":(?=\\d+:\\d+$)", 2);
+        String[] lineColumn = where.length == 2 ? where[1].split(":") : new String[] {"0", "0"};
+        problems.add(new ImportProblem(where[0], Long.parseLong(lineColumn[0]),
+            Integer.parseInt(lineColumn[1]), reason));
+      }
+    }
+  }
+
+  private String unusable(List<Account> accounts, BookId book, AccountCode code) {
+    if (journal.account(book, code).isEmpty()) {
+      return "the group's books have no account " + code;
+    }
+    if (!journal.isOpen(book, code)) {
+      return "account " + code + " is closed";
+    }
+    for (Account account : accounts) {
+      if (account.control().filter(code::equals).isPresent()) {
+        return "account " + code + " is a control account: name a member's sub-ledger, such as "
+            + code + ":M01";
+      }
+    }
+    return null;
+  }
+
+  private static boolean isSuspense(JournalEntry entry) {
+    return entry.postings().stream().anyMatch(p -> p.account().equals(Chart.SUSPENSE));
+  }
+
+  /**
+   * The entry id of a line: {@value #ID_PREFIX} and the first 160 bits of the SHA-256 of its
+   * content and ordinal, in hex (43 characters).
+   *
+   * @param line the line, not null
+   * @param ordinal how many identical lines of the same date came before it in the file
+   * @return the id, not null
+   */
+  public static EntryId idOf(PassbookLine line, int ordinal) {
+    StringBuilder content = new StringBuilder(256);
+    netstring(content, "shg-ledger/passbook-line/v1");
+    netstring(content, line.date().toString());
+    netstring(content, Long.toString(line.withdrawal().getAmountMinorLong()));
+    netstring(content, Long.toString(line.deposit().getAmountMinorLong()));
+    netstring(content, Long.toString(line.balance().getAmountMinorLong()));
+    netstring(content, line.narration().replaceAll("\\s+", " "));
+    netstring(content, line.reference());
+    netstring(content, Integer.toString(ordinal));
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256")
+          .digest(content.toString().getBytes(StandardCharsets.UTF_8));
+      return EntryId.of(ID_PREFIX + HexFormat.of().formatHex(hash).substring(0, HASH_HEX_DIGITS));
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError("every Java has SHA-256", e);
+    }
+  }
+
+  private static void netstring(StringBuilder out, String value) {
+    out.append(value.length()).append(':').append(value).append(',');
+  }
+
+  private static JournalEntry entryOf(
+      BookId book, EntryId id, PassbookLine line, PassbookRules rules, String name) {
+    AccountCode other = rules.accountFor(line.narration());
+    List<Posting> postings =
+        line.deposit().isPositive()
+            ? List.of(Posting.debit(Chart.BANK, line.deposit()), Posting.credit(other, line.deposit()))
+            : List.of(Posting.debit(other, line.withdrawal()),
+                Posting.credit(Chart.BANK, line.withdrawal()));
+    String memo = line.narration().isEmpty() ? "Bank line" : line.narration();
+    if (memo.length() > JournalEntry.MAX_MEMO_LENGTH) {
+      memo = memo.substring(0, JournalEntry.MAX_MEMO_LENGTH);
+    }
+    String file = Path.of(name).getFileName() == null ? name : Path.of(name).getFileName().toString();
+    String reference = "passbook " + file + ":" + line.line();
+    if (reference.length() > JournalEntry.MAX_SOURCE_REFERENCE_LENGTH) {
+      reference = reference.substring(reference.length() - JournalEntry.MAX_SOURCE_REFERENCE_LENGTH);
+    }
+    return JournalEntry.of(id, book, line.date(), memo, postings).withSourceReference(reference);
+  }
+
+  /**
+   * Reclassifies an imported line: records the reversal of its entry and a new entry with the same
+   * bank side and the other side on another account, together (a reversal and a new entry, never
+   * an edit). Both are dated as the original. The new entry can itself be reclassified later.
+   *
+   * @param book the group's book, not null
+   * @param entry the imported entry (often one in Suspense), not null
+   * @param account the right account: a chart code, or {@code CODE:MEMBER} for a sub-ledger, not
+   *     null
+   * @return the reversal and the new entry, not null
+   * @throws JournalException if there is no such entry, it is not an imported bank line, it was
+   *     already reclassified, or the journal refuses either entry; nothing is recorded then
+   * @throws IllegalArgumentException if the account is not written as a code
+   */
+  public List<JournalEntry> reclassify(BookId book, EntryId entry, String account) {
+    Objects.requireNonNull(book, "book");
+    Objects.requireNonNull(entry, "entry");
+    Objects.requireNonNull(account, "account");
+    AccountCode target = PassbookRules.parse("account", ". -> " + account.strip())
+        .rules().get(0).account();
+    return unitOfWork.atomically(book, () -> {
+      JournalEntry original = journal.entry(book, entry).orElseThrow(() -> new JournalException(
+          Rejection.REVERSED_ENTRY_NOT_FOUND, "book " + book + ": there is no entry " + entry));
+      if (!entry.value().startsWith(ID_PREFIX) || original.postings().size() != 2
+          || original.postings().stream().noneMatch(p -> p.account().equals(Chart.BANK))) {
+        throw new JournalException(Rejection.REVERSAL_DOES_NOT_MATCH,
+            "entry " + entry + " is not an imported bank line");
+      }
+      if (journal.reversalOf(book, entry).isPresent()) {
+        throw new JournalException(Rejection.ALREADY_REVERSED,
+            "entry " + entry + " has already been reclassified or reversed");
+      }
+      List<Posting> postings = new ArrayList<>();
+      for (Posting posting : original.postings()) {
+        postings.add(posting.account().equals(Chart.BANK)
+            ? posting
+            : new Posting(target, posting.side(), posting.amount()));
+      }
+      JournalEntry reversal = original.reversal(
+          EntryId.of(entry.value() + "/rv"), original.date(), "Reclassified: " + shorten(original.memo()));
+      JournalEntry replacement = new JournalEntry(EntryId.of(entry.value() + "/rc"), book,
+          original.date(), original.memo(), postings, Optional.empty(), original.sourceReference());
+      return journal.recordAll(List.of(reversal, replacement));
+    });
+  }
+
+  private static String shorten(String memo) {
+    int room = JournalEntry.MAX_MEMO_LENGTH - "Reclassified: ".length();
+    return memo.length() <= room ? memo : memo.substring(0, room);
+  }
+
+  /**
+   * Counts identical lines within a date; forgets earlier dates, which the date order makes
+   * final, so memory stays bounded by one day's lines.
+   */
+  private static final class Ordinals {
+    private LocalDate date;
+    private final Map<List<Object>, Integer> seen = new HashMap<>();
+
+    int next(PassbookLine line) {
+      if (!line.date().equals(date)) {
+        date = line.date();
+        seen.clear();
+      }
+      List<Object> key = List.of(line.withdrawal(), line.deposit(), line.balance(),
+          line.narration().replaceAll("\\s+", " "), line.reference());
+      return seen.merge(key, 1, Integer::sum) - 1;
+    }
+  }
+}

@@ -1,0 +1,323 @@
+package org.shgledger.importing.passbook;
+
+import java.io.Closeable;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.shgledger.importing.Amounts;
+import org.shgledger.importing.CsvRow;
+import org.shgledger.importing.CsvTable;
+import org.shgledger.importing.ImportProblem;
+import org.shgledger.importing.ImportProblems;
+import org.shgledger.importing.passbook.PassbookProfile.Columns;
+import org.shgledger.importing.passbook.PassbookProfile.Role;
+import org.shgledger.journal.Journal;
+
+/**
+ * Reads a passbook's transaction lines one at a time, checking each as it goes: the header is
+ * found after any preamble, summary lines after the table are skipped, and every line's balance
+ * must equal the previous balance plus its deposit minus its withdrawal.
+ *
+ * <p>A bad line is added to the {@link ImportProblems} and skipped, and reading goes on so that one
+ * run reports as many problems as it can; after a bad line the next good line's balance is taken
+ * as given. Memory does not grow with the file. Not thread-safe.
+ */
+public final class PassbookReader implements Closeable {
+
+  /** How many lines before the header are searched for it. */
+  static final int MAX_PREAMBLE_ROWS = 200;
+
+  /** An amount with an optional Dr or Cr after it. */
+  private static final Pattern MARKED =
+      Pattern.compile("(?i)^(.*?)\\s*\\(?\\b(dr|cr)\\.?\\)?$");
+
+  private final CsvTable table;
+  private final CurrencyUnit currency;
+  private final ImportProblems problems;
+  private final Columns columns;
+  private Money previousBalance;
+  private LocalDate previousDate;
+  private long tableEndedAt;
+  private Money openingBalance;
+
+  private PassbookReader(
+      CsvTable table, Columns columns, CurrencyUnit currency, ImportProblems problems) {
+    this.table = table;
+    this.columns = columns;
+    this.currency = currency;
+    this.problems = problems;
+  }
+
+  /**
+   * Finds the header and gets ready to read lines.
+   *
+   * @param table the file, which the reader closes, not null
+   * @param profile the layout, or empty to take the first built-in profile whose header is found
+   * @param currency the book's currency, not null
+   * @param problems where problems go, not null
+   * @return the reader, not null
+   * @throws org.shgledger.importing.ImportException if no header is found in the first {@value
+   *     #MAX_PREAMBLE_ROWS} rows, or the file cannot be read
+   */
+  public static PassbookReader open(
+      CsvTable table, Optional<PassbookProfile> profile, CurrencyUnit currency,
+      ImportProblems problems) {
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(currency, "currency");
+    Objects.requireNonNull(problems, "problems");
+    List<PassbookProfile> candidates = profile.map(List::of).orElse(PassbookProfile.BUILT_IN);
+    for (int i = 0; i < MAX_PREAMBLE_ROWS; i++) {
+      Optional<CsvRow> row = table.next();
+      if (row.isEmpty()) {
+        break;
+      }
+      for (PassbookProfile candidate : candidates) {
+        Optional<Columns> columns = candidate.match(row.get());
+        if (columns.isPresent()) {
+          return new PassbookReader(table, columns.get(), currency, problems);
+        }
+      }
+    }
+    table.close();
+    String expected =
+        candidates.stream()
+            .map(p -> p.name() + " (" + describe(p) + ")")
+            .collect(Collectors.joining("; "));
+    problems.add(new ImportProblem(table.file(), 0, 0,
+        "no header row found in the first " + MAX_PREAMBLE_ROWS + " lines; expected the columns"
+            + " of " + expected + ". Choose the bank's profile with --profile"));
+    problems.throwIfAny();
+    throw new AssertionError("unreachable");
+  }
+
+  private static String describe(PassbookProfile profile) {
+    return switch (profile.name()) {
+      case "generic" -> "Date,Narration,Withdrawal,Deposit,Balance";
+      case "sbi" -> "Txn Date,Description,Debit,Credit,Balance";
+      case "hdfc" -> "Date,Narration,Debit Amount,Credit Amount,Closing Balance";
+      case "icici" -> "Transaction Date,Transaction Remarks,Withdrawal Amount (INR ),...";
+      case "kotak" -> "Transaction Date,Description,Amount,Dr / Cr,Balance";
+      default -> profile.name();
+    };
+  }
+
+  /**
+   * The profile whose header was found.
+   *
+   * @return the profile, not null
+   */
+  public PassbookProfile profile() {
+    return columns.profile();
+  }
+
+  /**
+   * The balance before the first line: its balance less its deposit plus its withdrawal.
+   *
+   * @return the opening balance, or empty before the first good line
+   */
+  public Optional<Money> openingBalance() {
+    return Optional.ofNullable(openingBalance);
+  }
+
+  /**
+   * Reads the next good line, adding the problems of bad ones on the way.
+   *
+   * @return the line, or empty at the end of the table
+   * @throws org.shgledger.importing.ImportException if the file cannot be read on, or the problems
+   *     reach their limit
+   */
+  public Optional<PassbookLine> next() {
+    while (true) {
+      Optional<CsvRow> next = table.next();
+      if (next.isEmpty()) {
+        return Optional.empty();
+      }
+      CsvRow row = next.get();
+      int dateColumn = columns.of(Role.DATE);
+      String dateText = row.cell(dateColumn);
+      boolean looksLikeLine = !row.isBlank() && dateText.chars().anyMatch(Character::isDigit);
+      if (tableEndedAt > 0) {
+        if (looksLikeLine && parsesAsDate(dateText)) {
+          problems.add(row.problem(dateColumn,
+              "a transaction line after the end of the table (it ended at line " + tableEndedAt
+                  + "): remove the blank or summary line between them"));
+        }
+        continue;
+      }
+      if (!looksLikeLine) {
+        tableEndedAt = row.line();
+        continue;
+      }
+      PassbookLine line = read(row);
+      if (line != null) {
+        return Optional.of(line);
+      }
+    }
+  }
+
+  private boolean parsesAsDate(String text) {
+    try {
+      columns.profile().dates().parse(text);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** Reads and checks one row, or adds its problems and returns null. */
+  private PassbookLine read(CsvRow row) {
+    int needed = columns.needed();
+    if (row.size() < needed) {
+      problems.add(row.problem(row.size(),
+          "the line has " + row.size() + " fields but the header has " + columns.width()
+              + ": is it cut short, or is a separator missing?"));
+      previousBalance = null;
+      return null;
+    }
+    int before = problemCount();
+    LocalDate date = null;
+    int dateColumn = columns.of(Role.DATE);
+    try {
+      date = columns.profile().dates().parse(row.cell(dateColumn));
+    } catch (IllegalArgumentException e) {
+      problems.add(row.problem(dateColumn, e.getMessage()));
+    }
+    Money withdrawal = Money.zero(currency);
+    Money deposit = Money.zero(currency);
+    if (columns.of(Role.AMOUNT) >= 0) {
+      Money signed = amount(row, Role.AMOUNT, columns.amountMarker(), true);
+      if (signed != null) {
+        if (signed.isNegative()) {
+          withdrawal = signed.negated();
+        } else {
+          deposit = signed;
+        }
+      }
+    } else {
+      withdrawal = orZero(row, Role.WITHDRAWAL);
+      deposit = orZero(row, Role.DEPOSIT);
+    }
+    Money balance = amount(row, Role.BALANCE, columns.balanceMarker(), false);
+    if (problemCount() == before && withdrawal.isPositive() == deposit.isPositive()) {
+      int column = columns.of(Role.AMOUNT) >= 0 ? columns.of(Role.AMOUNT) : columns.of(Role.DEPOSIT);
+      problems.add(row.problem(column,
+          withdrawal.isPositive()
+              ? "the line has both a withdrawal and a deposit: a line is one or the other"
+              : "the line has neither a withdrawal nor a deposit"));
+    }
+    if (problemCount() > before) {
+      previousBalance = null;
+      return null;
+    }
+    if (previousDate != null && date.isBefore(previousDate)) {
+      problems.add(row.problem(dateColumn,
+          "the lines are not in date order (" + date + " comes after " + previousDate
+              + "): export the statement oldest first"));
+      previousBalance = null;
+      return null;
+    }
+    previousDate = date;
+    Money net = deposit.minus(withdrawal);
+    if (previousBalance != null && !previousBalance.plus(net).equals(balance)) {
+      Money expected = previousBalance.plus(net);
+      problems.add(row.problem(columns.of(Role.BALANCE),
+          "the balance " + plain(balance) + " should be " + plain(expected) + " (the balance "
+              + plain(previousBalance) + " on the line before, " + (net.isPositive() ? "plus " : "minus ")
+              + plain(net.abs()) + "): a line above is missing or an amount is mistyped"));
+      previousBalance = balance;
+      return null;
+    }
+    if (openingBalance == null) {
+      openingBalance = balance.minus(net);
+    }
+    previousBalance = balance;
+    return new PassbookLine(row.line(), date, row.cell(columns.of(Role.NARRATION)),
+        row.cell(columns.of(Role.REFERENCE)), withdrawal, deposit, balance);
+  }
+
+  private int problemCount() {
+    return problems.list().size();
+  }
+
+  private Money orZero(CsvRow row, Role role) {
+    int column = columns.of(role);
+    String text = row.cell(column);
+    if (text.isEmpty() || text.equals("-")) {
+      return Money.zero(currency);
+    }
+    Money money = amount(row, role, -1, false);
+    if (money == null) {
+      return Money.zero(currency);
+    }
+    if (money.isNegative()) {
+      problems.add(row.problem(column, "a " + role.name().toLowerCase(Locale.ROOT)
+          + " cannot be negative"));
+      return Money.zero(currency);
+    }
+    return money;
+  }
+
+  /**
+   * Reads an amount that may carry a Dr/Cr marker (suffix or a column of its own). For an amount,
+   * Dr is money out (negative); for a balance, Dr is overdrawn (negative). Returns null after
+   * adding a problem.
+   */
+  private Money amount(CsvRow row, Role role, int markerColumn, boolean markerRequired) {
+    int column = columns.of(role);
+    String text = row.cell(column);
+    String marker = markerColumn >= 0 ? row.cell(markerColumn) : "";
+    Matcher suffix = MARKED.matcher(text);
+    if (suffix.matches()) {
+      text = suffix.group(1);
+      marker = suffix.group(2);
+    }
+    Money money;
+    try {
+      money = Amounts.parse(text, currency);
+    } catch (IllegalArgumentException e) {
+      problems.add(row.problem(column, e.getMessage()));
+      return null;
+    }
+    if (money.abs().getAmountMinorLong() > Journal.MAX_AMOUNT_MINOR) {
+      problems.add(row.problem(column, plain(money) + " is more than a book takes in one line"));
+      return null;
+    }
+    if (marker.isEmpty()) {
+      if (markerRequired) {
+        problems.add(row.problem(markerColumn >= 0 ? markerColumn : column,
+            "the amount needs Dr (withdrawal) or Cr (deposit)"));
+        return null;
+      }
+      return money;
+    }
+    String m = marker.strip().toLowerCase(Locale.ROOT).replace(".", "");
+    if (!m.equals("dr") && !m.equals("cr")) {
+      problems.add(row.problem(markerColumn >= 0 ? markerColumn : column,
+          "\"" + marker + "\" is neither Dr nor Cr"));
+      return null;
+    }
+    if (money.isNegative()) {
+      problems.add(row.problem(column, "an amount with Dr or Cr must not also have a minus sign"));
+      return null;
+    }
+    return m.equals("dr") ? money.negated() : money;
+  }
+
+  private static String plain(Money money) {
+    return org.shgledger.money.MoneyFormats.indian(money);
+  }
+
+  /** Closes the file. */
+  @Override
+  public void close() {
+    table.close();
+  }
+}

@@ -1,0 +1,210 @@
+package org.shgledger.importing.passbook;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.shgledger.group.Chart;
+import org.shgledger.group.MemberId;
+import org.shgledger.importing.ImportException;
+import org.shgledger.importing.ImportProblem;
+import org.shgledger.importing.ImportProblems;
+import org.shgledger.journal.AccountCode;
+
+/**
+ * Which account takes the other side of a passbook line, chosen by its narration.
+ *
+ * <p>A rules file has one rule a line, {@code PATTERN -> ACCOUNT}: PATTERN is a regular expression
+ * found anywhere in the narration, ignoring case; ACCOUNT a chart code, optionally {@code :MEMBER}
+ * for a member's sub-ledger ({@code 2000:M01}). {@code #} starts a comment; blank lines are
+ * skipped; the first rule that matches wins; a narration no rule matches goes to {@link
+ * Chart#SUSPENSE}. Immutable.
+ */
+public final class PassbookRules {
+
+  /** The most rules in one file. */
+  public static final int MAX_RULES = 1_000;
+
+  /** The longest rules line, in characters. */
+  public static final int MAX_LINE_CHARS = 1_000;
+
+  private static final Pattern ACCOUNT = Pattern.compile("(\\d{4})(?::([A-Za-z0-9][A-Za-z0-9_-]*))?");
+
+  /**
+   * The built-in rules, used when no file is given: bank charges, loan disbursals and repayments,
+   * interest credited, grants, then cash deposits and withdrawals.
+   */
+  public static final PassbookRules DEFAULT =
+      parse(
+          "built-in rules",
+          String.join(
+              "\n",
+              "# charges first: \"SMS CHARGES\" is a charge, not an SMS",
+              "charge|chrg|chgs|\\bfee\\b|\\bsms\\b|\\bgst\\b|min(imum)?\\.? bal -> 5100",
+              "loan.*(disb|disburs)|\\bdisb(ursal|ursement)?\\b|\\bcc limit\\b -> 2200",
+              "\\b(emi|loan (repay|recovery|inst))|instal+ment -> 2200",
+              "interest|\\bint\\.? ?(pd|paid|cr|credit)\\b|\\bsb int\\b -> 4200",
+              "grant|revolving fund|\\brf\\b|\\bcif\\b -> 3000",
+              "cash|\\bcsh\\b|\\bby self\\b|\\batm\\b -> 1000"));
+
+  /**
+   * One rule.
+   *
+   * @param pattern the narration pattern, case-insensitive, not null
+   * @param account the account it sends lines to, not null
+   * @param source where it was written, for messages ({@code file:line}), not null
+   */
+  public record Rule(Pattern pattern, AccountCode account, String source) {
+
+    /**
+     * Creates a rule.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public Rule {
+      Objects.requireNonNull(pattern, "pattern");
+      Objects.requireNonNull(account, "account");
+      Objects.requireNonNull(source, "source");
+    }
+  }
+
+  private final List<Rule> rules;
+
+  private PassbookRules(List<Rule> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  /**
+   * Reads a rules file (UTF-8).
+   *
+   * @param file the file, not null
+   * @return the rules, not null
+   * @throws ImportException naming {@code file:line:column} of every bad rule, or line 0 if the
+   *     file cannot be read
+   */
+  public static PassbookRules read(Path file) {
+    Objects.requireNonNull(file, "file");
+    String text;
+    try {
+      if (Files.size(file) > (long) MAX_RULES * MAX_LINE_CHARS) {
+        throw new ImportException(new ImportProblem(file.toString(), 0, 0, "the rules file is too large"));
+      }
+      text = StandardCharsets.UTF_8.newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+    } catch (CharacterCodingException e) {
+      throw new ImportException(
+          new ImportProblem(file.toString(), 0, 0, "the rules file is not UTF-8 text"));
+    } catch (IOException e) {
+      throw new ImportException(
+          new ImportProblem(file.toString(), 0, 0, "cannot read the rules file: " + e.getMessage()));
+    }
+    return parse(file.toString(), text);
+  }
+
+  /**
+   * Reads rules from text.
+   *
+   * @param name the file's name for messages, not null
+   * @param text the rules, not null
+   * @return the rules, not null
+   * @throws ImportException naming {@code name:line:column} of every bad rule
+   */
+  public static PassbookRules parse(String name, String text) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(text, "text");
+    ImportProblems problems = new ImportProblems(100);
+    List<Rule> rules = new ArrayList<>();
+    BufferedReader reader = new BufferedReader(new StringReader(text.replace("\uFEFF", "")));
+    try {
+      long lineNumber = 0;
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        lineNumber++;
+        String content = line.strip();
+        if (content.isEmpty() || content.startsWith("#")) {
+          continue;
+        }
+        if (line.length() > MAX_LINE_CHARS) {
+          problems.add(new ImportProblem(name, lineNumber, 0, "the rule is longer than "
+              + MAX_LINE_CHARS + " characters"));
+          continue;
+        }
+        int arrow = line.lastIndexOf("->");
+        if (arrow < 0) {
+          problems.add(new ImportProblem(name, lineNumber, 1,
+              "a rule is PATTERN -> ACCOUNT, such as: interest -> 4200"));
+          continue;
+        }
+        String patternText = line.substring(0, arrow).strip();
+        String accountText = line.substring(arrow + 2).strip();
+        int accountColumn = line.indexOf(accountText, arrow + 2) + 1;
+        if (patternText.isEmpty()) {
+          problems.add(new ImportProblem(name, lineNumber, 1, "the pattern is empty"));
+          continue;
+        }
+        Pattern pattern;
+        try {
+          pattern = Pattern.compile(patternText, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        } catch (PatternSyntaxException e) {
+          int column = line.indexOf(patternText) + Math.max(e.getIndex(), 0) + 1;
+          problems.add(new ImportProblem(name, lineNumber, column,
+              "not a regular expression: " + e.getDescription()));
+          continue;
+        }
+        Matcher account = ACCOUNT.matcher(accountText);
+        if (!account.matches()) {
+          problems.add(new ImportProblem(name, lineNumber, Math.max(accountColumn, 1),
+              "\"" + accountText + "\" is not an account: write a chart code such as 4200, or"
+                  + " 2000:M01 for a member's sub-ledger"));
+          continue;
+        }
+        AccountCode code = AccountCode.of(account.group(1));
+        if (account.group(2) != null) {
+          code = Chart.memberAccount(code, MemberId.of(account.group(2)));
+        }
+        if (rules.size() == MAX_RULES) {
+          problems.add(new ImportProblem(name, lineNumber, 0, "more than " + MAX_RULES + " rules"));
+          break;
+        }
+        rules.add(new Rule(pattern, code, name + ":" + lineNumber + ":" + Math.max(accountColumn, 1)));
+      }
+    } catch (IOException e) {
+      throw new AssertionError("reading a string cannot fail", e);
+    }
+    problems.throwIfAny();
+    return new PassbookRules(rules);
+  }
+
+  /**
+   * The rules in order.
+   *
+   * @return the rules, not null
+   */
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  /**
+   * The account for a narration: the first matching rule's, or Suspense.
+   *
+   * @param narration the narration, not null
+   * @return the account, not null
+   */
+  public AccountCode accountFor(String narration) {
+    Objects.requireNonNull(narration, "narration");
+    for (Rule rule : rules) {
+      if (rule.pattern().matcher(narration).find()) {
+        return rule.account();
+      }
+    }
+    return Chart.SUSPENSE;
+  }
+}

@@ -1,0 +1,59 @@
+package org.shgledger.importing.passbook;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.shgledger.group.Chart;
+import org.shgledger.journal.Account;
+import org.shgledger.journal.AccountCode;
+import org.shgledger.journal.Book;
+import org.shgledger.journal.BookId;
+import org.shgledger.journal.EntryId;
+import org.shgledger.journal.Journal;
+import org.shgledger.journal.JournalEntry;
+import org.shgledger.journal.Posting;
+
+/** A group's book with the standard chart, for import tests. */
+final class Books {
+
+  static final CurrencyUnit INR = CurrencyUnit.of("INR");
+  static final BookId GROUP = BookId.of("SHG01");
+
+  private Books() {}
+
+  /** Creates the book and its standard accounts, and a member M01's sub-ledgers. */
+  static Journal prepare(Journal journal) {
+    journal.createBook(new Book(GROUP, "Asha Mahila Samooh", INR));
+    for (Account account : Chart.standardAccounts(GROUP, INR)) {
+      journal.openAccount(account);
+    }
+    for (Account account : Chart.memberAccounts(GROUP, INR, org.shgledger.group.MemberId.of("M01"))) {
+      journal.openAccount(account);
+    }
+    return journal;
+  }
+
+  /** Records ₹50,000 cash in hand on 31 March 2025, so that cash deposits have cash to come from. */
+  static void openCash(Journal journal) {
+    Money amount = inr("50000");
+    journal.record(JournalEntry.of(EntryId.of("opening-cash"), GROUP, LocalDate.of(2025, 3, 31),
+        "Opening cash", List.of(Posting.debit(Chart.CASH, amount), Posting.credit(Chart.SURPLUS, amount))));
+  }
+
+  /** Records an opening bank balance against accumulated surplus, and opening cash. */
+  static void openBank(Journal journal, LocalDate date, Money amount) {
+    openCash(journal);
+    journal.record(JournalEntry.of(EntryId.of("opening"), GROUP, date, "Opening bank balance",
+        List.of(Posting.debit(Chart.BANK, amount), Posting.credit(Chart.SURPLUS, amount))));
+  }
+
+  /** An account's net balance (debits less credits) at the end of time. */
+  static Money net(Journal journal, AccountCode code) {
+    return journal.balance(GROUP, code, LocalDate.MAX).net();
+  }
+
+  static Money inr(String amount) {
+    return Money.of(INR, new java.math.BigDecimal(amount));
+  }
+}

@@ -1,0 +1,263 @@
+package org.shgledger.importing.passbook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.shgledger.importing.passbook.Books.GROUP;
+import static org.shgledger.importing.passbook.Books.inr;
+import static org.shgledger.importing.passbook.Books.net;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.shgledger.group.Chart;
+import org.shgledger.group.UnitOfWork;
+import org.shgledger.importing.ImportException;
+import org.shgledger.importing.ImportProblem;
+import org.shgledger.journal.AccountCode;
+import org.shgledger.journal.InMemoryJournal;
+import org.shgledger.journal.Journal;
+import org.shgledger.journal.JournalEntry;
+import org.shgledger.store.LedgerStore;
+
+class PassbookImporterTest {
+
+  private Journal journal;
+  private PassbookImporter importer;
+
+  @BeforeEach
+  void setUp() {
+    journal = Books.prepare(new InMemoryJournal());
+    importer = new PassbookImporter(journal, UnitOfWork.immediate());
+  }
+
+  static Supplier<InputStream> resource(String name) {
+    return () -> {
+      InputStream in = PassbookImporterTest.class.getResourceAsStream(name);
+      if (in == null) {
+        throw new UncheckedIOException(new IOException("no test resource " + name));
+      }
+      return in;
+    };
+  }
+
+  static Supplier<InputStream> text(String content) {
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    return () -> new ByteArrayInputStream(bytes);
+  }
+
+  /** Every sample is the same five lines in its bank's layout, after ₹10,000 in the bank. */
+  @ParameterizedTest
+  @CsvSource({
+    "generic.csv, generic", "sbi.xls.txt, sbi", "hdfc.txt, hdfc", "icici.csv, icici",
+    "kotak.csv, kotak"
+  })
+  void importsEachBanksSampleAndReImportsNothing(String file, String profile) {
+    Books.openBank(journal, LocalDate.of(2025, 3, 31), inr("10000"));
+    PassbookImporter.Options options = PassbookImporter.Options.defaults();
+    PassbookImportReport report = importer.importSource(GROUP, file, resource(file), options);
+    assertEquals(profile, report.profile());
+    assertEquals(5, report.lines());
+    assertEquals(5, report.recorded());
+    assertEquals(1, report.suspense());
+    assertEquals(inr("10000"), report.openingBalance());
+    assertEquals(inr("95094.30"), report.closingBalance());
+    assertEquals(inr("95094.30"), net(journal, Chart.BANK));
+    assertEquals(inr("45000"), net(journal, Chart.CASH));
+    assertEquals(inr("17.70"), net(journal, Chart.BANK_CHARGES));
+    assertEquals(inr("-112"), net(journal, Chart.BANK_INTEREST));
+    assertEquals(inr("-100000"), net(journal, Chart.BANK_LOAN));
+    assertEquals(inr("20000"), net(journal, Chart.SUSPENSE));
+
+    int entries = journal.entries(GROUP).size();
+    PassbookImportReport again =
+        importer.importSource(GROUP, file, resource(file),
+            options.withProfile(PassbookProfile.named(profile).orElseThrow()));
+    assertEquals(0, again.recorded());
+    assertEquals(5, again.alreadyRecorded());
+    assertEquals(entries, journal.entries(GROUP).size());
+  }
+
+  /**
+   * The same statement exported in another layout has other narrations, so other ids; the check
+   * at the file's first day catches the double count before anything is written.
+   */
+  @Test
+  void theSameStatementInAnotherLayoutIsCaughtNotCountedTwice() {
+    Books.openBank(journal, LocalDate.of(2025, 3, 31), inr("10000"));
+    importer.importSource(GROUP, "sbi", resource("sbi.xls.txt"), PassbookImporter.Options.defaults());
+    int entries = journal.entries(GROUP).size();
+    ImportException e =
+        assertThrows(ImportException.class,
+            () -> importer.importSource(GROUP, "g.csv", resource("generic.csv"),
+                PassbookImporter.Options.defaults()));
+    assertTrue(e.getMessage().startsWith("g.csv:2:0: the passbook's balance at the end of 2025-04-01"
+        + " is 15,000.00 but the book's bank account would hold 20,000.00"), e.getMessage());
+    assertEquals(entries, journal.entries(GROUP).size());
+  }
+
+  @Test
+  void aMistypedBalanceNamesItsLineAndColumnAndWritesNothing() {
+    String file =
+        "Date,Narration,Withdrawal,Deposit,Balance\n"
+            + "01/04/2025,CASH DEPOSIT,,500.00,500.00\n"
+            + "02/04/2025,CASH DEPOSIT,,100.00,650.00\n"
+            + "03/04/2025,CHARGES,1.005,,649.00\n"
+            + "31/04/2025,CASH,,1.00,650.00\n";
+    ImportException e =
+        assertThrows(ImportException.class,
+            () -> importer.importSource(GROUP, "p.csv", text(file), PassbookImporter.Options.defaults()));
+    List<String> problems = e.problems().stream().map(ImportProblem::toString).toList();
+    assertTrue(problems.get(0).startsWith("p.csv:3:5: the balance 650.00 should be 600.00"),
+        problems.toString());
+    assertTrue(problems.get(1).startsWith("p.csv:4:3: \"1.005\" has more decimal places"),
+        problems.toString());
+    assertTrue(problems.get(2).startsWith("p.csv:5:1: \"31/04/2025\" is not a date"),
+        problems.toString());
+    assertTrue(journal.entries(GROUP).isEmpty());
+  }
+
+  @Test
+  void theOpeningBalanceMustAgreeWithTheBook() {
+    ImportException e =
+        assertThrows(ImportException.class,
+            () -> importer.importSource(GROUP, "generic.csv", resource("generic.csv"),
+                PassbookImporter.Options.defaults()));
+    assertTrue(e.getMessage().contains("the book's bank account would hold 5,000.00"),
+        e.getMessage());
+    assertEquals(0, journal.entries(GROUP).size());
+  }
+
+  @Test
+  void overlappingExportsAddOnlyTheirNewLinesAndIdenticalLinesBothCount() {
+    String header = "Date,Narration,Withdrawal,Deposit,Balance\n";
+    String a = "01/04/2025,CASH DEPOSIT,,100.00,100.00\n";
+    String b = "01/04/2025,CASH DEPOSIT,,100.00,200.00\n";
+    String c = "02/04/2025,SMS CHARGES,1.00,,199.00\n";
+    Books.openCash(journal);
+    importer.importSource(GROUP, "1.csv", text(header + a + b), PassbookImporter.Options.defaults());
+    PassbookImportReport second =
+        importer.importSource(GROUP, "2.csv", text(header + b + c), PassbookImporter.Options.defaults());
+    assertEquals(1, second.recorded());
+    assertEquals(1, second.alreadyRecorded());
+    assertEquals(inr("199"), net(journal, Chart.BANK));
+    assertEquals(4, journal.entries(GROUP).size());
+  }
+
+  @Test
+  void rulesFileChoosesAccountsAndItsErrorsNameTheirPlace() {
+    PassbookRules rules =
+        PassbookRules.parse("r.rules", "# mine\nASHA TRADERS -> 5200\nsaving.*M01 -> 2000:M01\n");
+    assertEquals(AccountCode.of("5200"), rules.accountFor("neft to asha traders"));
+    assertEquals(AccountCode.of("2000:M01"), rules.accountFor("SAVINGS OF M01"));
+    assertEquals(Chart.SUSPENSE, rules.accountFor("something else"));
+
+    ImportException e =
+        assertThrows(ImportException.class,
+            () -> PassbookRules.parse("r.rules", "ok -> 4200\n(unclosed -> 4200\nx -> cash\ny 4200\n"));
+    List<String> problems = e.problems().stream().map(ImportProblem::toString).toList();
+    assertEquals(3, problems.size(), problems.toString());
+    assertTrue(problems.get(0).startsWith("r.rules:2:"), problems.toString());
+    assertTrue(problems.get(1).startsWith("r.rules:3:6: \"cash\" is not an account"), problems.toString());
+    assertTrue(problems.get(2).startsWith("r.rules:4:1:"), problems.toString());
+
+    ImportException missing =
+        assertThrows(ImportException.class,
+            () -> importer.importSource(GROUP, "generic.csv", resource("generic.csv"),
+                PassbookImporter.Options.defaults()
+                    .withRules(PassbookRules.parse("r.rules", "x -> 7777\ny -> 2000\n"))));
+    List<String> where = missing.problems().stream().map(ImportProblem::toString).toList();
+    assertTrue(where.get(0).startsWith("r.rules:1:6: the group's books have no account 7777"), where.toString());
+    assertTrue(where.get(1).startsWith("r.rules:2:6: account 2000 is a control account"), where.toString());
+  }
+
+  @Test
+  void reclassifyReversesTheSuspenseEntryAndRecordsTheRightOne() {
+    Books.openBank(journal, LocalDate.of(2025, 3, 31), inr("10000"));
+    List<JournalEntry> planned = new ArrayList<>();
+    importer.importSource(GROUP, "generic.csv", resource("generic.csv"),
+        PassbookImporter.Options.defaults().withPlanned(planned::add));
+    assertTrue(planned.isEmpty(), "only a dry run lists what it plans");
+    JournalEntry suspense =
+        journal.entries(GROUP).stream()
+            .filter(entry -> entry.postings().stream().anyMatch(p -> p.account().equals(Chart.SUSPENSE)))
+            .findFirst()
+            .orElseThrow();
+    List<JournalEntry> recorded = importer.reclassify(GROUP, suspense.id(), "5200");
+    assertEquals(2, recorded.size());
+    assertEquals(inr("0"), net(journal, Chart.SUSPENSE));
+    assertEquals(inr("20000"), net(journal, Chart.EXPENSES));
+    assertEquals(inr("95094.30"), net(journal, Chart.BANK));
+    // Re-importing after a reclassification adds nothing back to Suspense.
+    importer.importSource(GROUP, "generic.csv", resource("generic.csv"), PassbookImporter.Options.defaults());
+    assertEquals(inr("0"), net(journal, Chart.SUSPENSE));
+    // The replacement can itself be reclassified; the original cannot be again.
+    importer.reclassify(GROUP, recorded.get(1).id(), "5100");
+    assertEquals(inr("20017.70"), net(journal, Chart.BANK_CHARGES));
+    assertThrows(org.shgledger.journal.JournalException.class,
+        () -> importer.reclassify(GROUP, suspense.id(), "5100"));
+  }
+
+  @Test
+  void dryRunListsWhatItWouldRecordAndWritesNothing() {
+    Books.openBank(journal, LocalDate.of(2025, 3, 31), inr("10000"));
+    List<JournalEntry> planned = new ArrayList<>();
+    PassbookImportReport report =
+        importer.importSource(GROUP, "kotak.csv", resource("kotak.csv"),
+            PassbookImporter.Options.defaults().withDryRun(true).withPlanned(planned::add));
+    assertEquals(5, report.recorded());
+    assertEquals(5, planned.size());
+    assertEquals(2, journal.entries(GROUP).size());
+  }
+
+  /** On the durable store the whole import is one transaction: a failure in batch 3 keeps nothing. */
+  @Test
+  void aFailureWhileWritingLeavesNothingOnTheDurableStore(@TempDir Path directory) {
+    try (LedgerStore store = LedgerStore.openSqlite(directory.resolve("shg.db"))) {
+      Books.prepare(store.journal());
+      Books.openBank(store.journal(), LocalDate.of(2025, 3, 31), inr("10000"));
+      AtomicInteger batches = new AtomicInteger();
+      Journal failing =
+          (Journal) Proxy.newProxyInstance(
+              Journal.class.getClassLoader(), new Class<?>[] {Journal.class},
+              (proxy, method, args) -> {
+                if (method.getName().equals("recordAll") && batches.incrementAndGet() == 3) {
+                  throw new IllegalStateException("the disk is full");
+                }
+                try {
+                  return method.invoke(store.journal(), args);
+                } catch (InvocationTargetException e) {
+                  throw e.getCause();
+                }
+              });
+      PassbookImporter durable = new PassbookImporter(failing, store.unitOfWork());
+      assertThrows(IllegalStateException.class,
+          () -> durable.importSource(GROUP, "generic.csv", resource("generic.csv"),
+              PassbookImporter.Options.defaults().withBatchEntries(2)));
+      assertEquals(2, store.journal().entries(GROUP).size());
+      assertEquals(inr("10000"), net(store.journal(), Chart.BANK));
+
+      PassbookImportReport report =
+          new PassbookImporter(store.journal(), store.unitOfWork())
+              .importSource(GROUP, "generic.csv", resource("generic.csv"),
+                  PassbookImporter.Options.defaults().withBatchEntries(2));
+      assertEquals(5, report.recorded());
+      assertEquals(inr("95094.30"), net(store.journal(), Chart.BANK));
+    }
+  }
+}
