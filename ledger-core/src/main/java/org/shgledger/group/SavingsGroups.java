@@ -1106,8 +1106,22 @@ public final class SavingsGroups {
   }
 
   /** Runs one operation that writes as a unit of work on its group's book. */
-  private <T> T atomically(BookId code, Supplier<T> work) {
-    return unitOfWork.atomically(Objects.requireNonNull(code, "code"), work);
+  /**
+   * Runs several operations on one group as one unit, through this engine's {@link UnitOfWork}:
+   * over a {@code LedgerStore} they are one database transaction (each operation inside joins it),
+   * so if the work throws, nothing any of them wrote is kept. Importers use it to write a whole
+   * file or nothing. Over {@link UnitOfWork#immediate()} (the in-memory engine) the operations run
+   * directly and what succeeded before a failure stays.
+   *
+   * @param code the group the work writes, locked for the whole work where the store has locks,
+   *     not null
+   * @param work the operations; a store may run it again from the start, so it must decide from
+   *     what it reads, not null
+   * @param <T> the work's result
+   * @return the work's result, possibly null
+   */
+  public <T> T atomically(BookId code, Supplier<T> work) {
+    return unitOfWork.atomically(Objects.requireNonNull(code, "code"), Objects.requireNonNull(work, "work"));
   }
 
   private JournalEntry recordEntry(JournalEntry entry) {

@@ -1,0 +1,312 @@
+package org.shgledger.importing.register;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.shgledger.group.Attendance;
+import org.shgledger.group.Channel;
+import org.shgledger.group.Group;
+import org.shgledger.group.GroupException;
+import org.shgledger.group.GroupOperation;
+import org.shgledger.group.LoanEvent;
+import org.shgledger.group.LoanId;
+import org.shgledger.group.Meeting;
+import org.shgledger.group.MemberId;
+import org.shgledger.group.MemberLoan;
+import org.shgledger.group.SavingsGroups;
+import org.shgledger.group.SavingsKind;
+import org.shgledger.importing.CsvRow;
+import org.shgledger.importing.CsvTable;
+import org.shgledger.importing.ImportException;
+import org.shgledger.importing.ImportLimits;
+import org.shgledger.importing.ImportProblem;
+import org.shgledger.importing.ImportProblems;
+import org.shgledger.journal.BookId;
+import org.shgledger.journal.EntryId;
+import org.shgledger.loan.PaymentAllocation;
+
+/**
+ * Imports a meeting register: one row per member per meeting, a meeting being all rows that share
+ * a date. Header (any order, only {@code date} and {@code member} required): {@code
+ * date,member,present,savings,voluntary_savings,repaid_principal,repaid_interest,repaid_total,fine,
+ * loan_given,loan_method,loan_monthly_rate,loan_instalments,savings_withdrawn}, and optionally
+ * {@code loan} naming the loan a repayment pays.
+ *
+ * <p>Meetings are recorded in date order; at each, first the roll ({@link
+ * SavingsGroups#recordMeeting}), then for each row in file order what comes in (savings, voluntary
+ * savings, fine, repayment), then what goes out (savings withdrawn), then the loans given, all in
+ * cash. Entry ids are {@code MTG:date:member:KIND} and loan ids {@code yyyyMMdd-member}, so the
+ * same file imported again records nothing. docs/import.md gives every rule.
+ *
+ * <p>All or nothing: every row is checked first and every problem reported; then the whole file
+ * runs as one unit of the engine, and the first operation the books refuse (not enough cash, not
+ * a member that day) fails the import at its row with nothing kept.
+ */
+public final class MeetingImport {
+
+  /** The columns every register has. */
+  public static final List<String> REQUIRED = List.of("date", "member");
+
+  /** The columns a register may have. */
+  public static final List<String> OPTIONAL = List.of("present", "savings", "voluntary_savings",
+      "repaid_principal", "repaid_interest", "repaid_total", "fine", "loan_given", LoanSpec.METHOD,
+      LoanSpec.RATE, LoanSpec.INSTALMENTS, "savings_withdrawn", "loan");
+
+  private MeetingImport() {}
+
+  /** One member's row at one meeting, read and checked. */
+  private record Row(Sheet.Fields fields, LocalDate date, MemberId member, Attendance attendance, Money savings,
+      Money voluntarySavings, Optional<Money> repaidPrincipal, Optional<Money> repaidInterest,
+      Optional<Money> repaidTotal, Money fine, Money loanGiven, LoanSpec loanSpec, Money savingsWithdrawn,
+      Optional<LoanId> loan) {
+
+    ImportProblem at(String column) {
+      return fields.problem(column, "-");
+    }
+
+    String id(String kind) {
+      return "MTG:" + date + ":" + member + ":" + kind;
+    }
+  }
+
+  /**
+   * Imports a register file.
+   *
+   * @param groups the engine, not null
+   * @param code the group, which must exist, not null
+   * @param file the CSV file, not null
+   * @param limits the limits on the file, not null
+   * @param dryRun true to check everything against the books and keep nothing
+   * @return what was (or would be) recorded, not null
+   * @throws ImportException listing every problem with {@code file:line:column}; nothing recorded
+   * @throws GroupException if the group does not exist
+   */
+  public static ImportResult run(SavingsGroups groups, BookId code, Path file, ImportLimits limits, boolean dryRun) {
+    try (CsvTable table = CsvTable.open(file, limits)) {
+      return run(groups, code, table, limits, dryRun);
+    }
+  }
+
+  /**
+   * Imports a register from an open table, which the caller closes.
+   *
+   * @param groups the engine, not null
+   * @param code the group, which must exist, not null
+   * @param table the file, positioned at its header, not null
+   * @param limits the limits the table was opened with (for the number of problems), not null
+   * @param dryRun true to check everything against the books and keep nothing
+   * @return what was (or would be) recorded, not null
+   * @throws ImportException listing every problem with {@code file:line:column}; nothing recorded
+   * @throws GroupException if the group does not exist
+   */
+  public static ImportResult run(SavingsGroups groups, BookId code, CsvTable table, ImportLimits limits, boolean dryRun) {
+    Objects.requireNonNull(groups, "groups");
+    Objects.requireNonNull(code, "code");
+    Group group = groups.group(code);
+    ImportProblems problems = new ImportProblems(limits.maxProblems());
+    Sheet sheet = Sheet.read(table, REQUIRED, OPTIONAL, problems);
+    TreeMap<LocalDate, List<Row>> meetings = new TreeMap<>();
+    Map<String, Long> seen = new HashMap<>();
+    for (CsvRow csv : sheet.rows) {
+      Sheet.Fields fields = sheet.fields(csv, problems);
+      Optional<Row> row = read(fields, group.currency());
+      if (row.isEmpty()) {
+        continue;
+      }
+      Long earlier = seen.putIfAbsent(row.get().date() + " " + row.get().member(), csv.line());
+      if (earlier != null) {
+        fields.add("member", "member " + row.get().member() + " has a row for the meeting of "
+            + row.get().date() + " on line " + earlier + " already: one row per member per meeting");
+        continue;
+      }
+      meetings.computeIfAbsent(row.get().date(), d -> new ArrayList<>()).add(row.get());
+    }
+    problems.throwIfAny();
+    Steps steps = new Steps();
+    meetings.forEach((date, rows) -> plan(groups, group, date, rows, steps));
+    return steps.run(groups, code, sheet.file, sheet.rows.size(), dryRun);
+  }
+
+  private static Optional<Row> read(Sheet.Fields fields, CurrencyUnit currency) {
+    Optional<LocalDate> date = fields.required("date", "meeting date", Sheet.DATES::parse);
+    Optional<MemberId> member = fields.required("member", "member id", MemberId::of);
+    Optional<Attendance> attendance = fields.optional("present", text -> switch (text.toUpperCase(Locale.ROOT)) {
+      case "Y" -> Attendance.PRESENT;
+      case "N" -> Attendance.ABSENT;
+      default -> throw new IllegalArgumentException("\"" + text + "\" is not Y or N (was the member present?)");
+    });
+    Money savings = fields.amount("savings", currency);
+    Money voluntary = fields.amount("voluntary_savings", currency);
+    Optional<Money> principal = fields.optionalAmount("repaid_principal", currency).filter(Money::isPositive);
+    Optional<Money> interest = fields.optionalAmount("repaid_interest", currency).filter(Money::isPositive);
+    Optional<Money> total = fields.optionalAmount("repaid_total", currency).filter(Money::isPositive);
+    if (total.isPresent() && (principal.isPresent() || interest.isPresent())) {
+      fields.add("repaid_total", "give either repaid_total (the books split it) or repaid_principal and"
+          + " repaid_interest, not both on one row");
+    }
+    Money fine = fields.amount("fine", currency);
+    Money loanGiven = fields.amount("loan_given", currency);
+    LoanSpec spec = LoanSpec.read(fields);
+    if (spec.anyGiven() && loanGiven.isZero()) {
+      fields.add(spec.open().isPresent() ? LoanSpec.METHOD : spec.monthlyRatePercent().isPresent() ? LoanSpec.RATE
+          : LoanSpec.INSTALMENTS, "loan terms without a loan: fill in loan_given or clear the loan terms");
+    }
+    Money withdrawn = fields.amount("savings_withdrawn", currency);
+    Optional<LoanId> loan = fields.optional("loan", LoanId::of);
+    if (loan.isPresent() && principal.isEmpty() && interest.isEmpty() && total.isEmpty()) {
+      fields.add("loan", "a loan is named but nothing is repaid: fill in the repayment or clear the loan");
+    }
+    if (date.isEmpty() || member.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Row(fields, date.get(), member.get(), attendance.orElse(Attendance.PRESENT), savings,
+        voluntary, principal, interest, total, fine, loanGiven, spec, withdrawn, loan));
+  }
+
+  private static void plan(SavingsGroups groups, Group group, LocalDate date, List<Row> rows, Steps steps) {
+    BookId code = group.code();
+    Map<MemberId, Attendance> roll = new LinkedHashMap<>();
+    rows.forEach(row -> roll.put(row.member(), row.attendance()));
+    Meeting meeting = new Meeting(code, date, roll);
+    steps.add(rows.get(0).at("date"), "the roll of the meeting of " + date, () -> {
+      Optional<Meeting> known = groups.registry().meeting(code, date);
+      groups.recordMeeting(meeting);
+      return known.isEmpty();
+    });
+    for (Row row : rows) {
+      save(groups, code, row, "savings", "SAVE", SavingsKind.COMPULSORY, row.savings(), steps);
+      save(groups, code, row, "voluntary_savings", "VSAVE", SavingsKind.VOLUNTARY, row.voluntarySavings(), steps);
+      if (row.fine().isPositive()) {
+        record(groups, code, row, "fine", "FINE", "fine of " + row.fine(),
+            new GroupOperation.Fine(row.member(), row.fine(), "fine at the meeting of " + date, Channel.CASH), steps);
+      }
+      if (row.repaidTotal().isPresent() || row.repaidPrincipal().isPresent() || row.repaidInterest().isPresent()) {
+        repay(groups, code, row, steps);
+      }
+    }
+    for (Row row : rows) {
+      if (row.savingsWithdrawn().isPositive()) {
+        record(groups, code, row, "savings_withdrawn", "WDRAW", "withdrawal of " + row.savingsWithdrawn(),
+            new GroupOperation.WithdrawSavings(row.member(), SavingsKind.COMPULSORY, row.savingsWithdrawn(),
+                Channel.CASH), steps);
+      }
+    }
+    for (Row row : rows) {
+      if (row.loanGiven().isPositive()) {
+        LoanId loanId = LoanSpec.loanId(date, row.member());
+        EntryId id = EntryId.of(row.id("LOAN"));
+        steps.add(row.at("loan_given"), describe(row, "loan " + loanId + " of " + row.loanGiven()), () -> {
+          boolean known = groups.journal().entry(code, id).isPresent();
+          groups.disburseLoan(code, id, loanId, row.member(), row.loanSpec().terms(group, row.loanGiven(), date),
+              Channel.CASH);
+          return !known;
+        });
+      }
+    }
+  }
+
+  private static void save(SavingsGroups groups, BookId code, Row row, String column, String kind,
+      SavingsKind savingsKind, Money amount, Steps steps) {
+    if (amount.isPositive()) {
+      record(groups, code, row, column, kind, column.replace('_', ' ') + " of " + amount,
+          new GroupOperation.Save(row.member(), savingsKind, amount, Channel.CASH), steps);
+    }
+  }
+
+  private static void record(SavingsGroups groups, BookId code, Row row, String column, String kind, String what,
+      GroupOperation operation, Steps steps) {
+    EntryId id = EntryId.of(row.id(kind));
+    steps.add(row.at(column), describe(row, what), () -> {
+      boolean known = groups.journal().entry(code, id).isPresent();
+      groups.record(code, id, row.date(), operation);
+      return !known;
+    });
+  }
+
+  private static String describe(Row row, String what) {
+    return row.date() + " " + row.member() + ": " + what;
+  }
+
+  /**
+   * A repayment: {@code repaid_total} is split by the loan's history ({@link
+   * SavingsGroups#repayLoan}); an explicit principal and interest must be exactly that split of
+   * their sum, else the row is refused naming both. The loan is the row's {@code loan}, else the
+   * member's oldest loan with principal outstanding on the day (for a file imported again: the
+   * loan that already holds this payment).
+   */
+  private static void repay(SavingsGroups groups, BookId code, Row row, Steps steps) {
+    CurrencyUnit currency = groups.group(code).currency();
+    Money total = row.repaidTotal().orElseGet(() -> row.repaidPrincipal().orElse(Money.zero(currency))
+        .plus(row.repaidInterest().orElse(Money.zero(currency))));
+    EntryId id = EntryId.of(row.id("REPAY"));
+    String column = row.repaidTotal().isPresent() ? "repaid_total"
+        : row.repaidPrincipal().isPresent() ? "repaid_principal" : "repaid_interest";
+    steps.add(row.at(column), describe(row, "repayment of " + total), () -> {
+      boolean known = groups.journal().entry(code, id).isPresent();
+      MemberLoan loan = loanRepaid(groups, code, row, id);
+      if (!known && row.repaidTotal().isEmpty()) {
+        PaymentAllocation split = groups.history(code, loan).allocate(row.date(), total);
+        Money principal = row.repaidPrincipal().orElse(Money.zero(currency));
+        Money interest = row.repaidInterest().orElse(Money.zero(currency));
+        if (!split.principal().equals(principal) || !split.interest().equals(interest) || !split.fines().isZero()
+            || split.hasExcess()) {
+          throw new GroupException(org.shgledger.group.GroupRejection.INVALID_AMOUNT,
+              "loan " + loan.id() + " splits a payment of " + plain(total) + " on " + row.date()
+                  + " into principal " + plain(split.principal()) + " and interest " + plain(split.interest())
+                  + (split.fines().isZero() ? "" : " and penalties " + plain(split.fines()))
+                  + (split.hasExcess() ? ", with " + plain(split.excess()) + " more than it will ever ask" : "")
+                  + ", but the row says principal " + plain(principal) + " and interest " + plain(interest)
+                  + ": correct the amounts, or write the payment in repaid_total and leave the split to the books");
+        }
+      }
+      groups.repayLoan(code, id, loan.id(), row.date(), total, Channel.CASH);
+      return !known;
+    });
+  }
+
+  private static String plain(Money money) {
+    return money.getAmount().toPlainString();
+  }
+
+  private static MemberLoan loanRepaid(SavingsGroups groups, BookId code, Row row, EntryId payment) {
+    List<MemberLoan> hers = groups.loans(code).stream().filter(loan -> loan.member().equals(row.member())).toList();
+    if (row.loan().isPresent()) {
+      return hers.stream().filter(loan -> loan.id().equals(row.loan().get())).findFirst()
+          .orElseThrow(() -> new GroupException(org.shgledger.group.GroupRejection.LOAN_NOT_FOUND,
+              "member " + row.member() + " has no loan " + row.loan().get()));
+    }
+    for (MemberLoan loan : hers) {
+      boolean holdsPayment = groups.registry().loanEvents(code, loan.id()).stream()
+          .anyMatch(event -> event.kind() == LoanEvent.Kind.PAYMENT && event.id().equals(payment));
+      if (holdsPayment) {
+        return loan;
+      }
+    }
+    return hers.stream()
+        .filter(loan -> !loan.terms().disbursementDate().isAfter(row.date()))
+        .filter(loan -> outstanding(groups, code, loan, row.date()))
+        .min(Comparator.comparing((MemberLoan loan) -> loan.terms().disbursementDate()).thenComparing(MemberLoan::id))
+        .orElseThrow(() -> new GroupException(org.shgledger.group.GroupRejection.LOAN_NOT_FOUND,
+            "member " + row.member() + " has no loan with principal outstanding on " + row.date()
+                + " to repay"));
+  }
+
+  private static boolean outstanding(SavingsGroups groups, BookId code, MemberLoan loan, LocalDate date) {
+    try {
+      return groups.loanState(code, loan.id(), date).outstandingPrincipal().isPositive();
+    } catch (GroupException e) {
+      return false; // its disbursement was reversed
+    }
+  }
+}

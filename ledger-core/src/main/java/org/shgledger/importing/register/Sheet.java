@@ -1,0 +1,174 @@
+package org.shgledger.importing.register;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.shgledger.importing.Amounts;
+import org.shgledger.importing.CsvRow;
+import org.shgledger.importing.CsvTable;
+import org.shgledger.importing.Dates;
+import org.shgledger.importing.ImportException;
+import org.shgledger.importing.ImportProblem;
+import org.shgledger.importing.ImportProblems;
+
+/**
+ * A register file read whole: its header checked against the columns an import knows, then its
+ * data rows, blank lines skipped. Fields are read through {@link Fields}, which turns every
+ * malformed value into a problem at the field's {@code file:line:column}.
+ *
+ * <p>Register files are small (a group's members, a few years of meetings), so the rows are kept
+ * in memory; the {@link org.shgledger.importing.ImportLimits} the table was opened with bound them.
+ */
+final class Sheet {
+
+  /** The date forms registers use: ISO, and the day-first form of Indian paper books. */
+  static final Dates DATES = Dates.of("yyyy-MM-dd", "dd/MM/yyyy");
+
+  final String file;
+  final List<CsvRow> rows;
+  private final Map<String, Integer> columns;
+
+  private Sheet(String file, List<CsvRow> rows, Map<String, Integer> columns) {
+    this.file = file;
+    this.rows = rows;
+    this.columns = columns;
+  }
+
+  /**
+   * Reads a table whose header names its columns; names are matched ignoring case and spaces.
+   *
+   * @throws ImportException if the header lacks a required column, names one twice or names one
+   *     the import does not know, or if the file breaks the table's rules
+   */
+  static Sheet read(CsvTable table, List<String> required, List<String> optional, ImportProblems problems) {
+    Optional<CsvRow> first = table.next();
+    while (first.isPresent() && first.get().isBlank()) {
+      first = table.next();
+    }
+    if (first.isEmpty()) {
+      throw new ImportException(new ImportProblem(table.file(), 0, 0,
+          "the file is empty: its first line must be the header " + String.join(",", required)));
+    }
+    CsvRow header = first.get();
+    Map<String, Integer> columns = new HashMap<>();
+    Set<String> known = new java.util.HashSet<>(required);
+    known.addAll(optional);
+    for (int i = 0; i < header.size(); i++) {
+      String name = header.cell(i).toLowerCase(Locale.ROOT).replace(' ', '_');
+      if (name.isEmpty() && i == header.size() - 1 && i > 0) {
+        continue; // a trailing separator that spreadsheets write
+      }
+      if (!known.contains(name)) {
+        problems.add(header.problem(i, "unknown column \"" + header.cell(i) + "\": the columns are "
+            + String.join(",", required) + (optional.isEmpty() ? "" : "," + String.join(",", optional))));
+      } else if (columns.putIfAbsent(name, i) != null) {
+        problems.add(header.problem(i, "the column " + name + " appears twice"));
+      }
+    }
+    for (String name : required) {
+      if (!columns.containsKey(name)) {
+        problems.add(header.problem("the header has no column " + name + "; it must have "
+            + String.join(",", required)));
+      }
+    }
+    problems.throwIfAny();
+    List<CsvRow> rows = new ArrayList<>();
+    for (Optional<CsvRow> row = table.next(); row.isPresent(); row = table.next()) {
+      if (!row.get().isBlank()) {
+        rows.add(row.get());
+      }
+    }
+    return new Sheet(table.file(), List.copyOf(rows), Map.copyOf(columns));
+  }
+
+  /** The fields of one row. */
+  Fields fields(CsvRow row, ImportProblems problems) {
+    return new Fields(row, problems);
+  }
+
+  /** The field reader of one row; each read that fails adds a problem and returns empty. */
+  final class Fields {
+    final CsvRow row;
+    private final ImportProblems problems;
+
+    private Fields(CsvRow row, ImportProblems problems) {
+      this.row = row;
+      this.problems = problems;
+      int width = columns.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+      if (row.size() > width + 1 || (row.size() == width + 1 && !row.cell(width).isEmpty())) {
+        problems.add(row.problem(width, "the row has " + row.size() + " fields but the header "
+            + width + ": a comma inside an amount or name? Put such a field in double quotes"));
+      }
+    }
+
+    /** The column's index from 0, or -1 when the file has no such column. */
+    int index(String column) {
+      return columns.getOrDefault(column, -1);
+    }
+
+    /** The problem at a column, reported at its position (column 0 if the file lacks it). */
+    ImportProblem problem(String column, String reason) {
+      int index = index(column);
+      return index < 0 ? row.problem(reason) : row.problem(index, reason);
+    }
+
+    void add(String column, String reason) {
+      problems.add(problem(column, reason));
+    }
+
+    /** The trimmed text, empty when blank or absent. */
+    String text(String column) {
+      int index = index(column);
+      return index < 0 ? "" : row.cell(index);
+    }
+
+    boolean isBlank(String column) {
+      return text(column).isEmpty();
+    }
+
+    /** A value that must be there. */
+    <T> Optional<T> required(String column, String what, Function<String, T> parse) {
+      if (isBlank(column)) {
+        add(column, "the " + what + " is missing");
+        return Optional.empty();
+      }
+      return optional(column, parse);
+    }
+
+    /** A value that may be blank; an IllegalArgumentException from the parser is the reason. */
+    <T> Optional<T> optional(String column, Function<String, T> parse) {
+      String text = text(column);
+      if (text.isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(parse.apply(text));
+      } catch (IllegalArgumentException e) {
+        add(column, e.getMessage());
+        return Optional.empty();
+      }
+    }
+
+    /** An amount that is zero when blank and may not be negative. */
+    Money amount(String column, CurrencyUnit currency) {
+      return optionalAmount(column, currency).orElse(Money.zero(currency));
+    }
+
+    /** An amount that may be blank, not negative. */
+    Optional<Money> optionalAmount(String column, CurrencyUnit currency) {
+      Optional<Money> amount = optional(column, text -> Amounts.parse(text, currency));
+      if (amount.isPresent() && amount.get().isNegative()) {
+        add(column, "the " + column.replace('_', ' ') + " is negative; write amounts without a minus sign");
+        return Optional.empty();
+      }
+      return amount;
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package org.shgledger.importing.register;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import org.shgledger.LedgerException;
+import org.shgledger.group.SavingsGroups;
+import org.shgledger.importing.ImportException;
+import org.shgledger.importing.ImportProblem;
+import org.shgledger.journal.BookId;
+
+/**
+ * The engine operations an import decided on, each tied to the place in the file it came from,
+ * run in order as one unit of the engine ({@link SavingsGroups#atomically}): over a {@code
+ * LedgerStore} one database transaction, so the first refusal rolls back everything the file
+ * wrote. A dry run runs them the same way and then rolls back on purpose.
+ */
+final class Steps {
+
+  /** One operation: what it is, where it came from, and the call that records it. */
+  record Step(ImportProblem where, String description, BooleanSupplier record, boolean counted) {
+    Step {
+      Objects.requireNonNull(where, "where");
+      Objects.requireNonNull(description, "description");
+      Objects.requireNonNull(record, "record");
+    }
+  }
+
+  private final List<Step> steps = new ArrayList<>();
+
+  /**
+   * Adds an operation.
+   *
+   * @param where the row and column it came from (the reason is not used)
+   * @param description what it records, for a dry run's listing
+   * @param record records it; returns true if it wrote something, false if the books held it
+   *     already (a repeated import)
+   */
+  void add(ImportProblem where, String description, BooleanSupplier record) {
+    steps.add(new Step(where, description, record, true));
+  }
+
+  /**
+   * Adds a check against the books that records nothing, run in its place among the operations.
+   *
+   * @param where the row and column it came from
+   * @param description what it checks, for its message
+   * @param check throws a {@link LedgerException} if the books do not pass
+   */
+  void check(ImportProblem where, String description, Runnable check) {
+    steps.add(new Step(where, description, () -> {
+      check.run();
+      return false;
+    }, false));
+  }
+
+  /** Thrown at the end of a dry run to roll the unit back; carries its result out. */
+  private static final class DryRun extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient ImportResult result;
+
+    DryRun(ImportResult result) {
+      super("dry run", null, false, false);
+      this.result = result;
+    }
+  }
+
+  /**
+   * Runs every step in one unit of the engine.
+   *
+   * @throws ImportException naming the row of the first operation the books refused; nothing of
+   *     the file is kept (over a transactional engine)
+   */
+  ImportResult run(SavingsGroups groups, BookId code, String file, int rows, boolean dryRun) {
+    try {
+      return groups.atomically(code, () -> {
+        // a store may run the unit again from the start: count afresh each time
+        List<String> recorded = new ArrayList<>();
+        int repeated = 0;
+        for (Step step : steps) {
+          boolean wrote;
+          try {
+            wrote = step.record().getAsBoolean();
+          } catch (ImportException e) {
+            throw e;
+          } catch (LedgerException | IllegalArgumentException e) {
+            ImportProblem where = step.where();
+            throw new ImportException(new ImportProblem(where.file(), where.line(), where.column(),
+                (step.counted() ? "the books refuse " : "the books fail the check: ") + step.description() + ": " + e.getMessage()
+                    + "; nothing from this file was recorded"));
+          }
+          if (!step.counted()) {
+            continue;
+          }
+          if (wrote) {
+            recorded.add(step.description());
+          } else {
+            repeated++;
+          }
+        }
+        ImportResult result = new ImportResult(file, rows, recorded, repeated, dryRun);
+        if (dryRun) {
+          throw new DryRun(result);
+        }
+        return result;
+      });
+    } catch (DryRun done) {
+      return done.result;
+    }
+  }
+}
