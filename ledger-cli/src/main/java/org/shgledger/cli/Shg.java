@@ -33,7 +33,13 @@ import picocli.CommandLine.Spec;
       ExitCodes.IO_ERROR + ":a file could not be read or written",
       ExitCodes.INTERNAL_ERROR + ":internal error (a bug)"
     },
-    subcommands = {DemoCommand.class, LoanScheduleCommand.class, VerifyCommand.class, HelpCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      LoanScheduleCommand.class,
+      VerifyCommand.class,
+      ImportCommand.class,
+      HelpCommand.class
+    })
 public final class Shg implements Callable<Integer> {
 
   /** The option name that asks for stack traces; {@link ErrorHandler} looks for it. */

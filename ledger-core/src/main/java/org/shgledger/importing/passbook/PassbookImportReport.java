@@ -17,6 +17,9 @@ import org.joda.money.Money;
  * @param lastDate the last line's date, empty for a file without lines, not null
  * @param openingBalance the balance before the first line, not null
  * @param closingBalance the balance after the last line, not null
+ * @param bookHadBankEntries false if the book held no bank entries before: then the file's
+ *     opening balance was not checked, and unless it is zero it is not in the books (record it as
+ *     an opening balance so that the bank account matches the passbook)
  * @param dryRun true if nothing was written
  */
 public record PassbookImportReport(
@@ -29,6 +32,7 @@ public record PassbookImportReport(
     Optional<LocalDate> lastDate,
     Money openingBalance,
     Money closingBalance,
+    boolean bookHadBankEntries,
     boolean dryRun) {
 
   /**

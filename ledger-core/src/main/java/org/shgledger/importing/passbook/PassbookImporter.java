@@ -51,7 +51,8 @@ import org.shgledger.money.MoneyFormats;
  *   <li>It checks everything before writing anything: every line reads and reconciles with the
  *       running balance, the rules' accounts exist, no new line falls in a locked period, and the
  *       file agrees with the book where they meet (the book's bank balance at the end of the file's
- *       first day, with the file's new lines of that day, is the file's balance then). Any problem
+ *       first day, with the file's new lines of that day, is the file's balance then; checked when
+ *       the book already holds bank entries and the file goes on past its first day). Any problem
  *       ends the import with an {@link ImportException} listing them with {@code file:line:column}.
  *   <li>It records the lines not yet in the book in batches of at most {@link
  *       Journal#MAX_BATCH_ENTRIES}, all inside one {@link UnitOfWork}: on a durable store one
@@ -352,23 +353,25 @@ public final class PassbookImporter {
       }
     }
     problems.throwIfAny();
-    if (firstDate != null) {
-      Money before = journal.balance(book, Chart.BANK, firstDate).net();
-      Money after = before.plus(newOnFirstDay);
+    var bank = journal.balance(book, Chart.BANK, LocalDate.MAX);
+    boolean bookHadBankEntries = !bank.debits().isZero() || !bank.credits().isZero();
+    // Where the file meets the book: the end of its first day, when the file covers it (it goes
+    // on past that day) and the book already holds bank entries to agree with.
+    if (firstDate != null && bookHadBankEntries && !lastDate.equals(firstDate)) {
+      Money after = journal.balance(book, Chart.BANK, firstDate).net().plus(newOnFirstDay);
       if (!after.equals(endOfFirstDay)) {
         problems.add(new ImportProblem(name, lastLineOfFirstDay, 0,
             "the passbook's balance at the end of " + firstDate + " is "
                 + MoneyFormats.indian(endOfFirstDay) + " but the book's bank account would hold "
-                + MoneyFormats.indian(after) + ": record the opening bank balance (or the"
-                + " statements before this one) first, and check that no bank line was recorded"
-                + " twice by hand"));
+                + MoneyFormats.indian(after) + ": import the statements before this one first,"
+                + " and check that no bank line was also recorded by hand"));
         problems.throwIfAny();
       }
     }
     options.progress().checked(lines);
     return new PassbookImportReport(profile, lines, recorded, already, suspense,
         Optional.ofNullable(firstDate), Optional.ofNullable(lastDate), opening, closing,
-        options.dryRun());
+        bookHadBankEntries, options.dryRun());
   }
 
   /** The second pass: records the lines not yet in the book, batch by batch. */

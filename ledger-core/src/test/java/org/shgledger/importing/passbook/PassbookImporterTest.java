@@ -133,14 +133,26 @@ class PassbookImporterTest {
   }
 
   @Test
-  void theOpeningBalanceMustAgreeWithTheBook() {
+  void theOpeningBalanceMustAgreeWithTheBookWhenItHoldsBankEntries() {
+    Books.openBank(journal, LocalDate.of(2025, 3, 31), inr("9000"));
     ImportException e =
         assertThrows(ImportException.class,
             () -> importer.importSource(GROUP, "generic.csv", resource("generic.csv"),
                 PassbookImporter.Options.defaults()));
-    assertTrue(e.getMessage().contains("the book's bank account would hold 5,000.00"),
-        e.getMessage());
-    assertEquals(0, journal.entries(GROUP).size());
+    assertTrue(e.getMessage().startsWith("generic.csv:2:0: the passbook's balance at the end of"
+        + " 2025-04-01 is 15,000.00 but the book's bank account would hold 14,000.00"), e.getMessage());
+    assertEquals(2, journal.entries(GROUP).size());
+  }
+
+  @Test
+  void intoABookWithoutBankEntriesTheOpeningIsReportedNotChecked() {
+    Books.openCash(journal);
+    PassbookImportReport report =
+        importer.importSource(GROUP, "generic.csv", resource("generic.csv"),
+            PassbookImporter.Options.defaults());
+    assertTrue(!report.bookHadBankEntries());
+    assertEquals(inr("10000"), report.openingBalance());
+    assertEquals(inr("85094.30"), net(journal, Chart.BANK));
   }
 
   @Test

@@ -1,0 +1,150 @@
+package org.shgledger.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.shgledger.cli.VerifyCommand.BookIdConverter;
+import org.shgledger.importing.ImportException;
+import org.shgledger.importing.ImportProblem;
+import org.shgledger.importing.passbook.PassbookImportReport;
+import org.shgledger.importing.passbook.PassbookImporter;
+import org.shgledger.importing.passbook.PassbookProfile;
+import org.shgledger.importing.passbook.PassbookRules;
+import org.shgledger.journal.BookId;
+import org.shgledger.journal.JournalEntry;
+import org.shgledger.journal.Posting;
+import org.shgledger.journal.Side;
+import org.shgledger.money.MoneyFormats;
+import org.shgledger.store.LedgerStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shg import passbook GROUP FILE [--profile NAME] [--rules FILE] [--dry-run]}: records a
+ * bank passbook export against the group's bank account, all or nothing.
+ */
+@Command(
+    name = "passbook",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Record a bank passbook or statement export (CSV or tab-separated) against the group's bank"
+          + " account 1100. The other side of each line comes from the rules (built-in ones when"
+          + " --rules is not given); a line no rule matches goes to Suspense 9999, for"
+          + " 'shg import reclassify' later.",
+      "Every line's balance must follow from the one before; lines already imported are skipped,"
+          + " so importing the same or an overlapping export again is safe.",
+      "Any problem: nothing is recorded, each problem is printed as FILE:LINE:COLUMN: reason, and"
+          + " the exit code is 3."
+    })
+final class ImportPassbookCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+
+  @Mixin private DbOptions db;
+
+  @Parameters(index = "0", paramLabel = "GROUP", converter = BookIdConverter.class,
+      description = "The group's book id, such as SHG01.")
+  private BookId group;
+
+  @Parameters(index = "1", paramLabel = "FILE", description = "The bank's export.")
+  private Path file;
+
+  @Option(names = "--profile", paramLabel = "NAME",
+      description = "The bank's layout: generic, sbi, hdfc, icici or kotak (default: recognised"
+          + " from the header).")
+  private String profile;
+
+  @Option(names = "--rules", paramLabel = "FILE",
+      description = "Rules, one a line: PATTERN -> ACCOUNT[:MEMBER] (see docs/import.md).")
+  private Path rules;
+
+  @Option(names = "--dry-run",
+      description = "Check the file and show what would be recorded, recording nothing.")
+  private boolean dryRun;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    PassbookImporter.Options options = PassbookImporter.Options.defaults().withDryRun(dryRun);
+    if (profile != null) {
+      var named = PassbookProfile.named(profile);
+      if (named.isEmpty()) {
+        err.println("shg: unknown profile '" + profile + "': choose generic, sbi, hdfc, icici or"
+            + " kotak");
+        err.flush();
+        return ExitCodes.USAGE;
+      }
+      options = options.withProfile(named.get());
+    }
+    try {
+      if (rules != null) {
+        options = options.withRules(PassbookRules.read(rules));
+      }
+      ProgressBar bar = ProgressBar.onTerminal(err);
+      options = options.withProgress(bar).withPlanned(entry -> out.println(describe(entry)));
+      PassbookImportReport report;
+      try (LedgerStore store = db.open()) {
+        report = new PassbookImporter(store.journal(), store.unitOfWork())
+            .importFile(group, file, options);
+      } finally {
+        bar.done();
+      }
+      out.println(summary(report));
+      out.flush();
+      return ExitCodes.OK;
+    } catch (ImportException e) {
+      return ImportReclassifyCommand.report(e, err);
+    }
+  }
+
+  private String summary(PassbookImportReport report) {
+    StringBuilder text = new StringBuilder();
+    text.append(group).append(": ").append(file).append(" (profile ").append(report.profile())
+        .append("): ").append(report.lines()).append(report.lines() == 1 ? " line, " : " lines, ")
+        .append(report.recorded()).append(report.dryRun() ? " would be recorded, " : " recorded, ")
+        .append(report.alreadyRecorded()).append(" already in the books, ")
+        .append(report.suspense()).append(" to Suspense (9999)");
+    if (report.firstDate().isPresent()) {
+      text.append(System.lineSeparator()).append("bank balance ")
+          .append(MoneyFormats.indian(report.openingBalance())).append(" before ")
+          .append(report.firstDate().get()).append(", ")
+          .append(MoneyFormats.indian(report.closingBalance())).append(" after ")
+          .append(report.lastDate().get());
+    }
+    if (!report.bookHadBankEntries() && !report.openingBalance().isZero()) {
+      text.append(System.lineSeparator()).append("note: the books held no bank entries, so the")
+          .append(" passbook's opening balance ").append(MoneyFormats.indian(report.openingBalance()))
+          .append(" is not in them: record it as the opening bank balance so that the bank")
+          .append(" account matches the passbook");
+    }
+    if (report.dryRun()) {
+      text.append(System.lineSeparator()).append("dry run: nothing was recorded");
+    }
+    return text.toString();
+  }
+
+  /** One planned entry on one line: date, id, the other account with its side, amount, memo. */
+  static String describe(JournalEntry entry) {
+    Posting other = entry.postings().stream()
+        .filter(p -> !p.account().value().equals("1100")).findFirst().orElseThrow();
+    return entry.date() + "  " + entry.id() + "  " + (other.side() == Side.DEBIT ? "Dr " : "Cr ")
+        + other.account() + "  " + MoneyFormats.indian(other.amount()) + "  " + entry.memo();
+  }
+
+  /** The problems of a refused import, one a line. */
+  static void printProblems(ImportException e, PrintWriter err) {
+    for (ImportProblem problem : e.problems()) {
+      err.println("shg: " + problem);
+    }
+    if (e.truncated()) {
+      err.println("shg: (more problems not shown; fix these and run again)");
+    }
+    err.println("shg: nothing was imported");
+    err.flush();
+  }
+}
