@@ -3,7 +3,7 @@ package org.shgledger.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.shgledger.cli.VerifyCommand.BookIdConverter;
-import org.shgledger.importing.ImportLimits;
+import org.shgledger.importing.register.RegisterLimits;
 import org.shgledger.importing.register.MeetingImport;
 import org.shgledger.journal.BookId;
 import picocli.CommandLine.Command;
@@ -48,6 +48,6 @@ final class ImportMeetingsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return ImportMembersCommand.run(spec, db, engine -> MeetingImport.run(engine, group, file, ImportLimits.DEFAULT, dryRun));
+    return ImportMembersCommand.run(spec, db, engine -> MeetingImport.run(engine, group, file, RegisterLimits.DEFAULT, dryRun));
   }
 }

@@ -7,7 +7,7 @@ import java.util.function.Function;
 import org.shgledger.cli.VerifyCommand.BookIdConverter;
 import org.shgledger.group.SavingsGroups;
 import org.shgledger.importing.ImportException;
-import org.shgledger.importing.ImportLimits;
+import org.shgledger.importing.register.RegisterLimits;
 import org.shgledger.importing.ImportProblem;
 import org.shgledger.importing.register.ImportResult;
 import org.shgledger.importing.register.RosterImport;
@@ -53,7 +53,7 @@ final class ImportMembersCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return run(spec, db, engine -> RosterImport.run(engine, group, file, ImportLimits.DEFAULT, dryRun));
+    return run(spec, db, engine -> RosterImport.run(engine, group, file, RegisterLimits.DEFAULT, dryRun));
   }
 
   /**

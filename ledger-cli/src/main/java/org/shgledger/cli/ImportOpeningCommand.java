@@ -3,7 +3,7 @@ package org.shgledger.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.shgledger.cli.VerifyCommand.BookIdConverter;
-import org.shgledger.importing.ImportLimits;
+import org.shgledger.importing.register.RegisterLimits;
 import org.shgledger.importing.register.OpeningImport;
 import org.shgledger.journal.BookId;
 import picocli.CommandLine.Command;
@@ -46,6 +46,6 @@ final class ImportOpeningCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return ImportMembersCommand.run(spec, db, engine -> OpeningImport.run(engine, group, file, ImportLimits.DEFAULT, dryRun));
+    return ImportMembersCommand.run(spec, db, engine -> OpeningImport.run(engine, group, file, RegisterLimits.DEFAULT, dryRun));
   }
 }

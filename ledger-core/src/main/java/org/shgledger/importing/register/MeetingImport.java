@@ -26,7 +26,6 @@ import org.shgledger.group.MemberId;
 import org.shgledger.group.MemberLoan;
 import org.shgledger.group.SavingsGroups;
 import org.shgledger.group.SavingsKind;
-import org.shgledger.importing.CsvRow;
 import org.shgledger.importing.CsvTable;
 import org.shgledger.importing.ImportException;
 import org.shgledger.importing.ImportLimits;
@@ -118,24 +117,23 @@ public final class MeetingImport {
     Sheet sheet = Sheet.read(table, REQUIRED, OPTIONAL, problems);
     TreeMap<LocalDate, List<Row>> meetings = new TreeMap<>();
     Map<String, Long> seen = new HashMap<>();
-    for (CsvRow csv : sheet.rows) {
-      Sheet.Fields fields = sheet.fields(csv, problems);
+    sheet.forEachRow(fields -> {
       Optional<Row> row = read(fields, group.currency());
       if (row.isEmpty()) {
-        continue;
+        return;
       }
-      Long earlier = seen.putIfAbsent(row.get().date() + " " + row.get().member(), csv.line());
+      Long earlier = seen.putIfAbsent(row.get().date() + " " + row.get().member(), fields.row.line());
       if (earlier != null) {
         fields.add("member", "member " + row.get().member() + " has a row for the meeting of "
             + row.get().date() + " on line " + earlier + " already: one row per member per meeting");
-        continue;
+        return;
       }
       meetings.computeIfAbsent(row.get().date(), d -> new ArrayList<>()).add(row.get());
-    }
+    });
     problems.throwIfAny();
     Steps steps = new Steps();
     meetings.forEach((date, rows) -> plan(groups, group, date, rows, steps));
-    return steps.run(groups, code, sheet.file, sheet.rows.size(), dryRun);
+    return steps.run(groups, code, sheet.file, sheet.rows(), dryRun);
   }
 
   private static Optional<Row> read(Sheet.Fields fields, CurrencyUnit currency) {
@@ -179,6 +177,15 @@ public final class MeetingImport {
     Map<MemberId, Attendance> roll = new LinkedHashMap<>();
     rows.forEach(row -> roll.put(row.member(), row.attendance()));
     Meeting meeting = new Meeting(code, date, roll);
+    for (Row row : rows) {
+      // the roll would refuse a non-member too, but only naming the meeting; this names her row
+      steps.check(row.at("member"), describe(row, "a member that day"), () -> {
+        if (!groups.member(code, row.member()).isMemberOn(date)) {
+          throw new GroupException(org.shgledger.group.GroupRejection.NOT_A_MEMBER_ON_DATE,
+              "member " + row.member() + " had not joined or had left by " + date);
+        }
+      });
+    }
     steps.add(rows.get(0).at("date"), "the roll of the meeting of " + date, () -> {
       Optional<Meeting> known = groups.registry().meeting(code, date);
       groups.recordMeeting(meeting);

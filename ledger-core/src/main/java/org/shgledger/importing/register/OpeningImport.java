@@ -75,7 +75,7 @@ public final class OpeningImport {
     }
   }
 
-  private record Balance(CsvRow row, Sheet.Fields fields, Item item, Optional<MemberId> member, Money amount,
+  private record Balance(Sheet.Fields fields, Item item, Optional<MemberId> member, Money amount,
       LoanSpec loan) {}
 
   private OpeningImport() {}
@@ -117,19 +117,19 @@ public final class OpeningImport {
     CurrencyUnit currency = group.currency();
     ImportProblems problems = new ImportProblems(limits.maxProblems());
     Sheet sheet = Sheet.read(table, REQUIRED, OPTIONAL, problems);
-    LocalDate asOf = null;
-    long asOfLine = 0;
+    // the first row's cut-off date and line, which every other row must agree with
+    LocalDate[] cutOff = {null};
+    long[] cutOffLine = {0};
     List<Balance> balances = new ArrayList<>();
     Map<String, Long> seen = new HashMap<>();
-    for (CsvRow row : sheet.rows) {
-      Sheet.Fields fields = sheet.fields(row, problems);
+    sheet.forEachRow(fields -> {
       Optional<LocalDate> date = fields.required("as_of", "cut-off date", Sheet.DATES::parse);
       if (date.isPresent()) {
-        if (asOf == null) {
-          asOf = date.get();
-          asOfLine = row.line();
-        } else if (!asOf.equals(date.get())) {
-          fields.add("as_of", "every row must have the same cut-off date; line " + asOfLine + " has " + asOf);
+        if (cutOff[0] == null) {
+          cutOff[0] = date.get();
+          cutOffLine[0] = fields.row.line();
+        } else if (!cutOff[0].equals(date.get())) {
+          fields.add("as_of", "every row must have the same cut-off date; line " + cutOffLine[0] + " has " + cutOff[0]);
         }
       }
       Optional<Item> item = fields.required("item", "item", OpeningImport::item);
@@ -140,37 +140,38 @@ public final class OpeningImport {
       }
       LoanSpec loan = LoanSpec.read(fields);
       if (item.isEmpty()) {
-        continue;
+        return;
       }
       if (item.get().perMember && fields.isBlank("member")) {
         fields.add("member", "a " + name(item.get()) + " balance belongs to a member: fill in her id");
-        continue;
+        return;
       }
       if (!item.get().perMember && !fields.isBlank("member")) {
         fields.add("member", "the group's " + name(item.get()) + " belongs to no member: leave member blank");
-        continue;
+        return;
       }
       if (item.get() != Item.LOAN && loan.anyGiven()) {
         fields.add(LoanSpec.METHOD, "loan terms belong on a loan row only");
       }
       String key = item.get() + " " + member.map(MemberId::value).orElse("");
-      Long earlier = seen.putIfAbsent(key, row.line());
+      Long earlier = seen.putIfAbsent(key, fields.row.line());
       if (earlier != null && (member.isPresent() || !item.get().perMember)) {
         fields.add("item", "the " + name(item.get()) + member.map(m -> " of " + m).orElse("")
             + " is on line " + earlier + " already");
-        continue;
+        return;
       }
       if (amount.isPresent() && (!item.get().perMember || member.isPresent())) {
-        balances.add(new Balance(row, fields, item.get(), member, amount.get(), loan));
+        balances.add(new Balance(fields, item.get(), member, amount.get(), loan));
       }
-    }
+        });
     problems.throwIfAny();
+    LocalDate asOf = cutOff[0];
     if (asOf == null) {
       throw new ImportException(new ImportProblem(sheet.file, 0, 0, "the file has no balances"));
     }
     Steps steps = new Steps();
-    plan(groups, group, asOf, balances, sheet.rows.isEmpty() ? null : sheet.rows.get(0), steps, sheet.file);
-    return steps.run(groups, code, sheet.file, sheet.rows.size(), dryRun);
+    plan(groups, group, asOf, balances, balances.isEmpty() ? null : balances.get(0).fields().row, steps, sheet.file);
+    return steps.run(groups, code, sheet.file, sheet.rows(), dryRun);
   }
 
   private static void plan(SavingsGroups groups, Group group, LocalDate asOf, List<Balance> balances, CsvRow first,

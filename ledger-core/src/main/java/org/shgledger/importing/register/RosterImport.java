@@ -13,7 +13,6 @@ import org.shgledger.group.MemberBankAccount;
 import org.shgledger.group.MemberCategory;
 import org.shgledger.group.MemberId;
 import org.shgledger.group.SavingsGroups;
-import org.shgledger.importing.CsvRow;
 import org.shgledger.importing.CsvTable;
 import org.shgledger.importing.ImportException;
 import org.shgledger.importing.ImportLimits;
@@ -80,26 +79,25 @@ public final class RosterImport {
     Sheet sheet = Sheet.read(table, REQUIRED, OPTIONAL, problems);
     Steps steps = new Steps();
     Map<MemberId, Long> seen = new HashMap<>();
-    for (CsvRow row : sheet.rows) {
-      Sheet.Fields fields = sheet.fields(row, problems);
+    sheet.forEachRow(fields -> {
       Optional<Member> member = member(fields);
       if (member.isEmpty()) {
-        continue;
+        return;
       }
       Member m = member.get();
-      Long earlier = seen.putIfAbsent(m.id(), row.line());
+      Long earlier = seen.putIfAbsent(m.id(), fields.row.line());
       if (earlier != null) {
         fields.add("member", "member " + m.id() + " is on line " + earlier + " already");
-        continue;
+        return;
       }
       steps.add(fields.problem("member", "-"), "member " + m.id() + " (joined " + m.joined() + ")",
           () -> {
             Optional<Member> known = groups.registry().member(code, m.id());
             return !groups.addMember(code, m).equals(known.orElse(null));
           });
-    }
+    });
     problems.throwIfAny();
-    return steps.run(groups, code, sheet.file, sheet.rows.size(), dryRun);
+    return steps.run(groups, code, sheet.file, sheet.rows(), dryRun);
   }
 
   private static Optional<Member> member(Sheet.Fields fields) {

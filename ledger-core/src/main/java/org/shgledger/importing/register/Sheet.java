@@ -1,8 +1,8 @@
 package org.shgledger.importing.register;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +23,8 @@ import org.shgledger.importing.ImportProblems;
  * data rows, blank lines skipped. Fields are read through {@link Fields}, which turns every
  * malformed value into a problem at the field's {@code file:line:column}.
  *
- * <p>Register files are small (a group's members, a few years of meetings), so the rows are kept
- * in memory; the {@link org.shgledger.importing.ImportLimits} the table was opened with bound them.
+ * <p>Rows are read one at a time; what an import keeps of them (its parsed rows) is bounded by the
+ * {@link org.shgledger.importing.ImportLimits} the table was opened with ({@link RegisterLimits}).
  */
 final class Sheet {
 
@@ -32,13 +32,16 @@ final class Sheet {
   static final Dates DATES = Dates.of("yyyy-MM-dd", "dd/MM/yyyy");
 
   final String file;
-  final List<CsvRow> rows;
+  private final CsvTable table;
   private final Map<String, Integer> columns;
+  private final ImportProblems problems;
+  private int rows;
 
-  private Sheet(String file, List<CsvRow> rows, Map<String, Integer> columns) {
-    this.file = file;
-    this.rows = rows;
+  private Sheet(CsvTable table, Map<String, Integer> columns, ImportProblems problems) {
+    this.file = table.file();
+    this.table = table;
     this.columns = columns;
+    this.problems = problems;
   }
 
   /**
@@ -79,31 +82,41 @@ final class Sheet {
       }
     }
     problems.throwIfAny();
-    List<CsvRow> rows = new ArrayList<>();
-    for (Optional<CsvRow> row = table.next(); row.isPresent(); row = table.next()) {
-      if (!row.get().isBlank()) {
-        rows.add(row.get());
-      }
-    }
-    return new Sheet(table.file(), List.copyOf(rows), Map.copyOf(columns));
+    return new Sheet(table, Map.copyOf(columns), problems);
   }
 
-  /** The fields of one row. */
-  Fields fields(CsvRow row, ImportProblems problems) {
-    return new Fields(row, problems);
+  /**
+   * Reads the data rows one at a time, blank ones skipped, handing each row's fields to the
+   * reader; a row is not kept after its turn (a roster's account numbers live no longer than
+   * their row).
+   *
+   * @throws ImportException if the file breaks the table's rules or the problem limit is reached
+   */
+  void forEachRow(Consumer<Fields> reader) {
+    for (Optional<CsvRow> row = table.next(); row.isPresent(); row = table.next()) {
+      if (!row.get().isBlank()) {
+        rows++;
+        reader.accept(new Fields(row.get(), problems));
+      }
+    }
+  }
+
+  /** How many data rows have been read. */
+  int rows() {
+    return rows;
   }
 
   /** The field reader of one row; each read that fails adds a problem and returns empty. */
   final class Fields {
     final CsvRow row;
-    private final ImportProblems problems;
+    private final ImportProblems fieldProblems;
 
     private Fields(CsvRow row, ImportProblems problems) {
       this.row = row;
-      this.problems = problems;
+      this.fieldProblems = problems;
       int width = columns.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
       if (row.size() > width + 1 || (row.size() == width + 1 && !row.cell(width).isEmpty())) {
-        problems.add(row.problem(width, "the row has " + row.size() + " fields but the header "
+        fieldProblems.add(row.problem(width, "the row has " + row.size() + " fields but the header "
             + width + ": a comma inside an amount or name? Put such a field in double quotes"));
       }
     }
@@ -120,7 +133,7 @@ final class Sheet {
     }
 
     void add(String column, String reason) {
-      problems.add(problem(column, reason));
+      fieldProblems.add(problem(column, reason));
     }
 
     /** The trimmed text, empty when blank or absent. */

@@ -45,8 +45,9 @@ final class Steps {
    * Adds a check against the books that records nothing, run in its place among the operations.
    *
    * @param where the row and column it came from
-   * @param description what it checks, for its message
-   * @param check throws a {@link LedgerException} if the books do not pass
+   * @param description what it checks
+   * @param check throws a {@link LedgerException} whose message is the reason, if the books do not
+   *     pass
    */
   void check(ImportProblem where, String description, Runnable check) {
     steps.add(new Step(where, description, () -> {
@@ -87,7 +88,7 @@ final class Steps {
           } catch (LedgerException | IllegalArgumentException e) {
             ImportProblem where = step.where();
             throw new ImportException(new ImportProblem(where.file(), where.line(), where.column(),
-                (step.counted() ? "the books refuse " : "the books fail the check: ") + step.description() + ": " + e.getMessage()
+                (step.counted() ? "the books refuse " + step.description() + ": " : "") + e.getMessage()
                     + "; nothing from this file was recorded"));
           }
           if (!step.counted()) {
