@@ -281,18 +281,28 @@ public final class PassbookImporter {
         journal.book(book).orElseThrow(() -> new JournalException(
             Rejection.BOOK_NOT_FOUND, "there is no group " + book));
     if (options.dryRun()) {
-      return check(book, definition.currency(), name, source, options, options.planned());
+      return check(book, definition.currency(), name, source, options, options.planned()).report();
     }
     return unitOfWork.atomically(book, () -> {
-      PassbookImportReport report =
-          check(book, definition.currency(), name, source, options, entry -> {});
-      write(book, definition.currency(), name, source, options, report.recorded());
-      return report;
+      Checked checked = check(book, definition.currency(), name, source, options, entry -> {});
+      write(book, definition.currency(), name, source, options, checked);
+      return checked.report();
     });
   }
 
   /** The first pass: reads and checks everything, writes nothing. */
-  private PassbookImportReport check(
+  /** The first pass's report, and a digest of every line's id to see the file unchanged. */
+  private record Checked(PassbookImportReport report, byte[] ids) {}
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError("every Java has SHA-256", e);
+    }
+  }
+
+  private Checked check(
       BookId book, CurrencyUnit currency, String name, Supplier<InputStream> source,
       Options options, Consumer<JournalEntry> planned) {
     ImportProblems problems = new ImportProblems(options.limits().maxProblems());
@@ -311,6 +321,7 @@ public final class PassbookImporter {
     long lastLineOfFirstDay = 0;
     Money opening = zero;
     String profile;
+    MessageDigest ids = sha256();
     try (PassbookReader reader = reader(name, source, options, currency, problems)) {
       profile = reader.profile().name();
       Ordinals ordinals = new Ordinals();
@@ -324,6 +335,7 @@ public final class PassbookImporter {
         lastDate = line.date();
         closing = line.balance();
         EntryId id = idOf(line, ordinals.next(line));
+        ids.update(id.value().getBytes(StandardCharsets.US_ASCII));
         boolean present = journal.entry(book, id).isPresent();
         if (line.date().equals(firstDate)) {
           endOfFirstDay = line.balance();
@@ -369,15 +381,17 @@ public final class PassbookImporter {
       }
     }
     options.progress().checked(lines);
-    return new PassbookImportReport(profile, lines, recorded, already, suspense,
+    return new Checked(new PassbookImportReport(profile, lines, recorded, already, suspense,
         Optional.ofNullable(firstDate), Optional.ofNullable(lastDate), opening, closing,
-        bookHadBankEntries, options.dryRun());
+        bookHadBankEntries, options.dryRun()), ids.digest());
   }
 
   /** The second pass: records the lines not yet in the book, batch by batch. */
   private void write(
       BookId book, CurrencyUnit currency, String name, Supplier<InputStream> source,
-      Options options, long total) {
+      Options options, Checked checked) {
+    long total = checked.report().recorded();
+    MessageDigest ids = sha256();
     ImportProblems problems = new ImportProblems(options.limits().maxProblems());
     List<JournalEntry> batch = new ArrayList<>();
     long written = 0;
@@ -386,6 +400,7 @@ public final class PassbookImporter {
       for (Optional<PassbookLine> next = reader.next(); next.isPresent(); next = reader.next()) {
         PassbookLine line = next.get();
         EntryId id = idOf(line, ordinals.next(line));
+        ids.update(id.value().getBytes(StandardCharsets.US_ASCII));
         if (journal.entry(book, id).isPresent()) {
           continue;
         }
@@ -398,8 +413,13 @@ public final class PassbookImporter {
         }
       }
     }
-    // The file changed between the passes: give up rather than write what was not checked.
+    // The file changed between the passes: give up (the unit of work undoes the batches written)
+    // rather than keep what was not checked.
     problems.throwIfAny();
+    if (!MessageDigest.isEqual(ids.digest(), checked.ids())) {
+      throw new ImportException(new ImportProblem(name, 0, 0,
+          "the file changed while it was being imported: import it again"));
+    }
     if (!batch.isEmpty()) {
       record(batch, name);
       written += batch.size();

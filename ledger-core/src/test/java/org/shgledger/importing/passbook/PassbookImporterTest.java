@@ -272,4 +272,27 @@ class PassbookImporterTest {
       assertEquals(inr("95094.30"), net(store.journal(), Chart.BANK));
     }
   }
+
+  /** A file that changes between the check and the write is not imported, even in part. */
+  @Test
+  void aFileChangedBetweenThePassesLeavesNothing(@TempDir Path directory) {
+    try (LedgerStore store = LedgerStore.openSqlite(directory.resolve("shg.db"))) {
+      Books.prepare(store.journal());
+      String header = "Date,Narration,Withdrawal,Deposit,Balance\n";
+      String lines = "01/04/2025,GRANT,,100.00,100.00\n02/04/2025,GRANT,,100.00,200.00\n"
+          + "03/04/2025,GRANT,,100.00,300.00\n";
+      String changed = lines + "04/04/2025,GRANT,,100.00,400.00\n";
+      AtomicInteger opened = new AtomicInteger();
+      Supplier<InputStream> source =
+          () -> new ByteArrayInputStream((header + (opened.getAndIncrement() == 0 ? lines : changed))
+              .getBytes(StandardCharsets.UTF_8));
+      ImportException e =
+          assertThrows(ImportException.class,
+              () -> new PassbookImporter(store.journal(), store.unitOfWork())
+                  .importSource(GROUP, "p.csv", source,
+                      PassbookImporter.Options.defaults().withBatchEntries(1)));
+      assertTrue(e.getMessage().contains("the file changed"), e.getMessage());
+      assertEquals(0, store.journal().entries(GROUP).size());
+    }
+  }
 }
