@@ -165,6 +165,12 @@ class RegisterImportProperties {
     assertEquals(directFailed, importFailed, csv.toString());
     if (!importFailed) {
       IMPORTED.incrementAndGet();
+      List<String> once = entries(imported);
+      try (CsvTable again = CsvTable.of("register.csv",
+          new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), ImportLimits.DEFAULT, null)) {
+        assertEquals(List.of(), MeetingImport.run(imported, SHG, again, ImportLimits.DEFAULT, false).recorded());
+      }
+      assertEquals(once, entries(imported), "importing twice equals importing once");
       assertEquals(entries(direct), entries(imported));
       assertEquals(direct.loans(SHG), imported.loans(SHG));
       assertEquals(direct.registry().meetings(SHG), imported.registry().meetings(SHG));

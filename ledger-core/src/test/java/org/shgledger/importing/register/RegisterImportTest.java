@@ -189,4 +189,25 @@ class RegisterImportTest {
     assertEquals(entries, store.journal().entries(SHG).size());
     assertFalse(groups.loans(SHG).size() > 1);
   }
+
+  @Test
+  void aRepaymentPaysTheOldestLoanUnlessTheLoanColumnNamesAnother() {
+    roster(RegisterFixtures.resource(directory, "roster.csv"));
+    Path file = RegisterFixtures.write(directory, "two-loans.csv", """
+        date,member,savings,loan_given,repaid_total,loan
+        2024-04-06,M01,1000,,,
+        2024-04-06,M02,,200,,
+        2024-05-04,M02,,300,,
+        2024-06-08,M02,,,50,
+        2024-06-08,M03,,,,
+        2024-07-06,M02,,,60,20240504-M02
+        """);
+    meetings(file);
+    var older = groups.registry().loanEvents(SHG, org.shgledger.group.LoanId.of("20240406-M02"));
+    var newer = groups.registry().loanEvents(SHG, org.shgledger.group.LoanId.of("20240504-M02"));
+    assertEquals(List.of("MTG:2024-06-08:M02:REPAY"), older.stream().map(e -> e.id().value()).toList());
+    assertEquals(List.of("MTG:2024-07-06:M02:REPAY"), newer.stream().map(e -> e.id().value()).toList());
+    // again: each payment is found on the loan that holds it, whatever stands outstanding now
+    assertEquals(List.of(), meetings(file).recorded());
+  }
 }
