@@ -88,7 +88,8 @@ final class ImportPassbookCommand implements Callable<Integer> {
       ProgressBar bar = ProgressBar.onTerminal(err);
       options = options.withProgress(bar).withPlanned(entry -> out.println(describe(entry)));
       PassbookImportReport report;
-      try (LedgerStore store = db.open()) {
+      // The group must exist already, so a mistyped --db is an error, not a new empty database.
+      try (LedgerStore store = db.openExisting()) {
         report = new PassbookImporter(store.journal(), store.unitOfWork())
             .importFile(group, file, options);
       } finally {

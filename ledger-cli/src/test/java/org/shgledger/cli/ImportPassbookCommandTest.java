@@ -115,6 +115,11 @@ class ImportPassbookCommandTest {
         Run.shg("import", "passbook", "SHG99", passbook.toString(), "--db", db.toString())
             .exitCode());
     assertEquals(ExitCodes.USAGE, Run.shg("import").exitCode());
+    Path missing = dir.resolve("missing.db");
+    assertEquals(ExitCodes.IO_ERROR,
+        Run.shg("import", "passbook", "SHG01", passbook.toString(), "--db", missing.toString())
+            .exitCode());
+    assertTrue(!Files.exists(missing), "no database is created for an import");
   }
 
   private int entries() {
