@@ -295,4 +295,31 @@ class PassbookImporterTest {
       assertEquals(0, store.journal().entries(GROUP).size());
     }
   }
+
+  /** Balances with a Cr/Dr suffix, tab-separated, Western grouping, a byte-order mark. */
+  @Test
+  void readsCrDrSuffixesTabsAndTheByteOrderMark() {
+    String file =
+        "\uFEFFDate\tNarration\tWithdrawal\tDeposit\tBalance\n"
+            + "01/04/2025\tGRANT RF\t\t100,000.00\t100,000.00 Cr\n"
+            + "02/04/2025\tSMS CHARGES\t1.18\t\t99,998.82 CR\n";
+    PassbookImportReport report =
+        importer.importSource(GROUP, "t.tsv", text(file), PassbookImporter.Options.defaults());
+    assertEquals(2, report.recorded());
+    assertEquals(inr("99998.82"), net(journal, Chart.BANK));
+    assertEquals(inr("-100000"), net(journal, Chart.GRANTS));
+  }
+
+  /** A line in a period already locked is refused before anything is written. */
+  @Test
+  void aLineInALockedPeriodIsAProblem() {
+    journal.lock(GROUP, LocalDate.of(2025, 4, 1));
+    String file = "Date,Narration,Withdrawal,Deposit,Balance\n01/04/2025,GRANT,,10.00,10.00\n"
+        + "02/04/2025,GRANT,,10.00,20.00\n";
+    ImportException e =
+        assertThrows(ImportException.class,
+            () -> importer.importSource(GROUP, "l.csv", text(file), PassbookImporter.Options.defaults()));
+    assertTrue(e.getMessage().startsWith("l.csv:2:1: the books are locked up to 2025-04-01"), e.getMessage());
+    assertEquals(0, journal.entries(GROUP).size());
+  }
 }
