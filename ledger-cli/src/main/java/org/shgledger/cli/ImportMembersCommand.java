@@ -66,7 +66,8 @@ final class ImportMembersCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ImportResult result;
-    try (LedgerStore store = db.open()) {
+    // the group must exist, so a mistyped --db is an error rather than a new empty database
+    try (LedgerStore store = db.openExisting()) {
       result = work.apply(store.engine());
     } catch (ImportException e) {
       for (ImportProblem problem : e.problems()) {

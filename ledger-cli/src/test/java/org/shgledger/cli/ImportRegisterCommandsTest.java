@@ -115,4 +115,12 @@ class ImportRegisterCommandsTest {
     assertTrue(run.out().contains("recorded opening entry OPEN:2024-04-01 (3 lines, surplus 1200.00)"), run.out());
     assertEquals(2, entries());
   }
+
+  @Test
+  void aMissingDatabaseIsAnErrorAndNotCreated() {
+    Path missing = directory.resolve("typo.db");
+    Run run = Run.shg("import", "members", "SHG01", roster.toString(), "--db", missing.toString());
+    assertEquals(ExitCodes.IO_ERROR, run.exitCode(), run.err());
+    assertFalse(Files.exists(missing));
+  }
 }
