@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       DemoCommand.class,
+      GroupCommand.class,
       LoanScheduleCommand.class,
       VerifyCommand.class,
       ImportCommand.class,
