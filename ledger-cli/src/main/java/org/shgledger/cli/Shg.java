@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
       LoanScheduleCommand.class,
       VerifyCommand.class,
       ImportCommand.class,
+      CompletionCommand.class,
       HelpCommand.class
     })
 public final class Shg implements Callable<Integer> {
