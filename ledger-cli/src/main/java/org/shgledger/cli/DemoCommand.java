@@ -1,35 +1,188 @@
 package org.shgledger.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.shgledger.journal.Book;
-import org.shgledger.journal.InMemoryJournal;
-import org.shgledger.journal.Journal;
+import java.util.stream.Stream;
+import org.shgledger.cli.SeedBooks.Built;
+import org.shgledger.cli.SeedBooks.Seed;
+import org.shgledger.group.Group;
+import org.shgledger.journal.BookId;
+import org.shgledger.journal.JournalEntry;
+import org.shgledger.store.LedgerStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code shg demo}: builds the demo group's books in memory and prints their trial balance. */
+/**
+ * {@code shg demo}: builds the seed groups ({@link SeedBooks}) into a scratch database, through
+ * the same commands and importers a user runs, and prints each group's figures for its last
+ * financial year. The database is a temporary file, deleted before the command ends: the demo
+ * leaves nothing in the working directory and ignores {@code SHG_DB}.
+ */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Build a made-up group's first quarter of books in memory (savings at three meetings, "
-          + "a fine, a loan and its first repayment, cash banked) and print the trial balance "
-          + "as of 2025-06-30.",
-      "Nothing is saved."
+      "Build the made-up groups of seeds/ (part of the program) into a scratch database, as"
+          + " 'shg group create' and 'shg import' would, and print each group's trial balance at"
+          + " the end of its last financial year.",
+      "The scratch database is deleted afterwards: nothing is saved.",
+      "Example: shg demo"
     })
 final class DemoCommand implements Callable<Integer> {
+
+  /** A report on one group's books for a period, as text. */
+  @FunctionalInterface
+  interface Report {
+
+    /**
+     * Formats the report.
+     *
+     * @param store the books, not null
+     * @param group the group, not null
+     * @param from the first day of the period, not null
+     * @param to the last day of the period, not null
+     * @return the text, lines ending in {@code \n}, not null
+     */
+    String format(LedgerStore store, BookId group, LocalDate from, LocalDate to);
+  }
+
+  /**
+   * What the demo prints for each group. The trial balance at the year's end for now; when the
+   * group statement of {@code shg statement} lands, this is the one line to change.
+   */
+  static final Report REPORT = DemoCommand::trialBalance;
+
+  /** The width of the header's lines: a terminal's 80 columns, less a margin. */
+  private static final int WIDTH = 78;
+
+  /** Joins words that {@link #wrap} must not split; printed as a space. */
+  private static final char NO_BREAK = '\u00a0';
+
+  /**
+   * Where the scratch directory is made: null for the system's temporary directory. Tests replace
+   * it, to see that nothing is left behind.
+   */
+  static Path scratchParent = null;
 
   @Spec private CommandSpec spec;
 
   @Override
   public Integer call() {
-    Journal journal = new InMemoryJournal();
-    Book book = DemoBook.recordInto(journal);
     PrintWriter out = spec.commandLine().getOut();
-    out.print(TrialBalanceText.format(book, journal.trialBalance(book.id(), DemoBook.AS_OF)));
+    Path scratch = scratchDirectory();
+    try {
+      Path database = scratch.resolve("demo.db");
+      List<Built> built = new ArrayList<>();
+      for (Seed seed : SeedBooks.groups()) {
+        built.add(SeedBooks.build(seed, database));
+      }
+      try (LedgerStore store = LedgerStore.openSqlite(database)) {
+        String separator = "";
+        for (Built group : built) {
+          BookId code = group.seed().code();
+          LocalDate to = yearEnd(store, code);
+          LocalDate from = to.plusDays(1).minusYears(1);
+          out.print(separator);
+          out.print(header(store, group));
+          out.print(REPORT.format(store, code, from, to));
+          separator = "\n";
+        }
+      }
+    } finally {
+      delete(scratch, spec.commandLine().getErr());
+    }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** The trial balance at the end of the period, with the members' sub-ledgers. */
+  static String trialBalance(LedgerStore store, BookId group, LocalDate from, LocalDate to) {
+    return TrialBalanceText.format(store.engine().group(group).book(),
+        store.journal().trialBalance(group, to));
+  }
+
+  /**
+   * Which group this is, that it is made up, and where its books came from, with the counts a
+   * reader can check against the seed's files.
+   */
+  private static String header(LedgerStore store, Built built) {
+    Seed seed = built.seed();
+    Group group = store.engine().group(seed.code());
+    int members = store.registry().members(seed.code()).size();
+    int meetings = store.registry().meetings(seed.code()).size();
+    long bankLines = built.passbook().lines();
+    return wrap("Demo: " + group.name() + " [" + group.code() + "], a made-up Self Help Group.")
+        + wrap("Its books were built just now, by the same imports as 'shg import', from the files"
+            + " in " + seed.path("") + ": " + count(members, "members") + ", "
+            + count(meetings, "meetings") + ", " + count(bankLines, "bank lines") + " ("
+            + count(built.passbook().suspense(), "to Suspense") + "). The scratch database they"
+            + " were built in is deleted when the demo ends.")
+        + "\n";
+  }
+
+  /** A number and what it counts, kept on one line by {@link #wrap}. */
+  private static String count(long number, String what) {
+    return (number + " " + what).replace(' ', NO_BREAK);
+  }
+
+  /**
+   * Words wrapped into lines of at most {@link #WIDTH} characters; a longer word keeps a line of
+   * its own, and words joined by {@link #NO_BREAK} stay together.
+   */
+  static String wrap(String paragraph) {
+    StringBuilder text = new StringBuilder();
+    int lineStart = 0;
+    for (String word : paragraph.split(" +")) {
+      if (text.length() > lineStart && text.length() - lineStart + 1 + word.length() > WIDTH) {
+        text.append('\n');
+        lineStart = text.length();
+      } else if (text.length() > lineStart) {
+        text.append(' ');
+      }
+      text.append(word);
+    }
+    return text.append('\n').toString().replace(NO_BREAK, ' ');
+  }
+
+  /** The last day of the financial year of the group's latest entry. */
+  private static LocalDate yearEnd(LedgerStore store, BookId code) {
+    Group group = store.engine().group(code);
+    LocalDate latest = store.journal().entries(code).stream().map(JournalEntry::date)
+        .max(Comparator.naturalOrder()).orElse(group.formed());
+    return group.financialYearStarting(latest).plusYears(1).minusDays(1);
+  }
+
+  private static Path scratchDirectory() {
+    try {
+      return scratchParent == null
+          ? Files.createTempDirectory("shg-demo-")
+          : Files.createTempDirectory(scratchParent, "shg-demo-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make a scratch directory for the demo's database", e);
+    }
+  }
+
+  /**
+   * Deletes the scratch directory and whatever SQLite left in it (the database, its log). A
+   * failure is only reported: it must not hide the demo's result or the error that ended it.
+   */
+  private static void delete(Path directory, PrintWriter err) {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      err.println("shg: could not delete the demo's scratch database in " + directory + ": " + e.getMessage());
+      err.flush();
+    }
   }
 }
