@@ -15,17 +15,22 @@ import org.shgledger.group.GroupException;
 import org.shgledger.group.Meeting;
 import org.shgledger.group.Member;
 import org.shgledger.group.MemberId;
+import org.shgledger.group.LoanEvent;
 import org.shgledger.group.MemberLoan;
 import org.shgledger.group.SavingsGroups;
 import org.shgledger.journal.Account;
 import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.AccountType;
 import org.shgledger.journal.BookId;
+import org.shgledger.journal.EntryId;
 import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.JournalException;
 import org.shgledger.journal.Posting;
 import org.shgledger.journal.Side;
 import org.shgledger.journal.TrialBalance;
+import org.shgledger.loan.Loan;
+import org.shgledger.loan.LoanHistory;
+import org.shgledger.loan.LoanState;
 
 /**
  * The reports of a Self Help Group, computed from its books: the group statement, a member's
@@ -212,6 +217,244 @@ public final class Reports {
       }
     }
     return held == 0 ? Optional.empty() : Optional.of(new AttendanceRate(held, attended));
+  }
+
+  // ---------------------------------------------------------------- member passbook
+
+  /**
+   * A member's passbook for a period: every entry that touched her, with her savings and loan
+   * balances running.
+   *
+   * <p>An entry is hers if it posts to one of her sub-ledgers (1200:M, 2000:M, 2100:M), or if it
+   * is tied to her where the money goes to group accounts: a payment on one of her loans (the
+   * loan's payment events name the entry: its interest, penalties and principal), her exit
+   * settlement (source reference {@code exit:M}: also her share of surplus, from 3100), or a fine
+   * recorded for her (the engine's memo {@code "M fined…"}). Reversals of such entries are hers
+   * too. Fines posted to 4100 any other way (a bank line, a hand-made entry) name nobody and do not
+   * appear; neither do penalties charged on a loan until they are paid.
+   *
+   * @param code the group, not null
+   * @param memberId the member, not null
+   * @param from the first day, not null
+   * @param to the last day, not before {@code from}, not null
+   * @return the passbook, not null
+   * @throws GroupException {@link org.shgledger.group.GroupRejection#GROUP_NOT_FOUND}, {@link
+   *     org.shgledger.group.GroupRejection#MEMBER_NOT_FOUND}
+   * @throws IllegalArgumentException if {@code to} is before {@code from}
+   */
+  public MemberPassbook passbook(BookId code, MemberId memberId, LocalDate from, LocalDate to) {
+    requirePeriod(from, to);
+    GroupBooks books = books(code);
+    Member member = groups.member(code, Objects.requireNonNull(memberId, "memberId"));
+    AccountCode compulsory = Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId);
+    AccountCode voluntary = Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, memberId);
+    AccountCode loans = Chart.memberAccount(Chart.MEMBER_LOANS, memberId);
+    java.util.Set<EntryId> loanPayments = new java.util.HashSet<>();
+    for (MemberLoan loan : groups.registry().loans(code)) {
+      if (loan.member().equals(memberId)) {
+        for (LoanEvent event : groups.registry().loanEvents(code, loan.id())) {
+          if (event.kind() == LoanEvent.Kind.PAYMENT) {
+            loanPayments.add(event.id());
+          }
+        }
+      }
+    }
+    LocalDate before = from.minusDays(1);
+    PassbookBalances opening = new PassbookBalances(
+        books.balance(compulsory, before), books.balance(voluntary, before), books.balance(loans, before));
+    PassbookBalances running = opening;
+    Money zero = books.zero();
+    Money totalInterest = zero;
+    Money totalFines = zero;
+    List<PassbookLine> lines = new ArrayList<>();
+    for (JournalEntry entry : books.between(from, to)) {
+      JournalEntry root = books.root(entry);
+      boolean payment = loanPayments.contains(root.id());
+      boolean exit = root.sourceReference().equals(Optional.of(GroupBooks.EXIT_SOURCE + memberId));
+      boolean fine = isFineOf(root, memberId);
+      boolean ownAccounts = entry.postings().stream().anyMatch(p -> p.account().equals(compulsory)
+          || p.account().equals(voluntary) || p.account().equals(loans));
+      if (!ownAccounts && !payment && !exit && !fine) {
+        continue;
+      }
+      boolean undoes = books.undoesRoot(entry);
+      // [in, out] of each pair; a reversal's amounts go, negated, where its original's went
+      Money[] compulsoryInOut = {zero, zero};
+      Money[] voluntaryInOut = {zero, zero};
+      Money[] loanOutIn = {zero, zero};
+      Money interest = zero;
+      Money fines = zero;
+      Money share = zero;
+      for (Posting posting : entry.postings()) {
+        AccountCode account = posting.account();
+        Money credit = posting.side() == Side.CREDIT ? posting.amount() : posting.amount().negated();
+        if (account.equals(compulsory)) {
+          pair(compulsoryInOut, posting, Side.CREDIT, undoes);
+        } else if (account.equals(voluntary)) {
+          pair(voluntaryInOut, posting, Side.CREDIT, undoes);
+        } else if (account.equals(loans)) {
+          pair(loanOutIn, posting, Side.DEBIT, undoes);
+        } else if (account.equals(Chart.LOAN_INTEREST) && (payment || exit)) {
+          interest = interest.plus(credit);
+        } else if (account.equals(Chart.FINES) && (payment || exit || fine)) {
+          fines = fines.plus(credit);
+        } else if (account.equals(Chart.SURPLUS) && exit) {
+          share = share.minus(credit);
+        }
+      }
+      running = new PassbookBalances(
+          running.compulsorySavings().plus(compulsoryInOut[0]).minus(compulsoryInOut[1]),
+          running.voluntarySavings().plus(voluntaryInOut[0]).minus(voluntaryInOut[1]),
+          running.loanOutstanding().plus(loanOutIn[0]).minus(loanOutIn[1]));
+      totalInterest = totalInterest.plus(interest);
+      totalFines = totalFines.plus(fines);
+      Money savingsIn = compulsoryInOut[0].plus(voluntaryInOut[0]);
+      Money savingsOut = compulsoryInOut[1].plus(voluntaryInOut[1]);
+      PassbookLine.Kind kind;
+      if (entry.reverses().isPresent()) {
+        kind = PassbookLine.Kind.REVERSAL;
+      } else if (exit) {
+        kind = PassbookLine.Kind.EXIT_SETTLEMENT;
+      } else if (books.isShareOut(entry)) {
+        kind = PassbookLine.Kind.SHARE_OUT;
+      } else if (entry.memo().equals(GroupBooks.DISTRIBUTION_MEMO)) {
+        kind = PassbookLine.Kind.SURPLUS_DISTRIBUTION;
+      } else if (loanOutIn[0].isPositive()) {
+        kind = PassbookLine.Kind.LOAN_DISBURSEMENT;
+      } else if (payment) {
+        kind = PassbookLine.Kind.LOAN_REPAYMENT;
+      } else if (fine) {
+        kind = PassbookLine.Kind.FINE;
+      } else if (savingsIn.isPositive() && savingsOut.isZero()) {
+        kind = PassbookLine.Kind.SAVINGS_DEPOSIT;
+      } else if (savingsOut.isPositive() && savingsIn.isZero()) {
+        kind = PassbookLine.Kind.SAVINGS_WITHDRAWAL;
+      } else {
+        kind = PassbookLine.Kind.OTHER;
+      }
+      lines.add(new PassbookLine(entry.date(), entry.id(), kind, entry.memo(), entry.reverses(),
+          compulsoryInOut[0], compulsoryInOut[1], voluntaryInOut[0], voluntaryInOut[1],
+          loanOutIn[0], loanOutIn[1], interest, fines, share, running));
+    }
+    return new MemberPassbook(code, memberId, member.name(), from, to, opening, lines, running,
+        totalInterest, totalFines);
+  }
+
+  /**
+   * Adds a posting to a pair of columns: {@code columns[0]} takes postings on {@code firstSide},
+   * {@code columns[1]} the others; a reversal's posting goes, negated, to the other column.
+   */
+  private static void pair(Money[] columns, Posting posting, Side firstSide, boolean undoes) {
+    int column = posting.side() == firstSide ? 0 : 1;
+    if (undoes) {
+      columns[1 - column] = columns[1 - column].minus(posting.amount());
+    } else {
+      columns[column] = columns[column].plus(posting.amount());
+    }
+  }
+
+  /** Whether an entry is a fine the engine recorded for this member ({@code GroupOperation.Fine}). */
+  private static boolean isFineOf(JournalEntry entry, MemberId member) {
+    String memo = entry.memo();
+    boolean named = memo.equals(member + " fined") || memo.startsWith(member + " fined: ");
+    return named && entry.postings().stream().anyMatch(p -> p.account().equals(Chart.FINES));
+  }
+
+  // ---------------------------------------------------------------- account ledger
+
+  /**
+   * An account's ledger for a period: opening balance, each posting with the running balance on
+   * the account's normal side, closing balance. A control account (1200, 2000, 2100) includes the
+   * postings of its members' sub-ledgers; a sub-ledger code such as {@code 2000:M01} gives that
+   * member's account alone.
+   *
+   * @param code the group, not null
+   * @param account the account's code, not null
+   * @param from the first day, not null
+   * @param to the last day, not before {@code from}, not null
+   * @return the ledger, not null
+   * @throws GroupException {@link org.shgledger.group.GroupRejection#GROUP_NOT_FOUND}
+   * @throws JournalException {@link org.shgledger.journal.Rejection#ACCOUNT_NOT_FOUND}
+   * @throws IllegalArgumentException if {@code to} is before {@code from}
+   */
+  public AccountLedger account(BookId code, AccountCode account, LocalDate from, LocalDate to) {
+    requirePeriod(from, to);
+    GroupBooks books = books(code);
+    Account definition = books.account(Objects.requireNonNull(account, "account"));
+    boolean debitNormal = definition.type().normalSide() == Side.DEBIT;
+    Money opening = books.balance(account, from.minusDays(1));
+    Money running = opening;
+    Money zero = books.zero();
+    Money debits = zero;
+    Money credits = zero;
+    List<LedgerLine> lines = new ArrayList<>();
+    for (JournalEntry entry : books.between(from, to)) {
+      for (Posting posting : entry.postings()) {
+        if (!books.rollsUpInto(posting.account(), account)) {
+          continue;
+        }
+        Money debit = posting.side() == Side.DEBIT ? posting.amount() : zero;
+        Money credit = posting.side() == Side.CREDIT ? posting.amount() : zero;
+        running = debitNormal ? running.plus(debit).minus(credit) : running.plus(credit).minus(debit);
+        debits = debits.plus(debit);
+        credits = credits.plus(credit);
+        lines.add(new LedgerLine(entry.date(), entry.id(), posting.account(), entry.memo(), debit, credit, running));
+      }
+    }
+    return new AccountLedger(code, account, definition.name(), definition.type(), from, to, opening, lines,
+        debits, credits, books.balance(account, to));
+  }
+
+  // ---------------------------------------------------------------- loan portfolio
+
+  /**
+   * The loan portfolio at the end of a day: every member loan paid out by then (closed ones
+   * included), with outstanding principal, interest due, overdue amount, days past due and
+   * status; the totals; PAR30; and demand, collection and balance for the period from {@code
+   * periodFrom} to {@code asOf} (see {@link Dcb}).
+   *
+   * @param code the group, not null
+   * @param asOf the day, inclusive, not null
+   * @param periodFrom the first day of the DCB period, not after {@code asOf}, not null
+   * @return the portfolio, not null
+   * @throws GroupException {@link org.shgledger.group.GroupRejection#GROUP_NOT_FOUND}
+   * @throws IllegalArgumentException if {@code periodFrom} is after {@code asOf}
+   */
+  public LoanPortfolio loans(BookId code, LocalDate asOf, LocalDate periodFrom) {
+    requirePeriod(periodFrom, asOf);
+    GroupBooks books = books(code);
+    Money zero = books.zero();
+    List<LoanLine> lines = new ArrayList<>();
+    Money principal = zero;
+    Money outstanding = zero;
+    Money interestDue = zero;
+    Money overdue = zero;
+    Money atRisk = zero;
+    Dcb total = new Dcb(zero, zero, zero, zero, zero, zero);
+    for (MemberLoan loan : groups.loans(code)) {
+      Loan terms = loan.terms();
+      if (terms.disbursementDate().isAfter(asOf)) {
+        continue;
+      }
+      LoanHistory history = groups.history(code, loan);
+      LoanState state = history.stateAsOf(asOf);
+      LoanStatus status = state.settled() ? LoanStatus.CLOSED
+          : state.isOverdue() ? LoanStatus.OVERDUE : LoanStatus.CURRENT;
+      Dcb dcb = LoanDemand.dcb(history, periodFrom, asOf);
+      lines.add(new LoanLine(loan.id(), loan.member(), terms.disbursementDate(), terms.principal(),
+          LoanMethod.of(terms), state.outstandingPrincipal(), state.interestDue(), state.overdueAmount(),
+          state.daysPastDue(), status, dcb));
+      principal = principal.plus(terms.principal());
+      outstanding = outstanding.plus(state.outstandingPrincipal());
+      interestDue = interestDue.plus(state.interestDue());
+      overdue = overdue.plus(state.overdueAmount());
+      if (state.daysPastDue() > LoanPortfolio.PAR_DAYS) {
+        atRisk = atRisk.plus(state.outstandingPrincipal());
+      }
+      total = total.plus(dcb);
+    }
+    return new LoanPortfolio(code, asOf, periodFrom, lines, principal, outstanding, interestDue, overdue,
+        atRisk, LoanPortfolio.ratio(atRisk, outstanding), total);
   }
 
   // ---------------------------------------------------------------- helpers

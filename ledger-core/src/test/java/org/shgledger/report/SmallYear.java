@@ -131,6 +131,39 @@ final class SmallYear {
     groups.closeYear(SHG, EntryId.of("YE2025"), YEAR_END);
   }
 
+  /** L3, the loan to M04 in April 2025: 1,000 flat 2 %/month, 2 monthly instalments of 520. */
+  static final LoanId L3 = LoanId.of("L3");
+
+  /**
+   * April of the next year, added on demand.
+   *
+   * <pre>
+   * date        entry  what                                                 cash    bank
+   * 2025-04-05  LP3    M02 pays 80 on L2: the interest of March and April     380    9,600
+   *                    only, so no posting touches her own accounts
+   * 2025-04-10  X1     M03 leaves: her savings 200 and her share 61.33 of    118.67
+   *                    the undistributed surplus of 230 (150 in 3100 and April's
+   *                    interest 80), by her 200 of the 750 saved by staying members
+   * 2025-04-15  LD3    L3 to M04 into her bank account: 1,000 flat 2 %/month,         8,600
+   *                    2 instalments of 520 due 15 May and 15 June
+   * 2025-04-20  LP4    M04 pays 520 ahead: instalment 1 before it is due      638.67
+   * </pre>
+   *
+   * @return this year, longer
+   */
+  SmallYear withNextApril() {
+    groups.repayLoan(SHG, EntryId.of("LP3"), L2, LocalDate.of(2025, 4, 5), rupees(80), Channel.CASH);
+    groups.settleExit(SHG, EntryId.of("X1"), M03, LocalDate.of(2025, 4, 10), Channel.CASH);
+    groups.setBankAccount(SHG, M04, org.shgledger.group.MemberBankAccount.of("SBI", "SBIN0001234", "9876543210",
+        LocalDate.of(2025, 4, 1)));
+    groups.disburseLoan(SHG, EntryId.of("LD3"), L3, M04,
+        LoanTerms.of(rupees(1_000), InterestRate.perMonth(BigDecimal.valueOf(2)), RepaymentMethod.FLAT, 2,
+            Frequency.MONTHLY, LocalDate.of(2025, 4, 15)),
+        Channel.BANK);
+    groups.repayLoan(SHG, EntryId.of("LP4"), L3, LocalDate.of(2025, 4, 20), rupees(520), Channel.CASH);
+    return this;
+  }
+
   static Money rupees(long amount) {
     return Money.of(INR, BigDecimal.valueOf(amount));
   }
