@@ -1,0 +1,203 @@
+package org.shgledger.report;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.shgledger.group.Chart;
+import org.shgledger.group.Group;
+import org.shgledger.journal.Account;
+import org.shgledger.journal.AccountCode;
+import org.shgledger.journal.AccountType;
+import org.shgledger.journal.BookId;
+import org.shgledger.journal.EntryId;
+import org.shgledger.journal.Journal;
+import org.shgledger.journal.JournalEntry;
+import org.shgledger.journal.JournalException;
+import org.shgledger.journal.Posting;
+import org.shgledger.journal.Rejection;
+
+/**
+ * One group's journal read once for a report: its entries in date order (entries of one day in
+ * the order they were recorded), its accounts by code, and the rules that say what an entry is
+ * (a reversal, a year-end closing, a share-out).
+ */
+final class GroupBooks {
+
+  /**
+   * The memo {@code SavingsGroups.closeYear} gives its closing entry. The engine offers no other
+   * mark (the id is the caller's, there is no source reference), so a closing is recognised by
+   * this memo together with its shape; ReportsTest runs closeYear to catch any change of wording.
+   */
+  static final String YEAR_END_MEMO = "year end: income and expense closed into surplus";
+
+  /** The memo {@code SavingsGroups.shareOut} gives its entry; see {@link #YEAR_END_MEMO}. */
+  static final String SHARE_OUT_MEMO = "share-out: the whole fund paid to members";
+
+  /** The memo {@code SavingsGroups.distributeSurplus} gives its entry. */
+  static final String DISTRIBUTION_MEMO = "surplus distributed in proportion to savings";
+
+  /** The source reference prefix of {@code SavingsGroups.settleExit}'s entry: {@code exit:M01}. */
+  static final String EXIT_SOURCE = "exit:";
+
+  final Group group;
+  final Journal journal;
+  final List<JournalEntry> entries;
+  private final Map<EntryId, JournalEntry> byId = new HashMap<>();
+  private final Map<AccountCode, Account> accounts = new HashMap<>();
+
+  GroupBooks(Group group, Journal journal) {
+    this.group = group;
+    this.journal = journal;
+    List<JournalEntry> recorded = new ArrayList<>(journal.entries(group.code()));
+    for (JournalEntry entry : recorded) {
+      byId.put(entry.id(), entry);
+    }
+    // stable: entries of one day keep the order they were recorded in
+    recorded.sort(Comparator.comparing(JournalEntry::date));
+    this.entries = List.copyOf(recorded);
+    for (Account account : journal.accounts(group.code())) {
+      accounts.put(account.code(), account);
+    }
+  }
+
+  BookId code() {
+    return group.code();
+  }
+
+  CurrencyUnit currency() {
+    return group.currency();
+  }
+
+  Money zero() {
+    return Money.zero(group.currency());
+  }
+
+  /** The entries dated from {@code from} to {@code to}, both included, in date order. */
+  List<JournalEntry> between(LocalDate from, LocalDate to) {
+    return entries.stream().filter(e -> !e.date().isBefore(from) && !e.date().isAfter(to)).toList();
+  }
+
+  /**
+   * The account with this code.
+   *
+   * @throws JournalException {@link Rejection#ACCOUNT_NOT_FOUND}
+   */
+  Account account(AccountCode code) {
+    Account account = accounts.get(code);
+    if (account == null) {
+      throw new JournalException(Rejection.ACCOUNT_NOT_FOUND,
+          "book " + group.code() + ": there is no account " + code, code);
+    }
+    return account;
+  }
+
+  /** The top-level account an account rolls up into: its control account, or itself. */
+  Account topLevel(AccountCode code) {
+    Account account = account(code);
+    while (account.control().isPresent()) {
+      account = account(account.control().get());
+    }
+    return account;
+  }
+
+  /** Whether {@code code} is {@code ancestor} or one of its sub-ledgers, at any depth. */
+  boolean rollsUpInto(AccountCode code, AccountCode ancestor) {
+    Optional<AccountCode> at = Optional.of(code);
+    while (at.isPresent()) {
+      if (at.get().equals(ancestor)) {
+        return true;
+      }
+      at = account(at.get()).control();
+    }
+    return false;
+  }
+
+  /** An account's balance on its normal side at the end of a day, sub-ledgers rolled in. */
+  Money balance(AccountCode code, LocalDate asOf) {
+    return journal.balance(group.code(), code, asOf).normalBalance();
+  }
+
+  static boolean isCashOrBank(AccountCode code) {
+    return code.equals(Chart.CASH) || code.equals(Chart.BANK);
+  }
+
+  static boolean touchesCashOrBank(JournalEntry entry) {
+    return entry.postings().stream().anyMatch(p -> isCashOrBank(p.account()));
+  }
+
+  /**
+   * The entry at the start of a chain of corrections: for an ordinary entry itself, for a
+   * reversal the entry it reverses, for the reversal of a reversal the first entry, and so on.
+   */
+  JournalEntry root(JournalEntry entry) {
+    JournalEntry at = entry;
+    for (int guard = 0; at.reverses().isPresent() && guard <= entries.size(); guard++) {
+      JournalEntry reversed = byId.get(at.reverses().get());
+      if (reversed == null) {
+        break;
+      }
+      at = reversed;
+    }
+    return at;
+  }
+
+  /**
+   * Whether an entry undoes its root: a reversal (an odd number of links from its root), as
+   * opposed to the root itself or the reversal of a reversal, which re-instates it.
+   */
+  boolean undoesRoot(JournalEntry entry) {
+    int links = 0;
+    JournalEntry at = entry;
+    while (at.reverses().isPresent() && byId.containsKey(at.reverses().get()) && links <= entries.size()) {
+      at = byId.get(at.reverses().get());
+      links++;
+    }
+    return links % 2 == 1;
+  }
+
+  /**
+   * Whether an entry is a year-end closing (or a correction of one): recorded by closeYear, it
+   * moves the year's income and expense into 3100 and is no income or expense of the period.
+   */
+  boolean isYearEndClosing(JournalEntry entry) {
+    JournalEntry root = root(entry);
+    return root.memo().equals(YEAR_END_MEMO)
+        && root.sourceReference().isEmpty()
+        && root.postings().stream().allMatch(p -> closesIntoSurplus(p.account()))
+        && group.financialYearStarting(root.date().plusDays(1)).equals(root.date().plusDays(1));
+  }
+
+  /** Whether an entry is a share-out (or a correction of one). */
+  boolean isShareOut(JournalEntry entry) {
+    return root(entry).memo().equals(SHARE_OUT_MEMO);
+  }
+
+  private boolean closesIntoSurplus(AccountCode code) {
+    Account account = topLevel(code);
+    return account.code().equals(Chart.SURPLUS)
+        || account.type() == AccountType.INCOME || account.type() == AccountType.EXPENSE;
+  }
+
+  /**
+   * Whether a posting moves the result of a year out of income and expense rather than earning or
+   * spending: every income and expense posting of a year-end closing or of a share-out, which
+   * empty those accounts into 3100 or into members' shares.
+   */
+  boolean isClosingPosting(JournalEntry entry, Posting posting) {
+    AccountType type = topLevel(posting.account()).type();
+    if (type != AccountType.INCOME && type != AccountType.EXPENSE) {
+      return false;
+    }
+    return isYearEndClosing(entry) || isShareOut(entry);
+  }
+
+  static Money sum(CurrencyUnit currency, List<Money> amounts) {
+    return amounts.stream().reduce(Money.zero(currency), Money::plus);
+  }
+}
