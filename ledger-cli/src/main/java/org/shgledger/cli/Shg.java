@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
       LoanScheduleCommand.class,
       VerifyCommand.class,
       ImportCommand.class,
+      TrialBalanceCommand.class,
       HelpCommand.class
     })
 public final class Shg implements Callable<Integer> {

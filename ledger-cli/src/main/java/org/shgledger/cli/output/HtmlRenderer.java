@@ -87,7 +87,7 @@ public final class HtmlRenderer implements Renderer {
       if (block instanceof Table table) {
         table(table, html);
       } else if (block instanceof Note note) {
-        html.append("<p class=\"note\">").append(escape(note.text())).append("</p>\n");
+        html.append("<p class=\"note\">").append(escape(note.text()).replace("\n", "<br>\n")).append("</p>\n");
       } else if (block instanceof Figure figure) {
         html.append("<figure id=\"figure-").append(figure.key()).append("\">\n")
             .append(figure.svg().strip()).append('\n');

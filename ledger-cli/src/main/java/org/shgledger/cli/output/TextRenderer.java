@@ -57,8 +57,10 @@ public final class TextRenderer implements Renderer {
       if (block instanceof Table table) {
         table(table, text);
       } else if (block instanceof Note note) {
-        for (String line : wrap(note.text(), WIDTH)) {
-          text.append(line).append('\n');
+        for (String paragraph : note.text().split("\n", -1)) {
+          for (String line : wrap(paragraph, WIDTH)) {
+            text.append(line).append('\n');
+          }
         }
       } else if (block instanceof Figure figure) {
         // a picture cannot be printed as text; its numbers are in the report's tables
