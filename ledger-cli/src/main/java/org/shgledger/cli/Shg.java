@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
       VerifyCommand.class,
       ImportCommand.class,
       TrialBalanceCommand.class,
+      ExportCommand.class,
       HelpCommand.class
     })
 public final class Shg implements Callable<Integer> {
