@@ -39,6 +39,8 @@ import picocli.CommandLine.Spec;
       LoanScheduleCommand.class,
       VerifyCommand.class,
       ImportCommand.class,
+      TrialBalanceCommand.class,
+      ExportCommand.class,
       CompletionCommand.class,
       HelpCommand.class
     })

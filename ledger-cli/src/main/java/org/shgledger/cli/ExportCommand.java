@@ -1,0 +1,187 @@
+package org.shgledger.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.joda.money.Money;
+import org.shgledger.cli.VerifyCommand.BookIdConverter;
+import org.shgledger.cli.output.Cell;
+import org.shgledger.cli.output.Column;
+import org.shgledger.cli.output.CsvRenderer;
+import org.shgledger.cli.output.Destination;
+import org.shgledger.cli.output.Labels;
+import org.shgledger.cli.output.Lang;
+import org.shgledger.cli.output.Report;
+import org.shgledger.cli.output.Row;
+import org.shgledger.cli.output.Table;
+import org.shgledger.journal.Account;
+import org.shgledger.journal.AccountCode;
+import org.shgledger.journal.Book;
+import org.shgledger.journal.BookId;
+import org.shgledger.journal.Journal;
+import org.shgledger.journal.JournalEntry;
+import org.shgledger.journal.Posting;
+import org.shgledger.journal.Side;
+import org.shgledger.store.LedgerStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code shg export GROUP --format gl-csv|trial-balance-csv|hledger|ledger [--output FILE]}: the
+ * whole of a group's books for an accountant's spreadsheet or another accounting program.
+ */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Export a group's books for an accountant (docs/formats.md):",
+      "  gl-csv             the general ledger, one CSV row per posting",
+      "  trial-balance-csv  the trial balance as of the latest entry, as shg trial-balance --format csv",
+      "  hledger, ledger    a plain-text accounting journal with its accounts, currency and balance "
+          + "assertions, which hledger and Ledger check and report on",
+      "Example: shg export SHG01 --format hledger --output shg01.journal && hledger -f shg01.journal bal"
+    })
+final class ExportCommand implements Callable<Integer> {
+
+  /** What {@code --format} can ask for. */
+  enum Kind {
+    /** The general ledger as CSV. */
+    GL_CSV,
+    /** The trial balance as CSV. */
+    TRIAL_BALANCE_CSV,
+    /** An hledger journal. */
+    HLEDGER,
+    /** A Ledger journal. */
+    LEDGER;
+
+    String word() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  @Spec private CommandSpec spec;
+
+  @Mixin private DbOptions db;
+
+  @Parameters(index = "0", paramLabel = "GROUP", converter = BookIdConverter.class,
+      description = "The group's code, such as SHG01.")
+  private BookId group;
+
+  @Option(names = "--format", paramLabel = "FORMAT", required = true, converter = KindConverter.class,
+      completionCandidates = KindWords.class,
+      description = "gl-csv, trial-balance-csv, hledger or ledger.")
+  private Kind kind;
+
+  @Option(names = "--output", paramLabel = "FILE",
+      description = "Write to FILE instead of standard output; the file is replaced only when the "
+          + "whole export is written.")
+  private Path output;
+
+  @Override
+  public Integer call() {
+    Book book;
+    List<Account> accounts;
+    List<JournalEntry> entries;
+    Report report = null;
+    try (LedgerStore store = db.openExisting()) {
+      Journal journal = store.journal();
+      book = TrialBalanceCommand.book(journal, group);
+      accounts = journal.accounts(group);
+      entries = journal.entries(group);
+      if (kind == Kind.TRIAL_BALANCE_CSV) {
+        LocalDate latest = TrialBalanceCommand.latestEntryDate(journal, group);
+        Labels labels = Labels.of(Lang.EN);
+        LocalDate asOf = latest == null ? LocalDate.now() : latest;
+        report = TrialBalanceText.report(book, journal.trialBalance(group, asOf), false, labels, "");
+      }
+    }
+    Report trialBalance = report;
+    String version = VersionProvider.version();
+    Destination.write(output, spec.commandLine().getOut(), out -> {
+      switch (kind) {
+        case GL_CSV -> new CsvRenderer().render(generalLedger(book, accounts, entries), out);
+        case TRIAL_BALANCE_CSV -> new CsvRenderer().render(trialBalance, out);
+        case HLEDGER -> JournalExport.write(JournalExport.Dialect.HLEDGER, book, accounts, entries, version, out);
+        case LEDGER -> JournalExport.write(JournalExport.Dialect.LEDGER, book, accounts, entries, version, out);
+      }
+    });
+    return ExitCodes.OK;
+  }
+
+  /**
+   * The general ledger: one row per posting, entries in date order (in recording order within a
+   * date), columns {@code date,entry,memo,code,account,debit,credit,reverses}.
+   *
+   * @param book the book, not null
+   * @param accounts its accounts, for their names, not null
+   * @param entries its entries, in recording order, not null
+   * @return the report, whose one table is {@code postings}, not null
+   */
+  static Report generalLedger(Book book, List<Account> accounts, List<JournalEntry> entries) {
+    Map<AccountCode, String> names =
+        accounts.stream().collect(Collectors.toMap(Account::code, Account::name));
+    List<JournalEntry> byDate = new ArrayList<>(entries);
+    byDate.sort(Comparator.comparing(JournalEntry::date));
+    Money zero = Money.zero(book.currency());
+    List<Row> rows = new ArrayList<>();
+    for (JournalEntry entry : byDate) {
+      Cell reverses = Cell.text(entry.reverses().map(Object::toString).orElse(""));
+      for (Posting posting : entry.postings()) {
+        boolean debit = posting.side() == Side.DEBIT;
+        rows.add(Row.of(Cell.date(entry.date()), Cell.text(entry.id().toString()), Cell.text(entry.memo()),
+            Cell.text(posting.account().value()), Cell.text(names.getOrDefault(posting.account(), "")),
+            Cell.amount(debit ? posting.amount() : zero), Cell.amount(debit ? zero : posting.amount()),
+            reverses));
+      }
+    }
+    Labels labels = Labels.of(Lang.EN);
+    Function<String, String> label = labels::get;
+    Table postings = Table.of("postings",
+        List.of(Column.date("date", label.apply("date")), Column.text("entry", label.apply("entry")),
+            Column.text("memo", label.apply("memo")), Column.text("code", label.apply("code")),
+            Column.text("account", label.apply("account")), Column.amount("debit", label.apply("debit")),
+            Column.amount("credit", label.apply("credit")), Column.text("reverses", label.apply("reverses"))),
+        rows);
+    return Report.builder("general-ledger", labels.get("report.general_ledger"))
+        .fact("group", labels.get("group"), Cell.text(book.id().toString()))
+        .add(postings)
+        .build();
+  }
+
+  /** Reads {@code --format}, in any case, naming the choices when the word is not one of them. */
+  static final class KindConverter implements ITypeConverter<Kind> {
+    @Override
+    public Kind convert(String value) {
+      for (Kind kind : Kind.values()) {
+        if (kind.word().equalsIgnoreCase(value.strip())) {
+          return kind;
+        }
+      }
+      throw new TypeConversionException(
+          "'" + value + "' is not an export format; use gl-csv, trial-balance-csv, hledger or ledger");
+    }
+  }
+
+  /** The words {@code --format} takes, for help and shell completion. */
+  static final class KindWords implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(Kind.values()).map(Kind::word).iterator();
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package org.shgledger.cli.output;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Writes a report as one self-contained, printable HTML page (docs/formats.md#html): styles
+ * inline, no scripts, fonts, images or anything else fetched from the network, which a
+ * Content-Security-Policy in the page itself forbids. It opens in any browser offline and prints on
+ * A4 portrait.
+ *
+ * <p>The title is the heading, the facts a definition list, each table a {@code <table>} with its
+ * caption, column labels in {@code <thead>}, rows in {@code <tbody>} and the total row in
+ * {@code <tfoot>}; amounts right-aligned in Indian grouping. Every piece of text is escaped.
+ * {@link Figure}s are the one exception: their SVG, drawn by the program, is placed in the page as
+ * it is, inside a {@code <figure>} with its caption.
+ */
+public final class HtmlRenderer implements Renderer {
+
+  private static final String STYLE = """
+      :root { color: #111; background: #fff; }
+      body { font-family: "Noto Sans", "Noto Sans Devanagari", "DejaVu Sans", Arial, sans-serif;
+             font-size: 11pt; margin: 1.5em auto; max-width: 60em; padding: 0 1em; }
+      h1 { font-size: 1.5em; margin: 0 0 .4em; }
+      h2 { font-size: 1.15em; margin: 1.4em 0 .4em; }
+      dl.facts { display: grid; grid-template-columns: max-content auto; gap: .15em 1em; margin: 0 0 1em; }
+      dl.facts dt { font-weight: bold; }
+      dl.facts dd { margin: 0; }
+      table { border-collapse: collapse; width: 100%; margin: 0 0 1em; page-break-inside: auto; }
+      caption { text-align: left; font-weight: bold; font-size: 1.1em; padding: .4em 0; }
+      th, td { padding: .2em .5em; border-bottom: 1px solid #ccc; vertical-align: top; }
+      th { text-align: left; border-bottom: 2px solid #333; }
+      th.num, td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+      td.neg { color: #a00; }
+      tfoot td { font-weight: bold; border-top: 2px solid #333; border-bottom: none; }
+      tr { page-break-inside: avoid; }
+      thead { display: table-header-group; }
+      figure { margin: 1em 0; page-break-inside: avoid; }
+      figure svg { max-width: 100%; height: auto; }
+      figcaption { font-size: .9em; color: #444; }
+      p.note { font-size: .9em; color: #333; }
+      @page { size: A4 portrait; margin: 15mm; }
+      @media print { body { margin: 0; max-width: none; padding: 0; font-size: 10pt; } }
+      """;
+
+  private final Lang lang;
+
+  /**
+   * Creates the renderer.
+   *
+   * @param lang the language the page declares, not null
+   */
+  public HtmlRenderer(Lang lang) {
+    this.lang = Objects.requireNonNull(lang, "lang");
+  }
+
+  @Override
+  public void render(Report report, Writer out) throws IOException {
+    StringBuilder html = new StringBuilder();
+    html.append("<!DOCTYPE html>\n");
+    html.append("<html lang=\"").append(lang.code()).append("\">\n<head>\n");
+    html.append("<meta charset=\"utf-8\">\n");
+    // the page may load nothing at all: it has to work printed, offline, in a village
+    html.append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        + "style-src 'unsafe-inline'; img-src data:\">\n");
+    html.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    html.append("<meta name=\"generator\" content=\"shg\">\n");
+    html.append("<title>").append(escape(report.title())).append("</title>\n");
+    html.append("<style>\n").append(STYLE).append("</style>\n");
+    html.append("</head>\n<body class=\"report-").append(report.kind()).append("\">\n");
+    html.append("<h1>").append(escape(report.title())).append("</h1>\n");
+    if (!report.facts().isEmpty()) {
+      html.append("<dl class=\"facts\">\n");
+      for (Fact fact : report.facts()) {
+        html.append("<dt>").append(escape(fact.label())).append("</dt><dd data-key=\"")
+            .append(fact.key()).append("\">").append(escape(Cells.forPeople(fact.value(), false)));
+        if (!fact.note().isEmpty()) {
+          html.append(" (").append(escape(fact.note())).append(')');
+        }
+        html.append("</dd>\n");
+      }
+      html.append("</dl>\n");
+    }
+    for (Block block : report.blocks()) {
+      if (block instanceof Table table) {
+        table(table, html);
+      } else if (block instanceof Note note) {
+        html.append("<p class=\"note\">").append(escape(note.text()).replace("\n", "<br>\n")).append("</p>\n");
+      } else if (block instanceof Figure figure) {
+        html.append("<figure id=\"figure-").append(figure.key()).append("\">\n")
+            .append(figure.svg().strip()).append('\n');
+        if (!figure.caption().isEmpty()) {
+          html.append("<figcaption>").append(escape(figure.caption())).append("</figcaption>\n");
+        }
+        html.append("</figure>\n");
+      }
+    }
+    html.append("</body>\n</html>\n");
+    out.write(html.toString());
+    out.flush();
+  }
+
+  private static void table(Table table, StringBuilder html) {
+    List<Column> columns = table.columns();
+    html.append("<table id=\"table-").append(table.key().replace('_', '-')).append("\">\n");
+    if (!table.caption().isEmpty()) {
+      html.append("<caption>").append(escape(table.caption())).append("</caption>\n");
+    }
+    html.append("<thead><tr>");
+    for (Column column : columns) {
+      html.append(column.kind().rightAligned() ? "<th class=\"num\"" : "<th")
+          .append(" scope=\"col\" data-key=\"").append(column.key()).append("\">")
+          .append(escape(column.label())).append("</th>");
+    }
+    html.append("</tr></thead>\n<tbody>\n");
+    for (Row row : table.rows()) {
+      row(columns, row, html);
+    }
+    html.append("</tbody>\n");
+    if (table.total().isPresent()) {
+      html.append("<tfoot>\n");
+      row(columns, table.total().get(), html);
+      html.append("</tfoot>\n");
+    }
+    html.append("</table>\n");
+  }
+
+  private static void row(List<Column> columns, Row row, StringBuilder html) {
+    html.append(row.level() == 0 ? "<tr>" : "<tr class=\"level-" + row.level() + "\">");
+    for (int c = 0; c < columns.size(); c++) {
+      Column column = columns.get(c);
+      Cell cell = row.cells().get(c);
+      boolean negative = cell instanceof Cell.Amount amount && amount.value().isNegative();
+      html.append("<td");
+      if (column.kind().rightAligned()) {
+        html.append(negative ? " class=\"num neg\"" : " class=\"num\"");
+      } else if (row.level() > 0) {
+        html.append(" style=\"padding-left:").append(0.5 + 1.5 * row.level()).append("em\"");
+      }
+      html.append('>').append(escape(Cells.forPeople(cell, column.blankWhenZero()))).append("</td>");
+    }
+    html.append("</tr>\n");
+  }
+
+  /**
+   * Text made safe to place in HTML or SVG, as element content or in a quoted attribute: {@code &
+   * < > " '} become character references.
+   *
+   * @param text the text, not null
+   * @return the escaped text, not null
+   */
+  public static String escape(String text) {
+    StringBuilder escaped = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> escaped.append("&amp;");
+        case '<' -> escaped.append("&lt;");
+        case '>' -> escaped.append("&gt;");
+        case '"' -> escaped.append("&quot;");
+        case '\'' -> escaped.append("&#39;");
+        default -> escaped.append(c);
+      }
+    }
+    return escaped.toString();
+  }
+}

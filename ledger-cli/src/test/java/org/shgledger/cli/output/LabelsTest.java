@@ -1,0 +1,65 @@
+package org.shgledger.cli.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** Report words in English and Hindi. */
+class LabelsTest {
+
+  @Test
+  void englishAndHindi() {
+    assertEquals("Trial balance", Labels.of(Lang.EN).get("report.trial_balance"));
+    assertEquals("तलपट", Labels.of(Lang.HI).get("report.trial_balance"));
+    assertEquals("नामे", Labels.of(Lang.HI).get("debit"));
+    assertEquals("जमा", Labels.of(Lang.HI).get("credit"));
+    assertEquals("Balance sheet", Labels.of(Lang.EN).get("balance_sheet"));
+    assertEquals("तुलन पत्र", Labels.of(Lang.HI).get("balance_sheet"));
+  }
+
+  @Test
+  void everyEnglishKeyIsTranslatedAndNothingElse() throws IOException {
+    Set<String> english = keys("labels.properties");
+    Set<String> hindi = keys("labels_hi.properties");
+    assertEquals(english, hindi);
+    for (String key : english) {
+      assertTrue(Labels.of(Lang.HI).get(key).codePoints().anyMatch(c ->
+          Character.UnicodeBlock.of(c) == Character.UnicodeBlock.DEVANAGARI) || key.equals("par30"), key);
+    }
+  }
+
+  @Test
+  void englishStaysEnglishWhateverTheMachinesLanguage() {
+    Locale before = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.forLanguageTag("hi"));
+      assertEquals("Debit", Labels.of(Lang.EN).get("debit"));
+    } finally {
+      Locale.setDefault(before);
+    }
+  }
+
+  @Test
+  void placeholdersAreFilledLiterallyAndApostrophesNeedNoEscaping() {
+    assertEquals("THE BOOKS DO NOT BALANCE: the right side is 5.00.",
+        Labels.of(Lang.EN).format("note.equation_fails", "5.00"));
+    assertThrows(IllegalArgumentException.class, () -> Labels.of(Lang.EN).get("no.such.key"));
+  }
+
+  private static Set<String> keys(String file) throws IOException {
+    Properties properties = new Properties();
+    try (InputStream in = Labels.class.getResourceAsStream("/org/shgledger/cli/" + file)) {
+      properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return new TreeSet<>(properties.stringPropertyNames());
+  }
+}
