@@ -50,11 +50,10 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     description = {
       "Export a group's books for an accountant (docs/formats.md):",
-      "  gl-csv             the general ledger, one CSV row per posting",
-      "  trial-balance-csv  the trial balance as of the latest entry, as shg trial-balance --format csv",
-      "  hledger, ledger    a plain-text accounting journal with its accounts, currency and balance "
-          + "assertions, which hledger and Ledger check and report on",
-      "Example: shg export SHG01 --format hledger --output shg01.journal && hledger -f shg01.journal bal"
+      "  gl-csv: the general ledger, one CSV row per posting;",
+      "  trial-balance-csv: as shg trial-balance GROUP --format csv;",
+      "  hledger, ledger: a journal with its accounts, currency and balance assertions.",
+      "Example: shg export SHG01 --format hledger --output shg01.journal"
     })
 final class ExportCommand implements Callable<Integer> {
 

@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
           + "member's sub-ledger (coded CONTROL:MEMBER, such as 2000:M01) under its account.",
       "With --format csv the header is code,account,debit,credit and amounts are plain numbers "
           + "(docs/formats.md).",
-      "Example: shg trial-balance SHG01 --as-of 2025-03-31 --members --format csv --output tb.csv"
+      "Example: shg trial-balance SHG01 --members --format csv --output tb.csv"
     })
 final class TrialBalanceCommand implements Callable<Integer> {
 

@@ -213,9 +213,11 @@ class TrialBalanceCommandTest {
 
   @Test
   void anUnknownGroupIsNotFoundAndAMissingDatabaseAnInputOutputError(@TempDir Path other) {
-    Run unknown = Run.shg("trial-balance", "NOPE", "--db", db.toString());
+    Path file = other.resolve("tb.csv");
+    Run unknown = Run.shg("trial-balance", "NOPE", "--db", db.toString(), "--output", file.toString());
     assertEquals(ExitCodes.NOT_FOUND, unknown.exitCode());
     assertEquals("shg: rejected (BOOK_NOT_FOUND): there is no group NOPE in the books\n", unknown.err());
+    assertFalse(Files.exists(file), "no report, no file");
 
     Run missing = Run.shg("trial-balance", "SHG01", "--db", other.resolve("no.db").toString());
     assertEquals(ExitCodes.IO_ERROR, missing.exitCode());

@@ -50,7 +50,7 @@ class LabelsTest {
 
   @Test
   void placeholdersAreFilledLiterallyAndApostrophesNeedNoEscaping() {
-    assertEquals("THE BOOKS DO NOT BALANCE: the right side is 5.00.",
+    assertEquals("THE BOOKS DO NOT BALANCE: the right side is 5.00",
         Labels.of(Lang.EN).format("note.equation_fails", "5.00"));
     assertThrows(IllegalArgumentException.class, () -> Labels.of(Lang.EN).get("no.such.key"));
   }
