@@ -110,6 +110,23 @@ class GroupStatementTest {
   }
 
   @Test
+  void reinstatingAReversedEntryCountsItOnItsOwnSideAgain() {
+    LocalDate day = LocalDate.of(2025, 4, 7);
+    year.groups.record(SHG, EntryId.of("F9"), day, new GroupOperation.Fine(M01, rupees(10), "late", Channel.CASH));
+    year.groups.reverse(SHG, EntryId.of("F9"), EntryId.of("R9"), day, "not late after all");
+    year.groups.reverse(SHG, EntryId.of("R9"), EntryId.of("R10"), day, "late after all");
+    GroupStatement april = year.reports.statement(SHG, LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 30));
+    // 10 − 10 + 10: all three on the receipts side
+    assertEquals(Map.of("4100", rupees(10)), amounts(april.receiptsAndPayments().receipts()));
+    assertEquals(List.of(), april.receiptsAndPayments().payments());
+    assertEquals(rupees(10), april.incomeAndExpenditure().totalIncome());
+    MemberPassbook passbook = year.reports.passbook(SHG, M01, LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 30));
+    assertEquals(List.of(rupees(10), rupees(-10), rupees(10)),
+        passbook.lines().stream().map(PassbookLine::finesPaid).toList());
+    assertEquals(rupees(10), passbook.totalFinesPaid());
+  }
+
+  @Test
   void incomeAndExpenditureLeaveTheYearEndClosingOut() {
     IncomeAndExpenditure account = statement.incomeAndExpenditure();
     assertEquals(Map.of("4000", rupees(240), "4100", rupees(10), "4200", rupees(150)), amounts(account.income()));
