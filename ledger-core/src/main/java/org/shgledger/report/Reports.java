@@ -92,10 +92,16 @@ public final class Reports {
       }
       // credits less debits of the other postings, per category: what this entry brought in
       Map<AccountCode, Money> net = new TreeMap<>();
+      boolean shareOut = books.isShareOut(entry);
       for (Posting posting : entry.postings()) {
         if (!GroupBooks.isCashOrBank(posting.account())) {
           Money signed = posting.side() == Side.CREDIT ? posting.amount() : posting.amount().negated();
-          net.merge(books.topLevel(posting.account()).code(), signed, Money::plus);
+          Account category = books.topLevel(posting.account());
+          // a share-out pays the group's own funds to members through their voluntary savings,
+          // in the same entry: the payment is savings paid out, as the passbooks show it
+          boolean ownFunds = category.type() == AccountType.EQUITY || category.type() == AccountType.INCOME
+              || category.type() == AccountType.EXPENSE;
+          net.merge(shareOut && ownFunds ? Chart.VOLUNTARY_SAVINGS : category.code(), signed, Money::plus);
         }
       }
       boolean undoes = books.undoesRoot(entry);

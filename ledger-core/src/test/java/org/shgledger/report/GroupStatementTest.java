@@ -14,7 +14,9 @@ import static org.shgledger.report.SmallYear.YEAR_START;
 import static org.shgledger.report.SmallYear.rupees;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.Month;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,23 @@ import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
 import org.shgledger.group.GroupException;
 import org.shgledger.group.GroupRejection;
+import org.shgledger.group.Channel;
+import org.shgledger.group.Group;
+import org.shgledger.group.GroupOperation;
+import org.shgledger.group.InMemoryGroupRegistry;
+import org.shgledger.group.LoanDefaults;
+import org.shgledger.group.MeetingFrequency;
+import org.shgledger.group.Member;
+import org.shgledger.group.MemberCategory;
+import org.shgledger.group.MemberId;
+import org.shgledger.group.SavingsGroups;
+import org.shgledger.group.SavingsKind;
 import org.shgledger.journal.BookId;
+import org.shgledger.journal.EntryId;
+import org.shgledger.journal.InMemoryJournal;
+import org.shgledger.loan.InterestRate;
+import org.shgledger.loan.RepaymentMethod;
+import org.shgledger.money.RoundingPolicy;
 
 /** The group statement of {@link SmallYear}, worked out by hand. */
 class GroupStatementTest {
@@ -92,6 +110,23 @@ class GroupStatementTest {
   }
 
   @Test
+  void reinstatingAReversedEntryCountsItOnItsOwnSideAgain() {
+    LocalDate day = LocalDate.of(2025, 4, 7);
+    year.groups.record(SHG, EntryId.of("F9"), day, new GroupOperation.Fine(M01, rupees(10), "late", Channel.CASH));
+    year.groups.reverse(SHG, EntryId.of("F9"), EntryId.of("R9"), day, "not late after all");
+    year.groups.reverse(SHG, EntryId.of("R9"), EntryId.of("R10"), day, "late after all");
+    GroupStatement april = year.reports.statement(SHG, LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 30));
+    // 10 − 10 + 10: all three on the receipts side
+    assertEquals(Map.of("4100", rupees(10)), amounts(april.receiptsAndPayments().receipts()));
+    assertEquals(List.of(), april.receiptsAndPayments().payments());
+    assertEquals(rupees(10), april.incomeAndExpenditure().totalIncome());
+    MemberPassbook passbook = year.reports.passbook(SHG, M01, LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 30));
+    assertEquals(List.of(rupees(10), rupees(-10), rupees(10)),
+        passbook.lines().stream().map(PassbookLine::finesPaid).toList());
+    assertEquals(rupees(10), passbook.totalFinesPaid());
+  }
+
+  @Test
   void incomeAndExpenditureLeaveTheYearEndClosingOut() {
     IncomeAndExpenditure account = statement.incomeAndExpenditure();
     assertEquals(Map.of("4000", rupees(240), "4100", rupees(10), "4200", rupees(150)), amounts(account.income()));
@@ -105,7 +140,7 @@ class GroupStatementTest {
   @Test
   void theClosingEntryIsRecognisedAsTheEngineWritesIt() {
     // the recogniser depends on closeYear's memo: if the engine's wording changes, this fails
-    var closing = year.groups.journal().entry(SHG, org.shgledger.journal.EntryId.of("YE2025")).orElseThrow();
+    var closing = year.groups.journal().entry(SHG, EntryId.of("YE2025")).orElseThrow();
     assertEquals(GroupBooks.YEAR_END_MEMO, closing.memo());
     assertTrue(new GroupBooks(year.groups.group(SHG), year.groups.journal()).isYearEndClosing(closing));
   }
@@ -174,6 +209,32 @@ class GroupStatementTest {
         () -> year.reports.statement(BookId.of("NOPE"), YEAR_START, YEAR_END));
     assertEquals(GroupRejection.GROUP_NOT_FOUND, e.reason());
     assertThrows(IllegalArgumentException.class, () -> year.reports.statement(SHG, YEAR_END, YEAR_START));
+  }
+
+  @Test
+  void aShareOutPaysSavingsAndSharesAndLeavesTheYearsIncomeInTheIncomeAccount() {
+    SavingsGroups groups = new SavingsGroups(new InMemoryJournal(), new InMemoryGroupRegistry());
+    BookId code = BookId.of("VSLA1");
+    groups.createGroup(new Group(code, "Cycle group", SmallYear.INR, YEAR_START, MeetingFrequency.MONTHLY, rupees(100),
+        RoundingPolicy.minorUnits(RoundingMode.HALF_UP), Month.APRIL,
+        LoanDefaults.scheduled(InterestRate.perMonth(BigDecimal.ONE), RepaymentMethod.FLAT, 6)));
+    LocalDate day = LocalDate.of(2024, 4, 6);
+    for (MemberId id : List.of(M01, M02)) {
+      groups.addMember(code, Member.joining(id, "Member " + id, MemberCategory.ADULT_WOMAN, YEAR_START));
+      groups.record(code, EntryId.of("S-" + id), day,
+          new GroupOperation.Save(id, SavingsKind.COMPULSORY, rupees(100), Channel.CASH));
+    }
+    groups.record(code, EntryId.of("F1"), day, new GroupOperation.Fine(M01, rupees(10), "late", Channel.CASH));
+    LocalDate end = LocalDate.of(2024, 12, 31);
+    groups.shareOut(code, EntryId.of("OUT"), end);
+    GroupStatement cycle = new Reports(groups).statement(code, YEAR_START, end);
+    // the fund of 210 (savings 200, fines 10) is paid out: savings 200, shares 5 + 5
+    assertEquals(Map.of("2000", rupees(200), "4100", rupees(10)), amounts(cycle.receiptsAndPayments().receipts()));
+    assertEquals(Map.of("2000", rupees(200), "2100", rupees(10)), amounts(cycle.receiptsAndPayments().payments()));
+    assertTrue(cycle.receiptsAndPayments().reconciles());
+    assertEquals(rupees(0), cycle.receiptsAndPayments().closingTotal());
+    assertEquals(rupees(10), cycle.incomeAndExpenditure().surplus(), "the share-out is no expense of the year");
+    assertTrue(cycle.isConsistent());
   }
 
   @Test
