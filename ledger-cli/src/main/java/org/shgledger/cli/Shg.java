@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
       LoanScheduleCommand.class,
       VerifyCommand.class,
       ImportCommand.class,
+      StatementCommand.class,
       TrialBalanceCommand.class,
       ExportCommand.class,
       CompletionCommand.class,

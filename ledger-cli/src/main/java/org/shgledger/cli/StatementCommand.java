@@ -1,0 +1,142 @@
+package org.shgledger.cli;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.shgledger.cli.VerifyCommand.BookIdConverter;
+import org.shgledger.cli.output.Labels;
+import org.shgledger.cli.output.Lang;
+import org.shgledger.cli.output.OutputOptions;
+import org.shgledger.cli.output.Report;
+import org.shgledger.cli.output.TextRenderer;
+import org.shgledger.group.Chart;
+import org.shgledger.group.Group;
+import org.shgledger.journal.Account;
+import org.shgledger.journal.AccountCode;
+import org.shgledger.journal.BookId;
+import org.shgledger.journal.Journal;
+import org.shgledger.report.GroupStatement;
+import org.shgledger.report.Reports;
+import org.shgledger.store.LedgerStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shg statement GROUP [--from DATE] [--to DATE] [--names]}: the group statement for a
+ * period, as read out at the group's meeting, in text, CSV, JSON or HTML (with a chart).
+ */
+@Command(
+    name = "statement",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print the group statement for a period: cash and bank at its start and end, receipts and "
+          + "payments, income and expenditure, the balance sheet on its last day, and each "
+          + "member's savings, loan outstanding, overdue amount and attendance.",
+      "The period ends on --to (default: the date of the latest entry) and starts on --from "
+          + "(default: the start of that financial year). Members appear by id; --names adds "
+          + "their names, for the group's own meeting.",
+      "With --format html the page has a chart of savings and loans outstanding at each month "
+          + "end (docs/formats.md).",
+      "Example: shg statement SHG01 --to 2025-03-31 --format html --output statement.html"
+    })
+final class StatementCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+
+  @Mixin private DbOptions db;
+
+  @Mixin private OutputOptions output;
+
+  @Parameters(index = "0", paramLabel = "GROUP", converter = BookIdConverter.class,
+      description = "The group's code, such as SHG01.")
+  private BookId group;
+
+  @Option(names = "--from", paramLabel = "DATE",
+      description = "The first day, yyyy-mm-dd (default: the start of the financial year of --to).")
+  private LocalDate from;
+
+  @Option(names = "--to", paramLabel = "DATE",
+      description = "The last day, yyyy-mm-dd, inclusive (default: the date of the latest entry).")
+  private LocalDate to;
+
+  @Option(names = "--names",
+      description = "Add the members' names to the member table. Leave them out of anything "
+          + "that leaves the group, such as a report to a donor.")
+  private boolean names;
+
+  @Override
+  public Integer call() {
+    Labels labels = output.labels();
+    Report report;
+    try (LedgerStore store = db.openExisting()) {
+      Group books = store.engine().group(group);
+      ReportPeriod period = ReportPeriod.of(spec, from, to, "--to",
+          TrialBalanceCommand.latestEntryDate(store.journal(), group),
+          books::financialYearStarting, labels.get("from.year_start"), labels);
+      report = report(store, group, period, names, labels);
+    }
+    // the books are closed before anything is written: a slow terminal holds no database lock
+    output.print(report);
+    return ExitCodes.OK;
+  }
+
+  /**
+   * The statement of a group for a period, as a report.
+   *
+   * @param store the books, not null
+   * @param group the group, not null
+   * @param period the period, not null
+   * @param names whether to add the members' names
+   * @param labels the words for people, not null
+   * @return the report, not null
+   */
+  static Report report(LedgerStore store, BookId group, ReportPeriod period, boolean names, Labels labels) {
+    GroupStatement statement = new Reports(store.engine()).statement(group, period.from(), period.to());
+    Journal journal = store.journal();
+    List<MonthEndChart.Point> points = new ArrayList<>();
+    for (LocalDate day : MonthEndChart.days(period.from(), period.to())) {
+      points.add(new MonthEndChart.Point(day,
+          balance(journal, group, Chart.COMPULSORY_SAVINGS, day)
+              .plus(balance(journal, group, Chart.VOLUNTARY_SAVINGS, day)),
+          balance(journal, group, Chart.MEMBER_LOANS, day)));
+    }
+    List<String> cashAndBank = List.of(name(journal, group, Chart.CASH), name(journal, group, Chart.BANK));
+    return StatementReport.report(statement, period, points, cashAndBank, names, labels);
+  }
+
+  /**
+   * The statement as English text, members by id, for {@code shg demo}.
+   *
+   * @param store the books, not null
+   * @param group the group, not null
+   * @param from the first day, not null
+   * @param to the last day, not null
+   * @return the text, lines ending in {@code \n}, not null
+   */
+  static String text(LedgerStore store, BookId group, LocalDate from, LocalDate to) {
+    Report report = report(store, group, new ReportPeriod(from, "", to, ""), false, Labels.of(Lang.EN));
+    StringWriter text = new StringWriter();
+    try {
+      new TextRenderer().render(report, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);  // a StringWriter does not fail
+    }
+    return text.toString();
+  }
+
+  private static org.joda.money.Money balance(Journal journal, BookId group, AccountCode code, LocalDate day) {
+    return journal.balance(group, code, day).normalBalance();
+  }
+
+  private static String name(Journal journal, BookId group, AccountCode code) {
+    return journal.account(group, code).map(Account::name).orElse(code.value());
+  }
+}
