@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
       VerifyCommand.class,
       ImportCommand.class,
       StatementCommand.class,
+      PassbookCommand.class,
       TrialBalanceCommand.class,
       ExportCommand.class,
       CompletionCommand.class,

@@ -1,0 +1,113 @@
+package org.shgledger.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.joda.money.Money;
+import org.shgledger.cli.output.Cell;
+import org.shgledger.cli.output.Column;
+import org.shgledger.cli.output.Labels;
+import org.shgledger.cli.output.Report;
+import org.shgledger.cli.output.Row;
+import org.shgledger.cli.output.Table;
+import org.shgledger.money.MoneyFormats;
+import org.shgledger.report.MemberPassbook;
+import org.shgledger.report.PassbookLine;
+
+/**
+ * A member's passbook as a {@link Report}, for {@code shg passbook} (docs/formats.md#passbook):
+ * her balances at the start and end of the period as facts, then one line per entry that touched
+ * her, each movement beside the balance it moves, so she can follow her savings and her loan down
+ * the page as in a paper passbook.
+ *
+ * <p>Savings are compulsory and voluntary together; the {@code savings} column is what went in
+ * (negative: what came out), the {@code loan} column what was lent to her (negative: the principal
+ * she repaid). Interest and fines are what she paid, the group's income. A correction carries the
+ * amounts of the line it corrects, negated, so a saving recorded twice and corrected counts once.
+ */
+final class PassbookReport {
+
+  private PassbookReport() {}
+
+  /**
+   * Builds the report.
+   *
+   * @param passbook the passbook, not null
+   * @param groupName the group's name, not null
+   * @param period the period, with the remarks on defaulted days, not null
+   * @param name whether to show her name
+   * @param labels the words for people, not null
+   * @return the report, not null
+   */
+  static Report report(MemberPassbook passbook, String groupName, ReportPeriod period, boolean name,
+      Labels labels) {
+    Objects.requireNonNull(passbook, "passbook");
+    Objects.requireNonNull(labels, "labels");
+    Report.Builder report = Report.builder("passbook", labels.get("report.passbook"))
+        .fact("group", labels.get("group"), Cell.text(passbook.group().toString()))
+        .fact("group_name", labels.get("group_name"), Cell.text(groupName))
+        .fact("member", labels.get("member"), Cell.text(passbook.member().value()));
+    if (name) {
+      report.fact("member_name", labels.get("name"), Cell.text(passbook.name()));
+    }
+    report.fact(period.fromFact(labels))
+        .fact(period.toFact(labels))
+        .fact("currency", labels.get("currency"), Cell.text(passbook.opening().savings().getCurrencyUnit().getCode()))
+        .fact("opening_savings", labels.get("passbook.opening_savings"), Cell.amount(passbook.opening().savings()))
+        .fact("opening_loan", labels.get("passbook.opening_loan"), Cell.amount(passbook.opening().loanOutstanding()))
+        .fact("closing_savings", labels.get("passbook.closing_savings"), Cell.amount(passbook.closing().savings()))
+        .fact("closing_loan", labels.get("passbook.closing_loan"), Cell.amount(passbook.closing().loanOutstanding()));
+
+    Money zero = passbook.opening().savings().multipliedBy(0);
+    Money saved = zero;
+    Money lent = zero;
+    Money share = zero;
+    List<Row> rows = new ArrayList<>();
+    for (PassbookLine line : passbook.lines()) {
+      Money savings = line.compulsoryIn().plus(line.voluntaryIn()).minus(line.compulsoryOut())
+          .minus(line.voluntaryOut());
+      Money loan = line.loanDisbursed().minus(line.principalRepaid());
+      saved = saved.plus(savings);
+      lent = lent.plus(loan);
+      share = share.plus(line.surplusShare());
+      rows.add(Row.of(Cell.date(line.date()), Cell.text(particulars(line, labels)),
+          Cell.amount(savings), Cell.amount(line.balances().savings()),
+          Cell.amount(loan), Cell.amount(line.balances().loanOutstanding()),
+          Cell.amount(line.interestPaid()), Cell.amount(line.finesPaid())));
+    }
+    report.add(Table.of("lines",
+            List.of(Column.date("date", labels.get("date")),
+                Column.text("particulars", labels.get("memo")),
+                Column.amount("savings", labels.get("passbook.saved")).blankingZero(),
+                Column.amount("savings_balance", labels.get("savings")),
+                Column.amount("loan", labels.get("loan")).blankingZero(),
+                Column.amount("loan_balance", labels.get("passbook.owed")),
+                Column.amount("interest", labels.get("interest")).blankingZero(),
+                Column.amount("fines", labels.get("fine")).blankingZero()),
+            rows)
+        .withTotal(Row.of(Cell.empty(), Cell.text(labels.get("total")), Cell.amount(saved), Cell.empty(),
+            Cell.amount(lent), Cell.empty(), Cell.amount(passbook.totalInterestPaid()),
+            Cell.amount(passbook.totalFinesPaid()))));
+    String note = labels.get("note.passbook");
+    if (!share.isZero()) {
+      note += "\n" + labels.format("note.passbook_share", MoneyFormats.indian(share));
+    }
+    return report.note(note).build();
+  }
+
+  /**
+   * What a line was, in the reader's language: its kind (a deposit into voluntary savings alone
+   * named as such), or for a correction and anything without a kind, the memo as recorded.
+   */
+  static String particulars(PassbookLine line, Labels labels) {
+    String kind = labels.get("passbook." + line.kind().name().toLowerCase(Locale.ROOT));
+    return switch (line.kind()) {
+      case SAVINGS_DEPOSIT -> line.compulsoryIn().isZero() && line.voluntaryIn().isPositive()
+          ? labels.get("passbook.voluntary_deposit") : kind;
+      case REVERSAL -> kind + ": " + line.memo();
+      case OTHER -> line.memo();
+      default -> kind;
+    };
+  }
+}
