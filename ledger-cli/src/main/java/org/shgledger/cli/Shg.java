@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
       ImportCommand.class,
       StatementCommand.class,
       PassbookCommand.class,
+      AccountCommand.class,
       TrialBalanceCommand.class,
       ExportCommand.class,
       CompletionCommand.class,
