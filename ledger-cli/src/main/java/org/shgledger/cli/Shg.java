@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
       StatementCommand.class,
       PassbookCommand.class,
       AccountCommand.class,
+      LoansCommand.class,
       TrialBalanceCommand.class,
       ExportCommand.class,
       CompletionCommand.class,
