@@ -167,7 +167,7 @@ class LoansCommandTest {
     assertEquals(ExitCodes.OK, run.exitCode(), run.err());
     assertTrue(run.out().startsWith("ऋण रिपोर्ट\n"), run.out());
     assertAll(
-        () -> assertTrue(run.out().contains("PAR30 (%):"), "PAR30"),
+        () -> assertTrue(run.out().contains("PAR30, जोखिम में ऋण (%):"), "PAR30"),
         () -> assertTrue(run.out().contains("अतिदेय"), "overdue"),
         () -> assertTrue(run.out().contains(" चालू\n"), "current"),
         () -> assertTrue(run.out().contains(" बंद\n"), "closed"),
