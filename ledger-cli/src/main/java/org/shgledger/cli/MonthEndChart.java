@@ -28,7 +28,7 @@ import org.shgledger.money.MoneyFormats;
 final class MonthEndChart {
 
   /** The picture's size in CSS pixels; the page scales it down on a narrow screen. */
-  static final int WIDTH = 720;
+  static final int WIDTH = 860;
 
   static final int HEIGHT = 320;
 
