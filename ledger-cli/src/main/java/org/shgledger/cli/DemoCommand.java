@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code shg demo}: builds the seed groups ({@link SeedBooks}) into a scratch database, through
- * the same commands and importers a user runs, and prints each group's figures for its last
+ * the same commands and importers a user runs, and prints each group's statement for its last
  * financial year. The database is a temporary file, deleted before the command ends: the demo
  * leaves nothing in the working directory and ignores {@code SHG_DB}.
  */
@@ -32,8 +32,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Build the made-up groups of seeds/ (part of the program) into a scratch database, as"
-          + " 'shg group create' and 'shg import' would, and print each group's trial balance at"
-          + " the end of its last financial year.",
+          + " 'shg group create' and 'shg import' would, and print each group's statement for"
+          + " its last financial year, as 'shg statement' does.",
       "The scratch database is deleted afterwards: nothing is saved.",
       "Example: shg demo"
     })
@@ -55,11 +55,8 @@ final class DemoCommand implements Callable<Integer> {
     String format(LedgerStore store, BookId group, LocalDate from, LocalDate to);
   }
 
-  /**
-   * What the demo prints for each group. The trial balance at the year's end for now; when the
-   * group statement of {@code shg statement} lands, this is the one line to change.
-   */
-  static final Report REPORT = DemoCommand::trialBalance;
+  /** What the demo prints for each group: the group statement of {@code shg statement}. */
+  static final Report REPORT = StatementCommand::text;
 
   /** The width of the header's lines: a terminal's 80 columns, less a margin. */
   private static final int WIDTH = 78;
@@ -102,12 +99,6 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.OK;
-  }
-
-  /** The trial balance at the end of the period, with the members' sub-ledgers. */
-  static String trialBalance(LedgerStore store, BookId group, LocalDate from, LocalDate to) {
-    return TrialBalanceText.format(store.engine().group(group).book(),
-        store.journal().trialBalance(group, to));
   }
 
   /**

@@ -113,16 +113,23 @@ final class StatementCommand implements Callable<Integer> {
   }
 
   /**
-   * The statement as English text, members by id, for {@code shg demo}.
+   * The statement as English text, members by id, for {@code shg demo}; a period that is a whole
+   * financial year says so.
    *
    * @param store the books, not null
    * @param group the group, not null
    * @param from the first day, not null
-   * @param to the last day, not null
+   * @param to the last day, not before {@code from}, not null
    * @return the text, lines ending in {@code \n}, not null
    */
   static String text(LedgerStore store, BookId group, LocalDate from, LocalDate to) {
-    Report report = report(store, group, new ReportPeriod(from, "", to, ""), false, Labels.of(Lang.EN));
+    Labels labels = Labels.of(Lang.EN);
+    boolean year = store.engine().group(group).financialYearStarting(to).equals(from)
+        && from.plusYears(1).minusDays(1).equals(to);
+    ReportPeriod period = year
+        ? new ReportPeriod(from, labels.get("from.year_start"), to, labels.get("to.year_end"))
+        : new ReportPeriod(from, "", to, "");
+    Report report = report(store, group, period, false, labels);
     StringWriter text = new StringWriter();
     try {
       new TextRenderer().render(report, text);
