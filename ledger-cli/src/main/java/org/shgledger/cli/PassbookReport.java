@@ -59,7 +59,7 @@ final class PassbookReport {
         .fact("closing_savings", labels.get("passbook.closing_savings"), Cell.amount(passbook.closing().savings()))
         .fact("closing_loan", labels.get("passbook.closing_loan"), Cell.amount(passbook.closing().loanOutstanding()));
 
-    Money zero = passbook.opening().savings().multipliedBy(0);
+    Money zero = Money.zero(passbook.opening().savings().getCurrencyUnit());
     Money saved = zero;
     Money lent = zero;
     Money share = zero;

@@ -120,7 +120,7 @@ final class StatementReport {
 
   /** One row per account, its receipts and its payments side by side, in code order. */
   private static Table receiptsAndPayments(ReceiptsAndPayments cashBook, Labels labels) {
-    Money zero = cashBook.totalReceipts().multipliedBy(0);
+    Money zero = Money.zero(cashBook.totalReceipts().getCurrencyUnit());
     Map<AccountCode, Money[]> byAccount = new TreeMap<>();
     Map<AccountCode, String> names = new TreeMap<>();
     for (ReportLine line : cashBook.receipts()) {
@@ -146,7 +146,7 @@ final class StatementReport {
 
   private static Table incomeAndExpenditure(IncomeAndExpenditure result, Labels labels) {
     List<Row> rows = new ArrayList<>();
-    Money zero = result.totalIncome().multipliedBy(0);
+    Money zero = Money.zero(result.totalIncome().getCurrencyUnit());
     for (ReportLine line : result.income()) {
       rows.add(Row.of(Cell.text(line.code().value()), Cell.text(line.name()), Cell.amount(line.amount()),
           Cell.amount(zero)));
@@ -170,7 +170,7 @@ final class StatementReport {
    * yet closed into 3100 is its own line, with no code, so the two columns add up to the same.
    */
   private static Table balanceSheet(BalanceSheet sheet, Labels labels) {
-    Money zero = sheet.totalAssets().multipliedBy(0);
+    Money zero = Money.zero(sheet.totalAssets().getCurrencyUnit());
     List<Row> rows = new ArrayList<>();
     for (ReportLine line : sheet.assets()) {
       rows.add(Row.of(Cell.text(line.code().value()), Cell.text(line.name()), Cell.amount(line.amount()),

@@ -355,9 +355,11 @@ class StatementCommandTest {
 
   @Test
   void anUnknownGroupIsNotFoundAndAMissingDatabaseAnInputOutputError(@TempDir Path other) {
-    Run unknown = Run.shg("statement", "NOPE", "--db", db.toString());
+    Path file = other.resolve("statement.html");
+    Run unknown = Run.shg("statement", "NOPE", "--db", db.toString(), "--format", "html", "--output", file.toString());
     assertEquals(ExitCodes.NOT_FOUND, unknown.exitCode());
     assertEquals("shg: rejected (GROUP_NOT_FOUND): group NOPE does not exist\n", unknown.err());
+    assertFalse(Files.exists(file), "no statement, no file");
 
     Run missing = Run.shg("statement", "SHG01", "--db", other.resolve("no.db").toString());
     assertEquals(ExitCodes.IO_ERROR, missing.exitCode());
