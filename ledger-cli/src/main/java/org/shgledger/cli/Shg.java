@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       GroupCommand.class,
       MemberCommand.class,
+      BearerCommand.class,
+      MeetingCommand.class,
       EverydayCommands.Save.class,
       EverydayCommands.Withdraw.class,
       EverydayCommands.Fine.class,
