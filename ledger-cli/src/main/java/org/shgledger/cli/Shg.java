@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
       EverydayCommands.Save.class,
       EverydayCommands.Withdraw.class,
       EverydayCommands.Fine.class,
+      LoanCommand.class,
       BankCommand.class,
       BorrowingCommands.BankLoan.class,
       BorrowingCommands.FederationLoan.class,
