@@ -132,7 +132,9 @@ final class LoanCommand implements Callable<Integer> {
           n -> engine.disburseLoan(code, idFor(stem, n), loanIdFor(n), member, terms, channel));
       out.print(EntryText.of(journal(), step.result(), step.repeat()));
       LoanId recorded = loanIdFor(step.n());
-      out.println("loan " + recorded + ": " + describe(terms) + "; see shg loan show " + code + " " + recorded);
+      out.println("loan " + recorded + ": " + describe(terms));
+      out.println("  " + (terms instanceof LoanTerms scheduled ? "first due " + scheduled.firstDueDate() + "; schedule: "
+          : "see ") + "shg loan show " + code + " " + recorded);
     }
 
     private LoanId loanIdFor(int n) {
@@ -357,7 +359,7 @@ final class LoanCommand implements Callable<Integer> {
     }
   }
 
-  /** A loan's terms in one line. */
+  /** A loan's terms in one line: amount, rate, method and instalments. */
   static String describe(Loan terms) {
     String lent = terms.currency() + " " + MoneyFormats.indian(terms.principal()) + " at " + terms.rate();
     if (terms instanceof LoanTerms scheduled) {
@@ -368,9 +370,9 @@ final class LoanCommand implements Callable<Integer> {
         case EQUAL_PRINCIPAL -> "equal principal";
       };
       return lent + ", " + method + ", " + count + " " + LoanScheduleCommand.word(scheduled.frequency())
-          + " instalment" + (count == 1 ? "" : "s") + ", first due " + scheduled.firstDueDate();
+          + " instalment" + (count == 1 ? "" : "s");
     }
-    return lent + ", open: interest monthly on what is outstanding, repaid when she can";
+    return lent + ", open: interest monthly on what is outstanding";
   }
 
   /** Where a loan stands after a payment or penalty, in one phrase. */

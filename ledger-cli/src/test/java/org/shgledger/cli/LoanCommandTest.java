@@ -36,8 +36,8 @@ class LoanCommandTest {
         recorded SHG01-2024-05-04-LOAN-M02 on 2024-05-04: loan 20240504-M02 to M02, INR 1,000.00
           Dr  1200:M02  Loans to members — M02  1,000.00
           Cr  1000      Cash in hand            1,000.00
-        loan 20240504-M02: INR 1,000.00 at 2% a month, flat rate, 10 monthly instalments, first due 2024-06-04; \
-        see shg loan show SHG01 20240504-M02
+        loan 20240504-M02: INR 1,000.00 at 2% a month, flat rate, 10 monthly instalments
+          first due 2024-06-04; schedule: shg loan show SHG01 20240504-M02
         """, run.out());
     var loan = books.read(engine -> engine.registry().loan(SHG, LoanId.of("20240504-M02")).orElseThrow());
     LoanTerms terms = assertInstanceOf(LoanTerms.class, loan.terms());
