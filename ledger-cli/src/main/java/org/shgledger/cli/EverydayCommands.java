@@ -18,11 +18,11 @@ import picocli.CommandLine.Parameters;
  */
 final class EverydayCommands {
 
-  private EverydayCommands() {}
-
   /** The description every member-facing command adds about {@code --channel}. */
   private static final String CHANNEL_CASH = "cash (the cash box) or bank (the group's account; for a "
       + "payment to a member, her own account). Default: ${DEFAULT-VALUE}.";
+
+  private EverydayCommands() {}
 
   /** {@code shg save GROUP MEMBER --amount A --date D}: a member saves. */
   @Command(

@@ -224,7 +224,10 @@ final class MemberCommand implements Callable<Integer> {
       }
     }
 
-    /** Her exit settlement that stands (recorded and not reversed), if any. */
+    /**
+     * Her exit settlement that stands (recorded and not reversed), if any: the engine marks a
+     * settlement with the source reference {@code exit:MEMBER}.
+     */
     private Optional<JournalEntry> standingSettlement() {
       return journal().entries(code).stream()
           .filter(e -> e.sourceReference().equals(Optional.of("exit:" + member)))
