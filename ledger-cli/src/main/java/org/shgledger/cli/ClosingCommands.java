@@ -3,6 +3,7 @@ package org.shgledger.cli;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.joda.money.Money;
+import org.shgledger.group.SavingsGroups;
 import org.shgledger.journal.JournalEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,9 +14,6 @@ import picocli.CommandLine.Option;
  * distributeSurplus} and {@code shareOut}.
  */
 final class ClosingCommands {
-
-  /** The start of the memo the engine gives a year's closing entry. */
-  private static final String YEAR_END_MEMO = "year end:";
 
   private ClosingCommands() {}
 
@@ -37,7 +35,7 @@ final class ClosingCommands {
       Optional<LocalDate> locked = journal().lockDate(code);
       if (locked.isPresent() && locked.get().equals(date)) {
         Optional<JournalEntry> closing = journal().entries(code).stream()
-            .filter(e -> e.date().equals(date) && e.memo().startsWith(YEAR_END_MEMO))
+            .filter(e -> e.date().equals(date) && e.memo().equals(SavingsGroups.YEAR_END_MEMO))
             .filter(e -> journal().reversalOf(code, e.id()).isEmpty())
             .reduce((first, second) -> second);
         if (closing.isPresent() && (id == null || id.equals(closing.get().id()))) {

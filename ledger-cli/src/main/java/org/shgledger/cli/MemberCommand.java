@@ -15,6 +15,7 @@ import org.shgledger.group.Member;
 import org.shgledger.group.MemberBankAccount;
 import org.shgledger.group.MemberCategory;
 import org.shgledger.group.MemberId;
+import org.shgledger.group.SavingsGroups;
 import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.JournalEntry;
 import org.shgledger.money.MoneyFormats;
@@ -230,7 +231,7 @@ final class MemberCommand implements Callable<Integer> {
      */
     private Optional<JournalEntry> standingSettlement() {
       return journal().entries(code).stream()
-          .filter(e -> e.sourceReference().equals(Optional.of("exit:" + member)))
+          .filter(e -> e.sourceReference().equals(Optional.of(SavingsGroups.EXIT_SOURCE + member)))
           .filter(e -> journal().reversalOf(code, e.id()).isEmpty())
           .reduce((first, second) -> second);
     }

@@ -3,6 +3,7 @@ package org.shgledger.cli;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.shgledger.cli.Words.EntryIdWord;
+import org.shgledger.group.SavingsGroups;
 import org.shgledger.journal.EntryId;
 import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.JournalException;
@@ -67,8 +68,8 @@ final class ReverseCommand extends BookCommand {
         n -> engine.reverse(code, entry, idFor(stem, n), day, memo));
     out.print(EntryText.of(journal(), step.result(), step.repeat()));
     // the engine's mark of an exit settlement: reversing it made her a member again
-    original.sourceReference().filter(s -> s.startsWith("exit:"))
-        .ifPresent(s -> out.println(s.substring("exit:".length()) + " is a member again"));
+    original.sourceReference().filter(s -> s.startsWith(SavingsGroups.EXIT_SOURCE))
+        .ifPresent(s -> out.println(s.substring(SavingsGroups.EXIT_SOURCE.length()) + " is a member again"));
   }
 
   private EntryId idFor(String stem, int n) {
