@@ -123,6 +123,24 @@ class ImportPassbookCommandTest {
     assertTrue(!Files.exists(missing), "no database is created for an import");
   }
 
+  /** A statement listed newest first is recorded oldest first, and says so. */
+  @Test
+  void aStatementListedNewestFirstIsRecordedOldestFirst() throws IOException {
+    Files.writeString(passbook,
+        "Date,Narration,Withdrawal,Deposit,Balance\n"
+            + "02/04/2025,NEFT ASHA TRADERS,250.00,,750.00\n"
+            + "01/04/2025,CASH DEPOSIT,,\"1,000.00\",\"1,000.00\"\n",
+        StandardCharsets.UTF_8);
+    Run run = Run.shg("import", "passbook", "SHG01", passbook.toString(), "--db", db.toString());
+    assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+    assertTrue(run.out().contains("(profile generic, listed newest first): 2 lines, 2 recorded"), run.out());
+    assertTrue(run.out().contains("bank balance 0.00 before 2025-04-01, 750.00 after 2025-04-02"), run.out());
+    try (LedgerStore store = LedgerStore.openSqlite(db)) {
+      assertEquals(List.of(LocalDate.of(2025, 3, 31), LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 2)),
+          store.journal().entries(GROUP).stream().map(JournalEntry::date).toList());
+    }
+  }
+
   /** A rules file sends a member's savings to her sub-ledger and a supplier's payment to 5200. */
   @Test
   void aRulesFileRoutesNarrationsToAMembersSubLedgerAndAnAccount() throws IOException {

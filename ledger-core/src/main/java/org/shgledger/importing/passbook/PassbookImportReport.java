@@ -13,13 +13,15 @@ import org.joda.money.Money;
  * @param recorded the lines recorded now (for a dry run: that would be recorded)
  * @param alreadyRecorded the lines already in the book from an earlier import, skipped
  * @param suspense the recorded lines that went to Suspense (9999) for lack of a matching rule
- * @param firstDate the first line's date, empty for a file without lines, not null
- * @param lastDate the last line's date, empty for a file without lines, not null
- * @param openingBalance the balance before the first line, not null
- * @param closingBalance the balance after the last line, not null
+ * @param firstDate the oldest line's date, empty for a file without lines, not null
+ * @param lastDate the newest line's date, empty for a file without lines, not null
+ * @param openingBalance the balance before the oldest line, not null
+ * @param closingBalance the balance after the newest line, not null
  * @param bookHadBankEntries false if the book held no bank entries before: then the file's
  *     opening balance was not checked, and unless it is zero it is not in the books (record it as
  *     an opening balance so that the bank account matches the passbook)
+ * @param newestFirst true if the file listed its lines newest first (they were imported oldest
+ *     first all the same)
  * @param dryRun true if nothing was written
  */
 public record PassbookImportReport(
@@ -33,6 +35,7 @@ public record PassbookImportReport(
     Money openingBalance,
     Money closingBalance,
     boolean bookHadBankEntries,
+    boolean newestFirst,
     boolean dryRun) {
 
   /**
