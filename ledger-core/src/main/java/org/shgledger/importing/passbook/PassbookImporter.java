@@ -429,7 +429,7 @@ public final class PassbookImporter {
                     + " is not in them and can no longer be added"));
           }
           recorded++;
-          JournalEntry entry = entryOf(book, id, line, options.rules(), name);
+          JournalEntry entry = entryOrStop(book, id, line, options.rules(), name, problems);
           if (isSuspense(entry)) {
             suspense++;
           }
@@ -554,11 +554,35 @@ public final class PassbookImporter {
     for (PassbookRules.Rule rule : rules.rules()) {
       String reason = unusable(accounts, book, rule.account());
       if (reason != null) {
-        String[] where = rule.source().split(":(?=\\d+:\\d+$)", 2);
-        String[] lineColumn = where.length == 2 ? where[1].split(":") : new String[] {"0", "0"};
-        problems.add(new ImportProblem(where[0], Long.parseLong(lineColumn[0]),
-            Integer.parseInt(lineColumn[1]), reason));
+        problems.add(at(rule, reason, false));
       }
+    }
+  }
+
+  /** A problem at a rule's place in its file: its account's column, or the line's start. */
+  private static ImportProblem at(PassbookRules.Rule rule, String reason, boolean wholeLine) {
+    String[] where = rule.source().split(":(?=\\d+:\\d+$)", 2);
+    String[] lineColumn = where.length == 2 ? where[1].split(":") : new String[] {"0", "0"};
+    return new ImportProblem(where[0], Long.parseLong(lineColumn[0]),
+        wholeLine ? 1 : Integer.parseInt(lineColumn[1]), reason);
+  }
+
+  /**
+   * The entry of a line, or, if a rule's pattern gives up on its narration, an import exception
+   * naming the rule (with the problems found before): the same pattern would give up on the
+   * next such narration too, so there is no use reading on.
+   */
+  private static JournalEntry entryOrStop(
+      BookId book, EntryId id, PassbookLine line, PassbookRules rules, String name, ImportProblems problems) {
+    try {
+      return entryOf(book, id, line, rules, name);
+    } catch (PassbookRules.PatternTooSlowException e) {
+      problems.add(at(e.rule(), "the pattern gave up on the narration of " + name + " line " + line.line()
+          + " after " + PassbookRules.MAX_MATCH_STEPS + " steps: it can match the same text in very many"
+          + " ways (a repetition of something that itself repeats, such as (.*a){12}), more than anyone"
+          + " can wait for; write it more simply", true));
+      problems.throwIfAny();
+      throw new AssertionError("unreachable");
     }
   }
 

@@ -28,6 +28,16 @@ import org.shgledger.journal.AccountCode;
  * for a member's sub-ledger ({@code 2000:M01}). {@code #} starts a comment; blank lines are
  * skipped; the first rule that matches wins; a narration no rule matches goes to {@link
  * Chart#SUSPENSE}. Immutable.
+ *
+ * <p>A rules file is the user's own regular expressions run on text from outside (a bank's
+ * narrations), so matching is bounded: a pattern sees at most the first {@value
+ * #MAX_NARRATION_CHARS} characters of a narration, and gives up after {@value #MAX_MATCH_STEPS}
+ * steps (characters read by the regular-expression engine) on one narration, throwing {@link
+ * PatternTooSlowException} naming the rule. A pattern that can match the same text in very many
+ * ways, such as {@code (.*a){12}b}, can otherwise take longer than anyone can wait on a narration
+ * of a few dozen characters ("catastrophic backtracking"); an ordinary pattern on an ordinary
+ * narration takes a few thousand steps, and even a quadratic one such as {@code .*x.*y} on the
+ * longest narration stays within the budget.
  */
 public final class PassbookRules {
 
@@ -36,6 +46,12 @@ public final class PassbookRules {
 
   /** The longest rules line, in characters. */
   public static final int MAX_LINE_CHARS = 1_000;
+
+  /** How much of a narration the patterns see, in characters. */
+  public static final int MAX_NARRATION_CHARS = 1_000;
+
+  /** How many characters one pattern may read while matching one narration before it gives up. */
+  public static final long MAX_MATCH_STEPS = 10_000_000;
 
   private static final Pattern ACCOUNT = Pattern.compile("(\\d{4})(?::([A-Za-z0-9][A-Za-z0-9_-]*))?");
 
@@ -74,6 +90,79 @@ public final class PassbookRules {
       Objects.requireNonNull(pattern, "pattern");
       Objects.requireNonNull(account, "account");
       Objects.requireNonNull(source, "source");
+    }
+  }
+
+  /** A rule's pattern gave up on a narration: it took more than {@link #MAX_MATCH_STEPS} steps. */
+  public static final class PatternTooSlowException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** The rule. */
+    private final transient Rule rule;
+
+    /**
+     * Creates the exception.
+     *
+     * @param rule the rule whose pattern gave up, not null
+     */
+    public PatternTooSlowException(Rule rule) {
+      super("the pattern of the rule at " + rule.source() + " gave up after " + MAX_MATCH_STEPS + " steps");
+      this.rule = rule;
+    }
+
+    /**
+     * The rule whose pattern gave up.
+     *
+     * @return the rule, not null
+     */
+    public Rule rule() {
+      return rule;
+    }
+  }
+
+  /**
+   * A narration as the regular-expression engine reads it, one character at a time, counting:
+   * past the budget it throws, so a pattern that backtracks without end is stopped at once.
+   */
+  private static final class Budgeted implements CharSequence {
+    private final String text;
+    private long left = MAX_MATCH_STEPS;
+
+    Budgeted(String text) {
+      this.text = text;
+    }
+
+    @Override
+    public char charAt(int index) {
+      if (--left < 0) {
+        throw OutOfSteps.INSTANCE;
+      }
+      return text.charAt(index);
+    }
+
+    @Override
+    public int length() {
+      return text.length();
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return text.substring(start, end);
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
+
+  /** Thrown out of the matcher when the budget is spent; no stack trace, it is caught at once. */
+  private static final class OutOfSteps extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final OutOfSteps INSTANCE = new OutOfSteps();
+
+    private OutOfSteps() {
+      super("out of steps", null, false, false);
     }
   }
 
@@ -193,15 +282,28 @@ public final class PassbookRules {
   }
 
   /**
-   * The account for a narration: the first matching rule's, or Suspense.
+   * The account for a narration: the first matching rule's, or Suspense. The patterns see the
+   * first {@value #MAX_NARRATION_CHARS} characters of the narration.
    *
    * @param narration the narration, not null
    * @return the account, not null
+   * @throws PatternTooSlowException if a pattern takes more than {@value #MAX_MATCH_STEPS} steps
+   *     on the narration
    */
   public AccountCode accountFor(String narration) {
     Objects.requireNonNull(narration, "narration");
+    String seen = narration.length() <= MAX_NARRATION_CHARS ? narration : narration.substring(0, MAX_NARRATION_CHARS);
     for (Rule rule : rules) {
-      if (rule.pattern().matcher(narration).find()) {
+      boolean found;
+      try {
+        found = rule.pattern().matcher(new Budgeted(seen)).find();
+      } catch (OutOfSteps e) {
+        throw new PatternTooSlowException(rule);
+      } catch (StackOverflowError e) {
+        // deep recursion in the engine (a long alternation repeated) is the same trouble
+        throw new PatternTooSlowException(rule);
+      }
+      if (found) {
         return rule.account();
       }
     }

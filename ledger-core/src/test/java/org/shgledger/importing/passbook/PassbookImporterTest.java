@@ -2,6 +2,7 @@ package org.shgledger.importing.passbook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.shgledger.importing.passbook.Books.GROUP;
 import static org.shgledger.importing.passbook.Books.inr;
@@ -15,6 +16,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -422,6 +424,35 @@ class PassbookImporterTest {
     assertEquals(1, importer.importSource(GROUP, "l4-l5.csv", text(header + l4 + l5),
         PassbookImporter.Options.defaults()).recorded());
     assertEquals(inr("10253"), net(journal, Chart.BANK));
+  }
+
+  /**
+   * A user's pattern that backtracks without end is stopped after its budget of steps and named
+   * at its rule; an ordinary pattern, even a quadratic one on the longest narration, is not.
+   */
+  @Test
+  void aCatastrophicPatternIsStoppedAndNamedAtItsRule() {
+    PassbookRules rules = PassbookRules.parse("r.rules", "# mine\nASHA -> 5200\n(.*a){12}b -> 5200\n");
+    // Java's own engine needs seconds on 22 characters, and doubles with each one more
+    String narration = "a".repeat(40) + "!";
+    PassbookRules.PatternTooSlowException slow = assertTimeoutPreemptively(Duration.ofSeconds(10),
+        () -> assertThrows(PassbookRules.PatternTooSlowException.class, () -> rules.accountFor(narration)));
+    assertEquals("r.rules:3:15", slow.rule().source());
+
+    String file = "Date,Narration,Withdrawal,Deposit,Balance\n"
+        + "01/04/2025,GRANT,,10.00,10.00\n"
+        + "02/04/2025," + narration + ",,5.00,15.00\n";
+    ImportException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(ImportException.class,
+        () -> importer.importSource(GROUP, "p.csv", text(file), PassbookImporter.Options.defaults().withRules(rules))));
+    assertTrue(e.getMessage().startsWith("r.rules:3:1: the pattern gave up on the narration of p.csv line 3 after"
+        + " 10000000 steps: it can match the same text in very many ways"), e.getMessage());
+    assertTrue(journal.entries(GROUP).isEmpty());
+
+    PassbookRules ordinary = PassbookRules.parse("ok.rules", "saving.*M01 -> 2000:M01\n.*x.*y -> 5200\n");
+    assertEquals(Chart.SUSPENSE, ordinary.accountFor("z".repeat(PassbookRules.MAX_NARRATION_CHARS)));
+    assertEquals(AccountCode.of("5200"), ordinary.accountFor("z".repeat(900) + "xy"));
+    assertEquals(Chart.SUSPENSE, ordinary.accountFor("z".repeat(2000) + "xy"),
+        "the patterns see the first 1,000 characters of a narration");
   }
 
   /** A line in a period already locked is refused before anything is written. */
