@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
           + " so importing the same or an overlapping export again is safe. A statement listed"
           + " newest first is recognised and recorded oldest first.",
       "Any problem: nothing is recorded, each problem is printed as FILE:LINE:COLUMN: reason, and"
-          + " the exit code is 3."
+          + " the exit code is 3.",
+      "Example: shg import passbook SHG01 statement.csv --profile sbi --rules shg01.rules"
     })
 final class ImportPassbookCommand implements Callable<Integer> {
 
@@ -111,6 +112,9 @@ final class ImportPassbookCommand implements Callable<Integer> {
         .append(report.recorded()).append(report.dryRun() ? " would be recorded, " : " recorded, ")
         .append(report.alreadyRecorded()).append(" already in the books, ")
         .append(report.suspense()).append(" to Suspense (9999)");
+    if (report.leftToRegister() > 0) {
+      text.append(", ").append(report.leftToRegister()).append(" left to the meeting register");
+    }
     if (report.firstDate().isPresent()) {
       text.append(System.lineSeparator()).append("bank balance ")
           .append(MoneyFormats.indian(report.openingBalance())).append(" before ")

@@ -13,6 +13,8 @@ import org.joda.money.Money;
  * @param recorded the lines recorded now (for a dry run: that would be recorded)
  * @param alreadyRecorded the lines already in the book from an earlier import, skipped
  * @param suspense the recorded lines that went to Suspense (9999) for lack of a matching rule
+ * @param leftToRegister the lines a rule left to the meeting register ({@code -> register}): not
+ *     recorded by this import, as the register records them through the bank
  * @param firstDate the oldest line's date, empty for a file without lines, not null
  * @param lastDate the newest line's date, empty for a file without lines, not null
  * @param openingBalance the balance before the oldest line, not null
@@ -30,6 +32,7 @@ public record PassbookImportReport(
     long recorded,
     long alreadyRecorded,
     long suspense,
+    long leftToRegister,
     Optional<LocalDate> firstDate,
     Optional<LocalDate> lastDate,
     Money openingBalance,

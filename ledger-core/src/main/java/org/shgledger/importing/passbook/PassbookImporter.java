@@ -389,6 +389,7 @@ public final class PassbookImporter {
     long recorded = 0;
     long already = 0;
     long suspense = 0;
+    long leftToRegister = 0;
     LocalDate firstDate = null;
     LocalDate lastDate = null;
     Money closing = zero;
@@ -413,15 +414,20 @@ public final class PassbookImporter {
         EntryId id = idOf(line, ordinals.next(line));
         ids.update(id.value().getBytes(StandardCharsets.US_ASCII));
         boolean present = journal.entry(book, id).isPresent();
+        AccountCode other = present ? null : accountOrStop(line, options.rules(), name, problems);
+        // a line the rules leave to the meeting register is in the books through the register
+        boolean toRegister = Chart.BANK.equals(other);
         if (line.date().equals(firstDate)) {
           endOfFirstDay = line.balance();
           lastLineOfFirstDay = line.line();
-          if (!present) {
+          if (!present && !toRegister) {
             newOnFirstDay = newOnFirstDay.plus(line.net());
           }
         }
         if (present) {
           already++;
+        } else if (toRegister) {
+          leftToRegister++;
         } else {
           if (lockDate.isPresent() && !line.date().isAfter(lockDate.get())) {
             problems.add(new ImportProblem(name, line.line(), 1,
@@ -429,7 +435,7 @@ public final class PassbookImporter {
                     + " is not in them and can no longer be added"));
           }
           recorded++;
-          JournalEntry entry = entryOrStop(book, id, line, options.rules(), name, problems);
+          JournalEntry entry = entryOf(book, id, line, other, name);
           if (isSuspense(entry)) {
             suspense++;
           }
@@ -467,7 +473,7 @@ public final class PassbookImporter {
       }
     }
     options.progress().checked(lines);
-    return new Checked(new PassbookImportReport(profile[0], lines, recorded, already, suspense,
+    return new Checked(new PassbookImportReport(profile[0], lines, recorded, already, suspense, leftToRegister,
         Optional.ofNullable(firstDate), Optional.ofNullable(lastDate), opening, closing,
         bookHadBankEntries, order == Order.NEWEST_FIRST, options.dryRun()), ids.digest());
   }
@@ -491,7 +497,11 @@ public final class PassbookImporter {
         if (journal.entry(book, id).isPresent()) {
           continue;
         }
-        batch.add(entryOf(book, id, line, options.rules(), name));
+        AccountCode other = options.rules().accountFor(line.narration());
+        if (Chart.BANK.equals(other)) {
+          continue; // left to the meeting register
+        }
+        batch.add(entryOf(book, id, line, other, name));
         if (batch.size() == options.batchEntries()) {
           record(batch, name);
           written += batch.size();
@@ -568,14 +578,14 @@ public final class PassbookImporter {
   }
 
   /**
-   * The entry of a line, or, if a rule's pattern gives up on its narration, an import exception
-   * naming the rule (with the problems found before): the same pattern would give up on the
-   * next such narration too, so there is no use reading on.
+   * The other side of a line, or, if a rule's pattern gives up on its narration, an import
+   * exception naming the rule (with the problems found before): the same pattern would give up on
+   * the next such narration too, so there is no use reading on.
    */
-  private static JournalEntry entryOrStop(
-      BookId book, EntryId id, PassbookLine line, PassbookRules rules, String name, ImportProblems problems) {
+  private static AccountCode accountOrStop(
+      PassbookLine line, PassbookRules rules, String name, ImportProblems problems) {
     try {
-      return entryOf(book, id, line, rules, name);
+      return rules.accountFor(line.narration());
     } catch (PassbookRules.PatternTooSlowException e) {
       problems.add(at(e.rule(), "the pattern gave up on the narration of " + name + " line " + line.line()
           + " after " + PassbookRules.MAX_MATCH_STEPS + " steps: it can match the same text in very many"
@@ -638,8 +648,7 @@ public final class PassbookImporter {
   }
 
   private static JournalEntry entryOf(
-      BookId book, EntryId id, PassbookLine line, PassbookRules rules, String name) {
-    AccountCode other = rules.accountFor(line.narration());
+      BookId book, EntryId id, PassbookLine line, AccountCode other, String name) {
     List<Posting> postings =
         line.deposit().isPositive()
             ? List.of(Posting.debit(Chart.BANK, line.deposit()), Posting.credit(other, line.deposit()))
@@ -669,14 +678,19 @@ public final class PassbookImporter {
    * @return the reversal and the new entry, not null
    * @throws JournalException if there is no such entry, it is not an imported bank line, it was
    *     already reclassified, or the journal refuses either entry; nothing is recorded then
-   * @throws IllegalArgumentException if the account is not written as a code
+   * @throws ImportException if the account is not written as a chart code (or is register)
    */
   public List<JournalEntry> reclassify(BookId book, EntryId entry, String account) {
     Objects.requireNonNull(book, "book");
     Objects.requireNonNull(entry, "entry");
     Objects.requireNonNull(account, "account");
-    AccountCode target = PassbookRules.parse("account", ". -> " + account.strip())
-        .rules().get(0).account();
+    PassbookRules.Rule parsed = PassbookRules.parse("account", ". -> " + account.strip()).rules().get(0);
+    if (parsed.leftToRegister()) {
+      // reported as a bad account is (the account given is read as a one-line rules file)
+      throw new ImportException(new ImportProblem("account", 1, 1,
+          "a line is reclassified to an account, not to the register"));
+    }
+    AccountCode target = parsed.account();
     return unitOfWork.atomically(book, () -> {
       JournalEntry original = journal.entry(book, entry).orElseThrow(() -> new JournalException(
           Rejection.REVERSED_ENTRY_NOT_FOUND, "book " + book + ": there is no entry " + entry));

@@ -25,7 +25,9 @@ import org.shgledger.journal.AccountCode;
  *
  * <p>A rules file has one rule a line, {@code PATTERN -> ACCOUNT}: PATTERN is a regular expression
  * found anywhere in the narration, ignoring case; ACCOUNT a chart code, optionally {@code :MEMBER}
- * for a member's sub-ledger ({@code 2000:M01}). {@code #} starts a comment; blank lines are
+ * for a member's sub-ledger ({@code 2000:M01}), or {@code register} for a line the meeting
+ * register records through the bank ({@code channel} {@code bank}), which the passbook import then
+ * leaves to it (see {@link Rule#leftToRegister()}). {@code #} starts a comment; blank lines are
  * skipped; the first rule that matches wins; a narration no rule matches goes to {@link
  * Chart#SUSPENSE}. Immutable.
  *
@@ -72,12 +74,17 @@ public final class PassbookRules {
               "grant|revolving fund|\\brf\\b|\\bcif\\b -> 3000",
               "cash|\\bcsh\\b|\\bby self\\b|\\batm\\b -> 1000"));
 
+  /** The word that leaves a line to the meeting register. */
+  public static final String REGISTER = "register";
+
   /**
    * One rule.
    *
    * @param pattern the narration pattern, case-insensitive, not null
-   * @param account the account it sends lines to, not null
-   * @param source where it was written, for messages ({@code file:line}), not null
+   * @param account the account it sends lines to; the bank account itself ({@link Chart#BANK})
+   *     for a rule that leaves lines to the meeting register, not null
+   * @param source where it was written, for messages ({@code file:line:column} of its account),
+   *     not null
    */
   public record Rule(Pattern pattern, AccountCode account, String source) {
 
@@ -90,6 +97,17 @@ public final class PassbookRules {
       Objects.requireNonNull(pattern, "pattern");
       Objects.requireNonNull(account, "account");
       Objects.requireNonNull(source, "source");
+    }
+
+    /**
+     * Whether the rule leaves its lines to the meeting register ({@code -> register}): a bank line
+     * whose other side is the bank account itself is one the books hold already, recorded by the
+     * register with {@code channel} {@code bank}; the passbook import records nothing for it.
+     *
+     * @return true for {@code -> register}
+     */
+    public boolean leftToRegister() {
+      return account.equals(Chart.BANK);
     }
   }
 
@@ -248,14 +266,28 @@ public final class PassbookRules {
               "not a regular expression: " + e.getDescription()));
           continue;
         }
+        if (accountText.equalsIgnoreCase(REGISTER)) {
+          if (rules.size() == MAX_RULES) {
+            problems.add(new ImportProblem(name, lineNumber, 0, "more than " + MAX_RULES + " rules"));
+            break;
+          }
+          rules.add(new Rule(pattern, Chart.BANK, name + ":" + lineNumber + ":" + Math.max(accountColumn, 1)));
+          continue;
+        }
         Matcher account = ACCOUNT.matcher(accountText);
         if (!account.matches()) {
           problems.add(new ImportProblem(name, lineNumber, Math.max(accountColumn, 1),
-              "\"" + accountText + "\" is not an account: write a chart code such as 4200, or"
-                  + " 2000:M01 for a member's sub-ledger"));
+              "\"" + accountText + "\" is not an account: write a chart code such as 4200,"
+                  + " 2000:M01 for a member's sub-ledger, or register"));
           continue;
         }
         AccountCode code = AccountCode.of(account.group(1));
+        if (code.equals(Chart.BANK)) {
+          problems.add(new ImportProblem(name, lineNumber, Math.max(accountColumn, 1),
+              "the bank account " + Chart.BANK + " cannot be the other side of a bank line: write register"
+                  + " for a line the meeting register records through the bank"));
+          continue;
+        }
         if (account.group(2) != null) {
           code = Chart.memberAccount(code, MemberId.of(account.group(2)));
         }

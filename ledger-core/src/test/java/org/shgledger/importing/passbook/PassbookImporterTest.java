@@ -181,6 +181,12 @@ class PassbookImporterTest {
     assertEquals(AccountCode.of("2000:M01"), rules.accountFor("SAVINGS OF M01"));
     assertEquals(Chart.SUSPENSE, rules.accountFor("something else"));
 
+    assertTrue(PassbookRules.parse("r.rules", "UPI.*SAVING -> Register\n").rules().get(0).leftToRegister());
+    ImportException bank =
+        assertThrows(ImportException.class, () -> PassbookRules.parse("r.rules", "x -> 1100\n"));
+    assertTrue(bank.getMessage().startsWith("r.rules:1:6: the bank account 1100 cannot be the other side of a"
+        + " bank line: write register"), bank.getMessage());
+
     ImportException e =
         assertThrows(ImportException.class,
             () -> PassbookRules.parse("r.rules", "ok -> 4200\n(unclosed -> 4200\nx -> cash\ny 4200\n"));
