@@ -72,7 +72,7 @@ class RegisterFuzzProperties {
   private static final ImportLimits LIMITS = new ImportLimits(1_000_000, 10_000, 300, 2_000, 50);
 
   private static final String MEETINGS_HEADER =
-      "date,member,present,savings,voluntary_savings,fine,repaid_total,savings_withdrawn,loan_given";
+      "date,member,present,savings,voluntary_savings,fine,repaid_total,savings_withdrawn,loan_given,penalty,channel";
   private static final String ROSTER_HEADER = "member,name,category,joined,bank_name,bank_ifsc,bank_account";
 
   private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd")
@@ -157,14 +157,24 @@ class RegisterFuzzProperties {
     return Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(40);
   }
 
-  private static String meetingsCsv(List<RegisterImportProperties.Line> lines, boolean dayFirst) {
+  /**
+   * The register as CSV; the bits of {@code seed} choose, row by row, the bank as the channel
+   * (the members have no bank account on record, so a loan or withdrawal through it is refused)
+   * and a penalty of 5 on a row that repays.
+   */
+  private static String meetingsCsv(List<RegisterImportProperties.Line> lines, boolean dayFirst, long seed) {
     StringBuilder out = new StringBuilder(MEETINGS_HEADER).append('\n');
+    int i = 0;
     for (RegisterImportProperties.Line line : lines) {
       String csv = line.csv();
       if (dayFirst) {
         csv = line.date().format(DAY_FIRST) + csv.substring(csv.indexOf(','));
       }
-      out.append(csv).append('\n');
+      boolean bank = (seed >>> (2 * i % 64) & 1) == 1;
+      boolean penalty = line.repaidTotal() > 0 && (seed >>> ((2 * i + 1) % 64) & 1) == 1;
+      out.append(csv).append(penalty ? ",5" : ",").append(bank ? ",bank" : (i % 3 == 0 ? ",cash" : ","))
+          .append('\n');
+      i++;
     }
     return out.toString();
   }
@@ -174,11 +184,12 @@ class RegisterFuzzProperties {
   void spoiledMeetingRegistersSucceedExactlyOrFailCleanly(
       @ForAll("registers") List<RegisterImportProperties.Line> lines,
       @ForAll boolean dayFirst,
+      @ForAll long channels,
       @ForAll Corruption corruption,
       @ForAll("positions") int position,
       @ForAll("garbage") byte[] garbage) {
     BookId code = newGroup(true);
-    byte[] bytes = Fuzz.corrupt(meetingsCsv(lines, dayFirst), corruption, position, garbage);
+    byte[] bytes = Fuzz.corrupt(meetingsCsv(lines, dayFirst, channels), corruption, position, garbage);
     Path file = write(bytes);
     List<String> before = snapshot(code);
     try {
@@ -205,11 +216,14 @@ class RegisterFuzzProperties {
   /** The books hold exactly the money the file's rows move. */
   private static void assertTotals(BookId code, Totals totals) {
     assertEquals(money(totals.savings.add(totals.voluntary).add(totals.fines).add(totals.repaid)
-        .subtract(totals.withdrawn).subtract(totals.loans)), net(code, Chart.CASH), "cash");
+        .subtract(totals.withdrawn).subtract(totals.loans)), net(code, Chart.CASH).plus(net(code, Chart.BANK)),
+        "cash and bank");
+    assertEquals(money(totals.bankIn.subtract(totals.bankOut)), net(code, Chart.BANK), "bank");
     assertEquals(money(totals.savings.subtract(totals.withdrawn)).negated(), net(code, Chart.COMPULSORY_SAVINGS),
         "compulsory savings");
     assertEquals(money(totals.voluntary).negated(), net(code, Chart.VOLUNTARY_SAVINGS), "voluntary savings");
-    // a repayment is principal (1200), interest (4000) and penalties (4100); fines go to 4100 too
+    // a repayment is principal (1200), interest (4000) and penalties (4100); fines go to 4100 too;
+    // a penalty charged moves no money
     assertEquals(money(totals.loans.subtract(totals.repaid).subtract(totals.fines)),
         net(code, Chart.MEMBER_LOANS).plus(net(code, Chart.LOAN_INTEREST)).plus(net(code, Chart.FINES)),
         "loans, interest and fines");
@@ -236,6 +250,8 @@ class RegisterFuzzProperties {
     BigDecimal repaid = BigDecimal.ZERO;
     BigDecimal withdrawn = BigDecimal.ZERO;
     BigDecimal loans = BigDecimal.ZERO;
+    BigDecimal bankIn = BigDecimal.ZERO;
+    BigDecimal bankOut = BigDecimal.ZERO;
     int loanCount;
     int rows;
     final Set<LocalDate> dates = new HashSet<>();
@@ -258,6 +274,8 @@ class RegisterFuzzProperties {
         }
         totals.rows++;
         totals.dates.add(date(cell(record, columns, "date")));
+        BigDecimal in = amount(record, columns, "savings").add(amount(record, columns, "voluntary_savings"))
+            .add(amount(record, columns, "fine")).add(amount(record, columns, "repaid_total"));
         totals.savings = totals.savings.add(amount(record, columns, "savings"));
         totals.voluntary = totals.voluntary.add(amount(record, columns, "voluntary_savings"));
         totals.fines = totals.fines.add(amount(record, columns, "fine"));
@@ -265,6 +283,10 @@ class RegisterFuzzProperties {
         totals.withdrawn = totals.withdrawn.add(amount(record, columns, "savings_withdrawn"));
         BigDecimal loan = amount(record, columns, "loan_given");
         totals.loans = totals.loans.add(loan);
+        if (cell(record, columns, "channel").equalsIgnoreCase("bank")) {
+          totals.bankIn = totals.bankIn.add(in);
+          totals.bankOut = totals.bankOut.add(amount(record, columns, "savings_withdrawn")).add(loan);
+        }
         if (loan.signum() > 0) {
           totals.loanCount++;
         }
