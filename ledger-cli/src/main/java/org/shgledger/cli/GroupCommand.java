@@ -5,16 +5,27 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
+import org.shgledger.group.Chart;
 import org.shgledger.group.Group;
 import org.shgledger.group.LoanDefaults;
 import org.shgledger.group.MeetingFrequency;
+import org.shgledger.group.Member;
+import org.shgledger.group.MemberId;
+import org.shgledger.group.Role;
+import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.BookId;
 import org.shgledger.loan.InterestRate;
 import org.shgledger.loan.RepaymentMethod;
+import org.shgledger.money.MoneyFormats;
 import org.shgledger.money.RoundingPolicy;
 import org.shgledger.store.LedgerStore;
 import picocli.CommandLine.Command;
@@ -26,14 +37,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code shg group}: the groups kept in the books. For now {@code create}; listing and showing
- * groups come with the reports.
+ * {@code shg group create|list|show}: the groups kept in the books.
  */
 @Command(
     name = "group",
     mixinStandardHelpOptions = true,
-    description = "The Self Help Groups kept in the books.",
-    subcommands = {GroupCommand.Create.class})
+    description = {
+      "The Self Help Groups kept in the books.",
+      "Example: shg group show SHG01"
+    },
+    subcommands = {GroupCommand.Create.class, GroupCommand.ListGroups.class, GroupCommand.Show.class})
 final class GroupCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
@@ -148,6 +161,107 @@ final class GroupCommand implements Callable<Integer> {
 
     private static String word(String text) {
       return text.trim().replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+  }
+
+  /** {@code shg group list}: every group in the database, one line each. */
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = {
+        "List the groups in the database: code, name, currency, formation date and members today.",
+        "Example: shg group list --db shg.db"
+      })
+  static final class ListGroups implements Callable<Integer> {
+
+    @Spec private CommandSpec spec;
+
+    @Mixin private DbOptions db;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      try (LedgerStore store = db.openExisting()) {
+        List<Group> groups = store.engine().registry().groups();
+        if (groups.isEmpty()) {
+          out.println("no groups in " + store.location() + ": create one with shg group create");
+        } else {
+          LocalDate today = LocalDate.now();
+          List<String[]> rows = new ArrayList<>();
+          rows.add(new String[] {"group", "name", "currency", "formed", "members today"});
+          for (Group group : groups) {
+            rows.add(new String[] {group.code().value(), group.name(), group.currency().getCode(),
+                group.formed().toString(), String.valueOf(store.engine().membersOn(group.code(), today).size())});
+          }
+          out.print(Tables.text(rows, "llllr"));
+        }
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code shg group show GROUP [--as-of DATE]}: a group's rules and where it stands. */
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Show a group: its rules (savings, loan terms, year, rounding), its members and office "
+            + "bearers on a day, how far its books are closed, and its cash, bank, savings and loans.",
+        "Example: shg group show SHG01 --as-of 2025-03-31"
+      })
+  static final class Show extends BookCommand {
+
+    @Option(names = "--as-of", converter = Words.DateWord.class, paramLabel = "DATE",
+        description = "The day to show, yyyy-mm-dd. Default: today (printed).")
+    private LocalDate asOf;
+
+    @Override
+    void run() {
+      LocalDate day = asOf != null ? asOf : LocalDate.now();
+      LoanDefaults loans = group.loanDefaults();
+      String loanTerms = loans.rate() + ", " + loans.method()
+          .map(m -> LoanScheduleCommand.word(m) + ", " + loans.instalments() + " "
+              + LoanScheduleCommand.word(loans.frequency()) + " instalments")
+          .orElse("open (interest monthly on what is outstanding)");
+      List<Member> everyone = engine.registry().members(code);
+      List<Member> members = engine.membersOn(code, day);
+      Map<Role, MemberId> bearers = engine.bearersOn(code, day);
+      String offices = bearers.isEmpty() ? "none recorded"
+          : bearers.entrySet().stream().map(e -> LoanScheduleCommand.word(e.getKey()) + " " + e.getValue())
+              .collect(Collectors.joining(", "));
+      out.println(code + "  " + group.name());
+      line("formed", group.formed() + ", meets " + LoanScheduleCommand.word(group.meetingFrequency()));
+      line("financial year", "from " + group.financialYearStart().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+      line("currency", group.currency() + ", calculated amounts rounded to "
+          + MoneyFormats.plain(group.rounding().step(group.currency())) + " ("
+          + LoanScheduleCommand.word(group.rounding().mode()) + ")");
+      line("compulsory savings", MoneyFormats.indian(group.compulsorySavings()) + " a meeting");
+      line("members' loans", loanTerms);
+      line("books closed up to", journal().lockDate(code).map(LocalDate::toString).orElse("not closed yet"));
+      out.println();
+      out.println("On " + day + ":");
+      line("members", members.size() + " (" + everyone.size() + " ever)");
+      line("office bearers", offices);
+      line("meetings so far", String.valueOf(engine.registry().meetings(code).stream()
+          .filter(m -> !m.date().isAfter(day)).count()));
+      line("cash in hand", balance(Chart.CASH, day));
+      line("bank", balance(Chart.BANK, day));
+      line("members' savings", MoneyFormats.indian(normal(Chart.COMPULSORY_SAVINGS, day)
+          .plus(normal(Chart.VOLUNTARY_SAVINGS, day))));
+      line("loans to members", balance(Chart.MEMBER_LOANS, day));
+    }
+
+    private void line(String label, String value) {
+      out.println(String.format("  %-20s %s", label, value));
+    }
+
+    private String balance(AccountCode account, LocalDate day) {
+      return MoneyFormats.indian(normal(account, day));
+    }
+
+    private Money normal(AccountCode account, LocalDate day) {
+      return journal().balance(code, account, day).normalBalance();
     }
   }
 }

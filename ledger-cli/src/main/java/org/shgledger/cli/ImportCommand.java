@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Import a file into a group's books: all or nothing, every problem named by file:line:column,"
-          + " safe to repeat. Try any import with --dry-run first."
+          + " safe to repeat. Try any import with --dry-run first.",
+      "Example: shg import passbook SHG01 statement.csv --rules shg01.rules --dry-run"
     },
     subcommands = {
       ImportPassbookCommand.class,

@@ -24,11 +24,14 @@ import picocli.CommandLine.Spec;
       "Record a meeting register (CSV): one row per member per meeting, header "
           + "date,member,present,savings,voluntary_savings,repaid_principal,repaid_interest,"
           + "repaid_total,fine,loan_given,loan_method,loan_monthly_rate,loan_instalments,"
-          + "savings_withdrawn (only date and member required).",
+          + "savings_withdrawn (only date and member required); optional columns loan (the loan a"
+          + " repayment or penalty is for), penalty (charged on her loan, paid first by a repayment) and"
+          + " channel (cash, the default, or bank).",
       "Meetings in date order; at each the roll, then what comes in, then withdrawals, then "
-          + "loans, all in cash. Importing the same register again records nothing.",
+          + "loans, each in its row's channel. Importing the same register again records nothing.",
       "Any problem: nothing is recorded, each problem is printed as FILE:LINE:COLUMN: reason, and"
-          + " the exit code is 3. See docs/import.md."
+          + " the exit code is 3. See docs/import.md.",
+      "Example: shg import meetings SHG01 register-2024.csv --dry-run"
     })
 final class ImportMeetingsCommand implements Callable<Integer> {
 

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
           + "optional). Account numbers are kept masked to their last 4 digits.",
       "Members already recorded alike are left as they are, so importing the roster again is safe.",
       "Any problem: nothing is recorded, each problem is printed as FILE:LINE:COLUMN: reason, and"
-          + " the exit code is 3. See docs/import.md."
+          + " the exit code is 3. See docs/import.md.",
+      "Example: shg import members SHG01 roster.csv"
     })
 final class ImportMembersCommand implements Callable<Integer> {
 

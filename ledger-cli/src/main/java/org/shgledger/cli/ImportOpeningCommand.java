@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
           + "opening entry (the difference to 3100 Accumulated surplus) and each outstanding "
           + "loan. The book must hold no other entries.",
       "Any problem: nothing is recorded, each problem is printed as FILE:LINE:COLUMN: reason, and"
-          + " the exit code is 3. See docs/import.md."
+          + " the exit code is 3. See docs/import.md.",
+      "Example: shg import opening SHG01 opening-2024-04-01.csv"
     })
 final class ImportOpeningCommand implements Callable<Integer> {
 

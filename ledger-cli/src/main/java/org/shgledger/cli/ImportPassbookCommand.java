@@ -36,9 +36,11 @@ import picocli.CommandLine.Spec;
           + " --rules is not given); a line no rule matches goes to Suspense 9999, for"
           + " 'shg import reclassify' later.",
       "Every line's balance must follow from the one before; lines already imported are skipped,"
-          + " so importing the same or an overlapping export again is safe.",
+          + " so importing the same or an overlapping export again is safe. A statement listed"
+          + " newest first is recognised and recorded oldest first.",
       "Any problem: nothing is recorded, each problem is printed as FILE:LINE:COLUMN: reason, and"
-          + " the exit code is 3."
+          + " the exit code is 3.",
+      "Example: shg import passbook SHG01 statement.csv --profile sbi --rules shg01.rules"
     })
 final class ImportPassbookCommand implements Callable<Integer> {
 
@@ -106,10 +108,13 @@ final class ImportPassbookCommand implements Callable<Integer> {
   private String summary(PassbookImportReport report) {
     StringBuilder text = new StringBuilder();
     text.append(group).append(": ").append(file).append(" (profile ").append(report.profile())
-        .append("): ").append(report.lines()).append(report.lines() == 1 ? " line, " : " lines, ")
+        .append(report.newestFirst() ? ", listed newest first" : "").append("): ").append(report.lines()).append(report.lines() == 1 ? " line, " : " lines, ")
         .append(report.recorded()).append(report.dryRun() ? " would be recorded, " : " recorded, ")
         .append(report.alreadyRecorded()).append(" already in the books, ")
         .append(report.suspense()).append(" to Suspense (9999)");
+    if (report.leftToRegister() > 0) {
+      text.append(", ").append(report.leftToRegister()).append(" left to the meeting register");
+    }
     if (report.firstDate().isPresent()) {
       text.append(System.lineSeparator()).append("bank balance ")
           .append(MoneyFormats.indian(report.openingBalance())).append(" before ")

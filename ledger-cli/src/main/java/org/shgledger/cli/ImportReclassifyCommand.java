@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
       "Move an imported bank line to the right account: records the reversal of its entry and a"
           + " new entry with the other account, together. Nothing is edited. The entry ids are"
           + " those 'shg import passbook --dry-run' shows (pb:...).",
-      "The new entry is ENTRY/rc and can itself be reclassified later."
+      "The new entry is ENTRY/rc and can itself be reclassified later.",
+      "Example: shg import reclassify SHG01 pb:027c17d0e5b1a0c4f2d9e8b7a6c5d4e3f2a1b0c9 5200"
     })
 final class ImportReclassifyCommand implements Callable<Integer> {
 

@@ -36,6 +36,23 @@ import picocli.CommandLine.Spec;
     subcommands = {
       DemoCommand.class,
       GroupCommand.class,
+      MemberCommand.class,
+      BearerCommand.class,
+      MeetingCommand.class,
+      EverydayCommands.Save.class,
+      EverydayCommands.Withdraw.class,
+      EverydayCommands.Fine.class,
+      LoanCommand.class,
+      BankCommand.class,
+      BorrowingCommands.BankLoan.class,
+      BorrowingCommands.FederationLoan.class,
+      EverydayCommands.Grant.class,
+      EverydayCommands.Expense.class,
+      EverydayCommands.Income.class,
+      ReverseCommand.class,
+      ClosingCommands.YearEnd.class,
+      ClosingCommands.DistributeSurplus.class,
+      ClosingCommands.ShareOut.class,
       LoanScheduleCommand.class,
       VerifyCommand.class,
       ImportCommand.class,
@@ -84,6 +101,7 @@ public final class Shg implements Callable<Integer> {
   public static CommandLine commandLine() {
     return new CommandLine(new Shg())
         .setExecutionExceptionHandler(new ErrorHandler())
+        .setParameterExceptionHandler(Shg::usageError)
         // Account and group names may be in any script, and reports use ₹ and −; write UTF-8
         // whatever the platform default is.
         .setOut(utf8(System.out))
@@ -96,6 +114,20 @@ public final class Shg implements Callable<Integer> {
     CommandLine commandLine = spec.commandLine();
     commandLine.getErr().println("shg: a command is needed");
     commandLine.usage(commandLine.getErr());
+    return ExitCodes.USAGE;
+  }
+
+  /**
+   * A wrong command line: the reason on one line, picocli's "did you mean" suggestions if any,
+   * and where to read more — not the whole help page, which would bury the reason.
+   */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine commandLine = e.getCommandLine();
+    PrintWriter err = commandLine.getErr();
+    err.println("shg: " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
+    err.flush();
     return ExitCodes.USAGE;
   }
 

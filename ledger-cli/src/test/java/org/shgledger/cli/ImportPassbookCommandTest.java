@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shgledger.group.Chart;
+import org.shgledger.group.MemberId;
 import org.shgledger.journal.Account;
 import org.shgledger.journal.Book;
 import org.shgledger.journal.BookId;
@@ -120,6 +121,94 @@ class ImportPassbookCommandTest {
         Run.shg("import", "passbook", "SHG01", passbook.toString(), "--db", missing.toString())
             .exitCode());
     assertTrue(!Files.exists(missing), "no database is created for an import");
+  }
+
+  /** A statement listed newest first is recorded oldest first, and says so. */
+  @Test
+  void aStatementListedNewestFirstIsRecordedOldestFirst() throws IOException {
+    Files.writeString(passbook,
+        "Date,Narration,Withdrawal,Deposit,Balance\n"
+            + "02/04/2025,NEFT ASHA TRADERS,250.00,,750.00\n"
+            + "01/04/2025,CASH DEPOSIT,,\"1,000.00\",\"1,000.00\"\n",
+        StandardCharsets.UTF_8);
+    Run run = Run.shg("import", "passbook", "SHG01", passbook.toString(), "--db", db.toString());
+    assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+    assertTrue(run.out().contains("(profile generic, listed newest first): 2 lines, 2 recorded"), run.out());
+    assertTrue(run.out().contains("bank balance 0.00 before 2025-04-01, 750.00 after 2025-04-02"), run.out());
+    try (LedgerStore store = LedgerStore.openSqlite(db)) {
+      assertEquals(List.of(LocalDate.of(2025, 3, 31), LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 2)),
+          store.journal().entries(GROUP).stream().map(JournalEntry::date).toList());
+    }
+  }
+
+  /** A rules file sends a member's savings to her sub-ledger and a supplier's payment to 5200. */
+  @Test
+  void aRulesFileRoutesNarrationsToAMembersSubLedgerAndAnAccount() throws IOException {
+    try (LedgerStore store = LedgerStore.openSqlite(db)) {
+      for (Account account : Chart.memberAccounts(GROUP, INR, MemberId.of("M01"))) {
+        store.journal().openAccount(account);
+      }
+    }
+    Files.writeString(passbook,
+        "Date,Narration,Withdrawal,Deposit,Balance\n"
+            + "01/04/2025,UPI/8812/SAVINGS M01,,500.00,500.00\n"
+            + "02/04/2025,NEFT ASHA TRADERS,250.00,,250.00\n"
+            + "03/04/2025,IMPS 4471 UNKNOWN,,10.00,260.00\n",
+        StandardCharsets.UTF_8);
+    Path rules = Files.writeString(dir.resolve("shg01.rules"), """
+        # rules for SHG01
+        savings.*\\bM01\\b  -> 2000:M01
+        ASHA TRADERS        -> 5200
+        """, StandardCharsets.UTF_8);
+
+    Run dry = Run.shg("import", "passbook", "SHG01", passbook.toString(), "--db", db.toString(),
+        "--rules", rules.toString(), "--dry-run");
+    assertEquals(ExitCodes.OK, dry.exitCode(), dry.err());
+    assertTrue(dry.out().contains("Cr 2000:M01  500.00  UPI/8812/SAVINGS M01"), dry.out());
+    assertTrue(dry.out().contains("Dr 5200  250.00  NEFT ASHA TRADERS"), dry.out());
+    assertTrue(dry.out().contains("Cr 9999  10.00  IMPS 4471 UNKNOWN"), dry.out());
+
+    Run run = Run.shg("import", "passbook", "SHG01", passbook.toString(), "--db", db.toString(),
+        "--rules", rules.toString());
+    assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+    assertTrue(run.out().contains("3 recorded, 0 already in the books, 1 to Suspense"), run.out());
+    try (LedgerStore store = LedgerStore.openSqlite(db)) {
+      LocalDate end = LocalDate.of(2025, 4, 30);
+      assertEquals(Money.of(INR, -500), store.journal().balance(GROUP,
+          Chart.memberAccount(Chart.COMPULSORY_SAVINGS, MemberId.of("M01")), end).net());
+      assertEquals(Money.of(INR, 250), store.journal().balance(GROUP, Chart.EXPENSES, end).net());
+      assertEquals(Money.of(INR, -10), store.journal().balance(GROUP, Chart.SUSPENSE, end).net());
+      assertEquals(Money.of(INR, 260), store.journal().balance(GROUP, Chart.BANK, end).net());
+    }
+  }
+
+  /** A bad rule is reported at its own file, line and column, and nothing is imported. */
+  @Test
+  void aBadRulesLineIsReportedWithItsLineNumber() throws IOException {
+    Path rules = Files.writeString(dir.resolve("bad.rules"), """
+        # rules for SHG01
+        ASHA TRADERS -> 5200
+        (unclosed    -> 4200
+        interest     -> cash
+        """, StandardCharsets.UTF_8);
+    Run run = Run.shg("import", "passbook", "SHG01", passbook.toString(), "--db", db.toString(),
+        "--rules", rules.toString());
+    assertEquals(ExitCodes.REJECTED, run.exitCode());
+    String[] lines = run.errLines();
+    assertTrue(lines[0].startsWith("shg: " + rules + ":3:"), run.err());
+    assertTrue(lines[0].contains("not a regular expression"), run.err());
+    assertTrue(lines[1].startsWith("shg: " + rules + ":4:17: \"cash\" is not an account"), run.err());
+    assertEquals("shg: nothing was imported", lines[lines.length - 1]);
+    assertEquals(1, entries());
+
+    // well-formed, but the account is not in the group's chart: reported at the rule too
+    Files.writeString(rules, "ASHA TRADERS -> 5200\nCASH -> 7777\n", StandardCharsets.UTF_8);
+    Run unknown = Run.shg("import", "passbook", "SHG01", passbook.toString(), "--db", db.toString(),
+        "--rules", rules.toString());
+    assertEquals(ExitCodes.REJECTED, unknown.exitCode());
+    assertTrue(unknown.errLines()[0].startsWith("shg: " + rules + ":2:9: the group's books have no account 7777"),
+        unknown.err());
+    assertEquals(1, entries());
   }
 
   private int entries() {

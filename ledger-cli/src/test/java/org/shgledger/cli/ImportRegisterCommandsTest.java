@@ -16,6 +16,7 @@ import org.joda.money.Money;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shgledger.group.Chart;
 import org.shgledger.group.Group;
 import org.shgledger.group.LoanDefaults;
 import org.shgledger.group.MeetingFrequency;
@@ -99,6 +100,38 @@ class ImportRegisterCommandsTest {
     assertTrue(lines[1].startsWith("shg: " + register + ":3:3: \"1OO\" is not an amount"), lines[1]);
     assertEquals("shg: nothing was imported", lines[2]);
     assertEquals(0, entries());
+  }
+
+  /** A loan paid out to her bank account, a penalty on it and a repayment that pays it first. */
+  @Test
+  void channelAndPenaltyColumns() throws IOException {
+    Run.shg("import", "members", "SHG01", roster.toString(), "--db", db.toString());
+    Path register = Files.writeString(directory.resolve("meetings.csv"), """
+        date,member,savings,loan_given,penalty,repaid_total,channel
+        2024-04-06,M01,500,,,,bank
+        2024-04-06,M02,300,,,,
+        2024-05-04,M01,,400,,,bank
+        2024-06-08,M01,,,10,50,
+        """);
+    Run run = Run.shg("import", "meetings", "SHG01", register.toString(), "--db", db.toString());
+    assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+    assertTrue(run.out().contains("recorded 2024-05-04 M01: loan 20240504-M01 of INR 400.00"), run.out());
+    assertTrue(run.out().contains("recorded 2024-06-08 M01: penalty of INR 10.00"), run.out());
+    try (LedgerStore store = LedgerStore.openSqlite(db)) {
+      LocalDate end = LocalDate.of(2024, 6, 30);
+      assertEquals(Money.ofMajor(INR, 100), store.journal().balance(SHG, Chart.BANK, end).normalBalance());
+      assertEquals(Money.ofMajor(INR, 350), store.journal().balance(SHG, Chart.CASH, end).normalBalance());
+      assertEquals(Money.ofMajor(INR, 10), store.journal().balance(SHG, Chart.FINES, end).normalBalance());
+    }
+
+    Path bad = Files.writeString(directory.resolve("bad-channel.csv"), """
+        date,member,savings,channel
+        2024-07-06,M01,100,upi
+        """);
+    Run refused = Run.shg("import", "meetings", "SHG01", bad.toString(), "--db", db.toString());
+    assertEquals(ExitCodes.REJECTED, refused.exitCode());
+    assertEquals("shg: " + bad + ":2:4: \"upi\" is not a channel: write cash or bank (blank is cash)",
+        refused.errLines()[0]);
   }
 
   @Test

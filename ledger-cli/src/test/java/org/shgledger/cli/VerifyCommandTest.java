@@ -146,7 +146,7 @@ class VerifyCommandTest {
     Run run = Run.shg("verify", "--db", db.toString(), "--db-url", "jdbc:postgresql://127.0.0.1/test");
 
     assertEquals(ExitCodes.USAGE, run.exitCode());
-    assertEquals("give either --db or --db-url, not both", run.errLines()[0]);
+    assertEquals("shg: give either --db or --db-url, not both", run.errLines()[0]);
   }
 
   @Test

@@ -49,9 +49,17 @@ public final class SavingsGroups {
   /** Allocations of money among members are exact to the paisa, whatever the group's rounding. */
   private static final RoundingPolicy EXACT = RoundingPolicy.minorUnits(RoundingMode.UNNECESSARY);
 
-  private static final String EXIT_SOURCE = "exit:";
-  private static final String DISTRIBUTION_MEMO = "surplus distributed in proportion to savings";
-  private static final String SHARE_OUT_MEMO = "share-out: the whole fund paid to members";
+  // The marks below are part of the books' meaning: reports (org.shgledger.report) recognise the
+  // engine's own entries by them, so they are public and must never change wording.
+
+  /** The source reference prefix of a member's exit settlement: {@code exit:M01}. */
+  public static final String EXIT_SOURCE = "exit:";
+  /** The memo of {@link #distributeSurplus}'s entry. */
+  public static final String DISTRIBUTION_MEMO = "surplus distributed in proportion to savings";
+  /** The memo of {@link #shareOut}'s entry. */
+  public static final String SHARE_OUT_MEMO = "share-out: the whole fund paid to members";
+  /** The memo of {@link #closeYear}'s closing entry. */
+  public static final String YEAR_END_MEMO = "year end: income and expense closed into surplus";
 
   private final Journal journal;
   private final GroupRegistry registry;
@@ -669,6 +677,26 @@ public final class SavingsGroups {
    * of a loan entry or an exit is not itself reversed (the registry would not follow).
    */
   private void requireReversibleCorrection(BookId code, JournalEntry target, LocalDate date) {
+    // A member who has left has settled accounts: reversing anything else of hers (a withdrawal,
+    // a repayment) would put money back on them after the settlement. Only reversing the
+    // settlement itself, which brings her back, may touch them.
+    boolean ownSettlement = target.sourceReference().filter(ref -> ref.startsWith(EXIT_SOURCE)).isPresent();
+    if (!ownSettlement) {
+      for (Posting posting : target.postings()) {
+        for (AccountCode control : Chart.MEMBER_CONTROLS) {
+          String prefix = control.value() + ":";
+          if (posting.account().value().startsWith(prefix)) {
+            MemberId memberId = MemberId.of(posting.account().value().substring(prefix.length()));
+            Optional<Member> member = registry.member(code, memberId);
+            if (member.isPresent() && member.get().exited().isPresent()) {
+              throw new GroupException(GroupRejection.MEMBER_HAS_LEFT,
+                  "group " + code + ": " + target.id() + " touches the settled accounts of " + memberId
+                      + ", who left on " + member.get().exited().get() + "; it cannot be reversed now");
+            }
+          }
+        }
+      }
+    }
     if (target.reverses().isPresent()) {
       EntryId corrected = target.reverses().get();
       boolean exit = journal.entry(code, corrected)
@@ -755,7 +783,7 @@ public final class SavingsGroups {
       Optional<JournalEntry> entry = Optional.empty();
       if (!closing.isEmpty()) {
         closing.debit(Chart.SURPLUS, net);
-        String memo = "year end: income and expense closed into surplus";
+        String memo = YEAR_END_MEMO;
         entry = Optional.of(recordEntry(JournalEntry.of(id, code, yearEnd, memo, closing.postings())));
       }
       journal.lock(code, yearEnd);

@@ -79,7 +79,8 @@ public final class Dates {
     if (s.isEmpty()) {
       throw new IllegalArgumentException("the date is empty");
     }
-    if (s.length() <= 30) {
+    // Every form starts with a digit; a sign would make the proleptic year ('u') negative.
+    if (s.length() <= 30 && Character.isDigit(s.charAt(0))) {
       for (DateTimeFormatter formatter : formatters) {
         try {
           return LocalDate.parse(s, formatter);

@@ -11,6 +11,7 @@ import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.shgledger.group.Chart;
 import org.shgledger.group.Group;
+import org.shgledger.group.SavingsGroups;
 import org.shgledger.journal.Account;
 import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.AccountType;
@@ -32,18 +33,18 @@ final class GroupBooks {
   /**
    * The memo {@code SavingsGroups.closeYear} gives its closing entry. The engine offers no other
    * mark (the id is the caller's, there is no source reference), so a closing is recognised by
-   * this memo together with its shape; ReportsTest runs closeYear to catch any change of wording.
+   * the engine's public memo together with its shape.
    */
-  static final String YEAR_END_MEMO = "year end: income and expense closed into surplus";
+  static final String YEAR_END_MEMO = SavingsGroups.YEAR_END_MEMO;
 
   /** The memo {@code SavingsGroups.shareOut} gives its entry; see {@link #YEAR_END_MEMO}. */
-  static final String SHARE_OUT_MEMO = "share-out: the whole fund paid to members";
+  static final String SHARE_OUT_MEMO = SavingsGroups.SHARE_OUT_MEMO;
 
   /** The memo {@code SavingsGroups.distributeSurplus} gives its entry. */
-  static final String DISTRIBUTION_MEMO = "surplus distributed in proportion to savings";
+  static final String DISTRIBUTION_MEMO = SavingsGroups.DISTRIBUTION_MEMO;
 
   /** The source reference prefix of {@code SavingsGroups.settleExit}'s entry: {@code exit:M01}. */
-  static final String EXIT_SOURCE = "exit:";
+  static final String EXIT_SOURCE = SavingsGroups.EXIT_SOURCE;
 
   final Group group;
   final Journal journal;

@@ -272,6 +272,8 @@ final class GroupLife {
     EntryId corrected = reversalOf.get(original);
     if (breaksLatestFirst(original)) {
       expected = Expectation.refuse(GroupRejection.LOAN_PAYMENT_NOT_LATEST);
+    } else if (!exits.containsKey(original) && touchesAMemberWhoLeft(original)) {
+      expected = Expectation.refuse(GroupRejection.MEMBER_HAS_LEFT);
     } else if (corrected != null && (isLoanEntry(corrected) || exits.containsKey(corrected))) {
       expected = Expectation.refuse(GroupRejection.REVERSAL_OF_CORRECTION);
     } else if (loanEntry && !date.equals(originalDate)) {
@@ -290,6 +292,15 @@ final class GroupLife {
     });
     return new Event("reverse", original + " of " + originalDate + " as " + reversal + " on " + date,
         () -> groups.reverse(SHG, original, reversal, date, "correction"), withLink, date);
+  }
+
+  /** Whether an entry moved money on the sub-ledgers of a member who has since left. */
+  private boolean touchesAMemberWhoLeft(EntryId entry) {
+    return groups.journal().entry(SHG, entry).orElseThrow().postings().stream()
+        .map(posting -> posting.account().value())
+        .filter(code -> code.contains(":"))
+        .map(code -> MemberId.of(code.substring(code.indexOf(':') + 1)))
+        .anyMatch(member -> Boolean.FALSE.equals(active.get(member)));
   }
 
   /** Whether an entry paid a loan out or into a loan (an exit that cleared loans included). */

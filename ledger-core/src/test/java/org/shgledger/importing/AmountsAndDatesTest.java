@@ -40,7 +40,8 @@ class AmountsAndDatesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"31/04/2025", "2025-13-01", "yesterday", "", "05/04"})
+  @ValueSource(strings = {"31/04/2025", "2025-13-01", "yesterday", "", "05/04", "-2025-04-05", "+2025-04-05",
+      "+12025-04-05"})
   void refusesImpossibleDates(String text) {
     assertThrows(IllegalArgumentException.class, () -> Dates.ANY.parse(text));
   }

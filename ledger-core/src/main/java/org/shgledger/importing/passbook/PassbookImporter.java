@@ -28,6 +28,7 @@ import org.shgledger.importing.ImportException;
 import org.shgledger.importing.ImportLimits;
 import org.shgledger.importing.ImportProblem;
 import org.shgledger.importing.ImportProblems;
+import org.shgledger.importing.passbook.PassbookReader.Order;
 import org.shgledger.journal.Account;
 import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.Book;
@@ -51,15 +52,21 @@ import org.shgledger.money.MoneyFormats;
  *   <li>It checks everything before writing anything: every line reads and reconciles with the
  *       running balance, the rules' accounts exist, no new line falls in a locked period, and the
  *       file agrees with the book where they meet (the book's bank balance at the end of the file's
- *       first day, with the file's new lines of that day, is the file's balance then; checked when
- *       the book already holds bank entries and the file goes on past its first day). Any problem
- *       ends the import with an {@link ImportException} listing them with {@code file:line:column}.
+ *       first day, with the file's new lines of that day, is the file's balance then; for a file
+ *       of a single day, that or the file's opening balance is the book's at the end of the day
+ *       before; checked when the book already holds bank entries). Any problem ends the import
+ *       with an {@link ImportException} listing them with {@code file:line:column}.
  *   <li>It records the lines not yet in the book in batches of at most {@link
  *       Journal#MAX_BATCH_ENTRIES}, all inside one {@link UnitOfWork}: on a durable store one
  *       database transaction, so a failure part way leaves nothing written. (An in-memory journal
  *       with {@link UnitOfWork#immediate()} has no transaction: there a file of more than one batch
  *       relies on the checks of the first pass.)
  * </ol>
+ *
+ * <p>A statement listed newest first (as some bank portals export) is recognised by its dates
+ * ({@link PassbookReader#detectOrder}), checked as it is read, kept in a temporary file of its
+ * checked lines and imported from that file's end, oldest first, so that it gets the same entries
+ * and ids as the same statement listed oldest first; memory stays flat (see {@link LineSpool}).
  *
  * <p>Each line's entry id is derived from its content (date, amounts, balance, narration,
  * reference) and its ordinal among identical lines of the same date, so importing a file again
@@ -280,19 +287,88 @@ public final class PassbookImporter {
     Book definition =
         journal.book(book).orElseThrow(() -> new JournalException(
             Rejection.BOOK_NOT_FOUND, "there is no group " + book));
+    CurrencyUnit currency = definition.currency();
+    // Reads only as far as the first change of date; a statement listed newest first is then
+    // read into a spool and imported from its end.
+    Order order;
+    try (CsvTable table = CsvTable.of(name, source.get(), options.limits(), null)) {
+      order = PassbookReader.detectOrder(table, options.profile(), currency, options.limits().maxProblems());
+    }
     if (options.dryRun()) {
-      return check(book, definition.currency(), name, source, options, options.planned()).report();
+      try (LineSpool spool = spoolFor(order, currency)) {
+        return check(book, currency, name, source, options, options.planned(), order, spool).report();
+      }
     }
     return unitOfWork.atomically(book, () -> {
-      Checked checked = check(book, definition.currency(), name, source, options, entry -> {});
-      write(book, definition.currency(), name, source, options, checked);
-      return checked.report();
+      try (LineSpool spool = spoolFor(order, currency)) {
+        Checked checked = check(book, currency, name, source, options, entry -> {}, order, spool);
+        write(book, currency, name, source, options, checked, order, spool);
+        return checked.report();
+      }
     });
   }
 
-  /** The first pass: reads and checks everything, writes nothing. */
+  private static LineSpool spoolFor(Order order, CurrencyUnit currency) {
+    return order == Order.NEWEST_FIRST ? LineSpool.create(currency) : null;
+  }
+
   /** The first pass's report, and a digest of every line's id to see the file unchanged. */
   private record Checked(PassbookImportReport report, byte[] ids) {}
+
+  /** A statement's lines, oldest first. */
+  private interface Lines extends AutoCloseable {
+    Optional<PassbookLine> next();
+
+    @Override
+    void close();
+  }
+
+  /**
+   * The file's lines oldest first. A file listed oldest first is read as it goes; one listed
+   * newest first is read whole into the spool (when {@code fill}; the write pass reads the spool
+   * the check pass filled) and then read back from its end.
+   *
+   * @param profile receives the name of the profile whose header was found
+   */
+  private static Lines oldestFirst(
+      String name, Supplier<InputStream> source, Options options, CurrencyUnit currency,
+      ImportProblems problems, Order order, LineSpool spool, boolean fill, Consumer<String> profile) {
+    if (spool == null) {
+      PassbookReader reader = reader(name, source, options, currency, problems, order);
+      profile.accept(reader.profile().name());
+      return new Lines() {
+        @Override
+        public Optional<PassbookLine> next() {
+          return reader.next();
+        }
+
+        @Override
+        public void close() {
+          reader.close();
+        }
+      };
+    }
+    if (fill) {
+      try (PassbookReader reader = reader(name, source, options, currency, problems, order)) {
+        profile.accept(reader.profile().name());
+        for (Optional<PassbookLine> next = reader.next(); next.isPresent(); next = reader.next()) {
+          spool.add(next.get());
+        }
+      }
+    }
+    LineSpool.Backwards backwards = spool.backwards();
+    return new Lines() {
+      @Override
+      public Optional<PassbookLine> next() {
+        return backwards.next();
+      }
+
+      @Override
+      public void close() {
+        backwards.close();
+      }
+    };
+  }
 
   private static MessageDigest sha256() {
     try {
@@ -304,7 +380,7 @@ public final class PassbookImporter {
 
   private Checked check(
       BookId book, CurrencyUnit currency, String name, Supplier<InputStream> source,
-      Options options, Consumer<JournalEntry> planned) {
+      Options options, Consumer<JournalEntry> planned, Order order, LineSpool spool) {
     ImportProblems problems = new ImportProblems(options.limits().maxProblems());
     checkAccounts(book, options.rules(), name, problems);
     Optional<LocalDate> lockDate = journal.lockDate(book);
@@ -313,6 +389,7 @@ public final class PassbookImporter {
     long recorded = 0;
     long already = 0;
     long suspense = 0;
+    long leftToRegister = 0;
     LocalDate firstDate = null;
     LocalDate lastDate = null;
     Money closing = zero;
@@ -320,32 +397,37 @@ public final class PassbookImporter {
     Money endOfFirstDay = zero;
     long lastLineOfFirstDay = 0;
     Money opening = zero;
-    String profile;
+    String[] profile = {null};
     MessageDigest ids = sha256();
-    try (PassbookReader reader = reader(name, source, options, currency, problems)) {
-      profile = reader.profile().name();
+    try (Lines reader = oldestFirst(name, source, options, currency, problems, order, spool, true,
+        found -> profile[0] = found)) {
       Ordinals ordinals = new Ordinals();
       for (Optional<PassbookLine> next = reader.next(); next.isPresent(); next = reader.next()) {
         PassbookLine line = next.get();
         lines++;
         if (firstDate == null) {
           firstDate = line.date();
-          opening = reader.openingBalance().orElseThrow();
+          opening = line.balance().minus(line.net());
         }
         lastDate = line.date();
         closing = line.balance();
         EntryId id = idOf(line, ordinals.next(line));
         ids.update(id.value().getBytes(StandardCharsets.US_ASCII));
         boolean present = journal.entry(book, id).isPresent();
+        AccountCode other = present ? null : accountOrStop(line, options.rules(), name, problems);
+        // a line the rules leave to the meeting register is in the books through the register
+        boolean toRegister = Chart.BANK.equals(other);
         if (line.date().equals(firstDate)) {
           endOfFirstDay = line.balance();
           lastLineOfFirstDay = line.line();
-          if (!present) {
+          if (!present && !toRegister) {
             newOnFirstDay = newOnFirstDay.plus(line.net());
           }
         }
         if (present) {
           already++;
+        } else if (toRegister) {
+          leftToRegister++;
         } else {
           if (lockDate.isPresent() && !line.date().isAfter(lockDate.get())) {
             problems.add(new ImportProblem(name, line.line(), 1,
@@ -353,7 +435,7 @@ public final class PassbookImporter {
                     + " is not in them and can no longer be added"));
           }
           recorded++;
-          JournalEntry entry = entryOf(book, id, line, options.rules(), name);
+          JournalEntry entry = entryOf(book, id, line, other, name);
           if (isSuspense(entry)) {
             suspense++;
           }
@@ -367,13 +449,23 @@ public final class PassbookImporter {
     problems.throwIfAny();
     var bank = journal.balance(book, Chart.BANK, LocalDate.MAX);
     boolean bookHadBankEntries = !bank.debits().isZero() || !bank.credits().isZero();
-    // Where the file meets the book: the end of its first day, when the file covers it (it goes
-    // on past that day) and the book already holds bank entries to agree with.
-    if (firstDate != null && bookHadBankEntries && !lastDate.equals(firstDate)) {
+    // Where the file meets the book, when the book already holds bank entries to agree with: the
+    // end of the file's first day, which a file that goes on past that day covers. A file of a
+    // single day may not reach that day's end (an export taken during the day, whose later lines
+    // a later export brought in first): it may instead start where the book's day before ended.
+    if (firstDate != null && bookHadBankEntries) {
       Money after = journal.balance(book, Chart.BANK, firstDate).net().plus(newOnFirstDay);
-      if (!after.equals(endOfFirstDay)) {
-        problems.add(new ImportProblem(name, lastLineOfFirstDay, 0,
-            "the passbook's balance at the end of " + firstDate + " is "
+      boolean oneDay = lastDate.equals(firstDate);
+      Money dayBefore = journal.balance(book, Chart.BANK, firstDate.minusDays(1)).net();
+      if (!after.equals(endOfFirstDay) && !(oneDay && opening.equals(dayBefore))) {
+        problems.add(new ImportProblem(name, lastLineOfFirstDay, 0, oneDay
+            ? "the passbook covers only " + firstDate + ", and meets the book at neither end: it opens at "
+                + MoneyFormats.indian(opening) + " but the book's bank account held "
+                + MoneyFormats.indian(dayBefore) + " at the end of " + firstDate.minusDays(1)
+                + ", and it closes at " + MoneyFormats.indian(endOfFirstDay) + " but the book's bank account"
+                + " would hold " + MoneyFormats.indian(after) + ": import the statements before this one"
+                + " first, and check that no bank line was also recorded by hand"
+            : "the passbook's balance at the end of " + firstDate + " is "
                 + MoneyFormats.indian(endOfFirstDay) + " but the book's bank account would hold "
                 + MoneyFormats.indian(after) + ": import the statements before this one first,"
                 + " and check that no bank line was also recorded by hand"));
@@ -381,21 +473,22 @@ public final class PassbookImporter {
       }
     }
     options.progress().checked(lines);
-    return new Checked(new PassbookImportReport(profile, lines, recorded, already, suspense,
+    return new Checked(new PassbookImportReport(profile[0], lines, recorded, already, suspense, leftToRegister,
         Optional.ofNullable(firstDate), Optional.ofNullable(lastDate), opening, closing,
-        bookHadBankEntries, options.dryRun()), ids.digest());
+        bookHadBankEntries, order == Order.NEWEST_FIRST, options.dryRun()), ids.digest());
   }
 
   /** The second pass: records the lines not yet in the book, batch by batch. */
   private void write(
       BookId book, CurrencyUnit currency, String name, Supplier<InputStream> source,
-      Options options, Checked checked) {
+      Options options, Checked checked, Order order, LineSpool spool) {
     long total = checked.report().recorded();
     MessageDigest ids = sha256();
     ImportProblems problems = new ImportProblems(options.limits().maxProblems());
     List<JournalEntry> batch = new ArrayList<>();
     long written = 0;
-    try (PassbookReader reader = reader(name, source, options, currency, problems)) {
+    try (Lines reader = oldestFirst(name, source, options, currency, problems, order, spool, false,
+        found -> {})) {
       Ordinals ordinals = new Ordinals();
       for (Optional<PassbookLine> next = reader.next(); next.isPresent(); next = reader.next()) {
         PassbookLine line = next.get();
@@ -404,7 +497,11 @@ public final class PassbookImporter {
         if (journal.entry(book, id).isPresent()) {
           continue;
         }
-        batch.add(entryOf(book, id, line, options.rules(), name));
+        AccountCode other = options.rules().accountFor(line.narration());
+        if (Chart.BANK.equals(other)) {
+          continue; // left to the meeting register
+        }
+        batch.add(entryOf(book, id, line, other, name));
         if (batch.size() == options.batchEntries()) {
           record(batch, name);
           written += batch.size();
@@ -451,9 +548,9 @@ public final class PassbookImporter {
 
   private static PassbookReader reader(
       String name, Supplier<InputStream> source, Options options, CurrencyUnit currency,
-      ImportProblems problems) {
+      ImportProblems problems, Order order) {
     CsvTable table = CsvTable.of(name, source.get(), options.limits(), null);
-    return PassbookReader.open(table, options.profile(), currency, problems);
+    return PassbookReader.open(table, options.profile(), currency, problems, order);
   }
 
   private void checkAccounts(BookId book, PassbookRules rules, String name, ImportProblems problems) {
@@ -467,11 +564,35 @@ public final class PassbookImporter {
     for (PassbookRules.Rule rule : rules.rules()) {
       String reason = unusable(accounts, book, rule.account());
       if (reason != null) {
-        String[] where = rule.source().split(":(?=\\d+:\\d+$)", 2);
-        String[] lineColumn = where.length == 2 ? where[1].split(":") : new String[] {"0", "0"};
-        problems.add(new ImportProblem(where[0], Long.parseLong(lineColumn[0]),
-            Integer.parseInt(lineColumn[1]), reason));
+        problems.add(at(rule, reason, false));
       }
+    }
+  }
+
+  /** A problem at a rule's place in its file: its account's column, or the line's start. */
+  private static ImportProblem at(PassbookRules.Rule rule, String reason, boolean wholeLine) {
+    String[] where = rule.source().split(":(?=\\d+:\\d+$)", 2);
+    String[] lineColumn = where.length == 2 ? where[1].split(":") : new String[] {"0", "0"};
+    return new ImportProblem(where[0], Long.parseLong(lineColumn[0]),
+        wholeLine ? 1 : Integer.parseInt(lineColumn[1]), reason);
+  }
+
+  /**
+   * The other side of a line, or, if a rule's pattern gives up on its narration, an import
+   * exception naming the rule (with the problems found before): the same pattern would give up on
+   * the next such narration too, so there is no use reading on.
+   */
+  private static AccountCode accountOrStop(
+      PassbookLine line, PassbookRules rules, String name, ImportProblems problems) {
+    try {
+      return rules.accountFor(line.narration());
+    } catch (PassbookRules.PatternTooSlowException e) {
+      problems.add(at(e.rule(), "the pattern gave up on the narration of " + name + " line " + line.line()
+          + " after " + PassbookRules.MAX_MATCH_STEPS + " steps: it can match the same text in very many"
+          + " ways (a repetition of something that itself repeats, such as (.*a){12}), more than anyone"
+          + " can wait for; write it more simply", true));
+      problems.throwIfAny();
+      throw new AssertionError("unreachable");
     }
   }
 
@@ -527,8 +648,7 @@ public final class PassbookImporter {
   }
 
   private static JournalEntry entryOf(
-      BookId book, EntryId id, PassbookLine line, PassbookRules rules, String name) {
-    AccountCode other = rules.accountFor(line.narration());
+      BookId book, EntryId id, PassbookLine line, AccountCode other, String name) {
     List<Posting> postings =
         line.deposit().isPositive()
             ? List.of(Posting.debit(Chart.BANK, line.deposit()), Posting.credit(other, line.deposit()))
@@ -558,14 +678,19 @@ public final class PassbookImporter {
    * @return the reversal and the new entry, not null
    * @throws JournalException if there is no such entry, it is not an imported bank line, it was
    *     already reclassified, or the journal refuses either entry; nothing is recorded then
-   * @throws IllegalArgumentException if the account is not written as a code
+   * @throws ImportException if the account is not written as a chart code (or is register)
    */
   public List<JournalEntry> reclassify(BookId book, EntryId entry, String account) {
     Objects.requireNonNull(book, "book");
     Objects.requireNonNull(entry, "entry");
     Objects.requireNonNull(account, "account");
-    AccountCode target = PassbookRules.parse("account", ". -> " + account.strip())
-        .rules().get(0).account();
+    PassbookRules.Rule parsed = PassbookRules.parse("account", ". -> " + account.strip()).rules().get(0);
+    if (parsed.leftToRegister()) {
+      // reported as a bad account is (the account given is read as a one-line rules file)
+      throw new ImportException(new ImportProblem("account", 1, 1,
+          "a line is reclassified to an account, not to the register"));
+    }
+    AccountCode target = parsed.account();
     return unitOfWork.atomically(book, () -> {
       JournalEntry original = journal.entry(book, entry).orElseThrow(() -> new JournalException(
           Rejection.REVERSED_ENTRY_NOT_FOUND, "book " + book + ": there is no entry " + entry));

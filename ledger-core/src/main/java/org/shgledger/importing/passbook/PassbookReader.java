@@ -23,7 +23,10 @@ import org.shgledger.journal.Journal;
 /**
  * Reads a passbook's transaction lines one at a time, checking each as it goes: the header is
  * found after any preamble, summary lines after the table are skipped, and every line's balance
- * must equal the previous balance plus its deposit minus its withdrawal.
+ * must follow from its neighbour's. In a statement listed oldest first (most exports) a line's
+ * balance is the balance of the line above plus its deposit minus its withdrawal; in one listed
+ * newest first (some bank portals) it is the balance of the line above less that line's own
+ * movement. {@link #detectOrder} tells which a file is.
  *
  * <p>A bad line is added to the {@link ImportProblems} and skipped, and reading goes on so that one
  * run reports as many problems as it can; after a bad line the next good line's balance is taken
@@ -34,6 +37,14 @@ public final class PassbookReader implements Closeable {
   /** How many lines before the header are searched for it. */
   static final int MAX_PREAMBLE_ROWS = 200;
 
+  /** The order of a statement's lines in its file. */
+  public enum Order {
+    /** Oldest first, as most exports list them: dates never go down. */
+    OLDEST_FIRST,
+    /** Newest first, as some bank portals list them: dates never go up. */
+    NEWEST_FIRST
+  }
+
   /** An amount with an optional Dr or Cr after it. */
   private static final Pattern MARKED =
       Pattern.compile("(?i)^(.*?)\\s*\\(?\\b(dr|cr)\\.?\\)?$");
@@ -42,21 +53,25 @@ public final class PassbookReader implements Closeable {
   private final CurrencyUnit currency;
   private final ImportProblems problems;
   private final Columns columns;
+  /** The order the lines are checked in; null while {@link #detectOrder} reads without checks. */
+  private final Order order;
   private Money previousBalance;
+  private Money previousNet;
   private LocalDate previousDate;
   private long tableEndedAt;
   private Money openingBalance;
 
   private PassbookReader(
-      CsvTable table, Columns columns, CurrencyUnit currency, ImportProblems problems) {
+      CsvTable table, Columns columns, CurrencyUnit currency, ImportProblems problems, Order order) {
     this.table = table;
     this.columns = columns;
+    this.order = order;
     this.currency = currency;
     this.problems = problems;
   }
 
   /**
-   * Finds the header and gets ready to read lines.
+   * Finds the header and gets ready to read lines listed oldest first.
    *
    * @param table the file, which the reader closes, not null
    * @param profile the layout, or empty to take the first built-in profile whose header is found
@@ -69,6 +84,77 @@ public final class PassbookReader implements Closeable {
   public static PassbookReader open(
       CsvTable table, Optional<PassbookProfile> profile, CurrencyUnit currency,
       ImportProblems problems) {
+    return open(table, profile, currency, problems, Order.OLDEST_FIRST);
+  }
+
+  /**
+   * Finds the header and gets ready to read lines in the given order.
+   *
+   * @param table the file, which the reader closes, not null
+   * @param profile the layout, or empty to take the first built-in profile whose header is found
+   * @param currency the book's currency, not null
+   * @param problems where problems go, not null
+   * @param order the order the file lists its lines in, not null
+   * @return the reader, not null
+   * @throws org.shgledger.importing.ImportException if no header is found in the first {@value
+   *     #MAX_PREAMBLE_ROWS} rows, or the file cannot be read
+   */
+  public static PassbookReader open(
+      CsvTable table, Optional<PassbookProfile> profile, CurrencyUnit currency,
+      ImportProblems problems, Order order) {
+    return find(table, profile, currency, problems, Objects.requireNonNull(order, "order"));
+  }
+
+  /**
+   * Tells whether a file lists its lines oldest or newest first, reading only as far as it must:
+   * the first line whose date differs from the first line's decides. A file of a single day has
+   * no such line; there the first pair of neighbouring lines whose balances follow from each other
+   * in one order and not the other decides, and where none does (one line, or every pair fits
+   * both ways) the file is taken as oldest first. Bad lines are skipped here: reading the file
+   * for real reports them.
+   *
+   * @param table the file, which this closes, not null
+   * @param profile the layout, or empty to recognise it from the header
+   * @param currency the book's currency, not null
+   * @param maxProblems after how many bad lines to stop looking and take oldest first
+   * @return the order, not null
+   * @throws org.shgledger.importing.ImportException if no header is found, or the file cannot be
+   *     read
+   */
+  public static Order detectOrder(
+      CsvTable table, Optional<PassbookProfile> profile, CurrencyUnit currency, int maxProblems) {
+    ImportProblems ignored = new ImportProblems(maxProblems);
+    try (PassbookReader reader = find(table, profile, currency, ignored, null)) {
+      PassbookLine first = null;
+      PassbookLine previous = null;
+      Order byBalances = null;
+      for (Optional<PassbookLine> next = reader.next(); next.isPresent(); next = reader.next()) {
+        PassbookLine line = next.get();
+        if (first == null) {
+          first = line;
+        } else if (!line.date().equals(first.date())) {
+          return line.date().isBefore(first.date()) ? Order.NEWEST_FIRST : Order.OLDEST_FIRST;
+        } else if (byBalances == null) {
+          boolean oldestFirst = previous.balance().plus(line.net()).equals(line.balance());
+          boolean newestFirst = line.balance().plus(previous.net()).equals(previous.balance());
+          if (oldestFirst != newestFirst) {
+            byBalances = oldestFirst ? Order.OLDEST_FIRST : Order.NEWEST_FIRST;
+          }
+        }
+        previous = line;
+      }
+      return byBalances == null ? Order.OLDEST_FIRST : byBalances;
+    } catch (org.shgledger.importing.ImportException e) {
+      if (ignored.isEmpty()) {
+        throw e; // no header, or the file cannot be read: the same for the real reading
+      }
+      return Order.OLDEST_FIRST; // too many bad lines to tell: the real reading lists them
+    }
+  }
+
+  private static PassbookReader find(
+      CsvTable table, Optional<PassbookProfile> profile, CurrencyUnit currency,
+      ImportProblems problems, Order order) {
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(currency, "currency");
@@ -82,7 +168,7 @@ public final class PassbookReader implements Closeable {
       for (PassbookProfile candidate : candidates) {
         Optional<Columns> columns = candidate.match(row.get());
         if (columns.isPresent()) {
-          return new PassbookReader(table, columns.get(), currency, problems);
+          return new PassbookReader(table, columns.get(), currency, problems, order);
         }
       }
     }
@@ -119,7 +205,8 @@ public final class PassbookReader implements Closeable {
   }
 
   /**
-   * The balance before the first line: its balance less its deposit plus its withdrawal.
+   * The balance before the oldest line read so far: its balance less its deposit plus its
+   * withdrawal (for a file listed newest first, final only at the end of the file).
    *
    * @return the opening balance, or empty before the first good line
    */
@@ -217,28 +304,46 @@ public final class PassbookReader implements Closeable {
       previousBalance = null;
       return null;
     }
-    if (previousDate != null && date.isBefore(previousDate)) {
+    Money net = deposit.minus(withdrawal);
+    if (order == null) {
+      // detecting the order: no checks between lines
+      return new PassbookLine(row.line(), date, row.cell(columns.of(Role.NARRATION)),
+          row.cell(columns.of(Role.REFERENCE)), withdrawal, deposit, balance);
+    }
+    boolean newestFirst = order == Order.NEWEST_FIRST;
+    if (previousDate != null && (newestFirst ? date.isAfter(previousDate) : date.isBefore(previousDate))) {
       problems.add(row.problem(dateColumn,
           "the lines are not in date order (" + date + " comes after " + previousDate
-              + "): export the statement oldest first"));
+              + (newestFirst ? " in a statement listed newest first)" : ")")
+              + ": export the statement in date order, oldest or newest first"));
       previousBalance = null;
       return null;
     }
     previousDate = date;
-    Money net = deposit.minus(withdrawal);
-    if (previousBalance != null && !previousBalance.plus(net).equals(balance)) {
-      Money expected = previousBalance.plus(net);
-      problems.add(row.problem(columns.of(Role.BALANCE),
-          "the balance " + plain(balance) + " should be " + plain(expected) + " (the balance "
-              + plain(previousBalance) + " on the line before, " + (net.isPositive() ? "plus " : "minus ")
-              + plain(net.abs()) + "): a line above is missing or an amount is mistyped"));
-      previousBalance = balance;
-      return null;
+    if (previousBalance != null) {
+      // oldest first: the line above plus this line's movement; newest first: the line above
+      // (a later one) less its own movement
+      Money expected = newestFirst ? previousBalance.minus(previousNet) : previousBalance.plus(net);
+      if (!expected.equals(balance)) {
+        String because = newestFirst
+            ? "the balance " + plain(previousBalance) + " on the line above, a later one, "
+                + (previousNet.isPositive() ? "less its deposit of " : "plus its withdrawal of ")
+                + plain(previousNet.abs()) + ", as the statement is listed newest first"
+            : "the balance " + plain(previousBalance) + " on the line before, "
+                + (net.isPositive() ? "plus " : "minus ") + plain(net.abs());
+        problems.add(row.problem(columns.of(Role.BALANCE),
+            "the balance " + plain(balance) + " should be " + plain(expected) + " (" + because + "): a line "
+                + (newestFirst ? "between the two" : "above") + " is missing or an amount is mistyped"));
+        previousBalance = balance;
+        previousNet = net;
+        return null;
+      }
     }
-    if (openingBalance == null) {
+    if (openingBalance == null || newestFirst) {
       openingBalance = balance.minus(net);
     }
     previousBalance = balance;
+    previousNet = net;
     return new PassbookLine(row.line(), date, row.cell(columns.of(Role.NARRATION)),
         row.cell(columns.of(Role.REFERENCE)), withdrawal, deposit, balance);
   }

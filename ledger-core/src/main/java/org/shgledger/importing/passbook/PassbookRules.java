@@ -25,9 +25,21 @@ import org.shgledger.journal.AccountCode;
  *
  * <p>A rules file has one rule a line, {@code PATTERN -> ACCOUNT}: PATTERN is a regular expression
  * found anywhere in the narration, ignoring case; ACCOUNT a chart code, optionally {@code :MEMBER}
- * for a member's sub-ledger ({@code 2000:M01}). {@code #} starts a comment; blank lines are
+ * for a member's sub-ledger ({@code 2000:M01}), or {@code register} for a line the meeting
+ * register records through the bank ({@code channel} {@code bank}), which the passbook import then
+ * leaves to it (see {@link Rule#leftToRegister()}). {@code #} starts a comment; blank lines are
  * skipped; the first rule that matches wins; a narration no rule matches goes to {@link
  * Chart#SUSPENSE}. Immutable.
+ *
+ * <p>A rules file is the user's own regular expressions run on text from outside (a bank's
+ * narrations), so matching is bounded: a pattern sees at most the first {@value
+ * #MAX_NARRATION_CHARS} characters of a narration, and gives up after {@value #MAX_MATCH_STEPS}
+ * steps (characters read by the regular-expression engine) on one narration, throwing {@link
+ * PatternTooSlowException} naming the rule. A pattern that can match the same text in very many
+ * ways, such as {@code (.*a){12}b}, can otherwise take longer than anyone can wait on a narration
+ * of a few dozen characters ("catastrophic backtracking"); an ordinary pattern on an ordinary
+ * narration takes a few thousand steps, and even a quadratic one such as {@code .*x.*y} on the
+ * longest narration stays within the budget.
  */
 public final class PassbookRules {
 
@@ -36,6 +48,12 @@ public final class PassbookRules {
 
   /** The longest rules line, in characters. */
   public static final int MAX_LINE_CHARS = 1_000;
+
+  /** How much of a narration the patterns see, in characters. */
+  public static final int MAX_NARRATION_CHARS = 1_000;
+
+  /** How many characters one pattern may read while matching one narration before it gives up. */
+  public static final long MAX_MATCH_STEPS = 10_000_000;
 
   private static final Pattern ACCOUNT = Pattern.compile("(\\d{4})(?::([A-Za-z0-9][A-Za-z0-9_-]*))?");
 
@@ -56,12 +74,17 @@ public final class PassbookRules {
               "grant|revolving fund|\\brf\\b|\\bcif\\b -> 3000",
               "cash|\\bcsh\\b|\\bby self\\b|\\batm\\b -> 1000"));
 
+  /** The word that leaves a line to the meeting register. */
+  public static final String REGISTER = "register";
+
   /**
    * One rule.
    *
    * @param pattern the narration pattern, case-insensitive, not null
-   * @param account the account it sends lines to, not null
-   * @param source where it was written, for messages ({@code file:line}), not null
+   * @param account the account it sends lines to; the bank account itself ({@link Chart#BANK})
+   *     for a rule that leaves lines to the meeting register, not null
+   * @param source where it was written, for messages ({@code file:line:column} of its account),
+   *     not null
    */
   public record Rule(Pattern pattern, AccountCode account, String source) {
 
@@ -74,6 +97,90 @@ public final class PassbookRules {
       Objects.requireNonNull(pattern, "pattern");
       Objects.requireNonNull(account, "account");
       Objects.requireNonNull(source, "source");
+    }
+
+    /**
+     * Whether the rule leaves its lines to the meeting register ({@code -> register}): a bank line
+     * whose other side is the bank account itself is one the books hold already, recorded by the
+     * register with {@code channel} {@code bank}; the passbook import records nothing for it.
+     *
+     * @return true for {@code -> register}
+     */
+    public boolean leftToRegister() {
+      return account.equals(Chart.BANK);
+    }
+  }
+
+  /** A rule's pattern gave up on a narration: it took more than {@link #MAX_MATCH_STEPS} steps. */
+  public static final class PatternTooSlowException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** The rule. */
+    private final transient Rule rule;
+
+    /**
+     * Creates the exception.
+     *
+     * @param rule the rule whose pattern gave up, not null
+     */
+    public PatternTooSlowException(Rule rule) {
+      super("the pattern of the rule at " + rule.source() + " gave up after " + MAX_MATCH_STEPS + " steps");
+      this.rule = rule;
+    }
+
+    /**
+     * The rule whose pattern gave up.
+     *
+     * @return the rule, not null
+     */
+    public Rule rule() {
+      return rule;
+    }
+  }
+
+  /**
+   * A narration as the regular-expression engine reads it, one character at a time, counting:
+   * past the budget it throws, so a pattern that backtracks without end is stopped at once.
+   */
+  private static final class Budgeted implements CharSequence {
+    private final String text;
+    private long left = MAX_MATCH_STEPS;
+
+    Budgeted(String text) {
+      this.text = text;
+    }
+
+    @Override
+    public char charAt(int index) {
+      if (--left < 0) {
+        throw OutOfSteps.INSTANCE;
+      }
+      return text.charAt(index);
+    }
+
+    @Override
+    public int length() {
+      return text.length();
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return text.substring(start, end);
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
+
+  /** Thrown out of the matcher when the budget is spent; no stack trace, it is caught at once. */
+  private static final class OutOfSteps extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final OutOfSteps INSTANCE = new OutOfSteps();
+
+    private OutOfSteps() {
+      super("out of steps", null, false, false);
     }
   }
 
@@ -159,14 +266,28 @@ public final class PassbookRules {
               "not a regular expression: " + e.getDescription()));
           continue;
         }
+        if (accountText.equalsIgnoreCase(REGISTER)) {
+          if (rules.size() == MAX_RULES) {
+            problems.add(new ImportProblem(name, lineNumber, 0, "more than " + MAX_RULES + " rules"));
+            break;
+          }
+          rules.add(new Rule(pattern, Chart.BANK, name + ":" + lineNumber + ":" + Math.max(accountColumn, 1)));
+          continue;
+        }
         Matcher account = ACCOUNT.matcher(accountText);
         if (!account.matches()) {
           problems.add(new ImportProblem(name, lineNumber, Math.max(accountColumn, 1),
-              "\"" + accountText + "\" is not an account: write a chart code such as 4200, or"
-                  + " 2000:M01 for a member's sub-ledger"));
+              "\"" + accountText + "\" is not an account: write a chart code such as 4200,"
+                  + " 2000:M01 for a member's sub-ledger, or register"));
           continue;
         }
         AccountCode code = AccountCode.of(account.group(1));
+        if (code.equals(Chart.BANK)) {
+          problems.add(new ImportProblem(name, lineNumber, Math.max(accountColumn, 1),
+              "the bank account " + Chart.BANK + " cannot be the other side of a bank line: write register"
+                  + " for a line the meeting register records through the bank"));
+          continue;
+        }
         if (account.group(2) != null) {
           code = Chart.memberAccount(code, MemberId.of(account.group(2)));
         }
@@ -193,15 +314,28 @@ public final class PassbookRules {
   }
 
   /**
-   * The account for a narration: the first matching rule's, or Suspense.
+   * The account for a narration: the first matching rule's, or Suspense. The patterns see the
+   * first {@value #MAX_NARRATION_CHARS} characters of the narration.
    *
    * @param narration the narration, not null
    * @return the account, not null
+   * @throws PatternTooSlowException if a pattern takes more than {@value #MAX_MATCH_STEPS} steps
+   *     on the narration
    */
   public AccountCode accountFor(String narration) {
     Objects.requireNonNull(narration, "narration");
+    String seen = narration.length() <= MAX_NARRATION_CHARS ? narration : narration.substring(0, MAX_NARRATION_CHARS);
     for (Rule rule : rules) {
-      if (rule.pattern().matcher(narration).find()) {
+      boolean found;
+      try {
+        found = rule.pattern().matcher(new Budgeted(seen)).find();
+      } catch (OutOfSteps e) {
+        throw new PatternTooSlowException(rule);
+      } catch (StackOverflowError e) {
+        // deep recursion in the engine (a long alternation repeated) is the same trouble
+        throw new PatternTooSlowException(rule);
+      }
+      if (found) {
         return rule.account();
       }
     }

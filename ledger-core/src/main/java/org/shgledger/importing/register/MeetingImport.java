@@ -19,7 +19,6 @@ import org.shgledger.group.Channel;
 import org.shgledger.group.Group;
 import org.shgledger.group.GroupException;
 import org.shgledger.group.GroupOperation;
-import org.shgledger.group.LoanEvent;
 import org.shgledger.group.LoanId;
 import org.shgledger.group.Meeting;
 import org.shgledger.group.MemberId;
@@ -40,13 +39,16 @@ import org.shgledger.loan.PaymentAllocation;
  * a date. Header (any order, only {@code date} and {@code member} required): {@code
  * date,member,present,savings,voluntary_savings,repaid_principal,repaid_interest,repaid_total,fine,
  * loan_given,loan_method,loan_monthly_rate,loan_instalments,savings_withdrawn}, and optionally
- * {@code loan} naming the loan a repayment pays.
+ * {@code loan} naming the loan a repayment (or penalty) is for, {@code penalty} charging a loan
+ * penalty ({@link SavingsGroups#chargeLoanPenalty}) and {@code channel}, {@code cash} (the
+ * default) or {@code bank}, for how the row's money moves.
  *
  * <p>Meetings are recorded in date order; at each, first the roll ({@link
  * SavingsGroups#recordMeeting}), then for each row in file order what comes in (savings, voluntary
- * savings, fine, repayment), then what goes out (savings withdrawn), then the loans given, all in
- * cash. Entry ids are {@code MTG:date:member:KIND} and loan ids {@code yyyyMMdd-member}, so the
- * same file imported again records nothing. docs/import.md gives every rule.
+ * savings, fine, a penalty charged, repayment), then what goes out (savings withdrawn), then the
+ * loans given, each in the row's channel. Entry ids are {@code MTG:date:member:KIND} and loan ids
+ * {@code yyyyMMdd-member}, so the same file imported again records nothing. docs/import.md gives
+ * every rule.
  *
  * <p>All or nothing: every row is checked first and every problem reported; then the whole file
  * runs as one unit of the engine, and the first operation the books refuse (not enough cash, not
@@ -60,7 +62,7 @@ public final class MeetingImport {
   /** The columns a register may have. */
   public static final List<String> OPTIONAL = List.of("present", "savings", "voluntary_savings",
       "repaid_principal", "repaid_interest", "repaid_total", "fine", "loan_given", LoanSpec.METHOD,
-      LoanSpec.RATE, LoanSpec.INSTALMENTS, "savings_withdrawn", "loan");
+      LoanSpec.RATE, LoanSpec.INSTALMENTS, "savings_withdrawn", "loan", "penalty", "channel");
 
   private MeetingImport() {}
 
@@ -68,7 +70,7 @@ public final class MeetingImport {
   private record Row(Sheet.Fields fields, LocalDate date, MemberId member, Attendance attendance, Money savings,
       Money voluntarySavings, Optional<Money> repaidPrincipal, Optional<Money> repaidInterest,
       Optional<Money> repaidTotal, Money fine, Money loanGiven, LoanSpec loanSpec, Money savingsWithdrawn,
-      Optional<LoanId> loan) {
+      Optional<LoanId> loan, Money penalty, Channel channel) {
 
     ImportProblem at(String column) {
       return fields.problem(column, "-");
@@ -162,14 +164,23 @@ public final class MeetingImport {
     }
     Money withdrawn = fields.amount("savings_withdrawn", currency);
     Optional<LoanId> loan = fields.optional("loan", LoanId::of);
-    if (loan.isPresent() && principal.isEmpty() && interest.isEmpty() && total.isEmpty()) {
-      fields.add("loan", "a loan is named but nothing is repaid: fill in the repayment or clear the loan");
+    Money penalty = fields.amount("penalty", currency);
+    if (loan.isPresent() && principal.isEmpty() && interest.isEmpty() && total.isEmpty() && penalty.isZero()) {
+      fields.add("loan", "a loan is named but nothing is repaid or charged: fill in the repayment or the"
+          + " penalty, or clear the loan");
     }
+    Optional<Channel> channel = fields.optional("channel", text -> switch (text.toLowerCase(Locale.ROOT)) {
+      case "cash" -> Channel.CASH;
+      case "bank" -> Channel.BANK;
+      default -> throw new IllegalArgumentException("\"" + text + "\" is not a channel: write cash or bank"
+          + " (blank is cash)");
+    });
     if (date.isEmpty() || member.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new Row(fields, date.get(), member.get(), attendance.orElse(Attendance.PRESENT), savings,
-        voluntary, principal, interest, total, fine, loanGiven, spec, withdrawn, loan));
+        voluntary, principal, interest, total, fine, loanGiven, spec, withdrawn, loan, penalty,
+        channel.orElse(Channel.CASH)));
   }
 
   private static void plan(SavingsGroups groups, Group group, LocalDate date, List<Row> rows, Steps steps) {
@@ -196,7 +207,10 @@ public final class MeetingImport {
       save(groups, code, row, "voluntary_savings", "VSAVE", SavingsKind.VOLUNTARY, row.voluntarySavings(), steps);
       if (row.fine().isPositive()) {
         record(groups, code, row, "fine", "FINE", "fine of " + row.fine(),
-            new GroupOperation.Fine(row.member(), row.fine(), "fine at the meeting of " + date, Channel.CASH), steps);
+            new GroupOperation.Fine(row.member(), row.fine(), "fine at the meeting of " + date, row.channel()), steps);
+      }
+      if (row.penalty().isPositive()) {
+        penalty(groups, code, row, steps);
       }
       if (row.repaidTotal().isPresent() || row.repaidPrincipal().isPresent() || row.repaidInterest().isPresent()) {
         repay(groups, code, row, steps);
@@ -206,7 +220,7 @@ public final class MeetingImport {
       if (row.savingsWithdrawn().isPositive()) {
         record(groups, code, row, "savings_withdrawn", "WDRAW", "withdrawal of " + row.savingsWithdrawn(),
             new GroupOperation.WithdrawSavings(row.member(), SavingsKind.COMPULSORY, row.savingsWithdrawn(),
-                Channel.CASH), steps);
+                row.channel()), steps);
       }
     }
     for (Row row : rows) {
@@ -216,7 +230,7 @@ public final class MeetingImport {
         steps.add(row.at("loan_given"), describe(row, "loan " + loanId + " of " + row.loanGiven()), () -> {
           boolean known = groups.journal().entry(code, id).isPresent();
           groups.disburseLoan(code, id, loanId, row.member(), row.loanSpec().terms(group, row.loanGiven(), date),
-              Channel.CASH);
+              row.channel());
           return !known;
         });
       }
@@ -227,7 +241,7 @@ public final class MeetingImport {
       SavingsKind savingsKind, Money amount, Steps steps) {
     if (amount.isPositive()) {
       record(groups, code, row, column, kind, column.replace('_', ' ') + " of " + amount,
-          new GroupOperation.Save(row.member(), savingsKind, amount, Channel.CASH), steps);
+          new GroupOperation.Save(row.member(), savingsKind, amount, row.channel()), steps);
     }
   }
 
@@ -261,7 +275,7 @@ public final class MeetingImport {
         : row.repaidPrincipal().isPresent() ? "repaid_principal" : "repaid_interest";
     steps.add(row.at(column), describe(row, "repayment of " + total), () -> {
       boolean known = groups.journal().entry(code, id).isPresent();
-      MemberLoan loan = loanRepaid(groups, code, row, id);
+      MemberLoan loan = loanRepaid(groups, code, row, id, "repay");
       if (!known && row.repaidTotal().isEmpty()) {
         PaymentAllocation split = groups.history(code, loan).allocate(row.date(), total);
         Money principal = row.repaidPrincipal().orElse(Money.zero(currency));
@@ -277,7 +291,22 @@ public final class MeetingImport {
                   + ": correct the amounts, or write the payment in repaid_total and leave the split to the books");
         }
       }
-      groups.repayLoan(code, id, loan.id(), row.date(), total, Channel.CASH);
+      groups.repayLoan(code, id, loan.id(), row.date(), total, row.channel());
+      return !known;
+    });
+  }
+
+  /**
+   * A penalty charged on her loan at the meeting ({@link SavingsGroups#chargeLoanPenalty}): not
+   * money yet but owed, so a repayment on the same row pays it first. Its id is {@code
+   * MTG:date:member:PENALTY}; the loan is found as a repayment's is.
+   */
+  private static void penalty(SavingsGroups groups, BookId code, Row row, Steps steps) {
+    EntryId id = EntryId.of(row.id("PENALTY"));
+    steps.add(row.at("penalty"), describe(row, "penalty of " + row.penalty()), () -> {
+      MemberLoan loan = loanRepaid(groups, code, row, id, "charge a penalty on");
+      boolean known = groups.registry().loanEvents(code, loan.id()).stream().anyMatch(event -> event.id().equals(id));
+      groups.chargeLoanPenalty(code, id, loan.id(), row.date(), row.penalty());
       return !known;
     });
   }
@@ -286,7 +315,7 @@ public final class MeetingImport {
     return money.getAmount().toPlainString();
   }
 
-  private static MemberLoan loanRepaid(SavingsGroups groups, BookId code, Row row, EntryId payment) {
+  private static MemberLoan loanRepaid(SavingsGroups groups, BookId code, Row row, EntryId payment, String purpose) {
     List<MemberLoan> hers = groups.loans(code).stream().filter(loan -> loan.member().equals(row.member())).toList();
     if (row.loan().isPresent()) {
       return hers.stream().filter(loan -> loan.id().equals(row.loan().get())).findFirst()
@@ -294,9 +323,10 @@ public final class MeetingImport {
               "member " + row.member() + " has no loan " + row.loan().get()));
     }
     for (MemberLoan loan : hers) {
-      boolean holdsPayment = groups.registry().loanEvents(code, loan.id()).stream()
-          .anyMatch(event -> event.kind() == LoanEvent.Kind.PAYMENT && event.id().equals(payment));
-      if (holdsPayment) {
+      // a payment or penalty already recorded (a file imported again) stays on its loan
+      boolean holdsEvent = groups.registry().loanEvents(code, loan.id()).stream()
+          .anyMatch(event -> event.id().equals(payment));
+      if (holdsEvent) {
         return loan;
       }
     }
@@ -306,7 +336,7 @@ public final class MeetingImport {
         .min(Comparator.comparing((MemberLoan loan) -> loan.terms().disbursementDate()).thenComparing(MemberLoan::id))
         .orElseThrow(() -> new GroupException(org.shgledger.group.GroupRejection.LOAN_NOT_FOUND,
             "member " + row.member() + " has no loan with principal outstanding on " + row.date()
-                + " to repay"));
+                + " to " + purpose));
   }
 
   private static boolean outstanding(SavingsGroups groups, BookId code, MemberLoan loan, LocalDate date) {

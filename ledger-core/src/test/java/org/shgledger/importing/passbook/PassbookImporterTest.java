@@ -2,6 +2,7 @@ package org.shgledger.importing.passbook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.shgledger.importing.passbook.Books.GROUP;
 import static org.shgledger.importing.passbook.Books.inr;
@@ -15,6 +16,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -179,6 +181,12 @@ class PassbookImporterTest {
     assertEquals(AccountCode.of("2000:M01"), rules.accountFor("SAVINGS OF M01"));
     assertEquals(Chart.SUSPENSE, rules.accountFor("something else"));
 
+    assertTrue(PassbookRules.parse("r.rules", "UPI.*SAVING -> Register\n").rules().get(0).leftToRegister());
+    ImportException bank =
+        assertThrows(ImportException.class, () -> PassbookRules.parse("r.rules", "x -> 1100\n"));
+    assertTrue(bank.getMessage().startsWith("r.rules:1:6: the bank account 1100 cannot be the other side of a"
+        + " bank line: write register"), bank.getMessage());
+
     ImportException e =
         assertThrows(ImportException.class,
             () -> PassbookRules.parse("r.rules", "ok -> 4200\n(unclosed -> 4200\nx -> cash\ny 4200\n"));
@@ -282,9 +290,10 @@ class PassbookImporterTest {
       String lines = "01/04/2025,GRANT,,100.00,100.00\n02/04/2025,GRANT,,100.00,200.00\n"
           + "03/04/2025,GRANT,,100.00,300.00\n";
       String changed = lines + "04/04/2025,GRANT,,100.00,400.00\n";
+      // read as it was to tell its order and to check it, changed for the write
       AtomicInteger opened = new AtomicInteger();
       Supplier<InputStream> source =
-          () -> new ByteArrayInputStream((header + (opened.getAndIncrement() == 0 ? lines : changed))
+          () -> new ByteArrayInputStream((header + (opened.getAndIncrement() < 2 ? lines : changed))
               .getBytes(StandardCharsets.UTF_8));
       ImportException e =
           assertThrows(ImportException.class,
@@ -308,6 +317,148 @@ class PassbookImporterTest {
     assertEquals(2, report.recorded());
     assertEquals(inr("99998.82"), net(journal, Chart.BANK));
     assertEquals(inr("-100000"), net(journal, Chart.GRANTS));
+  }
+
+  /** The generic sample with its lines listed newest first, as some bank portals export. */
+  private static String newestFirst(String resource) {
+    try (InputStream in = resource(resource).get()) {
+      List<String> lines = new ArrayList<>(List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")));
+      String header = lines.remove(0);
+      java.util.Collections.reverse(lines);
+      return header + "\n" + String.join("\n", lines) + "\n";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A statement listed newest first is imported oldest first: the same entries, with the same
+   * ids, as the statement listed oldest first, so either export of it can follow the other.
+   */
+  @Test
+  void aStatementListedNewestFirstGetsTheEntriesOfTheSameStatementOldestFirst() {
+    Books.openBank(journal, LocalDate.of(2025, 3, 31), inr("10000"));
+    PassbookImportReport report = importer.importSource(GROUP, "newest.csv", text(newestFirst("generic.csv")),
+        PassbookImporter.Options.defaults());
+    assertTrue(report.newestFirst());
+    assertEquals(5, report.recorded());
+    assertEquals(inr("10000"), report.openingBalance());
+    assertEquals(inr("95094.30"), report.closingBalance());
+    assertEquals(LocalDate.of(2025, 4, 1), report.firstDate().orElseThrow());
+    assertEquals(LocalDate.of(2025, 7, 10), report.lastDate().orElseThrow());
+    assertEquals(inr("95094.30"), net(journal, Chart.BANK));
+    List<LocalDate> dates = journal.entries(GROUP).stream().map(JournalEntry::date).toList();
+    assertEquals(dates.stream().sorted().toList(), dates, "recorded in date order");
+    // the line numbers are the file's own: the oldest line is the last
+    assertEquals("passbook newest.csv:6", journal.entries(GROUP).get(2).sourceReference().orElseThrow());
+
+    PassbookImportReport oldestFirst = importer.importSource(GROUP, "generic.csv", resource("generic.csv"),
+        PassbookImporter.Options.defaults());
+    assertTrue(!oldestFirst.newestFirst());
+    assertEquals(0, oldestFirst.recorded());
+    assertEquals(5, oldestFirst.alreadyRecorded());
+  }
+
+  @Test
+  void aNewestFirstStatementNamesAMistypedBalanceAndALineOutOfOrder() {
+    String file = "Date,Narration,Withdrawal,Deposit,Balance\n"
+        + "04/04/2025,CHARGES,1.00,,649.00\n"
+        + "03/04/2025,GRANT,,100.00,650.00\n"
+        + "02/04/2025,GRANT,,500.00,500.00\n"
+        + "05/04/2025,GRANT,,10.00,40.00\n"
+        + "01/04/2025,GRANT,,40.00,40.00\n";
+    ImportException e = assertThrows(ImportException.class,
+        () -> importer.importSource(GROUP, "n.csv", text(file), PassbookImporter.Options.defaults()));
+    List<String> problems = e.problems().stream().map(ImportProblem::toString).toList();
+    assertEquals(List.of(
+        "n.csv:4:5: the balance 500.00 should be 550.00 (the balance 650.00 on the line above, a later one,"
+            + " less its deposit of 100.00, as the statement is listed newest first): a line between the two"
+            + " is missing or an amount is mistyped",
+        "n.csv:5:1: the lines are not in date order (2025-04-05 comes after 2025-04-02 in a statement listed"
+            + " newest first): export the statement in date order, oldest or newest first"), problems);
+    assertTrue(journal.entries(GROUP).isEmpty());
+  }
+
+  /** A statement of one day has no change of date: its balances tell its order. */
+  @Test
+  void aOneDayStatementNewestFirstIsToldByItsBalances() {
+    String header = "Date,Narration,Withdrawal,Deposit,Balance\n";
+    String older = "01/04/2025,GRANT RF,,100.00,100.00\n";
+    String newer = "01/04/2025,SB INTEREST,,50.00,150.00\n";
+    PassbookImportReport report = importer.importSource(GROUP, "one-day.csv", text(header + newer + older),
+        PassbookImporter.Options.defaults());
+    assertTrue(report.newestFirst());
+    assertEquals(inr("0"), report.openingBalance());
+    assertEquals(inr("150"), report.closingBalance());
+    PassbookImportReport again = importer.importSource(GROUP, "one-day-oldest-first.csv",
+        text(header + older + newer), PassbookImporter.Options.defaults());
+    assertTrue(!again.newestFirst());
+    assertEquals(2, again.alreadyRecorded());
+  }
+
+  /**
+   * A file of one day, into a book with bank entries, must meet the book: start where the book's
+   * day before ended, or end where the book's day ends with its new lines.
+   */
+  @Test
+  void aOneDayStatementMustMeetTheBook() {
+    Books.openBank(journal, LocalDate.of(2025, 3, 31), inr("10000"));
+    String header = "Date,Narration,Withdrawal,Deposit,Balance\n";
+    String gap = header + "01/04/2025,GRANT RF,,100.00,9100.00\n";
+    ImportException e = assertThrows(ImportException.class,
+        () -> importer.importSource(GROUP, "gap.csv", text(gap), PassbookImporter.Options.defaults()));
+    assertEquals("gap.csv:2:0: the passbook covers only 2025-04-01, and meets the book at neither end: it opens"
+        + " at 9,000.00 but the book's bank account held 10,000.00 at the end of 2025-03-31, and it closes at"
+        + " 9,100.00 but the book's bank account would hold 10,100.00: import the statements before this one"
+        + " first, and check that no bank line was also recorded by hand", e.getMessage());
+    assertEquals(2, journal.entries(GROUP).size());
+
+    // the whole statement first, then an export of the first day taken during that day
+    String l1 = "01/04/2025,GRANT RF,,100.00,10100.00\n";
+    String l2 = "01/04/2025,SB INTEREST,,200.00,10300.00\n";
+    String l3 = "02/04/2025,SMS CHARGES,50.00,,10250.00\n";
+    assertEquals(3, importer.importSource(GROUP, "whole.csv", text(header + l1 + l2 + l3),
+        PassbookImporter.Options.defaults()).recorded());
+    PassbookImportReport morning = importer.importSource(GROUP, "morning.csv", text(header + l1),
+        PassbookImporter.Options.defaults());
+    assertEquals(0, morning.recorded());
+    assertEquals(1, morning.alreadyRecorded());
+    // a day's later lines, into the day whose earlier lines the book holds
+    String l4 = "03/04/2025,GRANT RF,,1.00,10251.00\n";
+    String l5 = "03/04/2025,GRANT RF,,2.00,10253.00\n";
+    importer.importSource(GROUP, "l4.csv", text(header + l4), PassbookImporter.Options.defaults());
+    assertEquals(1, importer.importSource(GROUP, "l4-l5.csv", text(header + l4 + l5),
+        PassbookImporter.Options.defaults()).recorded());
+    assertEquals(inr("10253"), net(journal, Chart.BANK));
+  }
+
+  /**
+   * A user's pattern that backtracks without end is stopped after its budget of steps and named
+   * at its rule; an ordinary pattern, even a quadratic one on the longest narration, is not.
+   */
+  @Test
+  void aCatastrophicPatternIsStoppedAndNamedAtItsRule() {
+    PassbookRules rules = PassbookRules.parse("r.rules", "# mine\nASHA -> 5200\n(.*a){12}b -> 5200\n");
+    // Java's own engine needs seconds on 22 characters, and doubles with each one more
+    String narration = "a".repeat(40) + "!";
+    PassbookRules.PatternTooSlowException slow = assertTimeoutPreemptively(Duration.ofSeconds(10),
+        () -> assertThrows(PassbookRules.PatternTooSlowException.class, () -> rules.accountFor(narration)));
+    assertEquals("r.rules:3:15", slow.rule().source());
+
+    String file = "Date,Narration,Withdrawal,Deposit,Balance\n"
+        + "01/04/2025,GRANT,,10.00,10.00\n"
+        + "02/04/2025," + narration + ",,5.00,15.00\n";
+    ImportException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(ImportException.class,
+        () -> importer.importSource(GROUP, "p.csv", text(file), PassbookImporter.Options.defaults().withRules(rules))));
+    assertTrue(e.getMessage().startsWith("r.rules:3:1: the pattern gave up on the narration of p.csv line 3 after"
+        + " 10000000 steps: it can match the same text in very many ways"), e.getMessage());
+    assertTrue(journal.entries(GROUP).isEmpty());
+
+    PassbookRules ordinary = PassbookRules.parse("ok.rules", "saving.*M01 -> 2000:M01\n.*x.*y -> 5200\n");
+    assertEquals(Chart.SUSPENSE, ordinary.accountFor("z".repeat(PassbookRules.MAX_NARRATION_CHARS)));
+    assertEquals(AccountCode.of("5200"), ordinary.accountFor("z".repeat(900) + "xy"));
+    assertEquals(Chart.SUSPENSE, ordinary.accountFor("z".repeat(2000) + "xy"),
+        "the patterns see the first 1,000 characters of a narration");
   }
 
   /** A line in a period already locked is refused before anything is written. */

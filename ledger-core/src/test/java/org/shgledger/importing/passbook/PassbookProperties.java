@@ -96,6 +96,16 @@ class PassbookProperties {
     return lines;
   }
 
+  /** The lines listed newest first, as some bank portals export them. */
+  static String csv(List<Line> lines, boolean newestFirst) {
+    if (!newestFirst) {
+      return csv(lines);
+    }
+    List<Line> reversed = new ArrayList<>(lines);
+    java.util.Collections.reverse(reversed);
+    return csv(reversed);
+  }
+
   static String csv(List<Line> lines) {
     StringBuilder out = new StringBuilder(HEADER);
     for (Line line : lines) {
@@ -141,8 +151,8 @@ class PassbookProperties {
 
   @Property(tries = 60)
   void theBankEndsAtTheLastBalanceAndImportingTwiceEqualsOnce(
-      @ForAll("passbooks") List<Line> lines) {
-    String text = csv(lines);
+      @ForAll("passbooks") List<Line> lines, @ForAll boolean newestFirst) {
+    String text = csv(lines, newestFirst);
     PassbookImportReport first = run("p.csv", text);
     Money last = Money.ofMinor(INR, lines.get(lines.size() - 1).balanceMinor());
     assertEquals(last, journal.balance(GROUP, Chart.BANK, LocalDate.MAX).net());
@@ -157,17 +167,35 @@ class PassbookProperties {
     assertEquals(entries, journal.entries(GROUP).size());
   }
 
+  /** Listed newest first, a statement gives exactly the entries it gives listed oldest first. */
+  @Property(tries = 60)
+  void newestFirstEqualsOldestFirst(@ForAll("passbooks") List<Line> lines) {
+    PassbookImportReport newest = run("newest.csv", csv(lines, true));
+    Journal oldest = Books.prepare(new InMemoryJournal());
+    PassbookImportReport report = new PassbookImporter(oldest, UnitOfWork.immediate())
+        .importSource(GROUP, "oldest.csv", source(csv(lines)), PassbookImporter.Options.defaults());
+    assertEquals(ids(oldest), ids(journal));
+    assertEquals(balances(oldest), balances(journal));
+    assertEquals(report.openingBalance(), newest.openingBalance());
+    assertEquals(report.closingBalance(), newest.closingBalance());
+    assertEquals(report.firstDate(), newest.firstDate());
+    assertEquals(report.lastDate(), newest.lastDate());
+  }
+
   @Property(tries = 60)
   void overlappingPartsInAnyOrderEqualTheWhole(
       @ForAll("passbooks") List<Line> lines,
       @ForAll("cuts") List<Integer> cuts,
-      @ForAll boolean laterPartFirst) {
+      @ForAll boolean laterPartFirst,
+      @ForAll boolean aNewestFirst,
+      @ForAll boolean bNewestFirst) {
     int n = lines.size();
     int start = Math.min(cuts.get(0), n);
     int end = Math.max(start, Math.min(cuts.get(1), n));
-    // part A is lines [0, end), part B is [start, n): they overlap on [start, end)
-    String a = csv(lines.subList(0, end));
-    String b = csv(lines.subList(start, n));
+    // part A is lines [0, end), part B is [start, n): they overlap on [start, end); either may
+    // be listed newest first
+    String a = csv(lines.subList(0, end), aNewestFirst);
+    String b = csv(lines.subList(start, n), bNewestFirst);
     // Into a book without the earlier lines, the later part may be refused (the bank would go
     // below zero); a refused part changes nothing and is imported again after the other.
     List<String[]> order =
@@ -211,8 +239,9 @@ class PassbookProperties {
       @ForAll("passbooks") List<Line> lines,
       @ForAll Corruption corruption,
       @ForAll("positions") int position,
-      @ForAll("garbage") byte[] garbage) {
-    byte[] spoiled = corrupt(csv(lines), corruption, position, garbage);
+      @ForAll("garbage") byte[] garbage,
+      @ForAll boolean newestFirst) {
+    byte[] spoiled = corrupt(csv(lines, newestFirst), corruption, position, garbage);
     int entriesBefore = journal.entries(GROUP).size();
     Map<AccountCode, Money> balancesBefore = balances(journal);
     ImportLimits limits = new ImportLimits(1_000_000, 10_000, 300, 2_000, 50);

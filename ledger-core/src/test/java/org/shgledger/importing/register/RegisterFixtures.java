@@ -28,7 +28,12 @@ final class RegisterFixtures {
   private RegisterFixtures() {}
 
   static Group group() {
-    return new Group(SHG, "Roshni Mahila Samooh", INR, LocalDate.of(2024, 4, 1), MeetingFrequency.MONTHLY,
+    return group(SHG);
+  }
+
+  /** The same group under another code. */
+  static Group group(BookId code) {
+    return new Group(code, "Roshni Mahila Samooh", INR, LocalDate.of(2024, 4, 1), MeetingFrequency.MONTHLY,
         rupees("100"), RoundingPolicy.wholeUnits(RoundingMode.HALF_UP), Month.APRIL,
         LoanDefaults.scheduled(InterestRate.perMonth(BigDecimal.valueOf(2)), RepaymentMethod.FLAT, 10));
   }

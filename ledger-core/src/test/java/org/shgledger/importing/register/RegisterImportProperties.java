@@ -49,7 +49,7 @@ import org.shgledger.journal.JournalEntry;
  */
 class RegisterImportProperties {
 
-  private static final List<MemberId> MEMBERS =
+  static final List<MemberId> MEMBERS =
       List.of(MemberId.of("M01"), MemberId.of("M02"), MemberId.of("M03"), MemberId.of("M04"));
   private static final AtomicInteger IMPORTED = new AtomicInteger();
 
@@ -68,6 +68,11 @@ class RegisterImportProperties {
 
   @Provide
   Arbitrary<List<Line>> registers() {
+    return plausibleRegisters();
+  }
+
+  /** Registers of one to four meetings of members M01 to M04, mostly what a group could do. */
+  static Arbitrary<List<Line>> plausibleRegisters() {
     Arbitrary<Integer> meetings = Arbitraries.integers().between(1, 4);
     return meetings.flatMap(count -> {
       List<Arbitrary<List<Line>>> perMeeting = new ArrayList<>();

@@ -20,6 +20,9 @@ import org.shgledger.group.MemberId;
 import org.shgledger.group.SavingsGroups;
 import org.shgledger.importing.ImportException;
 import org.shgledger.importing.ImportLimits;
+import org.shgledger.importing.passbook.PassbookImportReport;
+import org.shgledger.importing.passbook.PassbookImporter;
+import org.shgledger.importing.passbook.PassbookRules;
 import org.shgledger.journal.AccountCode;
 import org.shgledger.store.LedgerStore;
 
@@ -188,6 +191,135 @@ class RegisterImportTest {
     assertTrue(e.getMessage().contains("opening balances go into a group's new book only"), e.getMessage());
     assertEquals(entries, store.journal().entries(SHG).size());
     assertFalse(groups.loans(SHG).size() > 1);
+  }
+
+  /**
+   * The channel column moves a row's money through the bank: savings into the group's account, a
+   * loan out to the member's own account, which must be on record.
+   */
+  @Test
+  void theChannelColumnMovesARowsMoneyThroughTheBank() {
+    roster(RegisterFixtures.resource(directory, "roster.csv"));
+    Path file = RegisterFixtures.write(directory, "bank.csv", """
+        date,member,savings,channel,loan_given
+        2024-04-06,M01,500,bank,
+        2024-04-06,M02,300,,
+        2024-05-04,M01,,Bank,200
+        """);
+    assertEquals(5, meetings(file).recorded().size());
+    var journal = store.journal();
+    LocalDate end = LocalDate.of(2024, 5, 31);
+    assertEquals(rupees("300"), journal.balance(SHG, Chart.BANK, end).normalBalance());
+    assertEquals(rupees("300"), journal.balance(SHG, Chart.CASH, end).normalBalance());
+    assertEquals(rupees("800"), journal.balance(SHG, Chart.COMPULSORY_SAVINGS, end).normalBalance());
+    assertEquals(org.shgledger.group.Channel.BANK, groups.loans(SHG).get(0).channel());
+    assertEquals(List.of(), meetings(file).recorded());
+
+    // M02 has no bank account on record: the books refuse to pay her through the bank
+    Path refused = RegisterFixtures.write(directory, "bank-refused.csv", """
+        date,member,savings,savings_withdrawn,channel
+        2024-06-08,M01,100,,
+        2024-06-08,M02,,100,bank
+        """);
+    int entries = journal.entries(SHG).size();
+    ImportException e = assertThrows(ImportException.class, () -> meetings(refused));
+    assertTrue(e.getMessage().startsWith(refused + ":3:4: the books refuse 2024-06-08 M02: withdrawal of INR 100.00"),
+        e.getMessage());
+    assertEquals(entries, journal.entries(SHG).size());
+  }
+
+  /**
+   * A payment the register records through the bank is also a line of the passbook: a rule
+   * {@code -> register} leaves that line to the register, so the bank account counts it once,
+   * whichever file comes first; without the rule the passbook import is refused, not doubled.
+   */
+  @Test
+  void aBankPaymentInTheRegisterIsLeftToItByThePassbookRules() {
+    roster(RegisterFixtures.resource(directory, "roster.csv"));
+    Path register = RegisterFixtures.write(directory, "register.csv", """
+        date,member,savings,channel
+        2024-04-06,M01,500,bank
+        2024-04-06,M02,300,cash
+        """);
+    String statement = """
+        Date,Narration,Withdrawal,Deposit,Balance
+        06/04/2024,UPI/M01/SAVINGS,,500.00,500.00
+        30/04/2024,SB INTEREST,,2.00,502.00
+        """;
+    PassbookRules rules = PassbookRules.parse("shg01.rules", "UPI/.*SAVINGS -> register\ninterest -> 4200\n");
+    PassbookImporter importer = new PassbookImporter(store.journal(), store.unitOfWork());
+    PassbookImporter.Options options = PassbookImporter.Options.defaults().withRules(rules);
+    java.util.function.Supplier<java.io.InputStream> passbook =
+        () -> new java.io.ByteArrayInputStream(statement.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    LocalDate end = LocalDate.of(2024, 4, 30);
+
+    // without the rule the UPI line would be counted twice: refused at the first day
+    meetings(register);
+    ImportException doubled = assertThrows(ImportException.class,
+        () -> importer.importSource(SHG, "statement.csv", passbook, PassbookImporter.Options.defaults()));
+    assertTrue(doubled.getMessage().contains("the passbook's balance at the end of 2024-04-06 is 500.00 but the"
+        + " book's bank account would hold 1,000.00"), doubled.getMessage());
+
+    PassbookImportReport report = importer.importSource(SHG, "statement.csv", passbook, options);
+    assertEquals(1, report.recorded());
+    assertEquals(1, report.leftToRegister());
+    assertEquals(rupees("502"), store.journal().balance(SHG, Chart.BANK, end).normalBalance());
+    assertEquals(rupees("300"), store.journal().balance(SHG, Chart.CASH, end).normalBalance());
+    assertEquals(0, importer.importSource(SHG, "statement.csv", passbook, options).recorded());
+    assertEquals(rupees("502"), store.journal().balance(SHG, Chart.BANK, end).normalBalance());
+  }
+
+  @Test
+  void thePassbookMayComeBeforeTheRegisterItLeavesLinesTo() {
+    roster(RegisterFixtures.resource(directory, "roster.csv"));
+    String statement = "Date,Narration,Withdrawal,Deposit,Balance\n06/04/2024,UPI/M01/SAVINGS,,500.00,500.00\n"
+        + "30/04/2024,SB INTEREST,,2.00,502.00\n";
+    PassbookImporter importer = new PassbookImporter(store.journal(), store.unitOfWork());
+    importer.importSource(SHG, "statement.csv",
+        () -> new java.io.ByteArrayInputStream(statement.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        PassbookImporter.Options.defaults().withRules(PassbookRules.parse("r", "SAVINGS -> register\n")));
+    meetings(RegisterFixtures.write(directory, "register.csv", """
+        date,member,savings,channel
+        2024-04-06,M01,500,bank
+        """));
+    assertEquals(rupees("502"), store.journal().balance(SHG, Chart.BANK, LocalDate.of(2024, 4, 30)).normalBalance());
+  }
+
+  /**
+   * The penalty column charges a penalty on her loan; a repayment on the same row pays it first,
+   * into fines and penalties (4100).
+   */
+  @Test
+  void thePenaltyColumnChargesHerLoanAndTheRepaymentPaysItFirst() {
+    roster(RegisterFixtures.resource(directory, "roster.csv"));
+    Path file = RegisterFixtures.write(directory, "penalty.csv", """
+        date,member,savings,loan_given,penalty,repaid_total
+        2024-04-06,M01,1000,,,
+        2024-04-06,M02,,500,,
+        2024-06-08,M02,,,15,75
+        """);
+    ImportResult result = meetings(file);
+    assertTrue(result.recorded().contains("2024-06-08 M02: penalty of INR 15.00"), result.recorded().toString());
+    var journal = store.journal();
+    LocalDate end = LocalDate.of(2024, 6, 30);
+    assertEquals(rupees("15"), journal.balance(SHG, Chart.FINES, end).normalBalance());
+    assertEquals(rupees("575"), journal.balance(SHG, Chart.CASH, end).normalBalance());
+    var events = groups.registry().loanEvents(SHG, org.shgledger.group.LoanId.of("20240406-M02"));
+    assertEquals(List.of("MTG:2024-06-08:M02:PENALTY", "MTG:2024-06-08:M02:REPAY"),
+        events.stream().map(event -> event.id().value()).toList());
+
+    ImportResult again = meetings(file);
+    assertEquals(List.of(), again.recorded());
+    assertEquals(result.recorded().size(), again.alreadyRecorded());
+
+    Path noLoan = RegisterFixtures.write(directory, "no-loan.csv", """
+        date,member,penalty
+        2024-07-06,M03,10
+        """);
+    ImportException e = assertThrows(ImportException.class, () -> meetings(noLoan));
+    assertTrue(e.getMessage().startsWith(noLoan + ":2:3: the books refuse 2024-07-06 M03: penalty of INR 10.00:"
+        + " member M03 has no loan with principal outstanding on 2024-07-06 to charge a penalty on"),
+        e.getMessage());
   }
 
   @Test

@@ -1,0 +1,106 @@
+package org.shgledger.cli;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.shgledger.cli.Words.MemberIdWord;
+import org.shgledger.cli.Words.RoleWord;
+import org.shgledger.group.BearerTerm;
+import org.shgledger.group.MemberId;
+import org.shgledger.group.Role;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code shg bearer elect|list}: the group's office bearers and their terms. */
+@Command(
+    name = "bearer",
+    mixinStandardHelpOptions = true,
+    description = {
+      "The group's office bearers: president, secretary, treasurer, signatory.",
+      "Example: shg bearer elect SHG01 M02 --role treasurer --from 2024-04-01 --to 2025-03-31"
+    },
+    subcommands = {BearerCommand.Elect.class, BearerCommand.ListTerms.class})
+final class BearerCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+
+  /** Without a subcommand there is nothing to do: show what there is, as a usage error. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
+  }
+
+  /** {@code shg bearer elect GROUP MEMBER --role ROLE --from DATE --to DATE}. */
+  @Command(
+      name = "elect",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description = {
+        "Record an election: a member holds an office from one day to another. One member holds an "
+            + "office on any day (OFFICE_TAKEN); earlier terms are kept. The same term again changes nothing.",
+        "Example: shg bearer elect SHG01 M02 --role treasurer --from 2024-04-01 --to 2025-03-31"
+      })
+  static final class Elect extends BookCommand {
+    @Parameters(index = "1", paramLabel = "MEMBER", converter = MemberIdWord.class, description = "The member elected.")
+    MemberId member;
+
+    @Option(names = "--role", required = true, converter = RoleWord.class,
+        paramLabel = "president|secretary|treasurer|signatory", description = "The office.")
+    Role role;
+
+    @Option(names = "--from", converter = Words.DateWord.class, required = true, paramLabel = "DATE", description = "The first day of the term.")
+    LocalDate from;
+
+    @Option(names = "--to", converter = Words.DateWord.class, required = true, paramLabel = "DATE", description = "The last day of the term.")
+    LocalDate to;
+
+    @Override
+    void run() {
+      BearerTerm term;
+      try {
+        term = new BearerTerm(role, member, from, to);
+      } catch (IllegalArgumentException e) {
+        throw usage(e.getMessage());
+      }
+      boolean repeat = engine.registry().terms(code).contains(term);
+      engine.elect(code, term);
+      out.println((repeat ? "already recorded: " : "recorded: ") + describe(term) + (repeat ? " (nothing new recorded)" : ""));
+    }
+  }
+
+  /** {@code shg bearer list GROUP}. */
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = {
+        "List every office-bearer term the group has recorded, in the order recorded.",
+        "Example: shg bearer list SHG01"
+      })
+  static final class ListTerms extends BookCommand {
+    @Override
+    void run() {
+      List<BearerTerm> terms = engine.registry().terms(code);
+      if (terms.isEmpty()) {
+        out.println("no office bearers recorded for " + code + ": record them with shg bearer elect");
+        return;
+      }
+      List<String[]> rows = new ArrayList<>();
+      rows.add(new String[] {"office", "member", "from", "to"});
+      for (BearerTerm term : terms) {
+        rows.add(new String[] {LoanScheduleCommand.word(term.role()), term.member().value(), term.from().toString(),
+            term.to().toString()});
+      }
+      out.print(Tables.text(rows, "llll"));
+    }
+  }
+
+  /** A term in words: {@code M02 is treasurer from 2024-04-01 to 2025-03-31}. */
+  static String describe(BearerTerm term) {
+    return term.member() + " is " + LoanScheduleCommand.word(term.role()) + " from " + term.from() + " to " + term.to();
+  }
+}

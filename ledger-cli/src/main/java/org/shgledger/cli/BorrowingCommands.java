@@ -1,0 +1,162 @@
+package org.shgledger.cli;
+
+import java.util.concurrent.Callable;
+import org.joda.money.Money;
+import org.shgledger.cli.Words.ChannelWord;
+import org.shgledger.group.Channel;
+import org.shgledger.group.GroupOperation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * What the group itself borrows: {@code shg bank-loan receive|repay} (SHG–bank linkage, always
+ * through the group's bank account) and {@code shg federation-loan receive|repay} (from the
+ * cluster or federation, cash or bank).
+ */
+final class BorrowingCommands {
+
+  private BorrowingCommands() {}
+
+  /** The repayment options shared by both lenders: principal and interest, either may be zero. */
+  abstract static class Repayment extends RecordingCommand {
+    @Option(names = "--principal", defaultValue = "0", paramLabel = "AMOUNT",
+        description = "The part that repays the loan. Default: ${DEFAULT-VALUE}.")
+    String principal;
+
+    @Option(names = "--interest", defaultValue = "0", paramLabel = "AMOUNT",
+        description = "The interest paid, an expense of the group (5000). Default: ${DEFAULT-VALUE}.")
+    String interest;
+
+    Money principal() {
+      return zeroOrMore("--principal", principal);
+    }
+
+    Money interest() {
+      Money interest = zeroOrMore("--interest", this.interest);
+      if (interest.isZero() && principal().isZero()) {
+        throw usage("a repayment needs --principal or --interest (or both) above zero");
+      }
+      return interest;
+    }
+  }
+
+  /** {@code shg bank-loan}: the loan a bank gives the group under SHG–bank linkage. */
+  @Command(
+      name = "bank-loan",
+      mixinStandardHelpOptions = true,
+      description = {
+        "The group's loan from a bank (SHG–bank linkage), account 2200; it comes in and is repaid "
+            + "through the group's bank account.",
+        "Example: shg bank-loan receive SHG01 --amount 50000 --date 2024-11-20"
+      },
+      subcommands = {BankLoan.Receive.class, BankLoan.Repay.class})
+  static final class BankLoan implements Callable<Integer> {
+
+    @Spec private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      spec.commandLine().usage(spec.commandLine().getErr());
+      return ExitCodes.USAGE;
+    }
+
+    /** Debit bank, credit 2200. */
+    @Command(
+        name = "receive",
+        mixinStandardHelpOptions = true,
+        description = {
+          "Record a bank loan credited to the group's bank account.",
+          "Example: shg bank-loan receive SHG01 --amount 50000 --date 2024-11-20"
+        })
+    static final class Receive extends RecordingCommand {
+      @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "The loan.")
+      String amount;
+
+      @Override
+      void run() {
+        record("BANKLOAN", null, new GroupOperation.ReceiveBankLoan(amount("--amount", amount)));
+      }
+    }
+
+    /** Debit 2200 (principal) and 5000 (interest), credit bank. */
+    @Command(
+        name = "repay",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+          "Record an instalment of the bank loan, paid from the group's bank account.",
+          "Example: shg bank-loan repay SHG01 --principal 4000 --interest 450 --date 2024-12-20"
+        })
+    static final class Repay extends Repayment {
+      @Override
+      void run() {
+        record("BANKLOANREPAY", null, new GroupOperation.RepayBankLoan(principal(), interest()));
+      }
+    }
+  }
+
+  /** {@code shg federation-loan}: a loan from the federation or cluster. */
+  @Command(
+      name = "federation-loan",
+      mixinStandardHelpOptions = true,
+      description = {
+        "The group's loan from its federation or cluster, account 2300.",
+        "Example: shg federation-loan receive SHG01 --amount 20000 --date 2024-12-02"
+      },
+      subcommands = {FederationLoan.Receive.class, FederationLoan.Repay.class})
+  static final class FederationLoan implements Callable<Integer> {
+
+    @Spec private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      spec.commandLine().usage(spec.commandLine().getErr());
+      return ExitCodes.USAGE;
+    }
+
+    /** Debit cash or bank, credit 2300. */
+    @Command(
+        name = "receive",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+          "Record a loan received from the federation.",
+          "Example: shg federation-loan receive SHG01 --amount 20000 --date 2024-12-02"
+        })
+    static final class Receive extends RecordingCommand {
+      @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "The loan.")
+      String amount;
+
+      @Option(names = "--channel", defaultValue = "bank", converter = ChannelWord.class, paramLabel = "cash|bank",
+          description = "Where it comes in. Default: ${DEFAULT-VALUE}.")
+      Channel channel;
+
+      @Override
+      void run() {
+        record("FEDLOAN", null, new GroupOperation.ReceiveFederationLoan(amount("--amount", amount), channel));
+      }
+    }
+
+    /** Debit 2300 (principal) and 5000 (interest), credit cash or bank. */
+    @Command(
+        name = "repay",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+          "Record a repayment to the federation.",
+          "Example: shg federation-loan repay SHG01 --principal 2000 --interest 200 --date 2025-01-02"
+        })
+    static final class Repay extends Repayment {
+      @Option(names = "--channel", defaultValue = "bank", converter = ChannelWord.class, paramLabel = "cash|bank",
+          description = "Where the money comes from. Default: ${DEFAULT-VALUE}.")
+      Channel channel;
+
+      @Override
+      void run() {
+        record("FEDLOANREPAY", null, new GroupOperation.RepayFederationLoan(principal(), interest(), channel));
+      }
+    }
+  }
+}

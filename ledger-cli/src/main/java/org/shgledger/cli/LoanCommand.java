@@ -1,0 +1,432 @@
+package org.shgledger.cli;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.joda.money.Money;
+import org.shgledger.cli.Words.ChannelWord;
+import org.shgledger.cli.Words.LoanIdWord;
+import org.shgledger.cli.Words.MemberIdWord;
+import org.shgledger.group.Channel;
+import org.shgledger.group.Chart;
+import org.shgledger.group.GroupException;
+import org.shgledger.group.GroupRejection;
+import org.shgledger.group.LoanDefaults;
+import org.shgledger.group.LoanEvent;
+import org.shgledger.group.LoanId;
+import org.shgledger.group.MemberId;
+import org.shgledger.group.MemberLoan;
+import org.shgledger.journal.AccountCode;
+import org.shgledger.journal.JournalEntry;
+import org.shgledger.journal.Posting;
+import org.shgledger.loan.InterestRate;
+import org.shgledger.loan.Loan;
+import org.shgledger.loan.LoanState;
+import org.shgledger.loan.LoanTerms;
+import org.shgledger.loan.RepaymentMethod;
+import org.shgledger.money.MoneyFormats;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shg loan disburse|repay|penalty|show}: the group's loans to its members, over {@link
+ * org.shgledger.group.SavingsGroups#disburseLoan}, {@code repayLoan}, {@code chargeLoanPenalty}
+ * and {@code loanState}. A loan is named by its id, or by its borrower's id when she has one loan
+ * outstanding.
+ */
+@Command(
+    name = "loan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Loans to members: pay one out, record repayments and penalties, show where a loan stands.",
+      "Example: shg loan disburse SHG01 M02 --amount 1000 --date 2024-06-01"
+    },
+    subcommands = {LoanCommand.Disburse.class, LoanCommand.Repay.class, LoanCommand.Penalty.class,
+        LoanCommand.Show.class})
+final class LoanCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+
+  /** Without a subcommand there is nothing to do: show what there is, as a usage error. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
+  }
+
+  /** Exactly one way of giving the rate, when not the group's. */
+  static final class Rate {
+    @Option(names = "--monthly-rate", paramLabel = "PERCENT", required = true, description = "Percent a month, e.g. 2.")
+    BigDecimal monthly;
+
+    @Option(names = "--annual-rate", paramLabel = "PERCENT", required = true, description = "Percent a year, e.g. 24.")
+    BigDecimal annual;
+
+    InterestRate rate() {
+      return monthly != null ? InterestRate.perMonth(monthly) : InterestRate.perYear(annual);
+    }
+  }
+
+  /** {@code shg loan disburse GROUP MEMBER --amount A --date D}. */
+  @Command(
+      name = "disburse",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description = {
+        "Pay out a loan to a member: debit her loan account (1200), credit cash (or bank, into her own "
+            + "account). The terms are the group's (shg group show) unless --monthly-rate/--annual-rate, "
+            + "--method or --instalments say otherwise. Prints the loan's id; its default is "
+            + "yyyymmdd-MEMBER, like the meeting-register import's.",
+        "Example: shg loan disburse SHG01 M02 --amount 1000 --date 2024-06-01"
+      })
+  static final class Disburse extends RecordingCommand {
+    @Parameters(index = "1", paramLabel = "MEMBER", converter = MemberIdWord.class, description = "The borrower.")
+    MemberId member;
+
+    @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "The amount lent.")
+    String amount;
+
+    @Option(names = "--channel", defaultValue = "cash", converter = ChannelWord.class, paramLabel = "cash|bank",
+        description = "How it is paid out: cash, or bank into her own account. Default: ${DEFAULT-VALUE}.")
+    Channel channel;
+
+    @Option(names = "--loan", paramLabel = "LOAN", converter = LoanIdWord.class,
+        description = "The loan's id, e.g. its number in the loan register. Default: yyyymmdd-MEMBER "
+            + "(-2, -3 ... for another loan to her that day).")
+    LoanId loan;
+
+    @ArgGroup(exclusive = true)
+    Rate rate;
+
+    @Option(names = "--method", paramLabel = "flat|emi|equal-principal|open",
+        description = "How it is repaid: a schedule (flat, emi, equal-principal) or open (interest "
+            + "monthly on what is outstanding, repaid when she can). Default: the group's.")
+    String method;
+
+    @Option(names = "--instalments", paramLabel = "N", description = "The number of monthly instalments. Default: the group's.")
+    Integer instalments;
+
+    @Option(names = "--first-due", converter = Words.DateWord.class, paramLabel = "DATE",
+        description = "The first instalment's due date. Default: a month after --date.")
+    LocalDate firstDue;
+
+    @Override
+    void run() {
+      Loan terms = terms(amount("--amount", amount));
+      String stem = IdWalk.stem(code, date, "LOAN", member);
+      IdWalk.Step<JournalEntry> step = IdWalk.run(id != null || loan != null,
+          n -> engine.registry().loan(code, loanIdFor(n)).isPresent() || journal().entry(code, idFor(stem, n)).isPresent(),
+          n -> journal().reversalOf(code, idFor(stem, n)).isPresent()
+              || engine.registry().loan(code, loanIdFor(n))
+                  .filter(l -> journal().reversalOf(code, l.disbursement()).isPresent()).isPresent(),
+          n -> engine.disburseLoan(code, idFor(stem, n), loanIdFor(n), member, terms, channel));
+      out.print(EntryText.of(journal(), step.result(), step.repeat()));
+      LoanId recorded = loanIdFor(step.n());
+      out.println("loan " + recorded + ": " + describe(terms));
+      out.println("  " + (terms instanceof LoanTerms scheduled ? "first due " + scheduled.firstDueDate() + "; schedule: "
+          : "see ") + "shg loan show " + code + " " + recorded);
+    }
+
+    private LoanId loanIdFor(int n) {
+      if (loan != null) {
+        return loan;
+      }
+      String text = IdWalk.candidate(date.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + member, n);
+      if (text.length() > LoanId.MAX_LENGTH) {
+        throw usage("the default loan id " + text + " is longer than " + LoanId.MAX_LENGTH + " characters; give one with --loan");
+      }
+      return LoanId.of(text);
+    }
+
+    /** The group's terms with the options' changes; terms that cannot be are a usage error. */
+    private Loan terms(Money principal) {
+      LoanDefaults defaults = group.loanDefaults();
+      Optional<RepaymentMethod> chosen = defaults.method();
+      if (method != null) {
+        String word = method.strip().toLowerCase(Locale.ROOT);
+        chosen = switch (word) {
+          case "flat" -> Optional.of(RepaymentMethod.FLAT);
+          case "emi" -> Optional.of(RepaymentMethod.EMI);
+          case "equal-principal" -> Optional.of(RepaymentMethod.EQUAL_PRINCIPAL);
+          case "open" -> Optional.empty();
+          default -> throw usage("--method is flat, emi, equal-principal or open, not " + method);
+        };
+      }
+      if (chosen.isEmpty() && (instalments != null || firstDue != null)) {
+        throw usage("an open loan has no instalments: --instalments and --first-due are for flat, emi and equal-principal");
+      }
+      try {
+        InterestRate interest = rate == null ? defaults.rate() : rate.rate();
+        int count = instalments != null ? instalments : defaults.instalments();
+        Loan terms = new LoanDefaults(interest, chosen, count, defaults.frequency(), defaults.allocationOrder())
+            .termsFor(principal, date, group.rounding());
+        if (firstDue != null && terms instanceof LoanTerms scheduled) {
+          terms = scheduled.withFirstDueDate(firstDue);
+        }
+        if (terms instanceof LoanTerms scheduled) {
+          scheduled.schedule(); // a loan that cannot be repaid as asked is refused here, not later
+        }
+        return terms;
+      } catch (IllegalArgumentException e) {
+        throw usage("Invalid loan: " + e.getMessage());
+      }
+    }
+  }
+
+  /** {@code shg loan repay GROUP LOAN --amount A --date D}. */
+  @Command(
+      name = "repay",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description = {
+        "Record a repayment: it pays penalties, then interest due, then principal (the loan's order), "
+            + "and anything more pays the coming instalments in advance. Debit cash (or bank), credit "
+            + "4100, 4000 and her loan account. Prints the split and what is left.",
+        "Example: shg loan repay SHG01 M02 --amount 120 --date 2024-07-06"
+      })
+  static final class Repay extends RecordingCommand {
+    @Parameters(index = "1", paramLabel = "LOAN",
+        description = "The loan's id, or the borrower's id when she has one loan outstanding.")
+    String loan;
+
+    @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "What she pays.")
+    String amount;
+
+    @Option(names = "--channel", defaultValue = "cash", converter = ChannelWord.class, paramLabel = "cash|bank",
+        description = "Where the money comes in. Default: ${DEFAULT-VALUE}.")
+    Channel channel;
+
+    @Override
+    void run() {
+      Money paid = amount("--amount", amount);
+      MemberLoan target = resolve(this, loan, date);
+      record("REPAY", target.member(),
+          entryId -> engine.repayLoan(code, entryId, target.id(), date, paid, channel));
+      out.println("loan " + target.id() + " " + standing(engine.loanState(code, target.id(), date)));
+    }
+  }
+
+  /** {@code shg loan penalty GROUP LOAN --amount A --date D}. */
+  @Command(
+      name = "penalty",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description = {
+        "Charge a penalty on a loan, such as for a late instalment. It is owed, not yet money: the "
+            + "next payments pay it first, and it becomes income (4100) when paid. No entry is recorded; "
+            + "its id (default GROUP-DATE-PENALTY-MEMBER) makes charging it again safe.",
+        "Example: shg loan penalty SHG01 M02 --amount 20 --date 2024-08-03"
+      })
+  static final class Penalty extends RecordingCommand {
+    @Parameters(index = "1", paramLabel = "LOAN",
+        description = "The loan's id, or the borrower's id when she has one loan outstanding.")
+    String loan;
+
+    @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "The penalty.")
+    String amount;
+
+    @Override
+    void run() {
+      Money penalty = amount("--amount", amount);
+      MemberLoan target = resolve(this, loan, date);
+      String stem = IdWalk.stem(code, date, "PENALTY", target.member());
+      IdWalk.Step<Object> step = IdWalk.run(id != null,
+          n -> engine.registry().loanEvents(code, target.id()).stream().anyMatch(e -> e.id().equals(idFor(stem, n))),
+          n -> false,
+          n -> {
+            engine.chargeLoanPenalty(code, idFor(stem, n), target.id(), date, penalty);
+            return null;
+          });
+      out.println((step.repeat() ? "already recorded as " : "recorded ") + idFor(stem, step.n()) + " on " + date
+          + ": a penalty of " + group.currency() + " " + MoneyFormats.indian(penalty) + " on loan " + target.id()
+          + " of " + target.member() + (step.repeat() ? " (nothing new recorded)" : ""));
+      out.println("loan " + target.id() + " " + standing(engine.loanState(code, target.id(), date)));
+    }
+  }
+
+  /** {@code shg loan show GROUP LOAN [--as-of DATE]}. */
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Show a loan: its terms and schedule, every payment (split into penalties, interest and "
+            + "principal) and penalty, and where it stands at the end of a day.",
+        "Example: shg loan show SHG01 20240601-M02 --as-of 2024-09-30"
+      })
+  static final class Show extends BookCommand {
+    @Parameters(index = "1", paramLabel = "LOAN",
+        description = "The loan's id, or the borrower's id when she has one loan (or one outstanding).")
+    String loan;
+
+    @Option(names = "--as-of", converter = Words.DateWord.class, paramLabel = "DATE",
+        description = "The day to show it as of, yyyy-mm-dd. Default: today (printed).")
+    LocalDate asOf;
+
+    @Override
+    void run() {
+      LocalDate day = asOf != null ? asOf : LocalDate.now();
+      MemberLoan shown = resolve(this, loan, day);
+      Loan terms = shown.terms();
+      out.println("Loan " + shown.id() + " to " + shown.member() + " [" + code + "], paid out "
+          + terms.disbursementDate() + (shown.channel() == Channel.CASH ? " in cash" : " into her bank account")
+          + " by entry " + shown.disbursement());
+      if (terms instanceof LoanTerms scheduled) {
+        out.println();
+        out.print(ScheduleFormats.text(scheduled.schedule()));
+      } else {
+        out.println(describe(terms));
+      }
+      out.println();
+      out.print(events(shown));
+      out.println();
+      if (day.isBefore(terms.disbursementDate())) {
+        out.println("On " + day + " the loan was not yet paid out.");
+        return;
+      }
+      LoanState state = engine.loanState(code, shown.id(), day);
+      out.println("At the end of " + day + ", amounts in " + group.currency() + ":");
+      List<String[]> rows = new ArrayList<>();
+      rows.add(new String[] {"", "", ""});
+      rows.add(row("principal outstanding", state.outstandingPrincipal(), ""));
+      rows.add(row("due now: principal", state.principalDue(), ""));
+      rows.add(row("due now: interest", state.interestDue(), ""));
+      rows.add(row("due now: penalties", state.finesDue(), ""));
+      rows.add(row("due now: total", state.totalDue(), ""));
+      rows.add(row("overdue", state.overdueAmount(), state.isOverdue()
+          ? state.overdueInstalments() + (state.overdueInstalments() == 1 ? " instalment" : " instalments")
+              + " unpaid, " + state.daysPastDue() + " days past due"
+          : ""));
+      rows.add(row("paid so far: principal", state.principalPaid(), ""));
+      rows.add(row("paid so far: interest", state.interestPaid(), ""));
+      rows.add(row("paid so far: penalties", state.finesPaid(), ""));
+      // the header row is blank: drop it and its rule, keeping the alignment
+      String table = Tables.text(rows, "lrl");
+      table.substring(table.indexOf('\n', table.indexOf('\n') + 1) + 1).lines()
+          .forEach(line -> out.println("  " + line));
+      if (state.settled()) {
+        out.println("The loan is repaid in full.");
+      }
+    }
+
+    private static String[] row(String label, Money amount, String note) {
+      return new String[] {label, MoneyFormats.indian(amount), note};
+    }
+
+    /** The loan's payments (split as recorded) and penalties, in the order recorded. */
+    private String events(MemberLoan shown) {
+      List<LoanEvent> events = engine.registry().loanEvents(code, shown.id());
+      if (events.isEmpty()) {
+        return "No payments or penalties yet.\n";
+      }
+      AccountCode own = Chart.memberAccount(Chart.MEMBER_LOANS, shown.member());
+      List<String[]> rows = new ArrayList<>();
+      rows.add(new String[] {"date", "what", "id", "amount", "penalties", "interest", "principal"});
+      for (LoanEvent event : events) {
+        if (event.kind() == LoanEvent.Kind.PENALTY) {
+          rows.add(new String[] {event.date().toString(), "penalty", event.id().value(),
+              MoneyFormats.indian(event.amount()), "", "", ""});
+          continue;
+        }
+        Optional<JournalEntry> entry = journal().entry(code, event.id());
+        Optional<JournalEntry> reversal = journal().reversalOf(code, event.id());
+        String what = reversal.map(r -> "payment, reversed by " + r.id()).orElse("payment");
+        rows.add(new String[] {event.date().toString(), what, event.id().value(),
+            MoneyFormats.indian(event.amount()),
+            credited(entry, Chart.FINES), credited(entry, Chart.LOAN_INTEREST), credited(entry, own)});
+      }
+      return Tables.text(rows, "lllrrrr");
+    }
+
+    /** What an entry credits to an account, for a payment's split. */
+    private String credited(Optional<JournalEntry> entry, AccountCode account) {
+      Money total = Money.zero(group.currency());
+      for (Posting posting : entry.map(JournalEntry::postings).orElse(List.of())) {
+        if (posting.account().equals(account) && posting.side() == org.shgledger.journal.Side.CREDIT) {
+          total = total.plus(posting.amount());
+        }
+      }
+      return MoneyFormats.indian(total);
+    }
+  }
+
+  /** A loan's terms in one line: amount, rate, method and instalments. */
+  static String describe(Loan terms) {
+    String lent = terms.currency() + " " + MoneyFormats.indian(terms.principal()) + " at " + terms.rate();
+    if (terms instanceof LoanTerms scheduled) {
+      int count = scheduled.instalmentCount();
+      String method = switch (scheduled.method()) {
+        case FLAT -> "flat rate";
+        case EMI -> "EMI";
+        case EQUAL_PRINCIPAL -> "equal principal";
+      };
+      return lent + ", " + method + ", " + count + " " + LoanScheduleCommand.word(scheduled.frequency())
+          + " instalment" + (count == 1 ? "" : "s");
+    }
+    return lent + ", open: interest monthly on what is outstanding";
+  }
+
+  /** Where a loan stands after a payment or penalty, in one phrase. */
+  static String standing(LoanState state) {
+    if (state.settled()) {
+      return "is repaid in full";
+    }
+    return "on " + state.asOf() + ": principal outstanding " + MoneyFormats.indian(state.outstandingPrincipal())
+        + ", due now " + MoneyFormats.indian(state.totalDue())
+        + (state.isOverdue() ? ", overdue " + MoneyFormats.indian(state.overdueAmount()) + " (" + state.daysPastDue()
+            + " days)" : "");
+  }
+
+  /**
+   * The loan a command names: a standing loan with that id, or else the one loan of a member with
+   * that id (of several, the one outstanding on the day).
+   *
+   * @throws GroupException {@link GroupRejection#LOAN_NOT_FOUND} if there is no such loan or
+   *     member, or the member has no loan
+   */
+  static MemberLoan resolve(BookCommand command, String text, LocalDate day) {
+    String name = text.strip();
+    List<MemberLoan> loans = command.engine.loans(command.code);
+    for (MemberLoan loan : loans) {
+      if (loan.id().value().equals(name)) {
+        return loan;
+      }
+    }
+    boolean isMember;
+    try {
+      isMember = command.engine.registry().member(command.code, MemberId.of(name)).isPresent();
+    } catch (IllegalArgumentException notAnId) {
+      isMember = false;
+    }
+    if (!isMember) {
+      throw new GroupException(GroupRejection.LOAN_NOT_FOUND,
+          "group " + command.code + ": there is no loan " + name + " (nor a member of that id)");
+    }
+    List<MemberLoan> hers = loans.stream().filter(l -> l.member().value().equals(name)).toList();
+    if (hers.size() == 1) {
+      return hers.get(0);
+    }
+    List<MemberLoan> outstanding = hers.stream()
+        .filter(l -> !day.isBefore(l.terms().disbursementDate()))
+        .filter(l -> !command.engine.history(command.code, l).stateAsOf(day).settled())
+        .toList();
+    if (outstanding.size() == 1) {
+      return outstanding.get(0);
+    }
+    if (hers.isEmpty()) {
+      throw new GroupException(GroupRejection.LOAN_NOT_FOUND, "group " + command.code + ": " + name + " has no loan");
+    }
+    List<MemberLoan> choices = outstanding.isEmpty() ? hers : outstanding;
+    throw command.usage(name + " has " + choices.size() + (outstanding.isEmpty() ? " loans" : " loans outstanding on " + day)
+        + ": " + choices.stream().map(l -> l.id().value()).collect(Collectors.joining(", ")) + "; name one");
+  }
+}

@@ -1,0 +1,102 @@
+package org.shgledger.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.shgledger.cli.TestBooks.inr;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code shg bank deposit|withdraw|interest|charges}, {@code shg bank-loan receive|repay} and
+ * {@code shg federation-loan receive|repay}.
+ */
+class BankAndBorrowingCommandsTest {
+
+  @TempDir Path directory;
+  private TestBooks books;
+
+  @BeforeEach
+  void groupWithCash() {
+    books = TestBooks.withMembers(directory, "M01");
+    books.ok("save", "SHG01", "M01", "--amount", "2000", "--date", "2024-05-04");
+  }
+
+  @Test
+  void cashGoesToTheBankAndBack() {
+    Run deposit = books.ok("bank", "deposit", "SHG01", "--amount", "1500", "--date", "2024-05-06");
+    books.ok("bank", "withdraw", "SHG01", "--amount", "200", "--date", "2024-05-07");
+
+    assertEquals("""
+        recorded SHG01-2024-05-06-BANKDEPOSIT on 2024-05-06: cash banked, INR 1,500.00
+          Dr  1100  Bank — group SB account  1,500.00
+          Cr  1000  Cash in hand             1,500.00
+        """, deposit.out());
+    assertEquals(inr("1300"), books.balance("1100"));
+    assertEquals(inr("700"), books.balance("1000"));
+    assertTrue(books.ok("bank", "deposit", "SHG01", "--amount", "1500", "--date", "2024-05-06").out()
+        .startsWith("already recorded as SHG01-2024-05-06-BANKDEPOSIT "));
+    assertEquals(3, books.entries());
+  }
+
+  @Test
+  void theBankCannotPayOutMoreThanItHolds() {
+    books.ok("bank", "deposit", "SHG01", "--amount", "100", "--date", "2024-05-06");
+
+    books.fails(ExitCodes.REJECTED, "shg: rejected (INSUFFICIENT_BANK_BALANCE): ",
+        "bank", "withdraw", "SHG01", "--amount", "200", "--date", "2024-05-07");
+    books.fails(ExitCodes.REJECTED, "shg: rejected (INSUFFICIENT_CASH): ",
+        "bank", "deposit", "SHG01", "--amount", "5000", "--date", "2024-05-07");
+    assertEquals(inr("100"), books.balance("1100"));
+  }
+
+  @Test
+  void interestAndChargesOfTheBank() {
+    books.ok("bank", "interest", "SHG01", "--amount", "42.50", "--date", "2024-09-30");
+    books.ok("bank", "charges", "SHG01", "--amount", "17.70", "--date", "2024-09-30");
+
+    assertEquals(inr("24.80"), books.balance("1100"));
+    assertEquals(inr("42.50"), books.balance("4200"));
+    assertEquals(inr("17.70"), books.balance("5100"));
+  }
+
+  @Test
+  void aBankLoanComesInAndIsRepaidWithInterest() {
+    books.ok("bank-loan", "receive", "SHG01", "--amount", "50,000", "--date", "2024-11-20");
+
+    Run repay = books.ok("bank-loan", "repay", "SHG01", "--principal", "4000", "--interest", "450",
+        "--date", "2024-12-20");
+
+    assertTrue(repay.out().contains("Dr  2200  Bank loan (SHG–bank linkage)            4,000.00"), repay.out());
+    assertEquals(inr("46000"), books.balance("2200"));
+    assertEquals(inr("450"), books.balance("5000"));
+    assertEquals(inr("45550"), books.balance("1100"));
+    books.fails(ExitCodes.REJECTED, "shg: rejected (REPAYMENT_EXCEEDS_DEBT): ",
+        "bank-loan", "repay", "SHG01", "--principal", "46001", "--date", "2024-12-21");
+  }
+
+  @Test
+  void aFederationLoanInCashOrBank() {
+    books.ok("federation-loan", "receive", "SHG01", "--amount", "20000", "--date", "2024-12-02");
+    books.ok("federation-loan", "repay", "SHG01", "--principal", "1000", "--interest", "200", "--channel", "cash",
+        "--date", "2025-01-02");
+
+    assertEquals(inr("19000"), books.balance("2300"));
+    assertEquals(inr("20000"), books.balance("1100"));
+    assertEquals(inr("800"), books.balance("1000"));
+  }
+
+  @Test
+  void aRepaymentOfNothingOrANegativePartIsAUsageError() {
+    books.fails(ExitCodes.USAGE, "a repayment needs --principal or --interest",
+        "bank-loan", "repay", "SHG01", "--date", "2024-12-20");
+    books.fails(ExitCodes.USAGE, "--interest cannot be negative",
+        "federation-loan", "repay", "SHG01", "--principal", "10", "--interest", "-5", "--date", "2024-12-20");
+    Run bare = Run.shg("bank");
+    assertEquals(ExitCodes.USAGE, bare.exitCode());
+    assertTrue(bare.err().contains("Usage: shg bank"), bare.err());
+    assertEquals(1, books.entries());
+  }
+}
