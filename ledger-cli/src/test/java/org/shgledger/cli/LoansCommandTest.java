@@ -183,6 +183,6 @@ class LoansCommandTest {
     Run backwards = seedLoans("--as-of", "2025-03-31", "--from", "2025-04-01");
     assertEquals(ExitCodes.USAGE, backwards.exitCode());
     assertTrue(backwards.err().startsWith(
-        "--from 2025-04-01 is after the last day of the report, --as-of 2025-03-31\n"), backwards.err());
+        "shg: --from 2025-04-01 is after the last day of the report, --as-of 2025-03-31\n"), backwards.err());
   }
 }

@@ -374,11 +374,11 @@ class StatementCommandTest {
     Run backwards = statement("--from", "2025-06-01", "--to", "2025-05-31");
     assertEquals(ExitCodes.USAGE, backwards.exitCode());
     assertTrue(backwards.err().startsWith(
-        "--from 2025-06-01 is after the last day of the report, --to 2025-05-31\n"), backwards.err());
+        "shg: --from 2025-06-01 is after the last day of the report, --to 2025-05-31\n"), backwards.err());
 
     Run afterTheLatest = statement("--from", "2025-07-01");
     assertEquals(ExitCodes.USAGE, afterTheLatest.exitCode());
-    assertTrue(afterTheLatest.err().startsWith("--from 2025-07-01 is after the last day of the report, "
+    assertTrue(afterTheLatest.err().startsWith("shg: --from 2025-07-01 is after the last day of the report, "
         + "2025-06-28 (the date of the latest entry); give --to as well\n"), afterTheLatest.err());
   }
 
