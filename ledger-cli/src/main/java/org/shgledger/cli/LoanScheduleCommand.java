@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
       "Print the schedule of instalments of a loan: for each, its due date, principal, interest, "
           + "payment and the balance left. Nothing is saved.",
       "The last instalment takes the rounding difference, so the principal column sums to the "
-          + "loan exactly. Rules and examples: docs/loans.md."
+          + "loan exactly. Rules and examples: docs/loans.md.",
+      "Example: shg loan-schedule --principal 10000 --monthly-rate 2 --instalments 10 --method flat --start 2025-04-05"
     })
 public final class LoanScheduleCommand implements Callable<Integer> {
 

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
       "Prints one line per book: OK with the number of entries and the hash of the last one "
           + "(write it down to check later that nothing was changed or removed), or the first "
           + "entry that does not match.",
-      "Exits with 1 if any book does not verify."
+      "Exits with 1 if any book does not verify.",
+      "Example: shg verify --db shg.db"
     })
 final class VerifyCommand implements Callable<Integer> {
 
