@@ -88,6 +88,12 @@ public final class BooksImport {
    */
   public static final int MAX_PASSBOOK_LINES = 20_000;
 
+  /** How a register import's refusal ends (register.Steps). */
+  private static final String REGISTER_NOTHING_KEPT = "; nothing from this file was recorded";
+
+  /** How a refusal here ends. */
+  private static final String NOTHING_KEPT = "; nothing from either file was recorded";
+
   /** How many characters of a narration the list of what was recorded shows. */
   private static final int NARRATION_SHOWN = 40;
 
@@ -295,10 +301,20 @@ public final class BooksImport {
     return new ImportResult(plan.file(), plan.rows(), tally.recorded(), tally.alreadyRecorded(), dryRun);
   }
 
-  /** Records a part of a register and adds what it recorded to the list of everything. */
+  /**
+   * Records a part of a register and adds what it recorded to the list of everything. A refusal
+   * says, as the register's own import does, that nothing of its file was recorded; here nothing
+   * of either file was.
+   */
   private static void part(RegisterPlan.Tally tally, List<String> recorded, Runnable work) {
     int before = tally.recorded().size();
-    work.run();
+    try {
+      work.run();
+    } catch (ImportException e) {
+      throw new ImportException(e.problems().stream().map(problem -> new ImportProblem(problem.file(),
+          problem.line(), problem.column(), problem.reason().replace(REGISTER_NOTHING_KEPT, NOTHING_KEPT))).toList(),
+          e.truncated());
+    }
     recorded.addAll(tally.recorded().subList(before, tally.recorded().size()));
   }
 
@@ -325,8 +341,7 @@ public final class BooksImport {
           journal.record(entry);
         } catch (JournalException e) {
           throw new ImportException(new ImportProblem(passbookName, line.line().line(), 0,
-              "the books refuse this line (" + e.reason() + "): " + e.getMessage()
-                  + "; nothing from either file was recorded"));
+              "the books refuse this line (" + e.reason() + "): " + e.getMessage() + NOTHING_KEPT));
         }
         counts.recorded++;
         Posting other = entry.postings().stream().filter(p -> !p.account().equals(Chart.BANK)).findFirst()
@@ -360,8 +375,8 @@ public final class BooksImport {
     if (problem.isPresent()) {
       ImportProblem found = problem.get();
       throw new ImportException(new ImportProblem(found.file(), found.line(), found.column(), found.reason()
-          + ", nor by the meeting register through the bank without a passbook rule -> register;"
-          + " nothing from either file was recorded"));
+          + ", nor by the meeting register through the bank without a passbook rule -> register"
+          + NOTHING_KEPT));
     }
   }
 

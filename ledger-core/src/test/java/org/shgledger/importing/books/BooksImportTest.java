@@ -270,6 +270,7 @@ class BooksImportTest {
     assertEquals(register + ":18:6", where(e.problems().get(0)));
     assertTrue(e.problems().get(0).reason().startsWith("the books refuse 2024-07-06 M03: loan 20240706-M03 of INR"
         + " 900.00: "), e.getMessage());
+    assertTrue(e.problems().get(0).reason().endsWith("; nothing from either file was recorded"), e.getMessage());
     assertEquals(before, YearBooks.snapshot(store, SHG));
 
     // a passbook line the books refuse: banking cash the box never held
