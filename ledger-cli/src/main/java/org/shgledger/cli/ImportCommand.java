@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
       ImportReclassifyCommand.class,
       ImportMembersCommand.class,
       ImportMeetingsCommand.class,
-      ImportOpeningCommand.class
+      ImportOpeningCommand.class,
+      ImportBooksCommand.class
     })
 final class ImportCommand implements Callable<Integer> {
 

@@ -8,6 +8,8 @@
  * org.shgledger.importing.Amounts} and {@link org.shgledger.importing.Dates}.
  *
  * <p>Every importer is all or nothing: it reads and checks the whole file first and writes only
- * when there is no problem. docs/import.md describes the formats.
+ * when there is no problem. The importers are in {@code importing.passbook} and {@code
+ * importing.register}; {@code importing.books} imports a meeting register and a passbook
+ * together, in date order. docs/import.md describes the formats.
  */
 package org.shgledger.importing;

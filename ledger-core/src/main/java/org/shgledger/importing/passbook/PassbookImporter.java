@@ -39,7 +39,6 @@ import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.JournalException;
 import org.shgledger.journal.Posting;
 import org.shgledger.journal.Rejection;
-import org.shgledger.money.MoneyFormats;
 
 /**
  * Imports a bank passbook export into a group's bank account (1100), all or nothing.
@@ -296,24 +295,75 @@ public final class PassbookImporter {
     }
     if (options.dryRun()) {
       try (LineSpool spool = spoolFor(order, currency)) {
-        return check(book, currency, name, source, options, options.planned(), order, spool).report();
+        return check(book, currency, name, source, options, planned(options.planned()), true, order, spool)
+            .report();
       }
     }
     return unitOfWork.atomically(book, () -> {
       try (LineSpool spool = spoolFor(order, currency)) {
-        Checked checked = check(book, currency, name, source, options, entry -> {}, order, spool);
+        Checked checked = check(book, currency, name, source, options, line -> {}, true, order, spool);
         write(book, currency, name, source, options, checked, order, spool);
         return checked.report();
       }
     });
   }
 
+  /**
+   * Checks a statement as {@link #importSource} does and records nothing: every line is read,
+   * reconciled and given its id and account; the rules' accounts and the lock date are checked.
+   * Each line goes to {@code lines}, oldest first, with what importing it would do. The one check
+   * left out is where the statement meets the book's bank balance ({@link FirstDay}): a caller
+   * that records other entries of the statement's first day with it (the combined import of a
+   * meeting register and a passbook) makes it when that day is recorded. {@code
+   * options.dryRun()} and {@code options.planned()} are not used.
+   *
+   * <p>Holds nothing but what {@code lines} keeps (a statement listed newest first goes through
+   * a temporary file, as in an import).
+   *
+   * @param book the group's book, not null
+   * @param name the file's name for messages and source references, not null
+   * @param source opens the bytes afresh each time, not null
+   * @param options how: the profile, rules, limits and progress, not null
+   * @param lines receives each line with its id, disposition and entry, oldest first, not null
+   * @return the counts, balances and first day, not null
+   * @throws ImportException if the file has problems
+   * @throws JournalException if the book does not exist
+   */
+  public CheckedStatement checkStatement(
+      BookId book, String name, Supplier<InputStream> source, Options options, Consumer<CheckedLine> lines) {
+    Objects.requireNonNull(book, "book");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(lines, "lines");
+    Book definition =
+        journal.book(book).orElseThrow(() -> new JournalException(
+            Rejection.BOOK_NOT_FOUND, "there is no group " + book));
+    CurrencyUnit currency = definition.currency();
+    Order order;
+    try (CsvTable table = CsvTable.of(name, source.get(), options.limits(), null)) {
+      order = PassbookReader.detectOrder(table, options.profile(), currency, options.limits().maxProblems());
+    }
+    try (LineSpool spool = spoolFor(order, currency)) {
+      Checked checked = check(book, currency, name, source, options.withDryRun(true), lines, false, order, spool);
+      return new CheckedStatement(checked.report(), checked.firstDay());
+    }
+  }
+
+  /** Hands the entries of new lines to a consumer of planned entries. */
+  private static Consumer<CheckedLine> planned(Consumer<JournalEntry> planned) {
+    return line -> line.entry().ifPresent(planned);
+  }
+
   private static LineSpool spoolFor(Order order, CurrencyUnit currency) {
     return order == Order.NEWEST_FIRST ? LineSpool.create(currency) : null;
   }
 
-  /** The first pass's report, and a digest of every line's id to see the file unchanged. */
-  private record Checked(PassbookImportReport report, byte[] ids) {}
+  /**
+   * The first pass's report, a digest of every line's id to see the file unchanged, and where the
+   * file meets the book.
+   */
+  private record Checked(PassbookImportReport report, byte[] ids, Optional<FirstDay> firstDay) {}
 
   /** A statement's lines, oldest first. */
   private interface Lines extends AutoCloseable {
@@ -378,9 +428,16 @@ public final class PassbookImporter {
     }
   }
 
+  /**
+   * The first pass.
+   *
+   * @param each receives every line with its disposition, oldest first
+   * @param meetBook true to check where the file meets the book now (an import), false to leave
+   *     it to the caller ({@link #checkStatement})
+   */
   private Checked check(
       BookId book, CurrencyUnit currency, String name, Supplier<InputStream> source,
-      Options options, Consumer<JournalEntry> planned, Order order, LineSpool spool) {
+      Options options, Consumer<CheckedLine> each, boolean meetBook, Order order, LineSpool spool) {
     ImportProblems problems = new ImportProblems(options.limits().maxProblems());
     checkAccounts(book, options.rules(), name, problems);
     Optional<LocalDate> lockDate = journal.lockDate(book);
@@ -426,8 +483,10 @@ public final class PassbookImporter {
         }
         if (present) {
           already++;
+          each.accept(new CheckedLine(line, id, CheckedLine.Disposition.ALREADY_RECORDED, Optional.empty()));
         } else if (toRegister) {
           leftToRegister++;
+          each.accept(new CheckedLine(line, id, CheckedLine.Disposition.LEFT_TO_REGISTER, Optional.empty()));
         } else {
           if (lockDate.isPresent() && !line.date().isAfter(lockDate.get())) {
             problems.add(new ImportProblem(name, line.line(), 1,
@@ -439,7 +498,7 @@ public final class PassbookImporter {
           if (isSuspense(entry)) {
             suspense++;
           }
-          planned.accept(entry);
+          each.accept(new CheckedLine(line, id, CheckedLine.Disposition.NEW, Optional.of(entry)));
         }
         if (lines % PROGRESS_EVERY == 0) {
           options.progress().checked(lines);
@@ -453,29 +512,22 @@ public final class PassbookImporter {
     // end of the file's first day, which a file that goes on past that day covers. A file of a
     // single day may not reach that day's end (an export taken during the day, whose later lines
     // a later export brought in first): it may instead start where the book's day before ended.
-    if (firstDate != null && bookHadBankEntries) {
+    Optional<FirstDay> firstDay = firstDate == null ? Optional.empty()
+        : Optional.of(new FirstDay(name, firstDate, lastDate.equals(firstDate), opening, endOfFirstDay,
+            lastLineOfFirstDay));
+    if (meetBook && firstDay.isPresent() && bookHadBankEntries) {
       Money after = journal.balance(book, Chart.BANK, firstDate).net().plus(newOnFirstDay);
-      boolean oneDay = lastDate.equals(firstDate);
       Money dayBefore = journal.balance(book, Chart.BANK, firstDate.minusDays(1)).net();
-      if (!after.equals(endOfFirstDay) && !(oneDay && opening.equals(dayBefore))) {
-        problems.add(new ImportProblem(name, lastLineOfFirstDay, 0, oneDay
-            ? "the passbook covers only " + firstDate + ", and meets the book at neither end: it opens at "
-                + MoneyFormats.indian(opening) + " but the book's bank account held "
-                + MoneyFormats.indian(dayBefore) + " at the end of " + firstDate.minusDays(1)
-                + ", and it closes at " + MoneyFormats.indian(endOfFirstDay) + " but the book's bank account"
-                + " would hold " + MoneyFormats.indian(after) + ": import the statements before this one"
-                + " first, and check that no bank line was also recorded by hand"
-            : "the passbook's balance at the end of " + firstDate + " is "
-                + MoneyFormats.indian(endOfFirstDay) + " but the book's bank account would hold "
-                + MoneyFormats.indian(after) + ": import the statements before this one first,"
-                + " and check that no bank line was also recorded by hand"));
+      Optional<ImportProblem> disagreement = firstDay.get().disagreement(after, dayBefore);
+      if (disagreement.isPresent()) {
+        problems.add(disagreement.get());
         problems.throwIfAny();
       }
     }
     options.progress().checked(lines);
     return new Checked(new PassbookImportReport(profile[0], lines, recorded, already, suspense, leftToRegister,
         Optional.ofNullable(firstDate), Optional.ofNullable(lastDate), opening, closing,
-        bookHadBankEntries, order == Order.NEWEST_FIRST, options.dryRun()), ids.digest());
+        bookHadBankEntries, order == Order.NEWEST_FIRST, options.dryRun()), ids.digest(), firstDay);
   }
 
   /** The second pass: records the lines not yet in the book, batch by batch. */

@@ -112,6 +112,24 @@ public final class MeetingImport {
    * @throws GroupException if the group does not exist
    */
   public static ImportResult run(SavingsGroups groups, BookId code, CsvTable table, ImportLimits limits, boolean dryRun) {
+    return plan(groups, code, table, limits).run(groups, code, dryRun);
+  }
+
+  /**
+   * Reads and checks a register from an open table, which the caller closes, and plans its
+   * operations by meeting date without recording anything: for a caller that records them
+   * together with another file's lines in one unit of its own (the combined import). {@link
+   * RegisterPlan#run} records them as {@link #run} does.
+   *
+   * @param groups the engine, not null
+   * @param code the group, which must exist, not null
+   * @param table the file, positioned at its header, not null
+   * @param limits the limits the table was opened with (for the number of problems), not null
+   * @return the operations, each meeting's in its two stages, not null
+   * @throws ImportException listing every problem with {@code file:line:column}
+   * @throws GroupException if the group does not exist
+   */
+  public static RegisterPlan plan(SavingsGroups groups, BookId code, CsvTable table, ImportLimits limits) {
     Objects.requireNonNull(groups, "groups");
     Objects.requireNonNull(code, "code");
     Group group = groups.group(code);
@@ -133,9 +151,10 @@ public final class MeetingImport {
       meetings.computeIfAbsent(row.get().date(), d -> new ArrayList<>()).add(row.get());
     });
     problems.throwIfAny();
-    Steps steps = new Steps();
-    meetings.forEach((date, rows) -> plan(groups, group, date, rows, steps));
-    return steps.run(groups, code, sheet.file, sheet.rows(), dryRun);
+    RegisterPlan plan = RegisterPlan.dated(sheet.file, sheet.rows());
+    meetings.forEach((date, rows) -> plan(groups, group, date, rows,
+        plan.stage(date, RegisterPlan.Stage.RECEIPTS), plan.stage(date, RegisterPlan.Stage.PAYMENTS)));
+    return plan;
   }
 
   private static Optional<Row> read(Sheet.Fields fields, CurrencyUnit currency) {
@@ -183,7 +202,12 @@ public final class MeetingImport {
         channel.orElse(Channel.CASH)));
   }
 
-  private static void plan(SavingsGroups groups, Group group, LocalDate date, List<Row> rows, Steps steps) {
+  /**
+   * Plans one meeting: into {@code steps} the checks, the roll and what comes in; into {@code
+   * payments} what goes out (withdrawals, then loans).
+   */
+  private static void plan(SavingsGroups groups, Group group, LocalDate date, List<Row> rows, Steps steps,
+      Steps payments) {
     BookId code = group.code();
     Map<MemberId, Attendance> roll = new LinkedHashMap<>();
     rows.forEach(row -> roll.put(row.member(), row.attendance()));
@@ -220,14 +244,14 @@ public final class MeetingImport {
       if (row.savingsWithdrawn().isPositive()) {
         record(groups, code, row, "savings_withdrawn", "WDRAW", "withdrawal of " + row.savingsWithdrawn(),
             new GroupOperation.WithdrawSavings(row.member(), SavingsKind.COMPULSORY, row.savingsWithdrawn(),
-                row.channel()), steps);
+                row.channel()), payments);
       }
     }
     for (Row row : rows) {
       if (row.loanGiven().isPositive()) {
         LoanId loanId = LoanSpec.loanId(date, row.member());
         EntryId id = EntryId.of(row.id("LOAN"));
-        steps.add(row.at("loan_given"), describe(row, "loan " + loanId + " of " + row.loanGiven()), () -> {
+        payments.add(row.at("loan_given"), describe(row, "loan " + loanId + " of " + row.loanGiven()), () -> {
           boolean known = groups.journal().entry(code, id).isPresent();
           groups.disburseLoan(code, id, loanId, row.member(), row.loanSpec().terms(group, row.loanGiven(), date),
               row.channel());

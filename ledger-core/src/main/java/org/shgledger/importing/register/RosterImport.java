@@ -72,6 +72,24 @@ public final class RosterImport {
    * @throws ImportException listing every problem with {@code file:line:column}; nothing recorded
    */
   public static ImportResult run(SavingsGroups groups, BookId code, CsvTable table, ImportLimits limits, boolean dryRun) {
+    return plan(groups, code, table, limits).run(groups, code, dryRun);
+  }
+
+  /**
+   * Reads and checks a roster from an open table, which the caller closes, without adding anyone:
+   * for a caller that adds the members inside one unit of its own before other files' operations
+   * (the combined import). The members are the plan's undated operations ({@link
+   * RegisterPlan#recordUndated}).
+   *
+   * @param groups the engine, not null
+   * @param code the group, which must exist, not null
+   * @param table the file, positioned at its header, not null
+   * @param limits the limits the table was opened with (for the number of problems), not null
+   * @return the members to add, not null
+   * @throws ImportException listing every problem with {@code file:line:column}
+   * @throws org.shgledger.group.GroupException if the group does not exist
+   */
+  public static RegisterPlan plan(SavingsGroups groups, BookId code, CsvTable table, ImportLimits limits) {
     Objects.requireNonNull(groups, "groups");
     Objects.requireNonNull(code, "code");
     groups.group(code);
@@ -97,7 +115,7 @@ public final class RosterImport {
           });
     });
     problems.throwIfAny();
-    return steps.run(groups, code, sheet.file, sheet.rows(), dryRun);
+    return RegisterPlan.undated(sheet.file, sheet.rows(), steps);
   }
 
   private static Optional<Member> member(Sheet.Fields fields) {

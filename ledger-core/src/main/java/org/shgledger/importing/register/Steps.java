@@ -56,14 +56,27 @@ final class Steps {
     }, false));
   }
 
-  /** Thrown at the end of a dry run to roll the unit back; carries its result out. */
-  private static final class DryRun extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final transient ImportResult result;
-
-    DryRun(ImportResult result) {
-      super("dry run", null, false, false);
-      this.result = result;
+  /**
+   * Records every step in order, in the caller's unit of the engine, counting into the tally.
+   *
+   * @throws ImportException naming the row of the first operation the books refused
+   */
+  void recordInto(RegisterPlan.Tally tally) {
+    for (Step step : steps) {
+      boolean wrote;
+      try {
+        wrote = step.record().getAsBoolean();
+      } catch (ImportException e) {
+        throw e;
+      } catch (LedgerException | IllegalArgumentException e) {
+        ImportProblem where = step.where();
+        throw new ImportException(new ImportProblem(where.file(), where.line(), where.column(),
+            (step.counted() ? "the books refuse " + step.description() + ": " : "") + e.getMessage()
+                + "; nothing from this file was recorded"));
+      }
+      if (step.counted()) {
+        tally.count(step.description(), wrote);
+      }
     }
   }
 
@@ -74,40 +87,6 @@ final class Steps {
    *     the file is kept (over a transactional engine)
    */
   ImportResult run(SavingsGroups groups, BookId code, String file, int rows, boolean dryRun) {
-    try {
-      return groups.atomically(code, () -> {
-        // a store may run the unit again from the start: count afresh each time
-        List<String> recorded = new ArrayList<>();
-        int repeated = 0;
-        for (Step step : steps) {
-          boolean wrote;
-          try {
-            wrote = step.record().getAsBoolean();
-          } catch (ImportException e) {
-            throw e;
-          } catch (LedgerException | IllegalArgumentException e) {
-            ImportProblem where = step.where();
-            throw new ImportException(new ImportProblem(where.file(), where.line(), where.column(),
-                (step.counted() ? "the books refuse " + step.description() + ": " : "") + e.getMessage()
-                    + "; nothing from this file was recorded"));
-          }
-          if (!step.counted()) {
-            continue;
-          }
-          if (wrote) {
-            recorded.add(step.description());
-          } else {
-            repeated++;
-          }
-        }
-        ImportResult result = new ImportResult(file, rows, recorded, repeated, dryRun);
-        if (dryRun) {
-          throw new DryRun(result);
-        }
-        return result;
-      });
-    } catch (DryRun done) {
-      return done.result;
-    }
+    return RegisterPlan.undated(file, rows, this).run(groups, code, dryRun);
   }
 }
