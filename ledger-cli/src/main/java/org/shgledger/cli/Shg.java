@@ -4,6 +4,9 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,40 +35,46 @@ import picocli.CommandLine.Spec;
       ExitCodes.NOT_FOUND + ":no such book, account or entry",
       ExitCodes.IO_ERROR + ":a file could not be read or written",
       ExitCodes.INTERNAL_ERROR + ":internal error (a bug)"
-    },
-    subcommands = {
-      DemoCommand.class,
-      GroupCommand.class,
-      MemberCommand.class,
-      BearerCommand.class,
-      MeetingCommand.class,
-      EverydayCommands.Save.class,
-      EverydayCommands.Withdraw.class,
-      EverydayCommands.Fine.class,
-      LoanCommand.class,
-      BankCommand.class,
-      BorrowingCommands.BankLoan.class,
-      BorrowingCommands.FederationLoan.class,
-      EverydayCommands.Grant.class,
-      EverydayCommands.Expense.class,
-      EverydayCommands.Income.class,
-      ReverseCommand.class,
-      ClosingCommands.YearEnd.class,
-      ClosingCommands.DistributeSurplus.class,
-      ClosingCommands.ShareOut.class,
-      LoanScheduleCommand.class,
-      VerifyCommand.class,
-      ImportCommand.class,
-      StatementCommand.class,
-      PassbookCommand.class,
-      AccountCommand.class,
-      LoansCommand.class,
-      TrialBalanceCommand.class,
-      ExportCommand.class,
-      CompletionCommand.class,
-      HelpCommand.class
     })
 public final class Shg implements Callable<Integer> {
+
+  /**
+   * Every subcommand, in the order {@code shg --help} lists them. They are added in code rather
+   * than in the annotation so that {@link #commandLine(String...)} can build only the one a run
+   * names: building the model of every command is most of {@code shg}'s start-up time.
+   */
+  static final List<Class<?>> COMMANDS =
+      List.of(
+          DemoCommand.class,
+          GroupCommand.class,
+          MemberCommand.class,
+          BearerCommand.class,
+          MeetingCommand.class,
+          EverydayCommands.Save.class,
+          EverydayCommands.Withdraw.class,
+          EverydayCommands.Fine.class,
+          LoanCommand.class,
+          BankCommand.class,
+          BorrowingCommands.BankLoan.class,
+          BorrowingCommands.FederationLoan.class,
+          EverydayCommands.Grant.class,
+          EverydayCommands.Expense.class,
+          EverydayCommands.Income.class,
+          ReverseCommand.class,
+          ClosingCommands.YearEnd.class,
+          ClosingCommands.DistributeSurplus.class,
+          ClosingCommands.ShareOut.class,
+          LoanScheduleCommand.class,
+          VerifyCommand.class,
+          ImportCommand.class,
+          StatementCommand.class,
+          PassbookCommand.class,
+          AccountCommand.class,
+          LoansCommand.class,
+          TrialBalanceCommand.class,
+          ExportCommand.class,
+          CompletionCommand.class,
+          HelpCommand.class);
 
   /** The option name that asks for stack traces; {@link ErrorHandler} looks for it. */
   static final String VERBOSE_OPTION = "--verbose";
@@ -79,7 +88,7 @@ public final class Shg implements Callable<Integer> {
       description = "On an error, print the stack trace as well as the message.")
   private boolean verbose;
 
-  /** Creates the top command; {@link #commandLine()} is the way to run it. */
+  /** Creates the top command; {@link #commandLine(String...)} is the way to run it. */
   public Shg() {}
 
   /**
@@ -88,7 +97,7 @@ public final class Shg implements Callable<Integer> {
    * @param args the command-line arguments, not null
    */
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(args).execute(args));
   }
 
   /**
@@ -99,7 +108,46 @@ public final class Shg implements Callable<Integer> {
    * @return a new command line, not null
    */
   public static CommandLine commandLine() {
-    return new CommandLine(new Shg())
+    return configure(withCommands(COMMANDS));
+  }
+
+  /**
+   * The command line for one run: only the command that {@code args} names, when it names one
+   * (its own subcommands included), so that a run does not pay for building the other fifty;
+   * every command when the run asks for help, for completion, for no command or for one that does
+   * not exist, so that listings and "did you mean" suggestions see them all.
+   *
+   * @param args the run's arguments, not null
+   * @return a new command line, ready to {@code execute(args)}, not null
+   */
+  public static CommandLine commandLine(String... args) {
+    Optional<String> named = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst();
+    if (named.isPresent()) {
+      for (Class<?> command : COMMANDS) {
+        Command annotation = command.getAnnotation(Command.class);
+        boolean listsOthers = command == HelpCommand.class || command == CompletionCommand.class;
+        if (!listsOthers && (annotation.name().equals(named.get())
+            || Arrays.asList(annotation.aliases()).contains(named.get()))) {
+          return configure(withCommands(List.of(command)));
+        }
+      }
+    } else if (Arrays.stream(args).anyMatch(arg -> arg.equals("-V") || arg.equals("--version"))
+        && Arrays.stream(args).noneMatch(arg -> arg.equals("-h") || arg.equals("--help"))) {
+      return configure(withCommands(List.of())); // "shg --version" needs no command at all
+    }
+    return commandLine();
+  }
+
+  private static CommandLine withCommands(List<Class<?>> commands) {
+    CommandLine commandLine = new CommandLine(new Shg());
+    for (Class<?> command : commands) {
+      commandLine.addSubcommand(command);
+    }
+    return commandLine;
+  }
+
+  private static CommandLine configure(CommandLine commandLine) {
+    return commandLine
         .setExecutionExceptionHandler(new ErrorHandler())
         .setParameterExceptionHandler(Shg::usageError)
         // Account and group names may be in any script, and reports use ₹ and −; write UTF-8

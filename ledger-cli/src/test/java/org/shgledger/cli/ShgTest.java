@@ -81,4 +81,18 @@ class ShgTest {
     assertTrue(run.err().contains("demo"), run.err());
     assertEquals("", run.out());
   }
+
+  @Test
+  void aRunBuildsOnlyTheCommandItNames() {
+    // start-up time: the model of every command is built only when a listing needs them all
+    assertEquals(java.util.Set.of("statement"),
+        Shg.commandLine("statement", "SHG01", "--to", "2025-03-31").getSubcommands().keySet());
+    assertEquals(java.util.Set.of(), Shg.commandLine("--version").getSubcommands().keySet());
+    assertEquals(Shg.COMMANDS.size(), Shg.commandLine("--help").getSubcommands().size());
+    assertEquals(Shg.COMMANDS.size(), Shg.commandLine("help", "demo").getSubcommands().size());
+    assertEquals(Shg.COMMANDS.size(), Shg.commandLine("completion").getSubcommands().size());
+    assertEquals(Shg.COMMANDS.size(), Shg.commandLine("statment").getSubcommands().size(),
+        "a misspelt command gets every command, for picocli's suggestions");
+    assertEquals(Shg.COMMANDS.size(), Shg.commandLine().getSubcommands().size());
+  }
 }
