@@ -58,6 +58,9 @@ import picocli.CommandLine.Spec;
       ImportCommand.class,
       TrialBalanceCommand.class,
       ExportCommand.class,
+      ProgrammeCommands.ChildCommand.class,
+      ProgrammeCommands.TrainingCommand.class,
+      IndicatorsCommand.class,
       CompletionCommand.class,
       HelpCommand.class
     })

@@ -53,7 +53,7 @@ import org.shgledger.report.Reports;
  *       30 April, 1 May to 30 May, 31 May to 30 June); saving is cash or bank paid into her
  *       compulsory or voluntary savings in an entry that stands on the day (not reversed by then);
  *   <li>{@value #LOANS_DISBURSED} and the amount lent, by purpose ({@code loans_livelihood} ...
- *       {@value #LOANS_PURPOSE_UNRECORDED}); {@value #LOANS_REPAID} (loans settled by the day) and
+ *       {@value #LOANS_NO_PURPOSE}); {@value #LOANS_REPAID} (loans settled by the day) and
  *       the principal repaid; the principal outstanding; {@value #REPAYMENT_RATE}: what was
  *       collected against what fell due, principal and interest, from the first loan to the day,
  *       as the loans report's demand and collection (docs/reports.md), rounded down to two
@@ -61,7 +61,7 @@ import org.shgledger.report.Reports;
  *   <li>{@value #CHILDREN} of members that day with a school status by then, by status, and
  *       {@value #CHILDREN_SCHOOL_AGE}: of those, aged {@value #SCHOOL_AGE_FROM} to {@value
  *       #SCHOOL_AGE_TO} in the day's year;
- *   <li>{@value #MEMBERS_TRAINED}: the different people who attended any training by the day
+ *   <li>{@value #TRAINED}: the different people who attended any training by the day
  *       (whether or not they are members still), by category, and {@code training.TOPIC}: the
  *       different people who attended a training of each topic.
  * </ul>
@@ -86,29 +86,29 @@ public final class ProgrammeIndicators {
   /** Loans paid out by the day (each is one member's, so a count of people for suppression). */
   public static final String LOANS_DISBURSED = "loans_disbursed";
   /** Loans whose purpose was never recorded. */
-  public static final String LOANS_PURPOSE_UNRECORDED = "loans_purpose_unrecorded";
+  public static final String LOANS_NO_PURPOSE = "loans_no_purpose";
   /** Loans fully repaid by the day. */
   public static final String LOANS_REPAID = "loans_repaid";
   /** Collected against due, in percent. */
   public static final String REPAYMENT_RATE = "repayment_rate";
   /** The principal lent. */
-  public static final String LOANS_DISBURSED_AMOUNT = "loans_disbursed_amount";
+  public static final String AMOUNT_LENT = "amount_lent";
   /** The principal repaid. */
-  public static final String LOANS_REPAID_AMOUNT = "loans_repaid_amount";
+  public static final String PRINCIPAL_REPAID = "principal_repaid";
   /** The principal outstanding. */
-  public static final String LOANS_OUTSTANDING_AMOUNT = "loans_outstanding_amount";
+  public static final String PRINCIPAL_OUTSTANDING = "principal_outstanding";
   /** The principal lent for livelihoods. */
-  public static final String LOANS_LIVELIHOOD_AMOUNT = "loans_livelihood_amount";
+  public static final String AMOUNT_LENT_LIVELIHOOD = "amount_lent_livelihood";
   /** Children followed by the programme. */
   public static final String CHILDREN = "children";
   /** Children of school age. */
   public static final String CHILDREN_SCHOOL_AGE = "children_school_age";
   /** Different people trained. */
-  public static final String MEMBERS_TRAINED = "members_trained";
+  public static final String TRAINED = "trained";
   /** Adults trained. */
-  public static final String MEMBERS_TRAINED_ADULT = "members_trained_adult";
+  public static final String TRAINED_ADULT = "trained_adult";
   /** Adolescents trained. */
-  public static final String MEMBERS_TRAINED_ADOLESCENT = "members_trained_adolescent";
+  public static final String TRAINED_ADOLESCENT = "trained_adolescent";
   /** The prefix of a training topic's key: {@code training.orientation}. */
   public static final String TRAINING_PREFIX = "training.";
 
@@ -182,12 +182,12 @@ public final class ProgrammeIndicators {
     for (LoanPurpose purpose : LoanPurpose.values()) {
       keys.add(loansFor(purpose));
     }
-    keys.addAll(List.of(LOANS_PURPOSE_UNRECORDED, LOANS_REPAID, REPAYMENT_RATE, CHILDREN));
+    keys.addAll(List.of(LOANS_NO_PURPOSE, LOANS_REPAID, REPAYMENT_RATE, CHILDREN));
     for (SchoolStatus status : SchoolStatus.values()) {
       keys.add(childrenWith(status));
     }
-    keys.addAll(List.of(CHILDREN_SCHOOL_AGE, MEMBERS_TRAINED, MEMBERS_TRAINED_ADULT, MEMBERS_TRAINED_ADOLESCENT,
-        LOANS_DISBURSED_AMOUNT, LOANS_REPAID_AMOUNT, LOANS_OUTSTANDING_AMOUNT, LOANS_LIVELIHOOD_AMOUNT));
+    keys.addAll(List.of(CHILDREN_SCHOOL_AGE, TRAINED, TRAINED_ADULT, TRAINED_ADOLESCENT,
+        AMOUNT_LENT, PRINCIPAL_REPAID, PRINCIPAL_OUTSTANDING, AMOUNT_LENT_LIVELIHOOD));
     return List.copyOf(keys);
   }
 
@@ -435,7 +435,7 @@ public final class ProgrammeIndicators {
       for (LoanPurpose purpose : LoanPurpose.values()) {
         lines.add(count(loansFor(purpose), LOANS_DISBURSED, true, loansByPurpose.getOrDefault(purpose, 0L)));
       }
-      lines.add(count(LOANS_PURPOSE_UNRECORDED, LOANS_DISBURSED, true, loansWithoutPurpose));
+      lines.add(count(LOANS_NO_PURPOSE, LOANS_DISBURSED, true, loansWithoutPurpose));
       lines.add(count(LOANS_REPAID, null, true, loansRepaid));
       // every counted group's currency has a line, even with no loans, so that targets can name it
       for (Group group : counted) {
@@ -448,16 +448,16 @@ public final class ProgrammeIndicators {
         lines.add(count(childrenWith(status), CHILDREN, true, children.getOrDefault(status, 0L)));
       }
       lines.add(count(CHILDREN_SCHOOL_AGE, null, true, childrenOfSchoolAge));
-      lines.add(count(MEMBERS_TRAINED, null, true, sum(trained)));
-      lines.add(count(MEMBERS_TRAINED_ADULT, MEMBERS_TRAINED, true, trained.getOrDefault(MemberCategory.ADULT_WOMAN, 0L)));
-      lines.add(count(MEMBERS_TRAINED_ADOLESCENT, MEMBERS_TRAINED, true,
+      lines.add(count(TRAINED, null, true, sum(trained)));
+      lines.add(count(TRAINED_ADULT, TRAINED, true, trained.getOrDefault(MemberCategory.ADULT_WOMAN, 0L)));
+      lines.add(count(TRAINED_ADOLESCENT, TRAINED, true,
           trained.getOrDefault(MemberCategory.ADOLESCENT_GIRL, 0L)));
       topics.forEach((topic, people) -> lines.add(count(trainedIn(topic), null, true, people)));
       money.forEach((currency, figures) -> {
-        lines.add(amount(LOANS_DISBURSED_AMOUNT, figures.disbursed));
-        lines.add(amount(LOANS_REPAID_AMOUNT, figures.repaid));
-        lines.add(amount(LOANS_OUTSTANDING_AMOUNT, figures.outstanding));
-        lines.add(amount(LOANS_LIVELIHOOD_AMOUNT, figures.livelihood));
+        lines.add(amount(AMOUNT_LENT, figures.disbursed));
+        lines.add(amount(PRINCIPAL_REPAID, figures.repaid));
+        lines.add(amount(PRINCIPAL_OUTSTANDING, figures.outstanding));
+        lines.add(amount(AMOUNT_LENT_LIVELIHOOD, figures.livelihood));
       });
       return lines;
     }

@@ -15,8 +15,8 @@ import java.util.Optional;
  *
  * <ol>
  *   <li><b>Small cells.</b> A value that counts people ({@link IndicatorLine#countsPeople()}) and
- *       is 1 to t − 1 is withheld as {@link Value.Reason#SMALL} (shown {@code <5}). Zero is shown:
- *       it describes nobody. Counts of groups, amounts and rates are never withheld.
+ *       is 1 to t − 1 is withheld as {@link Value.Reason#SMALL} (shown {@code <5}). Zero is shown,
+ *       since it describes nobody, except as a part of a small total (below). Counts of groups, amounts and rates are never withheld.
  *   <li><b>Complementary cells.</b> In a breakdown whose parts add up to a total that is shown
  *       (members = adult + adolescent), the withheld parts could be worked out by subtracting the
  *       parts shown from the total. So other parts are withheld too, as {@link
@@ -28,7 +28,8 @@ import java.util.Optional;
  *       the most a small part could be, is at least t − 1. If the parts run out first, the total
  *       is withheld instead (complementary) and the parts are shown: with no total there is
  *       nothing to subtract from. A total that is itself small is withheld, and every part with
- *       it.
+ *       it, zeros too: shown, they would tell what the few people all share (three loans, all
+ *       for health).
  *   <li>A withheld value's percentage of target is withheld with it: with the target, it would
  *       give the value away.
  * </ol>
@@ -95,11 +96,10 @@ public final class SmallCells {
   private static void protectBreakdown(
       List<IndicatorLine> lines, Value.Reason[] withheld, int total, List<Integer> parts, int threshold) {
     if (withheld[total] != null) {
-      // a small total: every part is smaller still, and nothing is left to subtract from
+      // a small total: every part is smaller still, zeros too, which would otherwise say what
+      // the few people all share ("the 3 loans were all for health")
       for (int part : parts) {
-        if (count(lines.get(part)) > 0) {
-          withheld[part] = Value.Reason.SMALL;
-        }
+        withheld[part] = Value.Reason.SMALL;
       }
       return;
     }

@@ -48,12 +48,12 @@ class ProgrammeIndicatorsTest {
       assertEquals((long) unit.loansByPurpose.getOrDefault(purpose, 0L),
           count(report, ProgrammeIndicators.loansFor(purpose)), purpose::name);
     }
-    assertEquals(unit.loansWithoutPurpose, count(report, ProgrammeIndicators.LOANS_PURPOSE_UNRECORDED));
+    assertEquals(unit.loansWithoutPurpose, count(report, ProgrammeIndicators.LOANS_NO_PURPOSE));
     assertEquals(unit.loansRepaid, count(report, ProgrammeIndicators.LOANS_REPAID));
-    assertEquals(unit.disbursed, amount(report, ProgrammeIndicators.LOANS_DISBURSED_AMOUNT));
-    assertEquals(unit.principalRepaid, amount(report, ProgrammeIndicators.LOANS_REPAID_AMOUNT));
-    assertEquals(unit.disbursed.minus(unit.principalRepaid), amount(report, ProgrammeIndicators.LOANS_OUTSTANDING_AMOUNT));
-    assertEquals(unit.livelihood, amount(report, ProgrammeIndicators.LOANS_LIVELIHOOD_AMOUNT));
+    assertEquals(unit.disbursed, amount(report, ProgrammeIndicators.AMOUNT_LENT));
+    assertEquals(unit.principalRepaid, amount(report, ProgrammeIndicators.PRINCIPAL_REPAID));
+    assertEquals(unit.disbursed.minus(unit.principalRepaid), amount(report, ProgrammeIndicators.PRINCIPAL_OUTSTANDING));
+    assertEquals(unit.livelihood, amount(report, ProgrammeIndicators.AMOUNT_LENT_LIVELIHOOD));
     assertEquals(new Value.Percent(unit.collected.getAmount().multiply(BigDecimal.valueOf(100))
             .divide(unit.demand.getAmount(), 2, RoundingMode.DOWN)),
         report.value(ProgrammeIndicators.REPAYMENT_RATE).orElseThrow());
@@ -69,9 +69,9 @@ class ProgrammeIndicatorsTest {
 
     long trainedAdults = unit.trained.getOrDefault(MemberCategory.ADULT_WOMAN, 0L);
     long trainedAdolescents = unit.trained.getOrDefault(MemberCategory.ADOLESCENT_GIRL, 0L);
-    assertEquals(trainedAdults + trainedAdolescents, count(report, ProgrammeIndicators.MEMBERS_TRAINED));
-    assertEquals(trainedAdults, count(report, ProgrammeIndicators.MEMBERS_TRAINED_ADULT));
-    assertEquals(trainedAdolescents, count(report, ProgrammeIndicators.MEMBERS_TRAINED_ADOLESCENT));
+    assertEquals(trainedAdults + trainedAdolescents, count(report, ProgrammeIndicators.TRAINED));
+    assertEquals(trainedAdults, count(report, ProgrammeIndicators.TRAINED_ADULT));
+    assertEquals(trainedAdolescents, count(report, ProgrammeIndicators.TRAINED_ADOLESCENT));
     for (Map.Entry<TrainingTopic, Long> topic : unit.trainedByTopic.entrySet()) {
       assertEquals((long) topic.getValue(), count(report, ProgrammeIndicators.trainedIn(topic.getKey())));
     }

@@ -25,13 +25,13 @@ class TargetsTest {
         "groups = 200",
         "  members=3,000  ",
         "children_enrolled = 1,000",
-        "loans_disbursed_amount = 1,00,00,000.50",
+        "amount_lent = 1,00,00,000.50",
         "training.human-rights = 3000"));
 
-    assertEquals(List.of("groups", "members", "children_enrolled", "loans_disbursed_amount", "training.human-rights"),
+    assertEquals(List.of("groups", "members", "children_enrolled", "amount_lent", "training.human-rights"),
         List.copyOf(targets.keys()));
     assertEquals(Optional.of(new BigDecimal("3000")), targets.get("members"));
-    assertEquals(Optional.of(new BigDecimal("10000000.50")), targets.get("loans_disbursed_amount"));
+    assertEquals(Optional.of(new BigDecimal("10000000.50")), targets.get("amount_lent"));
   }
 
   @Test
@@ -58,13 +58,13 @@ class TargetsTest {
   @Test
   void percentOfTargetIsRoundedDownSoThatAHundredMeansMet() {
     IndicatorReport report = report().withTargets(Targets.parse("t.txt", List.of("members = 3000", "groups = 3",
-        "loans_disbursed_amount = 20000", "repayment_rate = 95")));
+        "amount_lent = 20000", "repayment_rate = 95")));
 
     assertEquals(new Value.Percent(new BigDecimal("99.9")), report.line("members").orElseThrow().percentOfTarget(),
         "2,999 of 3,000 is 99.96 %: not yet 100");
     assertEquals(new Value.Percent(new BigDecimal("66.6")), report.line("groups").orElseThrow().percentOfTarget());
     assertEquals(new Value.Percent(new BigDecimal("62.5")),
-        report.line("loans_disbursed_amount").orElseThrow().percentOfTarget());
+        report.line("amount_lent").orElseThrow().percentOfTarget());
     assertEquals(new Value.Percent(new BigDecimal("101.5")), report.line("repayment_rate").orElseThrow().percentOfTarget());
     assertEquals(Value.NONE, report.line("members_adult").orElseThrow().percentOfTarget(), "no target, no percentage");
   }
@@ -84,13 +84,13 @@ class TargetsTest {
     CurrencyUnit usd = CurrencyUnit.of("USD");
     IndicatorReport twoCurrencies = new IndicatorReport(LocalDate.of(2025, 6, 30), List.of(BookId.of("SHG01")), 3, 0,
         List.of(amount(Money.of(INR, 100)), amount(Money.of(usd, 100))));
-    assertEquals("t.txt:1: the groups keep books in 2 currencies; the target of loans_disbursed_amount cannot say which",
+    assertEquals("t.txt:1: the groups keep books in 2 currencies; the target of amount_lent cannot say which",
         assertThrows(ProgrammeException.class, () -> twoCurrencies.withTargets(
-            Targets.parse("t.txt", List.of("loans_disbursed_amount = 500"))))
+            Targets.parse("t.txt", List.of("amount_lent = 500"))))
             .getMessage());
-    assertEquals("t.txt:1: the target of loans_disbursed_amount has more decimals than INR has",
+    assertEquals("t.txt:1: the target of amount_lent has more decimals than INR has",
         assertThrows(ProgrammeException.class, () -> report().withTargets(
-            Targets.parse("t.txt", List.of("loans_disbursed_amount = 500.125"))))
+            Targets.parse("t.txt", List.of("amount_lent = 500.125"))))
             .getMessage());
   }
 
@@ -105,7 +105,7 @@ class TargetsTest {
   }
 
   private static IndicatorLine amount(Money money) {
-    return IndicatorLine.of("loans_disbursed_amount", Optional.empty(), false, Optional.of(money.getCurrencyUnit()),
+    return IndicatorLine.of("amount_lent", Optional.empty(), false, Optional.of(money.getCurrencyUnit()),
         new Value.Amount(money));
   }
 
