@@ -271,7 +271,8 @@ class IndicatorsCommandTest {
     Files.writeString(targets, "groups = 200\nmembers: 3000\n", StandardCharsets.UTF_8);
     Run bad = indicators("--targets", targets.toString());
     assertEquals(ExitCodes.REJECTED, bad.exitCode());
-    assertEquals("shg: rejected: " + targets + ":2: 'members: 3000' is not key = number, such as members = 3000",
+    assertEquals("shg: rejected (INVALID_TARGET): " + targets + ":2: 'members: 3000' is not key = number, such as"
+        + " members = 3000",
         bad.errLines()[0]);
 
     Path unknown = directory.resolve("unknown-targets.txt");

@@ -58,13 +58,13 @@ class ProgrammeCommandsTest {
 
     books.fails(ExitCodes.NOT_FOUND, "MEMBER_NOT_FOUND",
         "child", "add", "SHG01", "M09", "--born", "2016", "--status", "enrolled", "--date", "2025-04-01");
-    books.fails(ExitCodes.REJECTED, "rejected: group SHG01: M01 was not a member on 2024-03-31",
+    books.fails(ExitCodes.REJECTED, "rejected (NOT_A_MEMBER_ON_DATE): group SHG01: M01 was not a member on 2024-03-31",
         "child", "add", "SHG01", "M01", "--born", "2016", "--status", "enrolled", "--date", "2024-03-31");
     books.fails(ExitCodes.REJECTED, "born in 2000 would be 25 in 2025",
         "child", "add", "SHG01", "M01", "--born", "2000", "--status", "enrolled", "--date", "2025-04-01");
     books.fails(ExitCodes.USAGE, "'in-school' is not one of not-enrolled, enrolled, bridge-course, dropped-out",
         "child", "add", "SHG01", "M01", "--born", "2016", "--status", "in-school", "--date", "2025-04-01");
-    books.fails(ExitCodes.REJECTED, "there is no child M01-C4",
+    books.fails(ExitCodes.NOT_FOUND, "rejected (CHILD_NOT_FOUND): group SHG01: there is no child M01-C4",
         "child", "status", "SHG01", "M01-C4", "--status", "enrolled", "--date", "2025-04-01");
     books.fails(ExitCodes.USAGE, "child key must be 1 to 24 letters",
         "child", "status", "SHG01", "Asha Devi", "--status", "enrolled", "--date", "2025-04-01");
