@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import org.shgledger.LedgerException;
 import org.shgledger.group.GroupException;
 import org.shgledger.journal.JournalException;
+import org.shgledger.programme.ProgrammeException;
 import org.shgledger.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -50,6 +51,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     if (exception instanceof GroupException group && group.reason().isNotFound()) {
       return ExitCodes.NOT_FOUND;
     }
+    if (exception instanceof ProgrammeException programme && programme.reason().isNotFound()) {
+      return ExitCodes.NOT_FOUND;
+    }
     if (exception instanceof StoreException) {
       // the database, not the request, failed: busy, unreadable, too new
       return ExitCodes.IO_ERROR;
@@ -70,6 +74,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
     if (exception instanceof GroupException group) {
       return "shg: rejected (" + group.reason() + "): " + text;
+    }
+    if (exception instanceof ProgrammeException programme) {
+      return "shg: rejected (" + programme.reason() + "): " + text;
     }
     if (exception instanceof StoreException store) {
       return "shg: database error (" + store.kind() + "): " + text;

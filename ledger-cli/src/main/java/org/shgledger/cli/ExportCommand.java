@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.joda.money.Money;
 import org.shgledger.cli.VerifyCommand.BookIdConverter;
@@ -37,6 +38,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
@@ -91,17 +93,37 @@ final class ExportCommand implements Callable<Integer> {
           + "whole export is written.")
   private Path output;
 
+  @Option(names = "--pseudonymize",
+      description = "gl-csv for auditors: each member's id and name replaced by a stable pseudonym "
+          + "(docs/privacy.md).")
+  private boolean pseudonymize;
+
+  @Option(names = "--pseudonym-secret", paramLabel = "FILE",
+      description = "With --pseudonymize: key the pseudonyms with the secret in FILE (16 bytes or more) "
+          + "instead of the database's own.")
+  private Path pseudonymSecret;
+
   @Override
   public Integer call() {
+    if (pseudonymize && kind != Kind.GL_CSV) {
+      throw new ParameterException(spec.commandLine(), "--pseudonymize is for --format gl-csv");
+    }
+    if (pseudonymSecret != null && !pseudonymize) {
+      throw new ParameterException(spec.commandLine(), "--pseudonym-secret goes with --pseudonymize");
+    }
     Book book;
     List<Account> accounts;
     List<JournalEntry> entries;
     Report report = null;
+    UnaryOperator<String> replace = UnaryOperator.identity();
     try (LedgerStore store = db.openExisting()) {
       Journal journal = store.journal();
       book = TrialBalanceCommand.book(journal, group);
       accounts = journal.accounts(group);
       entries = journal.entries(group);
+      if (pseudonymize) {
+        replace = Pseudonymization.replacer(store, group, pseudonymSecret);
+      }
       if (kind == Kind.TRIAL_BALANCE_CSV) {
         LocalDate latest = TrialBalanceCommand.latestEntryDate(journal, group);
         Labels labels = Labels.of(Lang.EN);
@@ -110,10 +132,12 @@ final class ExportCommand implements Callable<Integer> {
       }
     }
     Report trialBalance = report;
+    UnaryOperator<String> pseudonyms = replace;
     String version = VersionProvider.version();
     Destination.write(output, spec.commandLine().getOut(), out -> {
       switch (kind) {
-        case GL_CSV -> new CsvRenderer().render(generalLedger(book, accounts, entries), out);
+        case GL_CSV -> new CsvRenderer().render(
+            Pseudonymization.apply(generalLedger(book, accounts, entries), pseudonyms), out);
         case TRIAL_BALANCE_CSV -> new CsvRenderer().render(trialBalance, out);
         case HLEDGER -> JournalExport.write(JournalExport.Dialect.HLEDGER, book, accounts, entries, version, out);
         case LEDGER -> JournalExport.write(JournalExport.Dialect.LEDGER, book, accounts, entries, version, out);

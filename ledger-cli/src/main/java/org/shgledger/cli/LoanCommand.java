@@ -52,7 +52,7 @@ import picocli.CommandLine.Spec;
       "Example: shg loan disburse SHG01 M02 --amount 1000 --date 2024-06-01"
     },
     subcommands = {LoanCommand.Disburse.class, LoanCommand.Repay.class, LoanCommand.Penalty.class,
-        LoanCommand.Show.class})
+        LoanCommand.Show.class, ProgrammeCommands.LoanPurposeCommand.class})
 final class LoanCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;

@@ -73,6 +73,9 @@ public final class Shg implements Callable<Integer> {
           LoansCommand.class,
           TrialBalanceCommand.class,
           ExportCommand.class,
+          ProgrammeCommands.ChildCommand.class,
+          ProgrammeCommands.TrainingCommand.class,
+          IndicatorsCommand.class,
           CompletionCommand.class,
           HelpCommand.class);
 

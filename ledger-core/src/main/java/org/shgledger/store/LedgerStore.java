@@ -56,12 +56,14 @@ public final class LedgerStore implements AutoCloseable {
   private final Database database;
   private final JdbcJournal journal;
   private final JdbcGroupRegistry registry;
+  private final JdbcProgrammeRegister programme;
   private final SavingsGroups engine;
 
   private LedgerStore(Database database) {
     this.database = database;
     this.journal = new JdbcJournal(database);
     this.registry = new JdbcGroupRegistry(database);
+    this.programme = new JdbcProgrammeRegister(database);
     this.engine = new SavingsGroups(journal, registry, unitOfWork());
   }
 
@@ -99,6 +101,17 @@ public final class LedgerStore implements AutoCloseable {
    */
   public JdbcGroupRegistry registry() {
     return registry;
+  }
+
+  /**
+   * The programme's registers kept beside the books (children, trainings, loan purposes, the
+   * pseudonym secret), for {@link org.shgledger.programme.Programme}: {@code new
+   * Programme(store.engine(), store.programme())}.
+   *
+   * @return the register, usable until the store is closed, not null
+   */
+  public JdbcProgrammeRegister programme() {
+    return programme;
   }
 
   /**

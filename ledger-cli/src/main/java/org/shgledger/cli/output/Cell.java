@@ -67,6 +67,29 @@ public sealed interface Cell {
     }
   }
 
+  /**
+   * A count withheld to protect the people it counts, in a number or amount column: written as
+   * its mark in every format ({@code <5} for a count of fewer than 5 people, {@code x} for one
+   * withheld so that another cannot be worked out), a string in JSON. The mark is the program's
+   * own, never text from outside.
+   *
+   * @param mark 1 to 8 characters, none of them a letter other than {@code x}, not starting with
+   *     a character a spreadsheet would evaluate, not null
+   */
+  record Withheld(String mark) implements Cell {
+    /**
+     * Checks the mark.
+     *
+     * @throws IllegalArgumentException if it is not a short mark such as {@code <5} or {@code x}
+     */
+    public Withheld {
+      Objects.requireNonNull(mark, "mark");
+      if (!mark.matches("x|<[0-9]{1,7}")) {
+        throw new IllegalArgumentException("a withheld cell's mark is x or <N: '" + mark + "'");
+      }
+    }
+  }
+
   /** No value: blank in text, HTML and CSV, {@code null} in JSON. */
   record Empty() implements Cell {}
 
@@ -118,6 +141,16 @@ public sealed interface Cell {
    */
   static Cell number(long value) {
     return new Number(BigDecimal.valueOf(value));
+  }
+
+  /**
+   * A withheld cell.
+   *
+   * @param mark its mark, such as {@code <5} or {@code x}, not null
+   * @return the cell, not null
+   */
+  static Cell withheld(String mark) {
+    return new Withheld(mark);
   }
 
   /**

@@ -26,7 +26,7 @@ final class Cells {
 
   /**
    * For programs: amounts plain ({@code -1234.50}), dates ISO, numbers exact, text as it is,
-   * empty as the empty string.
+   * a withheld cell as its mark ({@code <5}), empty as the empty string.
    *
    * @param cell the cell, not null
    * @return the text, not null
@@ -43,6 +43,9 @@ final class Cells {
     }
     if (cell instanceof Cell.Number number) {
       return number.value().toPlainString();
+    }
+    if (cell instanceof Cell.Withheld withheld) {
+      return withheld.mark();
     }
     return "";
   }

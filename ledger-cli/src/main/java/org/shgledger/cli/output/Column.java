@@ -40,7 +40,9 @@ public record Column(String key, String label, Kind kind, boolean blankWhenZero)
      * @return true if it fits
      */
     public boolean accepts(Cell cell) {
+      // a withheld count stands where its number or amount would
       return cell.isEmpty()
+          || cell instanceof Cell.Withheld && (this == NUMBER || this == AMOUNT)
           || switch (this) {
             case TEXT -> cell instanceof Cell.Text;
             case AMOUNT -> cell instanceof Cell.Amount;

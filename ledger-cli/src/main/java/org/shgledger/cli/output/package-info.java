@@ -5,7 +5,7 @@
  * org.shgledger.cli.output.Fact facts} about the whole (group, period, currency), and a body of
  * {@link org.shgledger.cli.output.Table tables}, {@link org.shgledger.cli.output.Note notes} and
  * {@link org.shgledger.cli.output.Figure figures}. Table cells are typed ({@link
- * org.shgledger.cli.output.Cell}: text, amount, date, number, empty), so each format writes each
+ * org.shgledger.cli.output.Cell}: text, amount, date, number, withheld, empty), so each format writes each
  * value its own way and the rules that protect readers hold in one place:
  *
  * <ul>

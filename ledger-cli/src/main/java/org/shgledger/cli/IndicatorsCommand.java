@@ -1,0 +1,224 @@
+package org.shgledger.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.shgledger.cli.VerifyCommand.BookIdConverter;
+import org.shgledger.cli.output.Cell;
+import org.shgledger.cli.output.Column;
+import org.shgledger.cli.output.Labels;
+import org.shgledger.cli.output.OutputOptions;
+import org.shgledger.cli.output.Report;
+import org.shgledger.cli.output.Row;
+import org.shgledger.cli.output.Table;
+import org.shgledger.journal.BookId;
+import org.shgledger.programme.IndicatorLine;
+import org.shgledger.programme.IndicatorReport;
+import org.shgledger.programme.Programme;
+import org.shgledger.programme.ProgrammeIndicators;
+import org.shgledger.programme.SmallCells;
+import org.shgledger.programme.Targets;
+import org.shgledger.programme.Value;
+import org.shgledger.store.LedgerStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shg indicators --groups G1,G2 [--as-of DATE] [--targets FILE]}: the programme's
+ * indicators over groups on a day, against targets, for donors: counts, amounts and rates only,
+ * small counts withheld (docs/programme.md, docs/privacy.md).
+ */
+@Command(
+    name = "indicators",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "The programme's indicators over groups on a day, each against its target: groups, members "
+          + "by category, bank accounts, regular savers, loans by purpose and their repayment, "
+          + "children by school status, people trained by topic. For donors: no name, member id or "
+          + "account number, and every count of fewer than 5 people withheld (docs/privacy.md).",
+      "Example: shg indicators --groups SHG01,SHG02 --as-of 2025-03-31 --targets targets.txt"
+    })
+final class IndicatorsCommand implements Callable<Integer> {
+
+  /** The largest targets file read, in bytes. */
+  static final long MAX_TARGETS_BYTES = 100_000;
+
+  @Spec private CommandSpec spec;
+
+  @Mixin private DbOptions db;
+
+  // When units land, a unit's name will give the groups instead (the groups of `unit add-group`).
+  @Option(names = "--groups", required = true, split = ",", paramLabel = "GROUP", converter = BookIdConverter.class,
+      description = "The groups to count, comma-separated: SHG01,SHG02.")
+  private List<BookId> groups;
+
+  @Option(names = "--as-of", converter = Words.DateWord.class, paramLabel = "DATE",
+      description = "The day of the indicators, yyyy-mm-dd. Default: today.")
+  private LocalDate asOf;
+
+  @Option(names = "--targets", paramLabel = "FILE",
+      description = "Targets, one 'key = number' a line, such as 'members = 3000' (docs/programme.md).")
+  private Path targets;
+
+  @Option(names = "--saving-months", paramLabel = "N", defaultValue = "" + ProgrammeIndicators.DEFAULT_SAVING_MONTHS,
+      description = "Count the members who saved in each of the last N months. Default: ${DEFAULT-VALUE}.")
+  private int savingMonths;
+
+  @Option(names = "--suppress-below", paramLabel = "N", defaultValue = "" + SmallCells.DEFAULT_THRESHOLD,
+      description = "Withhold counts of 1 to N-1 people, and what would give them away. Default: "
+          + "${DEFAULT-VALUE}; 1 withholds nothing (never for donors).")
+  private int suppressBelow;
+
+  @Mixin private OutputOptions output;
+
+  @Override
+  public Integer call() {
+    if (savingMonths < 1 || savingMonths > ProgrammeIndicators.MAX_SAVING_MONTHS) {
+      throw usage("--saving-months must be 1 to " + ProgrammeIndicators.MAX_SAVING_MONTHS + ", not " + savingMonths);
+    }
+    if (suppressBelow < 1 || suppressBelow > SmallCells.MAX_THRESHOLD) {
+      throw usage("--suppress-below must be 1 to " + SmallCells.MAX_THRESHOLD + ", not " + suppressBelow);
+    }
+    if (groups.size() > ProgrammeIndicators.MAX_GROUPS) {
+      throw usage("--groups names at most " + ProgrammeIndicators.MAX_GROUPS + " groups, not " + groups.size());
+    }
+    Targets goals = targets == null ? Targets.none() : readTargets(targets);
+    LocalDate day = asOf != null ? asOf : LocalDate.now();
+    IndicatorReport report;
+    try (LedgerStore store = db.openExisting()) {
+      Programme programme = new Programme(store.engine(), store.programme());
+      report = new ProgrammeIndicators(programme).compute(groups(store), day, savingMonths);
+    }
+    report = SmallCells.protect(report.withTargets(goals), suppressBelow);
+    output.print(report(report, output.labels()));
+    return ExitCodes.OK;
+  }
+
+  /** The groups to count; when units land, also those of a unit named on the command line. */
+  private List<BookId> groups(LedgerStore store) {
+    return groups;
+  }
+
+  private static Targets readTargets(Path file) {
+    try {
+      if (Files.size(file) > MAX_TARGETS_BYTES) {
+        throw new UncheckedIOException(file + " is larger than a targets file can be (" + MAX_TARGETS_BYTES + " bytes)",
+            new IOException("too large"));
+      }
+      return Targets.parse(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the targets file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  /**
+   * The indicators as a report: table {@code indicators} (counts and rates), table {@code
+   * loan_amounts} (amounts by currency) and table {@code groups} (the groups counted).
+   *
+   * @param indicators the indicators, protected or not, not null
+   * @param labels the reader's words, not null
+   * @return the report, not null
+   */
+  static Report report(IndicatorReport indicators, Labels labels) {
+    Report.Builder report = Report.builder("programme-indicators", labels.get("report.indicators"))
+        .fact("as_of", labels.get("as_of"), Cell.date(indicators.asOf()))
+        .fact("saving_months", labels.get("saving_months"), Cell.number(indicators.savingMonths()));
+    if (indicators.suppressedBelow() > 1) {
+      report.fact("suppressed_below", labels.get("suppressed_below"), Cell.number(indicators.suppressedBelow()));
+    }
+    List<Row> counts = new ArrayList<>();
+    List<Row> amounts = new ArrayList<>();
+    boolean withheld = false;
+    for (IndicatorLine line : indicators.lines()) {
+      withheld |= line.value() instanceof Value.Withheld;
+      Cell key = Cell.text(line.key());
+      Cell label = Cell.text(label(line, indicators, labels));
+      Cell value = cell(line.value(), indicators.suppressedBelow());
+      Cell percent = cell(line.percentOfTarget(), indicators.suppressedBelow());
+      if (line.value() instanceof Value.Amount amount) {
+        CurrencyUnit currency = amount.value().getCurrencyUnit();
+        Cell target = line.target().map(t -> Cell.amount(Money.of(currency, t))).orElse(Cell.empty());
+        amounts.add(Row.of(label, Cell.text(currency.getCode()), value, target, percent, key));
+      } else {
+        Cell target = line.target().map(IndicatorsCommand::number).orElse(Cell.empty());
+        Row row = Row.of(label, value, target, percent, key);
+        counts.add(line.isPart() ? row.atLevel(1) : row);
+      }
+    }
+    report.add(new Table("indicators", labels.get("table.indicators"),
+        // the label first for people, the stable key last for programs
+        List.of(Column.text("label", labels.get("indicator")), Column.number("value", labels.get("value")),
+            Column.number("target", labels.get("target")),
+            Column.number("percent_of_target", labels.get("percent_of_target")),
+            Column.text("indicator", labels.get("indicator_key"))),
+        counts, Optional.empty()));
+    if (!amounts.isEmpty()) {
+      report.add(new Table("loan_amounts", labels.get("table.loan_amounts"),
+          List.of(Column.text("label", labels.get("indicator")), Column.text("currency", labels.get("currency")),
+              Column.amount("amount", labels.get("amount")), Column.amount("target", labels.get("target")),
+              Column.number("percent_of_target", labels.get("percent_of_target")),
+              Column.text("indicator", labels.get("indicator_key"))),
+          amounts, Optional.empty()));
+    }
+    report.add(new Table("groups", labels.get("table.groups"), List.of(Column.text("group", labels.get("group"))),
+        indicators.groups().stream().map(code -> Row.of(Cell.text(code.value()))).toList(), Optional.empty()));
+    if (withheld) {
+      report.note(labels.format("note.withheld", indicators.suppressedBelow()));
+    }
+    return report.build();
+  }
+
+  private static String label(IndicatorLine line, IndicatorReport indicators, Labels labels) {
+    String key = line.key();
+    if (key.startsWith(ProgrammeIndicators.TRAINING_PREFIX)) {
+      return labels.format("indicator.training", key.substring(ProgrammeIndicators.TRAINING_PREFIX.length()));
+    }
+    if (key.equals(ProgrammeIndicators.MEMBERS_SAVING)) {
+      return labels.format("indicator." + key, indicators.savingMonths());
+    }
+    if (key.equals(ProgrammeIndicators.REPAYMENT_RATE)) {
+      return labels.format("indicator." + key, line.currency().map(CurrencyUnit::getCode).orElse(""));
+    }
+    return labels.get("indicator." + key);
+  }
+
+  /** A value as a cell: a withheld one as its mark, {@code <5} or {@code x}. */
+  private static Cell cell(Value value, int threshold) {
+    if (value instanceof Value.Count count) {
+      return Cell.number(count.value());
+    }
+    if (value instanceof Value.Percent percent) {
+      return Cell.number(percent.value());
+    }
+    if (value instanceof Value.Amount amount) {
+      return Cell.amount(amount.value());
+    }
+    if (value instanceof Value.Withheld withheld) {
+      return Cell.withheld(withheld.reason() == Value.Reason.SMALL ? "<" + threshold : "x");
+    }
+    return Cell.empty();
+  }
+
+  private static Cell number(BigDecimal value) {
+    return Cell.number(value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros());
+  }
+}

@@ -1,0 +1,38 @@
+package org.shgledger.programme;
+
+/**
+ * Every reason the programme registers refuse a record on their own account. A group, member or
+ * loan that does not exist is the engine's {@link org.shgledger.group.GroupException}, as
+ * everywhere else.
+ */
+public enum ProgrammeRejection {
+  /** There is no child with this key in the group. */
+  CHILD_NOT_FOUND,
+  /** A child with this key is registered already, under another member or birth year. */
+  CHILD_EXISTS,
+  /** The birth year makes no child on the date: in the future, or more than 18 years before. */
+  INVALID_BIRTH_YEAR,
+  /** The member was not a member of the group on the date. */
+  NOT_A_MEMBER_ON_DATE,
+  /** A school status is dated before the child was registered. */
+  STATUS_BEFORE_REGISTRATION,
+  /** A training with this id is recorded already with another topic, date or attendees. */
+  TRAINING_EXISTS,
+  /** A training names someone who was not a member of the group on its date. */
+  ATTENDEE_NOT_A_MEMBER,
+  /**
+   * A targets file's line is not {@code key = number}, repeats a key, names no indicator, or gives
+   * an amount that the groups' currency cannot hold.
+   */
+  INVALID_TARGET;
+
+  /**
+   * Whether this reason means that something named does not exist, as opposed to a record that
+   * breaks a rule; programs report the two differently.
+   *
+   * @return true for {@link #CHILD_NOT_FOUND}
+   */
+  public boolean isNotFound() {
+    return this == CHILD_NOT_FOUND;
+  }
+}

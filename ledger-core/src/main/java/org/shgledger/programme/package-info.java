@@ -1,0 +1,22 @@
+/**
+ * The NGO programme's registers and indicators, kept beside the groups' books: members' children
+ * and their schooling, training sessions, what each loan was for; the indicators a coordinator
+ * reports to donors against targets; and the privacy rules that keep those reports from pointing
+ * at anyone.
+ *
+ * <ul>
+ *   <li>{@link org.shgledger.programme.Programme} records children, school status changes,
+ *       trainings and loan purposes, checked against the books, in a {@link
+ *       org.shgledger.programme.ProgrammeRegister};
+ *   <li>{@link org.shgledger.programme.ProgrammeIndicators} computes an {@link
+ *       org.shgledger.programme.IndicatorReport} over a list of groups on a day; {@link
+ *       org.shgledger.programme.Targets} adds targets; {@link
+ *       org.shgledger.programme.SmallCells} withholds small counts and what would give them away;
+ *   <li>{@link org.shgledger.programme.Pseudonyms} gives members stable keyed pseudonyms for
+ *       member-level exports to auditors.
+ * </ul>
+ *
+ * <p>docs/programme.md states every indicator's rule; docs/privacy.md lists the personal data
+ * kept, why, who sees it, and what donor reports show.
+ */
+package org.shgledger.programme;
