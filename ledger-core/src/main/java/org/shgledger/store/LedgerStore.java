@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import org.shgledger.group.SavingsGroups;
 import org.shgledger.group.UnitOfWork;
 import org.shgledger.journal.BookId;
+import org.shgledger.unit.Units;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -57,12 +58,14 @@ public final class LedgerStore implements AutoCloseable {
   private final JdbcJournal journal;
   private final JdbcGroupRegistry registry;
   private final SavingsGroups engine;
+  private final Units units;
 
   private LedgerStore(Database database) {
     this.database = database;
     this.journal = new JdbcJournal(database);
     this.registry = new JdbcGroupRegistry(database);
     this.engine = new SavingsGroups(journal, registry, unitOfWork());
+    this.units = new Units(engine, new JdbcUnitRegistry(database));
   }
 
   /**
@@ -110,6 +113,16 @@ public final class LedgerStore implements AutoCloseable {
    */
   public SavingsGroups engine() {
     return engine;
+  }
+
+  /**
+   * The NGO units (clusters, federations) and the groups in them, kept in this store beside the
+   * books ({@link JdbcUnitRegistry}), over this store's engine.
+   *
+   * @return the units, usable until the store is closed, not null
+   */
+  public Units units() {
+    return units;
   }
 
   /**

@@ -206,11 +206,11 @@ abstract class StoreTest {
     first.close();
     // back to what version 1 wrote: the journal's tables only
     try (Connection connection = raw(); Statement statement = connection.createStatement()) {
-      for (String table : List.of("meeting_attendance", "meeting", "loan_event", "member_loan", "bearer_term",
-          "group_member", "savings_group")) {
+      for (String table : List.of("unit_group", "unit_version", "meeting_attendance", "meeting", "loan_event",
+          "member_loan", "bearer_term", "group_member", "savings_group")) {
         statement.execute("DROP TABLE " + table);
       }
-      statement.execute("DELETE FROM schema_version WHERE version = 2");
+      statement.execute("DELETE FROM schema_version WHERE version >= 2");
     }
 
     LedgerStore upgraded = openStore();
