@@ -7,6 +7,7 @@ import org.shgledger.LedgerException;
 import org.shgledger.group.GroupException;
 import org.shgledger.journal.JournalException;
 import org.shgledger.store.StoreException;
+import org.shgledger.unit.UnitException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -50,6 +51,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     if (exception instanceof GroupException group && group.reason().isNotFound()) {
       return ExitCodes.NOT_FOUND;
     }
+    if (exception instanceof UnitException unit && unit.reason().isNotFound()) {
+      return ExitCodes.NOT_FOUND;
+    }
     if (exception instanceof StoreException) {
       // the database, not the request, failed: busy, unreadable, too new
       return ExitCodes.IO_ERROR;
@@ -70,6 +74,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
     if (exception instanceof GroupException group) {
       return "shg: rejected (" + group.reason() + "): " + text;
+    }
+    if (exception instanceof UnitException unit) {
+      return "shg: rejected (" + unit.reason() + "): " + text;
     }
     if (exception instanceof StoreException store) {
       return "shg: database error (" + store.kind() + "): " + text;

@@ -58,6 +58,8 @@ import picocli.CommandLine.Spec;
       ImportCommand.class,
       TrialBalanceCommand.class,
       ExportCommand.class,
+      UnitCommand.class,
+      GradeCommand.class,
       CompletionCommand.class,
       HelpCommand.class
     })

@@ -45,8 +45,8 @@ import org.shgledger.report.Reports;
  *   <li>savings: the share of members who saved at every meeting held while they were members;
  *   <li>lending: (loans outstanding ÷ corpus) ÷ the policy's target, at most 1;
  *   <li>repayment: collection ÷ demand on members' loans in the period (1 when nothing was due);
- *   <li>books: 1 when the last entry is at most {@code booksCurrentDays} before the period's end, 0
- *       from {@code booksStaleDays}, a straight line between.
+ *   <li>books: 1 when the last entry (a year-end closing aside) is at most {@code booksCurrentDays}
+ *       before the period's end, 0 from {@code booksStaleDays}, a straight line between.
  * </ul>
  *
  * <p>The score is the weighted mean × 100, rounded half up to one decimal; ratios are rounded half
@@ -162,8 +162,9 @@ public final class Grading {
         .filter(line -> line.code().equals(Chart.BANK_LOAN) || line.code().equals(Chart.FEDERATION_LOAN))
         .map(ReportLine::amount).reduce(Money.zero(group.currency()), Money::plus);
     Money corpus = sheet.totalAssets().minus(borrowed);
-    Optional<LocalDate> lastEntry = entries.stream().map(JournalEntry::date).filter(d -> !d.isAfter(to))
-        .max(LocalDate::compareTo);
+    // a year-end closing says the coordinator closed the year, not that the treasurer keeps the books
+    Optional<LocalDate> lastEntry = entries.stream().filter(e -> !isYearEndClosing(e)).map(JournalEntry::date)
+        .filter(d -> !d.isAfter(to)).max(LocalDate::compareTo);
 
     int expected = expectedMeetings(group.meetingFrequency(), from.isBefore(group.formed()) ? group.formed() : from, to);
     EnumMap<Measure, BigDecimal> scores = new EnumMap<>(Measure.class);
@@ -279,6 +280,11 @@ public final class Grading {
       at = byId.get(at.reverses().get());
     }
     return at;
+  }
+
+  /** Whether an entry is {@link SavingsGroups#closeYear}'s: its memo, and no source reference. */
+  private static boolean isYearEndClosing(JournalEntry entry) {
+    return entry.memo().equals(SavingsGroups.YEAR_END_MEMO) && entry.sourceReference().isEmpty();
   }
 
   private static BigDecimal booksScore(long days, GradingPolicy policy) {

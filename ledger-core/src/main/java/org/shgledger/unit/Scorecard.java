@@ -34,7 +34,8 @@ import org.shgledger.journal.BookId;
  *     null
  * @param collection collected against that demand in the period, not null
  * @param lastEntry the date of the group's last journal entry on or before the period's last day,
- *     not null (empty if there is none)
+ *     leaving out year-end closings (which the coordinator may make for every group at once), not
+ *     null (empty if there is none)
  * @param scores each measure's score from 0 to 1, four decimals, not null; copied
  * @param score the weighted score from 0 to 100, one decimal, not null
  * @param grade the grade of the score, not null

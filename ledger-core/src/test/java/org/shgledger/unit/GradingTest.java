@@ -256,6 +256,16 @@ class GradingTest {
   }
 
   @Test
+  void closingTheYearIsNotKeepingTheBooks() {
+    groups.closeYear(WEAK, EntryId.of("C-YEAR-END"), TO);
+
+    Scorecard card = grading.scorecard(WEAK, FROM, TO, policy);
+
+    assertEquals(Optional.of(LocalDate.of(2024, 9, 5)), card.lastEntry());
+    assertEquals(decimal("0.0000"), card.scores().get(Measure.BOOKS));
+  }
+
+  @Test
   void aSavingReversedLaterDoesNotCountForItsMeeting() {
     LocalDate march = LocalDate.of(2025, 3, 5);
     groups.reverse(STRONG, EntryId.of(STRONG + "-" + march + "-" + M02), EntryId.of("A-REVERSE"),
