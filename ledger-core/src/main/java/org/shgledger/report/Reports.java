@@ -462,8 +462,8 @@ public final class Reports {
    */
   public LoanPortfolio loans(BookId code, LocalDate asOf, LocalDate periodFrom) {
     requirePeriod(periodFrom, asOf);
-    GroupBooks books = books(code);
-    Money zero = books.zero();
+    // loans are read from the registry and their histories: the journal's entries are not needed
+    Money zero = Money.zero(groups.group(Objects.requireNonNull(code, "code")).currency());
     List<LoanLine> lines = new ArrayList<>();
     Money principal = zero;
     Money outstanding = zero;
