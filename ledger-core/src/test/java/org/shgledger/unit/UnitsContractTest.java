@@ -205,7 +205,7 @@ public abstract class UnitsContractTest {
   }
 
   @Test
-  void aRefusalInsideAtomicWorkLeavesTheRestOfTheWorkToo() {
+  void aRefusalInsideAtomicWorkUndoesAllOfItInAStore() {
     federation();
 
     assertThrows(UnitException.class, () -> units.registry().atomically(() -> {
