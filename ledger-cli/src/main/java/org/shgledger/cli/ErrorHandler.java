@@ -8,6 +8,7 @@ import org.shgledger.group.GroupException;
 import org.shgledger.journal.JournalException;
 import org.shgledger.programme.ProgrammeException;
 import org.shgledger.store.StoreException;
+import org.shgledger.unit.UnitException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -54,6 +55,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     if (exception instanceof ProgrammeException programme && programme.reason().isNotFound()) {
       return ExitCodes.NOT_FOUND;
     }
+    if (exception instanceof UnitException unit && unit.reason().isNotFound()) {
+      return ExitCodes.NOT_FOUND;
+    }
     if (exception instanceof StoreException) {
       // the database, not the request, failed: busy, unreadable, too new
       return ExitCodes.IO_ERROR;
@@ -77,6 +81,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
     if (exception instanceof ProgrammeException programme) {
       return "shg: rejected (" + programme.reason() + "): " + text;
+    }
+    if (exception instanceof UnitException unit) {
+      return "shg: rejected (" + unit.reason() + "): " + text;
     }
     if (exception instanceof StoreException store) {
       return "shg: database error (" + store.kind() + "): " + text;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.shgledger.group.Attendance;
 import org.shgledger.group.Chart;
@@ -23,6 +24,7 @@ import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.AccountType;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.EntryId;
+import org.shgledger.journal.Journal;
 import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.JournalException;
 import org.shgledger.journal.Posting;
@@ -79,7 +81,7 @@ public final class Reports {
     return new GroupStatement(code, books.group.name(), books.currency(), from, to,
         receiptsAndPayments(books, from, to),
         incomeAndExpenditure(books, from, to),
-        balanceSheet(books, to),
+        balanceSheet(books.journal, books.code(), books.currency(), to),
         memberTable(books, from, to));
   }
 
@@ -129,6 +131,38 @@ public final class Reports {
         books.balance(Chart.CASH, to), books.balance(Chart.BANK, to));
   }
 
+  /**
+   * The income and expenditure part of {@link #statement}, alone: each income and expense
+   * account's movement in the period, year-end closings and share-outs left out. A roll-up of many
+   * groups (org.shgledger.unit) asks for this rather than the whole statement, whose member table
+   * reads every loan's history.
+   *
+   * @param code the group, not null
+   * @param from the first day of the period, not null
+   * @param to the last day, not before {@code from}, not null
+   * @return the same figures as {@code statement(code, from, to).incomeAndExpenditure()}, not null
+   * @throws GroupException {@link org.shgledger.group.GroupRejection#GROUP_NOT_FOUND}
+   * @throws IllegalArgumentException if {@code to} is before {@code from}
+   */
+  public IncomeAndExpenditure incomeAndExpenditure(BookId code, LocalDate from, LocalDate to) {
+    requirePeriod(from, to);
+    return incomeAndExpenditure(books(code), from, to);
+  }
+
+  /**
+   * The balance sheet part of {@link #statement}, alone: read from the journal's trial balance, so
+   * it costs one query and no replay of entries.
+   *
+   * @param code the group, not null
+   * @param asOf the day, inclusive, not null
+   * @return the same figures as {@code statement(code, from, asOf).balanceSheet()}, not null
+   * @throws GroupException {@link org.shgledger.group.GroupRejection#GROUP_NOT_FOUND}
+   */
+  public BalanceSheet balanceSheet(BookId code, LocalDate asOf) {
+    Group group = groups.group(Objects.requireNonNull(code, "code"));
+    return balanceSheet(groups.journal(), code, group.currency(), Objects.requireNonNull(asOf, "asOf"));
+  }
+
   private IncomeAndExpenditure incomeAndExpenditure(GroupBooks books, LocalDate from, LocalDate to) {
     Map<AccountCode, Money> income = new TreeMap<>();
     Map<AccountCode, Money> expenditure = new TreeMap<>();
@@ -152,8 +186,8 @@ public final class Reports {
         expenditureLines, ReportLine.total(books.currency(), expenditureLines));
   }
 
-  private static BalanceSheet balanceSheet(GroupBooks books, LocalDate asOf) {
-    TrialBalance trial = books.journal.trialBalance(books.code(), asOf);
+  private static BalanceSheet balanceSheet(Journal journal, BookId code, CurrencyUnit currency, LocalDate asOf) {
+    TrialBalance trial = journal.trialBalance(code, asOf);
     Map<AccountType, List<ReportLine>> sides = new java.util.EnumMap<>(AccountType.class);
     for (TrialBalance.Line line : trial.lines()) {
       AccountType type = line.account().type();
@@ -167,9 +201,9 @@ public final class Reports {
     List<ReportLine> liabilities = sides.getOrDefault(AccountType.LIABILITY, List.of());
     List<ReportLine> equity = sides.getOrDefault(AccountType.EQUITY, List.of());
     return new BalanceSheet(asOf,
-        assets, ReportLine.total(books.currency(), assets),
-        liabilities, ReportLine.total(books.currency(), liabilities),
-        equity, ReportLine.total(books.currency(), equity),
+        assets, ReportLine.total(currency, assets),
+        liabilities, ReportLine.total(currency, liabilities),
+        equity, ReportLine.total(currency, equity),
         trial.total(AccountType.INCOME).minus(trial.total(AccountType.EXPENSE)));
   }
 
@@ -428,8 +462,8 @@ public final class Reports {
    */
   public LoanPortfolio loans(BookId code, LocalDate asOf, LocalDate periodFrom) {
     requirePeriod(periodFrom, asOf);
-    GroupBooks books = books(code);
-    Money zero = books.zero();
+    // loans are read from the registry and their histories: the journal's entries are not needed
+    Money zero = Money.zero(groups.group(Objects.requireNonNull(code, "code")).currency());
     List<LoanLine> lines = new ArrayList<>();
     Money principal = zero;
     Money outstanding = zero;

@@ -32,7 +32,7 @@ import org.shgledger.programme.TrainingTopic;
 /**
  * A {@link ProgrammeRegister} in the same database as the books of its {@link LedgerStore}, on
  * the same connection, so that a group's registers travel with its books (schema: migration
- * V3__programme.sql). Get it from {@link LedgerStore#programme()}.
+ * V4__programme.sql). Get it from {@link LedgerStore#programme()}.
  *
  * <p>What is put is what is got, in the orders {@link ProgrammeRegister} states, as from {@link
  * org.shgledger.programme.InMemoryProgrammeRegister}. Nothing is updated or deleted: children,

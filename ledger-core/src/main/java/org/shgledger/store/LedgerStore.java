@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import org.shgledger.group.SavingsGroups;
 import org.shgledger.group.UnitOfWork;
 import org.shgledger.journal.BookId;
+import org.shgledger.unit.Units;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -58,6 +59,7 @@ public final class LedgerStore implements AutoCloseable {
   private final JdbcGroupRegistry registry;
   private final JdbcProgrammeRegister programme;
   private final SavingsGroups engine;
+  private final Units units;
 
   private LedgerStore(Database database) {
     this.database = database;
@@ -65,6 +67,7 @@ public final class LedgerStore implements AutoCloseable {
     this.registry = new JdbcGroupRegistry(database);
     this.programme = new JdbcProgrammeRegister(database);
     this.engine = new SavingsGroups(journal, registry, unitOfWork());
+    this.units = new Units(engine, new JdbcUnitRegistry(database));
   }
 
   /**
@@ -123,6 +126,16 @@ public final class LedgerStore implements AutoCloseable {
    */
   public SavingsGroups engine() {
     return engine;
+  }
+
+  /**
+   * The NGO units (clusters, federations) and the groups in them, kept in this store beside the
+   * books ({@link JdbcUnitRegistry}), over this store's engine.
+   *
+   * @return the units, usable until the store is closed, not null
+   */
+  public Units units() {
+    return units;
   }
 
   /**

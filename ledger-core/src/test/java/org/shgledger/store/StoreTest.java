@@ -208,8 +208,8 @@ abstract class StoreTest {
     try (Connection connection = raw(); Statement statement = connection.createStatement()) {
       for (String table : List.of("programme_child_status", "programme_child", "programme_training_attendee",
           "programme_training", "programme_loan_purpose", "pseudonym_secret",
-          "meeting_attendance", "meeting", "loan_event", "member_loan", "bearer_term",
-          "group_member", "savings_group")) {
+          "unit_group", "unit_version", "meeting_attendance", "meeting", "loan_event",
+          "member_loan", "bearer_term", "group_member", "savings_group")) {
         statement.execute("DROP TABLE " + table);
       }
       statement.execute("DELETE FROM schema_version WHERE version >= 2");
