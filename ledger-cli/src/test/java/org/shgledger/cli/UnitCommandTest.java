@@ -68,7 +68,7 @@ class UnitCommandTest {
             "1200,Loans to members,asset,0.00,400.00,0.00,400.00",
             "2000,Members' compulsory savings,liability,4700.00,2400.00,4800.00,11900.00",
             "3100,Accumulated surplus,equity,70.00,30.00,70.00,170.00",
-            "\"\",Income less expenditure not yet closed,unclosed_surplus,0.00,0.00,0.00,0.00",
+            "\"\",\"Surplus of the year, not yet closed\",unclosed_surplus,0.00,0.00,0.00,0.00",
             "",
             "code,account,type,group_shg01,group_shg02,group_shg03,total",
             "4000,Interest on member loans,income,100.00,60.00,100.00,260.00",
@@ -81,7 +81,7 @@ class UnitCommandTest {
             "1000,Cash in hand,asset,4870.00,4870.00",
             "2000,Members' compulsory savings,liability,4800.00,4800.00",
             "3100,Accumulated surplus,equity,70.00,70.00",
-            "\"\",Income less expenditure not yet closed,unclosed_surplus,0.00,0.00",
+            "\"\",\"Surplus of the year, not yet closed\",unclosed_surplus,0.00,0.00",
             "",
             "code,account,type,group_us01,total",
             "4000,Interest on member loans,income,100.00,100.00",
@@ -124,7 +124,7 @@ class UnitCommandTest {
     assertTrue(run.out().startsWith("Unit statement\n"), run.out());
     assertTrue(run.out().contains("Groups:    4\n"), run.out());
     assertTrue(run.out().contains("Members:   16\n"), run.out());
-    assertTrue(run.out().contains("1000  Cash in hand                            11,670.00\n"), run.out());
+    assertTrue(run.out().contains("1000  Cash in hand                         11,670.00\n"), run.out());
     assertTrue(run.out().contains("Income 260.00 − expenditure 90.00 = surplus 170.00\n"), run.out());
     assertFalse(run.out().contains("group_shg01"));
     for (String line : run.out().lines().toList()) {
