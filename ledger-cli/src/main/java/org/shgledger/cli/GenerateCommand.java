@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import org.shgledger.money.MoneyFormats;
 import org.shgledger.sample.BankLayout;
 import org.shgledger.sample.BenchPassbook;
+import org.shgledger.sample.SampleGroup;
+import org.shgledger.sample.SampleGroups;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,6 +76,14 @@ final class GenerateCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--passbook-layout: " + e.getMessage());
     }
     PrintWriter stdout = spec.commandLine().getOut();
+    if (groups > 0) {
+      for (SampleGroup.Spec group : SampleGroups.write(out, groups, members, years, seed)) {
+        stdout.println("wrote " + out.resolve(SampleGroups.folder(group)) + ": " + group.code() + " " + group.name()
+            + ", " + group.members() + " members, " + group.years() + " years, passbook in the "
+            + group.layout().profile() + " layout");
+      }
+      stdout.println("wrote " + out.resolve("groups.txt"));
+    }
     if (passbookRows != null) {
       Path folder = out.resolve("bench");
       BenchPassbook.Summary summary = BenchPassbook.writeFolder(folder, passbookRows, seed, years, layout);

@@ -48,6 +48,51 @@ class GenerateCommandTest {
         Files.readAllBytes(dir.resolve("c/bench/passbook.csv"))), "another seed, another passbook");
   }
 
+  @Test
+  void everyGeneratedGroupImportsCleanlyAndItsBankEndsAtThePassbooksLastBalance(@TempDir Path dir) throws Exception {
+    // five groups cover the four layouts, a Revolving Fund, a bank loan lent on, members in arrears
+    ok("generate", "--groups", "5", "--members", "12", "--years", "2", "--seed", "3", "--out", dir.toString());
+    List<String> folders = Files.readAllLines(dir.resolve("groups.txt")).stream()
+        .filter(line -> !line.startsWith("#")).toList();
+    assertEquals(List.of("gen0001", "gen0002", "gen0003", "gen0004", "gen0005"), folders);
+
+    for (String folder : folders) {
+      Path group = dir.resolve(folder);
+      List<String> arguments = SeedBooks.groupArguments(Files.readString(group.resolve("group.txt")));
+      String code = arguments.get(0);
+      String db = dir.resolve(folder + ".db").toString();
+      List<String> create = new ArrayList<>(List.of("group", "create"));
+      create.addAll(arguments);
+      create.addAll(List.of("--db", db));
+      ok(create.toArray(String[]::new));
+      String[] books = {"import", "books", code, "--members", group.resolve("members.csv").toString(),
+          "--meetings", group.resolve("meetings.csv").toString(), "--passbook", group.resolve("passbook.csv").toString(),
+          "--rules", group.resolve("rules.txt").toString(), "--db", db};
+
+      String first = ok(books);
+      String again = ok(books);
+
+      assertTrue(first.contains(" 0 to Suspense (9999)"), first);
+      assertTrue(first.strip().endsWith("they agree"), "the books' bank account is the passbook's: " + first);
+      assertTrue(again.matches("(?s).*members.csv: 12 rows, 0 recorded, 12 already in the books.*"), again);
+      assertTrue(again.matches("(?s).*meetings.csv: \\d+ rows, 0 recorded, .*"), again);
+      assertTrue(again.matches("(?s).*: (\\d+) lines, 0 recorded, \\1 already in the books.*"), again);
+      assertEquals(ExitCodes.OK, Run.shg("verify", code, "--db", db).exitCode());
+      String layout = first.replaceAll("(?s).*\\(profile (\\w+)\\).*", "$1");
+      try (LedgerStore store = LedgerStore.openSqlite(Path.of(db))) {
+        assertEquals(lastBalance(group.resolve("passbook.csv"), BankLayout.named(layout)),
+            store.journal().balance(BookId.of(code), AccountCode.of("1100"), java.time.LocalDate.MAX).normalBalance(),
+            folder + ": the bank account ends at the passbook's last balance");
+      }
+    }
+    String register = Files.readString(dir.resolve("gen0003/meetings.csv"));
+    assertTrue(Files.readString(dir.resolve("gen0003/passbook.csv")).contains("SHG LOAN DISBURSAL"), "a bank loan");
+    assertTrue(Files.readString(dir.resolve("gen0001/passbook.csv")).contains("CASH WITHDRAWAL SELF"),
+        "cash drawn from the bank to lend");
+    assertTrue(register.contains(",Member 0001,") || Files.readString(dir.resolve("gen0003/members.csv"))
+        .contains("M01,Member 0001,adult_woman"), "obviously fake names");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"generic", "sbi", "hdfc", "kotak"})
   void theBenchmarkPassbookHasExactlyTheLinesAskedForAndImportsAloneIntoItsGroup(String layout, @TempDir Path dir)
