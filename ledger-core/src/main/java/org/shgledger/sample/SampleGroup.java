@@ -263,12 +263,15 @@ public final class SampleGroup {
       }
       Money lendable = cash.plus(balance.isGreaterThan(reserve) ? balance.minus(reserve) : ZERO);
       Money lent = ZERO;
-      int maxThousands = spec.bankLoan() && month > bankLoanMonth ? 10 : month < 12 ? 3 : 5;
+      // the bank loan is lent on: larger loans, asked for more often
+      boolean linked = spec.bankLoan() && month > bankLoanMonth;
+      int maxThousands = linked ? 15 : month < 12 ? 3 : 5;
+      int asking = linked ? 50 : 30;
       for (int i = 0; i < rows.size(); i++) {
         Member m = memberOf(members, rows.get(i)[1]);
         // the girls save but do not borrow; a member borrows after three months in the group
         boolean asks = "Y".equals(rows.get(i)[2]) && !m.girl && !m.hasLoan() && m.closedMonth != month
-            && !m.joined.plusMonths(2).isAfter(meeting) && random.nextInt(100) < 30;
+            && !m.joined.plusMonths(2).isAfter(meeting) && random.nextInt(100) < asking;
         if (!asks) {
           continue;
         }
