@@ -129,12 +129,13 @@ final class DemoCommand implements Callable<Integer> {
    * owes. The seed's README tells its story.
    */
   private static String summary(LedgerStore store, BookId code, LocalDate to) {
-    Function<String, String> at = account -> MoneyFormats.indian(
+    // each figure stays on one line with what it is
+    Function<String, String> at = account -> NO_BREAK + MoneyFormats.indian(
         store.journal().balance(code, AccountCode.of(account), to).normalBalance());
-    return wrap("On " + to + ": cash in hand " + at.apply("1000") + ", bank " + at.apply("1100")
-        + ", loans to members " + at.apply("1200") + "; members' savings " + at.apply("2000")
-        + " compulsory and " + at.apply("2100") + " voluntary, bank loan " + at.apply("2200")
-        + ", grants " + at.apply("3000") + ". (Its statement is as the first group's; see the"
+    return wrap("On " + to + ": cash in hand" + at.apply("1000") + ", bank" + at.apply("1100")
+        + ", loans to members" + at.apply("1200") + "; members' savings" + at.apply("2000")
+        + " compulsory and" + at.apply("2100") + " voluntary, bank loan" + at.apply("2200")
+        + ", grants" + at.apply("3000") + ". (Its statement is as the first group's; see the"
         + " README in its folder.)");
   }
 
