@@ -150,12 +150,13 @@ public final class BenchPassbook {
       Money out2 = zero;
       if (pick < 30 && cash.getAmountMinorLong() >= 10_000) {
         narration = "BY CASH";
-        in = hundreds(random, Math.min(cash.getAmountMinorLong(), 2_000_000));
+        in = hundreds(random, Math.min(cash.getAmountMinorLong(), Math.max(2_000_000, cash.getAmountMinorLong() / 2)));
         cash = cash.minus(in);
       } else if (pick < 60 && bank.getAmountMinorLong() >= 10_000) {
         narration = "CASH WITHDRAWAL SELF";
         reference = String.format("%06d", random.nextInt(1_000_000));
-        out2 = hundreds(random, Math.min(bank.getAmountMinorLong(), 2_000_000));
+        // larger withdrawals from a larger balance, so that the balance stays within lakhs
+        out2 = hundreds(random, Math.min(bank.getAmountMinorLong(), Math.max(2_000_000, bank.getAmountMinorLong() / 3)));
         cash = cash.plus(out2);
       } else if (pick < 70 && bank.isGreaterThan(SMS_CHARGE)) {
         narration = "SMS CHGS FOR QTR ENDED " + quarter(date);
