@@ -6,13 +6,16 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.shgledger.importing.CsvTable;
+import org.shgledger.importing.books.BooksImport;
+import org.shgledger.importing.books.BooksImportResult;
 import org.shgledger.importing.register.ImportResult;
-import org.shgledger.importing.register.MeetingImport;
 import org.shgledger.importing.register.RegisterLimits;
 import org.shgledger.importing.register.RosterImport;
 import org.shgledger.importing.passbook.PassbookImportReport;
@@ -30,9 +33,9 @@ import picocli.CommandLine.ParameterException;
  *
  * <p>{@link #groups()} lists them in the order of {@code seeds/groups.txt}; {@link #build} brings
  * one into a database as a treasurer would from the command line: {@code shg group create} with
- * the arguments of its {@code group.txt}, then the roster, the meeting register and the passbook
- * with its rules, through the very importers that {@code shg import members|meetings|passbook}
- * run. A broken seed is reported as those commands report a broken file.
+ * the arguments of its {@code group.txt}, then the roster, and the meeting register and the
+ * passbook with its rules together, through the very importers that {@code shg import members}
+ * and {@code shg import books} run. A broken seed is reported as those commands report a broken file.
  */
 final class SeedBooks {
 
@@ -115,12 +118,23 @@ final class SeedBooks {
    */
   static Seed seed(String folder) {
     String path = ROOT + folder + "/group.txt";
-    List<String> lines = lines(path);
-    if (lines.isEmpty()) {
+    List<String> arguments = groupArguments(text(path));
+    if (arguments.isEmpty()) {
       throw new IllegalStateException(path + " names no group");
     }
+    return new Seed(folder, BookId.of(arguments.get(0)), arguments);
+  }
+
+  /**
+   * The arguments of {@code shg group create} that a {@code group.txt} holds (as {@link #seed}
+   * reads it; {@code shg generate} writes the same format).
+   *
+   * @param groupFile the file's text, not null
+   * @return the arguments, the group's code first; empty if the file names no group
+   */
+  static List<String> groupArguments(String groupFile) {
     List<String> arguments = new ArrayList<>();
-    for (String line : lines) {
+    for (String line : lines(groupFile.lines())) {
       int space = line.indexOf(' ');
       if (space < 0) {
         arguments.add(line);
@@ -129,40 +143,67 @@ final class SeedBooks {
         arguments.add(line.substring(space + 1).strip());
       }
     }
-    return new Seed(folder, BookId.of(arguments.get(0)), arguments);
+    return arguments;
   }
 
   /**
    * Builds one seed group into a SQLite database: creates the group with {@code shg group
-   * create}, then imports its roster, meeting register and passbook (with its rules), each all or
-   * nothing in one transaction. Building it again into the same database records nothing more.
+   * create}, imports its roster, then its meeting register and passbook (with its rules) together
+   * as {@code shg import books} does, day by day, so that a meeting may lend cash the treasurer
+   * drew from the bank that day; each import all or nothing in one transaction. Building it again
+   * into the same database records nothing more.
    *
    * @param seed the group, not null
    * @param database the SQLite file, created if it does not exist, not null
    * @return what was recorded, not null
-   * @throws org.shgledger.importing.ImportException if a seed file has problems, naming
-   *     {@code seeds/FOLDER/FILE:LINE:COLUMN}
+   * @throws org.shgledger.importing.ImportException if a seed file has problems, naming the file
+   *     (the roster as {@code seeds/FOLDER/members.csv}, the register and passbook as copies in a
+   *     scratch folder beside the database, which the combined import reads from files)
    * @throws IllegalStateException if {@code shg group create} refuses the seed's arguments
    */
   static Built build(Seed seed, Path database) {
     createGroup(seed, database);
+    Path copies = copies(seed, database);
     try (LedgerStore store = LedgerStore.openSqlite(database)) {
       ImportResult members;
       try (CsvTable table = table(seed.path("members.csv"))) {
         members = RosterImport.run(store.engine(), seed.code(), table, RegisterLimits.DEFAULT, false);
       }
-      ImportResult meetings;
-      try (CsvTable table = table(seed.path("meetings.csv"))) {
-        meetings = MeetingImport.run(store.engine(), seed.code(), table, RegisterLimits.DEFAULT, false);
-      }
-      // the meetings first: the passbook's cash deposits take to the bank cash they collected
       String rules = seed.path("rules.txt");
-      PassbookImporter.Options options = PassbookImporter.Options.defaults()
-          .withRules(PassbookRules.parse(rules, text(rules)));
-      String passbook = seed.path("passbook.csv");
-      PassbookImportReport report = new PassbookImporter(store.journal(), store.unitOfWork())
-          .importSource(seed.code(), passbook, () -> open(passbook), options);
-      return new Built(seed, members, meetings, report);
+      BooksImport.Options options = BooksImport.Options.defaults().withPassbook(
+          PassbookImporter.Options.defaults().withRules(PassbookRules.parse(rules, text(rules))));
+      BooksImportResult books = BooksImport.run(store.engine(), seed.code(), copies.resolve("meetings.csv"),
+          copies.resolve("passbook.csv"), options);
+      return new Built(seed, members, books.meetings(), books.passbook());
+    } finally {
+      deleteCopies(copies);
+    }
+  }
+
+  /** Copies the seed's register and passbook out of the program into a folder beside the database. */
+  private static Path copies(Seed seed, Path database) {
+    try {
+      Path parent = database.toAbsolutePath().getParent();
+      Path folder = Files.createTempDirectory(parent, "seed-" + seed.folder() + "-");
+      for (String file : List.of("meetings.csv", "passbook.csv")) {
+        try (InputStream in = open(seed.path(file))) {
+          Files.copy(in, folder.resolve(file));
+        }
+      }
+      return folder;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy the seed " + seed.folder() + " beside " + database, e);
+    }
+  }
+
+  private static void deleteCopies(Path folder) {
+    try {
+      for (String file : List.of("meetings.csv", "passbook.csv")) {
+        Files.deleteIfExists(folder.resolve(file));
+      }
+      Files.deleteIfExists(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the seed's copies in " + folder, e);
     }
   }
 
@@ -212,7 +253,11 @@ final class SeedBooks {
 
   /** A small text file's lines that say something: stripped, without blanks and comments. */
   private static List<String> lines(String path) {
-    return text(path).lines().map(String::strip)
+    return lines(text(path).lines());
+  }
+
+  private static List<String> lines(Stream<String> lines) {
+    return lines.map(String::strip)
         .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
   }
 }

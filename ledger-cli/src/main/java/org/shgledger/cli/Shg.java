@@ -78,6 +78,7 @@ public final class Shg implements Callable<Integer> {
           IndicatorsCommand.class,
           UnitCommand.class,
           GradeCommand.class,
+          GenerateCommand.class,
           CompletionCommand.class,
           HelpCommand.class);
 

@@ -101,6 +101,17 @@ class DemoCommandTest {
   }
 
   @Test
+  void showsTheOtherSeedGroupsInAFewLines() {
+    String out = run.out();
+    int pragati = out.indexOf("Demo: Pragati Mahila Samooh [SHG02]");
+    int ujala = out.indexOf("Demo: Ujala Mahila Samooh [SHG03]");
+
+    assertTrue(pragati > 0 && ujala > pragati, out);
+    assertTrue(out.substring(pragati).lines().count() <= 25, "two short blocks after SHG01's statement");
+    assertTrue(out.substring(pragati, ujala).contains("bank loan 57,765.00"), out.substring(pragati));
+  }
+
+  @Test
   void fitsAnEightyColumnTerminal() {
     for (String line : run.out().split("\n")) {
       assertTrue(TextRenderer.width(line) <= 80, line);

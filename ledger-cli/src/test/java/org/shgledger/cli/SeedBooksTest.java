@@ -54,31 +54,52 @@ class SeedBooksTest {
     create.addAll(seed.createArguments());
     create.addAll(List.of("--db", db));
     String[] members = {"import", "members", seed.code().toString(), folder.resolve("members.csv").toString(), "--db", db};
-    String[] meetings = {"import", "meetings", seed.code().toString(), folder.resolve("meetings.csv").toString(), "--db", db};
-    String[] passbook = {"import", "passbook", seed.code().toString(), folder.resolve("passbook.csv").toString(),
-        "--rules", folder.resolve("rules.txt").toString(), "--db", db};
+    // the register and the passbook together: SHG02 and SHG03 lend cash drawn from the bank that day
+    String[] books = {"import", "books", seed.code().toString(), "--meetings", folder.resolve("meetings.csv").toString(),
+        "--passbook", folder.resolve("passbook.csv").toString(), "--rules", folder.resolve("rules.txt").toString(),
+        "--db", db};
 
     ok(create.toArray(String[]::new));
     String roster = lastLine(ok(members));
-    String register = lastLine(ok(meetings));
-    String bank = ok(passbook);
+    String both = ok(books);
     Run verify = Run.shg("verify", seed.code().toString(), "--db", db);
 
     assertTrue(roster.matches(".*: (\\d+) rows, \\1 recorded, 0 already in the books"), roster);
-    assertTrue(register.matches(".*: \\d+ rows, \\d+ recorded, 0 already in the books"), register);
-    String lines = bank.lines().findFirst().orElseThrow();
-    assertTrue(lines.matches(".*\\(profile \\w+\\): (\\d+) lines, \\1 recorded, 0 already in the books,"
-        + " 0 to Suspense \\(9999\\)"), "every line recorded, none to Suspense: " + lines);
-    assertTrue(bank.contains("bank balance 0.00 before "),
-        "the account opens in the file, so the bank account is the passbook's: " + bank);
+    assertTrue(both.matches("(?s).*meetings.csv: \\d+ rows, \\d+ recorded, 0 already in the books\n.*"), both);
+    assertTrue(both.matches("(?s).*\\(profile \\w+\\): (\\d+) lines, \\1 recorded, 0 already in the books,"
+        + " 0 to Suspense \\(9999\\)\n.*"), "every line recorded, none to Suspense: " + both);
+    assertTrue(both.contains("bank balance 0.00 before "),
+        "the account opens in the file, so the bank account is the passbook's: " + both);
+    assertTrue(lastLine(both).endsWith("they agree"), both);
     assertEquals(ExitCodes.OK, verify.exitCode(), verify.err());
 
     assertAll("importing again records nothing",
         () -> assertTrue(lastLine(ok(members)).endsWith(" 0 recorded, " + count(roster) + " already in the books")),
-        () -> assertTrue(lastLine(ok(meetings)).contains(" 0 recorded, ")),
-        () -> assertTrue(ok(passbook).contains(" 0 recorded, ")),
+        () -> assertTrue(ok(books).matches("(?s).*meetings.csv: \\d+ rows, 0 recorded, .*: (\\d+) lines, 0 recorded,"
+            + " \\1 already in the books.*")),
         () -> assertEquals(verify.out(), Run.shg("verify", seed.code().toString(), "--db", db).out(),
             "the same entries, to the last hash"));
+  }
+
+  @Test
+  void roshniAlsoImportsOneFileAfterTheOther(@TempDir Path dir) {
+    // SHG01 never draws cash from the bank, so its register and passbook also import separately
+    Seed seed = SeedBooks.seed("shg01-roshni");
+    String db = dir.resolve("seed.db").toString();
+    Path folder = SEEDS.resolve(seed.folder());
+    List<String> create = new ArrayList<>(List.of("group", "create"));
+    create.addAll(seed.createArguments());
+    create.addAll(List.of("--db", db));
+    ok(create.toArray(String[]::new));
+    ok("import", "members", "SHG01", folder.resolve("members.csv").toString(), "--db", db);
+    ok("import", "meetings", "SHG01", folder.resolve("meetings.csv").toString(), "--db", db);
+    String bank = ok("import", "passbook", "SHG01", folder.resolve("passbook.csv").toString(),
+        "--rules", folder.resolve("rules.txt").toString(), "--db", db);
+
+    assertTrue(bank.startsWith(folder.resolve("passbook.csv") + " (profile sbi): 15 lines, 15 recorded, 0 already"
+        + " in the books, 0 to Suspense (9999)") || bank.contains(": 15 lines, 15 recorded, 0 already in the books,"
+        + " 0 to Suspense (9999)"), bank);
+    assertEquals(ExitCodes.OK, Run.shg("verify", "SHG01", "--db", db).exitCode());
   }
 
   @ParameterizedTest
@@ -215,6 +236,71 @@ class SeedBooksTest {
       assertEquals(3, shanti.overdueInstalments());
       assertEquals(80, shanti.daysPastDue(), "since 10 January");
       assertTrue(anita.settled(), "five instalments of ₹330, August to December");
+    }
+  }
+
+  /**
+   * SHG02 Pragati Mahila Samooh on 31 March 2025, its third year: a bank loan of ₹1,60,000 (16
+   * members × ₹10,000) paid in on 21 April 2023 and recovered at ₹4,445 a month with 1 % a month
+   * interest, 23 recoveries by March 2025 (1,60,000 − 23 × 4,445 = 57,765); a Revolving Fund of
+   * ₹16,000; members' loans lent from the bank; M13 and M14 in arrears.
+   */
+  @Test
+  void pragatiHasABankLoanARevolvingFundAndLoansInArrears(@TempDir Path dir) {
+    SeedBooks.build(SeedBooks.seed("shg02-pragati"), dir.resolve("seed.db"));
+    BookId shg02 = BookId.of("SHG02");
+    LocalDate yearEnd = LocalDate.of(2025, 3, 31);
+
+    try (LedgerStore store = LedgerStore.openSqlite(dir.resolve("seed.db"))) {
+      Balances at = new Balances(store, shg02, yearEnd);
+      assertAll("accounts",
+          () -> assertEquals(inr("350.00"), at.of("1000"), "cash in hand"),
+          () -> assertEquals(inr("106549.30"), at.of("1100"), "bank"),
+          () -> assertEquals(inr("55600.00"), at.of("1200"), "loans to members"),
+          () -> assertEquals(inr("53850.00"), at.of("2000"), "compulsory savings"),
+          () -> assertEquals(inr("12550.00"), at.of("2100"), "voluntary savings"),
+          () -> assertEquals(inr("57765.00"), at.of("2200"), "bank loan"),
+          () -> assertEquals(inr("16000.00"), at.of("3000"), "revolving fund"),
+          () -> assertEquals(inr("40740.00"), at.of("4000"), "interest on member loans"),
+          () -> assertEquals(inr("310.00"), at.of("4100"), "fines"),
+          () -> assertEquals(inr("7034.00"), at.of("4200"), "interest from bank"),
+          () -> assertEquals(inr("25555.00"), at.of("5000"), "interest paid on the bank loan"),
+          () -> assertEquals(inr("194.70"), at.of("5100"), "bank charges"),
+          () -> assertEquals(inr("0.00"), at.of("9999"), "suspense"));
+      TrialBalance trialBalance = store.journal().trialBalance(shg02, yearEnd);
+      assertEquals(inr("188249.00"), trialBalance.totalDebit());
+      assertEquals(trialBalance.totalDebit(), trialBalance.totalCredit());
+
+      SavingsGroups engine = store.engine();
+      List<LoanState> inArrears = engine.loans(shg02).stream()
+          .map(loan -> engine.loanState(shg02, loan.id(), yearEnd))
+          .filter(state -> state.daysPastDue() > 30).toList();
+      assertFalse(inArrears.isEmpty(), "some loans are more than 30 days past due");
+    }
+  }
+
+  /** SHG03 Ujala Mahila Samooh on 31 March 2025, the end of its second year: no grant, no bank loan. */
+  @Test
+  void ujalaIsAYoungGroupOfItsMembersSavingsAlone(@TempDir Path dir) {
+    SeedBooks.build(SeedBooks.seed("shg03-ujala"), dir.resolve("seed.db"));
+    BookId shg03 = BookId.of("SHG03");
+    LocalDate yearEnd = LocalDate.of(2025, 3, 31);
+
+    try (LedgerStore store = LedgerStore.openSqlite(dir.resolve("seed.db"))) {
+      Balances at = new Balances(store, shg03, yearEnd);
+      assertAll("accounts",
+          () -> assertEquals(inr("310.00"), at.of("1000"), "cash in hand"),
+          () -> assertEquals(inr("24409.10"), at.of("1100"), "bank"),
+          () -> assertEquals(inr("11400.00"), at.of("1200"), "loans to members"),
+          () -> assertEquals(inr("26250.00"), at.of("2000"), "compulsory savings"),
+          () -> assertEquals(inr("4700.00"), at.of("2100"), "voluntary savings"),
+          () -> assertEquals(inr("0.00"), at.of("2200"), "no bank loan"),
+          () -> assertEquals(inr("0.00"), at.of("3000"), "no grant"),
+          () -> assertEquals(inr("4500.00"), at.of("4000"), "interest on member loans"),
+          () -> assertEquals(inr("160.00"), at.of("4100"), "fines"),
+          () -> assertEquals(inr("633.00"), at.of("4200"), "interest from bank"),
+          () -> assertEquals(inr("123.90"), at.of("5100"), "bank charges"));
+      assertEquals(12, store.registry().members(shg03).size());
     }
   }
 

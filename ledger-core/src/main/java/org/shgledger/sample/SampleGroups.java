@@ -1,0 +1,87 @@
+package org.shgledger.sample;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A made-up unit of groups ({@link SampleGroup}), one folder each, plus a {@code groups.txt}
+ * listing the folders, as {@code seeds/} holds them. Group {@code n} (from 1) is {@code GEN0001}
+ * "Sample Group 0001" in folder {@code gen0001}; groups differ in the month they were formed, their
+ * bank's layout, and whether they have a Revolving Fund, a bank loan and members in arrears. The
+ * same arguments give the same bytes.
+ */
+public final class SampleGroups {
+
+  /** The first group's formation; group n is formed n - 1 months later, modulo a year. */
+  public static final LocalDate FIRST_FORMED = LocalDate.of(2021, 4, 1);
+
+  private static final BankLayout[] LAYOUTS = {BankLayout.SBI, BankLayout.HDFC, BankLayout.KOTAK, BankLayout.GENERIC};
+
+  private SampleGroups() {}
+
+  /**
+   * The specifications of a unit's groups.
+   *
+   * @param groups how many, 0 or more
+   * @param members members in each, 1 to 999
+   * @param years years of meetings, at least 1
+   * @param seed the unit's seed
+   * @return one specification a group, not null
+   */
+  public static List<SampleGroup.Spec> specs(int groups, int members, int years, long seed) {
+    List<SampleGroup.Spec> specs = new ArrayList<>();
+    for (int n = 1; n <= groups; n++) {
+      String number = String.format("%04d", n);
+      specs.add(new SampleGroup.Spec("GEN" + number, "Sample Group " + number,
+          FIRST_FORMED.plusMonths((n - 1) % 12), members, years, seed * 1_000_003L + n,
+          LAYOUTS[(n - 1) % LAYOUTS.length], n % 4 != 0, n % 3 == 0, n % 5 == 0 ? 2 : 0));
+    }
+    return specs;
+  }
+
+  /**
+   * The folder of a group under the output directory.
+   *
+   * @param spec the group, not null
+   * @return such as {@code gen0001}, not null
+   */
+  public static String folder(SampleGroup.Spec spec) {
+    return spec.code().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * Writes the unit: each group's folder, then {@code groups.txt}. Each group is generated and
+   * written before the next, so a large unit needs the memory of one group.
+   *
+   * @param out the directory, created if missing, not null
+   * @param groups how many, 0 or more
+   * @param members members in each, 1 to 999
+   * @param years years of meetings, at least 1
+   * @param seed the unit's seed
+   * @return the specifications written, not null
+   * @throws UncheckedIOException if a file cannot be written
+   */
+  public static List<SampleGroup.Spec> write(Path out, int groups, int members, int years, long seed) {
+    List<SampleGroup.Spec> specs = specs(groups, members, years, seed);
+    StringBuilder index = new StringBuilder(
+        "# The generated groups, one folder a line (shg generate --groups " + groups + " --members " + members
+            + " --years " + years + " --seed " + seed + ").\n");
+    for (SampleGroup.Spec spec : specs) {
+      SampleGroup.generate(spec).writeTo(out.resolve(folder(spec)));
+      index.append(folder(spec)).append('\n');
+    }
+    try {
+      Files.createDirectories(out);
+      Files.writeString(out.resolve("groups.txt"), index.toString(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + out.resolve("groups.txt"), e);
+    }
+    return specs;
+  }
+}
