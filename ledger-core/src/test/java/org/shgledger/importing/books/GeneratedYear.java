@@ -76,6 +76,7 @@ record GeneratedYear(String meetings, String passbook, long closing, long cash, 
     for (int m = 0; m < meetingCount; m++) {
       LocalDate date = LocalDate.of(2024, 4, 6).plusDays(28L * m + random.nextInt(5));
       long receipts = 0;
+      long paidByUpi = 0; // the meeting day's UPI savings, not in the bank the day before
       List<Row> rows = new ArrayList<>();
       for (MemberId member : YearBooks.MEMBERS) {
         boolean present = random.nextInt(10) != 0;
@@ -92,6 +93,7 @@ record GeneratedYear(String meetings, String passbook, long closing, long cash, 
         if (byBank) {
           lines.add(new Line(date, "UPI/" + member + "/SAVINGS", 0, savings));
           bank += savings;
+          paidByUpi += savings;
         } else {
           receipts += savings + repaid;
         }
@@ -110,10 +112,12 @@ record GeneratedYear(String meetings, String passbook, long closing, long cash, 
         }
         long missing = wanted - (cash + receipts);
         long drawn = missing <= 0 ? 0 : (missing + 99) / 100 * 100;
-        if (wanted >= 500 && drawn <= bank) {
+        // drawn the day before, the cheque cannot use that day's UPI savings
+        boolean dayBefore = random.nextBoolean();
+        if (wanted >= 500 && drawn <= bank - (dayBefore ? paidByUpi : 0)) {
           lent = wanted;
           if (drawn > 0) {
-            lines.add(new Line(random.nextBoolean() ? date : date.minusDays(1), "TO CASH SELF CHQ", drawn, 0));
+            lines.add(new Line(dayBefore ? date.minusDays(1) : date, "TO CASH SELF CHQ", drawn, 0));
             bank -= drawn;
             cash += drawn;
             drew = true;
