@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.shgledger.importing.CsvTable;
 import org.shgledger.importing.register.ImportResult;
 import org.shgledger.importing.register.MeetingImport;
@@ -115,12 +116,23 @@ final class SeedBooks {
    */
   static Seed seed(String folder) {
     String path = ROOT + folder + "/group.txt";
-    List<String> lines = lines(path);
-    if (lines.isEmpty()) {
+    List<String> arguments = groupArguments(text(path));
+    if (arguments.isEmpty()) {
       throw new IllegalStateException(path + " names no group");
     }
+    return new Seed(folder, BookId.of(arguments.get(0)), arguments);
+  }
+
+  /**
+   * The arguments of {@code shg group create} that a {@code group.txt} holds (as {@link #seed}
+   * reads it; {@code shg generate} writes the same format).
+   *
+   * @param groupFile the file's text, not null
+   * @return the arguments, the group's code first; empty if the file names no group
+   */
+  static List<String> groupArguments(String groupFile) {
     List<String> arguments = new ArrayList<>();
-    for (String line : lines) {
+    for (String line : lines(groupFile.lines())) {
       int space = line.indexOf(' ');
       if (space < 0) {
         arguments.add(line);
@@ -129,7 +141,7 @@ final class SeedBooks {
         arguments.add(line.substring(space + 1).strip());
       }
     }
-    return new Seed(folder, BookId.of(arguments.get(0)), arguments);
+    return arguments;
   }
 
   /**
@@ -212,7 +224,11 @@ final class SeedBooks {
 
   /** A small text file's lines that say something: stripped, without blanks and comments. */
   private static List<String> lines(String path) {
-    return text(path).lines().map(String::strip)
+    return lines(text(path).lines());
+  }
+
+  private static List<String> lines(Stream<String> lines) {
+    return lines.map(String::strip)
         .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
   }
 }

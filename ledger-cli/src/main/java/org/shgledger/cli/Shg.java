@@ -63,6 +63,7 @@ import picocli.CommandLine.Spec;
       TrialBalanceCommand.class,
       ExportCommand.class,
       CompletionCommand.class,
+      GenerateCommand.class,
       HelpCommand.class
     })
 public final class Shg implements Callable<Integer> {
