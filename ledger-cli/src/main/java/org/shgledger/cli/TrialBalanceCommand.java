@@ -1,7 +1,6 @@
 package org.shgledger.cli;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
 import org.shgledger.cli.VerifyCommand.BookIdConverter;
 import org.shgledger.cli.output.Labels;
@@ -10,7 +9,6 @@ import org.shgledger.cli.output.Report;
 import org.shgledger.journal.Book;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.Journal;
-import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.JournalException;
 import org.shgledger.journal.Rejection;
 import org.shgledger.store.LedgerStore;
@@ -93,6 +91,6 @@ final class TrialBalanceCommand implements Callable<Integer> {
    * @return the date, or null if the book has no entries
    */
   static LocalDate latestEntryDate(Journal journal, BookId id) {
-    return journal.entries(id).stream().map(JournalEntry::date).max(Comparator.naturalOrder()).orElse(null);
+    return journal.latestEntryDate(id).orElse(null);
   }
 }

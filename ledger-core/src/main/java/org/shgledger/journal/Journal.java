@@ -1,6 +1,7 @@
 package org.shgledger.journal;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -201,6 +202,17 @@ public interface Journal {
    * @return the entries, empty for an unknown book, not null
    */
   List<JournalEntry> entries(BookId book);
+
+  /**
+   * The date of a book's latest entry (the latest date, not the last recorded): what a report
+   * with no date given is as of. A store answers without reading the entries.
+   *
+   * @param book the book, not null
+   * @return the date, or empty for a book with no entries or an unknown book, not null
+   */
+  default Optional<LocalDate> latestEntryDate(BookId book) {
+    return entries(book).stream().map(JournalEntry::date).max(Comparator.naturalOrder());
+  }
 
   /**
    * An account's totals as of a date; for a control account, the totals of its sub-ledgers.

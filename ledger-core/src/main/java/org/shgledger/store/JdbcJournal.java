@@ -263,6 +263,21 @@ public final class JdbcJournal implements Journal {
   }
 
   @Override
+  public Optional<LocalDate> latestEntryDate(BookId book) {
+    Objects.requireNonNull(book, "book");
+    // one aggregate over the book's rows, instead of reading every entry and its postings
+    return read(view -> {
+      PreparedStatement latest = statements.prepare(
+          "SELECT MAX(entry_date_epoch_day) FROM journal_entry WHERE book_id = ?");
+      latest.setString(1, book.value());
+      try (ResultSet row = latest.executeQuery()) {
+        long day = row.next() ? row.getLong(1) : 0;
+        return row.wasNull() ? Optional.<LocalDate>empty() : Optional.of(LocalDate.ofEpochDay(day));
+      }
+    });
+  }
+
+  @Override
   public AccountBalance balance(BookId book, AccountCode code, LocalDate asOf) {
     Objects.requireNonNull(asOf, "asOf");
     Objects.requireNonNull(code, "code");

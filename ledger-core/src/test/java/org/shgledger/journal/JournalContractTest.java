@@ -93,6 +93,16 @@ public abstract class JournalContractTest {
   }
 
   @Test
+  void theLatestEntryDateIsTheLatestDateNotTheLastRecorded() {
+    assertEquals(Optional.empty(), journal.latestEntryDate(SHG), "a book with no entries");
+    journal.record(saving("S1", MAY_3, SAVINGS_M01, 100));
+    journal.record(saving("S2", APRIL_5, SAVINGS_M01, 100));
+
+    assertEquals(Optional.of(MAY_3), journal.latestEntryDate(SHG));
+    assertEquals(Optional.empty(), journal.latestEntryDate(BookId.of("NOBODY")), "an unknown book");
+  }
+
+  @Test
   void balancesCountOnlyEntriesOnOrBeforeTheDate() {
     journal.record(saving("S1", APRIL_5, SAVINGS_M01, 100));
     journal.record(saving("S2", MAY_3, SAVINGS_M01, 100));
