@@ -30,15 +30,17 @@ import org.shgledger.programme.SmallCells;
 import org.shgledger.programme.Targets;
 import org.shgledger.programme.Value;
 import org.shgledger.store.LedgerStore;
+import org.shgledger.unit.UnitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code shg indicators --groups G1,G2 [--as-of DATE] [--targets FILE]}: the programme's
+ * {@code shg indicators UNIT|--groups G1,G2 [--as-of DATE] [--targets FILE]}: the programme's
  * indicators over groups on a day, against targets, for donors: counts, amounts and rates only,
  * small counts withheld (docs/programme.md, docs/privacy.md).
  */
@@ -51,7 +53,7 @@ import picocli.CommandLine.Spec;
           + "by category, bank accounts, regular savers, loans by purpose and their repayment, "
           + "children by school status, people trained by topic. For donors: no name, member id or "
           + "account number, and every count of fewer than 5 people withheld (docs/privacy.md).",
-      "Example: shg indicators --groups SHG01,SHG02 --as-of 2025-03-31 --targets targets.txt"
+      "Example: shg indicators PATNA --as-of 2025-03-31 --targets targets.txt   (or --groups SHG01,SHG02)"
     })
 final class IndicatorsCommand implements Callable<Integer> {
 
@@ -62,9 +64,12 @@ final class IndicatorsCommand implements Callable<Integer> {
 
   @Mixin private DbOptions db;
 
-  // When units land, a unit's name will give the groups instead (the groups of `unit add-group`).
-  @Option(names = "--groups", required = true, split = ",", paramLabel = "GROUP", converter = BookIdConverter.class,
-      description = "The groups to count, comma-separated: SHG01,SHG02.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "UNIT",
+      description = "The NGO unit whose groups are counted, those of the units under it included.")
+  private String unit;
+
+  @Option(names = "--groups", split = ",", paramLabel = "GROUP", converter = BookIdConverter.class,
+      description = "Instead of a unit, the groups to count, comma-separated: SHG01,SHG02.")
   private List<BookId> groups;
 
   @Option(names = "--as-of", converter = Words.DateWord.class, paramLabel = "DATE",
@@ -94,7 +99,10 @@ final class IndicatorsCommand implements Callable<Integer> {
     if (suppressBelow < 1 || suppressBelow > SmallCells.MAX_THRESHOLD) {
       throw usage("--suppress-below must be 1 to " + SmallCells.MAX_THRESHOLD + ", not " + suppressBelow);
     }
-    if (groups.size() > ProgrammeIndicators.MAX_GROUPS) {
+    if ((unit == null) == (groups == null)) {
+      throw usage("name a UNIT or give --groups, one of the two");
+    }
+    if (groups != null && groups.size() > ProgrammeIndicators.MAX_GROUPS) {
       throw usage("--groups names at most " + ProgrammeIndicators.MAX_GROUPS + " groups, not " + groups.size());
     }
     Targets goals = targets == null ? Targets.none() : readTargets(targets);
@@ -109,9 +117,18 @@ final class IndicatorsCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** The groups to count; when units land, also those of a unit named on the command line. */
+  /** The groups to count: those given, or every group under the unit named (unknown: exit 4). */
   private List<BookId> groups(LedgerStore store) {
-    return groups;
+    if (groups != null) {
+      return groups;
+    }
+    UnitCode code;
+    try {
+      code = UnitCode.of(unit);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+    return store.units().groupsUnder(code);
   }
 
   private static Targets readTargets(Path file) {

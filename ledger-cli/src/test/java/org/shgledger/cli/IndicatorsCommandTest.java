@@ -179,6 +179,29 @@ class IndicatorsCommandTest {
   }
 
   @Test
+  void aUnitGivesTheGroupsUnderIt() {
+    // a federation over a cluster: the unit's own groups and those of the units under it count
+    assertEquals(ExitCodes.OK, Run.shg("unit", "create", "FED", "--name", "Federation", "--db", db.toString()).exitCode());
+    assertEquals(ExitCodes.OK, Run.shg("unit", "create", "CL1", "--name", "Cluster", "--parent", "FED",
+        "--db", db.toString()).exitCode());
+    Run added = Run.shg("unit", "add-group", "CL1", "SHG01", "--db", db.toString());
+    assertEquals(ExitCodes.OK, added.exitCode(), added.err());
+    assertEquals(ExitCodes.OK, Run.shg("unit", "add-group", "CL1", "SHG02", "--db", db.toString()).exitCode());
+    assertEquals(ExitCodes.OK, Run.shg("unit", "add-group", "FED", "SHG03", "--db", db.toString()).exitCode());
+
+    Run byUnit = Run.shg("indicators", "FED", "--as-of", "2025-06-30", "--format", "csv", "--db", db.toString());
+    Run byGroups = indicators("--format", "csv");
+
+    assertEquals(ExitCodes.OK, byUnit.exitCode(), byUnit.err());
+    assertEquals(byGroups.out(), byUnit.out());
+    assertEquals(ExitCodes.NOT_FOUND,
+        Run.shg("indicators", "NOPE", "--as-of", "2025-06-30", "--db", db.toString()).exitCode());
+    assertEquals(ExitCodes.USAGE,
+        Run.shg("indicators", "FED", "--groups", "SHG01", "--db", db.toString()).exitCode(), "a unit or groups, not both");
+    assertEquals(ExitCodes.USAGE, Run.shg("indicators", "--db", db.toString()).exitCode(), "a unit or groups");
+  }
+
+  @Test
   void theUnitsExactCountsForTheNgosOwnUse() {
     Run run = indicators("--suppress-below", "1", "--format", "csv");
 
