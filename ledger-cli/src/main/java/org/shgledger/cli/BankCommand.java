@@ -1,11 +1,8 @@
 package org.shgledger.cli;
 
-import java.util.concurrent.Callable;
 import org.shgledger.group.GroupOperation;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code shg bank deposit|withdraw|interest|charges}: money between the cash box and the group's
@@ -20,16 +17,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {BankCommand.Deposit.class, BankCommand.Withdraw.class, BankCommand.Interest.class,
         BankCommand.Charges.class})
-final class BankCommand implements Callable<Integer> {
-
-  @Spec private CommandSpec spec;
-
-  /** Without a subcommand there is nothing to do: show what there is, as a usage error. */
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return ExitCodes.USAGE;
-  }
+final class BankCommand extends CommandGroup {
 
   /** The amount option of every bank command. */
   abstract static class BankEntry extends RecordingCommand {

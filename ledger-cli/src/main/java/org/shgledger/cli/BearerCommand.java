@@ -3,17 +3,14 @@ package org.shgledger.cli;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.shgledger.cli.Words.MemberIdWord;
 import org.shgledger.cli.Words.RoleWord;
 import org.shgledger.group.BearerTerm;
 import org.shgledger.group.MemberId;
 import org.shgledger.group.Role;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code shg bearer elect|list}: the group's office bearers and their terms. */
 @Command(
@@ -24,16 +21,7 @@ import picocli.CommandLine.Spec;
       "Example: shg bearer elect SHG01 M02 --role treasurer --from 2024-04-01 --to 2025-03-31"
     },
     subcommands = {BearerCommand.Elect.class, BearerCommand.ListTerms.class})
-final class BearerCommand implements Callable<Integer> {
-
-  @Spec private CommandSpec spec;
-
-  /** Without a subcommand there is nothing to do: show what there is, as a usage error. */
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return ExitCodes.USAGE;
-  }
+final class BearerCommand extends CommandGroup {
 
   /** {@code shg bearer elect GROUP MEMBER --role ROLE --from DATE --to DATE}. */
   @Command(

@@ -1,14 +1,11 @@
 package org.shgledger.cli;
 
-import java.util.concurrent.Callable;
 import org.joda.money.Money;
 import org.shgledger.cli.Words.ChannelWord;
 import org.shgledger.group.Channel;
 import org.shgledger.group.GroupOperation;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * What the group itself borrows: {@code shg bank-loan receive|repay} (SHG–bank linkage, always
@@ -52,15 +49,7 @@ final class BorrowingCommands {
         "Example: shg bank-loan receive SHG01 --amount 50000 --date 2024-11-20"
       },
       subcommands = {BankLoan.Receive.class, BankLoan.Repay.class})
-  static final class BankLoan implements Callable<Integer> {
-
-    @Spec private CommandSpec spec;
-
-    @Override
-    public Integer call() {
-      spec.commandLine().usage(spec.commandLine().getErr());
-      return ExitCodes.USAGE;
-    }
+  static final class BankLoan extends CommandGroup {
 
     /** Debit bank, credit 2200. */
     @Command(
@@ -106,15 +95,7 @@ final class BorrowingCommands {
         "Example: shg federation-loan receive SHG01 --amount 20000 --date 2024-12-02"
       },
       subcommands = {FederationLoan.Receive.class, FederationLoan.Repay.class})
-  static final class FederationLoan implements Callable<Integer> {
-
-    @Spec private CommandSpec spec;
-
-    @Override
-    public Integer call() {
-      spec.commandLine().usage(spec.commandLine().getErr());
-      return ExitCodes.USAGE;
-    }
+  static final class FederationLoan extends CommandGroup {
 
     /** Debit cash or bank, credit 2300. */
     @Command(

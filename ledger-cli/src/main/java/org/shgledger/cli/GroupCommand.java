@@ -47,15 +47,7 @@ import picocli.CommandLine.Spec;
       "Example: shg group show SHG01"
     },
     subcommands = {GroupCommand.Create.class, GroupCommand.ListGroups.class, GroupCommand.Show.class})
-final class GroupCommand implements Callable<Integer> {
-
-  @Spec private CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return ExitCodes.USAGE;
-  }
+final class GroupCommand extends CommandGroup {
 
   /**
    * {@code shg group create CODE --name NAME ...}: a group and its book with the standard chart

@@ -1,9 +1,6 @@
 package org.shgledger.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code shg import ...}: the parent of the commands that bring in what treasurers already have.
@@ -25,14 +22,5 @@ import picocli.CommandLine.Spec;
       ImportOpeningCommand.class,
       ImportBooksCommand.class
     })
-final class ImportCommand implements Callable<Integer> {
-
-  @Spec private CommandSpec spec;
-
-  /** Without a subcommand there is nothing to import: show what there is, as a usage error. */
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return ExitCodes.USAGE;
-  }
+final class ImportCommand extends CommandGroup {
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.joda.money.Money;
 import org.shgledger.cli.Words.ChannelWord;
@@ -33,10 +32,8 @@ import org.shgledger.loan.RepaymentMethod;
 import org.shgledger.money.MoneyFormats;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code shg loan disburse|repay|penalty|show}: the group's loans to its members, over {@link
@@ -53,16 +50,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {LoanCommand.Disburse.class, LoanCommand.Repay.class, LoanCommand.Penalty.class,
         LoanCommand.Show.class, ProgrammeCommands.LoanPurposeCommand.class})
-final class LoanCommand implements Callable<Integer> {
-
-  @Spec private CommandSpec spec;
-
-  /** Without a subcommand there is nothing to do: show what there is, as a usage error. */
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return ExitCodes.USAGE;
-  }
+final class LoanCommand extends CommandGroup {
 
   /** Exactly one way of giving the rate, when not the group's. */
   static final class Rate {

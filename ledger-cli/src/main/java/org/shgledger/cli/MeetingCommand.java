@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.shgledger.cli.Words.MemberIdWord;
 import org.shgledger.group.Attendance;
@@ -14,9 +13,7 @@ import org.shgledger.group.Meeting;
 import org.shgledger.group.Member;
 import org.shgledger.group.MemberId;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code shg meeting record}: a meeting's roll. The money that changed hands at it is recorded by
@@ -30,16 +27,7 @@ import picocli.CommandLine.Spec;
       "Example: shg meeting record SHG01 --date 2024-05-04 --present M01,M02,M03 --absent M04"
     },
     subcommands = {MeetingCommand.Record.class})
-final class MeetingCommand implements Callable<Integer> {
-
-  @Spec private CommandSpec spec;
-
-  /** Without a subcommand there is nothing to do: show what there is, as a usage error. */
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return ExitCodes.USAGE;
-  }
+final class MeetingCommand extends CommandGroup {
 
   /** {@code shg meeting record GROUP --date DATE --present M01,M02 --absent M03 ...}. */
   @Command(

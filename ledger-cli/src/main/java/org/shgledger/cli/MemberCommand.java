@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.joda.money.Money;
 import org.shgledger.cli.Words.CategoryWord;
 import org.shgledger.cli.Words.ChannelWord;
@@ -21,10 +20,8 @@ import org.shgledger.journal.JournalEntry;
 import org.shgledger.money.MoneyFormats;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code shg member add|list|exit|bank-account}: a group's members. {@code member settle} is the
@@ -41,16 +38,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {MemberCommand.Add.class, MemberCommand.ListMembers.class, MemberCommand.Exit.class,
         MemberCommand.BankAccount.class})
-final class MemberCommand implements Callable<Integer> {
-
-  @Spec private CommandSpec spec;
-
-  /** Without a subcommand there is nothing to do: show what there is, as a usage error. */
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return ExitCodes.USAGE;
-  }
+final class MemberCommand extends CommandGroup {
 
   /** A member's own bank account, all four options together. */
   static final class BankOptions {

@@ -103,16 +103,7 @@ final class ProgrammeCommands {
         "Example: shg child add SHG01 M01 --born 2016 --status bridge-course --date 2025-04-01"
       },
       subcommands = {ChildCommand.Add.class, ChildCommand.Status.class, ChildCommand.ListChildren.class})
-  static final class ChildCommand implements Callable<Integer> {
-
-    @Spec private CommandSpec spec;
-
-    /** Without a subcommand there is nothing to do: show what there is, as a usage error. */
-    @Override
-    public Integer call() {
-      spec.commandLine().usage(spec.commandLine().getErr());
-      return ExitCodes.USAGE;
-    }
+  static final class ChildCommand extends CommandGroup {
 
     /** {@code shg child add GROUP MEMBER --born YEAR --status STATUS --date DATE [--key CHILD]}. */
     @Command(
@@ -254,16 +245,7 @@ final class ProgrammeCommands {
         "Example: shg training record SHG01 --topic orientation --date 2025-04-10 --attendees M01,M02,M05"
       },
       subcommands = {TrainingCommand.Record.class, TrainingCommand.ListTrainings.class})
-  static final class TrainingCommand implements Callable<Integer> {
-
-    @Spec private CommandSpec spec;
-
-    /** Without a subcommand there is nothing to do: show what there is, as a usage error. */
-    @Override
-    public Integer call() {
-      spec.commandLine().usage(spec.commandLine().getErr());
-      return ExitCodes.USAGE;
-    }
+  static final class TrainingCommand extends CommandGroup {
 
     /** {@code shg training record GROUP --topic TOPIC --date DATE --attendees M01,M02 [--id ID]}. */
     @Command(

@@ -62,15 +62,7 @@ import picocli.CommandLine.TypeConversionException;
     },
     subcommands = {UnitCommand.Create.class, UnitCommand.AddGroup.class, UnitCommand.Move.class,
         UnitCommand.ListUnits.class, UnitCommand.Show.class, UnitCommand.Statement.class})
-final class UnitCommand implements Callable<Integer> {
-
-  @Spec private CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return ExitCodes.USAGE;
-  }
+final class UnitCommand extends CommandGroup {
 
   /** A unit code such as {@code CL-NORTH}; the rule is {@link UnitCode}'s. */
   static final class UnitCodeWord implements ITypeConverter<UnitCode> {
