@@ -37,6 +37,13 @@ public final class BenchPassbook {
   /** The code of the group the statement belongs to. */
   public static final String GROUP_CODE = "BENCH";
 
+  /**
+   * Grants and loans stop coming in while the bank and the cash box together hold ₹1 crore, so a
+   * statement of millions of lines stays within the journal's amount limits (interest alone adds
+   * a few crore over a million lines).
+   */
+  private static final long FUNDS_CAP_PAISE = 1_000_000_000L;
+
   /** The day the account was opened, with a balance of zero: the statement's first day. */
   public static final LocalDate OPENED = LocalDate.of(2020, 4, 1);
 
@@ -166,11 +173,11 @@ public final class BenchPassbook {
         reference = "LN" + String.format("%08d", seed & 0xFFFFFFL);
         out2 = hundreds(random, Math.min(Math.min(loan.getAmountMinorLong(), bank.getAmountMinorLong()), 1_000_000));
         loan = loan.minus(out2);
-      } else if (pick < 84) {
+      } else if (pick < 84 && bank.plus(cash).getAmountMinorLong() < FUNDS_CAP_PAISE) {
         narration = "NEFT CR REVOLVING FUND FROM VO";
         reference = "N" + String.format("%09d", random.nextInt(1_000_000_000));
         in = Money.ofMinor(INR, 500_000L * (3 + random.nextInt(8)));
-      } else if (pick < 87 && loan.isZero()) {
+      } else if (pick < 87 && loan.isZero() && bank.plus(cash).getAmountMinorLong() < FUNDS_CAP_PAISE) {
         narration = "SHG LOAN DISBURSAL";
         reference = "LN" + String.format("%08d", seed & 0xFFFFFFL);
         in = Money.ofMinor(INR, 5_000_000L * (1 + random.nextInt(4)));
