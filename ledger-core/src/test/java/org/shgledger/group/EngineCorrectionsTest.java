@@ -70,6 +70,21 @@ class EngineCorrectionsTest {
   }
 
   @Test
+  void anEarlierEntryOfAMemberWhoHasLeftIsNotReversedButHerSettlementIs() {
+    groups.record(SHG, EntryId.of("W-M02"), MAY,
+        new GroupOperation.WithdrawSavings(M02, SavingsKind.COMPULSORY, rupees(200), Channel.CASH));
+    groups.settleExit(SHG, EntryId.of("EXIT-M02"), M02, JUNE, Channel.CASH);
+
+    // reversing her withdrawal would put 200 back on accounts her settlement emptied
+    assertRefused(GroupRejection.MEMBER_HAS_LEFT,
+        () -> groups.reverse(SHG, EntryId.of("W-M02"), EntryId.of("W-R"), JUNE, "never taken"));
+    groups.reverse(SHG, EntryId.of("EXIT-M02"), EntryId.of("EXIT-R"), JUNE, "she stays");
+    groups.reverse(SHG, EntryId.of("W-M02"), EntryId.of("W-R"), JUNE, "never taken");
+
+    assertEquals(rupees(1000), groups.savings(SHG, M02, JUNE));
+  }
+
+  @Test
   void theReversalOfALoanPaymentIsNotReversedTheLoanIsPaidAgainUnderANewId() {
     lendM01();
     groups.repayLoan(SHG, EntryId.of("P1"), L1, JUNE, rupees(120), Channel.CASH);
