@@ -27,6 +27,7 @@ import org.shgledger.loan.LoanHistory;
 import org.shgledger.loan.LoanState;
 import org.shgledger.loan.PaymentAllocation;
 import org.shgledger.money.Allocator;
+import org.shgledger.money.MinorUnits;
 import org.shgledger.money.RoundingPolicy;
 
 /**
@@ -519,7 +520,7 @@ public final class SavingsGroups {
       Group group = group(code);
       MemberLoan loan = standingLoan(code, loanId);
       positive(group, amount, "penalty");
-      if (amount.getAmountMinorLong() > Loan.MAX_PRINCIPAL_MINOR) {
+      if (MinorUnits.exceeds(amount, Loan.MAX_PRINCIPAL_MINOR)) {
         throw new GroupException(GroupRejection.INVALID_AMOUNT,
             "group " + code + ", loan " + loanId + ": a penalty of " + amount + " is beyond any loan's limit");
       }
@@ -567,7 +568,7 @@ public final class SavingsGroups {
       Group group = group(code);
       MemberLoan loan = standingLoan(code, loanId);
       positive(group, amount, "repayment");
-      if (amount.getAmountMinorLong() > Loan.MAX_PRINCIPAL_MINOR) {
+      if (MinorUnits.exceeds(amount, Loan.MAX_PRINCIPAL_MINOR)) {
         throw new GroupException(GroupRejection.REPAYMENT_EXCEEDS_DEBT,
             "group " + code + ", loan " + loanId + ": a payment of " + amount + " is beyond any loan's limit");
       }

@@ -1,6 +1,5 @@
 package org.shgledger.journal;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
+import org.shgledger.money.MinorUnits;
 
 /**
  * The rules of the journal, in one place: every {@link Journal} implementation calls these checks
@@ -196,8 +196,7 @@ public final class JournalRules {
     }
     for (int i = 0; i < postings.size(); i++) {
       Money amount = postings.get(i).amount();
-      if (amount.getAmount().movePointRight(amount.getCurrencyUnit().getDecimalPlaces())
-              .compareTo(BigDecimal.valueOf(Journal.MAX_AMOUNT_MINOR)) > 0) {
+      if (MinorUnits.exceeds(amount, Journal.MAX_AMOUNT_MINOR)) {
         throw new JournalException(
             Rejection.AMOUNT_TOO_LARGE,
             where + ", posting " + (i + 1) + ": amount " + amount + " is above the limit of "

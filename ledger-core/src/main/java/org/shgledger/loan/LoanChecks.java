@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
+import org.shgledger.money.MinorUnits;
 
 /** The argument checks that both kinds of loan and their histories share. */
 final class LoanChecks {
@@ -13,7 +14,7 @@ final class LoanChecks {
   /** A principal: positive and within {@link Loan#MAX_PRINCIPAL_MINOR}. */
   static Money principal(Money principal) {
     Objects.requireNonNull(principal, "principal");
-    if (!principal.isPositive() || principal.getAmountMinorLong() > Loan.MAX_PRINCIPAL_MINOR) {
+    if (!principal.isPositive() || MinorUnits.exceeds(principal, Loan.MAX_PRINCIPAL_MINOR)) {
       throw new IllegalArgumentException(
           "a loan's principal must be positive and at most " + Loan.MAX_PRINCIPAL_MINOR
               + " minor units: " + principal);
@@ -38,7 +39,7 @@ final class LoanChecks {
     if (!amount.getCurrencyUnit().equals(currency)) {
       throw new IllegalArgumentException(what + " " + amount + " is not in the loan's currency " + currency);
     }
-    if (!amount.isPositive() || amount.getAmountMinorLong() > Loan.MAX_PRINCIPAL_MINOR) {
+    if (!amount.isPositive() || MinorUnits.exceeds(amount, Loan.MAX_PRINCIPAL_MINOR)) {
       throw new IllegalArgumentException(
           what + " must be positive and at most " + Loan.MAX_PRINCIPAL_MINOR + " minor units: " + amount);
     }

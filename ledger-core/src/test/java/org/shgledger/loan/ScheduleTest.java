@@ -321,6 +321,9 @@ class ScheduleTest {
     assertAll(
         () -> assertMessage("principal must be positive",
             () -> LoanTerms.of(inr("0"), rate, RepaymentMethod.FLAT, 3, Frequency.MONTHLY, APRIL_1)),
+        () -> assertMessage("principal must be positive and at most",
+            () -> LoanTerms.of(inr("999999999999999999999999999999"), rate, RepaymentMethod.FLAT, 3,
+                Frequency.MONTHLY, APRIL_1)),
         () -> assertMessage("between 1 and 600 instalments",
             () -> LoanTerms.of(inr("1000"), rate, RepaymentMethod.FLAT, 601, Frequency.MONTHLY, APRIL_1)),
         () -> assertMessage("between 1 and 600 instalments",

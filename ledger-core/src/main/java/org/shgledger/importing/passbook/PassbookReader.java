@@ -19,6 +19,7 @@ import org.shgledger.importing.ImportProblems;
 import org.shgledger.importing.passbook.PassbookProfile.Columns;
 import org.shgledger.importing.passbook.PassbookProfile.Role;
 import org.shgledger.journal.Journal;
+import org.shgledger.money.MinorUnits;
 
 /**
  * Reads a passbook's transaction lines one at a time, checking each as it goes: the header is
@@ -391,7 +392,7 @@ public final class PassbookReader implements Closeable {
       problems.add(row.problem(column, e.getMessage()));
       return null;
     }
-    if (money.abs().getAmountMinorLong() > Journal.MAX_AMOUNT_MINOR) {
+    if (MinorUnits.exceeds(money, Journal.MAX_AMOUNT_MINOR)) {
       problems.add(row.problem(column, plain(money) + " is more than a book takes in one line"));
       return null;
     }

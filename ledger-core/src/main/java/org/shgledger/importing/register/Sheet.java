@@ -17,6 +17,8 @@ import org.shgledger.importing.Dates;
 import org.shgledger.importing.ImportException;
 import org.shgledger.importing.ImportProblem;
 import org.shgledger.importing.ImportProblems;
+import org.shgledger.journal.Journal;
+import org.shgledger.money.MinorUnits;
 
 /**
  * A register file read whole: its header checked against the columns an import knows, then its
@@ -179,6 +181,12 @@ final class Sheet {
       Optional<Money> amount = optional(column, text -> Amounts.parse(text, currency));
       if (amount.isPresent() && amount.get().isNegative()) {
         add(column, "the " + column.replace('_', ' ') + " is negative; write amounts without a minus sign");
+        return Optional.empty();
+      }
+      if (amount.isPresent() && MinorUnits.exceeds(amount.get(), Journal.MAX_AMOUNT_MINOR)) {
+        add(column, "the " + column.replace('_', ' ') + " " + amount.get().getAmount().toPlainString()
+            + " is more than a book takes in one line (" + Money.ofMinor(currency, Journal.MAX_AMOUNT_MINOR)
+                .getAmount().toPlainString() + ")");
         return Optional.empty();
       }
       return amount;

@@ -98,6 +98,20 @@ class RegisterProblemsTest {
     assertTrue(problems.get(8).startsWith("5:10: "), problems.get(8));
   }
 
+  /** Found by the fuzz test: thirty digits in loan_given overflowed a long on the way to the books. */
+  @Test
+  void anAmountBeyondWhatABookTakesIsRefusedAtItsCell() {
+    assertEquals(List.of(
+        "2:4: the loan given 999999999999999999999999999999.00 is more than a book takes in one line"
+            + " (1000000000.00)",
+        "3:3: the savings 1000000000.01 is more than a book takes in one line (1000000000.00)"),
+        meetingProblems("""
+            date,member,savings,loan_given
+            2024-04-06,M01,,999999999999999999999999999999
+            2024-04-06,M02,1000000000.01,
+            """));
+  }
+
   @Test
   void anEmptyFileNamesTheHeaderItNeeds() {
     assertEquals(List.of("0:0: the file is empty: its first line must be the header date,member"),
