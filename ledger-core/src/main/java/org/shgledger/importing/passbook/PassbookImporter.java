@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -291,7 +292,8 @@ public final class PassbookImporter {
     // read into a spool and imported from its end.
     Order order;
     try (CsvTable table = CsvTable.of(name, source.get(), options.limits(), null)) {
-      order = PassbookReader.detectOrder(table, options.profile(), currency, options.limits().maxProblems());
+      order = PassbookReader.detectOrder(table, options.profile(), currency, options.limits().maxProblems(),
+          bankBefore(book));
     }
     if (options.dryRun()) {
       try (LineSpool spool = spoolFor(order, currency)) {
@@ -342,12 +344,18 @@ public final class PassbookImporter {
     CurrencyUnit currency = definition.currency();
     Order order;
     try (CsvTable table = CsvTable.of(name, source.get(), options.limits(), null)) {
-      order = PassbookReader.detectOrder(table, options.profile(), currency, options.limits().maxProblems());
+      order = PassbookReader.detectOrder(table, options.profile(), currency, options.limits().maxProblems(),
+          bankBefore(book));
     }
     try (LineSpool spool = spoolFor(order, currency)) {
       Checked checked = check(book, currency, name, source, options.withDryRun(true), lines, false, order, spool);
       return new CheckedStatement(checked.report(), checked.firstDay());
     }
+  }
+
+  /** The book's bank balance at the end of the day before a date: where a statement opens. */
+  private Function<LocalDate, Money> bankBefore(BookId book) {
+    return date -> journal.balance(book, Chart.BANK, date.minusDays(1)).net();
   }
 
   /** Hands the entries of new lines to a consumer of planned entries. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -107,12 +108,8 @@ public final class PassbookReader implements Closeable {
   }
 
   /**
-   * Tells whether a file lists its lines oldest or newest first, reading only as far as it must:
-   * the first line whose date differs from the first line's decides. A file of a single day has
-   * no such line; there the first pair of neighbouring lines whose balances follow from each other
-   * in one order and not the other decides, and where none does (one line, or every pair fits
-   * both ways) the file is taken as oldest first. Bad lines are skipped here: reading the file
-   * for real reports them.
+   * Tells whether a file lists its lines oldest or newest first, as {@link #detectOrder(CsvTable,
+   * Optional, CurrencyUnit, int, Function)} does for a book without bank entries before the file.
    *
    * @param table the file, which this closes, not null
    * @param profile the layout, or empty to recognise it from the header
@@ -124,6 +121,31 @@ public final class PassbookReader implements Closeable {
    */
   public static Order detectOrder(
       CsvTable table, Optional<PassbookProfile> profile, CurrencyUnit currency, int maxProblems) {
+    return detectOrder(table, profile, currency, maxProblems, date -> Money.zero(currency));
+  }
+
+  /**
+   * Tells whether a file lists its lines oldest or newest first, reading only as far as it must:
+   * the first line whose date differs from the first line's decides. A file of a single day has
+   * no such line; there the first pair of neighbouring lines whose balances follow from each other
+   * in one order and not the other decides. Where none does (one line, or every pair fits both
+   * ways, as a deposit and its reversal do), the order whose opening balance is the book's bank
+   * balance at the end of the day before decides, and where that does not either, the file is
+   * taken as oldest first. Bad lines are skipped here: reading the file for real reports them.
+   *
+   * @param table the file, which this closes, not null
+   * @param profile the layout, or empty to recognise it from the header
+   * @param currency the book's currency, not null
+   * @param maxProblems after how many bad lines to stop looking and take oldest first
+   * @param bankBefore the book's bank balance at the end of the day before a date, not null
+   * @return the order, not null
+   * @throws org.shgledger.importing.ImportException if no header is found, or the file cannot be
+   *     read
+   */
+  public static Order detectOrder(
+      CsvTable table, Optional<PassbookProfile> profile, CurrencyUnit currency, int maxProblems,
+      Function<LocalDate, Money> bankBefore) {
+    Objects.requireNonNull(bankBefore, "bankBefore");
     ImportProblems ignored = new ImportProblems(maxProblems);
     try (PassbookReader reader = find(table, profile, currency, ignored, null)) {
       PassbookLine first = null;
@@ -144,7 +166,19 @@ public final class PassbookReader implements Closeable {
         }
         previous = line;
       }
-      return byBalances == null ? Order.OLDEST_FIRST : byBalances;
+      if (byBalances != null) {
+        return byBalances;
+      }
+      if (first != null && previous != null && first != previous) {
+        // Read one way the day opens before the first line, the other way before the last.
+        Money book = bankBefore.apply(first.date());
+        boolean oldestFirst = first.balance().minus(first.net()).equals(book);
+        boolean newestFirst = previous.balance().minus(previous.net()).equals(book);
+        if (newestFirst && !oldestFirst) {
+          return Order.NEWEST_FIRST;
+        }
+      }
+      return Order.OLDEST_FIRST;
     } catch (org.shgledger.importing.ImportException e) {
       if (ignored.isEmpty()) {
         throw e; // no header, or the file cannot be read: the same for the real reading

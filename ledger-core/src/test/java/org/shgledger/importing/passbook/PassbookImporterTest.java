@@ -397,6 +397,23 @@ class PassbookImporterTest {
   }
 
   /**
+   * A deposit and its reversal on one day fit both orders; the order whose opening balance is the
+   * book's (here nothing) decides. Found by the property that newest first equals oldest first.
+   */
+  @Test
+  void aOneDayStatementThatFitsBothOrdersOpensWhereTheBookDoes() {
+    String header = "Date,Narration,Withdrawal,Deposit,Balance\n";
+    String deposit = "01/04/2025,SB INTEREST,,0.01,0.01\n";
+    String reversal = "01/04/2025,SB INTEREST,0.01,,0.00\n";
+    PassbookImportReport report = importer.importSource(GROUP, "both-ways.csv", text(header + reversal + deposit),
+        PassbookImporter.Options.defaults());
+    assertTrue(report.newestFirst());
+    assertEquals(inr("0"), report.openingBalance());
+    assertEquals(inr("0"), report.closingBalance());
+    assertEquals(2, report.recorded());
+  }
+
+  /**
    * A file of one day, into a book with bank entries, must meet the book: start where the book's
    * day before ended, or end where the book's day ends with its new lines.
    */
