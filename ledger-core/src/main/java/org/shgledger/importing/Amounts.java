@@ -49,7 +49,7 @@ public final class Amounts {
       s = s.substring(1).strip();
     }
     s = stripCurrency(s, currency);
-    if (!NUMBER.matcher(s).matches()) {
+    if (!isPlainNumber(s) && !NUMBER.matcher(s).matches()) {
       throw new IllegalArgumentException(
           "\"" + text.strip() + "\" is not an amount: write digits with an optional decimal point,"
               + " such as 1,00,000.00 or 100000.00");
@@ -62,6 +62,26 @@ public final class Amounts {
     }
     Money money = Money.of(currency, value.setScale(currency.getDecimalPlaces()));
     return negative ? money.negated() : money;
+  }
+
+  /**
+   * Digits with at most one decimal point between or before digits ({@code 1500}, {@code 1500.50},
+   * {@code .5}), as most files write amounts: the common case, told without the regular expression.
+   */
+  private static boolean isPlainNumber(String s) {
+    boolean digits = false;
+    boolean point = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits = true;
+      } else if (c == '.' && !point && i < s.length() - 1) {
+        point = true;
+      } else {
+        return false;
+      }
+    }
+    return digits;
   }
 
   private static String stripCurrency(String s, CurrencyUnit currency) {

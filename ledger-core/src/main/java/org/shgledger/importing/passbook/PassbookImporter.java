@@ -464,6 +464,9 @@ public final class PassbookImporter {
     Money opening = zero;
     String[] profile = {null};
     MessageDigest ids = sha256();
+    LineIds lineIds = new LineIds();
+    Optional<LocalDate> latest = journal.latestEntryDate(book);
+    String reference = referencePrefix(name);
     try (Lines reader = oldestFirst(name, source, options, currency, problems, order, spool, true,
         found -> profile[0] = found)) {
       Ordinals ordinals = new Ordinals();
@@ -476,9 +479,10 @@ public final class PassbookImporter {
         }
         lastDate = line.date();
         closing = line.balance();
-        EntryId id = idOf(line, ordinals.next(line));
+        String narration = normalised(line.narration());
+        EntryId id = lineIds.of(line, narration, ordinals.next(line, narration));
         ids.update(id.value().getBytes(StandardCharsets.US_ASCII));
-        boolean present = journal.entry(book, id).isPresent();
+        boolean present = isRecorded(book, id, line, latest);
         AccountCode other = present ? null : accountOrStop(line, options.rules(), name, problems);
         // a line the rules leave to the meeting register is in the books through the register
         boolean toRegister = Chart.BANK.equals(other);
@@ -502,7 +506,7 @@ public final class PassbookImporter {
                     + " is not in them and can no longer be added"));
           }
           recorded++;
-          JournalEntry entry = entryOf(book, id, line, other, name);
+          JournalEntry entry = entryOf(book, id, line, other, reference);
           if (isSuspense(entry)) {
             suspense++;
           }
@@ -547,21 +551,26 @@ public final class PassbookImporter {
     ImportProblems problems = new ImportProblems(options.limits().maxProblems());
     List<JournalEntry> batch = new ArrayList<>();
     long written = 0;
+    LineIds lineIds = new LineIds();
+    // before this pass records anything: a line dated after it is not in the book
+    Optional<LocalDate> latest = journal.latestEntryDate(book);
+    String reference = referencePrefix(name);
     try (Lines reader = oldestFirst(name, source, options, currency, problems, order, spool, false,
         found -> {})) {
       Ordinals ordinals = new Ordinals();
       for (Optional<PassbookLine> next = reader.next(); next.isPresent(); next = reader.next()) {
         PassbookLine line = next.get();
-        EntryId id = idOf(line, ordinals.next(line));
+        String narration = normalised(line.narration());
+        EntryId id = lineIds.of(line, narration, ordinals.next(line, narration));
         ids.update(id.value().getBytes(StandardCharsets.US_ASCII));
-        if (journal.entry(book, id).isPresent()) {
+        if (isRecorded(book, id, line, latest)) {
           continue;
         }
         AccountCode other = options.rules().accountFor(line.narration());
         if (Chart.BANK.equals(other)) {
           continue; // left to the meeting register
         }
-        batch.add(entryOf(book, id, line, other, name));
+        batch.add(entryOf(book, id, line, other, reference));
         if (batch.size() == options.batchEntries()) {
           record(batch, name);
           written += batch.size();
@@ -685,30 +694,91 @@ public final class PassbookImporter {
    * @return the id, not null
    */
   public static EntryId idOf(PassbookLine line, int ordinal) {
-    StringBuilder content = new StringBuilder(256);
-    netstring(content, "shg-ledger/passbook-line/v1");
-    netstring(content, line.date().toString());
-    netstring(content, Long.toString(line.withdrawal().getAmountMinorLong()));
-    netstring(content, Long.toString(line.deposit().getAmountMinorLong()));
-    netstring(content, Long.toString(line.balance().getAmountMinorLong()));
-    netstring(content, line.narration().replaceAll("\\s+", " "));
-    netstring(content, line.reference());
-    netstring(content, Integer.toString(ordinal));
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256")
-          .digest(content.toString().getBytes(StandardCharsets.UTF_8));
-      return EntryId.of(ID_PREFIX + HexFormat.of().formatHex(hash).substring(0, HASH_HEX_DIGITS));
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError("every Java has SHA-256", e);
+    return new LineIds().of(line, normalised(line.narration()), ordinal);
+  }
+
+  /**
+   * Computes line ids with one digest and one buffer, reused: an import computes one per line in
+   * each pass. Not thread-safe.
+   */
+  private static final class LineIds {
+    private static final HexFormat HEX = HexFormat.of();
+    private final MessageDigest sha = sha256();
+    private final StringBuilder content = new StringBuilder(256);
+
+    /** {@link #idOf}, given the line's narration already {@link #normalised}. */
+    EntryId of(PassbookLine line, String narration, int ordinal) {
+      content.setLength(0);
+      netstring(content, "shg-ledger/passbook-line/v1");
+      netstring(content, line.date().toString());
+      netstring(content, Long.toString(line.withdrawal().getAmountMinorLong()));
+      netstring(content, Long.toString(line.deposit().getAmountMinorLong()));
+      netstring(content, Long.toString(line.balance().getAmountMinorLong()));
+      netstring(content, narration);
+      netstring(content, line.reference());
+      netstring(content, Integer.toString(ordinal));
+      byte[] hash = sha.digest(content.toString().getBytes(StandardCharsets.UTF_8));
+      return EntryId.of(ID_PREFIX + HEX.formatHex(hash, 0, HASH_HEX_DIGITS / 2));
+    }
+
+    private static void netstring(StringBuilder out, String value) {
+      out.append(value.length()).append(':').append(value).append(',');
     }
   }
 
-  private static void netstring(StringBuilder out, String value) {
-    out.append(value.length()).append(':').append(value).append(',');
+  /**
+   * A narration with each run of whitespace ({@code \\s+}: space, tab, line breaks, vertical tab,
+   * form feed) made one space, as ids and the counting of identical lines read it. Most
+   * narrations have nothing to change and are returned as they are.
+   */
+  static String normalised(String narration) {
+    int i = 0;
+    for (; i < narration.length(); i++) {
+      char c = narration.charAt(i);
+      if (isSpace(c) && (c != ' ' || i + 1 < narration.length() && isSpace(narration.charAt(i + 1)))) {
+        break;
+      }
+    }
+    if (i == narration.length()) {
+      return narration;
+    }
+    StringBuilder out = new StringBuilder(narration.length()).append(narration, 0, i);
+    boolean inRun = false;
+    for (; i < narration.length(); i++) {
+      char c = narration.charAt(i);
+      if (isSpace(c)) {
+        if (!inRun) {
+          out.append(' ');
+          inRun = true;
+        }
+      } else {
+        out.append(c);
+        inRun = false;
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  /**
+   * Whether a line's entry is in the book. A line dated after the book's latest entry cannot be,
+   * so only lines up to that date (where an earlier export overlaps) cost a look-up.
+   */
+  private boolean isRecorded(BookId book, EntryId id, PassbookLine line, Optional<LocalDate> latest) {
+    return latest.isPresent() && !line.date().isAfter(latest.get()) && journal.entry(book, id).isPresent();
+  }
+
+  /** {@code passbook FILE:}, the start of every line's source reference. */
+  private static String referencePrefix(String name) {
+    Path file = Path.of(name).getFileName();
+    return "passbook " + (file == null ? name : file.toString()) + ":";
   }
 
   private static JournalEntry entryOf(
-      BookId book, EntryId id, PassbookLine line, AccountCode other, String name) {
+      BookId book, EntryId id, PassbookLine line, AccountCode other, String referencePrefix) {
     List<Posting> postings =
         line.deposit().isPositive()
             ? List.of(Posting.debit(Chart.BANK, line.deposit()), Posting.credit(other, line.deposit()))
@@ -718,8 +788,7 @@ public final class PassbookImporter {
     if (memo.length() > JournalEntry.MAX_MEMO_LENGTH) {
       memo = memo.substring(0, JournalEntry.MAX_MEMO_LENGTH);
     }
-    String file = Path.of(name).getFileName() == null ? name : Path.of(name).getFileName().toString();
-    String reference = "passbook " + file + ":" + line.line();
+    String reference = referencePrefix + line.line();
     if (reference.length() > JournalEntry.MAX_SOURCE_REFERENCE_LENGTH) {
       reference = reference.substring(reference.length() - JournalEntry.MAX_SOURCE_REFERENCE_LENGTH);
     }
@@ -790,13 +859,13 @@ public final class PassbookImporter {
     private LocalDate date;
     private final Map<List<Object>, Integer> seen = new HashMap<>();
 
-    int next(PassbookLine line) {
+    /** The ordinal of a line, given its narration {@link #normalised}. */
+    int next(PassbookLine line, String narration) {
       if (!line.date().equals(date)) {
         date = line.date();
         seen.clear();
       }
-      List<Object> key = List.of(line.withdrawal(), line.deposit(), line.balance(),
-          line.narration().replaceAll("\\s+", " "), line.reference());
+      List<Object> key = List.of(line.withdrawal(), line.deposit(), line.balance(), narration, line.reference());
       return seen.merge(key, 1, Integer::sum) - 1;
     }
   }

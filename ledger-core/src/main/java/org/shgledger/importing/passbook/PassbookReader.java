@@ -414,8 +414,10 @@ public final class PassbookReader implements Closeable {
     int column = columns.of(role);
     String text = row.cell(column);
     String marker = markerColumn >= 0 ? row.cell(markerColumn) : "";
-    Matcher suffix = MARKED.matcher(text);
-    if (suffix.matches()) {
+    // a marker ends the cell with a letter, a dot or a bracket: most cells end with a digit
+    Matcher suffix = text.isEmpty() || Character.isDigit(text.charAt(text.length() - 1)) ? null
+        : MARKED.matcher(text);
+    if (suffix != null && suffix.matches()) {
       text = suffix.group(1);
       marker = suffix.group(2);
     }
