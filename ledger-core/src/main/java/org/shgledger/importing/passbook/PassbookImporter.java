@@ -46,7 +46,7 @@ import org.shgledger.journal.Rejection;
  *
  * <p>Each transaction line becomes one entry: the bank account on one side, on the other the
  * account the {@link PassbookRules} pick from the narration (Suspense, 9999, when none does). The
- * import reads the file twice, holding no more than one batch of entries in memory:
+ * import holds no more than one batch of entries in memory:
  *
  * <ol>
  *   <li>It checks everything before writing anything: every line reads and reconciles with the
@@ -60,7 +60,10 @@ import org.shgledger.journal.Rejection;
  *       Journal#MAX_BATCH_ENTRIES}, all inside one {@link UnitOfWork}: on a durable store one
  *       database transaction, so a failure part way leaves nothing written. (An in-memory journal
  *       with {@link UnitOfWork#immediate()} has no transaction: there a file of more than one batch
- *       relies on the checks of the first pass.)
+ *       relies on the checks of the first pass.) The entries come from the first pass when it
+ *       made no more than {@link Journal#MAX_BATCH_ENTRIES} of them, which every real passbook
+ *       does; a larger statement is read a second time, and the import fails if its lines differ
+ *       from the first reading.
  * </ol>
  *
  * <p>A statement listed newest first (as some bank portals export) is recognised by its dates
@@ -231,6 +234,7 @@ public final class PassbookImporter {
 
   private final Journal journal;
   private final UnitOfWork unitOfWork;
+  private final int holdEntries;
 
   /**
    * Creates an importer.
@@ -240,8 +244,14 @@ public final class PassbookImporter {
    *     transaction, or {@link UnitOfWork#immediate()} for an in-memory journal, not null
    */
   public PassbookImporter(Journal journal, UnitOfWork unitOfWork) {
+    this(journal, unitOfWork, Journal.MAX_BATCH_ENTRIES);
+  }
+
+  /** With a smaller number of entries held from the check pass, so that tests reach the second. */
+  PassbookImporter(Journal journal, UnitOfWork unitOfWork, int holdEntries) {
     this.journal = Objects.requireNonNull(journal, "journal");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+    this.holdEntries = holdEntries;
   }
 
   /**
@@ -303,11 +313,60 @@ public final class PassbookImporter {
     }
     return unitOfWork.atomically(book, () -> {
       try (LineSpool spool = spoolFor(order, currency)) {
-        Checked checked = check(book, currency, name, source, options, line -> {}, true, order, spool);
-        write(book, currency, name, source, options, checked, order, spool);
+        // The check pass keeps the entries it makes, up to one full batch: a statement that fits
+        // (any real passbook) is recorded from them and read once; a larger one is read again.
+        Held held = new Held(holdEntries);
+        Checked checked = check(book, currency, name, source, options, held, true, order, spool);
+        if (held.overflowed()) {
+          write(book, currency, name, source, options, checked, order, spool);
+        } else {
+          recordHeld(held.entries(), name, options);
+        }
         return checked.report();
       }
     });
+  }
+
+  /** The entries of the new lines, as the check pass makes them, while there are few enough. */
+  private static final class Held implements Consumer<CheckedLine> {
+    private final int limit;
+    private List<JournalEntry> entries = new ArrayList<>();
+
+    Held(int limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public void accept(CheckedLine line) {
+      if (entries != null && line.entry().isPresent()) {
+        if (entries.size() == limit) {
+          entries = null; // too many to hold: the write pass reads the file again
+        } else {
+          entries.add(line.entry().get());
+        }
+      }
+    }
+
+    boolean overflowed() {
+      return entries == null;
+    }
+
+    List<JournalEntry> entries() {
+      return entries;
+    }
+  }
+
+  /** Records the entries the check pass held, batch by batch. */
+  private void recordHeld(List<JournalEntry> entries, String name, Options options) {
+    long total = entries.size();
+    long written = 0;
+    for (int from = 0; from < entries.size(); from += options.batchEntries()) {
+      List<JournalEntry> batch = entries.subList(from, Math.min(entries.size(), from + options.batchEntries()));
+      record(batch, name);
+      written += batch.size();
+      options.progress().recorded(written, total);
+    }
+    options.progress().recorded(written, total);
   }
 
   /**
@@ -542,7 +601,10 @@ public final class PassbookImporter {
         bookHadBankEntries, order == Order.NEWEST_FIRST, options.dryRun()), ids.digest(), firstDay);
   }
 
-  /** The second pass: records the lines not yet in the book, batch by batch. */
+  /**
+   * The second pass, for a statement of more new lines than one batch holds: reads the file again
+   * and records the lines not yet in the book, batch by batch.
+   */
   private void write(
       BookId book, CurrencyUnit currency, String name, Supplier<InputStream> source,
       Options options, Checked checked, Order order, LineSpool spool) {

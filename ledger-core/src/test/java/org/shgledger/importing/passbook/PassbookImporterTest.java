@@ -281,7 +281,27 @@ class PassbookImporterTest {
     }
   }
 
-  /** A file that changes between the check and the write is not imported, even in part. */
+  /**
+   * A statement of more new lines than the check pass holds is read a second time to be written;
+   * it gets exactly the entries of one read once.
+   */
+  @Test
+  void aStatementTooLargeToHoldIsReadAgainWithTheSameEntries() {
+    Books.openBank(journal, LocalDate.of(2025, 3, 31), inr("10000"));
+    PassbookImportReport once = importer.importSource(GROUP, "generic.csv", resource("generic.csv"),
+        PassbookImporter.Options.defaults());
+    Journal twice = Books.prepare(new InMemoryJournal());
+    Books.openBank(twice, LocalDate.of(2025, 3, 31), inr("10000"));
+    PassbookImportReport again = new PassbookImporter(twice, UnitOfWork.immediate(), 2)
+        .importSource(GROUP, "generic.csv", resource("generic.csv"), PassbookImporter.Options.defaults());
+    assertEquals(once, again);
+    assertEquals(journal.entries(GROUP), twice.entries(GROUP));
+  }
+
+  /**
+   * A file too large to hold that changes between the check and the write is not imported, even
+   * in part.
+   */
   @Test
   void aFileChangedBetweenThePassesLeavesNothing(@TempDir Path directory) {
     try (LedgerStore store = LedgerStore.openSqlite(directory.resolve("shg.db"))) {
@@ -297,7 +317,7 @@ class PassbookImporterTest {
               .getBytes(StandardCharsets.UTF_8));
       ImportException e =
           assertThrows(ImportException.class,
-              () -> new PassbookImporter(store.journal(), store.unitOfWork())
+              () -> new PassbookImporter(store.journal(), store.unitOfWork(), 1)
                   .importSource(GROUP, "p.csv", source,
                       PassbookImporter.Options.defaults().withBatchEntries(1)));
       assertTrue(e.getMessage().contains("the file changed"), e.getMessage());
