@@ -22,6 +22,8 @@ import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.JournalException;
 import org.shgledger.journal.Posting;
 import org.shgledger.journal.Rejection;
+import org.shgledger.journal.Side;
+import org.shgledger.journal.TrialBalance;
 
 /**
  * One group's journal read once for a report: its entries in date order (entries of one day in
@@ -51,6 +53,7 @@ final class GroupBooks {
   final List<JournalEntry> entries;
   private final Map<EntryId, JournalEntry> byId = new HashMap<>();
   private final Map<AccountCode, Account> accounts = new HashMap<>();
+  private final Map<LocalDate, Map<AccountCode, Money>> trialBalances = new HashMap<>();
 
   GroupBooks(Group group, Journal journal) {
     this.group = group;
@@ -122,6 +125,34 @@ final class GroupBooks {
   /** An account's balance on its normal side at the end of a day, sub-ledgers rolled in. */
   Money balance(AccountCode code, LocalDate asOf) {
     return journal.balance(group.code(), code, asOf).normalBalance();
+  }
+
+  /**
+   * The same as {@link #balance}, read from one trial balance of the day, which is kept: for a
+   * report that wants many accounts' balances on the same few days (a statement wants every
+   * member's three sub-ledgers), one query a day instead of one an account.
+   *
+   * @throws JournalException {@link Rejection#ACCOUNT_NOT_FOUND}
+   */
+  Money balanceFromTrial(AccountCode code, LocalDate asOf) {
+    account(code);
+    return trialBalances.computeIfAbsent(asOf, this::normalBalances).getOrDefault(code, zero());
+  }
+
+  private Map<AccountCode, Money> normalBalances(LocalDate asOf) {
+    Map<AccountCode, Money> balances = new HashMap<>();
+    for (TrialBalance.Line line : journal.trialBalance(group.code(), asOf).lines()) {
+      putNormal(balances, line);
+    }
+    return balances;
+  }
+
+  private static void putNormal(Map<AccountCode, Money> balances, TrialBalance.Line line) {
+    Account account = line.account();
+    balances.put(account.code(), account.type().normalSide() == Side.DEBIT ? line.net() : line.net().negated());
+    for (TrialBalance.Line sub : line.subLedger()) {
+      putNormal(balances, sub);
+    }
   }
 
   static boolean isCashOrBank(AccountCode code) {

@@ -125,10 +125,10 @@ public final class Reports {
     List<ReportLine> paymentLines = lines(books, payments);
     LocalDate before = from.minusDays(1);
     return new ReceiptsAndPayments(
-        books.balance(Chart.CASH, before), books.balance(Chart.BANK, before),
+        books.balanceFromTrial(Chart.CASH, before), books.balanceFromTrial(Chart.BANK, before),
         receiptLines, ReportLine.total(books.currency(), receiptLines),
         paymentLines, ReportLine.total(books.currency(), paymentLines),
-        books.balance(Chart.CASH, to), books.balance(Chart.BANK, to));
+        books.balanceFromTrial(Chart.CASH, to), books.balanceFromTrial(Chart.BANK, to));
   }
 
   /**
@@ -227,9 +227,9 @@ public final class Reports {
         }
       }
       lines.add(new MemberLine(id, member.name(), member.joined(), member.exited(),
-          books.balance(Chart.memberAccount(Chart.COMPULSORY_SAVINGS, id), to),
-          books.balance(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, id), to),
-          books.balance(Chart.memberAccount(Chart.MEMBER_LOANS, id), to),
+          books.balanceFromTrial(Chart.memberAccount(Chart.COMPULSORY_SAVINGS, id), to),
+          books.balanceFromTrial(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, id), to),
+          books.balanceFromTrial(Chart.memberAccount(Chart.MEMBER_LOANS, id), to),
           overdue,
           attendance(member, meetings)));
     }
@@ -238,9 +238,9 @@ public final class Reports {
         GroupBooks.sum(books.currency(), lines.stream().map(MemberLine::voluntarySavings).toList()),
         GroupBooks.sum(books.currency(), lines.stream().map(MemberLine::loanOutstanding).toList()),
         GroupBooks.sum(books.currency(), lines.stream().map(MemberLine::overdue).toList()),
-        books.balance(Chart.COMPULSORY_SAVINGS, to),
-        books.balance(Chart.VOLUNTARY_SAVINGS, to),
-        books.balance(Chart.MEMBER_LOANS, to));
+        books.balanceFromTrial(Chart.COMPULSORY_SAVINGS, to),
+        books.balanceFromTrial(Chart.VOLUNTARY_SAVINGS, to),
+        books.balanceFromTrial(Chart.MEMBER_LOANS, to));
   }
 
   /** Her attendance at the meetings held while she was a member; empty if there were none. */
