@@ -1,7 +1,9 @@
 package org.shgledger.group;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.shgledger.journal.BookId;
 
@@ -138,6 +140,26 @@ public interface GroupRegistry {
    * @return the events, not null
    */
   List<LoanEvent> loanEvents(BookId group, LoanId loan);
+
+  /**
+   * The penalties and payments of a group's loans, each loan's in the order they were recorded:
+   * {@link #loanEvents(BookId, LoanId)} of all its loans at once, which a store reads with one
+   * query. A loan without events is left out. (This default asks loan by loan, for the loans of
+   * {@link #loans}; the registries of this library override it.)
+   *
+   * @param group the group, not null
+   * @return each loan's events by its id, not null
+   */
+  default Map<LoanId, List<LoanEvent>> loanEvents(BookId group) {
+    Map<LoanId, List<LoanEvent>> events = new HashMap<>();
+    for (MemberLoan loan : loans(group)) {
+      List<LoanEvent> ofLoan = loanEvents(group, loan.id());
+      if (!ofLoan.isEmpty()) {
+        events.put(loan.id(), ofLoan);
+      }
+    }
+    return events;
+  }
 
   /**
    * Adds a penalty or payment to a loan's events.

@@ -98,6 +98,17 @@ public final class InMemoryGroupRegistry implements GroupRegistry {
   }
 
   @Override
+  public synchronized Map<LoanId, List<LoanEvent>> loanEvents(BookId group) {
+    Map<LoanId, List<LoanEvent>> events = new TreeMap<>();
+    loanEvents.getOrDefault(group, Map.of()).forEach((loan, ofLoan) -> {
+      if (!ofLoan.isEmpty()) {
+        events.put(loan, List.copyOf(ofLoan));
+      }
+    });
+    return events;
+  }
+
+  @Override
   public synchronized void addLoanEvent(BookId group, LoanId loan, LoanEvent event) {
     loanEvents.computeIfAbsent(group, g -> new TreeMap<>())
         .computeIfAbsent(loan, l -> new ArrayList<>())

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -640,8 +641,31 @@ public final class SavingsGroups {
    * @return the history, not null
    */
   public LoanHistory history(BookId code, MemberLoan loan) {
+    return history(code, loan, registry.loanEvents(code, loan.id()));
+  }
+
+  /**
+   * Every standing loan of a group with its history, as {@link #loans} and {@link #history} give
+   * them one at a time: for a report over all of a group's loans, which reads the group's loan
+   * events together.
+   *
+   * @param code the group, not null
+   * @return each standing loan and its history, in the order of {@link #loans}, not null
+   * @throws GroupException {@link GroupRejection#GROUP_NOT_FOUND}
+   */
+  public Map<MemberLoan, LoanHistory> histories(BookId code) {
+    List<MemberLoan> loans = loans(code);
+    Map<LoanId, List<LoanEvent>> events = registry.loanEvents(code);
+    Map<MemberLoan, LoanHistory> histories = new LinkedHashMap<>();
+    for (MemberLoan loan : loans) {
+      histories.put(loan, history(code, loan, events.getOrDefault(loan.id(), List.of())));
+    }
+    return histories;
+  }
+
+  private LoanHistory history(BookId code, MemberLoan loan, List<LoanEvent> events) {
     LoanHistory history = LoanHistory.of(loan.terms(), loan.allocationOrder());
-    for (LoanEvent event : registry.loanEvents(code, loan.id())) {
+    for (LoanEvent event : events) {
       if (event.kind() == LoanEvent.Kind.PENALTY) {
         history = history.withFine(event.date(), event.amount());
       } else if (isStanding(code, event.id())) {
@@ -661,7 +685,7 @@ public final class SavingsGroups {
 
   /** Whether an entry is recorded and not reversed. */
   private boolean isStanding(BookId code, EntryId entry) {
-    return journal.entry(code, entry).isPresent() && journal.reversalOf(code, entry).isEmpty();
+    return journal.stands(code, entry);
   }
 
   private static void requireInOrder(BookId code, MemberLoan loan, LoanHistory history, LocalDate date) {

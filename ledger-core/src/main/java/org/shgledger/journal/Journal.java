@@ -196,6 +196,18 @@ public interface Journal {
   Optional<JournalEntry> reversalOf(BookId book, EntryId original);
 
   /**
+   * Whether an entry is recorded and stands: no entry reverses it. The engine asks this of every
+   * loan's disbursement and payments; a store answers with one query, without reading postings.
+   *
+   * @param book the book, not null
+   * @param id the entry's id, not null
+   * @return true if the entry is in the book and not reversed
+   */
+  default boolean stands(BookId book, EntryId id) {
+    return entry(book, id).isPresent() && reversalOf(book, id).isEmpty();
+  }
+
+  /**
    * All entries of a book in the order they were recorded.
    *
    * @param book the book, not null

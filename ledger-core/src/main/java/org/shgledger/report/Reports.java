@@ -211,7 +211,7 @@ public final class Reports {
     BookId code = books.code();
     List<Meeting> meetings = groups.registry().meetings(code).stream()
         .filter(m -> !m.date().isBefore(from) && !m.date().isAfter(to)).toList();
-    List<MemberLoan> loans = groups.loans(code);
+    Map<MemberLoan, LoanHistory> loans = groups.histories(code);
     List<MemberLine> lines = new ArrayList<>();
     for (Member member : groups.registry().members(code)) {
       boolean belonged = !member.joined().isAfter(to)
@@ -221,9 +221,9 @@ public final class Reports {
       }
       MemberId id = member.id();
       Money overdue = books.zero();
-      for (MemberLoan loan : loans) {
-        if (loan.member().equals(id) && !loan.terms().disbursementDate().isAfter(to)) {
-          overdue = overdue.plus(groups.history(code, loan).stateAsOf(to).overdueAmount());
+      for (Map.Entry<MemberLoan, LoanHistory> loan : loans.entrySet()) {
+        if (loan.getKey().member().equals(id) && !loan.getKey().terms().disbursementDate().isAfter(to)) {
+          overdue = overdue.plus(loan.getValue().stateAsOf(to).overdueAmount());
         }
       }
       lines.add(new MemberLine(id, member.name(), member.joined(), member.exited(),
@@ -471,12 +471,13 @@ public final class Reports {
     Money overdue = zero;
     Money atRisk = zero;
     Dcb total = new Dcb(zero, zero, zero, zero, zero, zero);
-    for (MemberLoan loan : groups.loans(code)) {
+    for (Map.Entry<MemberLoan, LoanHistory> standing : groups.histories(code).entrySet()) {
+      MemberLoan loan = standing.getKey();
       Loan terms = loan.terms();
       if (terms.disbursementDate().isAfter(asOf)) {
         continue;
       }
-      LoanHistory history = groups.history(code, loan);
+      LoanHistory history = standing.getValue();
       LoanState state = history.stateAsOf(asOf);
       LoanStatus status = state.settled() ? LoanStatus.CLOSED
           : state.isOverdue() ? LoanStatus.OVERDUE : LoanStatus.CURRENT;

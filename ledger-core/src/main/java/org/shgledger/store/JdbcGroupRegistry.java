@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -306,6 +307,21 @@ public final class JdbcGroupRegistry implements GroupRegistry {
         "SELECT " + RegistryRows.EVENT_COLUMNS + " FROM loan_event WHERE book_id = ? AND loan_id = ?"
             + " ORDER BY event_seq",
         RegistryRows::event, group.value(), loan.value())));
+  }
+
+  @Override
+  public Map<LoanId, List<LoanEvent>> loanEvents(BookId group) {
+    Objects.requireNonNull(group, "group");
+    return database.read(false, () -> {
+      Map<LoanId, List<LoanEvent>> events = new HashMap<>();
+      for (Map.Entry<LoanId, LoanEvent> row : query(
+          "SELECT loan_id, " + RegistryRows.EVENT_COLUMNS + " FROM loan_event WHERE book_id = ?"
+              + " ORDER BY loan_id, event_seq",
+          columns -> Map.entry(LoanId.of(columns.text()), RegistryRows.event(columns)), group.value())) {
+        events.computeIfAbsent(row.getKey(), loan -> new ArrayList<>()).add(row.getValue());
+      }
+      return events;
+    });
   }
 
   @Override

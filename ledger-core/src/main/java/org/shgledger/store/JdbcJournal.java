@@ -257,6 +257,26 @@ public final class JdbcJournal implements Journal {
   }
 
   @Override
+  public boolean stands(BookId book, EntryId id) {
+    Objects.requireNonNull(book, "book");
+    Objects.requireNonNull(id, "id");
+    // one statement over the two unique indexes (book, entry id) and (book, reversed entry id)
+    return read(view -> {
+      PreparedStatement query = statements.prepare(
+          "SELECT CASE WHEN EXISTS (SELECT 1 FROM journal_entry WHERE book_id = ? AND entry_id = ?)"
+              + " AND NOT EXISTS (SELECT 1 FROM journal_entry WHERE book_id = ? AND reverses_entry_id = ?)"
+              + " THEN 1 ELSE 0 END");
+      query.setString(1, book.value());
+      query.setString(2, id.value());
+      query.setString(3, book.value());
+      query.setString(4, id.value());
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() && row.getInt(1) == 1;
+      }
+    });
+  }
+
+  @Override
   public List<JournalEntry> entries(BookId book) {
     Objects.requireNonNull(book, "book");
     return readSnapshot(view -> List.copyOf(Rows.entries(statements, book)));

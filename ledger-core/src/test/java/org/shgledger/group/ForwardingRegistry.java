@@ -95,6 +95,11 @@ public class ForwardingRegistry implements GroupRegistry {
   }
 
   @Override
+  public java.util.Map<LoanId, List<LoanEvent>> loanEvents(BookId group) {
+    return delegate.loanEvents(group);
+  }
+
+  @Override
   public void addLoanEvent(BookId group, LoanId loan, LoanEvent event) {
     delegate.addLoanEvent(group, loan, event);
   }

@@ -302,5 +302,9 @@ public abstract class GroupRegistryContractTest {
     assertEquals(List.of(other), registry.loanEvents(SHG, LoanId.of("L2")));
     assertEquals(List.of(other), registry.loanEvents(OTHER, LoanId.of("L1")));
     assertEquals(List.of(), registry.loanEvents(SHG, LoanId.of("L3")));
+
+    assertEquals(Map.of(LoanId.of("L1"), List.of(payment, penalty, payment), LoanId.of("L2"), List.of(other)),
+        registry.loanEvents(SHG), "all of a group's at once, each loan's in order");
+    assertEquals(Map.of(), registry.loanEvents(LOWER));
   }
 }

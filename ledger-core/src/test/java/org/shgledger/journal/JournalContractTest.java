@@ -103,6 +103,18 @@ public abstract class JournalContractTest {
   }
 
   @Test
+  void anEntryStandsFromItsRecordingUntilItIsReversed() {
+    assertFalse(journal.stands(SHG, EntryId.of("S1")), "not recorded");
+    journal.record(saving("S1", APRIL_5, SAVINGS_M01, 100));
+    assertTrue(journal.stands(SHG, EntryId.of("S1")));
+    assertFalse(journal.stands(BookId.of("NOBODY"), EntryId.of("S1")), "an unknown book");
+
+    journal.reverse(SHG, EntryId.of("S1"), EntryId.of("R1"), MAY_3, "wrong member");
+    assertFalse(journal.stands(SHG, EntryId.of("S1")), "reversed");
+    assertTrue(journal.stands(SHG, EntryId.of("R1")), "the reversal itself stands");
+  }
+
+  @Test
   void balancesCountOnlyEntriesOnOrBeforeTheDate() {
     journal.record(saving("S1", APRIL_5, SAVINGS_M01, 100));
     journal.record(saving("S2", MAY_3, SAVINGS_M01, 100));

@@ -122,8 +122,10 @@ public final class PassbookImporter {
    * @param batchEntries entries per {@link Journal#recordAll} call, 1 to {@link
    *     Journal#MAX_BATCH_ENTRIES}
    * @param progress progress reports, not null
-   * @param planned receives each entry that is (or, for a dry run, would be) recorded, in file
-   *     order, not null
+   * @param planned receives each entry that a dry run would record, in file order, not null
+   * @param heldEntries how many entries of new lines the check pass keeps for the write, 0 to
+   *     {@link Journal#MAX_BATCH_ENTRIES}: a statement with more new lines is read a second time
+   *     instead; lower it to hold less in memory
    */
   public record Options(
       Optional<PassbookProfile> profile,
@@ -132,7 +134,8 @@ public final class PassbookImporter {
       ImportLimits limits,
       int batchEntries,
       Progress progress,
-      Consumer<JournalEntry> planned) {
+      Consumer<JournalEntry> planned,
+      int heldEntries) {
 
     /**
      * Creates options.
@@ -149,16 +152,20 @@ public final class PassbookImporter {
       if (batchEntries < 1 || batchEntries > Journal.MAX_BATCH_ENTRIES) {
         throw new IllegalArgumentException("batchEntries out of range: " + batchEntries);
       }
+      if (heldEntries < 0 || heldEntries > Journal.MAX_BATCH_ENTRIES) {
+        throw new IllegalArgumentException("heldEntries out of range: " + heldEntries);
+      }
     }
 
     /**
-     * The defaults: recognise the profile, built-in rules, write, default limits, full batches.
+     * The defaults: recognise the profile, built-in rules, write, default limits, full batches,
+     * and a statement of up to a full batch of new lines read once.
      *
      * @return the options, not null
      */
     public static Options defaults() {
       return new Options(Optional.empty(), PassbookRules.DEFAULT, false, ImportLimits.DEFAULT,
-          Journal.MAX_BATCH_ENTRIES, Progress.NONE, entry -> {});
+          Journal.MAX_BATCH_ENTRIES, Progress.NONE, entry -> {}, Journal.MAX_BATCH_ENTRIES);
     }
 
     /**
@@ -168,7 +175,7 @@ public final class PassbookImporter {
      * @return new options, not null
      */
     public Options withProfile(PassbookProfile value) {
-      return new Options(Optional.of(value), rules, dryRun, limits, batchEntries, progress, planned);
+      return new Options(Optional.of(value), rules, dryRun, limits, batchEntries, progress, planned, heldEntries);
     }
 
     /**
@@ -178,7 +185,7 @@ public final class PassbookImporter {
      * @return new options, not null
      */
     public Options withRules(PassbookRules value) {
-      return new Options(profile, value, dryRun, limits, batchEntries, progress, planned);
+      return new Options(profile, value, dryRun, limits, batchEntries, progress, planned, heldEntries);
     }
 
     /**
@@ -188,7 +195,7 @@ public final class PassbookImporter {
      * @return new options, not null
      */
     public Options withDryRun(boolean value) {
-      return new Options(profile, rules, value, limits, batchEntries, progress, planned);
+      return new Options(profile, rules, value, limits, batchEntries, progress, planned, heldEntries);
     }
 
     /**
@@ -198,7 +205,7 @@ public final class PassbookImporter {
      * @return new options, not null
      */
     public Options withLimits(ImportLimits value) {
-      return new Options(profile, rules, dryRun, value, batchEntries, progress, planned);
+      return new Options(profile, rules, dryRun, value, batchEntries, progress, planned, heldEntries);
     }
 
     /**
@@ -208,7 +215,7 @@ public final class PassbookImporter {
      * @return new options, not null
      */
     public Options withBatchEntries(int value) {
-      return new Options(profile, rules, dryRun, limits, value, progress, planned);
+      return new Options(profile, rules, dryRun, limits, value, progress, planned, heldEntries);
     }
 
     /**
@@ -218,7 +225,7 @@ public final class PassbookImporter {
      * @return new options, not null
      */
     public Options withProgress(Progress value) {
-      return new Options(profile, rules, dryRun, limits, batchEntries, value, planned);
+      return new Options(profile, rules, dryRun, limits, batchEntries, value, planned, heldEntries);
     }
 
     /**
@@ -228,13 +235,22 @@ public final class PassbookImporter {
      * @return new options, not null
      */
     public Options withPlanned(Consumer<JournalEntry> value) {
-      return new Options(profile, rules, dryRun, limits, batchEntries, progress, value);
+      return new Options(profile, rules, dryRun, limits, batchEntries, progress, value, heldEntries);
+    }
+
+    /**
+     * With a number of entries the check pass keeps for the write.
+     *
+     * @param value entries, 0 to {@link Journal#MAX_BATCH_ENTRIES}
+     * @return new options, not null
+     */
+    public Options withHeldEntries(int value) {
+      return new Options(profile, rules, dryRun, limits, batchEntries, progress, planned, value);
     }
   }
 
   private final Journal journal;
   private final UnitOfWork unitOfWork;
-  private final int holdEntries;
 
   /**
    * Creates an importer.
@@ -244,14 +260,8 @@ public final class PassbookImporter {
    *     transaction, or {@link UnitOfWork#immediate()} for an in-memory journal, not null
    */
   public PassbookImporter(Journal journal, UnitOfWork unitOfWork) {
-    this(journal, unitOfWork, Journal.MAX_BATCH_ENTRIES);
-  }
-
-  /** With a smaller number of entries held from the check pass, so that tests reach the second. */
-  PassbookImporter(Journal journal, UnitOfWork unitOfWork, int holdEntries) {
     this.journal = Objects.requireNonNull(journal, "journal");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
-    this.holdEntries = holdEntries;
   }
 
   /**
@@ -315,7 +325,7 @@ public final class PassbookImporter {
       try (LineSpool spool = spoolFor(order, currency)) {
         // The check pass keeps the entries it makes, up to one full batch: a statement that fits
         // (any real passbook) is recorded from them and read once; a larger one is read again.
-        Held held = new Held(holdEntries);
+        Held held = new Held(options.heldEntries());
         Checked checked = check(book, currency, name, source, options, held, true, order, spool);
         if (held.overflowed()) {
           write(book, currency, name, source, options, checked, order, spool);

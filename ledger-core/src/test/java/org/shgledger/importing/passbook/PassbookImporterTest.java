@@ -292,8 +292,9 @@ class PassbookImporterTest {
         PassbookImporter.Options.defaults());
     Journal twice = Books.prepare(new InMemoryJournal());
     Books.openBank(twice, LocalDate.of(2025, 3, 31), inr("10000"));
-    PassbookImportReport again = new PassbookImporter(twice, UnitOfWork.immediate(), 2)
-        .importSource(GROUP, "generic.csv", resource("generic.csv"), PassbookImporter.Options.defaults());
+    PassbookImportReport again = new PassbookImporter(twice, UnitOfWork.immediate())
+        .importSource(GROUP, "generic.csv", resource("generic.csv"),
+            PassbookImporter.Options.defaults().withHeldEntries(2));
     assertEquals(once, again);
     assertEquals(journal.entries(GROUP), twice.entries(GROUP));
   }
@@ -317,9 +318,9 @@ class PassbookImporterTest {
               .getBytes(StandardCharsets.UTF_8));
       ImportException e =
           assertThrows(ImportException.class,
-              () -> new PassbookImporter(store.journal(), store.unitOfWork(), 1)
+              () -> new PassbookImporter(store.journal(), store.unitOfWork())
                   .importSource(GROUP, "p.csv", source,
-                      PassbookImporter.Options.defaults().withBatchEntries(1)));
+                      PassbookImporter.Options.defaults().withBatchEntries(1).withHeldEntries(0)));
       assertTrue(e.getMessage().contains("the file changed"), e.getMessage());
       assertEquals(0, store.journal().entries(GROUP).size());
     }
