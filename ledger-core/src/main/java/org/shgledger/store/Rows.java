@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -51,6 +53,27 @@ final class Rows {
     return new Posting(AccountCode.of(row.getString(2)), side(row.getString(3)), amount);
   }
 
+  /**
+   * Reads many postings, making each account code and currency once: a book's thousands of
+   * postings name a few dozen accounts and one currency. Not thread-safe.
+   */
+  static final class PostingReader {
+    private final Map<String, AccountCode> codes = new HashMap<>();
+    private String currencyCode;
+    private CurrencyUnit currency;
+
+    /** A posting from a row of {@link #POSTING_COLUMNS}. */
+    Posting read(ResultSet row) throws SQLException {
+      String currencyText = row.getString(5);
+      if (!currencyText.equals(currencyCode)) {
+        currency = CurrencyUnit.of(currencyText);
+        currencyCode = currencyText;
+      }
+      AccountCode code = codes.computeIfAbsent(row.getString(2), AccountCode::of);
+      return new Posting(code, side(row.getString(3)), Money.ofMinor(currency, row.getLong(4)));
+    }
+  }
+
   /** An entry from a row of {@link #ENTRY_COLUMNS} and its postings. */
   static JournalEntry entry(BookId book, ResultSet row, List<Posting> postings)
       throws SQLException {
@@ -79,14 +102,15 @@ final class Rows {
     entries.setString(1, book.value());
     postings.setString(1, book.value());
     List<JournalEntry> result = new ArrayList<>();
+    PostingReader reader = new PostingReader();
     try (ResultSet entryRows = entries.executeQuery();
         ResultSet postingRows = postings.executeQuery()) {
       boolean morePostings = postingRows.next();
       while (entryRows.next()) {
         long sequence = entryRows.getLong(1);
-        List<Posting> lines = new ArrayList<>();
+        List<Posting> lines = new ArrayList<>(2);
         while (morePostings && postingRows.getLong(1) == sequence) {
-          lines.add(posting(postingRows));
+          lines.add(reader.read(postingRows));
           morePostings = postingRows.next();
         }
         result.add(entry(book, entryRows, lines));
