@@ -111,38 +111,39 @@ final class ExportCommand implements Callable<Integer> {
     if (pseudonymSecret != null && !pseudonymize) {
       throw new ParameterException(spec.commandLine(), "--pseudonym-secret goes with --pseudonymize");
     }
-    Book book;
-    List<Account> accounts;
-    List<JournalEntry> entries;
-    Report report = null;
-    UnaryOperator<String> replace = UnaryOperator.identity();
+    String version = VersionProvider.version();
     try (LedgerStore store = db.openExisting()) {
       Journal journal = store.journal();
-      book = TrialBalanceCommand.book(journal, group);
-      accounts = journal.accounts(group);
-      entries = journal.entries(group);
-      if (pseudonymize) {
-        replace = Pseudonymization.replacer(store, group, pseudonymSecret);
-      }
-      if (kind == Kind.TRIAL_BALANCE_CSV) {
-        LocalDate latest = TrialBalanceCommand.latestEntryDate(journal, group);
-        Labels labels = Labels.of(Lang.EN);
-        LocalDate asOf = latest == null ? LocalDate.now() : latest;
-        report = TrialBalanceText.report(book, journal.trialBalance(group, asOf), false, labels, "");
+      Book book = TrialBalanceCommand.book(journal, group);
+      List<Account> accounts = journal.accounts(group);
+      switch (kind) {
+        case GL_CSV -> {
+          // the general ledger is a report, built whole before it is written
+          List<JournalEntry> entries = journal.entries(group);
+          UnaryOperator<String> pseudonyms = pseudonymize
+              ? Pseudonymization.replacer(store, group, pseudonymSecret) : UnaryOperator.identity();
+          Report ledger = Pseudonymization.apply(generalLedger(book, accounts, entries), pseudonyms);
+          store.close(); // the books are closed before anything is written
+          Destination.write(output, spec.commandLine().getOut(), out -> new CsvRenderer().render(ledger, out));
+        }
+        case TRIAL_BALANCE_CSV -> {
+          LocalDate latest = TrialBalanceCommand.latestEntryDate(journal, group);
+          LocalDate asOf = latest == null ? LocalDate.now() : latest;
+          Report trialBalance =
+              TrialBalanceText.report(book, journal.trialBalance(group, asOf), false, Labels.of(Lang.EN), "");
+          store.close();
+          Destination.write(output, spec.commandLine().getOut(), out -> new CsvRenderer().render(trialBalance, out));
+        }
+        case HLEDGER, LEDGER -> {
+          // A journal is written as its entries are read, oldest first, a few at a time: a book of
+          // any size exports in little memory. The read holds a snapshot, not a lock on writers.
+          JournalExport.Dialect dialect =
+              kind == Kind.HLEDGER ? JournalExport.Dialect.HLEDGER : JournalExport.Dialect.LEDGER;
+          Destination.write(output, spec.commandLine().getOut(), out -> JournalExport.write(dialect, book, accounts,
+              action -> journal.forEachEntryByDate(group, action), version, out));
+        }
       }
     }
-    Report trialBalance = report;
-    UnaryOperator<String> pseudonyms = replace;
-    String version = VersionProvider.version();
-    Destination.write(output, spec.commandLine().getOut(), out -> {
-      switch (kind) {
-        case GL_CSV -> new CsvRenderer().render(
-            Pseudonymization.apply(generalLedger(book, accounts, entries), pseudonyms), out);
-        case TRIAL_BALANCE_CSV -> new CsvRenderer().render(trialBalance, out);
-        case HLEDGER -> JournalExport.write(JournalExport.Dialect.HLEDGER, book, accounts, entries, version, out);
-        case LEDGER -> JournalExport.write(JournalExport.Dialect.LEDGER, book, accounts, entries, version, out);
-      }
-    });
     return ExitCodes.OK;
   }
 

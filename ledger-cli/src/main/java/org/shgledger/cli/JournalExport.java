@@ -1,6 +1,7 @@
 package org.shgledger.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.shgledger.journal.Account;
@@ -84,20 +86,21 @@ final class JournalExport {
    * @param dialect hledger or Ledger, not null
    * @param book the book, not null
    * @param accounts all of the book's accounts, open and closed, not null
-   * @param entries all of the book's entries, in the order they were recorded, not null
+   * @param entries hands over all of the book's entries in date order, in recording order within a
+   *     date ({@link org.shgledger.journal.Journal#forEachEntryByDate}), not null
    * @param version the program's version, for the heading, not null
    * @param out where to write; not closed, not null
    * @throws IOException if writing fails
    * @throws IllegalStateException if two accounts would have the same name in the journal
    */
-  static void write(Dialect dialect, Book book, List<Account> accounts, List<JournalEntry> entries,
+  static void write(Dialect dialect, Book book, List<Account> accounts, Consumer<Consumer<JournalEntry>> entries,
       String version, Writer out) throws IOException {
     Objects.requireNonNull(dialect, "dialect");
     new JournalExport(dialect, book, accounts).write(accounts, entries, version, out);
   }
 
-  private void write(List<Account> accounts, List<JournalEntry> entries, String version, Writer out)
-      throws IOException {
+  private void write(List<Account> accounts, Consumer<Consumer<JournalEntry>> entries, String version,
+      Writer out) throws IOException {
     String tool = dialect == Dialect.HLEDGER ? "hledger" : "Ledger";
     out.write("; " + oneLine(book.name()) + " [" + book.id() + "]: the books, exported by shg "
         + version + " for " + tool + ".\n");
@@ -126,38 +129,35 @@ final class JournalExport {
       out.write("account " + names.get(account.code()) + typeTag(account.type()) + "\n");
     }
 
-    List<JournalEntry> byDate = new ArrayList<>(entries);
-    byDate.sort(Comparator.comparing(JournalEntry::date)); // stable: recording order within a date
-    List<LocalDate> assertionDates = assertionDates(byDate);
+    // Entries come one at a time, oldest first: balances are asserted at the end of every month
+    // from the first entry's to before the last's, as each later month starts, then at the last
+    // entry's date.
     TreeMap<String, Long> balances = new TreeMap<>();
-    int next = 0;
-    for (JournalEntry entry : byDate) {
-      while (next < assertionDates.size() && assertionDates.get(next).isBefore(entry.date())) {
-        assertions(assertionDates.get(next++), balances, out);
-      }
-      transaction(entry, out);
-      for (Posting posting : entry.postings()) {
-        balances.merge(names.get(posting.account()), posting.signedMinor(), Long::sum);
-      }
+    LocalDate[] last = {null};
+    try {
+      entries.accept(entry -> {
+        try {
+          if (last[0] != null) {
+            for (YearMonth month = YearMonth.from(last[0]); month.isBefore(YearMonth.from(entry.date()));
+                month = month.plusMonths(1)) {
+              assertions(month.atEndOfMonth(), balances, out);
+            }
+          }
+          last[0] = entry.date();
+          transaction(entry, out);
+          for (Posting posting : entry.postings()) {
+            balances.merge(names.get(posting.account()), posting.signedMinor(), Long::sum);
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
-    while (next < assertionDates.size()) {
-      assertions(assertionDates.get(next++), balances, out);
+    if (last[0] != null) {
+      assertions(last[0], balances, out);
     }
-  }
-
-  /** Every month end from the first entry's month to before the last's, then the last entry's date. */
-  private static List<LocalDate> assertionDates(List<JournalEntry> byDate) {
-    List<LocalDate> dates = new ArrayList<>();
-    if (byDate.isEmpty()) {
-      return dates;
-    }
-    LocalDate last = byDate.get(byDate.size() - 1).date();
-    for (YearMonth month = YearMonth.from(byDate.get(0).date()); month.isBefore(YearMonth.from(last));
-        month = month.plusMonths(1)) {
-      dates.add(month.atEndOfMonth());
-    }
-    dates.add(last);
-    return dates;
   }
 
   private void transaction(JournalEntry entry, Writer out) throws IOException {

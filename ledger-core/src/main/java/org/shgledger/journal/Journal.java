@@ -1,9 +1,12 @@
 package org.shgledger.journal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A double-entry journal holding many books: append-only, every entry balanced, corrections by
@@ -214,6 +217,23 @@ public interface Journal {
    * @return the entries, empty for an unknown book, not null
    */
   List<JournalEntry> entries(BookId book);
+
+  /**
+   * Hands every entry of a book to an action in date order, entries of one date in the order they
+   * were recorded, read in one snapshot. A store holds no more than a few entries at a time, so
+   * that a book of any size can be exported with little memory; the action must not use the
+   * journal.
+   *
+   * @param book the book, not null
+   * @param action receives each entry, not null; an exception it throws ends the reading and
+   *     reaches the caller
+   */
+  default void forEachEntryByDate(BookId book, Consumer<JournalEntry> action) {
+    Objects.requireNonNull(action, "action");
+    List<JournalEntry> byDate = new ArrayList<>(entries(book));
+    byDate.sort(Comparator.comparing(JournalEntry::date)); // stable: recording order within a date
+    byDate.forEach(action);
+  }
 
   /**
    * The date of a book's latest entry (the latest date, not the last recorded): what a report

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.shgledger.journal.Account;
@@ -280,6 +281,16 @@ public final class JdbcJournal implements Journal {
   public List<JournalEntry> entries(BookId book) {
     Objects.requireNonNull(book, "book");
     return readSnapshot(view -> List.copyOf(Rows.entries(statements, book)));
+  }
+
+  @Override
+  public void forEachEntryByDate(BookId book, Consumer<JournalEntry> action) {
+    Objects.requireNonNull(book, "book");
+    Objects.requireNonNull(action, "action");
+    readSnapshot(view -> {
+      Rows.forEachByDate(statements, book, action);
+      return null;
+    });
   }
 
   @Override

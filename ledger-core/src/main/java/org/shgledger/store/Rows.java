@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.shgledger.journal.Account;
@@ -117,6 +118,39 @@ final class Rows {
       }
     }
     return result;
+  }
+
+  /**
+   * Every entry of a book in date order, in recording order within a date, handed to an action
+   * one by one as two queries in the same order (the entries, and their postings by the date
+   * each posting repeats) are read side by side: memory does not grow with the book. On
+   * PostgreSQL, inside a transaction, the rows come through a cursor, a thousand at a time.
+   */
+  static void forEachByDate(Statements sql, BookId book, Consumer<JournalEntry> action) throws SQLException {
+    PreparedStatement entries =
+        sql.prepare("SELECT " + ENTRY_COLUMNS + " FROM journal_entry WHERE book_id = ?"
+            + " ORDER BY entry_date_epoch_day, entry_seq");
+    PreparedStatement postings =
+        sql.prepare("SELECT " + POSTING_COLUMNS + " FROM posting WHERE book_id = ?"
+            + " ORDER BY entry_date_epoch_day, entry_seq, line_no");
+    entries.setString(1, book.value());
+    postings.setString(1, book.value());
+    entries.setFetchSize(1_000);
+    postings.setFetchSize(1_000);
+    PostingReader reader = new PostingReader();
+    try (ResultSet entryRows = entries.executeQuery();
+        ResultSet postingRows = postings.executeQuery()) {
+      boolean morePostings = postingRows.next();
+      while (entryRows.next()) {
+        long sequence = entryRows.getLong(1);
+        List<Posting> lines = new ArrayList<>(2);
+        while (morePostings && postingRows.getLong(1) == sequence) {
+          lines.add(reader.read(postingRows));
+          morePostings = postingRows.next();
+        }
+        action.accept(entry(book, entryRows, lines));
+      }
+    }
   }
 
   /**

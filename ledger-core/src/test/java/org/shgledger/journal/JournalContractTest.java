@@ -103,6 +103,22 @@ public abstract class JournalContractTest {
   }
 
   @Test
+  void entriesByDateComeOldestFirstInRecordingOrderWithinADate() {
+    journal.record(saving("S1", MAY_3, SAVINGS_M01, 100));
+    journal.record(saving("S2", APRIL_5, SAVINGS_M01, 100));
+    journal.record(saving("S3", MAY_3, SAVINGS_M02, 150));
+    journal.record(saving("S4", APRIL_5, SAVINGS_M02, 150));
+
+    List<JournalEntry> byDate = new ArrayList<>();
+    journal.forEachEntryByDate(SHG, byDate::add);
+    assertEquals(List.of("S2", "S4", "S1", "S3"), byDate.stream().map(e -> e.id().value()).toList());
+    assertEquals(journal.entry(SHG, EntryId.of("S3")).orElseThrow(), byDate.get(3), "with its postings");
+    List<JournalEntry> none = new ArrayList<>();
+    journal.forEachEntryByDate(BookId.of("NOBODY"), none::add);
+    assertEquals(List.of(), none, "an unknown book has none");
+  }
+
+  @Test
   void anEntryStandsFromItsRecordingUntilItIsReversed() {
     assertFalse(journal.stands(SHG, EntryId.of("S1")), "not recorded");
     journal.record(saving("S1", APRIL_5, SAVINGS_M01, 100));
