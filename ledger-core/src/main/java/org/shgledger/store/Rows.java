@@ -94,45 +94,31 @@ final class Rows {
    * postings in the same order.
    */
   static List<JournalEntry> entries(Statements sql, BookId book) throws SQLException {
-    PreparedStatement entries =
-        sql.prepare("SELECT " + ENTRY_COLUMNS + " FROM journal_entry WHERE book_id = ?"
-            + " ORDER BY entry_seq");
-    PreparedStatement postings =
-        sql.prepare("SELECT " + POSTING_COLUMNS + " FROM posting WHERE book_id = ?"
-            + " ORDER BY entry_seq, line_no");
-    entries.setString(1, book.value());
-    postings.setString(1, book.value());
     List<JournalEntry> result = new ArrayList<>();
-    PostingReader reader = new PostingReader();
-    try (ResultSet entryRows = entries.executeQuery();
-        ResultSet postingRows = postings.executeQuery()) {
-      boolean morePostings = postingRows.next();
-      while (entryRows.next()) {
-        long sequence = entryRows.getLong(1);
-        List<Posting> lines = new ArrayList<>(2);
-        while (morePostings && postingRows.getLong(1) == sequence) {
-          lines.add(reader.read(postingRows));
-          morePostings = postingRows.next();
-        }
-        result.add(entry(book, entryRows, lines));
-      }
-    }
+    read(sql, book, "entry_seq", result::add);
     return result;
   }
 
   /**
    * Every entry of a book in date order, in recording order within a date, handed to an action
-   * one by one as two queries in the same order (the entries, and their postings by the date
-   * each posting repeats) are read side by side: memory does not grow with the book. On
-   * PostgreSQL, inside a transaction, the rows come through a cursor, a thousand at a time.
+   * one by one: memory does not grow with the book.
    */
   static void forEachByDate(Statements sql, BookId book, Consumer<JournalEntry> action) throws SQLException {
+    read(sql, book, "entry_date_epoch_day, entry_seq", action);
+  }
+
+  /**
+   * Reads a book's entries in an order of columns both tables have (a posting repeats its entry's
+   * date), with two queries read side by side, the postings of each entry gathered as they come.
+   * On PostgreSQL, inside a transaction, the rows come through a cursor, a thousand at a time.
+   */
+  private static void read(Statements sql, BookId book, String order, Consumer<JournalEntry> action)
+      throws SQLException {
     PreparedStatement entries =
-        sql.prepare("SELECT " + ENTRY_COLUMNS + " FROM journal_entry WHERE book_id = ?"
-            + " ORDER BY entry_date_epoch_day, entry_seq");
+        sql.prepare("SELECT " + ENTRY_COLUMNS + " FROM journal_entry WHERE book_id = ? ORDER BY " + order);
     PreparedStatement postings =
-        sql.prepare("SELECT " + POSTING_COLUMNS + " FROM posting WHERE book_id = ?"
-            + " ORDER BY entry_date_epoch_day, entry_seq, line_no");
+        sql.prepare("SELECT " + POSTING_COLUMNS + " FROM posting WHERE book_id = ? ORDER BY " + order
+            + ", line_no");
     entries.setString(1, book.value());
     postings.setString(1, book.value());
     entries.setFetchSize(1_000);
