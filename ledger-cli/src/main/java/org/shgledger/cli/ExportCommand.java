@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.joda.money.Money;
 import org.shgledger.cli.VerifyCommand.BookIdConverter;
@@ -93,24 +92,14 @@ final class ExportCommand implements Callable<Integer> {
           + "whole export is written.")
   private Path output;
 
-  @Option(names = "--pseudonymize",
-      description = "gl-csv for auditors: each member's id and name replaced by a stable pseudonym "
-          + "(docs/privacy.md).")
-  private boolean pseudonymize;
-
-  @Option(names = "--pseudonym-secret", paramLabel = "FILE",
-      description = "With --pseudonymize: key the pseudonyms with the secret in FILE (16 bytes or more) "
-          + "instead of the database's own.")
-  private Path pseudonymSecret;
+  @Mixin private PseudonymOptions pseudonyms;
 
   @Override
   public Integer call() {
-    if (pseudonymize && kind != Kind.GL_CSV) {
+    if (pseudonyms.asked() && kind != Kind.GL_CSV) {
       throw new ParameterException(spec.commandLine(), "--pseudonymize is for --format gl-csv");
     }
-    if (pseudonymSecret != null && !pseudonymize) {
-      throw new ParameterException(spec.commandLine(), "--pseudonym-secret goes with --pseudonymize");
-    }
+    pseudonyms.check(spec, false);
     String version = VersionProvider.version();
     try (LedgerStore store = db.openExisting()) {
       Journal journal = store.journal();
@@ -119,10 +108,7 @@ final class ExportCommand implements Callable<Integer> {
       switch (kind) {
         case GL_CSV -> {
           // the general ledger is a report, built whole before it is written
-          List<JournalEntry> entries = journal.entries(group);
-          UnaryOperator<String> pseudonyms = pseudonymize
-              ? Pseudonymization.replacer(store, group, pseudonymSecret) : UnaryOperator.identity();
-          Report ledger = Pseudonymization.apply(generalLedger(book, accounts, entries), pseudonyms);
+          Report ledger = pseudonyms.apply(store, group, generalLedger(book, accounts, journal.entries(group)));
           store.close(); // the books are closed before anything is written
           Destination.write(output, spec.commandLine().getOut(), out -> new CsvRenderer().render(ledger, out));
         }

@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
           + "balances after each line.",
       "From the day she joined (or --from) to the date of the latest entry (or --to). She "
           + "appears by id; --names adds her name.",
+      "For an auditor, --pseudonymize prints her pseudonym instead of her id.",
       "Example: shg passbook SHG01 M10 --from 2024-04-01 --to 2025-03-31"
     })
 final class PassbookCommand implements Callable<Integer> {
@@ -63,8 +64,11 @@ final class PassbookCommand implements Callable<Integer> {
   @Option(names = "--names", description = "Add her name to the heading.")
   private boolean names;
 
+  @Mixin private PseudonymOptions pseudonyms;
+
   @Override
   public Integer call() {
+    pseudonyms.check(spec, names);
     Labels labels = output.labels();
     Report report;
     try (LedgerStore store = db.openExisting()) {
@@ -74,7 +78,7 @@ final class PassbookCommand implements Callable<Integer> {
           TrialBalanceCommand.latestEntryDate(store.journal(), group),
           last -> her.joined(), labels.get("from.joined"), labels);
       MemberPassbook passbook = new Reports(store.engine()).passbook(group, member, period.from(), period.to());
-      report = PassbookReport.report(passbook, books.name(), period, names, labels);
+      report = pseudonyms.apply(store, group, PassbookReport.report(passbook, books.name(), period, names, labels));
     }
     // the books are closed before anything is written: a slow terminal holds no database lock
     output.print(report);

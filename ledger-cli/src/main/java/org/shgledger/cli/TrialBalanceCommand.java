@@ -14,8 +14,10 @@ import org.shgledger.journal.Rejection;
 import org.shgledger.store.LedgerStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code shg trial-balance GROUP [--as-of DATE] [--members]}: every account's balance in the debit
@@ -31,9 +33,12 @@ import picocli.CommandLine.Parameters;
           + "member's sub-ledger (coded CONTROL:MEMBER, such as 2000:M01) under its account.",
       "With --format csv the header is code,account,debit,credit and amounts are plain numbers "
           + "(docs/formats.md).",
+      "For an auditor, --pseudonymize prints each member's pseudonym instead of her id.",
       "Example: shg trial-balance SHG01 --members --format csv --output tb.csv"
     })
 final class TrialBalanceCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
 
   @Mixin private DbOptions db;
 
@@ -50,8 +55,11 @@ final class TrialBalanceCommand implements Callable<Integer> {
   @Option(names = "--members", description = "Add each member's sub-ledger lines under their account.")
   private boolean members;
 
+  @Mixin private PseudonymOptions pseudonyms;
+
   @Override
   public Integer call() {
+    pseudonyms.check(spec, false);
     Labels labels = output.labels();
     Report report;
     try (LedgerStore store = db.openExisting()) {
@@ -64,7 +72,8 @@ final class TrialBalanceCommand implements Callable<Integer> {
         date = latest == null ? LocalDate.now() : latest;
         note = labels.get(latest == null ? "as_of.no_entries" : "as_of.latest_entry");
       }
-      report = TrialBalanceText.report(book, journal.trialBalance(group, date), members, labels, note);
+      report = pseudonyms.apply(store, group,
+          TrialBalanceText.report(book, journal.trialBalance(group, date), members, labels, note));
     }
     // the books are closed before anything is written: a slow terminal holds no database lock
     output.print(report);

@@ -367,4 +367,27 @@ class IndicatorsCommandTest {
     assertEquals(ExitCodes.IO_ERROR, Run.shg("export", "SHG01", "--format", "gl-csv", "--pseudonymize",
         "--pseudonym-secret", secret.toString(), "--db", db.toString()).exitCode());
   }
+
+  /** A member's passbook and the members' trial balance, for auditors, carry pseudonyms too. */
+  @Test
+  void aPseudonymizedPassbookAndTrialBalanceHaveNoMemberId() {
+    Pattern memberId = Pattern.compile("(?<![A-Za-z0-9])M[0-9]{2}(?![0-9])");
+    Run passbook = Run.shg("passbook", "SHG01", "M01", "--pseudonymize", "--db", db.toString());
+    assertEquals(ExitCodes.OK, passbook.exitCode(), passbook.err());
+    assertFalse(memberId.matcher(passbook.out()).find(), passbook.out());
+    assertTrue(passbook.out().contains("P-"), passbook.out());
+
+    Run trial = Run.shg("trial-balance", "SHG01", "--members", "--pseudonymize", "--format", "csv",
+        "--db", db.toString());
+    assertEquals(ExitCodes.OK, trial.exitCode(), trial.err());
+    assertFalse(memberId.matcher(trial.out()).find(), trial.out());
+    assertTrue(Pattern.compile("\\n2000:P-[0-9a-f]{12},").matcher(trial.out()).find(), trial.out());
+    Run plain = Run.shg("trial-balance", "SHG01", "--members", "--format", "csv", "--db", db.toString());
+    assertEquals(plain.out().lines().count(), trial.out().lines().count(), "the same lines, renamed");
+
+    assertEquals(ExitCodes.USAGE, Run.shg("passbook", "SHG01", "M01", "--pseudonymize", "--names",
+        "--db", db.toString()).exitCode(), "names and pseudonyms contradict each other");
+    assertEquals(ExitCodes.USAGE, Run.shg("trial-balance", "SHG01", "--pseudonym-secret", "x.key",
+        "--db", db.toString()).exitCode(), "a secret without --pseudonymize");
+  }
 }
