@@ -1,16 +1,18 @@
 package org.shgledger.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.joda.money.Money;
 import org.shgledger.cli.VerifyCommand.BookIdConverter;
@@ -22,7 +24,6 @@ import org.shgledger.cli.output.Labels;
 import org.shgledger.cli.output.Lang;
 import org.shgledger.cli.output.Report;
 import org.shgledger.cli.output.Row;
-import org.shgledger.cli.output.Table;
 import org.shgledger.journal.Account;
 import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.Book;
@@ -107,10 +108,26 @@ final class ExportCommand implements Callable<Integer> {
       List<Account> accounts = journal.accounts(group);
       switch (kind) {
         case GL_CSV -> {
-          // the general ledger is a report, built whole before it is written
-          Report ledger = pseudonyms.apply(store, group, generalLedger(book, accounts, journal.entries(group)));
-          store.close(); // the books are closed before anything is written
-          Destination.write(output, spec.commandLine().getOut(), out -> new CsvRenderer().render(ledger, out));
+          // one row per posting, written as the entries are read, oldest first: any size of book
+          UnaryOperator<String> replace = pseudonyms.replacer(store, group);
+          GeneralLedger ledger = new GeneralLedger(book, accounts);
+          Destination.write(output, spec.commandLine().getOut(), out -> {
+            CsvRenderer.RowWriter rows = CsvRenderer.start(GeneralLedger.columns(), out);
+            try {
+              journal.forEachEntryByDate(group, entry -> {
+                try {
+                  for (Row row : ledger.rows(entry)) {
+                    rows.write(Pseudonymization.row(row, replace));
+                  }
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+            } catch (UncheckedIOException e) {
+              throw e.getCause();
+            }
+            rows.flush();
+          });
         }
         case TRIAL_BALANCE_CSV -> {
           LocalDate latest = TrialBalanceCommand.latestEntryDate(journal, group);
@@ -136,21 +153,36 @@ final class ExportCommand implements Callable<Integer> {
   /**
    * The general ledger: one row per posting, entries in date order (in recording order within a
    * date), columns {@code date,entry,memo,code,account,debit,credit,reverses}.
-   *
-   * @param book the book, not null
-   * @param accounts its accounts, for their names, not null
-   * @param entries its entries, in recording order, not null
-   * @return the report, whose one table is {@code postings}, not null
    */
-  static Report generalLedger(Book book, List<Account> accounts, List<JournalEntry> entries) {
-    Map<AccountCode, String> names =
-        accounts.stream().collect(Collectors.toMap(Account::code, Account::name));
-    List<JournalEntry> byDate = new ArrayList<>(entries);
-    byDate.sort(Comparator.comparing(JournalEntry::date));
-    Money zero = Money.zero(book.currency());
-    List<Row> rows = new ArrayList<>();
-    for (JournalEntry entry : byDate) {
+  static final class GeneralLedger {
+    private final Map<AccountCode, String> names;
+    private final Money zero;
+
+    /**
+     * The ledger of a book.
+     *
+     * @param book the book, not null
+     * @param accounts its accounts, for their names, not null
+     */
+    GeneralLedger(Book book, List<Account> accounts) {
+      this.names = accounts.stream().collect(Collectors.toMap(Account::code, Account::name));
+      this.zero = Money.zero(book.currency());
+    }
+
+    /** The columns, in English (the keys are the CSV header). */
+    static List<Column> columns() {
+      Labels labels = Labels.of(Lang.EN);
+      Function<String, String> label = labels::get;
+      return List.of(Column.date("date", label.apply("date")), Column.text("entry", label.apply("entry")),
+          Column.text("memo", label.apply("memo")), Column.text("code", label.apply("code")),
+          Column.text("account", label.apply("account")), Column.amount("debit", label.apply("debit")),
+          Column.amount("credit", label.apply("credit")), Column.text("reverses", label.apply("reverses")));
+    }
+
+    /** An entry's rows, one per posting. */
+    List<Row> rows(JournalEntry entry) {
       Cell reverses = Cell.text(entry.reverses().map(Object::toString).orElse(""));
+      List<Row> rows = new ArrayList<>(entry.postings().size());
       for (Posting posting : entry.postings()) {
         boolean debit = posting.side() == Side.DEBIT;
         rows.add(Row.of(Cell.date(entry.date()), Cell.text(entry.id().toString()), Cell.text(entry.memo()),
@@ -158,19 +190,8 @@ final class ExportCommand implements Callable<Integer> {
             Cell.amount(debit ? posting.amount() : zero), Cell.amount(debit ? zero : posting.amount()),
             reverses));
       }
+      return rows;
     }
-    Labels labels = Labels.of(Lang.EN);
-    Function<String, String> label = labels::get;
-    Table postings = Table.of("postings",
-        List.of(Column.date("date", label.apply("date")), Column.text("entry", label.apply("entry")),
-            Column.text("memo", label.apply("memo")), Column.text("code", label.apply("code")),
-            Column.text("account", label.apply("account")), Column.amount("debit", label.apply("debit")),
-            Column.amount("credit", label.apply("credit")), Column.text("reverses", label.apply("reverses"))),
-        rows);
-    return Report.builder("general-ledger", labels.get("report.general_ledger"))
-        .fact("group", labels.get("group"), Cell.text(book.id().toString()))
-        .add(postings)
-        .build();
   }
 
   /** Reads {@code --format}, in any case, naming the choices when the word is not one of them. */

@@ -60,10 +60,18 @@ final class PseudonymOptions {
    * @return the report to print, not null
    */
   Report apply(LedgerStore store, BookId group, Report report) {
-    if (!pseudonymize) {
-      return report;
-    }
-    UnaryOperator<String> replace = Pseudonymization.replacer(store, group, secret);
-    return Pseudonymization.apply(report, replace);
+    return pseudonymize ? Pseudonymization.apply(report, replacer(store, group)) : report;
+  }
+
+  /**
+   * What replaces the group's members' ids and names in a text: nothing without {@code
+   * --pseudonymize}.
+   *
+   * @param store the open books, not null
+   * @param group the group, not null
+   * @return the replacement, not null
+   */
+  UnaryOperator<String> replacer(LedgerStore store, BookId group) {
+    return pseudonymize ? Pseudonymization.replacer(store, group, secret) : UnaryOperator.identity();
   }
 }

@@ -82,7 +82,14 @@ final class Pseudonymization {
     return new Report(report.kind(), report.title(), facts, blocks);
   }
 
-  private static Row row(Row row, UnaryOperator<String> replace) {
+  /**
+   * The same row with every text cell passed through a replacement.
+   *
+   * @param row the row, not null
+   * @param replace the replacement, not null
+   * @return a new row, not null
+   */
+  static Row row(Row row, UnaryOperator<String> replace) {
     return new Row(row.cells().stream().map(cell -> cell(cell, replace)).toList(), row.level());
   }
 

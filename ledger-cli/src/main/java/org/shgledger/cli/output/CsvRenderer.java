@@ -51,20 +51,62 @@ public final class CsvRenderer implements Renderer {
    * @throws IOException if writing fails
    */
   public static void writeTable(Table table, Appendable out) throws IOException {
+    RowWriter rows = start(table.columns(), out);
+    for (Row row : table.rows()) {
+      rows.write(row);
+    }
+    rows.flush();
+  }
+
+  /**
+   * Starts a table written row by row, for a table too large to hold (the general ledger of a
+   * big book): the header now, each row as it is given, exactly as {@link #writeTable} writes it.
+   *
+   * @param columns the table's columns, not null
+   * @param out where to write; not closed, not null
+   * @return the writer of the rows, not null
+   * @throws IOException if writing fails
+   */
+  public static RowWriter start(List<Column> columns, Appendable out) throws IOException {
     CSVPrinter printer = new CSVPrinter(out, FORMAT);
     List<String> header = new ArrayList<>();
-    for (Column column : table.columns()) {
+    for (Column column : columns) {
       header.add(column.key());
     }
     printer.printRecord(header);
-    for (Row row : table.rows()) {
+    return new RowWriter(printer);
+  }
+
+  /** Writes the rows of a table that {@link #start} began. */
+  public static final class RowWriter {
+    private final CSVPrinter printer;
+
+    private RowWriter(CSVPrinter printer) {
+      this.printer = printer;
+    }
+
+    /**
+     * Writes a row.
+     *
+     * @param row the row, its cells in the columns' order, not null
+     * @throws IOException if writing fails
+     */
+    public void write(Row row) throws IOException {
       List<String> record = new ArrayList<>(row.cells().size());
       for (Cell cell : row.cells()) {
         record.add(cell(cell));
       }
       printer.printRecord(record);
     }
-    printer.flush();
+
+    /**
+     * Flushes what was written to the destination.
+     *
+     * @throws IOException if writing fails
+     */
+    public void flush() throws IOException {
+      printer.flush();
+    }
   }
 
   /**
