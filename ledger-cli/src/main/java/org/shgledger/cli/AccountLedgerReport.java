@@ -77,7 +77,7 @@ final class AccountLedgerReport {
         .fact("group", labels.get("group"), Cell.text(ledger.group().toString()))
         .fact("group_name", labels.get("group_name"), Cell.text(groupName))
         .fact("account", labels.get("account"), Cell.text(ledger.code().value()))
-        .fact("account_name", labels.get("account_name"), Cell.text(ledger.name()))
+        .fact("account_name", labels.get("account_name"), Cell.text(labels.accountName(ledger.code(), ledger.name())))
         .fact(period.fromFact(labels))
         .fact(period.toFact(labels))
         .fact("currency", labels.get("currency"), Cell.text(ledger.opening().getCurrencyUnit().getCode()))

@@ -104,9 +104,9 @@ final class StatementReport {
 
   private static Table cashAndBank(ReceiptsAndPayments cashBook, List<String> accountNames, Labels labels) {
     List<Row> rows = List.of(
-        Row.of(Cell.text(Chart.CASH.value()), Cell.text(accountNames.get(0)),
+        Row.of(Cell.text(Chart.CASH.value()), Cell.text(labels.accountName(Chart.CASH, accountNames.get(0))),
             Cell.amount(cashBook.openingCash()), Cell.amount(cashBook.closingCash())),
-        Row.of(Cell.text(Chart.BANK.value()), Cell.text(accountNames.get(1)),
+        Row.of(Cell.text(Chart.BANK.value()), Cell.text(labels.accountName(Chart.BANK, accountNames.get(1))),
             Cell.amount(cashBook.openingBank()), Cell.amount(cashBook.closingBank())));
     return Table.of("cash_and_bank",
             List.of(Column.text("code", labels.get("code")), Column.text("account", labels.get("account")),
@@ -132,7 +132,8 @@ final class StatementReport {
       names.put(line.code(), line.name());
     }
     List<Row> rows = new ArrayList<>();
-    byAccount.forEach((code, amounts) -> rows.add(Row.of(Cell.text(code.value()), Cell.text(names.get(code)),
+    byAccount.forEach((code, amounts) -> rows.add(Row.of(Cell.text(code.value()),
+        Cell.text(labels.accountName(code, names.get(code))),
         Cell.amount(amounts[0]), Cell.amount(amounts[1]))));
     return Table.of("receipts_and_payments",
             List.of(Column.text("code", labels.get("code")), Column.text("account", labels.get("account")),
@@ -148,11 +149,11 @@ final class StatementReport {
     List<Row> rows = new ArrayList<>();
     Money zero = Money.zero(result.totalIncome().getCurrencyUnit());
     for (ReportLine line : result.income()) {
-      rows.add(Row.of(Cell.text(line.code().value()), Cell.text(line.name()), Cell.amount(line.amount()),
+      rows.add(Row.of(Cell.text(line.code().value()), Cell.text(labels.accountName(line.code(), line.name())), Cell.amount(line.amount()),
           Cell.amount(zero)));
     }
     for (ReportLine line : result.expenditure()) {
-      rows.add(Row.of(Cell.text(line.code().value()), Cell.text(line.name()), Cell.amount(zero),
+      rows.add(Row.of(Cell.text(line.code().value()), Cell.text(labels.accountName(line.code(), line.name())), Cell.amount(zero),
           Cell.amount(line.amount())));
     }
     return Table.of("income_and_expenditure",
@@ -173,13 +174,13 @@ final class StatementReport {
     Money zero = Money.zero(sheet.totalAssets().getCurrencyUnit());
     List<Row> rows = new ArrayList<>();
     for (ReportLine line : sheet.assets()) {
-      rows.add(Row.of(Cell.text(line.code().value()), Cell.text(line.name()), Cell.amount(line.amount()),
+      rows.add(Row.of(Cell.text(line.code().value()), Cell.text(labels.accountName(line.code(), line.name())), Cell.amount(line.amount()),
           Cell.amount(zero)));
     }
     List<ReportLine> owed = new ArrayList<>(sheet.liabilities());
     owed.addAll(sheet.equity());
     for (ReportLine line : owed) {
-      rows.add(Row.of(Cell.text(line.code().value()), Cell.text(line.name()), Cell.amount(zero),
+      rows.add(Row.of(Cell.text(line.code().value()), Cell.text(labels.accountName(line.code(), line.name())), Cell.amount(zero),
           Cell.amount(line.amount())));
     }
     if (!sheet.unclosedSurplus().isZero()) {

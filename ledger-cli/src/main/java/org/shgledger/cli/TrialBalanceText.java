@@ -60,7 +60,7 @@ public final class TrialBalanceText {
     List<Row> rows = new ArrayList<>();
     boolean subLedgerShown = false;
     for (TrialBalance.Line line : trialBalance.lines()) {
-      subLedgerShown |= addReportRows(rows, line, members ? Integer.MAX_VALUE : 0, 0);
+      subLedgerShown |= addReportRows(rows, line, members ? Integer.MAX_VALUE : 0, 0, labels);
     }
     Table accounts = Table.of("accounts",
             List.of(Column.text("code", labels.get("code")),
@@ -84,17 +84,19 @@ public final class TrialBalanceText {
   }
 
   /** Adds a line and, down to {@code depth} levels, its non-zero sub-ledgers; whether any was. */
-  private static boolean addReportRows(List<Row> rows, TrialBalance.Line line, int depth, int level) {
+  private static boolean addReportRows(
+      List<Row> rows, TrialBalance.Line line, int depth, int level, Labels labels) {
     if (line.isZero()) {
       return false;
     }
-    rows.add(Row.of(Cell.text(line.account().code().value()), Cell.text(line.account().name()),
+    rows.add(Row.of(Cell.text(line.account().code().value()),
+            Cell.text(labels.accountName(line.account().code(), line.account().name())),
             Cell.amount(line.debit()), Cell.amount(line.credit()))
         .atLevel(level));
     boolean added = level > 0;
     if (depth > 0) {
       for (TrialBalance.Line sub : line.subLedger()) {
-        added |= addReportRows(rows, sub, depth - 1, level + 1);
+        added |= addReportRows(rows, sub, depth - 1, level + 1, labels);
       }
     }
     return added;

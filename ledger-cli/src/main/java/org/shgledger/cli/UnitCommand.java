@@ -461,7 +461,8 @@ final class UnitCommand extends CommandGroup {
     for (Map.Entry<AccountCode, Money> line : part.apply(section.total()).entrySet()) {
       AccountCode code = line.getKey();
       List<Cell> cells = new ArrayList<>(List.of(Cell.text(code.value()),
-          Cell.text(UnitReports.standardName(code).orElse(labels.get("account.not_standard")))));
+          Cell.text(UnitReports.standardName(code).map(name -> labels.accountName(code, name))
+              .orElse(labels.get("account.not_standard")))));
       if (forPrograms) {
         cells.add(Cell.text(type));
         section.groups().forEach(g -> cells.add(Cell.amount(part.apply(g.figures()).getOrDefault(code, zero))));

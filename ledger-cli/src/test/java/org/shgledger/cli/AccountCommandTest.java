@@ -144,7 +144,7 @@ class AccountCommandTest {
     assertTrue(run.out().startsWith("खाता बही\n"), run.out());
     assertTrue(run.out().contains("प्रारंभिक शेष: 300.00"), run.out());
     assertTrue(run.out().contains("शेष नामे पक्ष में है"), run.out());
-    assertTrue(run.out().contains("Cash in hand"), "the account's name as recorded");
+    assertTrue(run.out().contains("हाथ में नकद"), "a standard account's name in Hindi");
   }
 
   @Test

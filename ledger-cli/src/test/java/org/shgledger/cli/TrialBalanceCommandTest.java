@@ -167,7 +167,7 @@ class TrialBalanceCommandTest {
     assertTrue(json.contains("""
                   {
                     "code" : "1100",
-                    "account" : "Bank — group SB account",
+                    "account" : "बैंक — समूह का बचत खाता",
                     "debit" : "503.50",
                     "credit" : "0.00"
                   },

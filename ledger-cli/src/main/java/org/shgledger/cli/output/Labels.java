@@ -2,6 +2,7 @@ package org.shgledger.cli.output;
 
 import java.util.Objects;
 import java.util.ResourceBundle;
+import org.shgledger.journal.AccountCode;
 
 /**
  * The words reports print for people, in one language: report titles, column headings, fact
@@ -17,6 +18,10 @@ public final class Labels {
 
   /** The base name of the bundle. */
   public static final String BUNDLE = "org.shgledger.cli.labels";
+
+  /** The English labels, which name the standard chart's accounts as the books do. */
+  private static final ResourceBundle ENGLISH = ResourceBundle.getBundle(BUNDLE, Lang.EN.locale(),
+      ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 
   private final Lang lang;
   private final ResourceBundle bundle;
@@ -62,6 +67,30 @@ public final class Labels {
       throw new IllegalArgumentException("no label '" + key + "' in " + BUNDLE);
     }
     return bundle.getString(key);
+  }
+
+  /**
+   * The name to print for an account: an account of the standard chart, or a member's sub-ledger
+   * of one, whose name in the books is the chart's English name gets this language's name for it
+   * ({@code account.CODE}); any other name, such as one a group gave an account, is printed as
+   * the books have it.
+   *
+   * @param code the account's code, such as {@code 1000} or {@code 2000:M01}, not null
+   * @param name its name in the books, not null
+   * @return the name to print, not null
+   */
+  public String accountName(AccountCode code, String name) {
+    Objects.requireNonNull(name, "name");
+    String value = Objects.requireNonNull(code, "code").value();
+    int colon = value.indexOf(':');
+    String key = "account." + (colon < 0 ? value : value.substring(0, colon));
+    if (lang == Lang.EN || !bundle.containsKey(key)) {
+      return name;
+    }
+    String english = ENGLISH.getString(key);
+    // a member's sub-ledger is named after its control account and the member (Chart.memberAccounts)
+    String suffix = colon < 0 ? "" : " — " + value.substring(colon + 1);
+    return name.equals(english + suffix) ? bundle.getString(key) + suffix : name;
   }
 
   /**

@@ -11,7 +11,12 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import org.joda.money.CurrencyUnit;
 import org.junit.jupiter.api.Test;
+import org.shgledger.group.Chart;
+import org.shgledger.journal.Account;
+import org.shgledger.journal.AccountCode;
+import org.shgledger.journal.BookId;
 
 /** Report words in English and Hindi. */
 class LabelsTest {
@@ -35,6 +40,25 @@ class LabelsTest {
       assertTrue(Labels.of(Lang.HI).get(key).codePoints().anyMatch(c ->
           Character.UnicodeBlock.of(c) == Character.UnicodeBlock.DEVANAGARI) || key.equals("par30"), key);
     }
+  }
+
+  /** The English labels of the standard chart are the names the books give its accounts. */
+  @Test
+  void theStandardChartsNamesAreItsLabels() {
+    for (Account account : Chart.standardAccounts(BookId.of("SHG01"), CurrencyUnit.of("INR"))) {
+      assertEquals(account.name(), Labels.of(Lang.EN).get("account." + account.code().value()), account.toString());
+    }
+  }
+
+  @Test
+  void aStandardAccountIsNamedInTheReportsLanguageAndAGroupsOwnNameAsWritten() {
+    Labels hindi = Labels.of(Lang.HI);
+    assertEquals("हाथ में नकद", hindi.accountName(Chart.CASH, "Cash in hand"));
+    assertEquals("सदस्यों की अनिवार्य बचत — M01",
+        hindi.accountName(AccountCode.of("2000:M01"), "Members' compulsory savings — M01"), "a member's sub-ledger");
+    assertEquals("Cash box with Sunita", hindi.accountName(Chart.CASH, "Cash box with Sunita"), "renamed by the group");
+    assertEquals("Petty cash", hindi.accountName(AccountCode.of("1050"), "Petty cash"), "not in the standard chart");
+    assertEquals("Cash in hand", Labels.of(Lang.EN).accountName(Chart.CASH, "Cash in hand"));
   }
 
   @Test
