@@ -424,7 +424,10 @@ public final class PassbookImporter {
 
   /** The book's bank balance at the end of the day before a date: where a statement opens. */
   private Function<LocalDate, Money> bankBefore(BookId book) {
-    return date -> journal.balance(book, Chart.BANK, date.minusDays(1)).net();
+    // a book without the bank account is refused by the checks that follow, with a clear reason
+    return date -> journal.account(book, Chart.BANK).isPresent()
+        ? journal.balance(book, Chart.BANK, date.minusDays(1)).net()
+        : Money.zero(journal.book(book).orElseThrow().currency());
   }
 
   /** Hands the entries of new lines to a consumer of planned entries. */
