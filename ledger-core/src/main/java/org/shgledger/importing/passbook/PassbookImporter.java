@@ -422,12 +422,22 @@ public final class PassbookImporter {
     }
   }
 
-  /** The book's bank balance at the end of the day before a date: where a statement opens. */
-  private Function<LocalDate, Money> bankBefore(BookId book) {
-    // a book without the bank account is refused by the checks that follow, with a clear reason
-    return date -> journal.account(book, Chart.BANK).isPresent()
-        ? journal.balance(book, Chart.BANK, date.minusDays(1)).net()
-        : Money.zero(journal.book(book).orElseThrow().currency());
+  /**
+   * The book's bank balance at the end of the day before a date, where a statement opens; empty
+   * when the book holds no bank entries (or no bank account, which the checks that follow refuse
+   * with a clear reason).
+   */
+  private Function<LocalDate, Optional<Money>> bankBefore(BookId book) {
+    return date -> {
+      if (journal.account(book, Chart.BANK).isEmpty()) {
+        return Optional.empty();
+      }
+      var bank = journal.balance(book, Chart.BANK, LocalDate.MAX);
+      if (bank.debits().isZero() && bank.credits().isZero()) {
+        return Optional.empty();
+      }
+      return Optional.of(journal.balance(book, Chart.BANK, date.minusDays(1)).net());
+    };
   }
 
   /** Hands the entries of new lines to a consumer of planned entries. */

@@ -109,7 +109,7 @@ public final class PassbookReader implements Closeable {
 
   /**
    * Tells whether a file lists its lines oldest or newest first, as {@link #detectOrder(CsvTable,
-   * Optional, CurrencyUnit, int, Function)} does for a book without bank entries before the file.
+   * Optional, CurrencyUnit, int, Function)} does for a book without bank entries.
    *
    * @param table the file, which this closes, not null
    * @param profile the layout, or empty to recognise it from the header
@@ -121,7 +121,7 @@ public final class PassbookReader implements Closeable {
    */
   public static Order detectOrder(
       CsvTable table, Optional<PassbookProfile> profile, CurrencyUnit currency, int maxProblems) {
-    return detectOrder(table, profile, currency, maxProblems, date -> Money.zero(currency));
+    return detectOrder(table, profile, currency, maxProblems, date -> Optional.empty());
   }
 
   /**
@@ -130,21 +130,23 @@ public final class PassbookReader implements Closeable {
    * no such line; there the first pair of neighbouring lines whose balances follow from each other
    * in one order and not the other decides. Where none does (one line, or every pair fits both
    * ways, as a deposit and its reversal do), the order whose opening balance is the book's bank
-   * balance at the end of the day before decides, and where that does not either, the file is
-   * taken as oldest first. Bad lines are skipped here: reading the file for real reports them.
+   * balance at the end of the day before decides, when the book has bank entries to tell; where
+   * that does not decide either, the file is taken as oldest first (in a book without bank
+   * entries nothing says where the account stood, so no order is guessed from a zero). Bad lines are skipped here: reading the file for real reports them.
    *
    * @param table the file, which this closes, not null
    * @param profile the layout, or empty to recognise it from the header
    * @param currency the book's currency, not null
    * @param maxProblems after how many bad lines to stop looking and take oldest first
-   * @param bankBefore the book's bank balance at the end of the day before a date, not null
+   * @param bankBefore the book's bank balance at the end of the day before a date, or empty when
+   *     the book holds no bank entries, not null
    * @return the order, not null
    * @throws org.shgledger.importing.ImportException if no header is found, or the file cannot be
    *     read
    */
   public static Order detectOrder(
       CsvTable table, Optional<PassbookProfile> profile, CurrencyUnit currency, int maxProblems,
-      Function<LocalDate, Money> bankBefore) {
+      Function<LocalDate, Optional<Money>> bankBefore) {
     Objects.requireNonNull(bankBefore, "bankBefore");
     ImportProblems ignored = new ImportProblems(maxProblems);
     try (PassbookReader reader = find(table, profile, currency, ignored, null)) {
@@ -171,11 +173,13 @@ public final class PassbookReader implements Closeable {
       }
       if (first != null && previous != null && first != previous) {
         // Read one way the day opens before the first line, the other way before the last.
-        Money book = bankBefore.apply(first.date());
-        boolean oldestFirst = first.balance().minus(first.net()).equals(book);
-        boolean newestFirst = previous.balance().minus(previous.net()).equals(book);
-        if (newestFirst && !oldestFirst) {
-          return Order.NEWEST_FIRST;
+        Optional<Money> book = bankBefore.apply(first.date());
+        if (book.isPresent()) {
+          boolean oldestFirst = first.balance().minus(first.net()).equals(book.get());
+          boolean newestFirst = previous.balance().minus(previous.net()).equals(book.get());
+          if (newestFirst && !oldestFirst) {
+            return Order.NEWEST_FIRST;
+          }
         }
       }
       return Order.OLDEST_FIRST;

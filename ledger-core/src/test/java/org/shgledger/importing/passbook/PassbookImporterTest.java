@@ -418,20 +418,38 @@ class PassbookImporterTest {
   }
 
   /**
-   * A deposit and its reversal on one day fit both orders; the order whose opening balance is the
-   * book's (here nothing) decides. Found by the property that newest first equals oldest first.
+   * A deposit and its reversal on one day fit both orders; in a book with bank entries, the order
+   * whose opening balance is the book's decides. Found by the property that newest first equals
+   * oldest first.
    */
   @Test
   void aOneDayStatementThatFitsBothOrdersOpensWhereTheBookDoes() {
+    Books.openBank(journal, LocalDate.of(2025, 3, 31), inr("10000"));
     String header = "Date,Narration,Withdrawal,Deposit,Balance\n";
-    String deposit = "01/04/2025,SB INTEREST,,0.01,0.01\n";
-    String reversal = "01/04/2025,SB INTEREST,0.01,,0.00\n";
+    String deposit = "01/04/2025,SB INTEREST,,0.01,10000.01\n";
+    String reversal = "01/04/2025,SB INTEREST,0.01,,10000.00\n";
     PassbookImportReport report = importer.importSource(GROUP, "both-ways.csv", text(header + reversal + deposit),
         PassbookImporter.Options.defaults());
     assertTrue(report.newestFirst());
-    assertEquals(inr("0"), report.openingBalance());
-    assertEquals(inr("0"), report.closingBalance());
+    assertEquals(inr("10000"), report.openingBalance());
+    assertEquals(inr("10000"), report.closingBalance());
     assertEquals(2, report.recorded());
+  }
+
+  /**
+   * In a book without bank entries nothing says where the account stood: a statement that fits
+   * both orders is read as listed, oldest first, not turned round because that would open at zero.
+   */
+  @Test
+  void aOneDayStatementThatFitsBothOrdersIsReadAsListedInABookWithoutBankEntries() {
+    String csv = "Date,Narration,Withdrawal,Deposit,Balance\n"
+        + "01/04/2025,NEFT Q17 TO VENDOR,500.00,,0.00\n"
+        + "01/04/2025,NEFT RETURN Q17,,500.00,500.00\n";
+    PassbookImportReport report = importer.importSource(GROUP, "p.csv", text(csv),
+        PassbookImporter.Options.defaults().withDryRun(true));
+    assertTrue(!report.newestFirst());
+    assertEquals(inr("500"), report.openingBalance());
+    assertEquals(inr("500"), report.closingBalance());
   }
 
   /**

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.EdgeCasesMode;
@@ -170,6 +171,9 @@ class PassbookProperties {
   /** Listed newest first, a statement gives exactly the entries it gives listed oldest first. */
   @Property(tries = 60)
   void newestFirstEqualsOldestFirst(@ForAll("passbooks") List<Line> lines) {
+    // A statement of one day whose lines reconcile read either way (a deposit and its reversal)
+    // has no order to find in an empty book: it is read as listed (PassbookImporterTest).
+    Assume.that(!fitsBothOrders(lines));
     PassbookImportReport newest = run("newest.csv", csv(lines, true));
     Journal oldest = Books.prepare(new InMemoryJournal());
     PassbookImportReport report = new PassbookImporter(oldest, UnitOfWork.immediate())
@@ -180,6 +184,21 @@ class PassbookProperties {
     assertEquals(report.closingBalance(), newest.closingBalance());
     assertEquals(report.firstDate(), newest.firstDate());
     assertEquals(report.lastDate(), newest.lastDate());
+  }
+
+  /** Whether the lines are all of one day and also reconcile listed the other way round. */
+  static boolean fitsBothOrders(List<Line> lines) {
+    if (lines.size() < 2 || lines.stream().map(Line::date).distinct().count() > 1) {
+      return false;
+    }
+    for (int i = lines.size() - 2; i >= 0; i--) {
+      Line before = lines.get(i + 1);
+      Line line = lines.get(i);
+      if (line.balanceMinor() != before.balanceMinor() + line.depositMinor() - line.withdrawalMinor()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Property(tries = 60)
