@@ -92,7 +92,7 @@ final class ImportPassbookCommand implements Callable<Integer> {
       PassbookImportReport report;
       // The group must exist already, so a mistyped --db is an error, not a new empty database.
       try (LedgerStore store = db.openExisting()) {
-        report = new PassbookImporter(store.journal(), store.unitOfWork())
+        report = new PassbookImporter(store.engine())
             .importFile(group, file, options);
       } finally {
         bar.done();

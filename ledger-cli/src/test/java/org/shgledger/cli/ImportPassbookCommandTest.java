@@ -37,14 +37,14 @@ class ImportPassbookCommandTest {
   @BeforeEach
   void groupWithCash() throws IOException {
     db = dir.resolve("books.db");
+    Run create = Run.shg("group", "create", "SHG01", "--name", "Asha", "--formed", "2024-04-01",
+        "--monthly-savings", "100", "--db", db.toString());
+    assertEquals(ExitCodes.OK, create.exitCode(), create.err());
     try (LedgerStore store = LedgerStore.openSqlite(db)) {
-      store.journal().createBook(new Book(GROUP, "Asha", INR));
-      for (Account account : Chart.standardAccounts(GROUP, INR)) {
-        store.journal().openAccount(account);
-      }
       Money cash = Money.of(INR, 5000);
-      store.journal().record(JournalEntry.of(EntryId.of("opening"), GROUP, LocalDate.of(2025, 3, 31),
-          "Opening cash", List.of(Posting.debit(Chart.CASH, cash), Posting.credit(Chart.SURPLUS, cash))));
+      store.engine().record(GROUP, EntryId.of("opening"), LocalDate.of(2025, 3, 31),
+          new org.shgledger.group.GroupOperation.OpeningBalances(
+              List.of(Posting.debit(Chart.CASH, cash), Posting.credit(Chart.SURPLUS, cash)), "Opening cash"));
     }
     passbook = dir.resolve("passbook.csv");
     Files.writeString(passbook,
@@ -144,11 +144,9 @@ class ImportPassbookCommandTest {
   /** A rules file sends a member's savings to her sub-ledger and a supplier's payment to 5200. */
   @Test
   void aRulesFileRoutesNarrationsToAMembersSubLedgerAndAnAccount() throws IOException {
-    try (LedgerStore store = LedgerStore.openSqlite(db)) {
-      for (Account account : Chart.memberAccounts(GROUP, INR, MemberId.of("M01"))) {
-        store.journal().openAccount(account);
-      }
-    }
+    // a member of the group, so that the engine lets a bank line reach her savings
+    Run join = Run.shg("member", "add", "SHG01", "M01", "--name", "Asha", "--joined", "2024-04-01", "--db", db.toString());
+    assertEquals(ExitCodes.OK, join.exitCode(), join.err());
     Files.writeString(passbook,
         "Date,Narration,Withdrawal,Deposit,Balance\n"
             + "01/04/2025,UPI/8812/SAVINGS M01,,500.00,500.00\n"
