@@ -183,6 +183,17 @@ class ImportPassbookCommandTest {
   }
 
   /** A bad rule is reported at its own file, line and column, and nothing is imported. */
+  /** An unknown --profile is a usage error that lists the profiles there are; nothing is recorded. */
+  @Test
+  void anUnknownProfileIsAUsageErrorListingEveryProfile() {
+    Run run = Run.shg("import", "passbook", "SHG01", passbook.toString(), "--db", db.toString(),
+        "--profile", "axis");
+    assertEquals(ExitCodes.USAGE, run.exitCode());
+    assertEquals("shg: unknown profile 'axis': choose generic, sbi, hdfc, icici or kotak",
+        run.err().strip());
+    assertEquals(1, entries());
+  }
+
   @Test
   void aBadRulesLineIsReportedWithItsLineNumber() throws IOException {
     Path rules = Files.writeString(dir.resolve("bad.rules"), """
