@@ -2,16 +2,65 @@ package org.shgledger.importing.passbook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.shgledger.group.UnitOfWork;
 import org.shgledger.importing.ImportException;
 import org.shgledger.importing.ImportProblem;
 import org.shgledger.journal.InMemoryJournal;
 
-/** The built-in bank profiles: what a reader is told about them when no header matches. */
+/**
+ * The built-in bank profiles: one declaration each in {@link PassbookProfile}, found by name,
+ * listed in docs/import.md, and named in the message about a file with no header.
+ */
 class PassbookProfileTest {
+
+  /** A profile declared as a constant but left out of the registry would never be detected. */
+  @Test
+  void everyDeclaredProfileIsInTheRegistry() throws IllegalAccessException {
+    List<PassbookProfile> declared = new ArrayList<>();
+    for (Field field : PassbookProfile.class.getFields()) {
+      if (field.getType() == PassbookProfile.class && Modifier.isStatic(field.getModifiers())) {
+        declared.add((PassbookProfile) field.get(null));
+      }
+    }
+    assertEquals(declared, PassbookProfile.BUILT_IN);
+  }
+
+  /** Each profile is found by its own name, in any case, and by no other profile's. */
+  @Test
+  void eachProfileIsFoundByItsNameInAnyCase() {
+    for (PassbookProfile profile : PassbookProfile.BUILT_IN) {
+      assertEquals(profile, PassbookProfile.named(profile.name()).orElseThrow());
+      assertEquals(profile,
+          PassbookProfile.named(" " + profile.name().toUpperCase(Locale.ROOT) + " ").orElseThrow());
+    }
+    assertTrue(PassbookProfile.named("axis").isEmpty());
+  }
+
+  /** docs/import.md has a row {@code | `name` | bank |} for every registered profile. */
+  @Test
+  void theDocsListEveryRegisteredProfileWithItsBank() throws IOException {
+    String doc = Files.readString(Path.of("..", "docs", "import.md"), StandardCharsets.UTF_8);
+    List<String> missing = new ArrayList<>();
+    for (PassbookProfile profile : PassbookProfile.BUILT_IN) {
+      String row = "\n| `" + profile.name() + "` | " + profile.bank() + " |";
+      if (!doc.contains(row)) {
+        missing.add(row.strip());
+      }
+    }
+    assertEquals(List.of(), missing, "rows missing from the table of profiles in docs/import.md");
+  }
 
   /** A file that is no bank's layout names every profile's columns, in detection order. */
   @Test
