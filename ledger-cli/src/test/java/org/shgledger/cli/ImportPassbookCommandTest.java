@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shgledger.group.Chart;
 import org.shgledger.group.MemberId;
+import org.shgledger.importing.passbook.PassbookProfile;
 import org.shgledger.journal.Account;
 import org.shgledger.journal.Book;
 import org.shgledger.journal.BookId;
@@ -181,6 +183,30 @@ class ImportPassbookCommandTest {
   }
 
   /** A bad rule is reported at its own file, line and column, and nothing is imported. */
+  /** An unknown --profile is a usage error that lists the profiles there are; nothing is recorded. */
+  @Test
+  void anUnknownProfileIsAUsageErrorListingEveryProfile() {
+    Run run = Run.shg("import", "passbook", "SHG01", passbook.toString(), "--db", db.toString(),
+        "--profile", "axis");
+    assertEquals(ExitCodes.USAGE, run.exitCode());
+    assertEquals("shg: unknown profile 'axis': choose generic, sbi, hdfc, icici or kotak",
+        run.err().strip());
+    assertEquals(1, entries());
+  }
+
+  /** The help of both passbook imports lists the registered profiles; none is typed in twice. */
+  @Test
+  void theHelpListsEveryRegisteredProfile() {
+    String names = PassbookProfile.BUILT_IN.stream().map(PassbookProfile::name)
+        .collect(Collectors.joining(", "));
+    for (String command : List.of("passbook", "books")) {
+      Run run = Run.shg("import", command, "--help");
+      assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+      assertTrue(run.out().replaceAll("\\s+", " ").contains("The bank's layout: " + names + " (default"),
+          run.out());
+    }
+  }
+
   @Test
   void aBadRulesLineIsReportedWithItsLineNumber() throws IOException {
     Path rules = Files.writeString(dir.resolve("bad.rules"), """
