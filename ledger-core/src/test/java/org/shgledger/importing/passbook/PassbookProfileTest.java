@@ -91,7 +91,7 @@ class PassbookProfileTest {
   /** The problems of importing the content as x.csv into a new book, which must fail. */
   private static List<String> problemsReading(String content, PassbookImporter.Options options) {
     PassbookImporter importer =
-        new PassbookImporter(Books.prepare(new InMemoryJournal()), UnitOfWork.immediate());
+        new PassbookImporter(Books.engine(Books.prepare(new InMemoryJournal())));
     ImportException e =
         assertThrows(ImportException.class,
             () -> importer.importSource(
