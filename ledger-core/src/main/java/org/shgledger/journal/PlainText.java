@@ -24,11 +24,29 @@ public final class PlainText {
    * @throws IllegalArgumentException naming the first character refused and its position
    */
   public static String check(String what, String text) {
+    return check(what, text, false);
+  }
+
+  /**
+   * Checks that a description (of an entry, a reason) is one line of visible characters, tabs
+   * allowed: such text is often pasted from elsewhere, and a memo may hold tabs anyway (a bank's
+   * narration), so every report and export already prints a tab as a space.
+   *
+   * @param what what the text is, for the message, not null
+   * @param text the text, not null
+   * @return the text, unchanged
+   * @throws IllegalArgumentException naming the first character refused and its position
+   */
+  public static String checkDescription(String what, String text) {
+    return check(what, text, true);
+  }
+
+  private static String check(String what, String text, boolean tabs) {
     Objects.requireNonNull(what, "what");
     Objects.requireNonNull(text, what);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isISOControl(c) || isBidiControl(c)) {
+      if ((Character.isISOControl(c) && !(tabs && c == '\t')) || isBidiControl(c)) {
         throw new IllegalArgumentException(what + " must be one line of visible text: character " + (i + 1)
             + " is " + String.format("U+%04X", (int) c) + (c == '\n' || c == '\r' ? " (a line break)" : ""));
       }
