@@ -1,6 +1,9 @@
 package org.shgledger.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.shgledger.journal.BookId;
@@ -11,6 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,8 +32,9 @@ import picocli.CommandLine.Spec;
       "Prints one line per book: OK with the number of entries and the hash of the last one "
           + "(write it down to check later that nothing was changed or removed), or the first "
           + "entry that does not match.",
-      "Exits with 1 if any book does not verify.",
-      "Example: shg verify --db shg.db"
+      "Exits with 1 if any book does not verify, or does not hold a --expect'ed head.",
+      "Example: shg verify --db shg.db",
+      "Example: shg verify SHG01 --expect 4f1c…e9a0:1204 --db shg.db"
     })
 final class VerifyCommand implements Callable<Integer> {
 
@@ -43,9 +49,44 @@ final class VerifyCommand implements Callable<Integer> {
       description = "The group's book id, such as SHG01 (default: every book).")
   private BookId group;
 
+  @Option(names = "--expect", paramLabel = "HEAD:COUNT", converter = AnchorWord.class,
+      description = "An anchor written down earlier (the head hash and entry count a verify printed): the"
+          + " book must still hold that hash at that entry number. Catches entries cut off the end,"
+          + " which the chain alone cannot. Needs GROUP.")
+  private Anchor expect;
+
+  @Option(names = "--anchor", paramLabel = "FILE",
+      description = "Append each book that verifies to FILE, one line: GROUP HEAD:COUNT TIME (keep the"
+          + " file away from the database, to check against with --expect later).")
+  private Path anchorFile;
+
+  /** A head hash and the entry count it was the head at. */
+  record Anchor(String head, long count) {}
+
+  /** Reads {@code HEAD:COUNT}. */
+  static final class AnchorWord implements ITypeConverter<Anchor> {
+    @Override
+    public Anchor convert(String value) {
+      int colon = value.lastIndexOf(':');
+      String head = colon < 0 ? "" : value.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT);
+      String count = colon < 0 ? "" : value.substring(colon + 1).trim();
+      if (!head.matches("[0-9a-f]{64}") || !count.matches("[1-9][0-9]{0,17}")) {
+        throw new picocli.CommandLine.TypeConversionException(
+            "an anchor is HEAD:COUNT, the 64 hex digits of a head hash and its entry count, as shg verify prints them");
+      }
+      return new Anchor(head, Long.parseLong(count));
+    }
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (expect != null && group == null) {
+      throw new ParameterException(spec.commandLine(), "--expect names one book's anchor: give GROUP");
+    }
+    if (anchorFile != null) {
+      requireAnchorApartFromBooks();
+    }
     try (LedgerStore store = db.openExisting()) {
       JdbcJournal journal = store.journal();
       List<Verification> results =
@@ -58,8 +99,65 @@ final class VerifyCommand implements Callable<Integer> {
         out.println(line(result));
         allOk &= result.isOk();
       }
+      if (expect != null && results.get(0).isOk()) {
+        allOk &= expected(journal, results.get(0), out);
+      }
+      if (anchorFile != null) {
+        appendAnchors(results);
+      }
       out.flush();
       return allOk ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+  }
+
+  /** Whether the book still holds the expected head at its count, said on one line. */
+  private boolean expected(JdbcJournal journal, Verification result, PrintWriter out) {
+    java.util.Optional<String> then = journal.entryHash(result.book(), expect.count());
+    if (then.isEmpty()) {
+      out.println(result.book() + ": ANCHOR NOT MET: the book has " + result.entriesChecked() + " entries, fewer than the "
+          + expect.count() + " of the anchor: entries were removed from its end");
+      return false;
+    }
+    if (!then.get().equals(expect.head())) {
+      out.println(result.book() + ": ANCHOR NOT MET: entry number " + expect.count() + " has hash " + then.get()
+          + ", not the anchor's " + expect.head() + ": the book was rewritten");
+      return false;
+    }
+    out.println(result.book() + ": anchor met: entry number " + expect.count() + " still has hash " + expect.head());
+    return true;
+  }
+
+  /** An anchor appended to the books would destroy them, and is of no use kept inside them. */
+  private void requireAnchorApartFromBooks() {
+    for (Path book : db.bookFiles()) {
+      boolean same;
+      try {
+        same = Files.exists(book) && Files.exists(anchorFile) ? Files.isSameFile(book, anchorFile)
+            : book.toAbsolutePath().normalize().equals(anchorFile.toAbsolutePath().normalize());
+      } catch (java.io.IOException e) {
+        same = false;
+      }
+      if (same) {
+        throw new ParameterException(spec.commandLine(), "--anchor " + anchorFile + " is the database itself:"
+            + " keep the anchors in a file of their own, away from the books");
+      }
+    }
+  }
+
+  private void appendAnchors(List<Verification> results) {
+    StringBuilder lines = new StringBuilder();
+    String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    for (Verification result : results) {
+      if (result.isOk() && result.entriesChecked() > 0) {
+        lines.append(result.book()).append(' ').append(result.headHash()).append(':')
+            .append(result.entriesChecked()).append(' ').append(now).append('\n');
+      }
+    }
+    try {
+      Files.writeString(anchorFile, lines, java.nio.charset.StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot append to " + anchorFile + ": " + e.getMessage(), e);
     }
   }
 

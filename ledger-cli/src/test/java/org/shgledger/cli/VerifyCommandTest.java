@@ -60,6 +60,50 @@ class VerifyCommandTest {
     DbOptions.environment = System::getenv;
   }
 
+  /**
+   * Entries cut off the end of a book leave a chain that verifies against itself; an anchor
+   * written down earlier catches it (issue 13, item 13).
+   */
+  @Test
+  void anAnchorCatchesEntriesCutOffTheEnd() throws Exception {
+    Path anchors = dir.resolve("anchors.txt");
+    Run first = Run.shg("verify", "SHG01", "--db", db.toString(), "--anchor", anchors.toString());
+    assertEquals(ExitCodes.OK, first.exitCode(), first.err());
+    String line = java.nio.file.Files.readString(anchors).strip();
+    assertTrue(line.matches("SHG01 [0-9a-f]{64}:3 \\d{4}-\\d{2}-\\d{2}T\\S+Z"), line);
+    String anchor = line.split(" ")[1];
+
+    // the book grows: the anchor still holds
+    try (LedgerStore store = LedgerStore.openSqlite(db)) {
+      store.journal().record(JournalEntry.of(EntryId.of("S4"), BookId.of("SHG01"), LocalDate.of(2025, 4, 4), "saving",
+          List.of(Posting.debit(AccountCode.of("1000"), Money.of(INR, 1)), Posting.credit(AccountCode.of("2000"), Money.of(INR, 1)))));
+    }
+    Run grown = Run.shg("verify", "SHG01", "--db", db.toString(), "--expect", anchor);
+    assertEquals(ExitCodes.OK, grown.exitCode(), grown.out() + grown.err());
+    assertTrue(grown.out().contains("SHG01: anchor met: entry number 3 still has hash"), grown.out());
+
+    // the last two entries are cut off: the chain verifies, the anchor does not
+    try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("DELETE FROM posting WHERE book_id = 'SHG01' AND entry_seq >= 3");
+      statement.execute("DELETE FROM journal_entry WHERE book_id = 'SHG01' AND entry_seq >= 3");
+    }
+    Run cut = Run.shg("verify", "SHG01", "--db", db.toString(), "--expect", anchor);
+    assertEquals(ExitCodes.CHECK_FAILED, cut.exitCode(), cut.out());
+    assertTrue(cut.out().contains("SHG01: OK, 2 entries"), cut.out());
+    assertTrue(cut.out().contains("SHG01: ANCHOR NOT MET: the book has 2 entries, fewer than the 3 of the anchor"),
+        cut.out());
+  }
+
+  @Test
+  void anAnchorIsNeverAppendedToTheBooks() {
+    Run run = Run.shg("verify", "--db", db.toString(), "--anchor", db.toString());
+
+    assertEquals(ExitCodes.USAGE, run.exitCode(), run.err());
+    assertTrue(run.err().contains("is the database itself"), run.err());
+    assertEquals(ExitCodes.OK, Run.shg("verify", "--db", db.toString()).exitCode());
+  }
+
   @Test
   void everyBookVerifiesAndTheHeadIsPrinted() {
     Run run = Run.shg("verify", "--db", db.toString());

@@ -378,6 +378,28 @@ public final class JdbcJournal implements Journal {
   }
 
   /**
+   * The stored hash of a book's entry by its number in the chain, for checking an anchor (a head
+   * hash and entry count written down earlier) against a book that has since grown. Meaningful
+   * after {@link #verify} found the book intact up to that entry.
+   *
+   * @param book the book, not null
+   * @param sequence the entry's number, from 1
+   * @return its stored hash, or empty if the book has fewer entries
+   */
+  public Optional<String> entryHash(BookId book, long sequence) {
+    Objects.requireNonNull(book, "book");
+    return readSnapshot(view -> {
+      PreparedStatement query = statements.prepare(
+          "SELECT entry_hash FROM journal_entry WHERE book_id = ? AND entry_seq = ?");
+      query.setString(1, book.value());
+      query.setLong(2, sequence);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
+      }
+    });
+  }
+
+  /**
    * Verifies every book, in id order.
    *
    * @return one result per book, not null
