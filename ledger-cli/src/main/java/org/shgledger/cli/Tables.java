@@ -10,7 +10,8 @@ final class Tables {
   private Tables() {}
 
   /**
-   * Lays out rows in columns two spaces apart, each as wide as its widest cell.
+   * Lays out rows in columns two spaces apart, each as wide as its widest cell; a column whose
+   * cells are all empty takes no width.
    *
    * @param rows the header row first, then the others; every row as long as {@code align}, not null
    * @param align one letter per column: {@code l} left-aligned (words, dates), {@code r}
@@ -41,8 +42,11 @@ final class Tables {
   private static String line(String[] cells, int[] widths, String align) {
     StringBuilder line = new StringBuilder();
     for (int column = 0; column < widths.length; column++) {
-      String format = "%" + (align.charAt(column) == 'l' ? "-" : "") + widths[column] + "s";
-      line.append(column == 0 ? "" : GAP).append(String.format(format, cells[column]));
+      // padded by hand: a format width of 0, for a column whose cells are all empty, is no width
+      // to String.format (MissingFormatWidthException), but is a fine width for a column
+      String spaces = " ".repeat(Math.max(0, widths[column] - cells[column].length()));
+      String cell = align.charAt(column) == 'l' ? cells[column] + spaces : spaces + cells[column];
+      line.append(column == 0 ? "" : GAP).append(cell);
     }
     return line.toString().stripTrailing() + "\n";
   }
