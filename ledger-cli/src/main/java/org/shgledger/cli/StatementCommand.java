@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.shgledger.cli.VerifyCommand.BookIdConverter;
@@ -20,6 +19,8 @@ import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.Journal;
 import org.shgledger.report.GroupStatement;
+import org.shgledger.report.MonthEndBalances;
+import org.shgledger.report.MonthEndBalancesBuilder;
 import org.shgledger.report.Reports;
 import org.shgledger.store.LedgerStore;
 import picocli.CommandLine.Command;
@@ -101,15 +102,9 @@ final class StatementCommand implements Callable<Integer> {
   static Report report(LedgerStore store, BookId group, ReportPeriod period, boolean names, Labels labels) {
     GroupStatement statement = new Reports(store.engine()).statement(group, period.from(), period.to());
     Journal journal = store.journal();
-    List<MonthEndChart.Point> points = new ArrayList<>();
-    for (LocalDate day : MonthEndChart.days(period.from(), period.to())) {
-      points.add(new MonthEndChart.Point(day,
-          balance(journal, group, Chart.COMPULSORY_SAVINGS, day)
-              .plus(balance(journal, group, Chart.VOLUNTARY_SAVINGS, day)),
-          balance(journal, group, Chart.MEMBER_LOANS, day)));
-    }
+    MonthEndBalances monthEnds = new MonthEndBalancesBuilder(journal).build(group, period.from(), period.to());
     List<String> cashAndBank = List.of(name(journal, group, Chart.CASH), name(journal, group, Chart.BANK));
-    return StatementReport.report(statement, period, points, cashAndBank, names, labels);
+    return StatementReport.report(statement, period, monthEnds.points(), cashAndBank, names, labels);
   }
 
   /**
@@ -137,10 +132,6 @@ final class StatementCommand implements Callable<Integer> {
       throw new UncheckedIOException(e);  // a StringWriter does not fail
     }
     return text.toString();
-  }
-
-  private static org.joda.money.Money balance(Journal journal, BookId group, AccountCode code, LocalDate day) {
-    return journal.balance(group, code, day).normalBalance();
   }
 
   private static String name(Journal journal, BookId group, AccountCode code) {
