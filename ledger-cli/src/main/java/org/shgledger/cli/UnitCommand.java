@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.joda.money.CurrencyUnit;
@@ -24,7 +23,6 @@ import org.shgledger.cli.output.OutputOptions;
 import org.shgledger.cli.output.Report;
 import org.shgledger.cli.output.Row;
 import org.shgledger.cli.output.Table;
-import org.shgledger.group.Chart;
 import org.shgledger.group.Group;
 import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.BookId;
@@ -422,9 +420,9 @@ final class UnitCommand extends CommandGroup {
     columns.add(Column.amount("total", labels.get("total")));
 
     List<Row> sheet = new ArrayList<>();
-    addLines(sheet, "asset", Figures::assets, section, labels, forPrograms);
-    addLines(sheet, "liability", Figures::liabilities, section, labels, forPrograms);
-    addLines(sheet, "equity", Figures::equity, section, labels, forPrograms);
+    addLines(sheet, "asset", Figures.Part.ASSETS, section, labels, forPrograms);
+    addLines(sheet, "liability", Figures.Part.LIABILITIES, section, labels, forPrograms);
+    addLines(sheet, "equity", Figures.Part.EQUITY, section, labels, forPrograms);
     List<Cell> unclosed = new ArrayList<>(List.of(Cell.empty(), Cell.text(labels.get("unclosed_surplus"))));
     if (forPrograms) {
       unclosed.add(Cell.text("unclosed_surplus"));
@@ -438,8 +436,8 @@ final class UnitCommand extends CommandGroup {
         amount(total.totalEquity()), amount(total.unclosedSurplus())));
 
     List<Row> account = new ArrayList<>();
-    addLines(account, "income", Figures::income, section, labels, forPrograms);
-    addLines(account, "expense", Figures::expenditure, section, labels, forPrograms);
+    addLines(account, "income", Figures.Part.INCOME, section, labels, forPrograms);
+    addLines(account, "expense", Figures.Part.EXPENDITURE, section, labels, forPrograms);
     report.add(new Table("income_and_expenditure_" + suffix,
         labels.format("caption.unit_income_and_expenditure", currency.getCode()), columns, account, Optional.empty()));
     report.note(labels.format("note.unit_surplus", amount(total.totalIncome()), amount(total.totalExpenditure()),
@@ -447,27 +445,23 @@ final class UnitCommand extends CommandGroup {
   }
 
   private static Row groupRow(Cell group, Cell name, Figures figures) {
-    Money savings = figures.liabilities().getOrDefault(Chart.COMPULSORY_SAVINGS, Money.zero(figures.currency()))
-        .plus(figures.liabilities().getOrDefault(Chart.VOLUNTARY_SAVINGS, Money.zero(figures.currency())));
-    return Row.of(group, name, Cell.number(figures.members()), Cell.amount(figures.totalAssets()), Cell.amount(savings),
-        Cell.amount(figures.assets().getOrDefault(Chart.MEMBER_LOANS, Money.zero(figures.currency()))),
-        Cell.amount(figures.surplus()));
+    return Row.of(group, name, Cell.number(figures.members()), Cell.amount(figures.totalAssets()),
+        Cell.amount(figures.membersSavings()), Cell.amount(figures.loansOutstanding()), Cell.amount(figures.surplus()));
   }
 
   /** One row per account code of one part (assets, income...), each group's amount and the total. */
-  private static void addLines(List<Row> rows, String type, java.util.function.Function<Figures, SortedMap<AccountCode, Money>> part,
-      CurrencySection section, Labels labels, boolean forPrograms) {
-    Money zero = Money.zero(section.currency());
-    for (Map.Entry<AccountCode, Money> line : part.apply(section.total()).entrySet()) {
-      AccountCode code = line.getKey();
+  private static void addLines(List<Row> rows, String type, Figures.Part part, CurrencySection section, Labels labels,
+      boolean forPrograms) {
+    for (CurrencySection.AccountLine line : section.lines(part)) {
+      AccountCode code = line.code();
       List<Cell> cells = new ArrayList<>(List.of(Cell.text(code.value()),
           Cell.text(UnitReports.standardName(code).map(name -> labels.accountName(code, name))
               .orElse(labels.get("account.not_standard")))));
       if (forPrograms) {
         cells.add(Cell.text(type));
-        section.groups().forEach(g -> cells.add(Cell.amount(part.apply(g.figures()).getOrDefault(code, zero))));
+        line.byGroup().forEach(amount -> cells.add(Cell.amount(amount)));
       }
-      cells.add(Cell.amount(line.getValue()));
+      cells.add(Cell.amount(line.total()));
       rows.add(new Row(cells, 0));
     }
   }
