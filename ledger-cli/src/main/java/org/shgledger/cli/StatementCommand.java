@@ -5,15 +5,11 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.Callable;
-import org.shgledger.cli.VerifyCommand.BookIdConverter;
 import org.shgledger.cli.output.Labels;
 import org.shgledger.cli.output.Lang;
-import org.shgledger.cli.output.OutputOptions;
 import org.shgledger.cli.output.Report;
 import org.shgledger.cli.output.TextRenderer;
 import org.shgledger.group.Chart;
-import org.shgledger.group.Group;
 import org.shgledger.journal.Account;
 import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.BookId;
@@ -25,10 +21,7 @@ import org.shgledger.report.Reports;
 import org.shgledger.store.LedgerStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code shg statement GROUP [--from DATE] [--to DATE] [--names]}: the group statement for a
@@ -48,25 +41,9 @@ import picocli.CommandLine.Spec;
           + "end (docs/formats.md).",
       "Example: shg statement SHG01 --to 2025-03-31 --format html --output statement.html"
     })
-final class StatementCommand implements Callable<Integer> {
+final class StatementCommand extends ReportCommand {
 
-  @Spec private CommandSpec spec;
-
-  @Mixin private DbOptions db;
-
-  @Mixin private OutputOptions output;
-
-  @Parameters(index = "0", paramLabel = "GROUP", converter = BookIdConverter.class,
-      description = "The group's code, such as SHG01.")
-  private BookId group;
-
-  @Option(names = "--from", paramLabel = "DATE",
-      description = "The first day, yyyy-mm-dd (default: the start of the financial year of --to).")
-  private LocalDate from;
-
-  @Option(names = "--to", paramLabel = "DATE",
-      description = "The last day, yyyy-mm-dd, inclusive (default: the date of the latest entry).")
-  private LocalDate to;
+  @Mixin private PeriodOptions.YearPeriod period;
 
   @Option(names = "--names",
       description = "Add the members' names to the member table. Leave them out of anything "
@@ -74,19 +51,8 @@ final class StatementCommand implements Callable<Integer> {
   private boolean names;
 
   @Override
-  public Integer call() {
-    Labels labels = output.labels();
-    Report report;
-    try (LedgerStore store = db.openExisting()) {
-      Group books = store.engine().group(group);
-      ReportPeriod period = ReportPeriod.of(spec, from, to, "--to",
-          TrialBalanceCommand.latestEntryDate(store.journal(), group),
-          books::financialYearStarting, labels.get("from.year_start"), labels);
-      report = report(store, group, period, names, labels);
-    }
-    // the books are closed before anything is written: a slow terminal holds no database lock
-    output.print(report);
-    return ExitCodes.OK;
+  Report report(LedgerStore store, Labels labels) {
+    return report(store, code, period.period(store, code, labels), names, labels);
   }
 
   /**
