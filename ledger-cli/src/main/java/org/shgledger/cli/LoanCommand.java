@@ -10,6 +10,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
+import org.shgledger.cli.output.Cell;
+import org.shgledger.cli.output.Column;
+import org.shgledger.cli.output.Report;
+import org.shgledger.cli.output.Row;
+import org.shgledger.cli.output.Table;
 import org.shgledger.cli.Words.ChannelWord;
 import org.shgledger.cli.Words.LoanIdWord;
 import org.shgledger.cli.Words.MemberIdWord;
@@ -32,6 +37,7 @@ import org.shgledger.report.LoanLedger;
 import org.shgledger.report.LoanLedgerBuilder;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -260,13 +266,71 @@ final class LoanCommand extends CommandGroup {
         description = "The day to show it as of, yyyy-mm-dd. Default: today (printed).")
     LocalDate asOf;
 
+    @Mixin ListFormatOptions format;
+
     @Override
     void run() {
       LocalDate day = asOf != null ? asOf : LocalDate.now();
       MemberLoan shown = resolve(this, loan, day);
       LoanLedger ledger = new LoanLedgerBuilder(engine).build(code, shown.id(), day);
-      out.print(ledgerText(ledger, group.currency()));
+      if (format.text()) {
+        out.print(ledgerText(ledger, group.currency()));
+      } else {
+        format.print(report(ledger, group.currency()));
+      }
     }
+  }
+
+  /**
+   * A loan's ledger as a report, for CSV and JSON: the loan and its state on the day as facts
+   * (no state facts when it was not yet paid out), the schedule of a scheduled loan and the
+   * payments and penalties as tables.
+   *
+   * @param ledger the ledger, not null
+   * @param currency the group's currency, not null
+   * @return the report {@code loan}, not null
+   */
+  static Report report(LoanLedger ledger, CurrencyUnit currency) {
+    MemberLoan shown = ledger.loan();
+    Loan terms = shown.terms();
+    Report.Builder report = Report.builder("loan", "Loan " + shown.id())
+        .fact("group", "group", Cell.text(ledger.group().value()))
+        .fact("loan", "loan", Cell.text(shown.id().value()))
+        .fact("member", "member", Cell.text(shown.member().value()))
+        .fact("disbursed", "paid out", Cell.date(terms.disbursementDate()))
+        .fact("channel", "channel", Cell.text(shown.channel() == Channel.CASH ? "cash" : "bank"))
+        .fact("disbursement", "entry", Cell.text(shown.disbursement().value()))
+        .fact("terms", "terms", Cell.text(describe(terms)))
+        .fact("as_of", "as of", Cell.date(ledger.asOf()))
+        .fact("currency", "currency", Cell.text(currency.getCode()));
+    ledger.state().ifPresent(state -> report
+        .fact("principal_outstanding", "principal outstanding", Cell.amount(state.outstandingPrincipal()))
+        .fact("principal_due", "due now: principal", Cell.amount(state.principalDue()))
+        .fact("interest_due", "due now: interest", Cell.amount(state.interestDue()))
+        .fact("penalties_due", "due now: penalties", Cell.amount(state.finesDue()))
+        .fact("total_due", "due now: total", Cell.amount(state.totalDue()))
+        .fact("overdue", "overdue", Cell.amount(state.overdueAmount()))
+        .fact("overdue_instalments", "overdue instalments", Cell.number(state.overdueInstalments()))
+        .fact("days_past_due", "days past due", Cell.number(state.daysPastDue()))
+        .fact("principal_paid", "paid so far: principal", Cell.amount(state.principalPaid()))
+        .fact("interest_paid", "paid so far: interest", Cell.amount(state.interestPaid()))
+        .fact("penalties_paid", "paid so far: penalties", Cell.amount(state.finesPaid()))
+        .fact("repaid", "repaid in full", Cell.text(state.settled() ? "yes" : "no")));
+    if (terms instanceof LoanTerms scheduled) {
+      report.add(ScheduleFormats.table(scheduled.schedule()));
+    }
+    List<Row> rows = new ArrayList<>();
+    for (LoanLedger.Event event : ledger.events()) {
+      boolean payment = event.kind() == LoanEvent.Kind.PAYMENT;
+      rows.add(Row.of(Cell.date(event.date()), Cell.text(payment ? "payment" : "penalty"), Cell.text(event.id().value()),
+          Cell.text(event.reversedBy().map(r -> r.value()).orElse("")), Cell.amount(event.amount()),
+          payment ? Cell.amount(event.penalties()) : Cell.empty(), payment ? Cell.amount(event.interest()) : Cell.empty(),
+          payment ? Cell.amount(event.principal()) : Cell.empty()));
+    }
+    return report.add(Table.of("events", List.of(Column.date("date", "date"), Column.text("what", "what"),
+        Column.text("id", "id"), Column.text("reversed_by", "reversed by"), Column.amount("amount", "amount"),
+        Column.amount("penalties", "penalties"), Column.amount("interest", "interest"),
+        Column.amount("principal", "principal")), rows)).build();
   }
 
   /**

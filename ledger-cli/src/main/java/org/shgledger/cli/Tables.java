@@ -1,6 +1,11 @@
 package org.shgledger.cli;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.shgledger.cli.output.Cells;
+import org.shgledger.cli.output.Column;
+import org.shgledger.cli.output.Row;
+import org.shgledger.cli.output.Table;
 
 /** Plain aligned text tables for the listing commands: a header row, a rule, then the rows. */
 final class Tables {
@@ -37,6 +42,32 @@ final class Tables {
       }
     }
     return text.toString();
+  }
+
+  /**
+   * Lays out a report table as a listing: its column labels as the header, then its rows as
+   * people read them (amounts in Indian grouping), amounts and numbers right-aligned. Unlike
+   * {@link org.shgledger.cli.output.TextRenderer} nothing is wrapped and there is no title: the
+   * listing commands have always printed this plain layout, and the same table goes to the
+   * renderers for CSV and JSON.
+   *
+   * @param table the table; its caption and total row are not printed, not null
+   * @return the lines, each ending in a newline and without trailing spaces, not null
+   */
+  static String text(Table table) {
+    List<Column> columns = table.columns();
+    StringBuilder align = new StringBuilder();
+    String[] header = new String[columns.size()];
+    for (int c = 0; c < header.length; c++) {
+      header[c] = columns.get(c).label();
+      align.append(columns.get(c).kind().rightAligned() ? 'r' : 'l');
+    }
+    List<String[]> rows = new ArrayList<>();
+    rows.add(header);
+    for (Row row : table.rows()) {
+      rows.add(row.cells().stream().map(cell -> Cells.forPeople(cell, false)).toArray(String[]::new));
+    }
+    return text(rows, align.toString());
   }
 
   private static String line(String[] cells, int[] widths, String align) {

@@ -275,32 +275,57 @@ final class UnitCommand extends CommandGroup {
         description = "The day to count members on, yyyy-mm-dd. Default: today (printed).")
     private LocalDate asOf;
 
+    @Mixin private ListFormatOptions format;
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       LocalDate day = asOf != null ? asOf : LocalDate.now();
+      Unit unit;
+      String place;
+      List<Unit> below;
+      int direct;
+      Table table;
       try (LedgerStore store = db.openExisting()) {
         Units units = store.units();
-        Unit unit = units.unit(code);
-        List<Unit> below = units.children(code);
-        List<BookId> groups = units.groupsUnder(code);
-        out.println(code + "  " + unit.name());
-        line(out, "place", units.path(code).stream().map(u -> u.code().value()).collect(Collectors.joining(" > ")));
-        line(out, "units under it", below.isEmpty() ? "none"
-            : below.stream().map(u -> u.code() + " (" + u.name() + ")").collect(Collectors.joining(", ")));
-        line(out, "groups", units.registry().groups(code).size() + " in it, " + groups.size() + " with the units under it");
-        if (!groups.isEmpty()) {
-          out.println();
-          out.println("On " + day + ":");
-          List<String[]> rows = new ArrayList<>();
-          rows.add(new String[] {"group", "name", "unit", "currency", "members"});
-          for (BookId id : groups) {
-            Group group = store.engine().group(id);
-            rows.add(new String[] {id.value(), group.name(), units.unitOf(id).map(UnitCode::value).orElse(""),
-                group.currency().getCode(), String.valueOf(store.engine().membersOn(id, day).size())});
-          }
-          out.print(Tables.text(rows, "llllr"));
+        unit = units.unit(code);
+        below = units.children(code);
+        place = units.path(code).stream().map(u -> u.code().value()).collect(Collectors.joining(" > "));
+        direct = units.registry().groups(code).size();
+        List<Row> rows = new ArrayList<>();
+        for (BookId id : units.groupsUnder(code)) {
+          Group group = store.engine().group(id);
+          rows.add(Row.of(Cell.text(id.value()), Cell.text(group.name()),
+              Cell.text(units.unitOf(id).map(UnitCode::value).orElse("")), Cell.text(group.currency().getCode()),
+              Cell.number(store.engine().membersOn(id, day).size())));
         }
+        table = Table.of("groups", List.of(Column.text("group", "group"), Column.text("name", "name"),
+            Column.text("unit", "unit"), Column.text("currency", "currency"), Column.number("members", "members")),
+            rows);
+      }
+      String under = below.isEmpty() ? "none"
+          : below.stream().map(u -> u.code() + " (" + u.name() + ")").collect(Collectors.joining(", "));
+      String groups = direct + " in it, " + table.rows().size() + " with the units under it";
+      if (!format.text()) {
+        format.print(Report.builder("unit", "Unit " + code)
+            .fact("unit", "unit", Cell.text(code.value()))
+            .fact("unit_name", "name", Cell.text(unit.name()))
+            .fact("place", "place", Cell.text(place))
+            .fact("units_under", "units under it", Cell.text(under))
+            .fact("groups_in_it", "groups in it", Cell.number(direct))
+            .fact("groups_in_all", "groups with the units under it", Cell.number(table.rows().size()))
+            .fact("as_of", "as of", Cell.date(day))
+            .add(table).build());
+        return ExitCodes.OK;
+      }
+      out.println(code + "  " + unit.name());
+      line(out, "place", place);
+      line(out, "units under it", under);
+      line(out, "groups", groups);
+      if (!table.rows().isEmpty()) {
+        out.println();
+        out.println("On " + day + ":");
+        out.print(Tables.text(table));
       }
       out.flush();
       return ExitCodes.OK;
