@@ -4,6 +4,7 @@ import org.shgledger.cli.output.Format;
 import org.shgledger.cli.output.Labels;
 import org.shgledger.cli.output.Report;
 import org.shgledger.group.Group;
+import org.shgledger.journal.BookId;
 import org.shgledger.journal.AccountCode;
 import org.shgledger.report.AccountLedger;
 import org.shgledger.report.Reports;
@@ -33,6 +34,8 @@ import picocli.CommandLine.Parameters;
     })
 final class AccountCommand extends ReportCommand {
 
+  @Mixin private GroupParameter group;
+
   @Parameters(index = "1", paramLabel = "CODE", converter = AccountCodeConverter.class,
       description = "The account's code, such as 1000 (cash in hand) or 2000:M01.")
   private AccountCode account;
@@ -45,6 +48,7 @@ final class AccountCommand extends ReportCommand {
 
   @Override
   Report report(LedgerStore store, Labels labels) {
+    BookId code = group.code();
     Group books = store.engine().group(code);
     ReportPeriod days = period.period(store, code, labels);
     AccountLedger ledger = new Reports(store.engine()).account(code, account, days.from(), days.to());

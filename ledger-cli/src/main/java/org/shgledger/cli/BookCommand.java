@@ -1,17 +1,23 @@
 package org.shgledger.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import org.joda.money.Money;
 import org.shgledger.group.Group;
 import org.shgledger.group.GroupOperation;
 import org.shgledger.group.SavingsGroups;
 import org.shgledger.importing.Amounts;
+import org.shgledger.journal.BookId;
 import org.shgledger.journal.Journal;
 import org.shgledger.store.LedgerStore;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * What every command that records on, or keeps a register of, one group's books shares: the
- * database options and the group's code ({@link GroupBooksCommand}), and opening the books. The
+ * database options, the group's code ({@link GroupParameter}), and opening the books. The
  * books must exist ({@link DbOptions#openExisting()}), so a mistyped {@code --db} is an error
  * (exit 5) rather than a new empty database; an unknown group is {@code GROUP_NOT_FOUND} (exit 4).
  *
@@ -19,7 +25,16 @@ import org.shgledger.store.LedgerStore;
  * the engine's refusals propagate to {@link ErrorHandler}. One that needs more of the open books
  * than the engine takes it in {@link #opened}.
  */
-abstract class BookCommand extends GroupBooksCommand {
+abstract class BookCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin DbOptions db;
+
+  @Mixin GroupParameter groupParameter;
+
+  /** The group's code, while {@link #run()} runs. */
+  BookId code;
 
   /** The engine over the open books, while {@link #run()} runs. */
   SavingsGroups engine;
@@ -33,6 +48,7 @@ abstract class BookCommand extends GroupBooksCommand {
   @Override
   public final Integer call() {
     out = spec.commandLine().getOut();
+    code = groupParameter.code();
     try (LedgerStore store = db.openExisting()) {
       engine = store.engine();
       group = engine.group(code);
@@ -55,6 +71,11 @@ abstract class BookCommand extends GroupBooksCommand {
 
   /** Does the command's work on the open books. */
   abstract void run();
+
+  /** A wrong command line, found after parsing: exit 2 with this one-line reason. */
+  ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
 
   /** The group's journal. */
   Journal journal() {

@@ -5,10 +5,12 @@ import org.shgledger.cli.output.Format;
 import org.shgledger.cli.output.Labels;
 import org.shgledger.cli.output.Report;
 import org.shgledger.group.Group;
+import org.shgledger.journal.BookId;
 import org.shgledger.report.LoanPortfolio;
 import org.shgledger.report.Reports;
 import org.shgledger.store.LedgerStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,6 +31,8 @@ import picocli.CommandLine.Option;
     })
 final class LoansCommand extends ReportCommand {
 
+  @Mixin private GroupParameter group;
+
   @Option(names = "--as-of", paramLabel = "DATE",
       description = "The day, yyyy-mm-dd, inclusive (default: the date of the latest entry).")
   private LocalDate asOf;
@@ -40,6 +44,7 @@ final class LoansCommand extends ReportCommand {
 
   @Override
   Report report(LedgerStore store, Labels labels) {
+    BookId code = group.code();
     Group books = store.engine().group(code);
     ReportPeriod period = ReportPeriod.of(spec, from, asOf, "--as-of",
         TrialBalanceCommand.latestEntryDate(store.journal(), code),

@@ -5,6 +5,7 @@ import org.shgledger.cli.output.Report;
 import org.shgledger.group.Group;
 import org.shgledger.group.Member;
 import org.shgledger.group.MemberId;
+import org.shgledger.journal.BookId;
 import org.shgledger.report.MemberPassbook;
 import org.shgledger.report.Reports;
 import org.shgledger.store.LedgerStore;
@@ -32,6 +33,8 @@ import picocli.CommandLine.Parameters;
     })
 final class PassbookCommand extends ReportCommand {
 
+  @Mixin private GroupParameter group;
+
   @Parameters(index = "1", paramLabel = "MEMBER", converter = MemberIdConverter.class,
       description = "The member's id, such as M01.")
   private MemberId member;
@@ -50,6 +53,7 @@ final class PassbookCommand extends ReportCommand {
 
   @Override
   Report report(LedgerStore store, Labels labels) {
+    BookId code = group.code();
     Group books = store.engine().group(code);
     Member her = store.engine().member(code, member);
     ReportPeriod days = period.period(store, code, last -> her.joined(), labels.get("from.joined"), labels);

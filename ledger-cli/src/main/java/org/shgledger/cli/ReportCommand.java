@@ -1,19 +1,28 @@
 package org.shgledger.cli;
 
+import java.util.concurrent.Callable;
 import org.shgledger.cli.output.Labels;
 import org.shgledger.cli.output.OutputOptions;
 import org.shgledger.cli.output.Report;
 import org.shgledger.store.LedgerStore;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * The template of a report on one group's books: {@code --db}/{@code --db-url}, GROUP, {@code
- * --format}, {@code --output} and {@code --lang}. A subclass adds its own options (a {@link
+ * The template of every report command: {@code --db}/{@code --db-url} ({@link DbOptions}) and
+ * {@code --format}, {@code --output} and {@code --lang} ({@link OutputOptions}). A subclass adds
+ * what it reports on (a {@link GroupParameter}, a unit) and its own options (a {@link
  * PeriodOptions} mixin for {@code --from}/{@code --to}) and builds the {@link Report} from the
  * books; this class opens the books (which must exist), closes them, and only then prints, so that
  * a slow terminal holds no database lock and {@code --output} gets the whole report or nothing.
  */
-abstract class ReportCommand extends GroupBooksCommand {
+abstract class ReportCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin DbOptions db;
 
   @Mixin OutputOptions output;
 
@@ -43,4 +52,9 @@ abstract class ReportCommand extends GroupBooksCommand {
    * @return the report, not null
    */
   abstract Report report(LedgerStore store, Labels labels);
+
+  /** A wrong command line, found after parsing: exit 2 with this one-line reason. */
+  ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
 }

@@ -43,6 +43,8 @@ import picocli.CommandLine.Option;
     })
 final class StatementCommand extends ReportCommand {
 
+  @Mixin private GroupParameter group;
+
   @Mixin private PeriodOptions.YearPeriod period;
 
   @Option(names = "--names",
@@ -52,6 +54,7 @@ final class StatementCommand extends ReportCommand {
 
   @Override
   Report report(LedgerStore store, Labels labels) {
+    BookId code = group.code();
     return report(store, code, period.period(store, code, labels), names, labels);
   }
 

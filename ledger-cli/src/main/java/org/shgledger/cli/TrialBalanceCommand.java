@@ -32,6 +32,8 @@ import picocli.CommandLine.Option;
     })
 final class TrialBalanceCommand extends ReportCommand {
 
+  @Mixin private GroupParameter group;
+
   @Option(names = "--as-of", paramLabel = "DATE",
       description = "The date, yyyy-mm-dd, inclusive (default: the date of the latest entry).")
   private LocalDate asOf;
@@ -48,6 +50,7 @@ final class TrialBalanceCommand extends ReportCommand {
 
   @Override
   Report report(LedgerStore store, Labels labels) {
+    BookId code = group.code();
     Journal journal = store.journal();
     Book book = book(journal, code);
     LocalDate date = asOf;

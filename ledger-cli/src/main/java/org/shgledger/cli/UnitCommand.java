@@ -19,7 +19,6 @@ import org.shgledger.cli.output.Cell;
 import org.shgledger.cli.output.Column;
 import org.shgledger.cli.output.Format;
 import org.shgledger.cli.output.Labels;
-import org.shgledger.cli.output.OutputOptions;
 import org.shgledger.cli.output.Report;
 import org.shgledger.cli.output.Row;
 import org.shgledger.cli.output.Table;
@@ -348,13 +347,7 @@ final class UnitCommand extends CommandGroup {
         "CSV and JSON have one column per group (group_CODE) and a total column.",
         "Example: shg unit statement FED --from 2024-04-01 --to 2025-03-31 --format csv --output fed.csv"
       })
-  static final class Statement implements Callable<Integer> {
-
-    @Spec private CommandSpec spec;
-
-    @Mixin private DbOptions db;
-
-    @Mixin private OutputOptions output;
+  static final class Statement extends ReportCommand {
 
     @Parameters(index = "0", paramLabel = "UNIT", converter = UnitCodeWord.class, description = "The unit.")
     private UnitCode code;
@@ -367,20 +360,24 @@ final class UnitCommand extends CommandGroup {
         description = "The last day, yyyy-mm-dd, the day of the balance sheet (default: today).")
     private LocalDate to;
 
+    private LocalDate first;
+
+    private LocalDate last;
+
     @Override
-    public Integer call() {
-      LocalDate last = to != null ? to : LocalDate.now();
-      LocalDate first = from != null ? from : LocalDate.of(last.getMonthValue() >= 4 ? last.getYear() : last.getYear() - 1, 4, 1);
+    void checkOptions() {
+      last = to != null ? to : LocalDate.now();
+      first = from != null ? from : LocalDate.of(last.getMonthValue() >= 4 ? last.getYear() : last.getYear() - 1, 4, 1);
       if (last.isBefore(first)) {
-        throw new ParameterException(spec.commandLine(), "--to " + last + " is before --from " + first);
+        throw usage("--to " + last + " is before --from " + first);
       }
-      UnitStatement statement;
-      try (LedgerStore store = db.openExisting()) {
-        statement = new UnitReports(store.units()).statement(code, first, last);
-      }
+    }
+
+    @Override
+    Report report(LedgerStore store, Labels labels) {
+      UnitStatement statement = new UnitReports(store.units()).statement(code, first, last);
       Format format = output.format();
-      output.print(report(statement, output.labels(), format == Format.CSV || format == Format.JSON));
-      return ExitCodes.OK;
+      return UnitCommand.report(statement, labels, format == Format.CSV || format == Format.JSON);
     }
   }
 
