@@ -8,7 +8,7 @@ import org.shgledger.group.GroupOperation;
 import org.shgledger.group.SavingsGroups;
 import org.shgledger.importing.Amounts;
 import org.shgledger.journal.BookId;
-import org.shgledger.journal.Journal;
+import org.shgledger.journal.JournalReader;
 import org.shgledger.store.LedgerStore;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,7 +78,7 @@ abstract class BookCommand implements Callable<Integer> {
   }
 
   /** The group's journal. */
-  Journal journal() {
+  JournalReader journal() {
     return engine.journal();
   }
 

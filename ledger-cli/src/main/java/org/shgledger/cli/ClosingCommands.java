@@ -35,7 +35,7 @@ final class ClosingCommands {
       Optional<LocalDate> locked = journal().lockDate(code);
       if (locked.isPresent() && locked.get().equals(date)) {
         Optional<JournalEntry> closing = journal().entries(code).stream()
-            .filter(e -> e.date().equals(date) && e.memo().equals(SavingsGroups.YEAR_END_MEMO))
+            .filter(e -> e.date().equals(date) && e.kind() == org.shgledger.journal.EntryKind.YEAR_END)
             .filter(e -> journal().reversalOf(code, e.id()).isEmpty())
             .reduce((first, second) -> second);
         if (closing.isPresent() && (id == null || id.equals(closing.get().id()))) {

@@ -1,10 +1,14 @@
 package org.shgledger.cli;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
+import org.shgledger.cli.output.Destination;
 import org.shgledger.store.LedgerStore;
 import org.shgledger.store.StoreException;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +26,7 @@ import picocli.CommandLine.Spec;
  * or {@link #openExisting()} in a try-with-resources: the {@link LedgerStore} holds the journal,
  * the groups' registry and the engine over both.
  */
-public final class DbOptions {
+public final class DbOptions implements Destination.Books {
 
   /** The database file used when neither an option nor {@value #ENVIRONMENT_VARIABLE} names one. */
   public static final String DEFAULT_FILE = "shg.db";
@@ -66,6 +70,33 @@ public final class DbOptions {
     }
     String fromEnvironment = environment.apply(ENVIRONMENT_VARIABLE);
     return Path.of(fromEnvironment == null || fromEnvironment.isBlank() ? DEFAULT_FILE : fromEnvironment);
+  }
+
+  /**
+   * The SQLite file and the files SQLite keeps beside it (its write-ahead log, shared memory and
+   * rollback journal), as named and, through a symbolic link, where it points: a command's
+   * {@code --output} must replace none of them.
+   *
+   * @return the files, which need not exist; empty for {@code --db-url}, not null
+   */
+  @Override
+  public List<Path> bookFiles() {
+    if (url != null) {
+      return List.of();
+    }
+    List<Path> databases = new ArrayList<>(List.of(file()));
+    try {
+      databases.add(file().toRealPath());
+    } catch (IOException e) {
+      // no such file yet: its companions are beside the name as given
+    }
+    List<Path> files = new ArrayList<>();
+    for (Path database : databases) {
+      for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+        files.add(database.resolveSibling(database.getFileName() + suffix));
+      }
+    }
+    return files;
   }
 
   /**

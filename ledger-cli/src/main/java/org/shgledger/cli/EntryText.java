@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.joda.money.Money;
 import org.shgledger.journal.Account;
-import org.shgledger.journal.Journal;
+import org.shgledger.journal.JournalReader;
 import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.Posting;
 import org.shgledger.journal.Side;
@@ -33,7 +33,7 @@ final class EntryText {
    * @param repeat true if the entry was recorded before and nothing new was recorded
    * @return the lines, each ending in a newline, not null
    */
-  static String of(Journal journal, JournalEntry entry, boolean repeat) {
+  static String of(JournalReader journal, JournalEntry entry, boolean repeat) {
     StringBuilder text = new StringBuilder();
     text.append(repeat ? "already recorded as " : "recorded ").append(entry.id())
         .append(" on ").append(entry.date()).append(": ").append(entry.memo())

@@ -2,11 +2,13 @@ package org.shgledger.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import org.shgledger.LedgerException;
 import org.shgledger.group.GroupException;
 import org.shgledger.journal.JournalException;
 import org.shgledger.programme.ProgrammeException;
+import org.shgledger.store.Credentials;
 import org.shgledger.store.StoreException;
 import org.shgledger.unit.UnitException;
 import picocli.CommandLine;
@@ -28,9 +30,12 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       Exception exception, CommandLine commandLine, ParseResult fullParseResult) {
     int exitCode = exitCode(exception);
     PrintWriter err = commandLine.getErr();
-    err.println(message(exception, exitCode));
+    // a message or a driver's exception may quote --db-url, password and all
+    err.println(Credentials.masked(message(exception, exitCode)));
     if (isVerbose(fullParseResult)) {
-      exception.printStackTrace(err);
+      StringWriter trace = new StringWriter();
+      exception.printStackTrace(new PrintWriter(trace));
+      err.print(Credentials.masked(trace.toString()));
     } else if (exitCode == ExitCodes.INTERNAL_ERROR) {
       err.println("shg: this is a bug; rerun with " + Shg.VERBOSE_OPTION
           + " to see where it happened, and report it");

@@ -108,7 +108,7 @@ final class ExportCommand implements Callable<Integer> {
           // one row per posting, written as the entries are read, oldest first: any size of book
           UnaryOperator<String> replace = pseudonyms.replacer(store, group);
           GeneralLedger ledger = new GeneralLedger(book, accounts);
-          Destination.write(output, spec.commandLine().getOut(), out -> {
+          Destination.write(output, db, spec.commandLine().getOut(), out -> {
             CsvRenderer.RowWriter rows = CsvRenderer.start(GeneralLedger.columns(), out);
             try {
               journal.forEachEntryByDate(group, entry -> {
@@ -132,14 +132,14 @@ final class ExportCommand implements Callable<Integer> {
           Report trialBalance =
               TrialBalanceText.report(book, journal.trialBalance(group, asOf), false, Labels.of(Lang.EN), "");
           store.close();
-          Destination.write(output, spec.commandLine().getOut(), out -> new CsvRenderer().render(trialBalance, out));
+          Destination.write(output, db, spec.commandLine().getOut(), out -> new CsvRenderer().render(trialBalance, out));
         }
         case HLEDGER, LEDGER -> {
           // A journal is written as its entries are read, oldest first, a few at a time: a book of
           // any size exports in little memory. The read holds a snapshot, not a lock on writers.
           JournalExport.Dialect dialect =
               kind == Kind.HLEDGER ? JournalExport.Dialect.HLEDGER : JournalExport.Dialect.LEDGER;
-          Destination.write(output, spec.commandLine().getOut(), out -> JournalExport.write(dialect, book, accounts,
+          Destination.write(output, db, spec.commandLine().getOut(), out -> JournalExport.write(dialect, book, accounts,
               action -> journal.forEachEntryByDate(group, action), version, out));
         }
       }

@@ -10,7 +10,6 @@ import org.shgledger.importing.books.BooksImport;
 import org.shgledger.importing.books.BooksImportResult;
 import org.shgledger.importing.passbook.PassbookImportReport;
 import org.shgledger.importing.passbook.PassbookImporter;
-import org.shgledger.importing.passbook.PassbookProfile;
 import org.shgledger.importing.passbook.PassbookRules;
 import org.shgledger.importing.register.ImportResult;
 import org.shgledger.journal.BookId;
@@ -66,10 +65,7 @@ final class ImportBooksCommand implements Callable<Integer> {
       description = "A member roster to add first, in the same transaction (as for 'shg import members').")
   private Path members;
 
-  @Option(names = "--profile", paramLabel = "NAME",
-      description = "The bank's layout: generic, sbi, hdfc, icici or kotak (default: recognised"
-          + " from the header).")
-  private String profile;
+  @Mixin private ProfileOption profile;
 
   @Option(names = "--rules", paramLabel = "FILE",
       description = "Passbook rules, one a line: PATTERN -> ACCOUNT[:MEMBER] or PATTERN -> register"
@@ -84,16 +80,11 @@ final class ImportBooksCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    PassbookImporter.Options bank = PassbookImporter.Options.defaults();
-    if (profile != null) {
-      var named = PassbookProfile.named(profile);
-      if (named.isEmpty()) {
-        err.println("shg: unknown profile '" + profile + "': choose generic, sbi, hdfc, icici or kotak");
-        err.flush();
-        return ExitCodes.USAGE;
-      }
-      bank = bank.withProfile(named.get());
+    var chosen = profile.applyTo(PassbookImporter.Options.defaults(), err);
+    if (chosen.isEmpty()) {
+      return ExitCodes.USAGE;
     }
+    PassbookImporter.Options bank = chosen.get();
     BooksImportResult result;
     try {
       if (rules != null) {

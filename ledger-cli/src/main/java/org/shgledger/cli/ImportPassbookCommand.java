@@ -8,7 +8,6 @@ import org.shgledger.importing.ImportException;
 import org.shgledger.importing.ImportProblem;
 import org.shgledger.importing.passbook.PassbookImportReport;
 import org.shgledger.importing.passbook.PassbookImporter;
-import org.shgledger.importing.passbook.PassbookProfile;
 import org.shgledger.importing.passbook.PassbookRules;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.JournalEntry;
@@ -55,10 +54,7 @@ final class ImportPassbookCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "FILE", description = "The bank's export.")
   private Path file;
 
-  @Option(names = "--profile", paramLabel = "NAME",
-      description = "The bank's layout: generic, sbi, hdfc, icici or kotak (default: recognised"
-          + " from the header).")
-  private String profile;
+  @Mixin private ProfileOption profile;
 
   @Option(names = "--rules", paramLabel = "FILE",
       description = "Rules, one a line: PATTERN -> ACCOUNT[:MEMBER] (see docs/import.md).")
@@ -72,17 +68,11 @@ final class ImportPassbookCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    PassbookImporter.Options options = PassbookImporter.Options.defaults().withDryRun(dryRun);
-    if (profile != null) {
-      var named = PassbookProfile.named(profile);
-      if (named.isEmpty()) {
-        err.println("shg: unknown profile '" + profile + "': choose generic, sbi, hdfc, icici or"
-            + " kotak");
-        err.flush();
-        return ExitCodes.USAGE;
-      }
-      options = options.withProfile(named.get());
+    var chosen = profile.applyTo(PassbookImporter.Options.defaults().withDryRun(dryRun), err);
+    if (chosen.isEmpty()) {
+      return ExitCodes.USAGE;
     }
+    PassbookImporter.Options options = chosen.get();
     try {
       if (rules != null) {
         options = options.withRules(PassbookRules.read(rules));
@@ -92,7 +82,7 @@ final class ImportPassbookCommand implements Callable<Integer> {
       PassbookImportReport report;
       // The group must exist already, so a mistyped --db is an error, not a new empty database.
       try (LedgerStore store = db.openExisting()) {
-        report = new PassbookImporter(store.journal(), store.unitOfWork())
+        report = new PassbookImporter(store.engine())
             .importFile(group, file, options);
       } finally {
         bar.done();

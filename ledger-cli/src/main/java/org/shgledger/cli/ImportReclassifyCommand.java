@@ -52,7 +52,7 @@ final class ImportReclassifyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (LedgerStore store = db.openExisting()) {
       List<JournalEntry> recorded =
-          new PassbookImporter(store.journal(), store.unitOfWork())
+          new PassbookImporter(store.engine())
               .reclassify(group, EntryId.of(entry), account);
       for (JournalEntry each : recorded) {
         out.println(ImportPassbookCommand.describe(each));

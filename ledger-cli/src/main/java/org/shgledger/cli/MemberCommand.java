@@ -237,7 +237,8 @@ final class MemberCommand extends CommandGroup {
      */
     private Optional<JournalEntry> standingSettlement() {
       return journal().entries(code).stream()
-          .filter(e -> e.sourceReference().equals(Optional.of(SavingsGroups.EXIT_SOURCE + member)))
+          .filter(e -> e.kind() == org.shgledger.journal.EntryKind.EXIT_SETTLEMENT
+              && e.member().equals(Optional.of(member.toString())))
           .filter(e -> journal().reversalOf(code, e.id()).isEmpty())
           .reduce((first, second) -> second);
     }

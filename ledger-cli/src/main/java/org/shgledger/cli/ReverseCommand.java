@@ -68,8 +68,9 @@ final class ReverseCommand extends BookCommand {
         n -> engine.reverse(code, entry, idFor(stem, n), day, memo));
     out.print(EntryText.of(journal(), step.result(), step.repeat()));
     // the engine's mark of an exit settlement: reversing it made her a member again
-    original.sourceReference().filter(s -> s.startsWith(SavingsGroups.EXIT_SOURCE))
-        .ifPresent(s -> out.println(s.substring(SavingsGroups.EXIT_SOURCE.length()) + " is a member again"));
+    if (original.kind() == org.shgledger.journal.EntryKind.EXIT_SETTLEMENT) {
+      original.member().ifPresent(member -> out.println(member + " is a member again"));
+    }
   }
 
   private EntryId idFor(String stem, int n) {

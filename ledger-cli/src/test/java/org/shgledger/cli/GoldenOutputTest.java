@@ -51,7 +51,7 @@ class GoldenOutputTest {
   }
 
   /** A group's whole cycle, through the commands a treasurer types. */
-  private static List<String[]> cycleCommands() {
+  static List<String[]> cycleCommands() {
     List<String[]> commands = new ArrayList<>();
     commands.add(new String[] {"group", "create", "GOLD", "--name", "Golden Mahila Samooh", "--formed", "2024-04-01", "--monthly-savings", "100"});
     for (String member : List.of("M01", "M02", "M03")) {
@@ -150,7 +150,8 @@ class GoldenOutputTest {
     }
   }
 
-  private static String[] withDb(String[] command, String db) {
+  /** A command of {@code shg} with {@code --db DB} after it. */
+  static String[] withDb(String[] command, String db) {
     String[] withDb = new String[command.length + 2];
     System.arraycopy(command, 0, withDb, 0, command.length);
     withDb[command.length] = "--db";

@@ -75,6 +75,16 @@ class ImportBooksCommandTest {
     return Run.shg(args.toArray(String[]::new));
   }
 
+  /** An unknown --profile is a usage error that lists the profiles there are; nothing is recorded. */
+  @Test
+  void anUnknownProfileIsAUsageErrorListingEveryProfile() {
+    Run run = books("--profile", "axis");
+    assertEquals(ExitCodes.USAGE, run.exitCode());
+    assertEquals("shg: unknown profile 'axis': choose generic, sbi, hdfc, icici or kotak",
+        run.err().strip());
+    assertEquals(0, entries());
+  }
+
   private int entries() {
     try (LedgerStore store = LedgerStore.openSqlite(db)) {
       return store.journal().entries(SHG).size();

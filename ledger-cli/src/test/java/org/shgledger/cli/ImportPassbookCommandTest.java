@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shgledger.group.Chart;
 import org.shgledger.group.MemberId;
+import org.shgledger.importing.passbook.PassbookProfile;
 import org.shgledger.journal.Account;
 import org.shgledger.journal.Book;
 import org.shgledger.journal.BookId;
@@ -37,14 +39,14 @@ class ImportPassbookCommandTest {
   @BeforeEach
   void groupWithCash() throws IOException {
     db = dir.resolve("books.db");
+    Run create = Run.shg("group", "create", "SHG01", "--name", "Asha", "--formed", "2024-04-01",
+        "--monthly-savings", "100", "--db", db.toString());
+    assertEquals(ExitCodes.OK, create.exitCode(), create.err());
     try (LedgerStore store = LedgerStore.openSqlite(db)) {
-      store.journal().createBook(new Book(GROUP, "Asha", INR));
-      for (Account account : Chart.standardAccounts(GROUP, INR)) {
-        store.journal().openAccount(account);
-      }
       Money cash = Money.of(INR, 5000);
-      store.journal().record(JournalEntry.of(EntryId.of("opening"), GROUP, LocalDate.of(2025, 3, 31),
-          "Opening cash", List.of(Posting.debit(Chart.CASH, cash), Posting.credit(Chart.SURPLUS, cash))));
+      store.engine().record(GROUP, EntryId.of("opening"), LocalDate.of(2025, 3, 31),
+          new org.shgledger.group.GroupOperation.OpeningBalances(
+              List.of(Posting.debit(Chart.CASH, cash), Posting.credit(Chart.SURPLUS, cash)), "Opening cash"));
     }
     passbook = dir.resolve("passbook.csv");
     Files.writeString(passbook,
@@ -144,11 +146,9 @@ class ImportPassbookCommandTest {
   /** A rules file sends a member's savings to her sub-ledger and a supplier's payment to 5200. */
   @Test
   void aRulesFileRoutesNarrationsToAMembersSubLedgerAndAnAccount() throws IOException {
-    try (LedgerStore store = LedgerStore.openSqlite(db)) {
-      for (Account account : Chart.memberAccounts(GROUP, INR, MemberId.of("M01"))) {
-        store.journal().openAccount(account);
-      }
-    }
+    // a member of the group, so that the engine lets a bank line reach her savings
+    Run join = Run.shg("member", "add", "SHG01", "M01", "--name", "Asha", "--joined", "2024-04-01", "--db", db.toString());
+    assertEquals(ExitCodes.OK, join.exitCode(), join.err());
     Files.writeString(passbook,
         "Date,Narration,Withdrawal,Deposit,Balance\n"
             + "01/04/2025,UPI/8812/SAVINGS M01,,500.00,500.00\n"
@@ -183,6 +183,30 @@ class ImportPassbookCommandTest {
   }
 
   /** A bad rule is reported at its own file, line and column, and nothing is imported. */
+  /** An unknown --profile is a usage error that lists the profiles there are; nothing is recorded. */
+  @Test
+  void anUnknownProfileIsAUsageErrorListingEveryProfile() {
+    Run run = Run.shg("import", "passbook", "SHG01", passbook.toString(), "--db", db.toString(),
+        "--profile", "axis");
+    assertEquals(ExitCodes.USAGE, run.exitCode());
+    assertEquals("shg: unknown profile 'axis': choose generic, sbi, hdfc, icici or kotak",
+        run.err().strip());
+    assertEquals(1, entries());
+  }
+
+  /** The help of both passbook imports lists the registered profiles; none is typed in twice. */
+  @Test
+  void theHelpListsEveryRegisteredProfile() {
+    String names = PassbookProfile.BUILT_IN.stream().map(PassbookProfile::name)
+        .collect(Collectors.joining(", "));
+    for (String command : List.of("passbook", "books")) {
+      Run run = Run.shg("import", command, "--help");
+      assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+      assertTrue(run.out().replaceAll("\\s+", " ").contains("The bank's layout: " + names + " (default"),
+          run.out());
+    }
+  }
+
   @Test
   void aBadRulesLineIsReportedWithItsLineNumber() throws IOException {
     Path rules = Files.writeString(dir.resolve("bad.rules"), """

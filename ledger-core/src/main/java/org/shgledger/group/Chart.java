@@ -118,6 +118,50 @@ public final class Chart {
         .toList();
   }
 
+  /**
+   * Why an account may not take the other side of an entry that the engine does not make itself
+   * (a bank line, a reclassification, an opening balance), and what to use instead: the engine
+   * keeps facts beside these accounts' balances (loan events beside 1200, the year's closing and
+   * distributions beside 3100, repayments beside 4000), and a posting made behind it would leave
+   * the ledger and those facts disagreeing.
+   *
+   * @param code an account code, a sub-ledger's included, not null
+   * @return the reason and the command to use, or empty if anything may post to the account
+   */
+  public static Optional<String> ownedByEngine(AccountCode code) {
+    AccountCode control = code.value().indexOf(':') < 0 ? code : AccountCode.of(code.value().substring(0, code.value().indexOf(':')));
+    if (control.equals(MEMBER_LOANS)) {
+      return Optional.of("account " + code + " holds loans to members, which change only with a loan's"
+          + " own events: pay a loan out with 'shg loan disburse' and record repayments with 'shg loan repay'"
+          + " or the meeting register's repayment columns (a bank line the register records: -> register)");
+    }
+    if (code.equals(SURPLUS)) {
+      return Optional.of("account " + code + " (accumulated surplus) changes only by 'shg year-end',"
+          + " 'shg distribute-surplus', a member's exit and 'shg share-out'");
+    }
+    if (code.equals(LOAN_INTEREST)) {
+      return Optional.of("account " + code + " (interest on member loans) is credited only by a loan's"
+          + " repayments: record them with 'shg loan repay' or the meeting register's repayment columns");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The member whose sub-ledger an account is, under one of the {@link #MEMBER_CONTROLS}.
+   *
+   * @param code an account code, not null
+   * @return the member, or empty for any other account
+   */
+  public static Optional<MemberId> memberOf(AccountCode code) {
+    for (AccountCode control : MEMBER_CONTROLS) {
+      String prefix = control.value() + ":";
+      if (code.value().startsWith(prefix)) {
+        return Optional.of(MemberId.of(code.value().substring(prefix.length())));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The account types' accounts that are closed into surplus at year end. */
   static boolean closesAtYearEnd(Account account) {
     return account.type() == AccountType.INCOME || account.type() == AccountType.EXPENSE;

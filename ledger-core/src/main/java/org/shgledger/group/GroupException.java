@@ -11,6 +11,7 @@ public final class GroupException extends LedgerException {
 
   /** Why the operation was refused. */
   private final GroupRejection reason;
+  private final int batchIndex;
 
   /**
    * Creates the exception.
@@ -21,6 +22,7 @@ public final class GroupException extends LedgerException {
   public GroupException(GroupRejection reason, String message) {
     super(Objects.requireNonNull(message, "message"));
     this.reason = Objects.requireNonNull(reason, "reason");
+    this.batchIndex = -1;
   }
 
   /**
@@ -31,8 +33,37 @@ public final class GroupException extends LedgerException {
    * @param cause the underlying failure, may be null
    */
   public GroupException(GroupRejection reason, String message, Throwable cause) {
+    this(reason, message, cause, -1);
+  }
+
+  private GroupException(GroupRejection reason, String message, Throwable cause, int batchIndex) {
     super(Objects.requireNonNull(message, "message"), cause);
     this.reason = Objects.requireNonNull(reason, "reason");
+    this.batchIndex = batchIndex;
+  }
+
+  /**
+   * The same refusal, naming the position of the refused operation in a batch ({@link
+   * SavingsGroups#recordAll}).
+   *
+   * @param index the operation's index in its batch, from 0
+   * @return a new exception with this one's reason, message and cause, not null
+   */
+  public GroupException atBatchIndex(int index) {
+    if (index < 0) {
+      throw new IllegalArgumentException("index out of range: " + index);
+    }
+    return new GroupException(reason, getMessage(), getCause(), index);
+  }
+
+  /**
+   * Which operation of a batch was refused, so that an importer can name its line.
+   *
+   * @return its index in the batch passed to {@link SavingsGroups#recordAll}, from 0; or empty if
+   *     the request was not a batch
+   */
+  public java.util.OptionalInt batchIndex() {
+    return batchIndex < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(batchIndex);
   }
 
   /**

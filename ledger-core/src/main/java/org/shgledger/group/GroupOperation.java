@@ -308,4 +308,57 @@ public sealed interface GroupOperation {
       return "other income" + (description.isBlank() ? "" : ": " + description);
     }
   }
+
+  /**
+   * A line of the group's bank statement: money in or out of the bank account (1100), the other
+   * side on the account a passbook rule chose. The engine checks the other side as it checks its
+   * own operations: not the bank itself, not an account it keeps in step with its own records
+   * ({@link Chart#ownedByEngine}: a member's loan, the surplus, loan interest), and, for a member's
+   * savings, that she is a member on the line's date and has not left.
+   *
+   * @param deposit true for money into the bank (debit bank), false for money out (credit bank)
+   * @param amount positive, not null
+   * @param counterpart the other side's account, not null
+   * @param narration the memo: the bank's narration, or words for people, up to {@link
+   *     org.shgledger.journal.JournalEntry#MAX_MEMO_LENGTH} characters, not null
+   */
+  record BankLine(boolean deposit, Money amount, org.shgledger.journal.AccountCode counterpart, String narration)
+      implements GroupOperation {
+    /** Checks for nulls. */
+    public BankLine {
+      Objects.requireNonNull(amount, "amount");
+      Objects.requireNonNull(counterpart, "counterpart");
+      Objects.requireNonNull(narration, "narration");
+    }
+
+    @Override
+    public String memo() {
+      return narration;
+    }
+  }
+
+  /**
+   * A group's balances carried over from its paper books into a new book, in one entry: what it
+   * owns as debits, what it owes and its members' savings as credits, the difference to the
+   * accumulated surplus. Loans outstanding come in as cash and go out through {@link
+   * SavingsGroups#disburseLoan}, so that each has its schedule; this entry may therefore not touch
+   * a member's loan, and every member whose savings it carries must be a member on its date.
+   *
+   * @param postings the balanced postings, not null
+   * @param description the memo, up to {@link org.shgledger.journal.JournalEntry#MAX_MEMO_LENGTH}
+   *     characters, not null
+   */
+  record OpeningBalances(java.util.List<org.shgledger.journal.Posting> postings, String description)
+      implements GroupOperation {
+    /** Copies the postings and checks for nulls. */
+    public OpeningBalances {
+      postings = java.util.List.copyOf(postings);
+      Objects.requireNonNull(description, "description");
+    }
+
+    @Override
+    public String memo() {
+      return description;
+    }
+  }
 }

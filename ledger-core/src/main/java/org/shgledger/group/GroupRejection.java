@@ -75,7 +75,14 @@ public enum GroupRejection {
   /** This exit settlement was reversed; settle her exit again under a new id. */
   EXIT_REVERSED,
   /** A member who has left still holds money in her accounts, so the fund cannot be shared out. */
-  UNSETTLED_MEMBER_ACCOUNTS;
+  UNSETTLED_MEMBER_ACCOUNTS,
+  /**
+   * An entry the engine does not make itself (a bank line, a reclassification, opening balances)
+   * names an account whose balance the engine keeps in step with its own records: a member's loan
+   * (1200), the accumulated surplus (3100) or interest on member loans (4000). See {@link
+   * Chart#ownedByEngine}.
+   */
+  ACCOUNT_OWNED_BY_ENGINE;
 
   /**
    * Whether this reason means that something named does not exist (a group, a member, a loan),

@@ -1,35 +1,23 @@
 package org.shgledger.group;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.joda.money.Money;
-import org.shgledger.journal.Account;
 import org.shgledger.journal.AccountCode;
-import org.shgledger.journal.AccountType;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.EntryId;
+import org.shgledger.journal.EntryKind;
 import org.shgledger.journal.Journal;
 import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.JournalException;
-import org.shgledger.journal.Posting;
-import org.shgledger.journal.Rejection;
-import org.shgledger.journal.TrialBalance;
+import org.shgledger.journal.JournalReader;
 import org.shgledger.loan.Loan;
 import org.shgledger.loan.LoanHistory;
 import org.shgledger.loan.LoanState;
-import org.shgledger.loan.PaymentAllocation;
-import org.shgledger.money.Allocator;
-import org.shgledger.money.MinorUnits;
-import org.shgledger.money.RoundingPolicy;
 
 /**
  * The savings-group engine: the rules a Self Help Group lives by, turned into balanced journal
@@ -45,27 +33,43 @@ import org.shgledger.money.RoundingPolicy;
  * neither.
  *
  * <p>The accounts each operation debits and credits are listed in docs/engine.md.
+ *
+ * <p>This class is the engine's one entry point, a thin façade over its parts, each in its own
+ * file: {@code Membership} (groups and people), {@code Postings} (everyday money, the importers'
+ * batches), {@code Lending} (loans to members), {@code Corrections} (reversals) and {@code
+ * Closing} (year end, distributions, exits, share-out), on the common ground of {@code
+ * EnginePart}.
  */
 public final class SavingsGroups {
 
-  /** Allocations of money among members are exact to the paisa, whatever the group's rounding. */
-  private static final RoundingPolicy EXACT = RoundingPolicy.minorUnits(RoundingMode.UNNECESSARY);
+  // The words below are what the engine writes in its entries' memos and source references. Entries
+  // carry their kind as data (EntryKind), which is what reports read; these stay fixed because the
+  // entries recorded before kinds existed are classified by them (LegacyKinds).
 
-  // The marks below are part of the books' meaning: reports (org.shgledger.report) recognise the
-  // engine's own entries by them, so they are public and must never change wording.
+  /** The prefix of the entry id of every line imported from a bank statement. */
+  public static final String BANK_LINE_ID_PREFIX = "pb:";
 
   /** The source reference prefix of a member's exit settlement: {@code exit:M01}. */
   public static final String EXIT_SOURCE = "exit:";
+
   /** The memo of {@link #distributeSurplus}'s entry. */
   public static final String DISTRIBUTION_MEMO = "surplus distributed in proportion to savings";
+
   /** The memo of {@link #shareOut}'s entry. */
   public static final String SHARE_OUT_MEMO = "share-out: the whole fund paid to members";
+
   /** The memo of {@link #closeYear}'s closing entry. */
   public static final String YEAR_END_MEMO = "year end: income and expense closed into surplus";
 
   private final Journal journal;
+
   private final GroupRegistry registry;
-  private final UnitOfWork unitOfWork;
+
+  private final Membership membership;
+  private final Postings postings;
+  private final Lending lending;
+  private final Corrections corrections;
+  private final Closing closing;
 
   /**
    * Creates the engine over a journal and a registry that live and die with the process, such as
@@ -91,28 +95,33 @@ public final class SavingsGroups {
   public SavingsGroups(Journal journal, GroupRegistry registry, UnitOfWork unitOfWork) {
     this.journal = Objects.requireNonNull(journal, "journal");
     this.registry = Objects.requireNonNull(registry, "registry");
-    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+    Objects.requireNonNull(unitOfWork, "unitOfWork");
+    this.membership = new Membership(journal, registry, unitOfWork);
+    this.postings = new Postings(journal, registry, unitOfWork);
+    this.lending = new Lending(journal, registry, unitOfWork);
+    this.corrections = new Corrections(journal, registry, unitOfWork);
+    this.closing = new Closing(journal, registry, unitOfWork);
   }
 
   /**
-   * The journal holding the groups' books, for balances, trial balances and reports.
+   * The groups' books as they may be read, for balances, trial balances and reports. It hands out
+   * no way to write: every entry goes through this engine's rules.
    *
-   * @return the journal, not null
+   * @return the journal, read-only, not null
    */
-  public Journal journal() {
+  public JournalReader journal() {
     return journal;
   }
 
   /**
-   * The registry holding groups, members, office bearers and meetings.
+   * The registry holding groups, members, office bearers, meetings and loans, as it may be read:
+   * it hands out no way to write, since every record is made through this engine's rules.
    *
-   * @return the registry, not null
+   * @return the registry, read-only, not null
    */
-  public GroupRegistry registry() {
+  public GroupRecords registry() {
     return registry;
   }
-
-  // ---------------------------------------------------------------- groups and people
 
   /**
    * Creates a group and its book with the standard chart of accounts. Creating a group that
@@ -124,23 +133,7 @@ public final class SavingsGroups {
    *     group
    */
   public Group createGroup(Group group) {
-    Objects.requireNonNull(group, "group");
-    return atomically(group.code(), () -> {
-      Optional<Group> existing = registry.group(group.code());
-      if (existing.isPresent()) {
-        if (!existing.get().equals(group)) {
-          throw new GroupException(GroupRejection.GROUP_EXISTS,
-              "group " + group.code() + " exists already as '" + existing.get().name() + "'");
-        }
-        return existing.get();
-      }
-      journal.createBook(group.book());
-      for (Account account : Chart.standardAccounts(group.code(), group.currency())) {
-        journal.openAccount(account);
-      }
-      registry.putGroup(group);
-      return group;
-    });
+    return membership.createGroup(group);
   }
 
   /**
@@ -151,8 +144,7 @@ public final class SavingsGroups {
    * @throws GroupException {@link GroupRejection#GROUP_NOT_FOUND}
    */
   public Group group(BookId code) {
-    return registry.group(Objects.requireNonNull(code, "code"))
-        .orElseThrow(() -> new GroupException(GroupRejection.GROUP_NOT_FOUND, "group " + code + " does not exist"));
+    return membership.group(code);
   }
 
   /**
@@ -171,36 +163,7 @@ public final class SavingsGroups {
    * @throws IllegalArgumentException if the record says she has already left
    */
   public Member addMember(BookId code, Member member) {
-    return atomically(code, () -> {
-      Group group = group(code);
-      Objects.requireNonNull(member, "member");
-      if (member.exited().isPresent()) {
-        throw new IllegalArgumentException("a new member cannot have left already; use settleExit");
-      }
-      Optional<Member> existing = registry.member(code, member.id());
-      if (existing.isPresent()) {
-        Member known = existing.get();
-        if (known.exited().isPresent()) {
-          throw new GroupException(GroupRejection.MEMBER_HAS_LEFT,
-              "group " + code + ": member " + member.id() + " left on " + known.exited().get()
-                  + "; a returning member gets a new id");
-        }
-        if (!known.name().equals(member.name()) || known.category() != member.category()
-            || !known.joined().equals(member.joined())) {
-          throw new GroupException(GroupRejection.MEMBER_EXISTS,
-              "group " + code + ": member " + member.id() + " exists already with another record");
-        }
-        if (member.bankAccount().isPresent() && !member.bankAccount().equals(known.bankAccount())) {
-          return setBankAccount(code, member.id(), member.bankAccount().get());
-        }
-        return known;
-      }
-      for (Account account : Chart.memberAccounts(code, group.currency(), member.id())) {
-        journal.openAccount(account);
-      }
-      registry.putMember(code, member);
-      return member;
-    });
+    return membership.addMember(code, member);
   }
 
   /**
@@ -214,11 +177,7 @@ public final class SavingsGroups {
    *     GroupRejection#MEMBER_NOT_FOUND}
    */
   public Member setBankAccount(BookId code, MemberId memberId, MemberBankAccount account) {
-    return atomically(code, () -> {
-      Member member = member(code, memberId).withBankAccount(Objects.requireNonNull(account, "account"));
-      registry.putMember(code, member);
-      return member;
-    });
+    return membership.setBankAccount(code, memberId, account);
   }
 
   /**
@@ -231,10 +190,7 @@ public final class SavingsGroups {
    *     GroupRejection#MEMBER_NOT_FOUND}
    */
   public Member member(BookId code, MemberId memberId) {
-    group(code);
-    return registry.member(code, Objects.requireNonNull(memberId, "memberId"))
-        .orElseThrow(() -> new GroupException(GroupRejection.MEMBER_NOT_FOUND,
-            "group " + code + ": there is no member " + memberId));
+    return membership.member(code, memberId);
   }
 
   /**
@@ -249,23 +205,7 @@ public final class SavingsGroups {
    *     GroupRejection#OFFICE_TAKEN} if another term of the office overlaps
    */
   public BearerTerm elect(BookId code, BearerTerm term) {
-    return atomically(code, () -> {
-      Objects.requireNonNull(term, "term");
-      Member member = member(code, term.member());
-      requireMemberOn(code, member, term.from());
-      for (BearerTerm other : registry.terms(code)) {
-        if (other.equals(term)) {
-          return other;
-        }
-        if (other.role() == term.role() && other.overlaps(term)) {
-          throw new GroupException(GroupRejection.OFFICE_TAKEN,
-              "group " + code + ": " + other.member() + " is " + other.role().name().toLowerCase()
-                  + " from " + other.from() + " to " + other.to() + ", overlapping " + term.from() + " to " + term.to());
-        }
-      }
-      registry.addTerm(code, term);
-      return term;
-    });
+    return membership.elect(code, term);
   }
 
   /**
@@ -276,14 +216,7 @@ public final class SavingsGroups {
    * @return the office holders; an office nobody held is absent, not null
    */
   public Map<Role, MemberId> bearersOn(BookId code, LocalDate date) {
-    group(code);
-    Map<Role, MemberId> holders = new EnumMap<>(Role.class);
-    for (BearerTerm term : registry.terms(code)) {
-      if (term.covers(date)) {
-        holders.put(term.role(), term.member());
-      }
-    }
-    return holders;
+    return membership.bearersOn(code, date);
   }
 
   /**
@@ -296,31 +229,8 @@ public final class SavingsGroups {
    *     group's meeting that day is recorded with a different roll
    */
   public Meeting recordMeeting(Meeting meeting) {
-    Objects.requireNonNull(meeting, "meeting");
-    return atomically(meeting.group(), () -> {
-      group(meeting.group());
-      for (MemberId id : meeting.attendance().keySet()) {
-        Optional<Member> member = registry.member(meeting.group(), id);
-        if (member.isEmpty() || !member.get().isMemberOn(meeting.date())) {
-          throw new GroupException(GroupRejection.ATTENDANCE_OF_NON_MEMBER,
-              "group " + meeting.group() + ", meeting of " + meeting.date() + ": " + id
-                  + " was not a member that day");
-        }
-      }
-      Optional<Meeting> existing = registry.meeting(meeting.group(), meeting.date());
-      if (existing.isPresent()) {
-        if (!existing.get().equals(meeting)) {
-          throw new GroupException(GroupRejection.MEETING_EXISTS,
-              "group " + meeting.group() + ": the meeting of " + meeting.date() + " is recorded already with another roll");
-        }
-        return existing.get();
-      }
-      registry.putMeeting(meeting);
-      return meeting;
-    });
+    return membership.recordMeeting(meeting);
   }
-
-  // ---------------------------------------------------------------- everyday money
 
   /**
    * Records an everyday money event as one balanced entry.
@@ -337,75 +247,71 @@ public final class SavingsGroups {
    *     other content)
    */
   public JournalEntry record(BookId code, EntryId id, LocalDate date, GroupOperation operation) {
-    return atomically(code, () -> {
-      Objects.requireNonNull(id, "id");
-      Objects.requireNonNull(date, "date");
-      Objects.requireNonNull(operation, "operation");
-      Group group = group(code);
-      List<Posting> postings = postings(group, date, operation);
-      return recordEntry(JournalEntry.of(id, code, date, operation.memo(), postings));
-    });
+    return postings.record(code, id, date, operation);
   }
 
-  /** The one place an everyday operation becomes postings. */
-  private List<Posting> postings(Group group, LocalDate date, GroupOperation operation) {
-    BookId code = group.code();
-    if (operation instanceof GroupOperation.Save op) {
-      Money amount = positive(group, op.amount(), "savings");
-      requireMemberOn(code, member(code, op.member()), date);
-      return pair(op.channel().account(), Chart.memberAccount(op.kind().control(), op.member()), amount);
-    } else if (operation instanceof GroupOperation.WithdrawSavings op) {
-      Money amount = positive(group, op.amount(), "withdrawal");
-      Member member = member(code, op.member());
-      requireMemberOn(code, member, date);
-      requirePayableTo(code, member, op.channel());
-      return pair(Chart.memberAccount(op.kind().control(), op.member()), op.channel().account(), amount);
-    } else if (operation instanceof GroupOperation.BankCash op) {
-      return pair(Chart.BANK, Chart.CASH, positive(group, op.amount(), "amount banked"));
-    } else if (operation instanceof GroupOperation.WithdrawFromBank op) {
-      return pair(Chart.CASH, Chart.BANK, positive(group, op.amount(), "amount withdrawn"));
-    } else if (operation instanceof GroupOperation.Fine op) {
-      Money amount = positive(group, op.amount(), "fine");
-      requireMemberOn(code, member(code, op.member()), date);
-      return pair(op.channel().account(), Chart.FINES, amount);
-    } else if (operation instanceof GroupOperation.BankInterest op) {
-      return pair(Chart.BANK, Chart.BANK_INTEREST, positive(group, op.amount(), "bank interest"));
-    } else if (operation instanceof GroupOperation.BankCharges op) {
-      return pair(Chart.BANK_CHARGES, Chart.BANK, positive(group, op.amount(), "bank charges"));
-    } else if (operation instanceof GroupOperation.ReceiveBankLoan op) {
-      return pair(Chart.BANK, Chart.BANK_LOAN, positive(group, op.amount(), "bank loan"));
-    } else if (operation instanceof GroupOperation.RepayBankLoan op) {
-      return split(group, Chart.BANK_LOAN, op.principal(), op.interest(), Chart.BANK);
-    } else if (operation instanceof GroupOperation.ReceiveFederationLoan op) {
-      return pair(op.channel().account(), Chart.FEDERATION_LOAN, positive(group, op.amount(), "federation loan"));
-    } else if (operation instanceof GroupOperation.RepayFederationLoan op) {
-      return split(group, Chart.FEDERATION_LOAN, op.principal(), op.interest(), op.channel().account());
-    } else if (operation instanceof GroupOperation.ReceiveGrant op) {
-      return pair(op.channel().account(), Chart.GRANTS, positive(group, op.amount(), "grant"));
-    } else if (operation instanceof GroupOperation.PayExpense op) {
-      return pair(Chart.EXPENSES, op.channel().account(), positive(group, op.amount(), "expense"));
-    } else if (operation instanceof GroupOperation.OtherIncome op) {
-      return pair(op.channel().account(), Chart.OTHER_INCOME, positive(group, op.amount(), "income"));
-    }
-    throw new AssertionError("unhandled operation " + operation);
+  /**
+   * Records a batch of everyday operations on one group as one unit (on a durable store, one
+   * transaction), each checked by the same rules as {@link #record}: the importers' way to write
+   * many lines at the speed of the journal's own batches. If any operation is refused, nothing of
+   * the batch is kept on a durable store, and the exception names the refused operation's index
+   * ({@link GroupException#batchIndex()}, {@link JournalException#batchIndex()}).
+   *
+   * @param code the group, not null
+   * @param recordings the operations, at most {@link Journal#MAX_BATCH_ENTRIES}, not null
+   * @return the recorded entries (a repeat's original), in order, not null
+   * @throws GroupException if an engine rule refuses an operation
+   * @throws JournalException if a journal rule refuses an entry
+   */
+  public List<JournalEntry> recordAll(BookId code, List<Recording> recordings) {
+    return postings.recordAll(code, recordings);
   }
 
-  /** A repayment of an outside loan: principal off the loan, interest to expense, paid from one fund. */
-  private List<Posting> split(Group group, AccountCode loan, Money principal, Money interest, AccountCode from) {
-    nonNegative(group, principal, "principal");
-    nonNegative(group, interest, "interest");
-    if (principal.isZero() && interest.isZero()) {
-      throw new GroupException(GroupRejection.INVALID_AMOUNT, "group " + group.code() + ": a repayment of nothing");
-    }
-    return new EntryBuilder()
-        .debit(loan, principal)
-        .debit(Chart.INTEREST_PAID, interest)
-        .credit(from, principal.plus(interest))
-        .postings();
+  /**
+   * Records one operation with where it came from, as {@link #record(BookId, EntryId, LocalDate,
+   * GroupOperation)} does.
+   *
+   * @param code the group, not null
+   * @param recording the operation, not null
+   * @return the recorded entry (a repeat's original), not null
+   * @throws GroupException if an engine rule refuses the operation
+   * @throws JournalException if a journal rule refuses the entry
+   */
+  public JournalEntry record(BookId code, Recording recording) {
+    return postings.record(code, recording);
   }
 
-  private static List<Posting> pair(AccountCode debit, AccountCode credit, Money amount) {
-    return List.of(Posting.debit(debit, amount), Posting.credit(credit, amount));
+  /**
+   * Checks operations of one group by the rules of {@link #record} without recording them: an
+   * importer's first pass, and what a dry run shows. The group is read once; the checker is
+   * meant for one pass over a file, during which the group's definition does not change.
+   *
+   * @param code the group, not null
+   * @return a function from an operation to the entry {@link #recordAll} would record for it,
+   *     throwing {@link GroupException} where an engine rule refuses it, not null
+   * @throws GroupException {@link GroupRejection#GROUP_NOT_FOUND}
+   */
+  public java.util.function.Function<Recording, JournalEntry> checker(BookId code) {
+    return postings.checker(code);
+  }
+
+  /**
+   * Reclassifies an imported bank line: records the reversal of its entry and a new entry with the
+   * same bank side and the other side on another account, together (a reversal and a new entry,
+   * never an edit). Both are dated as the original. The new entry can itself be reclassified later.
+   * The new account is checked as a bank line's is ({@link GroupOperation.BankLine}).
+   *
+   * @param code the group, not null
+   * @param entry the imported entry (often one in Suspense), not null
+   * @param account the right account, not null
+   * @return the reversal and the new entry, not null
+   * @throws JournalException if there is no such entry, it is not an imported bank line, it was
+   *     already reclassified, or the journal refuses either entry; nothing is recorded then
+   * @throws GroupException {@link GroupRejection#ACCOUNT_OWNED_BY_ENGINE}, or a member's savings
+   *     of someone who was not a member on the line's date
+   */
+  public List<JournalEntry> reclassifyBankLine(BookId code, EntryId entry, AccountCode account) {
+    return postings.reclassifyBankLine(code, entry, account);
   }
 
   /**
@@ -422,34 +328,8 @@ public final class SavingsGroups {
    * @throws JournalException for the journal's reversal rules (not found, reversed already, locked)
    */
   public JournalEntry reverse(BookId code, EntryId original, EntryId reversalId, LocalDate date, String memo) {
-    return atomically(code, () -> {
-      group(code);
-      if (journal.entry(code, reversalId).isEmpty()) {
-        requireReversibleForLoans(code, original);
-        Optional<JournalEntry> target = journal.entry(code, original);
-        if (target.isPresent()) {
-          requireReversibleCorrection(code, target.get(), date);
-        }
-      }
-      try {
-        JournalEntry reversal = journal.reverse(code, original, reversalId, date, memo);
-        JournalEntry reversed = journal.entry(code, original).orElseThrow();
-        Optional<String> source = reversed.sourceReference();
-        if (source.isPresent() && source.get().startsWith(EXIT_SOURCE)) {
-          MemberId memberId = MemberId.of(source.get().substring(EXIT_SOURCE.length()));
-          Member member = member(code, memberId);
-          registry.putMember(code, new Member(member.id(), member.name(), member.category(),
-              member.joined(), Optional.empty(), member.bankAccount()));
-        }
-        return reversal;
-      } catch (JournalException e) {
-        throw translate(e);
-      }
-    });
+    return corrections.reverse(code, original, reversalId, date, memo);
   }
-
-
-  // ---------------------------------------------------------------- loans to members
 
   /**
    * Pays out an internal loan: debit the member's loan account, credit cash or bank (a bank
@@ -472,35 +352,7 @@ public final class SavingsGroups {
    */
   public JournalEntry disburseLoan(
       BookId code, EntryId id, LoanId loanId, MemberId memberId, Loan terms, Channel channel) {
-    return atomically(code, () -> {
-      Group group = group(code);
-      Objects.requireNonNull(id, "id");
-      Objects.requireNonNull(terms, "terms");
-      Objects.requireNonNull(channel, "channel");
-      MemberLoan loan = new MemberLoan(loanId, memberId, terms, channel, id, group.loanDefaults().allocationOrder());
-      Optional<MemberLoan> existing = registry.loan(code, loanId);
-      if (existing.isPresent()) {
-        // a repeat keeps the order the loan was paid out with, whatever the group's default is now
-        MemberLoan recorded = existing.get();
-        if (!recorded.equals(new MemberLoan(loanId, memberId, terms, channel, id, recorded.allocationOrder()))) {
-          throw new GroupException(GroupRejection.LOAN_EXISTS,
-              "group " + code + ": loan " + loanId + " exists already with other terms");
-        }
-        return journal.entry(code, id).orElseThrow();
-      }
-      if (!terms.currency().equals(group.currency())) {
-        throw new GroupException(GroupRejection.LOAN_IN_OTHER_CURRENCY,
-            "group " + code + ": loan " + loanId + " is in " + terms.currency() + ", the group keeps " + group.currency());
-      }
-      Member member = member(code, memberId);
-      LocalDate date = terms.disbursementDate();
-      requireMemberOn(code, member, date);
-      requirePayableTo(code, member, channel);
-      JournalEntry entry = recordEntry(JournalEntry.of(id, code, date, "loan " + loanId + " to " + memberId,
-          pair(Chart.memberAccount(Chart.MEMBER_LOANS, memberId), channel.account(), terms.principal())));
-      registry.putLoan(code, loan);
-      return entry;
-    });
+    return lending.disburseLoan(code, id, loanId, memberId, terms, channel);
   }
 
   /**
@@ -517,35 +369,7 @@ public final class SavingsGroups {
    *     GroupRejection#INVALID_AMOUNT}, {@link GroupRejection#LOAN_EVENT_OUT_OF_ORDER}
    */
   public void chargeLoanPenalty(BookId code, EntryId id, LoanId loanId, LocalDate date, Money amount) {
-    atomically(code, () -> {
-      Group group = group(code);
-      MemberLoan loan = standingLoan(code, loanId);
-      positive(group, amount, "penalty");
-      if (MinorUnits.exceeds(amount, Loan.MAX_PRINCIPAL_MINOR)) {
-        throw new GroupException(GroupRejection.INVALID_AMOUNT,
-            "group " + code + ", loan " + loanId + ": a penalty of " + amount + " is beyond any loan's limit");
-      }
-      LoanEvent penalty = new LoanEvent(LoanEvent.Kind.PENALTY, id, date, amount);
-      Optional<LoanEvent> same = registry.loanEvents(code, loanId).stream().filter(e -> e.id().equals(id)).findFirst();
-      if (same.isPresent()) {
-        if (same.get().equals(penalty)) {
-          return null;
-        }
-        throw new GroupException(GroupRejection.PENALTY_EXISTS,
-            "group " + code + ", loan " + loanId + ": penalty " + id + " is recorded already as "
-                + same.get().amount() + " on " + same.get().date());
-      }
-      Optional<LocalDate> locked = journal.lockDate(code);
-      if (locked.isPresent() && !date.isAfter(locked.get())) {
-        throw new JournalException(Rejection.DATE_LOCKED,
-            "group " + code + ", loan " + loanId + ": a penalty dated " + date + ", but the book is locked up to " + locked.get());
-      }
-      LoanHistory history = history(code, loan);
-      requireInOrder(code, loan, history, date);
-      history.withFine(date, amount);
-      registry.addLoanEvent(code, loanId, penalty);
-      return null;
-    });
+    lending.chargeLoanPenalty(code, id, loanId, date, amount);
   }
 
   /**
@@ -565,38 +389,7 @@ public final class SavingsGroups {
    *     GroupRejection#REPAYMENT_EXCEEDS_DEBT} if the payment is more than the loan will ever ask
    */
   public JournalEntry repayLoan(BookId code, EntryId id, LoanId loanId, LocalDate date, Money amount, Channel channel) {
-    return atomically(code, () -> {
-      Group group = group(code);
-      MemberLoan loan = standingLoan(code, loanId);
-      positive(group, amount, "repayment");
-      if (MinorUnits.exceeds(amount, Loan.MAX_PRINCIPAL_MINOR)) {
-        throw new GroupException(GroupRejection.REPAYMENT_EXCEEDS_DEBT,
-            "group " + code + ", loan " + loanId + ": a payment of " + amount + " is beyond any loan's limit");
-      }
-      Objects.requireNonNull(channel, "channel");
-      LoanEvent payment = new LoanEvent(LoanEvent.Kind.PAYMENT, id, date, amount);
-      if (registry.loanEvents(code, loanId).contains(payment) && journal.entry(code, id).isPresent()) {
-        return journal.entry(code, id).get();
-      }
-      LoanHistory history = history(code, loan);
-      requireInOrder(code, loan, history, date);
-      PaymentAllocation split = history.allocate(date, amount);
-      if (split.hasExcess()) {
-        throw new GroupException(GroupRejection.REPAYMENT_EXCEEDS_DEBT,
-            "group " + code + ", loan " + loanId + ": " + amount + " is more than the loan will ever ask; at most "
-                + split.applied() + " can be taken on " + date);
-      }
-      List<Posting> postings = new EntryBuilder()
-          .debit(channel.account(), amount)
-          .credit(Chart.FINES, split.fines())
-          .credit(Chart.LOAN_INTEREST, split.interest())
-          .credit(Chart.memberAccount(Chart.MEMBER_LOANS, loan.member()), split.principal())
-          .postings();
-      JournalEntry entry = recordEntry(JournalEntry.of(id, code, date,
-          "repayment of loan " + loanId + " by " + loan.member(), postings));
-      registry.addLoanEvent(code, loanId, payment);
-      return entry;
-    });
+    return lending.repayLoan(code, id, loanId, date, amount, channel);
   }
 
   /**
@@ -611,14 +404,7 @@ public final class SavingsGroups {
    *     GroupRejection#INVALID_DATE} before the loan was paid out
    */
   public LoanState loanState(BookId code, LoanId loanId, LocalDate asOf) {
-    group(code);
-    MemberLoan loan = standingLoan(code, loanId);
-    if (asOf.isBefore(loan.terms().disbursementDate())) {
-      throw new GroupException(GroupRejection.INVALID_DATE,
-          "group " + code + ": loan " + loanId + " was paid out on " + loan.terms().disbursementDate()
-              + " and has no state on " + asOf);
-    }
-    return history(code, loan).stateAsOf(asOf);
+    return lending.loanState(code, loanId, asOf);
   }
 
   /**
@@ -628,8 +414,7 @@ public final class SavingsGroups {
    * @return the loans, not null
    */
   public List<MemberLoan> loans(BookId code) {
-    group(code);
-    return registry.loans(code).stream().filter(loan -> isStanding(code, loan.disbursement())).toList();
+    return membership.loans(code);
   }
 
   /**
@@ -641,7 +426,7 @@ public final class SavingsGroups {
    * @return the history, not null
    */
   public LoanHistory history(BookId code, MemberLoan loan) {
-    return history(code, loan, registry.loanEvents(code, loan.id()));
+    return membership.history(code, loan);
   }
 
   /**
@@ -654,120 +439,8 @@ public final class SavingsGroups {
    * @throws GroupException {@link GroupRejection#GROUP_NOT_FOUND}
    */
   public Map<MemberLoan, LoanHistory> histories(BookId code) {
-    List<MemberLoan> loans = loans(code);
-    Map<LoanId, List<LoanEvent>> events = registry.loanEvents(code);
-    Map<MemberLoan, LoanHistory> histories = new LinkedHashMap<>();
-    for (MemberLoan loan : loans) {
-      histories.put(loan, history(code, loan, events.getOrDefault(loan.id(), List.of())));
-    }
-    return histories;
+    return lending.histories(code);
   }
-
-  private LoanHistory history(BookId code, MemberLoan loan, List<LoanEvent> events) {
-    LoanHistory history = LoanHistory.of(loan.terms(), loan.allocationOrder());
-    for (LoanEvent event : events) {
-      if (event.kind() == LoanEvent.Kind.PENALTY) {
-        history = history.withFine(event.date(), event.amount());
-      } else if (isStanding(code, event.id())) {
-        history = history.withPayment(event.date(), event.amount());
-      }
-    }
-    return history;
-  }
-
-  private MemberLoan standingLoan(BookId code, LoanId loanId) {
-    Objects.requireNonNull(loanId, "loanId");
-    return registry.loan(code, loanId)
-        .filter(loan -> isStanding(code, loan.disbursement()))
-        .orElseThrow(() -> new GroupException(GroupRejection.LOAN_NOT_FOUND,
-            "group " + code + ": there is no loan " + loanId + " (or its disbursement was reversed)"));
-  }
-
-  /** Whether an entry is recorded and not reversed. */
-  private boolean isStanding(BookId code, EntryId entry) {
-    return journal.stands(code, entry);
-  }
-
-  private static void requireInOrder(BookId code, MemberLoan loan, LoanHistory history, LocalDate date) {
-    if (date.isBefore(history.latestDate())) {
-      throw new GroupException(GroupRejection.LOAN_EVENT_OUT_OF_ORDER,
-          "group " + code + ", loan " + loan.id() + ": " + date + " is before the loan's latest event on "
-              + history.latestDate() + "; loan events are recorded in date order");
-    }
-  }
-
-  /**
-   * Keeps loan histories and members' status in step with the journal: a loan entry is reversed
-   * on its own date (a history cannot hold a payment that stood for some days), and the reversal
-   * of a loan entry or an exit is not itself reversed (the registry would not follow).
-   */
-  private void requireReversibleCorrection(BookId code, JournalEntry target, LocalDate date) {
-    // A member who has left has settled accounts: reversing anything else of hers (a withdrawal,
-    // a repayment) would put money back on them after the settlement. Only reversing the
-    // settlement itself, which brings her back, may touch them.
-    boolean ownSettlement = target.sourceReference().filter(ref -> ref.startsWith(EXIT_SOURCE)).isPresent();
-    if (!ownSettlement) {
-      for (Posting posting : target.postings()) {
-        for (AccountCode control : Chart.MEMBER_CONTROLS) {
-          String prefix = control.value() + ":";
-          if (posting.account().value().startsWith(prefix)) {
-            MemberId memberId = MemberId.of(posting.account().value().substring(prefix.length()));
-            Optional<Member> member = registry.member(code, memberId);
-            if (member.isPresent() && member.get().exited().isPresent()) {
-              throw new GroupException(GroupRejection.MEMBER_HAS_LEFT,
-                  "group " + code + ": " + target.id() + " touches the settled accounts of " + memberId
-                      + ", who left on " + member.get().exited().get() + "; it cannot be reversed now");
-            }
-          }
-        }
-      }
-    }
-    if (target.reverses().isPresent()) {
-      EntryId corrected = target.reverses().get();
-      boolean exit = journal.entry(code, corrected)
-          .flatMap(JournalEntry::sourceReference).filter(ref -> ref.startsWith(EXIT_SOURCE)).isPresent();
-      if (exit || isLoanEntry(code, corrected)) {
-        throw new GroupException(GroupRejection.REVERSAL_OF_CORRECTION,
-            "group " + code + ": " + target.id() + " corrects " + corrected
-                + ", a loan entry or an exit; record that again under a new id instead");
-      }
-    }
-    if (isLoanEntry(code, target.id()) && !date.equals(target.date())) {
-      throw new GroupException(GroupRejection.LOAN_REVERSAL_NOT_ON_ITS_DATE,
-          "group " + code + ": " + target.id() + " is a loan entry of " + target.date()
-              + "; reverse it on that date, not " + date);
-    }
-  }
-
-  /** Whether an entry paid a loan out or paid into one (an exit that cleared loans included). */
-  private boolean isLoanEntry(BookId code, EntryId entry) {
-    for (MemberLoan loan : registry.loans(code)) {
-      if (loan.disbursement().equals(entry)
-          || registry.loanEvents(code, loan.id()).stream()
-              .anyMatch(e -> e.kind() == LoanEvent.Kind.PAYMENT && e.id().equals(entry))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** A loan payment or disbursement can be reversed only if no later payment on the loan stands. */
-  private void requireReversibleForLoans(BookId code, EntryId original) {
-    for (MemberLoan loan : registry.loans(code)) {
-      List<LoanEvent> standing = registry.loanEvents(code, loan.id()).stream()
-          .filter(e -> e.kind() == LoanEvent.Kind.PAYMENT && isStanding(code, e.id()))
-          .toList();
-      boolean isDisbursement = loan.disbursement().equals(original);
-      boolean isPayment = standing.stream().anyMatch(e -> e.id().equals(original));
-      if ((isDisbursement && !standing.isEmpty())
-          || (isPayment && !standing.get(standing.size() - 1).id().equals(original))) {
-        throw new GroupException(GroupRejection.LOAN_PAYMENT_NOT_LATEST,
-            "group " + code + ", loan " + loan.id() + ": reverse its later payments first, latest first");
-      }
-    }
-  }
-
-  // ---------------------------------------------------------------- year end and leaving
 
   /**
    * Closes a financial year: every income and expense account's balance for the year is moved
@@ -784,36 +457,7 @@ public final class SavingsGroups {
    *     financial year
    */
   public Optional<JournalEntry> closeYear(BookId code, EntryId id, LocalDate yearEnd) {
-    return atomically(code, () -> {
-      Group group = group(code);
-      Objects.requireNonNull(id, "id");
-      if (!group.financialYearStarting(yearEnd.plusDays(1)).equals(yearEnd.plusDays(1))) {
-        throw new GroupException(GroupRejection.INVALID_DATE,
-            yearEnd + " is not the last day of group " + code + "'s financial year (which starts in "
-                + group.financialYearStart() + ")");
-      }
-      Optional<LocalDate> locked = journal.lockDate(code);
-      if (locked.isPresent() && !locked.get().isBefore(yearEnd)) {
-        throw new GroupException(GroupRejection.YEAR_ALREADY_CLOSED,
-            "group " + code + ": the books are closed up to " + locked.get());
-      }
-      EntryBuilder closing = new EntryBuilder();
-      Money net = Money.zero(group.currency());
-      for (TrialBalance.Line line : journal.trialBalance(code, yearEnd).lines()) {
-        if (Chart.closesAtYearEnd(line.account())) {
-          closing.credit(line.account().code(), line.net());
-          net = net.plus(line.net());
-        }
-      }
-      Optional<JournalEntry> entry = Optional.empty();
-      if (!closing.isEmpty()) {
-        closing.debit(Chart.SURPLUS, net);
-        String memo = YEAR_END_MEMO;
-        entry = Optional.of(recordEntry(JournalEntry.of(id, code, yearEnd, memo, closing.postings())));
-      }
-      journal.lock(code, yearEnd);
-      return entry;
-    });
+    return closing.closeYear(code, id, yearEnd);
   }
 
   /**
@@ -830,29 +474,7 @@ public final class SavingsGroups {
    *     is smaller, {@link GroupRejection#NOTHING_TO_SHARE_BY} if no member has savings
    */
   public JournalEntry distributeSurplus(BookId code, EntryId id, LocalDate date, Money total) {
-    return atomically(code, () -> {
-      Group group = group(code);
-      positive(group, total, "surplus to distribute");
-      Optional<JournalEntry> done = repeat(code, id, date, DISTRIBUTION_MEMO);
-      if (done.isPresent() && done.get().postings().get(0).equals(Posting.debit(Chart.SURPLUS, total))) {
-        return done.get();
-      }
-      // the lowest, not the day's, balance: a back-dated distribution may not spend surplus
-      // that a later distribution has already given out
-      Money surplus = lowestBalanceFrom(code, Chart.SURPLUS, date);
-      if (total.isGreaterThan(surplus)) {
-        throw new GroupException(GroupRejection.INSUFFICIENT_SURPLUS,
-            "group " + code + ": cannot distribute " + total + "; the accumulated surplus on " + date
-                + " and after is at most " + surplus);
-      }
-      List<Member> members = stayingMembersOn(code, date);
-      List<Money> shares = shareBySavings(group, members, total, date);
-      EntryBuilder entry = new EntryBuilder().debit(Chart.SURPLUS, total);
-      for (int i = 0; i < members.size(); i++) {
-        entry.credit(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, members.get(i).id()), shares.get(i));
-      }
-      return recordEntry(JournalEntry.of(id, code, date, DISTRIBUTION_MEMO, entry.postings()));
-    });
+    return closing.distributeSurplus(code, id, date, total);
   }
 
   /**
@@ -876,85 +498,7 @@ public final class SavingsGroups {
    *     GroupRejection#LOAN_EVENT_OUT_OF_ORDER} if a loan of hers has a later event
    */
   public Optional<JournalEntry> settleExit(BookId code, EntryId id, MemberId memberId, LocalDate date, Channel channel) {
-    return atomically(code, () -> {
-      Group group = group(code);
-      Member member = member(code, memberId);
-      Optional<JournalEntry> done = journal.entry(code, Objects.requireNonNull(id, "id"));
-      if (done.isPresent() && done.get().sourceReference().equals(Optional.of(EXIT_SOURCE + memberId))) {
-        if (journal.reversalOf(code, id).isPresent()) {
-          throw new GroupException(GroupRejection.EXIT_REVERSED,
-              "group " + code + ": settlement " + id + " of " + memberId + " was reversed; settle her exit again under a new id");
-        }
-        // a repeat: the settlement is recorded; complete whatever the registry lacks
-        completeExitLoans(code, memberId, done.get());
-        registry.putMember(code, member.exited().isPresent() ? member : member.leaving(done.get().date()));
-        return done;
-      }
-      requireMemberOn(code, member, date);
-      for (AccountCode control : Chart.MEMBER_CONTROLS) {
-        AccountCode own = Chart.memberAccount(control, memberId);
-        if (!balance(code, own, date).equals(balance(code, own, LocalDate.MAX))) {
-          throw new GroupException(GroupRejection.MEMBER_HAS_LATER_ENTRIES,
-              "group " + code + ": " + memberId + "'s account " + own + " has entries after " + date
-                  + "; she leaves on or after her last entry");
-        }
-      }
-      Money zero = Money.zero(group.currency());
-      Money compulsory = balance(code, Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId), date);
-      Money voluntary = balance(code, Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, memberId), date);
-      Money share = zero;
-      Money undistributed = undistributedSurplus(code, date);
-      List<Member> members = stayingMembersOn(code, date);
-      if (!undistributed.isZero() && hasSavings(code, members, date)) {
-        share = shareBySavings(group, members, undistributed, date).get(members.indexOf(member));
-      }
-      Money principal = zero;
-      Money interest = zero;
-      Money penalties = zero;
-      Map<LoanId, Money> clearing = new java.util.LinkedHashMap<>();
-      for (MemberLoan loan : loans(code)) {
-        if (!loan.member().equals(memberId)) {
-          continue;
-        }
-        LoanHistory history = history(code, loan);
-        requireInOrder(code, loan, history, date);
-        PaymentAllocation split = history.settlement(date);
-        principal = principal.plus(split.principal());
-        interest = interest.plus(split.interest());
-        penalties = penalties.plus(split.fines());
-        if (split.applied().isPositive()) {
-          clearing.put(loan.id(), split.applied());
-        }
-      }
-      Money net = compulsory.plus(voluntary).plus(share).minus(principal).minus(interest).minus(penalties);
-      if (net.isPositive()) {
-        requirePayableTo(code, member, channel);
-      }
-      List<Posting> postings = new EntryBuilder()
-          .debit(Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId), compulsory)
-          .debit(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, memberId), voluntary)
-          .debit(Chart.SURPLUS, share)
-          .credit(Chart.memberAccount(Chart.MEMBER_LOANS, memberId), principal)
-          .credit(Chart.LOAN_INTEREST, interest)
-          .credit(Chart.FINES, penalties)
-          .credit(channel.account(), net)
-          .postings();
-      if (postings.isEmpty()) {
-        registry.putMember(code, member.leaving(date));
-        return Optional.empty();
-      }
-      JournalEntry entry = JournalEntry.of(id, code, date, memberId + " leaves: settlement", postings)
-          .withSourceReference(EXIT_SOURCE + memberId);
-      JournalEntry recorded = recordEntry(entry);
-      for (Map.Entry<LoanId, Money> cleared : clearing.entrySet()) {
-        LoanEvent payment = new LoanEvent(LoanEvent.Kind.PAYMENT, id, date, cleared.getValue());
-        if (!registry.loanEvents(code, cleared.getKey()).contains(payment)) {
-          registry.addLoanEvent(code, cleared.getKey(), payment);
-        }
-      }
-      registry.putMember(code, member.leaving(date));
-      return Optional.of(recorded);
-    });
+    return closing.settleExit(code, id, memberId, date, channel);
   }
 
   /**
@@ -972,58 +516,8 @@ public final class SavingsGroups {
    *     GroupRejection#EXTERNAL_LOANS_OUTSTANDING}, {@link GroupRejection#NOTHING_TO_SHARE_BY}
    */
   public JournalEntry shareOut(BookId code, EntryId id, LocalDate date) {
-    return atomically(code, () -> {
-      Group group = group(code);
-      Optional<JournalEntry> done = repeat(code, id, date, SHARE_OUT_MEMO);
-      if (done.isPresent()) {
-        return done.get();
-      }
-      if (!balance(code, Chart.MEMBER_LOANS, date).isZero()) {
-        throw new GroupException(GroupRejection.MEMBER_LOANS_OUTSTANDING,
-            "group " + code + ": members still owe " + balance(code, Chart.MEMBER_LOANS, date) + " in loans; collect them before the share-out");
-      }
-      for (AccountCode other : List.of(Chart.BANK_LOAN, Chart.FEDERATION_LOAN, Chart.FIXED_DEPOSITS, Chart.SUSPENSE)) {
-        if (!balance(code, other, date).isZero()) {
-          throw new GroupException(GroupRejection.EXTERNAL_LOANS_OUTSTANDING,
-              "group " + code + ": account " + other + " still holds " + balance(code, other, date)
-                  + "; settle it before the share-out");
-        }
-      }
-      List<Member> members = stayingMembersOn(code, date);
-      for (Member gone : registry.members(code)) {
-        if (!members.contains(gone) && !savings(code, gone.id(), date).isZero()) {
-          throw new GroupException(GroupRejection.UNSETTLED_MEMBER_ACCOUNTS,
-              "group " + code + ": " + gone.id() + " is not a member on " + date + " but holds "
-                  + savings(code, gone.id(), date) + " in savings; settle or correct that first");
-        }
-      }
-      EntryBuilder entry = new EntryBuilder();
-      Money ownFunds = Money.zero(group.currency());
-      for (TrialBalance.Line line : journal.trialBalance(code, date).lines()) {
-        AccountType type = line.account().type();
-        if (type == AccountType.EQUITY || type == AccountType.INCOME || type == AccountType.EXPENSE) {
-          entry.credit(line.account().code(), line.net());
-          ownFunds = ownFunds.minus(line.net());
-        }
-      }
-      List<Money> shares = ownFunds.isZero() && !hasSavings(code, members, date)
-          ? members.stream().map(m -> Money.zero(group.currency())).toList()
-          : shareBySavings(group, members, ownFunds, date);
-      for (int i = 0; i < members.size(); i++) {
-        MemberId memberId = members.get(i).id();
-        AccountCode voluntary = Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, memberId);
-        entry.credit(voluntary, shares.get(i));
-        entry.debit(Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId),
-            balance(code, Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId), date));
-        entry.debit(voluntary, balance(code, voluntary, date).plus(shares.get(i)));
-      }
-      entry.credit(Chart.CASH, balance(code, Chart.CASH, date));
-      entry.credit(Chart.BANK, balance(code, Chart.BANK, date));
-      return recordEntry(JournalEntry.of(id, code, date, "share-out: the whole fund paid to members", entry.postings()));
-    });
+    return closing.shareOut(code, id, date);
   }
-
-  // ---------------------------------------------------------------- queries
 
   /**
    * A member's savings on a date: compulsory plus voluntary.
@@ -1034,9 +528,7 @@ public final class SavingsGroups {
    * @return her savings, not null
    */
   public Money savings(BookId code, MemberId memberId, LocalDate date) {
-    member(code, memberId);
-    return balance(code, Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId), date)
-        .plus(balance(code, Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, memberId), date));
+    return membership.savings(code, memberId, date);
   }
 
   /**
@@ -1047,115 +539,7 @@ public final class SavingsGroups {
    * @return the members, not null
    */
   public List<Member> membersOn(BookId code, LocalDate date) {
-    group(code);
-    return registry.members(code).stream().filter(m -> m.isMemberOn(date)).toList();
-  }
-
-  // ---------------------------------------------------------------- helpers
-
-  private Money balance(BookId code, AccountCode account, LocalDate date) {
-    return journal.balance(code, account, date).normalBalance();
-  }
-
-  /** Accumulated surplus plus income less expense not yet closed into it. */
-  private Money undistributedSurplus(BookId code, LocalDate date) {
-    TrialBalance trial = journal.trialBalance(code, date);
-    return balance(code, Chart.SURPLUS, date)
-        .plus(trial.total(AccountType.INCOME))
-        .minus(trial.total(AccountType.EXPENSE));
-  }
-
-  /** The members of a day who have not left since: the ones whose accounts are still open to shares. */
-  private List<Member> stayingMembersOn(BookId code, LocalDate date) {
-    return membersOn(code, date).stream().filter(m -> m.exited().isEmpty()).toList();
-  }
-
-  /** An entry already recorded under this id for the same operation on the same day. */
-  private Optional<JournalEntry> repeat(BookId code, EntryId id, LocalDate date, String memo) {
-    return journal.entry(code, Objects.requireNonNull(id, "id"))
-        .filter(e -> e.date().equals(date) && e.memo().equals(memo));
-  }
-
-  /** The lowest balance of an account on a date and on every later date it has entries. */
-  private Money lowestBalanceFrom(BookId code, AccountCode account, LocalDate date) {
-    Money lowest = balance(code, account, date);
-    java.util.SortedSet<LocalDate> later = new java.util.TreeSet<>();
-    for (JournalEntry entry : journal.entries(code)) {
-      if (entry.date().isAfter(date) && entry.postings().stream().anyMatch(p -> p.account().equals(account))) {
-        later.add(entry.date());
-      }
-    }
-    for (LocalDate day : later) {
-      Money then = balance(code, account, day);
-      lowest = then.isLessThan(lowest) ? then : lowest;
-    }
-    return lowest;
-  }
-
-  /** After a crash between an exit's entry and its loan events, adds the events it lacks. */
-  private void completeExitLoans(BookId code, MemberId memberId, JournalEntry exit) {
-    for (MemberLoan loan : loans(code)) {
-      boolean recorded = registry.loanEvents(code, loan.id()).stream().anyMatch(e -> e.id().equals(exit.id()));
-      if (loan.member().equals(memberId) && !recorded) {
-        PaymentAllocation cleared = history(code, loan).settlement(exit.date());
-        if (cleared.applied().isPositive()) {
-          registry.addLoanEvent(code, loan.id(), new LoanEvent(LoanEvent.Kind.PAYMENT, exit.id(), exit.date(), cleared.applied()));
-        }
-      }
-    }
-  }
-
-  private boolean hasSavings(BookId code, List<Member> members, LocalDate date) {
-    return members.stream().anyMatch(m -> savings(code, m.id(), date).isPositive());
-  }
-
-  /** Splits an amount among members in proportion to their savings on a date, to the paisa. */
-  private List<Money> shareBySavings(Group group, List<Member> members, Money total, LocalDate date) {
-    List<BigDecimal> weights = new ArrayList<>();
-    for (Member member : members) {
-      weights.add(savings(group.code(), member.id(), date).getAmount().max(BigDecimal.ZERO));
-    }
-    if (weights.stream().allMatch(w -> w.signum() == 0)) {
-      throw new GroupException(GroupRejection.NOTHING_TO_SHARE_BY,
-          "group " + group.code() + ": no member has savings on " + date + " to share " + total + " by");
-    }
-    return Allocator.allocate(total, weights, EXACT);
-  }
-
-  private void requireMemberOn(BookId code, Member member, LocalDate date) {
-    if (member.exited().isPresent()) {
-      // her accounts are settled: a back-dated entry would leave money on them after she left
-      throw new GroupException(GroupRejection.MEMBER_HAS_LEFT,
-          "group " + code + ": " + member.id() + " left on " + member.exited().get()
-              + " and her accounts are settled; nothing more is recorded for her");
-    }
-    if (!member.isMemberOn(date)) {
-      throw new GroupException(GroupRejection.NOT_A_MEMBER_ON_DATE,
-          "group " + code + ": " + member.id() + " was not a member on " + date + " (joined "
-              + member.joined() + member.exited().map(d -> ", left " + d).orElse("") + ")");
-    }
-  }
-
-  private static void requirePayableTo(BookId code, Member member, Channel channel) {
-    if (channel == Channel.BANK && member.bankAccount().isEmpty()) {
-      throw new GroupException(GroupRejection.NO_MEMBER_BANK_ACCOUNT,
-          "group " + code + ": " + member.id() + " has no bank account on record to be paid into");
-    }
-  }
-
-  private static Money positive(Group group, Money amount, String what) {
-    if (!amount.getCurrencyUnit().equals(group.currency()) || !amount.isPositive()) {
-      throw new GroupException(GroupRejection.INVALID_AMOUNT,
-          "group " + group.code() + ": " + what + " must be a positive amount in " + group.currency() + ", got " + amount);
-    }
-    return amount;
-  }
-
-  private static void nonNegative(Group group, Money amount, String what) {
-    if (!amount.getCurrencyUnit().equals(group.currency()) || amount.isNegative()) {
-      throw new GroupException(GroupRejection.INVALID_AMOUNT,
-          "group " + group.code() + ": " + what + " must be zero or more in " + group.currency() + ", got " + amount);
-    }
+    return membership.membersOn(code, date);
   }
 
   /** Runs one operation that writes as a unit of work on its group's book. */
@@ -1174,42 +558,6 @@ public final class SavingsGroups {
    * @return the work's result, possibly null
    */
   public <T> T atomically(BookId code, Supplier<T> work) {
-    return unitOfWork.atomically(Objects.requireNonNull(code, "code"), Objects.requireNonNull(work, "work"));
-  }
-
-  private JournalEntry recordEntry(JournalEntry entry) {
-    try {
-      return journal.record(entry);
-    } catch (JournalException e) {
-      throw translate(e);
-    }
-  }
-
-  /** Says "not enough cash" rather than quoting the journal's balance rule. */
-  private static RuntimeException translate(JournalException e) {
-    if (e.reason() != Rejection.BALANCE_CONSTRAINT_VIOLATED || e.account().isEmpty()) {
-      return e;
-    }
-    AccountCode account = e.account().get();
-    String value = account.value();
-    GroupRejection reason;
-    String plainly;
-    if (account.equals(Chart.CASH)) {
-      reason = GroupRejection.INSUFFICIENT_CASH;
-      plainly = "not enough cash in hand";
-    } else if (account.equals(Chart.BANK)) {
-      reason = GroupRejection.INSUFFICIENT_BANK_BALANCE;
-      plainly = "not enough money in the bank";
-    } else if (value.startsWith(Chart.COMPULSORY_SAVINGS + ":") || value.startsWith(Chart.VOLUNTARY_SAVINGS + ":")) {
-      reason = GroupRejection.INSUFFICIENT_SAVINGS;
-      plainly = "the member has not saved that much";
-    } else if (value.startsWith(Chart.MEMBER_LOANS + ":") || account.equals(Chart.BANK_LOAN)
-        || account.equals(Chart.FEDERATION_LOAN)) {
-      reason = GroupRejection.REPAYMENT_EXCEEDS_DEBT;
-      plainly = "more would be repaid than is owed";
-    } else {
-      return e;
-    }
-    return new GroupException(reason, plainly + " (" + e.getMessage() + ")", e);
+    return membership.atomically(code, work);
   }
 }

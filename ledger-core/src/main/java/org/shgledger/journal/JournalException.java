@@ -16,6 +16,7 @@ public final class JournalException extends LedgerException {
   /** Why the request was refused. */
   private final Rejection reason;
   private final transient AccountCode account;
+  private final int batchIndex;
 
   /**
    * Creates the exception.
@@ -35,9 +36,36 @@ public final class JournalException extends LedgerException {
    * @param account the account whose rule was broken, may be null
    */
   public JournalException(Rejection reason, String message, AccountCode account) {
+    this(reason, message, account, -1);
+  }
+
+  /**
+   * Creates an exception for the entry at a position of a batch ({@link Journal#recordAll}).
+   *
+   * @param reason why the request was refused, not null
+   * @param message what was wrong and where, for people, not null
+   * @param account the account concerned, or null
+   * @param batchIndex the refused entry's index in its batch, from 0; -1 if it was not in a batch
+   */
+  public JournalException(Rejection reason, String message, AccountCode account, int batchIndex) {
     super(Objects.requireNonNull(message, "message"));
     this.reason = Objects.requireNonNull(reason, "reason");
     this.account = account;
+    if (batchIndex < -1) {
+      throw new IllegalArgumentException("batchIndex out of range: " + batchIndex);
+    }
+    this.batchIndex = batchIndex;
+  }
+
+  /**
+   * Which entry of a batch was refused, so that an importer can name its line without reading the
+   * message.
+   *
+   * @return the refused entry's index in the batch passed to {@link Journal#recordAll}, from 0; or
+   *     empty if the request was not a batch
+   */
+  public java.util.OptionalInt batchIndex() {
+    return batchIndex < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(batchIndex);
   }
 
   /**

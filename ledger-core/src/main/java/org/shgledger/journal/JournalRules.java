@@ -167,7 +167,7 @@ public final class JournalRules {
 
     Optional<JournalEntry> existing = view.entry(entry.book(), entry.id());
     if (existing.isPresent()) {
-      if (existing.get().equals(entry)) {
+      if (existing.get().sameContentAs(entry)) {
         return existing;
       }
       throw new JournalException(
@@ -283,7 +283,7 @@ public final class JournalRules {
       throw new JournalException(
           e.reason(),
           "batch entry " + (index + 1) + " of " + batchSize + ": " + e.getMessage(),
-          e.account().orElse(null));
+          e.account().orElse(null), index);
     }
   }
 

@@ -17,7 +17,8 @@ import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.AccountType;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.EntryId;
-import org.shgledger.journal.Journal;
+import org.shgledger.journal.JournalReader;
+import org.shgledger.journal.EntryKind;
 import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.JournalException;
 import org.shgledger.journal.Posting;
@@ -32,30 +33,14 @@ import org.shgledger.journal.TrialBalance;
  */
 final class GroupBooks {
 
-  /**
-   * The memo {@code SavingsGroups.closeYear} gives its closing entry. The engine offers no other
-   * mark (the id is the caller's, there is no source reference), so a closing is recognised by
-   * the engine's public memo together with its shape.
-   */
-  static final String YEAR_END_MEMO = SavingsGroups.YEAR_END_MEMO;
-
-  /** The memo {@code SavingsGroups.shareOut} gives its entry; see {@link #YEAR_END_MEMO}. */
-  static final String SHARE_OUT_MEMO = SavingsGroups.SHARE_OUT_MEMO;
-
-  /** The memo {@code SavingsGroups.distributeSurplus} gives its entry. */
-  static final String DISTRIBUTION_MEMO = SavingsGroups.DISTRIBUTION_MEMO;
-
-  /** The source reference prefix of {@code SavingsGroups.settleExit}'s entry: {@code exit:M01}. */
-  static final String EXIT_SOURCE = SavingsGroups.EXIT_SOURCE;
-
   final Group group;
-  final Journal journal;
+  final JournalReader journal;
   final List<JournalEntry> entries;
   private final Map<EntryId, JournalEntry> byId = new HashMap<>();
   private final Map<AccountCode, Account> accounts = new HashMap<>();
   private final Map<LocalDate, Map<AccountCode, Money>> trialBalances = new HashMap<>();
 
-  GroupBooks(Group group, Journal journal) {
+  GroupBooks(Group group, JournalReader journal) {
     this.group = group;
     this.journal = journal;
     List<JournalEntry> recorded = new ArrayList<>(journal.entries(group.code()));
@@ -198,16 +183,12 @@ final class GroupBooks {
    * moves the year's income and expense into 3100 and is no income or expense of the period.
    */
   boolean isYearEndClosing(JournalEntry entry) {
-    JournalEntry root = root(entry);
-    return root.memo().equals(YEAR_END_MEMO)
-        && root.sourceReference().isEmpty()
-        && root.postings().stream().allMatch(p -> closesIntoSurplus(p.account()))
-        && group.financialYearStarting(root.date().plusDays(1)).equals(root.date().plusDays(1));
+    return root(entry).kind() == EntryKind.YEAR_END;
   }
 
   /** Whether an entry is a share-out (or a correction of one). */
   boolean isShareOut(JournalEntry entry) {
-    return root(entry).memo().equals(SHARE_OUT_MEMO);
+    return root(entry).kind() == EntryKind.SHARE_OUT;
   }
 
   private boolean closesIntoSurplus(AccountCode code) {

@@ -15,7 +15,7 @@ import org.shgledger.group.MemberLoan;
 import org.shgledger.group.SavingsGroups;
 import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.BookId;
-import org.shgledger.journal.Journal;
+import org.shgledger.journal.JournalReader;
 import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.Posting;
 import org.shgledger.journal.Side;
@@ -57,7 +57,7 @@ public final class LoanLedgerBuilder {
     MemberLoan loan = groups.loans(code).stream().filter(l -> l.id().equals(loanId)).findFirst()
         .orElseThrow(() -> new GroupException(GroupRejection.LOAN_NOT_FOUND,
             "group " + code + ": there is no loan " + loanId));
-    Journal journal = groups.journal();
+    JournalReader journal = groups.journal();
     // a payment's split is read from its entry, as recorded, not recomputed from today's rules
     AccountCode own = Chart.memberAccount(Chart.MEMBER_LOANS, loan.member());
     Money zero = Money.zero(loan.terms().currency());

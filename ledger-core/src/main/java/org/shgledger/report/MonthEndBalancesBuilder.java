@@ -9,7 +9,7 @@ import org.joda.money.Money;
 import org.shgledger.group.Chart;
 import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.BookId;
-import org.shgledger.journal.Journal;
+import org.shgledger.journal.JournalReader;
 
 /**
  * Builds {@link MonthEndBalances} from a group's journal. It only reads.
@@ -20,14 +20,14 @@ import org.shgledger.journal.Journal;
  */
 public final class MonthEndBalancesBuilder {
 
-  private final Journal journal;
+  private final JournalReader journal;
 
   /**
    * Creates the builder over a journal.
    *
    * @param journal the journal, not null
    */
-  public MonthEndBalancesBuilder(Journal journal) {
+  public MonthEndBalancesBuilder(JournalReader journal) {
     this.journal = Objects.requireNonNull(journal, "journal");
   }
 

@@ -24,7 +24,8 @@ import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.AccountType;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.EntryId;
-import org.shgledger.journal.Journal;
+import org.shgledger.journal.EntryKind;
+import org.shgledger.journal.JournalReader;
 import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.JournalException;
 import org.shgledger.journal.Posting;
@@ -186,7 +187,7 @@ public final class Reports {
         expenditureLines, ReportLine.total(books.currency(), expenditureLines));
   }
 
-  private static BalanceSheet balanceSheet(Journal journal, BookId code, CurrencyUnit currency, LocalDate asOf) {
+  private static BalanceSheet balanceSheet(JournalReader journal, BookId code, CurrencyUnit currency, LocalDate asOf) {
     TrialBalance trial = journal.trialBalance(code, asOf);
     Map<AccountType, List<ReportLine>> sides = new java.util.EnumMap<>(AccountType.class);
     for (TrialBalance.Line line : trial.lines()) {
@@ -268,8 +269,8 @@ public final class Reports {
    * <p>An entry is hers if it posts to one of her sub-ledgers (1200:M, 2000:M, 2100:M), or if it
    * is tied to her where the money goes to group accounts: a payment on one of her loans (the
    * loan's payment events name the entry: its interest, penalties and principal), her exit
-   * settlement (source reference {@code exit:M}: also her share of surplus, from 3100), or a fine
-   * recorded for her (the engine's memo {@code "M fined…"}). Reversals of such entries are hers
+   * settlement (an entry of kind {@code EXIT_SETTLEMENT} naming her: also her share of surplus,
+   * from 3100), or a fine recorded for her (kind {@code FINE} naming her). Reversals of such entries are hers
    * too. Fines posted to 4100 any other way (a bank line, a hand-made entry) name nobody and do not
    * appear; neither do penalties charged on a loan until they are paid.
    *
@@ -310,7 +311,7 @@ public final class Reports {
     for (JournalEntry entry : books.between(from, to)) {
       JournalEntry root = books.root(entry);
       boolean payment = loanPayments.contains(root.id());
-      boolean exit = root.sourceReference().equals(Optional.of(GroupBooks.EXIT_SOURCE + memberId));
+      boolean exit = root.kind() == EntryKind.EXIT_SETTLEMENT && root.member().equals(Optional.of(memberId.value()));
       boolean fine = isFineOf(root, memberId);
       boolean ownAccounts = entry.postings().stream().anyMatch(p -> p.account().equals(compulsory)
           || p.account().equals(voluntary) || p.account().equals(loans));
@@ -357,7 +358,7 @@ public final class Reports {
         kind = PassbookLine.Kind.EXIT_SETTLEMENT;
       } else if (books.isShareOut(entry)) {
         kind = PassbookLine.Kind.SHARE_OUT;
-      } else if (entry.memo().equals(GroupBooks.DISTRIBUTION_MEMO)) {
+      } else if (entry.kind() == EntryKind.SURPLUS_DISTRIBUTION) {
         kind = PassbookLine.Kind.SURPLUS_DISTRIBUTION;
       } else if (loanOutIn[0].isPositive()) {
         kind = PassbookLine.Kind.LOAN_DISBURSEMENT;
@@ -395,9 +396,7 @@ public final class Reports {
 
   /** Whether an entry is a fine the engine recorded for this member ({@code GroupOperation.Fine}). */
   private static boolean isFineOf(JournalEntry entry, MemberId member) {
-    String memo = entry.memo();
-    boolean named = memo.equals(member + " fined") || memo.startsWith(member + " fined: ");
-    return named && entry.postings().stream().anyMatch(p -> p.account().equals(Chart.FINES));
+    return entry.kind() == EntryKind.FINE && entry.member().equals(Optional.of(member.value()));
   }
 
   // ---------------------------------------------------------------- account ledger

@@ -21,13 +21,22 @@ import java.util.Optional;
  * reference (each as {@code -} if absent, or {@code +} followed by the value), the recording
  * instant as stored, the number of postings, and for each posting in line order its account
  * code, {@code D} or {@code C}, the amount in minor units in decimal, and the currency code.
+ *
+ * <p>Version 2 (entries recorded since entries carry their kind; {@code hash_version} 2) has the
+ * tag {@code shg-ledger/entry/v2} and, after the postings, the kind's name and the member and
+ * loan ids (each as {@code -} if absent, or {@code +} followed by the value). An entry recorded
+ * before keeps its version 1 hash, which does not cover its kind.
  */
 final class EntryHashes {
 
   /** The previous hash of a book's first entry. */
   static final String GENESIS = "0".repeat(64);
 
-  private static final byte[] TAG = "shg-ledger/entry/v1".getBytes(StandardCharsets.UTF_8);
+  /** The recipe entries are hashed with when they are recorded. */
+  static final int CURRENT_VERSION = 2;
+
+  private static final byte[] TAG_V1 = "shg-ledger/entry/v1".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] TAG_V2 = "shg-ledger/entry/v2".getBytes(StandardCharsets.UTF_8);
   private static final HexFormat HEX = HexFormat.of();
 
   private EntryHashes() {}
@@ -46,7 +55,11 @@ final class EntryHashes {
       Optional<String> reverses,
       Optional<String> sourceReference,
       String recordedAt,
-      List<StoredPosting> postings) {}
+      List<StoredPosting> postings,
+      int hashVersion,
+      String kind,
+      Optional<String> member,
+      Optional<String> loan) {}
 
   /**
    * The hash of a stored entry.
@@ -56,7 +69,7 @@ final class EntryHashes {
    */
   static String hash(StoredEntry entry) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 48 * entry.postings().size());
-    netstring(out, TAG);
+    netstring(out, entry.hashVersion() == 1 ? TAG_V1 : TAG_V2);
     netstring(out, entry.previousHash());
     netstring(out, entry.bookId());
     netstring(out, Long.toString(entry.sequence()));
@@ -72,6 +85,11 @@ final class EntryHashes {
       netstring(out, String.valueOf(posting.side()));
       netstring(out, Long.toString(posting.amountMinor()));
       netstring(out, posting.currency());
+    }
+    if (entry.hashVersion() >= 2) {
+      netstring(out, entry.kind());
+      optional(out, entry.member());
+      optional(out, entry.loan());
     }
     return HEX.formatHex(sha256().digest(out.toByteArray()));
   }

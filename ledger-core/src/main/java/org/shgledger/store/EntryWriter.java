@@ -14,8 +14,9 @@ final class EntryWriter {
 
   static final String INSERT_ENTRY =
       "INSERT INTO journal_entry (book_id, entry_seq, entry_id, entry_date_epoch_day, memo,"
-          + " reverses_entry_id, source_reference, recorded_at, previous_hash, entry_hash)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " reverses_entry_id, source_reference, recorded_at, previous_hash, entry_hash,"
+          + " entry_kind, member_id, loan_id, hash_version)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + EntryHashes.CURRENT_VERSION + ")";
 
   static final String INSERT_POSTING =
       "INSERT INTO posting (book_id, entry_seq, line_no, account_code, side, amount_minor,"
@@ -50,6 +51,9 @@ final class EntryWriter {
     insertEntry.setString(8, entry.recordedAt());
     insertEntry.setString(9, entry.previousHash());
     insertEntry.setString(10, hash);
+    insertEntry.setString(11, entry.kind());
+    insertEntry.setString(12, entry.member().orElse(null));
+    insertEntry.setString(13, entry.loan().orElse(null));
     insertEntry.addBatch();
     PreparedStatement insertPosting = sql.prepare(INSERT_POSTING);
     int line = 1;

@@ -282,7 +282,7 @@ public final class LedgerStore implements AutoCloseable {
   private static LedgerStore openPostgresql(String url, Duration busyTimeout) {
     // the parameters may hold a password: messages name the server and database only
     int query = url.indexOf('?');
-    String where = "PostgreSQL database " + (query < 0 ? url : url.substring(0, query));
+    String where = "PostgreSQL database " + Credentials.masked(query < 0 ? url : url.substring(0, query));
     Properties properties = new Properties();
     properties.setProperty("ApplicationName", "shg-ledger");
     // sends a batch of inserts as multi-row inserts: several times faster for imports

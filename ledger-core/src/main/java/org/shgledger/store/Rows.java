@@ -18,6 +18,7 @@ import org.shgledger.journal.AccountType;
 import org.shgledger.journal.BalanceConstraint;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.EntryId;
+import org.shgledger.journal.EntryKind;
 import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.Posting;
 import org.shgledger.journal.Side;
@@ -29,7 +30,8 @@ final class Rows {
       "a.account_code, a.name, a.account_type, a.currency, a.control_code, a.balance_constraint";
 
   static final String ENTRY_COLUMNS =
-      "entry_seq, entry_id, entry_date_epoch_day, memo, reverses_entry_id, source_reference";
+      "entry_seq, entry_id, entry_date_epoch_day, memo, reverses_entry_id, source_reference, entry_kind,"
+          + " member_id, loan_id";
 
   static final String POSTING_COLUMNS = "entry_seq, account_code, side, amount_minor, currency";
 
@@ -79,6 +81,7 @@ final class Rows {
   static JournalEntry entry(BookId book, ResultSet row, List<Posting> postings)
       throws SQLException {
     String reverses = row.getString(5);
+    String kind = row.getString(7);
     return new JournalEntry(
         EntryId.of(row.getString(2)),
         book,
@@ -86,7 +89,16 @@ final class Rows {
         row.getString(4),
         postings,
         reverses == null ? Optional.empty() : Optional.of(EntryId.of(reverses)),
-        Optional.ofNullable(row.getString(6)));
+        Optional.ofNullable(row.getString(6)),
+        // no kind only while the migration to schema version 5 classifies the book's entries
+        kind == null ? EntryKind.GENERAL : EntryKind.valueOf(kind),
+        Optional.ofNullable(row.getString(8)),
+        Optional.ofNullable(row.getString(9)));
+  }
+
+  /** Every entry of a book in sequence order, handed to an action one by one. */
+  static void forEachInSequence(Statements sql, BookId book, Consumer<JournalEntry> action) throws SQLException {
+    read(sql, book, "entry_seq", action);
   }
 
   /**

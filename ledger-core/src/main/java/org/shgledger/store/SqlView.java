@@ -239,7 +239,11 @@ final class SqlView implements JournalView {
         entry.reverses().map(EntryId::value),
         entry.sourceReference(),
         recordedAt,
-        postings);
+        postings,
+        EntryHashes.CURRENT_VERSION,
+        entry.kind().name(),
+        entry.member(),
+        entry.loan());
     String hash = EntryHashes.hash(stored);
     writer.add(stored, entry.date().toEpochDay(), hash);
 

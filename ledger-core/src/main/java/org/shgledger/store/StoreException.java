@@ -51,7 +51,8 @@ public final class StoreException extends LedgerException {
    * @param cause the underlying failure, may be null
    */
   public StoreException(Kind kind, String message, Throwable cause) {
-    super(Objects.requireNonNull(message, "message"), cause);
+    // a message may quote a database URL, ours or the driver's: its password never goes further
+    super(Credentials.masked(Objects.requireNonNull(message, "message")), cause);
     this.kind = Objects.requireNonNull(kind, "kind");
   }
 

@@ -14,6 +14,8 @@ import org.joda.money.Money;
 import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.Book;
 import org.shgledger.journal.EntryId;
+import org.shgledger.journal.EntryKind;
+import org.shgledger.journal.JournalEntry;
 import org.shgledger.store.EntryHashes.StoredEntry;
 import org.shgledger.store.EntryHashes.StoredPosting;
 import org.shgledger.store.Verification.Kind;
@@ -30,6 +32,10 @@ final class Verifier {
   private final Statements sql;
   private final Book book;
   private final Map<String, long[]> fold = new HashMap<>();
+  /** The entries that name a member or a loan, for the reversals of entries hashed before kinds. */
+  private final Map<EntryId, JournalEntry> subjects = new HashMap<>();
+  private static final java.util.Set<String> KINDS = java.util.Arrays.stream(EntryKind.values())
+      .map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   private String head = EntryHashes.GENESIS;
   private long checked;
@@ -53,8 +59,8 @@ final class Verifier {
     PreparedStatement entries =
         sql.prepare(
             "SELECT entry_seq, entry_id, entry_date_epoch_day, memo, reverses_entry_id,"
-                + " source_reference, recorded_at, previous_hash, entry_hash FROM journal_entry"
-                + " WHERE book_id = ? ORDER BY entry_seq");
+                + " source_reference, recorded_at, previous_hash, entry_hash, entry_kind, member_id, loan_id,"
+                + " hash_version FROM journal_entry WHERE book_id = ? ORDER BY entry_seq");
     PreparedStatement postings =
         sql.prepare(
             "SELECT entry_seq, line_no, account_code, side, amount_minor, currency,"
@@ -135,6 +141,14 @@ final class Verifier {
       }
     }
     String reverses = row.getString(5);
+    String kind = row.getString(10);
+    int hashVersion = row.getInt(13);
+    if (kind == null || !KINDS.contains(kind) || hashVersion < 1 || hashVersion > EntryHashes.CURRENT_VERSION) {
+      return mismatch(Kind.CONTENT, sequence, id, "its stored kind " + kind + " or hash version " + hashVersion
+          + " is not one this version of shg-ledger writes");
+    }
+    Optional<String> member = Optional.ofNullable(row.getString(11));
+    Optional<String> loan = Optional.ofNullable(row.getString(12));
     StoredEntry stored = new StoredEntry(
         previousHash,
         book.id().value(),
@@ -145,12 +159,34 @@ final class Verifier {
         Optional.ofNullable(reverses),
         Optional.ofNullable(row.getString(6)),
         row.getString(7),
-        postings);
+        postings,
+        hashVersion,
+        kind,
+        member,
+        loan);
     String storedHash = row.getString(9);
     if (!EntryHashes.hash(stored).equals(storedHash)) {
       return mismatch(Kind.CONTENT, sequence, id,
           "its stored content (date, memo, links or postings) is not what was recorded: it does"
               + " not match its hash");
+    }
+    JournalEntry entry;
+    try {
+      entry = new JournalEntry(id, book.id(), LocalDate.ofEpochDay(dateEpochDay), row.getString(4),
+          postings.stream().map(this::posting).toList(),
+          Optional.ofNullable(reverses).map(EntryId::of), Optional.ofNullable(row.getString(6)),
+          EntryKind.valueOf(kind), member, loan);
+    } catch (IllegalArgumentException e) {
+      return mismatch(Kind.CONTENT, sequence, id, "its stored content cannot be read: " + e.getMessage());
+    }
+    if (hashVersion == 1) {
+      Optional<String> disagreement = KindMigration.disagreement(entry, entry.reverses().map(subjects::get));
+      if (disagreement.isPresent()) {
+        return mismatch(Kind.CONTENT, sequence, id, disagreement.get());
+      }
+    }
+    if (member.isPresent() || loan.isPresent()) {
+      subjects.put(id, entry);
     }
     if (debits != credits || postings.size() < 2) {
       return mismatch(Kind.CONTENT, sequence, id,
@@ -189,6 +225,12 @@ final class Verifier {
       }
     }
     return new Verification(book.id(), checked, head, Optional.empty());
+  }
+
+  private org.shgledger.journal.Posting posting(StoredPosting stored) {
+    return new org.shgledger.journal.Posting(AccountCode.of(stored.accountCode()),
+        stored.side() == 'D' ? org.shgledger.journal.Side.DEBIT : org.shgledger.journal.Side.CREDIT,
+        Money.ofMinor(org.joda.money.CurrencyUnit.of(stored.currency()), stored.amountMinor()));
   }
 
   private static PostingRow nextPosting(ResultSet rows) throws SQLException {

@@ -282,9 +282,9 @@ public final class Grading {
     return at;
   }
 
-  /** Whether an entry is {@link SavingsGroups#closeYear}'s: its memo, and no source reference. */
+  /** Whether an entry is {@link SavingsGroups#closeYear}'s. */
   private static boolean isYearEndClosing(JournalEntry entry) {
-    return entry.memo().equals(SavingsGroups.YEAR_END_MEMO) && entry.sourceReference().isEmpty();
+    return entry.kind() == org.shgledger.journal.EntryKind.YEAR_END;
   }
 
   private static BigDecimal booksScore(long days, GradingPolicy policy) {

@@ -86,7 +86,7 @@ class ReportProperties {
   }
 
   private static void check(RandomGroupLife life, Reports reports, LocalDate from, LocalDate to) {
-    Journal journal = life.groups.journal();
+    org.shgledger.journal.JournalReader journal = life.groups.journal();
     String where = " from " + from + " to " + to;
     GroupStatement statement = reports.statement(SHG, from, to);
     ReceiptsAndPayments cashBook = statement.receiptsAndPayments();
@@ -170,11 +170,11 @@ class ReportProperties {
         .map(ReportLine::amount).findFirst().orElse(Money.zero(RandomGroupLife.INR));
   }
 
-  private static Money balance(Journal journal, org.shgledger.journal.AccountCode code, LocalDate asOf) {
+  private static Money balance(org.shgledger.journal.JournalReader journal, org.shgledger.journal.AccountCode code, LocalDate asOf) {
     return journal.balance(SHG, code, asOf).normalBalance();
   }
 
-  private static Money balance(Journal journal, Account account, LocalDate asOf) {
+  private static Money balance(org.shgledger.journal.JournalReader journal, Account account, LocalDate asOf) {
     return balance(journal, account.code(), asOf);
   }
 

@@ -21,7 +21,7 @@ import org.shgledger.group.Channel;
 import org.shgledger.group.Chart;
 import org.shgledger.group.Group;
 import org.shgledger.group.GroupOperation;
-import org.shgledger.group.GroupRegistry;
+import org.shgledger.group.GroupRecords;
 import org.shgledger.group.LoanDefaults;
 import org.shgledger.group.LoanEvent;
 import org.shgledger.group.LoanId;
@@ -79,7 +79,7 @@ class GroupRestartTest {
       LoanState loanState) {
 
     static Snapshot of(SavingsGroups groups, LocalDate asOf) {
-      GroupRegistry registry = groups.registry();
+      GroupRecords registry = groups.registry();
       return new Snapshot(
           registry.group(SHG),
           registry.members(SHG),

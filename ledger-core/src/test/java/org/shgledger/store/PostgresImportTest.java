@@ -129,6 +129,11 @@ class PostgresImportTest {
   // ------------------------------------------------------------------ bank passbook
 
   /** A book with the standard chart, ₹50,000 cash and ₹10,000 in the bank on 31 March 2025. */
+  /** The engine over a book that {@link #passbookBook} made (SHG01), with the group in a registry of its own. */
+  private static org.shgledger.group.SavingsGroups engine(Journal journal, org.shgledger.group.UnitOfWork unit) {
+    return org.shgledger.importing.passbook.Books.engine(journal, unit);
+  }
+
   private static Void passbookBook(LedgerStore store) {
     Journal journal = store.journal();
     journal.createBook(new Book(PASSBOOK_GROUP, "Asha Mahila Samooh", INR));
@@ -145,7 +150,7 @@ class PostgresImportTest {
 
   private static PassbookImportReport passbook(LedgerStore store, String name, Supplier<InputStream> source,
       PassbookImporter.Options options) {
-    return new PassbookImporter(store.journal(), store.unitOfWork())
+    return new PassbookImporter(engine(store.journal(), store.unitOfWork()))
         .importSource(PASSBOOK_GROUP, name, source, options);
   }
 
@@ -226,7 +231,7 @@ class PostgresImportTest {
           }
         });
     PassbookImporter.Options twoAtATime = PassbookImporter.Options.defaults().withBatchEntries(2);
-    assertThrows(IllegalStateException.class, () -> new PassbookImporter(failing, postgres.unitOfWork())
+    assertThrows(IllegalStateException.class, () -> new PassbookImporter(engine(failing, postgres.unitOfWork()))
         .importSource(PASSBOOK_GROUP, "generic.csv", resource("passbook/generic.csv"), twoAtATime));
     assertEquals(2, postgres.journal().entries(PASSBOOK_GROUP).size());
     assertEquals(inr("10000"), bank(postgres));

@@ -18,7 +18,7 @@ import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shgledger.group.Chart;
-import org.shgledger.group.GroupRegistry;
+import org.shgledger.group.GroupRecords;
 import org.shgledger.group.LoanEvent;
 import org.shgledger.group.Member;
 import org.shgledger.group.MemberId;
@@ -49,7 +49,7 @@ class SqliteEngineCrashTest {
       Map<String, List<LoanEvent>> events, int terms, int meetings) {
 
     static Books of(SavingsGroups groups) {
-      GroupRegistry registry = groups.registry();
+      GroupRecords registry = groups.registry();
       Map<String, List<LoanEvent>> events = new TreeMap<>();
       for (MemberLoan loan : registry.loans(GroupCrashWriter.SHG)) {
         events.put(loan.id().value(), registry.loanEvents(GroupCrashWriter.SHG, loan.id()));
@@ -123,7 +123,7 @@ class SqliteEngineCrashTest {
    * @return how many entries are recorded
    */
   private static int checkWhole(SavingsGroups groups, String where) {
-    GroupRegistry registry = groups.registry();
+    GroupRecords registry = groups.registry();
     List<JournalEntry> entries = groups.journal().entries(GroupCrashWriter.SHG);
     Set<EntryId> disbursements = idsStartingWith(entries, "DISB-");
     Set<EntryId> payments = idsStartingWith(entries, "PAY-");

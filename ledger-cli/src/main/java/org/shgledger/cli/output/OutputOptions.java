@@ -3,6 +3,8 @@ package org.shgledger.cli.output;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -120,6 +122,28 @@ public final class OutputOptions {
    */
   public void write(Destination.Body body) {
     PrintWriter out = spec.commandLine().getOut();
-    Destination.write(output, out, body);
+    Destination.write(output, books(), out, body);
+  }
+
+  /**
+   * The books the command reads, from the options mixed into it or a command above it: found
+   * here, so that no report command can forget to keep them from its output.
+   */
+  private Destination.Books books() {
+    List<Path> files = new ArrayList<>();
+    for (CommandSpec command = spec.commandLine().getCommandSpec(); command != null;
+        command = command.parent()) {
+      addBookFiles(command, files);
+    }
+    return () -> files;
+  }
+
+  private static void addBookFiles(CommandSpec command, List<Path> files) {
+    if (command.userObject() instanceof Destination.Books books) {
+      files.addAll(books.bookFiles());
+    }
+    for (CommandSpec mixin : command.mixins().values()) {
+      addBookFiles(mixin, files);
+    }
   }
 }

@@ -18,18 +18,21 @@ import org.junit.jupiter.api.io.TempDir;
 /** Output goes to standard output, or to a file that is written whole or not at all. */
 class DestinationTest {
 
+  /** A command that reads no books file. */
+  private static final Destination.Books NO_BOOKS = List::of;
+
   private final StringWriter stdout = new StringWriter();
 
   @Test
   void withoutAFileWritesToStandardOutput() {
-    Destination.write(null, new PrintWriter(stdout), out -> out.write("नमस्ते\n"));
+    Destination.write(null, NO_BOOKS, new PrintWriter(stdout), out -> out.write("नमस्ते\n"));
     assertEquals("नमस्ते\n", stdout.toString());
   }
 
   @Test
   void writesTheFileInUtf8AndNothingToStandardOutput(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("report.txt");
-    Destination.write(file, new PrintWriter(stdout), out -> out.write("₹ नमस्ते\n"));
+    Destination.write(file, NO_BOOKS, new PrintWriter(stdout), out -> out.write("₹ नमस्ते\n"));
     assertEquals("₹ नमस्ते\n", Files.readString(file, StandardCharsets.UTF_8));
     assertEquals("", stdout.toString());
   }
@@ -39,7 +42,7 @@ class DestinationTest {
     Path file = dir.resolve("report.csv");
     Files.writeString(file, "the old report\n");
 
-    assertThrows(UncheckedIOException.class, () -> Destination.write(file, new PrintWriter(stdout), out -> {
+    assertThrows(UncheckedIOException.class, () -> Destination.write(file, NO_BOOKS, new PrintWriter(stdout), out -> {
       out.write("half of a new rep");
       throw new IOException("disk full");
     }));
@@ -53,7 +56,7 @@ class DestinationTest {
   @Test
   void aFailureInsideTheReportAlsoLeavesNoFile(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("report.csv");
-    assertThrows(IllegalStateException.class, () -> Destination.write(file, new PrintWriter(stdout), out -> {
+    assertThrows(IllegalStateException.class, () -> Destination.write(file, NO_BOOKS, new PrintWriter(stdout), out -> {
       out.write("half");
       throw new IllegalStateException("a bug");
     }));
@@ -65,7 +68,7 @@ class DestinationTest {
   @Test
   void aMissingDirectoryIsAnInputOutputError(@TempDir Path dir) {
     UncheckedIOException e = assertThrows(UncheckedIOException.class,
-        () -> Destination.write(dir.resolve("no/such/dir/x.csv"), new PrintWriter(stdout), out -> out.write("x")));
+        () -> Destination.write(dir.resolve("no/such/dir/x.csv"), NO_BOOKS, new PrintWriter(stdout), out -> out.write("x")));
     assertEquals(true, e.getMessage().contains("there is no directory"), e.getMessage());
   }
 }

@@ -35,6 +35,7 @@ import org.shgledger.journal.BookId;
 import org.shgledger.journal.Journal;
 import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.JournalException;
+import org.shgledger.journal.JournalReader;
 import org.shgledger.journal.Posting;
 
 /**
@@ -235,12 +236,7 @@ public final class BooksImport {
       }
     };
     // the check records nothing; the unit is the engine's, for completeness
-    PassbookImporter importer = new PassbookImporter(groups.journal(), new UnitOfWork() {
-      @Override
-      public <T> T atomically(BookId book, Supplier<T> work) {
-        return groups.atomically(book, work);
-      }
-    });
+    PassbookImporter importer = new PassbookImporter(groups);
     return importer.checkStatement(code, name, source, options, line -> {
       if (lines.size() == MAX_PASSBOOK_LINES) {
         throw new ImportException(new ImportProblem(name, line.line().line(), 0,
@@ -257,7 +253,7 @@ public final class BooksImport {
   private static BooksImportResult record(SavingsGroups groups, BookId code, Optional<RegisterPlan> roster,
       RegisterPlan register, String passbookName, CheckedStatement statement, List<CheckedLine> lines,
       boolean dryRun) {
-    Journal journal = groups.journal();
+    JournalReader journal = groups.journal();
     List<String> recorded = new ArrayList<>();
     Optional<RegisterPlan.Tally> rosterTally = roster.map(plan -> {
       RegisterPlan.Tally tally = new RegisterPlan.Tally();
@@ -275,7 +271,7 @@ public final class BooksImport {
     for (LocalDate date : dates) {
       part(meetings, recorded, () -> register.record(date, RegisterPlan.Stage.RECEIPTS, meetings));
       while (next < lines.size() && lines.get(next).line().date().equals(date)) {
-        recordLine(journal, code, passbookName, lines.get(next++), bank, recorded);
+        recordLine(groups, code, passbookName, lines.get(next++), bank, recorded);
       }
       part(meetings, recorded, () -> register.record(date, RegisterPlan.Stage.PAYMENTS, meetings));
       if (firstDay.isPresent() && firstDay.get().date().equals(date)) {
@@ -326,20 +322,23 @@ public final class BooksImport {
     long leftToRegister;
   }
 
-  private static void recordLine(Journal journal, BookId code, String passbookName, CheckedLine line,
+  private static void recordLine(SavingsGroups groups, BookId code, String passbookName, CheckedLine line,
       PassbookCounts counts, List<String> recorded) {
     switch (line.disposition()) {
       case ALREADY_RECORDED -> counts.already++;
       case LEFT_TO_REGISTER -> counts.leftToRegister++;
       case NEW -> {
         JournalEntry entry = line.entry().orElseThrow();
-        if (journal.entry(code, entry.id()).isPresent()) {
+        if (groups.journal().entry(code, entry.id()).isPresent()) {
           counts.already++; // recorded since the check by another writer
           return;
         }
         try {
-          journal.record(entry);
+          groups.record(code, line.recording().orElseThrow());
         } catch (JournalException e) {
+          throw new ImportException(new ImportProblem(passbookName, line.line().line(), 0,
+              "the books refuse this line (" + e.reason() + "): " + e.getMessage() + NOTHING_KEPT));
+        } catch (GroupException e) {
           throw new ImportException(new ImportProblem(passbookName, line.line().line(), 0,
               "the books refuse this line (" + e.reason() + "): " + e.getMessage() + NOTHING_KEPT));
         }
@@ -368,7 +367,7 @@ public final class BooksImport {
    * Checks where the passbook meets the book, now that its first date is recorded with the
    * register's entries of that date.
    */
-  private static void meet(Journal journal, BookId code, FirstDay day) {
+  private static void meet(JournalReader journal, BookId code, FirstDay day) {
     Money atEnd = journal.balance(code, Chart.BANK, day.date()).net();
     Money dayBefore = journal.balance(code, Chart.BANK, day.date().minusDays(1)).net();
     Optional<ImportProblem> problem = day.disagreement(atEnd, dayBefore);

@@ -2,6 +2,7 @@ package org.shgledger.importing.passbook;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.shgledger.group.Recording;
 import org.shgledger.journal.EntryId;
 import org.shgledger.journal.JournalEntry;
 
@@ -15,8 +16,12 @@ import org.shgledger.journal.JournalEntry;
  * @param disposition what the import does with it, not null
  * @param entry the entry to record, present exactly when the disposition is {@link
  *     Disposition#NEW}, not null
+ * @param recording the engine's operation that records that entry ({@link
+ *     org.shgledger.group.SavingsGroups#recordAll}), present with the entry, not null
  */
-public record CheckedLine(PassbookLine line, EntryId id, Disposition disposition, Optional<JournalEntry> entry) {
+public record CheckedLine(
+    PassbookLine line, EntryId id, Disposition disposition, Optional<JournalEntry> entry,
+    Optional<Recording> recording) {
 
   /** What importing a line does. */
   public enum Disposition {
@@ -40,8 +45,12 @@ public record CheckedLine(PassbookLine line, EntryId id, Disposition disposition
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(disposition, "disposition");
     Objects.requireNonNull(entry, "entry");
+    Objects.requireNonNull(recording, "recording");
     if (entry.isPresent() != (disposition == Disposition.NEW)) {
       throw new IllegalArgumentException("a line has an entry to record exactly when it is new: " + disposition);
+    }
+    if (recording.isPresent() != entry.isPresent()) {
+      throw new IllegalArgumentException("a new line has both its entry and the engine's operation");
     }
   }
 }

@@ -23,6 +23,11 @@ import java.util.regex.Pattern;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.shgledger.group.Chart;
+import org.shgledger.group.GroupException;
+import org.shgledger.group.GroupOperation;
+import org.shgledger.group.GroupRejection;
+import org.shgledger.group.Recording;
+import org.shgledger.group.SavingsGroups;
 import org.shgledger.group.UnitOfWork;
 import org.shgledger.importing.CsvTable;
 import org.shgledger.importing.ImportException;
@@ -36,6 +41,7 @@ import org.shgledger.journal.Book;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.EntryId;
 import org.shgledger.journal.Journal;
+import org.shgledger.journal.JournalReader;
 import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.JournalException;
 import org.shgledger.journal.Posting;
@@ -80,7 +86,7 @@ import org.shgledger.journal.Rejection;
 public final class PassbookImporter {
 
   /** The prefix of every imported line's entry id. */
-  public static final String ID_PREFIX = "pb:";
+  public static final String ID_PREFIX = SavingsGroups.BANK_LINE_ID_PREFIX;
 
   /** Hex digits of the content hash in an id: 160 bits. */
   private static final int HASH_HEX_DIGITS = 40;
@@ -249,19 +255,19 @@ public final class PassbookImporter {
     }
   }
 
-  private final Journal journal;
-  private final UnitOfWork unitOfWork;
+  private final SavingsGroups groups;
+  private final JournalReader journal;
 
   /**
-   * Creates an importer.
+   * Creates an importer that records through the engine: every line is an operation the engine
+   * checks by the same rules as a command ({@link GroupOperation.BankLine}), and the whole write
+   * runs in the engine's unit of work (on a durable store, one transaction).
    *
-   * @param journal the journal to record in, not null
-   * @param unitOfWork the unit the whole write runs in: a durable store's, so that it is one
-   *     transaction, or {@link UnitOfWork#immediate()} for an in-memory journal, not null
+   * @param groups the engine, not null
    */
-  public PassbookImporter(Journal journal, UnitOfWork unitOfWork) {
-    this.journal = Objects.requireNonNull(journal, "journal");
-    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+  public PassbookImporter(SavingsGroups groups) {
+    this.groups = Objects.requireNonNull(groups, "groups");
+    this.journal = groups.journal();
   }
 
   /**
@@ -321,7 +327,7 @@ public final class PassbookImporter {
             .report();
       }
     }
-    return unitOfWork.atomically(book, () -> {
+    return groups.atomically(book, () -> {
       try (LineSpool spool = spoolFor(order, currency)) {
         // The check pass keeps the entries it makes, up to one full batch: a statement that fits
         // (any real passbook) is recorded from them and read once; a larger one is read again.
@@ -330,7 +336,7 @@ public final class PassbookImporter {
         if (held.overflowed()) {
           write(book, currency, name, source, options, checked, order, spool);
         } else {
-          recordHeld(held.entries(), name, options);
+          recordHeld(book, held.entries(), name, options);
         }
         return checked.report();
       }
@@ -340,7 +346,7 @@ public final class PassbookImporter {
   /** The entries of the new lines, as the check pass makes them, while there are few enough. */
   private static final class Held implements Consumer<CheckedLine> {
     private final int limit;
-    private List<JournalEntry> entries = new ArrayList<>();
+    private List<Recording> entries = new ArrayList<>();
 
     Held(int limit) {
       this.limit = limit;
@@ -348,11 +354,11 @@ public final class PassbookImporter {
 
     @Override
     public void accept(CheckedLine line) {
-      if (entries != null && line.entry().isPresent()) {
+      if (entries != null && line.recording().isPresent()) {
         if (entries.size() == limit) {
           entries = null; // too many to hold: the write pass reads the file again
         } else {
-          entries.add(line.entry().get());
+          entries.add(line.recording().get());
         }
       }
     }
@@ -361,18 +367,18 @@ public final class PassbookImporter {
       return entries == null;
     }
 
-    List<JournalEntry> entries() {
+    List<Recording> entries() {
       return entries;
     }
   }
 
   /** Records the entries the check pass held, batch by batch. */
-  private void recordHeld(List<JournalEntry> entries, String name, Options options) {
+  private void recordHeld(BookId book, List<Recording> entries, String name, Options options) {
     long total = entries.size();
     long written = 0;
     for (int from = 0; from < entries.size(); from += options.batchEntries()) {
-      List<JournalEntry> batch = entries.subList(from, Math.min(entries.size(), from + options.batchEntries()));
-      record(batch, name);
+      List<Recording> batch = entries.subList(from, Math.min(entries.size(), from + options.batchEntries()));
+      record(book, batch, name);
       written += batch.size();
       options.progress().recorded(written, total);
     }
@@ -549,6 +555,7 @@ public final class PassbookImporter {
     LineIds lineIds = new LineIds();
     Optional<LocalDate> latest = journal.latestEntryDate(book);
     String reference = referencePrefix(name);
+    Function<Recording, JournalEntry> checker = groups.checker(book);
     try (Lines reader = oldestFirst(name, source, options, currency, problems, order, spool, true,
         found -> profile[0] = found)) {
       Ordinals ordinals = new Ordinals();
@@ -577,10 +584,12 @@ public final class PassbookImporter {
         }
         if (present) {
           already++;
-          each.accept(new CheckedLine(line, id, CheckedLine.Disposition.ALREADY_RECORDED, Optional.empty()));
+          each.accept(new CheckedLine(line, id, CheckedLine.Disposition.ALREADY_RECORDED, Optional.empty(),
+              Optional.empty()));
         } else if (toRegister) {
           leftToRegister++;
-          each.accept(new CheckedLine(line, id, CheckedLine.Disposition.LEFT_TO_REGISTER, Optional.empty()));
+          each.accept(new CheckedLine(line, id, CheckedLine.Disposition.LEFT_TO_REGISTER, Optional.empty(),
+              Optional.empty()));
         } else {
           if (lockDate.isPresent() && !line.date().isAfter(lockDate.get())) {
             problems.add(new ImportProblem(name, line.line(), 1,
@@ -588,11 +597,25 @@ public final class PassbookImporter {
                     + " is not in them and can no longer be added"));
           }
           recorded++;
-          JournalEntry entry = entryOf(book, id, line, other, reference);
+          Recording recording = recordingOf(id, line, other, reference);
+          JournalEntry entry;
+          try {
+            entry = checker.apply(recording);
+          } catch (GroupException e) {
+            if (meetBook || e.reason() == GroupRejection.ACCOUNT_OWNED_BY_ENGINE) {
+              problems.add(new ImportProblem(name, line.line(), 1, "the books refuse this line (" + e.reason()
+                  + "): " + e.getMessage()));
+              continue;
+            }
+            // a combined import records members from its roster first; the engine checks the line
+            // against them when it records it
+            entry = asRecorded(book, recording);
+          }
           if (isSuspense(entry)) {
             suspense++;
           }
-          each.accept(new CheckedLine(line, id, CheckedLine.Disposition.NEW, Optional.of(entry)));
+          each.accept(new CheckedLine(line, id, CheckedLine.Disposition.NEW, Optional.of(entry),
+              Optional.of(recording)));
         }
         if (lines % PROGRESS_EVERY == 0) {
           options.progress().checked(lines);
@@ -634,7 +657,7 @@ public final class PassbookImporter {
     long total = checked.report().recorded();
     MessageDigest ids = sha256();
     ImportProblems problems = new ImportProblems(options.limits().maxProblems());
-    List<JournalEntry> batch = new ArrayList<>();
+    List<Recording> batch = new ArrayList<>();
     long written = 0;
     LineIds lineIds = new LineIds();
     // before this pass records anything: a line dated after it is not in the book
@@ -655,9 +678,9 @@ public final class PassbookImporter {
         if (Chart.BANK.equals(other)) {
           continue; // left to the meeting register
         }
-        batch.add(entryOf(book, id, line, other, reference));
+        batch.add(recordingOf(id, line, other, reference));
         if (batch.size() == options.batchEntries()) {
-          record(batch, name);
+          record(book, batch, name);
           written += batch.size();
           batch.clear();
           options.progress().recorded(written, total);
@@ -672,7 +695,7 @@ public final class PassbookImporter {
           "the file changed while it was being imported: import it again"));
     }
     if (!batch.isEmpty()) {
-      record(batch, name);
+      record(book, batch, name);
       written += batch.size();
     }
     options.progress().recorded(written, total);
@@ -682,22 +705,28 @@ public final class PassbookImporter {
    * Records a batch; a refusal (cash that would go below zero, a closed account) becomes a problem
    * naming the line, and as it is thrown inside the unit of work nothing is kept.
    */
-  private void record(List<JournalEntry> batch, String name) {
+  private void record(BookId book, List<Recording> batch, String name) {
     try {
-      journal.recordAll(batch);
-    } catch (JournalException e) {
-      Matcher position = BATCH_POSITION.matcher(e.getMessage());
+      groups.recordAll(book, batch);
+    } catch (GroupException | JournalException e) {
+      java.util.OptionalInt index = e instanceof GroupException refused ? refused.batchIndex()
+          : ((JournalException) e).batchIndex();
       long line = 0;
-      String reason = e.getMessage();
-      if (position.lookingAt()) {
-        JournalEntry refused = batch.get(Integer.parseInt(position.group(1)) - 1);
-        String reference = refused.sourceReference().orElse("");
+      if (index.isPresent()) {
+        String reference = batch.get(index.getAsInt()).sourceReference().orElse("");
         line = Long.parseLong(reference.substring(reference.lastIndexOf(':') + 1));
-        reason = reason.substring(position.end());
       }
-      throw new ImportException(
-          new ImportProblem(name, line, 0, "the books refuse this line (" + e.reason() + "): " + reason));
+      String reason = e instanceof GroupException refused ? refused.reason().toString()
+          : ((JournalException) e).reason().toString();
+      throw new ImportException(new ImportProblem(name, line, 0,
+          "the books refuse this line (" + reason + "): " + withoutBatchPosition(e.getMessage())));
     }
+  }
+
+  /** A journal's message without the position in the batch it starts with: the line says where. */
+  private static String withoutBatchPosition(String message) {
+    Matcher position = BATCH_POSITION.matcher(message);
+    return position.lookingAt() ? message.substring(position.end()) : message;
   }
 
   private static PassbookReader reader(
@@ -862,13 +891,18 @@ public final class PassbookImporter {
     return "passbook " + (file == null ? name : file.toString()) + ":";
   }
 
-  private static JournalEntry entryOf(
-      BookId book, EntryId id, PassbookLine line, AccountCode other, String referencePrefix) {
-    List<Posting> postings =
-        line.deposit().isPositive()
-            ? List.of(Posting.debit(Chart.BANK, line.deposit()), Posting.credit(other, line.deposit()))
-            : List.of(Posting.debit(other, line.withdrawal()),
-                Posting.credit(Chart.BANK, line.withdrawal()));
+  /** The entry the engine records for a bank line, before it could check the member it names. */
+  private static JournalEntry asRecorded(BookId book, Recording recording) {
+    GroupOperation.BankLine line = (GroupOperation.BankLine) recording.operation();
+    List<Posting> postings = line.deposit()
+        ? List.of(Posting.debit(Chart.BANK, line.amount()), Posting.credit(line.counterpart(), line.amount()))
+        : List.of(Posting.debit(line.counterpart(), line.amount()), Posting.credit(Chart.BANK, line.amount()));
+    return JournalEntry.of(recording.id(), book, recording.date(), line.memo(), postings)
+        .withSourceReference(recording.sourceReference().orElseThrow());
+  }
+
+  private static Recording recordingOf(EntryId id, PassbookLine line, AccountCode other, String referencePrefix) {
+    boolean deposit = line.deposit().isPositive();
     String memo = line.narration().isEmpty() ? "Bank line" : line.narration();
     if (memo.length() > JournalEntry.MAX_MEMO_LENGTH) {
       memo = memo.substring(0, JournalEntry.MAX_MEMO_LENGTH);
@@ -877,7 +911,9 @@ public final class PassbookImporter {
     if (reference.length() > JournalEntry.MAX_SOURCE_REFERENCE_LENGTH) {
       reference = reference.substring(reference.length() - JournalEntry.MAX_SOURCE_REFERENCE_LENGTH);
     }
-    return JournalEntry.of(id, book, line.date(), memo, postings).withSourceReference(reference);
+    return new Recording(id, line.date(),
+        new GroupOperation.BankLine(deposit, deposit ? line.deposit() : line.withdrawal(), other, memo),
+        Optional.of(reference));
   }
 
   /**
@@ -904,36 +940,7 @@ public final class PassbookImporter {
       throw new ImportException(new ImportProblem("account", 1, 1,
           "a line is reclassified to an account, not to the register"));
     }
-    AccountCode target = parsed.account();
-    return unitOfWork.atomically(book, () -> {
-      JournalEntry original = journal.entry(book, entry).orElseThrow(() -> new JournalException(
-          Rejection.REVERSED_ENTRY_NOT_FOUND, "book " + book + ": there is no entry " + entry));
-      if (!entry.value().startsWith(ID_PREFIX) || original.postings().size() != 2
-          || original.postings().stream().noneMatch(p -> p.account().equals(Chart.BANK))) {
-        throw new JournalException(Rejection.REVERSAL_DOES_NOT_MATCH,
-            "entry " + entry + " is not an imported bank line");
-      }
-      if (journal.reversalOf(book, entry).isPresent()) {
-        throw new JournalException(Rejection.ALREADY_REVERSED,
-            "entry " + entry + " has already been reclassified or reversed");
-      }
-      List<Posting> postings = new ArrayList<>();
-      for (Posting posting : original.postings()) {
-        postings.add(posting.account().equals(Chart.BANK)
-            ? posting
-            : new Posting(target, posting.side(), posting.amount()));
-      }
-      JournalEntry reversal = original.reversal(
-          EntryId.of(entry.value() + "/rv"), original.date(), "Reclassified: " + shorten(original.memo()));
-      JournalEntry replacement = new JournalEntry(EntryId.of(entry.value() + "/rc"), book,
-          original.date(), original.memo(), postings, Optional.empty(), original.sourceReference());
-      return journal.recordAll(List.of(reversal, replacement));
-    });
-  }
-
-  private static String shorten(String memo) {
-    int room = JournalEntry.MAX_MEMO_LENGTH - "Reclassified: ".length();
-    return memo.length() <= room ? memo : memo.substring(0, room);
+    return groups.reclassifyBankLine(book, entry, parsed.account());
   }
 
   /**

@@ -12,7 +12,9 @@ import org.shgledger.importing.Dates;
 
 /**
  * The layout of one bank's passbook export: which header names each column has, and how dates are
- * written. A profile finds its header row among any preamble lines (account holder, branch,
+ * written. Each built-in profile is declared once, below, with its name, its bank and the header
+ * messages show; {@link #BUILT_IN} is the registry the import, the command line's help and the
+ * docs' list of profiles (checked by a test) are read from. A profile finds its header row among any preamble lines (account holder, branch,
  * period) by the names of its columns, whatever their order, case or padding.
  *
  * <p>Amounts come either in two columns (withdrawal, deposit) or in one column with a {@code
@@ -48,7 +50,8 @@ public final class PassbookProfile {
 
   /** The generic layout: {@code Date,Narration,Withdrawal,Deposit,Balance}, dates dd/MM/yyyy. */
   public static final PassbookProfile GENERIC =
-      builder("generic", DAY_MONTH_YEAR)
+      builder("generic", "any (a hand-made file)", DAY_MONTH_YEAR)
+          .header("Date,Narration,Withdrawal,Deposit,Balance")
           .column(Role.DATE, "date")
           .column(Role.NARRATION, "narration")
           .column(Role.WITHDRAWAL, "withdrawal")
@@ -61,7 +64,9 @@ public final class PassbookProfile {
    * Description, Ref No./Cheque No., Debit, Credit, Balance}, dates like {@code 1 Apr 2024}.
    */
   public static final PassbookProfile SBI =
-      builder("sbi", Dates.of("d MMM yyyy", "dd-MMM-yy", "dd/MM/yyyy", "d/M/yyyy"))
+      builder("sbi", "State Bank of India",
+              Dates.of("d MMM yyyy", "dd-MMM-yy", "dd/MM/yyyy", "d/M/yyyy"))
+          .header("Txn Date,Description,Debit,Credit,Balance")
           .column(Role.DATE, "txn date", "date")
           .column(Role.NARRATION, "description", "details")
           .column(Role.REFERENCE, "ref no./cheque no.", "ref no/cheque no")
@@ -76,7 +81,8 @@ public final class PassbookProfile {
    * the spreadsheet layout ({@code Chq./Ref.No., Value Dt, Withdrawal Amt., Deposit Amt.}).
    */
   public static final PassbookProfile HDFC =
-      builder("hdfc", Dates.of("dd/MM/yy", "dd/MM/yyyy"))
+      builder("hdfc", "HDFC Bank", Dates.of("dd/MM/yy", "dd/MM/yyyy"))
+          .header("Date,Narration,Debit Amount,Credit Amount,Closing Balance")
           .column(Role.DATE, "date")
           .column(Role.NARRATION, "narration")
           .column(Role.REFERENCE, "chq/ref number", "chq./ref.no.")
@@ -90,7 +96,8 @@ public final class PassbookProfile {
    * Transaction Remarks, Withdrawal Amount (INR ), Deposit Amount (INR ), Balance (INR )}.
    */
   public static final PassbookProfile ICICI =
-      builder("icici", Dates.of("dd/MM/yyyy", "dd-MM-yyyy", "dd/MM/yy"))
+      builder("icici", "ICICI Bank", Dates.of("dd/MM/yyyy", "dd-MM-yyyy", "dd/MM/yy"))
+          .header("Transaction Date,Transaction Remarks,Withdrawal Amount (INR ),...")
           .column(Role.DATE, "transaction date")
           .column(Role.NARRATION, "transaction remarks")
           .column(Role.REFERENCE, "cheque number")
@@ -104,7 +111,8 @@ public final class PassbookProfile {
    * Description, Chq / Ref No., Amount, Dr / Cr, Balance, Dr / Cr}, dates {@code dd-MM-yyyy}.
    */
   public static final PassbookProfile KOTAK =
-      builder("kotak", Dates.of("dd-MM-yyyy", "dd/MM/yyyy", "dd-MM-yy"))
+      builder("kotak", "Kotak Mahindra Bank", Dates.of("dd-MM-yyyy", "dd/MM/yyyy", "dd-MM-yy"))
+          .header("Transaction Date,Description,Amount,Dr / Cr,Balance")
           .column(Role.DATE, "transaction date")
           .column(Role.NARRATION, "description")
           .column(Role.REFERENCE, "chq / ref no.", "chq/ref no.")
@@ -112,15 +120,23 @@ public final class PassbookProfile {
           .column(Role.BALANCE, "balance")
           .build();
 
-  /** Every built-in profile, in the order auto-detection tries them. */
+  /**
+   * Every built-in profile, in the order auto-detection tries them: the registry. A profile
+   * declared above and missing here fails a test.
+   */
   public static final List<PassbookProfile> BUILT_IN = List.of(GENERIC, SBI, HDFC, ICICI, KOTAK);
 
   private final String name;
+  private final String bank;
+  private final String header;
   private final Dates dates;
   private final Map<Role, List<String>> names;
 
-  private PassbookProfile(String name, Dates dates, Map<Role, List<String>> names) {
+  private PassbookProfile(
+      String name, String bank, String header, Dates dates, Map<Role, List<String>> names) {
     this.name = name;
+    this.bank = bank;
+    this.header = header;
     this.dates = dates;
     this.names = names;
   }
@@ -128,8 +144,7 @@ public final class PassbookProfile {
   /**
    * A built-in profile by name.
    *
-   * @param name {@code generic}, {@code sbi}, {@code hdfc}, {@code icici} or {@code kotak}, in any
-   *     case, not null
+   * @param name the name of one of {@link #BUILT_IN}, such as {@code sbi}, in any case, not null
    * @return the profile, or empty if there is none by that name
    */
   public static Optional<PassbookProfile> named(String name) {
@@ -144,6 +159,25 @@ public final class PassbookProfile {
    */
   public String name() {
     return name;
+  }
+
+  /**
+   * Whose export this layout is.
+   *
+   * @return the bank's name, such as {@code State Bank of India}, not null
+   */
+  public String bank() {
+    return bank;
+  }
+
+  /**
+   * The header this profile looks for, in short, as a message about a file without it names it.
+   *
+   * @return the main column names, such as {@code Txn Date,Description,Debit,Credit,Balance}, not
+   *     null
+   */
+  public String header() {
+    return header;
   }
 
   /**
@@ -205,19 +239,27 @@ public final class PassbookProfile {
     return header.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replace(" )", ")");
   }
 
-  private static Builder builder(String name, Dates dates) {
-    return new Builder(name, dates);
+  private static Builder builder(String name, String bank, Dates dates) {
+    return new Builder(name, bank, dates);
   }
 
   /** Builds a profile. */
   private static final class Builder {
     private final String name;
+    private final String bank;
     private final Dates dates;
     private final EnumMap<Role, List<String>> names = new EnumMap<>(Role.class);
+    private String header;
 
-    Builder(String name, Dates dates) {
+    Builder(String name, String bank, Dates dates) {
       this.name = name;
+      this.bank = bank;
       this.dates = dates;
+    }
+
+    Builder header(String shown) {
+      header = shown;
+      return this;
     }
 
     Builder column(Role role, String... headerNames) {
@@ -230,7 +272,10 @@ public final class PassbookProfile {
       if (separate == names.containsKey(Role.AMOUNT)) {
         throw new IllegalStateException(name + ": either withdrawal and deposit, or amount");
       }
-      return new PassbookProfile(name, dates, Map.copyOf(names));
+      if (header == null) {
+        throw new IllegalStateException(name + ": no header to show in messages");
+      }
+      return new PassbookProfile(name, bank, header, dates, Map.copyOf(names));
     }
   }
 

@@ -214,24 +214,13 @@ public final class PassbookReader implements Closeable {
     table.close();
     String expected =
         candidates.stream()
-            .map(p -> p.name() + " (" + describe(p) + ")")
+            .map(p -> p.name() + " (" + p.header() + ")")
             .collect(Collectors.joining("; "));
     problems.add(new ImportProblem(table.file(), 0, 0,
         "no header row found in the first " + MAX_PREAMBLE_ROWS + " lines; expected the columns"
             + " of " + expected + ". Choose the bank's profile with --profile"));
     problems.throwIfAny();
     throw new AssertionError("unreachable");
-  }
-
-  private static String describe(PassbookProfile profile) {
-    return switch (profile.name()) {
-      case "generic" -> "Date,Narration,Withdrawal,Deposit,Balance";
-      case "sbi" -> "Txn Date,Description,Debit,Credit,Balance";
-      case "hdfc" -> "Date,Narration,Debit Amount,Credit Amount,Closing Balance";
-      case "icici" -> "Transaction Date,Transaction Remarks,Withdrawal Amount (INR ),...";
-      case "kotak" -> "Transaction Date,Description,Amount,Dr / Cr,Balance";
-      default -> profile.name();
-    };
   }
 
   /**

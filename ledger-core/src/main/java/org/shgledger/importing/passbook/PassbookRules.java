@@ -31,6 +31,13 @@ import org.shgledger.journal.AccountCode;
  * skipped; the first rule that matches wins; a narration no rule matches goes to {@link
  * Chart#SUSPENSE}. Immutable.
  *
+ * <p>A rule names one of a closed set of targets: an account of the chart that no engine event
+ * owns, a member's savings ({@code 2000:M01}, which the import checks against her membership on
+ * each line's date), or {@code register}. A rule naming an account the engine owns (a member's
+ * loan, 1200 and its sub-ledgers; the accumulated surplus, 3100; interest on member loans, 4000;
+ * see {@link Chart#ownedByEngine}) is refused when the file is read, naming its line and the
+ * command to use instead.
+ *
  * <p>A rules file is the user's own regular expressions run on text from outside (a bank's
  * narrations), so matching is bounded: a pattern sees at most the first {@value
  * #MAX_NARRATION_CHARS} characters of a narration, and gives up after {@value #MAX_MATCH_STEPS}
@@ -290,6 +297,12 @@ public final class PassbookRules {
         }
         if (account.group(2) != null) {
           code = Chart.memberAccount(code, MemberId.of(account.group(2)));
+        }
+        java.util.Optional<String> owned = Chart.ownedByEngine(code);
+        if (owned.isPresent()) {
+          problems.add(new ImportProblem(name, lineNumber, Math.max(accountColumn, 1),
+              "a rule may not send bank lines to " + owned.get()));
+          continue;
         }
         if (rules.size() == MAX_RULES) {
           problems.add(new ImportProblem(name, lineNumber, 0, "more than " + MAX_RULES + " rules"));

@@ -16,6 +16,7 @@ import org.shgledger.group.Channel;
 import org.shgledger.group.Chart;
 import org.shgledger.group.Group;
 import org.shgledger.group.GroupException;
+import org.shgledger.group.GroupOperation;
 import org.shgledger.group.GroupRejection;
 import org.shgledger.group.MemberId;
 import org.shgledger.group.SavingsGroups;
@@ -222,12 +223,12 @@ public final class OpeningImport {
       }
     }
     if (!postings.isEmpty()) {
-      JournalEntry opening = JournalEntry.of(openingId, code, asOf,
-          "opening balances from the paper books as of " + asOf, postings);
+      GroupOperation opening = new GroupOperation.OpeningBalances(postings,
+          "opening balances from the paper books as of " + asOf);
       steps.add(top, "opening entry " + openingId + " (" + postings.size() + " lines, surplus "
           + net.getAmount().toPlainString() + ")", () -> {
             boolean known = groups.journal().entry(code, openingId).isPresent();
-            groups.journal().record(opening);
+            groups.record(code, openingId, asOf, opening);
             return !known;
           });
     }

@@ -122,7 +122,7 @@ class BooksImportProperties {
     YearBooks.create(separate.engine(), code);
     try {
       MeetingImport.run(separate.engine(), code, meetings, RegisterLimits.DEFAULT, false);
-      new PassbookImporter(separate.journal(), separate.unitOfWork())
+      new PassbookImporter(separate.engine())
           .importFile(code, passbook, PassbookImporter.Options.defaults().withRules(RULES));
     } catch (ImportException e) {
       Statistics.label("separate imports").collect("refused");

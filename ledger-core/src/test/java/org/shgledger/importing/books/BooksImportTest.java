@@ -106,7 +106,7 @@ class BooksImportTest {
   }
 
   private PassbookImportReport passbookAlone(Path statement, PassbookRules rules) {
-    return new PassbookImporter(store.journal(), store.unitOfWork())
+    return new PassbookImporter(store.engine())
         .importFile(SHG, statement, PassbookImporter.Options.defaults().withRules(rules));
   }
 

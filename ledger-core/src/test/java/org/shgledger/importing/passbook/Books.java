@@ -5,6 +5,18 @@ import java.util.List;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.shgledger.group.Chart;
+import org.shgledger.group.Group;
+import org.shgledger.group.InMemoryGroupRegistry;
+import org.shgledger.group.LoanDefaults;
+import org.shgledger.group.MeetingFrequency;
+import org.shgledger.group.Member;
+import org.shgledger.group.MemberCategory;
+import org.shgledger.group.MemberId;
+import org.shgledger.group.SavingsGroups;
+import org.shgledger.group.UnitOfWork;
+import org.shgledger.loan.InterestRate;
+import org.shgledger.loan.RepaymentMethod;
+import org.shgledger.money.RoundingPolicy;
 import org.shgledger.journal.Account;
 import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.Book;
@@ -15,10 +27,10 @@ import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.Posting;
 
 /** A group's book with the standard chart, for import tests. */
-final class Books {
+public final class Books {
 
   static final CurrencyUnit INR = CurrencyUnit.of("INR");
-  static final BookId GROUP = BookId.of("SHG01");
+  public static final BookId GROUP = BookId.of("SHG01");
 
   private Books() {}
 
@@ -32,6 +44,25 @@ final class Books {
       journal.openAccount(account);
     }
     return journal;
+  }
+
+  /**
+   * The engine over a journal that {@link #prepare} made, with the group and its member M01 (a
+   * member since 2000) in a registry of their own: what the importer records through.
+   */
+  public static SavingsGroups engine(Journal journal, UnitOfWork unitOfWork) {
+    InMemoryGroupRegistry registry = new InMemoryGroupRegistry();
+    LocalDate formed = LocalDate.of(2000, 1, 1);
+    registry.putGroup(new Group(GROUP, "Asha Mahila Samooh", INR, formed, MeetingFrequency.MONTHLY, inr("100"),
+        RoundingPolicy.minorUnits(java.math.RoundingMode.HALF_UP), java.time.Month.APRIL,
+        LoanDefaults.scheduled(InterestRate.perMonth(java.math.BigDecimal.ONE), RepaymentMethod.FLAT, 10)));
+    registry.putMember(GROUP, Member.joining(MemberId.of("M01"), "M01", MemberCategory.ADULT_WOMAN, formed));
+    return new SavingsGroups(journal, registry, unitOfWork);
+  }
+
+  /** {@link #engine(Journal, UnitOfWork)} running each operation directly. */
+  public static SavingsGroups engine(Journal journal) {
+    return engine(journal, UnitOfWork.immediate());
   }
 
   /** Records ₹50,000 cash in hand on 31 March 2025, so that cash deposits have cash to come from. */

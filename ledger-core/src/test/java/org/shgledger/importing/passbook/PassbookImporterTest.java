@@ -45,7 +45,7 @@ class PassbookImporterTest {
   @BeforeEach
   void setUp() {
     journal = Books.prepare(new InMemoryJournal());
-    importer = new PassbookImporter(journal, UnitOfWork.immediate());
+    importer = new PassbookImporter(Books.engine(journal, UnitOfWork.immediate()));
   }
 
   static Supplier<InputStream> resource(String name) {
@@ -265,7 +265,7 @@ class PassbookImporterTest {
                   throw e.getCause();
                 }
               });
-      PassbookImporter durable = new PassbookImporter(failing, store.unitOfWork());
+      PassbookImporter durable = new PassbookImporter(Books.engine(failing, store.unitOfWork()));
       assertThrows(IllegalStateException.class,
           () -> durable.importSource(GROUP, "generic.csv", resource("generic.csv"),
               PassbookImporter.Options.defaults().withBatchEntries(2)));
@@ -273,7 +273,7 @@ class PassbookImporterTest {
       assertEquals(inr("10000"), net(store.journal(), Chart.BANK));
 
       PassbookImportReport report =
-          new PassbookImporter(store.journal(), store.unitOfWork())
+          new PassbookImporter(Books.engine(store.journal(), store.unitOfWork()))
               .importSource(GROUP, "generic.csv", resource("generic.csv"),
                   PassbookImporter.Options.defaults().withBatchEntries(2));
       assertEquals(5, report.recorded());
@@ -292,7 +292,7 @@ class PassbookImporterTest {
         PassbookImporter.Options.defaults());
     Journal twice = Books.prepare(new InMemoryJournal());
     Books.openBank(twice, LocalDate.of(2025, 3, 31), inr("10000"));
-    PassbookImportReport again = new PassbookImporter(twice, UnitOfWork.immediate())
+    PassbookImportReport again = new PassbookImporter(Books.engine(twice, UnitOfWork.immediate()))
         .importSource(GROUP, "generic.csv", resource("generic.csv"),
             PassbookImporter.Options.defaults().withHeldEntries(2));
     assertEquals(once, again);
@@ -318,7 +318,7 @@ class PassbookImporterTest {
               .getBytes(StandardCharsets.UTF_8));
       ImportException e =
           assertThrows(ImportException.class,
-              () -> new PassbookImporter(store.journal(), store.unitOfWork())
+              () -> new PassbookImporter(Books.engine(store.journal(), store.unitOfWork()))
                   .importSource(GROUP, "p.csv", source,
                       PassbookImporter.Options.defaults().withBatchEntries(1).withHeldEntries(0)));
       assertTrue(e.getMessage().contains("the file changed"), e.getMessage());

@@ -77,7 +77,7 @@ class PassbookMillionRowsCheck {
   @ValueSource(booleans = {false, true})
   void aMillionLinesAreCheckedInFlatMemory(boolean newestFirst) {
     PassbookImporter importer =
-        new PassbookImporter(Books.prepare(new InMemoryJournal()), UnitOfWork.immediate());
+        new PassbookImporter(Books.engine(Books.prepare(new InMemoryJournal())));
     Runtime runtime = Runtime.getRuntime();
     long[] peakUsedBytes = {0};
     PassbookImporter.Progress progress = new PassbookImporter.Progress() {

@@ -67,7 +67,7 @@ class PassbookProperties {
   @BeforeTry
   void freshBook() {
     journal = Books.prepare(new InMemoryJournal());
-    importer = new PassbookImporter(journal, UnitOfWork.immediate());
+    importer = new PassbookImporter(Books.engine(journal, UnitOfWork.immediate()));
   }
 
   @Provide
@@ -176,7 +176,7 @@ class PassbookProperties {
     Assume.that(!fitsBothOrders(lines));
     PassbookImportReport newest = run("newest.csv", csv(lines, true));
     Journal oldest = Books.prepare(new InMemoryJournal());
-    PassbookImportReport report = new PassbookImporter(oldest, UnitOfWork.immediate())
+    PassbookImportReport report = new PassbookImporter(Books.engine(oldest, UnitOfWork.immediate()))
         .importSource(GROUP, "oldest.csv", source(csv(lines)), PassbookImporter.Options.defaults());
     assertEquals(ids(oldest), ids(journal));
     assertEquals(balances(oldest), balances(journal));
@@ -234,7 +234,7 @@ class PassbookProperties {
       run(part[0], part[1]);
     }
     Journal whole = Books.prepare(new InMemoryJournal());
-    new PassbookImporter(whole, UnitOfWork.immediate())
+    new PassbookImporter(Books.engine(whole, UnitOfWork.immediate()))
         .importSource(GROUP, "whole.csv", source(csv(lines)), PassbookImporter.Options.defaults());
     assertEquals(ids(whole), ids(journal));
     assertEquals(balances(whole), balances(journal));

@@ -247,7 +247,7 @@ class RegisterImportTest {
         30/04/2024,SB INTEREST,,2.00,502.00
         """;
     PassbookRules rules = PassbookRules.parse("shg01.rules", "UPI/.*SAVINGS -> register\ninterest -> 4200\n");
-    PassbookImporter importer = new PassbookImporter(store.journal(), store.unitOfWork());
+    PassbookImporter importer = new PassbookImporter(store.engine());
     PassbookImporter.Options options = PassbookImporter.Options.defaults().withRules(rules);
     java.util.function.Supplier<java.io.InputStream> passbook =
         () -> new java.io.ByteArrayInputStream(statement.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -274,7 +274,7 @@ class RegisterImportTest {
     roster(RegisterFixtures.resource(directory, "roster.csv"));
     String statement = "Date,Narration,Withdrawal,Deposit,Balance\n06/04/2024,UPI/M01/SAVINGS,,500.00,500.00\n"
         + "30/04/2024,SB INTEREST,,2.00,502.00\n";
-    PassbookImporter importer = new PassbookImporter(store.journal(), store.unitOfWork());
+    PassbookImporter importer = new PassbookImporter(store.engine());
     importer.importSource(SHG, "statement.csv",
         () -> new java.io.ByteArrayInputStream(statement.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
         PassbookImporter.Options.defaults().withRules(PassbookRules.parse("r", "SAVINGS -> register\n")));

@@ -1,0 +1,136 @@
+package org.shgledger.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.shgledger.journal.BookId;
+import org.shgledger.journal.EntryKind;
+import org.shgledger.journal.JournalEntry;
+import org.shgledger.store.LedgerStore;
+
+/**
+ * A book written before entries carried their kind (schema version 4, made by the program as it
+ * was then: {@code src/test/resources/org/shgledger/cli/schema-v4-book.db}, three groups holding
+ * every engine event, an opening import, a passbook with a reclassified line and a seed group) is
+ * migrated when it is opened: every entry gets the kind the engine of its time meant, {@code shg
+ * verify} passes on it, and it reads exactly as the same book recorded today does: the same kind,
+ * member and loan on every entry, the same statements and passbooks.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OldBookMigrationTest {
+
+  private static final List<String> GROUPS = List.of("GOLD", "SHG01", "SHG09");
+
+  private String old;
+  private String today;
+
+  @BeforeAll
+  void books(@TempDir Path dir) {
+    Path oldBook = dir.resolve("old.db");
+    copy("schema-v4-book.db", oldBook);
+    old = oldBook.toString();
+    today = dir.resolve("today.db").toString();
+    Path passbook = dir.resolve("p.csv");
+    copy("schema-v4-passbook.csv", passbook);
+    Path rules = dir.resolve("r.txt");
+    write(rules, "UPI/M01 -> 2000:M01\n");
+    Path register = Path.of("..", "ledger-core", "src", "test", "resources", "org", "shgledger", "importing", "register");
+    Path seed = Path.of("..", "seeds", "shg01-roshni");
+    List<String[]> commands = new ArrayList<>(GoldenOutputTest.cycleCommands());
+    commands.add(new String[] {"group", "create", "SHG01", "--name", "Roshni Mahila Samooh", "--currency", "INR",
+        "--formed", "2024-04-01", "--frequency", "monthly", "--monthly-savings", "100", "--rounding", "whole",
+        "--year-start", "4", "--loan-monthly-rate", "2", "--loan-method", "flat", "--loan-instalments", "10"});
+    commands.add(new String[] {"import", "members", "SHG01", seed.resolve("members.csv").toString()});
+    commands.add(new String[] {"import", "books", "SHG01", "--meetings", seed.resolve("meetings.csv").toString(),
+        "--passbook", seed.resolve("passbook.csv").toString(), "--rules", seed.resolve("rules.txt").toString()});
+    commands.add(new String[] {"group", "create", "SHG09", "--name", "Opening Samooh", "--formed", "2024-01-01",
+        "--monthly-savings", "100"});
+    commands.add(new String[] {"import", "members", "SHG09", register.resolve("roster.csv").toString()});
+    commands.add(new String[] {"import", "opening", "SHG09", register.resolve("opening.csv").toString()});
+    commands.add(new String[] {"import", "passbook", "SHG09", passbook.toString(), "--rules", rules.toString()});
+    commands.add(new String[] {"import", "reclassify", "SHG09", "pb:dbc2d0899dd1731b149397f79cc098df29811403", "4300"});
+    for (String[] command : commands) {
+      Run run = Run.shg(GoldenOutputTest.withDb(command, today));
+      if (run.exitCode() != ExitCodes.OK) {
+        fail(String.join(" ", command) + " exited " + run.exitCode() + ": " + run.err());
+      }
+    }
+  }
+
+  @Test
+  void verifyPassesOnTheMigratedBook() {
+    Run verify = Run.shg("verify", "--db", old);
+
+    assertEquals(ExitCodes.OK, verify.exitCode(), verify.err());
+    assertEquals(3, verify.out().lines().filter(line -> line.contains(": OK, ")).count(), verify.out());
+  }
+
+  @Test
+  void everyOldEntryHasTheKindMemberAndLoanTheEngineGivesItToday() {
+    try (LedgerStore migrated = LedgerStore.openSqlite(Path.of(old));
+        LedgerStore recorded = LedgerStore.openSqlite(Path.of(today))) {
+      for (String group : GROUPS) {
+        BookId book = BookId.of(group);
+        assertEquals(describe(recorded.journal().entries(book)), describe(migrated.journal().entries(book)), group);
+      }
+    }
+  }
+
+  @Test
+  void theEnginesOwnEventsAreRecognisedByKind() {
+    try (LedgerStore migrated = LedgerStore.openSqlite(Path.of(old))) {
+      List<EntryKind> kinds = migrated.journal().entries(BookId.of("GOLD")).stream().map(JournalEntry::kind).toList();
+      for (EntryKind kind : List.of(EntryKind.SAVING, EntryKind.GRANT, EntryKind.CASH_BANKED,
+          EntryKind.LOAN_DISBURSEMENT, EntryKind.LOAN_REPAYMENT, EntryKind.FINE, EntryKind.REVERSAL,
+          EntryKind.BANK_INTEREST, EntryKind.BANK_CHARGES, EntryKind.EXPENSE, EntryKind.YEAR_END,
+          EntryKind.SURPLUS_DISTRIBUTION, EntryKind.EXIT_SETTLEMENT, EntryKind.SHARE_OUT)) {
+        assertTrue(kinds.contains(kind), kind + " in " + kinds);
+      }
+      assertTrue(migrated.journal().entries(BookId.of("SHG09")).stream()
+          .anyMatch(e -> e.kind() == EntryKind.OPENING_BALANCES));
+    }
+  }
+
+  @Test
+  void theMigratedBookReadsAsTheBookRecordedToday() {
+    for (String group : GROUPS) {
+      for (String[] report : List.of(new String[] {"statement", group}, new String[] {"passbook", group, "M01"},
+          new String[] {"passbook", group, "M03"}, new String[] {"export", group, "--format", "hledger"})) {
+        assertEquals(Run.shg(GoldenOutputTest.withDb(report, today)).out(), Run.shg(GoldenOutputTest.withDb(report, old)).out(), String.join(" ", report));
+      }
+    }
+  }
+
+  private static List<String> describe(List<JournalEntry> entries) {
+    return entries.stream().map(e -> e.id() + " " + e.kind() + " " + e.member().orElse("-") + " "
+        + e.loan().orElse("-")).toList();
+  }
+
+  private static void copy(String resource, Path to) {
+    try (InputStream in = OldBookMigrationTest.class.getResourceAsStream(resource)) {
+      Files.copy(in, to);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package org.shgledger.group;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.joda.money.Money;
+import org.shgledger.journal.BookId;
+import org.shgledger.journal.EntryId;
+import org.shgledger.journal.EntryKind;
+import org.shgledger.journal.Journal;
+import org.shgledger.journal.JournalEntry;
+import org.shgledger.journal.JournalException;
+import org.shgledger.journal.Posting;
+import org.shgledger.journal.Rejection;
+import org.shgledger.loan.Loan;
+import org.shgledger.loan.LoanHistory;
+import org.shgledger.loan.LoanState;
+import org.shgledger.loan.PaymentAllocation;
+import org.shgledger.money.MinorUnits;
+
+/**
+ * Loans to members: paying out, penalties, repayments split by the loan's history, and where a
+ * loan stands. Part of {@link SavingsGroups}.
+ */
+final class Lending extends EnginePart {
+
+  Lending(Journal journal, GroupRegistry registry, UnitOfWork unitOfWork) {
+    super(journal, registry, unitOfWork);
+  }
+  JournalEntry disburseLoan(
+      BookId code, EntryId id, LoanId loanId, MemberId memberId, Loan terms, Channel channel) {
+    return atomically(code, () -> {
+      Group group = group(code);
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(terms, "terms");
+      Objects.requireNonNull(channel, "channel");
+      MemberLoan loan = new MemberLoan(loanId, memberId, terms, channel, id, group.loanDefaults().allocationOrder());
+      Optional<MemberLoan> existing = registry.loan(code, loanId);
+      if (existing.isPresent()) {
+        // a repeat keeps the order the loan was paid out with, whatever the group's default is now
+        MemberLoan recorded = existing.get();
+        if (!recorded.equals(new MemberLoan(loanId, memberId, terms, channel, id, recorded.allocationOrder()))) {
+          throw new GroupException(GroupRejection.LOAN_EXISTS,
+              "group " + code + ": loan " + loanId + " exists already with other terms");
+        }
+        return journal.entry(code, id).orElseThrow();
+      }
+      if (!terms.currency().equals(group.currency())) {
+        throw new GroupException(GroupRejection.LOAN_IN_OTHER_CURRENCY,
+            "group " + code + ": loan " + loanId + " is in " + terms.currency() + ", the group keeps " + group.currency());
+      }
+      Member member = member(code, memberId);
+      LocalDate date = terms.disbursementDate();
+      requireMemberOn(code, member, date);
+      requirePayableTo(code, member, channel);
+      JournalEntry entry = recordEntry(JournalEntry.of(id, code, date, "loan " + loanId + " to " + memberId,
+          pair(Chart.memberAccount(Chart.MEMBER_LOANS, memberId), channel.account(), terms.principal()))
+          .withKind(EntryKind.LOAN_DISBURSEMENT, Optional.of(memberId.value()), Optional.of(loanId.value())));
+      registry.putLoan(code, loan);
+      return entry;
+    });
+  }
+
+  void chargeLoanPenalty(BookId code, EntryId id, LoanId loanId, LocalDate date, Money amount) {
+    atomically(code, () -> {
+      Group group = group(code);
+      MemberLoan loan = standingLoan(code, loanId);
+      positive(group, amount, "penalty");
+      if (MinorUnits.exceeds(amount, Loan.MAX_PRINCIPAL_MINOR)) {
+        throw new GroupException(GroupRejection.INVALID_AMOUNT,
+            "group " + code + ", loan " + loanId + ": a penalty of " + amount + " is beyond any loan's limit");
+      }
+      LoanEvent penalty = new LoanEvent(LoanEvent.Kind.PENALTY, id, date, amount);
+      Optional<LoanEvent> same = registry.loanEvents(code, loanId).stream().filter(e -> e.id().equals(id)).findFirst();
+      if (same.isPresent()) {
+        if (same.get().equals(penalty)) {
+          return null;
+        }
+        throw new GroupException(GroupRejection.PENALTY_EXISTS,
+            "group " + code + ", loan " + loanId + ": penalty " + id + " is recorded already as "
+                + same.get().amount() + " on " + same.get().date());
+      }
+      Optional<LocalDate> locked = journal.lockDate(code);
+      if (locked.isPresent() && !date.isAfter(locked.get())) {
+        throw new JournalException(Rejection.DATE_LOCKED,
+            "group " + code + ", loan " + loanId + ": a penalty dated " + date + ", but the book is locked up to " + locked.get());
+      }
+      LoanHistory history = history(code, loan);
+      requireInOrder(code, loan, history, date);
+      history.withFine(date, amount);
+      registry.addLoanEvent(code, loanId, penalty);
+      return null;
+    });
+  }
+
+  JournalEntry repayLoan(BookId code, EntryId id, LoanId loanId, LocalDate date, Money amount, Channel channel) {
+    return atomically(code, () -> {
+      Group group = group(code);
+      MemberLoan loan = standingLoan(code, loanId);
+      positive(group, amount, "repayment");
+      if (MinorUnits.exceeds(amount, Loan.MAX_PRINCIPAL_MINOR)) {
+        throw new GroupException(GroupRejection.REPAYMENT_EXCEEDS_DEBT,
+            "group " + code + ", loan " + loanId + ": a payment of " + amount + " is beyond any loan's limit");
+      }
+      Objects.requireNonNull(channel, "channel");
+      LoanEvent payment = new LoanEvent(LoanEvent.Kind.PAYMENT, id, date, amount);
+      if (registry.loanEvents(code, loanId).contains(payment) && journal.entry(code, id).isPresent()) {
+        return journal.entry(code, id).get();
+      }
+      LoanHistory history = history(code, loan);
+      requireInOrder(code, loan, history, date);
+      PaymentAllocation split = history.allocate(date, amount);
+      if (split.hasExcess()) {
+        throw new GroupException(GroupRejection.REPAYMENT_EXCEEDS_DEBT,
+            "group " + code + ", loan " + loanId + ": " + amount + " is more than the loan will ever ask; at most "
+                + split.applied() + " can be taken on " + date);
+      }
+      List<Posting> postings = new EntryBuilder()
+          .debit(channel.account(), amount)
+          .credit(Chart.FINES, split.fines())
+          .credit(Chart.LOAN_INTEREST, split.interest())
+          .credit(Chart.memberAccount(Chart.MEMBER_LOANS, loan.member()), split.principal())
+          .postings();
+      JournalEntry entry = recordEntry(JournalEntry.of(id, code, date,
+          "repayment of loan " + loanId + " by " + loan.member(), postings)
+          .withKind(EntryKind.LOAN_REPAYMENT, Optional.of(loan.member().value()), Optional.of(loanId.value())));
+      registry.addLoanEvent(code, loanId, payment);
+      return entry;
+    });
+  }
+
+  LoanState loanState(BookId code, LoanId loanId, LocalDate asOf) {
+    group(code);
+    MemberLoan loan = standingLoan(code, loanId);
+    if (asOf.isBefore(loan.terms().disbursementDate())) {
+      throw new GroupException(GroupRejection.INVALID_DATE,
+          "group " + code + ": loan " + loanId + " was paid out on " + loan.terms().disbursementDate()
+              + " and has no state on " + asOf);
+    }
+    return history(code, loan).stateAsOf(asOf);
+  }
+
+  Map<MemberLoan, LoanHistory> histories(BookId code) {
+    List<MemberLoan> loans = loans(code);
+    Map<LoanId, List<LoanEvent>> events = registry.loanEvents(code);
+    Map<MemberLoan, LoanHistory> histories = new LinkedHashMap<>();
+    for (MemberLoan loan : loans) {
+      histories.put(loan, history(code, loan, events.getOrDefault(loan.id(), List.of())));
+    }
+    return histories;
+  }
+}

@@ -1,0 +1,17 @@
+-- Version 5: every entry carries its kind and the member and loan it concerns, as data
+-- (docs/store.md). The columns are filled for the entries already in the book by the
+-- migration's Java step (LegacyKinds, from what the engine of their time wrote), the one time
+-- the code writes to a row it did not insert. hash_version says which recipe an entry's hash
+-- follows: 1, the old one, which does not cover the new columns (verify checks them against
+-- LegacyKinds instead); 2, which covers them.
+
+ALTER TABLE journal_entry ADD COLUMN entry_kind VARCHAR(32);
+
+ALTER TABLE journal_entry ADD COLUMN member_id VARCHAR(32);
+
+ALTER TABLE journal_entry ADD COLUMN loan_id VARCHAR(32);
+
+ALTER TABLE journal_entry ADD COLUMN hash_version INTEGER NOT NULL DEFAULT 1;
+
+-- reports ask for a book's entries of one kind (its year-end closings, its fines)
+CREATE INDEX journal_entry_by_kind ON journal_entry (book_id, entry_kind);
