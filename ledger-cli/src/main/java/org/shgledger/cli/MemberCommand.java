@@ -22,7 +22,6 @@ import org.shgledger.group.MemberId;
 import org.shgledger.group.SavingsGroups;
 import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.JournalEntry;
-import org.shgledger.money.MoneyFormats;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
