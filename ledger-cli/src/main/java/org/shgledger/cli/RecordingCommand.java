@@ -2,7 +2,6 @@ package org.shgledger.cli;
 
 import java.time.LocalDate;
 import java.util.function.Function;
-import org.shgledger.cli.Words.EntryIdWord;
 import org.shgledger.group.GroupOperation;
 import org.shgledger.group.MemberId;
 import org.shgledger.journal.EntryId;
@@ -20,7 +19,7 @@ abstract class RecordingCommand extends BookCommand {
       description = "The day the money moved, yyyy-mm-dd.")
   LocalDate date;
 
-  @Option(names = "--id", paramLabel = "ENTRY", converter = EntryIdWord.class,
+  @Option(names = "--id", paramLabel = "ENTRY", converter = Words.NewEntryIdWord.class,
       description = "The entry's id. Default: GROUP-DATE-KIND[-MEMBER], with -2, -3 ... for "
           + "another event of the same kind that day; the same command again records nothing.")
   EntryId id;

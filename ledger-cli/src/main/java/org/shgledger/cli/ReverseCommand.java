@@ -44,7 +44,7 @@ final class ReverseCommand extends BookCommand {
   @Option(names = "--reason", defaultValue = "", paramLabel = "TEXT", description = "Why, for the memo.")
   String reason;
 
-  @Option(names = "--id", paramLabel = "ENTRY", converter = EntryIdWord.class,
+  @Option(names = "--id", paramLabel = "ENTRY", converter = Words.NewEntryIdWord.class,
       description = "The reversal's id. Default: ENTRY-REV (-REV-2 ... if taken).")
   EntryId id;
 

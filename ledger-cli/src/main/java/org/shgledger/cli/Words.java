@@ -112,6 +112,24 @@ final class Words {
   }
 
   /** An entry id such as {@code SHG01-2024-05-04-SAVE-M01}; the rule is {@link EntryId}'s. */
+  /**
+   * The id of an entry a command is to record ({@code --id}): an entry id outside the importers'
+   * namespaces ({@code pb:}, {@code MTG:}, {@code OPEN:}), which are theirs alone, so that a hand
+   * entry cannot take an imported line's place (ImportedIds).
+   */
+  static final class NewEntryIdWord implements ITypeConverter<EntryId> {
+    @Override
+    public EntryId convert(String value) {
+      EntryId id = new EntryIdWord().convert(value);
+      String namespace = org.shgledger.importing.ImportedIds.namespaceOf(id.value());
+      if (namespace != null) {
+        throw new TypeConversionException("ids starting with " + namespace + " are the importers' own"
+            + " (an imported line or register row has it): choose another id");
+      }
+      return id;
+    }
+  }
+
   static final class EntryIdWord implements ITypeConverter<EntryId> {
     @Override
     public EntryId convert(String value) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.shgledger.cli.TestBooks.inr;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,24 @@ class EverydayCommandsTest {
         """, run.out());
     assertEquals(inr("1500"), books.balance("1000"));
     assertEquals(inr("1500"), books.balance("2000:M01"));
+  }
+
+  /**
+   * The importers' ids are theirs: a hand entry under an imported line's id would make the import
+   * skip the real line as already in the books, so a command refuses such an id (exit 2).
+   */
+  @Test
+  void anIdInAnImportersNamespaceIsRefused() {
+    for (String id : List.of("pb:3f1a7b", "PB:3f1a7b", "MTG:2024-05-04:M01:SAVE", "OPEN:2024-04-01")) {
+      Run run = books.run("income", "SHG01", "--amount", "1", "--description", "decoy", "--date", "2024-05-04",
+          "--id", id);
+
+      assertEquals(ExitCodes.USAGE, run.exitCode(), run.err());
+      assertTrue(run.err().contains("are the importers' own"), run.err());
+    }
+    Run reversal = books.run("reverse", "SHG01", "X", "--id", "pb:1");
+    assertEquals(ExitCodes.USAGE, reversal.exitCode(), reversal.err());
+    assertEquals(0, books.entries());
   }
 
   @Test

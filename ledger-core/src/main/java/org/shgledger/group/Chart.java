@@ -129,8 +129,13 @@ public final class Chart {
    * @return the reason and the command to use, or empty if anything may post to the account
    */
   public static Optional<String> ownedByEngine(AccountCode code) {
-    AccountCode control = code.value().indexOf(':') < 0 ? code : AccountCode.of(code.value().substring(0, code.value().indexOf(':')));
-    if (control.equals(MEMBER_LOANS)) {
+    String value = code.value();
+    // every bank line asks: answer the common case without making anything
+    if (!value.startsWith(MEMBER_LOANS.value()) && !value.equals(SURPLUS.value())
+        && !value.equals(LOAN_INTEREST.value())) {
+      return Optional.empty();
+    }
+    if (value.equals(MEMBER_LOANS.value()) || value.startsWith(MEMBER_LOANS.value() + ":")) {
       return Optional.of("account " + code + " holds loans to members, which change only with a loan's"
           + " own events: pay a loan out with 'shg loan disburse' and record repayments with 'shg loan repay'"
           + " or the meeting register's repayment columns (a bank line the register records: -> register)");
@@ -153,10 +158,14 @@ public final class Chart {
    * @return the member, or empty for any other account
    */
   public static Optional<MemberId> memberOf(AccountCode code) {
+    String value = code.value();
+    int colon = value.indexOf(':');
+    if (colon < 0) {
+      return Optional.empty();
+    }
     for (AccountCode control : MEMBER_CONTROLS) {
-      String prefix = control.value() + ":";
-      if (code.value().startsWith(prefix)) {
-        return Optional.of(MemberId.of(code.value().substring(prefix.length())));
+      if (value.regionMatches(0, control.value(), 0, colon) && control.value().length() == colon) {
+        return Optional.of(MemberId.of(value.substring(colon + 1)));
       }
     }
     return Optional.empty();

@@ -53,6 +53,11 @@ final class Corrections extends EnginePart {
    * of a loan entry or an exit is not itself reversed (the registry would not follow).
    */
   private void requireReversibleCorrection(BookId code, JournalEntry target, LocalDate date) {
+    if (target.kind() == EntryKind.YEAR_END) {
+      throw new GroupException(GroupRejection.YEAR_END_NOT_REVERSIBLE,
+          "group " + code + ": " + target.id() + " closed the year ending " + target.date() + ", which stays closed;"
+              + " correct a mistake of that year with an entry dated in the open year");
+    }
     // A member who has left has settled accounts: reversing anything else of hers (a withdrawal,
     // a repayment) would put money back on them after the settlement. Only reversing the
     // settlement itself, which brings her back, may touch them.

@@ -135,11 +135,9 @@ abstract class EnginePart {
       throw new GroupException(GroupRejection.ACCOUNT_OWNED_BY_ENGINE,
           "group " + code + ": " + what + " may not post to " + owned.get());
     }
-    for (AccountCode control : List.of(Chart.COMPULSORY_SAVINGS, Chart.VOLUNTARY_SAVINGS)) {
-      String prefix = control.value() + ":";
-      if (account.value().startsWith(prefix)) {
-        requireMemberOn(code, member(code, MemberId.of(account.value().substring(prefix.length()))), date);
-      }
+    Optional<MemberId> owner = Chart.memberOf(account);
+    if (owner.isPresent()) {
+      requireMemberOn(code, member(code, owner.get()), date);
     }
   }
 

@@ -82,7 +82,13 @@ public enum GroupRejection {
    * (1200), the accumulated surplus (3100) or interest on member loans (4000). See {@link
    * Chart#ownedByEngine}.
    */
-  ACCOUNT_OWNED_BY_ENGINE;
+  ACCOUNT_OWNED_BY_ENGINE,
+  /**
+   * A year-end closing is not reversed: its year is closed and locked, and reversing the closing
+   * in the open year would move last year's income into this one. A mistake of a closed year is
+   * corrected by an entry dated in the open year.
+   */
+  YEAR_END_NOT_REVERSIBLE;
 
   /**
    * Whether this reason means that something named does not exist (a group, a member, a loan),

@@ -75,10 +75,9 @@ final class Postings extends EnginePart {
   /** The one place an everyday operation becomes its entry. */
   private JournalEntry entryFor(Group group, Recording recording) {
     List<Posting> postings = postings(group, recording.date(), recording.operation());
-    JournalEntry entry = JournalEntry.of(recording.id(), group.code(), recording.date(),
-        recording.operation().memo(), postings)
-        .withKind(kindOf(recording.operation()), memberOf(recording.operation()), Optional.empty());
-    return recording.sourceReference().map(entry::withSourceReference).orElse(entry);
+    return new JournalEntry(recording.id(), group.code(), recording.date(), recording.operation().memo(), postings,
+        Optional.empty(), recording.sourceReference(), kindOf(recording.operation()), memberOf(recording.operation()),
+        Optional.empty());
   }
 
   /** What an everyday operation's entry records: one kind for each operation. */

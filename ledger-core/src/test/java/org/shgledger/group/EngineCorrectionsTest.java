@@ -110,6 +110,22 @@ class EngineCorrectionsTest {
     assertEquals(rupees(0), groups.savings(SHG, M01, JULY));
   }
 
+  /**
+   * A closed year stays closed: reversing its closing entry on a day of the open year would move
+   * last year's income into this year while the balance sheet keeps last year's surplus.
+   */
+  @Test
+  void aYearEndClosingIsNotReversed() {
+    groups.record(SHG, EntryId.of("F1"), LocalDate.of(2024, 6, 1),
+        new GroupOperation.Fine(M01, Money.of(INR, 10), "late", Channel.CASH));
+    groups.closeYear(SHG, EntryId.of("YE2025"), LocalDate.of(2025, 3, 31));
+    int entries = groups.journal().entries(SHG).size();
+
+    assertRefused(GroupRejection.YEAR_END_NOT_REVERSIBLE,
+        () -> groups.reverse(SHG, EntryId.of("YE2025"), EntryId.of("YE2025-REV"), LocalDate.of(2025, 4, 5), "undo"));
+    assertEquals(entries, groups.journal().entries(SHG).size());
+  }
+
   @Test
   void aLoanPaymentIsReversedOnItsOwnDate() {
     lendM01();

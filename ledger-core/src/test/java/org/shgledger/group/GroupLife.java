@@ -309,6 +309,8 @@ final class GroupLife {
       expected = Expectation.refuse(GroupRejection.LOAN_PAYMENT_NOT_LATEST);
     } else if (!exits.containsKey(original) && touchesAMemberWhoLeft(original)) {
       expected = Expectation.refuse(GroupRejection.MEMBER_HAS_LEFT);
+    } else if (original.value().startsWith("YE")) {
+      expected = Expectation.refuse(GroupRejection.YEAR_END_NOT_REVERSIBLE);
     } else if (corrected != null && (isLoanEntry(corrected) || exits.containsKey(corrected))) {
       expected = Expectation.refuse(GroupRejection.REVERSAL_OF_CORRECTION);
     } else if (loanEntry && !date.equals(originalDate)) {

@@ -571,7 +571,16 @@ public final class PassbookImporter {
         String narration = normalised(line.narration());
         EntryId id = lineIds.of(line, narration, ordinals.next(line, narration));
         ids.update(id.value().getBytes(StandardCharsets.US_ASCII));
-        boolean present = isRecorded(book, id, line, latest);
+        Optional<JournalEntry> recordedAs = recordedEntry(book, id, line, latest);
+        boolean present = recordedAs.isPresent();
+        if (present && !isThisLine(recordedAs.get(), line)) {
+          JournalEntry other = recordedAs.get();
+          problems.add(new ImportProblem(name, line.line(), 1, "this line's id " + id + " is in the books already on"
+              + " an entry of other content (dated " + other.date() + ", '" + other.memo() + "', "
+              + other.postings().size() + " postings, none of them this line's " + line.net().abs() + " "
+              + (line.deposit().isPositive() ? "into" : "out of") + " the bank on " + line.date() + "): a conflict;"
+              + " find out which is right and reverse the wrong one"));
+        }
         AccountCode other = present ? null : accountOrStop(line, options.rules(), name, problems);
         // a line the rules leave to the meeting register is in the books through the register
         boolean toRegister = Chart.BANK.equals(other);
@@ -882,7 +891,24 @@ public final class PassbookImporter {
    * so only lines up to that date (where an earlier export overlaps) cost a look-up.
    */
   private boolean isRecorded(BookId book, EntryId id, PassbookLine line, Optional<LocalDate> latest) {
-    return latest.isPresent() && !line.date().isAfter(latest.get()) && journal.entry(book, id).isPresent();
+    return recordedEntry(book, id, line, latest).isPresent();
+  }
+
+  /** The entry under a line's id, looked up only where the book can hold it (see {@link #isRecorded}). */
+  private Optional<JournalEntry> recordedEntry(BookId book, EntryId id, PassbookLine line, Optional<LocalDate> latest) {
+    return latest.isPresent() && !line.date().isAfter(latest.get()) ? journal.entry(book, id) : Optional.empty();
+  }
+
+  /**
+   * Whether an entry under a line's id is that line: dated the line's date and moving the line's
+   * amount into or out of the bank. Its other side may differ (the rules have changed since, or
+   * the line was reclassified); an entry that moves other money is somebody else's, recorded
+   * under the line's id by hand.
+   */
+  private static boolean isThisLine(JournalEntry entry, PassbookLine line) {
+    boolean deposit = line.deposit().isPositive();
+    Posting bank = deposit ? Posting.debit(Chart.BANK, line.deposit()) : Posting.credit(Chart.BANK, line.withdrawal());
+    return entry.date().equals(line.date()) && entry.postings().contains(bank);
   }
 
   /** {@code passbook FILE:}, the start of every line's source reference. */

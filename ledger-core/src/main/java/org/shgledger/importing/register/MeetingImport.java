@@ -27,6 +27,7 @@ import org.shgledger.group.SavingsGroups;
 import org.shgledger.group.SavingsKind;
 import org.shgledger.importing.CsvTable;
 import org.shgledger.importing.ImportException;
+import org.shgledger.importing.ImportedIds;
 import org.shgledger.importing.ImportLimits;
 import org.shgledger.importing.ImportProblem;
 import org.shgledger.importing.ImportProblems;
@@ -77,7 +78,7 @@ public final class MeetingImport {
     }
 
     String id(String kind) {
-      return "MTG:" + date + ":" + member + ":" + kind;
+      return ImportedIds.MEETING + date + ":" + member + ":" + kind;
     }
   }
 

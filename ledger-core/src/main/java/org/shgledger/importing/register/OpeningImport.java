@@ -23,6 +23,7 @@ import org.shgledger.group.SavingsGroups;
 import org.shgledger.importing.CsvRow;
 import org.shgledger.importing.CsvTable;
 import org.shgledger.importing.ImportException;
+import org.shgledger.importing.ImportedIds;
 import org.shgledger.importing.ImportLimits;
 import org.shgledger.importing.ImportProblem;
 import org.shgledger.importing.ImportProblems;
@@ -179,7 +180,7 @@ public final class OpeningImport {
       Steps steps, String file) {
     BookId code = group.code();
     CurrencyUnit currency = group.currency();
-    EntryId openingId = EntryId.of("OPEN:" + asOf);
+    EntryId openingId = EntryId.of(ImportedIds.OPENING + asOf);
     Map<AccountCode, Money> debits = new LinkedHashMap<>();
     Money net = Money.zero(currency);
     for (Balance balance : balances) {
@@ -237,7 +238,7 @@ public final class OpeningImport {
         continue;
       }
       MemberId member = balance.member().orElseThrow();
-      EntryId id = EntryId.of("OPEN:" + asOf + ":" + member + ":LOAN");
+      EntryId id = EntryId.of(ImportedIds.OPENING + asOf + ":" + member + ":LOAN");
       var loanId = LoanSpec.loanId(asOf, member);
       steps.add(balance.fields().problem("amount", "-"), "opening loan " + loanId + " of "
           + balance.amount().getAmount().toPlainString() + " to " + member, () -> {

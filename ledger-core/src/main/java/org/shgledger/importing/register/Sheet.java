@@ -120,6 +120,11 @@ final class Sheet {
       if (row.size() > width + 1 || (row.size() == width + 1 && !row.cell(width).isEmpty())) {
         fieldProblems.add(row.problem(width, "the row has " + row.size() + " fields but the header "
             + width + ": a comma inside an amount or name? Put such a field in double quotes"));
+      } else if (row.size() < width) {
+        // read as it stands, a cut-off field would record part of an amount (1 of 100)
+        fieldProblems.add(row.problem(row.size() - 1, "the row has " + row.size() + " fields but the header "
+            + width + ": the line is cut short (a file saved or copied part way?); complete it, or end it"
+            + " with a comma for each empty field"));
       }
     }
 

@@ -152,6 +152,31 @@ class OneGateTest {
     assertEquals(GroupRejection.ACCOUNT_OWNED_BY_ENGINE, refused.reason());
   }
 
+  /**
+   * An entry recorded under an imported line's id with other content (a decoy of ₹1) would make
+   * the import skip the real line as "already in the books": the import refuses the file instead,
+   * naming the line, the id and the entry it found.
+   */
+  @Test
+  void anEntryUnderALinesIdWithOtherContentIsAConflictNotTheLine() {
+    String statement = "Date,Narration,Withdrawal,Deposit,Balance\n05/04/2025,NEFT FROM SOMEONE,,5000.00,5000.00\n";
+    List<org.shgledger.journal.JournalEntry> planned = new java.util.ArrayList<>();
+    new PassbookImporter(groups).importSource(SHG, "p.csv", text(statement),
+        PassbookImporter.Options.defaults().withDryRun(true).withPlanned(planned::add));
+    EntryId lineId = planned.get(0).id();
+    groups.record(SHG, lineId, LocalDate.of(2025, 4, 5),
+        new GroupOperation.OtherIncome(inr("1"), "decoy", Channel.CASH));
+    int before = groups.journal().entries(SHG).size();
+
+    ImportException conflict = assertThrows(ImportException.class, () -> new PassbookImporter(groups)
+        .importSource(SHG, "p.csv", text(statement), PassbookImporter.Options.defaults()));
+
+    assertTrue(conflict.getMessage().startsWith("p.csv:2:1: this line's id " + lineId
+        + " is in the books already on an entry of other content (dated 2025-04-05, 'other income: decoy'"),
+        conflict.getMessage());
+    assertEquals(before, groups.journal().entries(SHG).size());
+  }
+
   private static Supplier<InputStream> text(String csv) {
     return () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8));
   }

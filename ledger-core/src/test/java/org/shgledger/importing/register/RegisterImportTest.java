@@ -136,6 +136,27 @@ class RegisterImportTest {
     assertEquals(0, groups.loans(SHG).size());
   }
 
+  /**
+   * A row cut short (a file saved or copied part way) is refused like a row with too many fields:
+   * read as it stands, its last field would record a partial amount (₹1 of ₹100).
+   */
+  @Test
+  void aRowWithFewerFieldsThanTheHeaderIsRefusedAndNothingIsRecorded() {
+    roster(RegisterFixtures.resource(directory, "roster.csv"));
+    Path file = RegisterFixtures.write(directory, "cut.csv", """
+        date,member,present,savings,loan_given
+        2024-04-06,M01,Y,100,
+        2024-04-06,M02,Y,1
+        """);
+
+    ImportException e = assertThrows(ImportException.class, () -> meetings(file));
+
+    assertTrue(e.getMessage().startsWith(file + ":3:4: the row has 4 fields but the header 5: the line is cut short"),
+        e.getMessage());
+    assertEquals(0, store.journal().entries(SHG).size());
+    assertEquals(0, groups.registry().meetings(SHG).size());
+  }
+
   @Test
   void anExplicitSplitMustBeWhatTheLoanHistoryGives() {
     roster(RegisterFixtures.resource(directory, "roster.csv"));
