@@ -26,6 +26,20 @@ class MemberCommandTest {
     books = TestBooks.withMembers(directory);
   }
 
+  /** A name is one line of visible text: a line break would print a forged line in a statement. */
+  @Test
+  void aNameThatIsNotOneLineOfVisibleTextIsAUsageError() {
+    for (String name : java.util.List.of("Asha\nM02      9,99,999.00", "Asha\u202Eevil", "Asha\tBai")) {
+      Run run = books.run("member", "add", "SHG01", "M09", "--name", name, "--joined", "2024-04-01");
+
+      assertEquals(ExitCodes.USAGE, run.exitCode(), run.err());
+      assertTrue(run.err().contains("a member's name must be one line of visible text"), run.err());
+    }
+    Run group = Run.shg("group", "create", "SHG09", "--name", "Roshni\nSHG01  paid", "--formed", "2024-04-01",
+        "--monthly-savings", "100", "--db", books.db().toString());
+    assertEquals(ExitCodes.USAGE, group.exitCode(), group.err());
+  }
+
   @Test
   void addRecordsHerWithHerAccountsAndABankAccountMaskedToFourDigits() {
     Run run = books.ok("member", "add", "SHG01", "M01", "--name", "Sunita Devi", "--joined", "2024-04-01",

@@ -22,6 +22,7 @@ final class Corrections extends EnginePart {
     super(journal, registry, unitOfWork);
   }
   JournalEntry reverse(BookId code, EntryId original, EntryId reversalId, LocalDate date, String memo) {
+    org.shgledger.journal.PlainText.check("a reversal's memo", memo);
     return atomically(code, () -> {
       group(code);
       if (journal.entry(code, reversalId).isEmpty()) {

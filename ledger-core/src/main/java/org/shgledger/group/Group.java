@@ -45,6 +45,7 @@ public record Group(
   public Group {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(name, "name");
+    org.shgledger.journal.PlainText.check("a group's name", name);
     Objects.requireNonNull(currency, "currency");
     Objects.requireNonNull(formed, "formed");
     Objects.requireNonNull(meetingFrequency, "meetingFrequency");

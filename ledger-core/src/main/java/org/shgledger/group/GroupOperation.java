@@ -24,7 +24,7 @@ public sealed interface GroupOperation {
   int MAX_TEXT_LENGTH = 100;
 
   private static String shortText(String what, String text) {
-    Objects.requireNonNull(text, what);
+    org.shgledger.journal.PlainText.check(what, text);
     if (text.length() > MAX_TEXT_LENGTH) {
       throw new IllegalArgumentException(what + " is at most " + MAX_TEXT_LENGTH + " characters");
     }

@@ -27,7 +27,8 @@ public record Member(
    * Creates a member record.
    *
    * @throws NullPointerException if any argument is null
-   * @throws IllegalArgumentException if the name is blank or too long, or she left before joining
+   * @throws IllegalArgumentException if the name is blank, too long or not one line of visible text
+   *     ({@link org.shgledger.journal.PlainText}), or she left before joining
    */
   public Member {
     Objects.requireNonNull(id, "id");
@@ -35,6 +36,7 @@ public record Member(
     if (name.isBlank() || name.length() > 80) {
       throw new IllegalArgumentException("member name must be 1 to 80 characters");
     }
+    org.shgledger.journal.PlainText.check("a member's name", name);
     Objects.requireNonNull(category, "category");
     Objects.requireNonNull(joined, "joined");
     Objects.requireNonNull(exited, "exited");

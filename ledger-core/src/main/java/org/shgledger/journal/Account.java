@@ -43,6 +43,7 @@ public record Account(
     Objects.requireNonNull(book, "book");
     Objects.requireNonNull(code, "code");
     Identifiers.checkText("account name", name, MAX_NAME_LENGTH);
+    PlainText.check("an account's name", name);
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(currency, "currency");
     Objects.requireNonNull(control, "control");

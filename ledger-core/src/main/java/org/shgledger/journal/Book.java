@@ -20,11 +20,13 @@ public record Book(BookId id, String name, CurrencyUnit currency) {
    * Creates a book definition.
    *
    * @throws NullPointerException if any argument is null
-   * @throws IllegalArgumentException if the name is too long
+   * @throws IllegalArgumentException if the name is too long or not one line of visible text ({@link
+   *     PlainText})
    */
   public Book {
     Objects.requireNonNull(id, "id");
     Identifiers.checkText("book name", name, MAX_NAME_LENGTH);
+    PlainText.check("a group's name", name);
     Objects.requireNonNull(currency, "currency");
   }
 }

@@ -31,9 +31,7 @@ public record Unit(UnitCode code, String name, Optional<UnitCode> parent) {
       throw new IllegalArgumentException(
           "unit " + code + ": a name must be 1 to " + MAX_NAME_LENGTH + " characters, got " + name.length());
     }
-    if (name.chars().anyMatch(Character::isISOControl)) {
-      throw new IllegalArgumentException("unit " + code + ": a name must be one line of text");
-    }
+    org.shgledger.journal.PlainText.check("unit " + code + ": a name", name);
   }
 
   /**

@@ -124,6 +124,7 @@ public final class RosterImport {
       if (text.length() > 80) {
         throw new IllegalArgumentException("the name is " + text.length() + " characters long; at most 80");
       }
+      org.shgledger.journal.PlainText.check("the name", text);
       return text;
     });
     Optional<MemberCategory> category = fields.required("category", "category", RosterImport::category);

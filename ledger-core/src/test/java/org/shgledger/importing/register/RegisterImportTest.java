@@ -157,6 +157,24 @@ class RegisterImportTest {
     assertEquals(0, groups.registry().meetings(SHG).size());
   }
 
+  /** A name is one line of visible text: a line break or a right-to-left override could forge report lines. */
+  @Test
+  void aNameWithALineBreakOrABidiOverrideIsRefusedAtItsCell() {
+    Path file = RegisterFixtures.write(directory, "names.csv",
+        "member,name,category,joined\n"
+            + "M01,\"Asha\nM02      9,99,999.00\",adult_woman,2024-04-01\n"
+            + "M02,Sunita\u202Eved,adult_woman,2024-04-01\n");
+
+    ImportException e = assertThrows(ImportException.class, () -> roster(file));
+
+    assertEquals(2, e.problems().size(), e.getMessage());
+    assertTrue(e.getMessage().contains(file + ":2:2: the name must be one line of visible text: character 5 is U+000A"),
+        e.getMessage());
+    assertEquals(file + ":4:2: the name must be one line of visible text: character 7 is U+202E",
+        e.problems().get(1).toString());
+    assertEquals(0, groups.registry().members(SHG).size());
+  }
+
   @Test
   void anExplicitSplitMustBeWhatTheLoanHistoryGives() {
     roster(RegisterFixtures.resource(directory, "roster.csv"));
