@@ -1,25 +1,19 @@
 package org.shgledger.cli;
 
-import java.time.LocalDate;
-import java.util.concurrent.Callable;
-import org.shgledger.cli.VerifyCommand.BookIdConverter;
 import org.shgledger.cli.output.Format;
 import org.shgledger.cli.output.Labels;
-import org.shgledger.cli.output.OutputOptions;
 import org.shgledger.cli.output.Report;
 import org.shgledger.group.Group;
-import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.BookId;
+import org.shgledger.journal.AccountCode;
 import org.shgledger.report.AccountLedger;
 import org.shgledger.report.Reports;
 import org.shgledger.store.LedgerStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code shg account GROUP CODE [--from DATE] [--to DATE]}: an account's ledger with its running
@@ -38,50 +32,28 @@ import picocli.CommandLine.Spec;
           + "HTML too.",
       "Example: shg account SHG01 1000 --from 2024-04-01 --to 2025-03-31 --format csv"
     })
-final class AccountCommand implements Callable<Integer> {
+final class AccountCommand extends ReportCommand {
 
-  @Spec private CommandSpec spec;
-
-  @Mixin private DbOptions db;
-
-  @Mixin private OutputOptions output;
-
-  @Parameters(index = "0", paramLabel = "GROUP", converter = BookIdConverter.class,
-      description = "The group's code, such as SHG01.")
-  private BookId group;
+  @Mixin private GroupParameter group;
 
   @Parameters(index = "1", paramLabel = "CODE", converter = AccountCodeConverter.class,
       description = "The account's code, such as 1000 (cash in hand) or 2000:M01.")
   private AccountCode account;
 
-  @Option(names = "--from", paramLabel = "DATE",
-      description = "The first day, yyyy-mm-dd (default: the start of the financial year of --to).")
-  private LocalDate from;
-
-  @Option(names = "--to", paramLabel = "DATE",
-      description = "The last day, yyyy-mm-dd, inclusive (default: the date of the latest entry).")
-  private LocalDate to;
+  @Mixin private PeriodOptions.YearPeriod period;
 
   @Option(names = "--entries",
       description = "Show each line's entry id in text and HTML too (CSV and JSON always have it).")
   private boolean entries;
 
   @Override
-  public Integer call() {
-    Labels labels = output.labels();
-    Report report;
-    try (LedgerStore store = db.openExisting()) {
-      Group books = store.engine().group(group);
-      ReportPeriod period = ReportPeriod.of(spec, from, to, "--to",
-          TrialBalanceCommand.latestEntryDate(store.journal(), group),
-          books::financialYearStarting, labels.get("from.year_start"), labels);
-      AccountLedger ledger = new Reports(store.engine()).account(group, account, period.from(), period.to());
-      boolean ids = entries || output.format() == Format.CSV || output.format() == Format.JSON;
-      report = AccountLedgerReport.report(ledger, books.name(), period, ids, labels);
-    }
-    // the books are closed before anything is written: a slow terminal holds no database lock
-    output.print(report);
-    return ExitCodes.OK;
+  Report report(LedgerStore store, Labels labels) {
+    BookId code = group.code();
+    Group books = store.engine().group(code);
+    ReportPeriod days = period.period(store, code, labels);
+    AccountLedger ledger = new Reports(store.engine()).account(code, account, days.from(), days.to());
+    boolean ids = entries || output.format() == Format.CSV || output.format() == Format.JSON;
+    return AccountLedgerReport.report(ledger, books.name(), days, ids, labels);
   }
 
   /** Reads an account code, so that a malformed one is a usage error naming the rule. */

@@ -5,10 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.shgledger.cli.Words.MemberIdWord;
 import org.shgledger.cli.Words.RoleWord;
+import org.shgledger.cli.output.Cell;
+import org.shgledger.cli.output.Column;
+import org.shgledger.cli.output.Report;
+import org.shgledger.cli.output.Row;
+import org.shgledger.cli.output.Table;
 import org.shgledger.group.BearerTerm;
 import org.shgledger.group.MemberId;
 import org.shgledger.group.Role;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -70,20 +76,25 @@ final class BearerCommand extends CommandGroup {
         "Example: shg bearer list SHG01"
       })
   static final class ListTerms extends BookCommand {
+    @Mixin ListFormatOptions format;
+
     @Override
     void run() {
-      List<BearerTerm> terms = engine.registry().terms(code);
-      if (terms.isEmpty()) {
+      List<Row> rows = new ArrayList<>();
+      for (BearerTerm term : engine.registry().terms(code)) {
+        rows.add(Row.of(Cell.text(LoanScheduleCommand.word(term.role())), Cell.text(term.member().value()),
+            Cell.date(term.from()), Cell.date(term.to())));
+      }
+      Table table = Table.of("bearers", List.of(Column.text("office", "office"), Column.text("member", "member"),
+          Column.date("from", "from"), Column.date("to", "to")), rows);
+      if (!format.text()) {
+        format.print(Report.builder("bearer-list", "Office bearers")
+            .fact("group", "group", Cell.text(code.value())).add(table).build());
+      } else if (rows.isEmpty()) {
         out.println("no office bearers recorded for " + code + ": record them with shg bearer elect");
-        return;
+      } else {
+        out.print(Tables.text(table));
       }
-      List<String[]> rows = new ArrayList<>();
-      rows.add(new String[] {"office", "member", "from", "to"});
-      for (BearerTerm term : terms) {
-        rows.add(new String[] {LoanScheduleCommand.word(term.role()), term.member().value(), term.from().toString(),
-            term.to().toString()});
-      }
-      out.print(Tables.text(rows, "llll"));
     }
   }
 

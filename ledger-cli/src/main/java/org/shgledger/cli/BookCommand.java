@@ -3,7 +3,6 @@ package org.shgledger.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.joda.money.Money;
-import org.shgledger.cli.VerifyCommand.BookIdConverter;
 import org.shgledger.group.Group;
 import org.shgledger.group.GroupOperation;
 import org.shgledger.group.SavingsGroups;
@@ -14,17 +13,17 @@ import org.shgledger.store.LedgerStore;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * What every command on one group's books shares: the database options, the group's code as the
- * first parameter, and opening the books. The books must exist ({@link DbOptions#openExisting()}),
- * so a mistyped {@code --db} is an error (exit 5) rather than a new empty database; an unknown
- * group is {@code GROUP_NOT_FOUND} (exit 4).
+ * What every command that records on, or keeps a register of, one group's books shares: the
+ * database options, the group's code ({@link GroupParameter}), and opening the books. The
+ * books must exist ({@link DbOptions#openExisting()}), so a mistyped {@code --db} is an error
+ * (exit 5) rather than a new empty database; an unknown group is {@code GROUP_NOT_FOUND} (exit 4).
  *
  * <p>A subclass implements {@link #run()}, using {@link #engine}, {@link #group} and {@link #out};
- * the engine's refusals propagate to {@link ErrorHandler}.
+ * the engine's refusals propagate to {@link ErrorHandler}. One that needs more of the open books
+ * than the engine takes it in {@link #opened}.
  */
 abstract class BookCommand implements Callable<Integer> {
 
@@ -32,8 +31,9 @@ abstract class BookCommand implements Callable<Integer> {
 
   @Mixin DbOptions db;
 
-  @Parameters(index = "0", paramLabel = "GROUP", converter = BookIdConverter.class,
-      description = "The group's code, such as SHG01.")
+  @Mixin GroupParameter groupParameter;
+
+  /** The group's code, while {@link #run()} runs. */
   BookId code;
 
   /** The engine over the open books, while {@link #run()} runs. */
@@ -48,9 +48,11 @@ abstract class BookCommand implements Callable<Integer> {
   @Override
   public final Integer call() {
     out = spec.commandLine().getOut();
+    code = groupParameter.code();
     try (LedgerStore store = db.openExisting()) {
       engine = store.engine();
       group = engine.group(code);
+      opened(store);
       run();
     } catch (IdWalk.Exhausted e) {
       throw usage(e.getMessage());
@@ -59,17 +61,25 @@ abstract class BookCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /**
+   * Takes what the command needs of the open books besides the engine, before {@link #run()};
+   * nothing by default.
+   *
+   * @param store the open books, not null
+   */
+  void opened(LedgerStore store) {}
+
   /** Does the command's work on the open books. */
   abstract void run();
-
-  /** The group's journal. */
-  JournalReader journal() {
-    return engine.journal();
-  }
 
   /** A wrong command line, found after parsing: exit 2 with this one-line reason. */
   ParameterException usage(String message) {
     return new ParameterException(spec.commandLine(), message);
+  }
+
+  /** The group's journal. */
+  JournalReader journal() {
+    return engine.journal();
   }
 
   /**

@@ -15,7 +15,6 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.joda.money.Money;
-import org.shgledger.cli.VerifyCommand.BookIdConverter;
 import org.shgledger.cli.output.Cell;
 import org.shgledger.cli.output.Column;
 import org.shgledger.cli.output.CsvRenderer;
@@ -39,7 +38,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -79,9 +77,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Mixin private DbOptions db;
 
-  @Parameters(index = "0", paramLabel = "GROUP", converter = BookIdConverter.class,
-      description = "The group's code, such as SHG01.")
-  private BookId group;
+  @Mixin private GroupParameter groupParameter;
 
   @Option(names = "--format", paramLabel = "FORMAT", required = true, converter = KindConverter.class,
       completionCandidates = KindWords.class,
@@ -101,6 +97,7 @@ final class ExportCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--pseudonymize is for --format gl-csv");
     }
     pseudonyms.check(spec, false);
+    BookId group = groupParameter.code();
     String version = VersionProvider.version();
     try (LedgerStore store = db.openExisting()) {
       Journal journal = store.journal();

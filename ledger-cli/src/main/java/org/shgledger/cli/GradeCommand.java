@@ -12,12 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.Callable;
 import org.shgledger.cli.output.Cell;
 import org.shgledger.cli.output.Column;
 import org.shgledger.cli.output.Format;
 import org.shgledger.cli.output.Labels;
-import org.shgledger.cli.output.OutputOptions;
 import org.shgledger.cli.output.Report;
 import org.shgledger.cli.output.Row;
 import org.shgledger.cli.output.Table;
@@ -36,12 +34,9 @@ import org.shgledger.unit.UnitException;
 import org.shgledger.unit.UnitRejection;
 import org.shgledger.unit.Units;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code shg grade GROUP|UNIT [--from DATE] [--to DATE] [--policy FILE]}: each group's Panchasutra
@@ -61,13 +56,7 @@ import picocli.CommandLine.Spec;
           + "the keys and their defaults).",
       "Example: shg grade CL-NORTH --to 2025-03-31 --format csv --output grades.csv"
     })
-final class GradeCommand implements Callable<Integer> {
-
-  @Spec private CommandSpec spec;
-
-  @Mixin private DbOptions db;
-
-  @Mixin private OutputOptions output;
+final class GradeCommand extends ReportCommand {
 
   @Parameters(index = "0", paramLabel = "GROUP|UNIT",
       description = "A group's code, or a unit's (a unit is looked for first).")
@@ -85,41 +74,48 @@ final class GradeCommand implements Callable<Integer> {
       description = "A properties file of grading rules; keys left out keep their defaults.")
   private Path policyFile;
 
+  /** The policy and the period, read and checked before the books are opened. */
+  private GradingPolicy policy;
+
+  private LocalDate first;
+
+  private LocalDate last;
+
   @Override
-  public Integer call() {
-    GradingPolicy policy = policy();
-    LocalDate last = to != null ? to : LocalDate.now();
-    LocalDate first = from != null ? from : last.minusYears(1).plusDays(1);
+  void checkOptions() {
+    policy = policy();
+    last = to != null ? to : LocalDate.now();
+    first = from != null ? from : last.minusYears(1).plusDays(1);
     if (last.isBefore(first)) {
-      throw new ParameterException(spec.commandLine(), "--to " + last + " is before --from " + first);
+      throw usage("--to " + last + " is before --from " + first);
     }
-    Labels labels = output.labels();
+  }
+
+  @Override
+  Report report(LedgerStore store, Labels labels) {
     Report.Builder report = Report.builder("grades", labels.get("report.grades"));
     List<Scorecard> cards;
-    try (LedgerStore store = db.openExisting()) {
-      Units units = store.units();
-      Grading grading = new Grading(units);
-      Optional<Unit> unit = unit(units);
-      if (unit.isPresent()) {
-        report.fact("unit", labels.get("unit"), Cell.text(unit.get().code().value()))
-            .fact("unit_name", labels.get("unit_name"), Cell.text(unit.get().name()));
-        cards = grading.scorecards(unit.get().code(), first, last, policy);
-      } else {
-        BookId code = group();
-        Group group;
-        try {
-          group = store.engine().group(code);
-        } catch (GroupException e) {
-          throw new UnitException(UnitRejection.UNIT_NOT_FOUND, "there is no unit or group " + target + " in the books");
-        }
-        report.fact("group", labels.get("group"), Cell.text(code.value()))
-            .fact("group_name", labels.get("group_name"), Cell.text(group.name()));
-        cards = List.of(grading.scorecard(code, first, last, policy));
+    Units units = store.units();
+    Grading grading = new Grading(units);
+    Optional<Unit> unit = unit(units);
+    if (unit.isPresent()) {
+      report.fact("unit", labels.get("unit"), Cell.text(unit.get().code().value()))
+          .fact("unit_name", labels.get("unit_name"), Cell.text(unit.get().name()));
+      cards = grading.scorecards(unit.get().code(), first, last, policy);
+    } else {
+      BookId code = group();
+      Group group;
+      try {
+        group = store.engine().group(code);
+      } catch (GroupException e) {
+        throw new UnitException(UnitRejection.UNIT_NOT_FOUND, "there is no unit or group " + target + " in the books");
       }
+      report.fact("group", labels.get("group"), Cell.text(code.value()))
+          .fact("group_name", labels.get("group_name"), Cell.text(group.name()));
+      cards = List.of(grading.scorecard(code, first, last, policy));
     }
     Format format = output.format();
-    output.print(report(report, cards, first, last, policy, policyFile, labels, format == Format.CSV || format == Format.JSON));
-    return ExitCodes.OK;
+    return report(report, cards, first, last, policy, policyFile, labels, format == Format.CSV || format == Format.JSON);
   }
 
   private Optional<Unit> unit(Units units) {

@@ -14,6 +14,11 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
+import org.shgledger.cli.output.Cell;
+import org.shgledger.cli.output.Column;
+import org.shgledger.cli.output.Report;
+import org.shgledger.cli.output.Row;
+import org.shgledger.cli.output.Table;
 import org.shgledger.group.Chart;
 import org.shgledger.group.Group;
 import org.shgledger.group.LoanDefaults;
@@ -170,23 +175,34 @@ final class GroupCommand extends CommandGroup {
 
     @Mixin private DbOptions db;
 
+    @Mixin private ListFormatOptions format;
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
+      Table table;
+      LocalDate today = LocalDate.now();
+      String location;
       try (LedgerStore store = db.openExisting()) {
-        List<Group> groups = store.engine().registry().groups();
-        if (groups.isEmpty()) {
-          out.println("no groups in " + store.location() + ": create one with shg group create");
-        } else {
-          LocalDate today = LocalDate.now();
-          List<String[]> rows = new ArrayList<>();
-          rows.add(new String[] {"group", "name", "currency", "formed", "members today"});
-          for (Group group : groups) {
-            rows.add(new String[] {group.code().value(), group.name(), group.currency().getCode(),
-                group.formed().toString(), String.valueOf(store.engine().membersOn(group.code(), today).size())});
-          }
-          out.print(Tables.text(rows, "llllr"));
+        location = store.location();
+        List<Row> rows = new ArrayList<>();
+        for (Group group : store.engine().registry().groups()) {
+          rows.add(Row.of(Cell.text(group.code().value()), Cell.text(group.name()),
+              Cell.text(group.currency().getCode()), Cell.date(group.formed()),
+              Cell.number(store.engine().membersOn(group.code(), today).size())));
         }
+        table = Table.of("groups", List.of(Column.text("group", "group"), Column.text("name", "name"),
+            Column.text("currency", "currency"), Column.date("formed", "formed"),
+            Column.number("members_today", "members today")), rows);
+      }
+      if (!format.text()) {
+        format.print(Report.builder("group-list", "Groups").fact("as_of", "as of", Cell.date(today)).add(table).build());
+        return ExitCodes.OK;
+      }
+      if (table.rows().isEmpty()) {
+        out.println("no groups in " + location + ": create one with shg group create");
+      } else {
+        out.print(Tables.text(table));
       }
       out.flush();
       return ExitCodes.OK;

@@ -8,12 +8,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
+import org.shgledger.cli.output.Cell;
+import org.shgledger.cli.output.Column;
+import org.shgledger.cli.output.Report;
+import org.shgledger.cli.output.Row;
+import org.shgledger.cli.output.Table;
 import org.shgledger.cli.Words.ChannelWord;
 import org.shgledger.cli.Words.LoanIdWord;
 import org.shgledger.cli.Words.MemberIdWord;
 import org.shgledger.group.Channel;
-import org.shgledger.group.Chart;
 import org.shgledger.group.GroupException;
 import org.shgledger.group.GroupRejection;
 import org.shgledger.group.LoanDefaults;
@@ -21,17 +26,18 @@ import org.shgledger.group.LoanEvent;
 import org.shgledger.group.LoanId;
 import org.shgledger.group.MemberId;
 import org.shgledger.group.MemberLoan;
-import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.JournalEntry;
-import org.shgledger.journal.Posting;
 import org.shgledger.loan.InterestRate;
 import org.shgledger.loan.Loan;
 import org.shgledger.loan.LoanState;
 import org.shgledger.loan.LoanTerms;
 import org.shgledger.loan.RepaymentMethod;
 import org.shgledger.money.MoneyFormats;
+import org.shgledger.report.LoanLedger;
+import org.shgledger.report.LoanLedgerBuilder;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -260,91 +266,147 @@ final class LoanCommand extends CommandGroup {
         description = "The day to show it as of, yyyy-mm-dd. Default: today (printed).")
     LocalDate asOf;
 
+    @Mixin ListFormatOptions format;
+
     @Override
     void run() {
       LocalDate day = asOf != null ? asOf : LocalDate.now();
       MemberLoan shown = resolve(this, loan, day);
-      Loan terms = shown.terms();
-      out.println("Loan " + shown.id() + " to " + shown.member() + " [" + code + "], paid out "
-          + terms.disbursementDate() + (shown.channel() == Channel.CASH ? " in cash" : " into her bank account")
-          + " by entry " + shown.disbursement());
-      if (terms instanceof LoanTerms scheduled) {
-        out.println();
-        out.print(ScheduleFormats.text(scheduled.schedule()));
+      LoanLedger ledger = new LoanLedgerBuilder(engine).build(code, shown.id(), day);
+      if (format.text()) {
+        out.print(ledgerText(ledger, group.currency()));
       } else {
-        out.println(describe(terms));
-      }
-      out.println();
-      out.print(events(shown));
-      out.println();
-      if (day.isBefore(terms.disbursementDate())) {
-        out.println("On " + day + " the loan was not yet paid out.");
-        return;
-      }
-      LoanState state = engine.loanState(code, shown.id(), day);
-      out.println("At the end of " + day + ", amounts in " + group.currency() + ":");
-      List<String[]> rows = new ArrayList<>();
-      rows.add(new String[] {"", "", ""});
-      rows.add(row("principal outstanding", state.outstandingPrincipal(), ""));
-      rows.add(row("due now: principal", state.principalDue(), ""));
-      rows.add(row("due now: interest", state.interestDue(), ""));
-      rows.add(row("due now: penalties", state.finesDue(), ""));
-      rows.add(row("due now: total", state.totalDue(), ""));
-      rows.add(row("overdue", state.overdueAmount(), state.isOverdue()
-          ? state.overdueInstalments() + (state.overdueInstalments() == 1 ? " instalment" : " instalments")
-              + " unpaid, " + state.daysPastDue() + " days past due"
-          : ""));
-      rows.add(row("paid so far: principal", state.principalPaid(), ""));
-      rows.add(row("paid so far: interest", state.interestPaid(), ""));
-      rows.add(row("paid so far: penalties", state.finesPaid(), ""));
-      // the header row is blank: drop it and its rule, keeping the alignment
-      String table = Tables.text(rows, "lrl");
-      table.substring(table.indexOf('\n', table.indexOf('\n') + 1) + 1).lines()
-          .forEach(line -> out.println("  " + line));
-      if (state.settled()) {
-        out.println("The loan is repaid in full.");
+        format.print(report(ledger, group.currency()));
       }
     }
+  }
 
-    private static String[] row(String label, Money amount, String note) {
-      return new String[] {label, MoneyFormats.indian(amount), note};
+  /**
+   * A loan's ledger as a report, for CSV and JSON: the loan and its state on the day as facts
+   * (no state facts when it was not yet paid out), the schedule of a scheduled loan and the
+   * payments and penalties as tables.
+   *
+   * @param ledger the ledger, not null
+   * @param currency the group's currency, not null
+   * @return the report {@code loan}, not null
+   */
+  static Report report(LoanLedger ledger, CurrencyUnit currency) {
+    MemberLoan shown = ledger.loan();
+    Loan terms = shown.terms();
+    Report.Builder report = Report.builder("loan", "Loan " + shown.id())
+        .fact("group", "group", Cell.text(ledger.group().value()))
+        .fact("loan", "loan", Cell.text(shown.id().value()))
+        .fact("member", "member", Cell.text(shown.member().value()))
+        .fact("disbursed", "paid out", Cell.date(terms.disbursementDate()))
+        .fact("channel", "channel", Cell.text(shown.channel() == Channel.CASH ? "cash" : "bank"))
+        .fact("disbursement", "entry", Cell.text(shown.disbursement().value()))
+        .fact("terms", "terms", Cell.text(describe(terms)))
+        .fact("as_of", "as of", Cell.date(ledger.asOf()))
+        .fact("currency", "currency", Cell.text(currency.getCode()));
+    ledger.state().ifPresent(state -> report
+        .fact("principal_outstanding", "principal outstanding", Cell.amount(state.outstandingPrincipal()))
+        .fact("principal_due", "due now: principal", Cell.amount(state.principalDue()))
+        .fact("interest_due", "due now: interest", Cell.amount(state.interestDue()))
+        .fact("penalties_due", "due now: penalties", Cell.amount(state.finesDue()))
+        .fact("total_due", "due now: total", Cell.amount(state.totalDue()))
+        .fact("overdue", "overdue", Cell.amount(state.overdueAmount()))
+        .fact("overdue_instalments", "overdue instalments", Cell.number(state.overdueInstalments()))
+        .fact("days_past_due", "days past due", Cell.number(state.daysPastDue()))
+        .fact("principal_paid", "paid so far: principal", Cell.amount(state.principalPaid()))
+        .fact("interest_paid", "paid so far: interest", Cell.amount(state.interestPaid()))
+        .fact("penalties_paid", "paid so far: penalties", Cell.amount(state.finesPaid()))
+        .fact("repaid", "repaid in full", Cell.text(state.settled() ? "yes" : "no")));
+    if (terms instanceof LoanTerms scheduled) {
+      report.add(ScheduleFormats.table(scheduled.schedule()));
     }
+    List<Row> rows = new ArrayList<>();
+    for (LoanLedger.Event event : ledger.events()) {
+      boolean payment = event.kind() == LoanEvent.Kind.PAYMENT;
+      rows.add(Row.of(Cell.date(event.date()), Cell.text(payment ? "payment" : "penalty"), Cell.text(event.id().value()),
+          Cell.text(event.reversedBy().map(r -> r.value()).orElse("")), Cell.amount(event.amount()),
+          payment ? Cell.amount(event.penalties()) : Cell.empty(), payment ? Cell.amount(event.interest()) : Cell.empty(),
+          payment ? Cell.amount(event.principal()) : Cell.empty()));
+    }
+    return report.add(Table.of("events", List.of(Column.date("date", "date"), Column.text("what", "what"),
+        Column.text("id", "id"), Column.text("reversed_by", "reversed by"), Column.amount("amount", "amount"),
+        Column.amount("penalties", "penalties"), Column.amount("interest", "interest"),
+        Column.amount("principal", "principal")), rows)).build();
+  }
 
-    /** The loan's payments (split as recorded) and penalties, in the order recorded. */
-    private String events(MemberLoan shown) {
-      List<LoanEvent> events = engine.registry().loanEvents(code, shown.id());
-      if (events.isEmpty()) {
-        return "No payments or penalties yet.\n";
-      }
-      AccountCode own = Chart.memberAccount(Chart.MEMBER_LOANS, shown.member());
-      List<String[]> rows = new ArrayList<>();
-      rows.add(new String[] {"date", "what", "id", "amount", "penalties", "interest", "principal"});
-      for (LoanEvent event : events) {
-        if (event.kind() == LoanEvent.Kind.PENALTY) {
-          rows.add(new String[] {event.date().toString(), "penalty", event.id().value(),
-              MoneyFormats.indian(event.amount()), "", "", ""});
-          continue;
-        }
-        Optional<JournalEntry> entry = journal().entry(code, event.id());
-        Optional<JournalEntry> reversal = journal().reversalOf(code, event.id());
-        String what = reversal.map(r -> "payment, reversed by " + r.id()).orElse("payment");
-        rows.add(new String[] {event.date().toString(), what, event.id().value(),
-            MoneyFormats.indian(event.amount()),
-            credited(entry, Chart.FINES), credited(entry, Chart.LOAN_INTEREST), credited(entry, own)});
-      }
-      return Tables.text(rows, "lllrrrr");
+  /**
+   * A loan's ledger as {@code shg loan show} prints it: the loan, its schedule or open terms, its
+   * payments and penalties, and its state on the day.
+   *
+   * @param ledger the ledger, not null
+   * @param currency the group's currency, named above the state, not null
+   * @return the text, lines ending in {@code \n}, not null
+   */
+  static String ledgerText(LoanLedger ledger, CurrencyUnit currency) {
+    MemberLoan shown = ledger.loan();
+    Loan terms = shown.terms();
+    StringBuilder out = new StringBuilder();
+    out.append("Loan ").append(shown.id()).append(" to ").append(shown.member()).append(" [").append(ledger.group())
+        .append("], paid out ").append(terms.disbursementDate())
+        .append(shown.channel() == Channel.CASH ? " in cash" : " into her bank account")
+        .append(" by entry ").append(shown.disbursement()).append('\n');
+    if (terms instanceof LoanTerms scheduled) {
+      out.append('\n').append(ScheduleFormats.text(scheduled.schedule()));
+    } else {
+      out.append(describe(terms)).append('\n');
     }
+    out.append('\n').append(events(ledger.events())).append('\n');
+    if (ledger.state().isEmpty()) {
+      return out.append("On ").append(ledger.asOf()).append(" the loan was not yet paid out.\n").toString();
+    }
+    LoanState state = ledger.state().get();
+    out.append("At the end of ").append(ledger.asOf()).append(", amounts in ").append(currency).append(":\n");
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"", "", ""});
+    rows.add(row("principal outstanding", state.outstandingPrincipal(), ""));
+    rows.add(row("due now: principal", state.principalDue(), ""));
+    rows.add(row("due now: interest", state.interestDue(), ""));
+    rows.add(row("due now: penalties", state.finesDue(), ""));
+    rows.add(row("due now: total", state.totalDue(), ""));
+    rows.add(row("overdue", state.overdueAmount(), state.isOverdue()
+        ? state.overdueInstalments() + (state.overdueInstalments() == 1 ? " instalment" : " instalments")
+            + " unpaid, " + state.daysPastDue() + " days past due"
+        : ""));
+    rows.add(row("paid so far: principal", state.principalPaid(), ""));
+    rows.add(row("paid so far: interest", state.interestPaid(), ""));
+    rows.add(row("paid so far: penalties", state.finesPaid(), ""));
+    // the header row is blank: drop it and its rule, keeping the alignment
+    String table = Tables.text(rows, "lrl");
+    table.substring(table.indexOf('\n', table.indexOf('\n') + 1) + 1).lines()
+        .forEach(line -> out.append("  ").append(line).append('\n'));
+    if (state.settled()) {
+      out.append("The loan is repaid in full.\n");
+    }
+    return out.toString();
+  }
 
-    /** What an entry credits to an account, for a payment's split. */
-    private String credited(Optional<JournalEntry> entry, AccountCode account) {
-      Money total = Money.zero(group.currency());
-      for (Posting posting : entry.map(JournalEntry::postings).orElse(List.of())) {
-        if (posting.account().equals(account) && posting.side() == org.shgledger.journal.Side.CREDIT) {
-          total = total.plus(posting.amount());
-        }
-      }
-      return MoneyFormats.indian(total);
+  private static String[] row(String label, Money amount, String note) {
+    return new String[] {label, MoneyFormats.indian(amount), note};
+  }
+
+  /** The loan's payments (split as recorded) and penalties, in the order recorded. */
+  private static String events(List<LoanLedger.Event> events) {
+    if (events.isEmpty()) {
+      return "No payments or penalties yet.\n";
     }
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"date", "what", "id", "amount", "penalties", "interest", "principal"});
+    for (LoanLedger.Event event : events) {
+      if (event.kind() == LoanEvent.Kind.PENALTY) {
+        rows.add(new String[] {event.date().toString(), "penalty", event.id().value(),
+            MoneyFormats.indian(event.amount()), "", "", ""});
+        continue;
+      }
+      String what = event.reversedBy().map(r -> "payment, reversed by " + r).orElse("payment");
+      rows.add(new String[] {event.date().toString(), what, event.id().value(),
+          MoneyFormats.indian(event.amount()), MoneyFormats.indian(event.penalties()),
+          MoneyFormats.indian(event.interest()), MoneyFormats.indian(event.principal())});
+    }
+    return Tables.text(rows, "lllrrrr");
   }
 
   /** A loan's terms in one line: amount, rate, method and instalments. */

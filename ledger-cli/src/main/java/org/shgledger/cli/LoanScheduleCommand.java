@@ -1,6 +1,8 @@
 package org.shgledger.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -10,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
+import org.shgledger.cli.output.JsonRenderer;
 import org.shgledger.loan.Frequency;
 import org.shgledger.loan.InterestBasis;
 import org.shgledger.loan.InterestRate;
@@ -142,11 +145,18 @@ public final class LoanScheduleCommand implements Callable<Integer> {
   public Integer call() {
     LoanTerms terms = terms();
     PrintWriter out = spec.commandLine().getOut();
-    out.print(switch (word(Format.class, "--format", format)) {
-      case TEXT -> ScheduleFormats.text(terms.schedule());
-      case CSV -> ScheduleFormats.csv(terms.schedule());
-      case JSON -> ScheduleFormats.json(terms.schedule());
-    });
+    switch (word(Format.class, "--format", format)) {
+      case TEXT -> out.print(ScheduleFormats.text(terms.schedule()));
+      case CSV -> out.print(ScheduleFormats.csv(terms.schedule()));
+      case JSON -> {
+        try {
+          // the same envelope as every report's JSON (docs/formats.md)
+          new JsonRenderer().render(ScheduleFormats.report(terms.schedule()), out);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
     out.flush();
     return ExitCodes.OK;
   }

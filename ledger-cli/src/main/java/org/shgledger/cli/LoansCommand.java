@@ -1,11 +1,8 @@
 package org.shgledger.cli;
 
 import java.time.LocalDate;
-import java.util.concurrent.Callable;
-import org.shgledger.cli.VerifyCommand.BookIdConverter;
 import org.shgledger.cli.output.Format;
 import org.shgledger.cli.output.Labels;
-import org.shgledger.cli.output.OutputOptions;
 import org.shgledger.cli.output.Report;
 import org.shgledger.group.Group;
 import org.shgledger.journal.BookId;
@@ -14,10 +11,7 @@ import org.shgledger.report.Reports;
 import org.shgledger.store.LedgerStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code shg loans GROUP [--as-of DATE] [--from DATE]}: every member loan's standing, the
@@ -35,17 +29,9 @@ import picocli.CommandLine.Spec;
           + "at the start of that financial year unless --from says otherwise.",
       "Example: shg loans SHG01 --as-of 2025-03-31 --format csv --output loans.csv"
     })
-final class LoansCommand implements Callable<Integer> {
+final class LoansCommand extends ReportCommand {
 
-  @Spec private CommandSpec spec;
-
-  @Mixin private DbOptions db;
-
-  @Mixin private OutputOptions output;
-
-  @Parameters(index = "0", paramLabel = "GROUP", converter = BookIdConverter.class,
-      description = "The group's code, such as SHG01.")
-  private BookId group;
+  @Mixin private GroupParameter group;
 
   @Option(names = "--as-of", paramLabel = "DATE",
       description = "The day, yyyy-mm-dd, inclusive (default: the date of the latest entry).")
@@ -57,19 +43,13 @@ final class LoansCommand implements Callable<Integer> {
   private LocalDate from;
 
   @Override
-  public Integer call() {
-    Labels labels = output.labels();
-    Report report;
-    try (LedgerStore store = db.openExisting()) {
-      Group books = store.engine().group(group);
-      ReportPeriod period = ReportPeriod.of(spec, from, asOf, "--as-of",
-          TrialBalanceCommand.latestEntryDate(store.journal(), group),
-          books::financialYearStarting, labels.get("from.year_start"), labels);
-      LoanPortfolio portfolio = new Reports(store.engine()).loans(group, period.to(), period.from());
-      report = LoansReport.report(portfolio, books.name(), period, output.format() != Format.TEXT, labels);
-    }
-    // the books are closed before anything is written: a slow terminal holds no database lock
-    output.print(report);
-    return ExitCodes.OK;
+  Report report(LedgerStore store, Labels labels) {
+    BookId code = group.code();
+    Group books = store.engine().group(code);
+    ReportPeriod period = ReportPeriod.of(spec, from, asOf, "--as-of",
+        TrialBalanceCommand.latestEntryDate(store.journal(), code),
+        books::financialYearStarting, labels.get("from.year_start"), labels);
+    LoanPortfolio portfolio = new Reports(store.engine()).loans(code, period.to(), period.from());
+    return LoansReport.report(portfolio, books.name(), period, output.format() != Format.TEXT, labels);
   }
 }

@@ -5,6 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.joda.money.Money;
+import org.shgledger.cli.output.Cell;
+import org.shgledger.cli.output.Column;
+import org.shgledger.cli.output.Report;
+import org.shgledger.cli.output.Row;
+import org.shgledger.cli.output.Table;
 import org.shgledger.cli.Words.CategoryWord;
 import org.shgledger.cli.Words.ChannelWord;
 import org.shgledger.cli.Words.MemberIdWord;
@@ -17,9 +22,9 @@ import org.shgledger.group.MemberId;
 import org.shgledger.group.SavingsGroups;
 import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.JournalEntry;
-import org.shgledger.money.MoneyFormats;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -138,26 +143,38 @@ final class MemberCommand extends CommandGroup {
         description = "The day of the balances, yyyy-mm-dd. Default: today (printed in the heading).")
     LocalDate asOf;
 
+    @Mixin ListFormatOptions format;
+
     @Override
     void run() {
       LocalDate day = asOf != null ? asOf : LocalDate.now();
-      List<Member> members = engine.registry().members(code);
+      List<Row> rows = new ArrayList<>();
+      for (Member member : engine.registry().members(code)) {
+        Money savings = balance(Chart.COMPULSORY_SAVINGS, member.id(), day)
+            .plus(balance(Chart.VOLUNTARY_SAVINGS, member.id(), day));
+        rows.add(Row.of(Cell.text(member.id().value()), Cell.text(member.name()), Cell.date(member.joined()),
+            member.exited().map(Cell::date).orElse(Cell.empty()), Cell.amount(savings),
+            Cell.amount(balance(Chart.MEMBER_LOANS, member.id(), day))));
+      }
+      Table table = Table.of("members", List.of(Column.text("member", "member"), Column.text("name", "name"),
+          Column.date("joined", "joined"), Column.date("left", "left"), Column.amount("savings", "savings"),
+          Column.amount("loans", "loans")), rows);
+      if (!format.text()) {
+        format.print(Report.builder("member-list", "Members")
+            .fact("group", "group", Cell.text(code.value()))
+            .fact("group_name", "group name", Cell.text(group.name()))
+            .fact("as_of", "as of", Cell.date(day))
+            .fact("currency", "currency", Cell.text(group.currency().getCode()))
+            .add(table).build());
+        return;
+      }
       out.println("Members of " + group.name() + " [" + code + "], balances as of " + day + ", amounts in "
           + group.currency());
-      if (members.isEmpty()) {
+      if (rows.isEmpty()) {
         out.println("no members yet: add them with shg member add or shg import members");
         return;
       }
-      List<String[]> rows = new ArrayList<>();
-      rows.add(new String[] {"member", "name", "joined", "left", "savings", "loans"});
-      for (Member member : members) {
-        Money savings = balance(Chart.COMPULSORY_SAVINGS, member.id(), day)
-            .plus(balance(Chart.VOLUNTARY_SAVINGS, member.id(), day));
-        rows.add(new String[] {member.id().value(), member.name(), member.joined().toString(),
-            member.exited().map(LocalDate::toString).orElse(""), MoneyFormats.indian(savings),
-            MoneyFormats.indian(balance(Chart.MEMBER_LOANS, member.id(), day))});
-      }
-      out.print(Tables.text(rows, "llllrr"));
+      out.print(Tables.text(table));
     }
 
     private Money balance(AccountCode control, MemberId member, LocalDate day) {

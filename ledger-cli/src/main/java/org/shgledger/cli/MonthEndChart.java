@@ -5,19 +5,17 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.shgledger.cli.output.HtmlRenderer;
 import org.shgledger.money.MoneyFormats;
+import org.shgledger.report.MonthEndBalances;
 
 /**
  * A line chart of the members' savings and the loans outstanding at each month end of a period,
- * drawn as inline SVG for the HTML group statement: two lines over a grid, amounts up the side in
+ * drawn as inline SVG for the HTML group statement from {@link MonthEndBalances}: two lines over a grid, amounts up the side in
  * Indian grouping, months along the bottom, a legend on top. No script, font or stylesheet is
  * needed, and nothing is fetched: the page stays self-contained and prints as it shows. The two
  * lines differ in dash as well as colour, so they can be told apart on a black-and-white print.
@@ -46,44 +44,6 @@ final class MonthEndChart {
   private MonthEndChart() {}
 
   /**
-   * One point of the chart: the balances at the end of a day.
-   *
-   * @param date the day, not null
-   * @param savings the members' savings, compulsory and voluntary (2000 + 2100), not null
-   * @param loans the loans outstanding (1200), not null
-   */
-  record Point(LocalDate date, Money savings, Money loans) {
-    /** Checks for null. */
-    Point {
-      Objects.requireNonNull(date, "date");
-      Objects.requireNonNull(savings, "savings");
-      Objects.requireNonNull(loans, "loans");
-    }
-  }
-
-  /**
-   * The days a chart of a period shows: the day before the period (the opening balances), each
-   * month end inside it, and its last day if that is not a month end.
-   *
-   * @param from the first day of the period, not null
-   * @param to the last day, not before {@code from}, not null
-   * @return the days in order, at least two, not null
-   */
-  static List<LocalDate> days(LocalDate from, LocalDate to) {
-    List<LocalDate> days = new ArrayList<>();
-    days.add(from.minusDays(1));
-    LocalDate monthEnd = from.with(TemporalAdjusters.lastDayOfMonth());
-    while (!monthEnd.isAfter(to)) {
-      days.add(monthEnd);
-      monthEnd = monthEnd.plusDays(1).with(TemporalAdjusters.lastDayOfMonth());
-    }
-    if (!days.get(days.size() - 1).equals(to)) {
-      days.add(to);
-    }
-    return days;
-  }
-
-  /**
    * Draws the chart.
    *
    * @param points the points in date order, at least two, not null
@@ -95,14 +55,14 @@ final class MonthEndChart {
    * @return one {@code <svg>} element, not null
    * @throws IllegalArgumentException if there are fewer than two points
    */
-  static String svg(List<Point> points, CurrencyUnit currency, String title, String savingsLabel,
+  static String svg(List<MonthEndBalances.Point> points, CurrencyUnit currency, String title, String savingsLabel,
       String loansLabel, Locale locale) {
     if (points.size() < 2) {
       throw new IllegalArgumentException("a chart needs two points at least, not " + points.size());
     }
     BigDecimal low = BigDecimal.ZERO;
     BigDecimal high = BigDecimal.ZERO;
-    for (Point point : points) {
+    for (MonthEndBalances.Point point : points) {
       for (Money amount : List.of(point.savings(), point.loans())) {
         low = low.min(amount.getAmount());
         high = high.max(amount.getAmount());
@@ -170,10 +130,10 @@ final class MonthEndChart {
     return svg.toString();
   }
 
-  private static void series(StringBuilder svg, List<Point> points, Scale scale, boolean savings,
+  private static void series(StringBuilder svg, List<MonthEndBalances.Point> points, Scale scale, boolean savings,
       String colour, String dash) {
     StringBuilder path = new StringBuilder();
-    for (Point point : points) {
+    for (MonthEndBalances.Point point : points) {
       Money amount = savings ? point.savings() : point.loans();
       path.append(path.length() == 0 ? "" : " ").append(px(scale.x(point.date()))).append(',')
           .append(px(scale.y(amount.getAmount())));
@@ -184,7 +144,7 @@ final class MonthEndChart {
     }
     svg.append(" points=\"").append(path).append("\"/>\n");
     svg.append("<g fill=\"").append(colour).append("\">\n");
-    for (Point point : points) {
+    for (MonthEndBalances.Point point : points) {
       Money amount = savings ? point.savings() : point.loans();
       svg.append("<circle cx=\"").append(px(scale.x(point.date()))).append("\" cy=\"")
           .append(px(scale.y(amount.getAmount()))).append("\" r=\"3\"/>\n");

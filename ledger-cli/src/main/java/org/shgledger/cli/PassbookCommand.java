@@ -1,10 +1,6 @@
 package org.shgledger.cli;
 
-import java.time.LocalDate;
-import java.util.concurrent.Callable;
-import org.shgledger.cli.VerifyCommand.BookIdConverter;
 import org.shgledger.cli.output.Labels;
-import org.shgledger.cli.output.OutputOptions;
 import org.shgledger.cli.output.Report;
 import org.shgledger.group.Group;
 import org.shgledger.group.Member;
@@ -16,10 +12,8 @@ import org.shgledger.store.LedgerStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code shg passbook GROUP MEMBER [--from DATE] [--to DATE] [--names]}: a member's passbook, line
@@ -37,29 +31,15 @@ import picocli.CommandLine.Spec;
       "For an auditor, --pseudonymize prints her pseudonym instead of her id.",
       "Example: shg passbook SHG01 M10 --from 2024-04-01 --to 2025-03-31"
     })
-final class PassbookCommand implements Callable<Integer> {
+final class PassbookCommand extends ReportCommand {
 
-  @Spec private CommandSpec spec;
-
-  @Mixin private DbOptions db;
-
-  @Mixin private OutputOptions output;
-
-  @Parameters(index = "0", paramLabel = "GROUP", converter = BookIdConverter.class,
-      description = "The group's code, such as SHG01.")
-  private BookId group;
+  @Mixin private GroupParameter group;
 
   @Parameters(index = "1", paramLabel = "MEMBER", converter = MemberIdConverter.class,
       description = "The member's id, such as M01.")
   private MemberId member;
 
-  @Option(names = "--from", paramLabel = "DATE",
-      description = "The first day, yyyy-mm-dd (default: the day she joined).")
-  private LocalDate from;
-
-  @Option(names = "--to", paramLabel = "DATE",
-      description = "The last day, yyyy-mm-dd, inclusive (default: the date of the latest entry).")
-  private LocalDate to;
+  @Mixin private PeriodOptions.JoinedPeriod period;
 
   @Option(names = "--names", description = "Add her name to the heading.")
   private boolean names;
@@ -67,22 +47,18 @@ final class PassbookCommand implements Callable<Integer> {
   @Mixin private PseudonymOptions pseudonyms;
 
   @Override
-  public Integer call() {
+  void checkOptions() {
     pseudonyms.check(spec, names);
-    Labels labels = output.labels();
-    Report report;
-    try (LedgerStore store = db.openExisting()) {
-      Group books = store.engine().group(group);
-      Member her = store.engine().member(group, member);
-      ReportPeriod period = ReportPeriod.of(spec, from, to, "--to",
-          TrialBalanceCommand.latestEntryDate(store.journal(), group),
-          last -> her.joined(), labels.get("from.joined"), labels);
-      MemberPassbook passbook = new Reports(store.engine()).passbook(group, member, period.from(), period.to());
-      report = pseudonyms.apply(store, group, PassbookReport.report(passbook, books.name(), period, names, labels));
-    }
-    // the books are closed before anything is written: a slow terminal holds no database lock
-    output.print(report);
-    return ExitCodes.OK;
+  }
+
+  @Override
+  Report report(LedgerStore store, Labels labels) {
+    BookId code = group.code();
+    Group books = store.engine().group(code);
+    Member her = store.engine().member(code, member);
+    ReportPeriod days = period.period(store, code, last -> her.joined(), labels.get("from.joined"), labels);
+    MemberPassbook passbook = new Reports(store.engine()).passbook(code, member, days.from(), days.to());
+    return pseudonyms.apply(store, code, PassbookReport.report(passbook, books.name(), days, names, labels));
   }
 
   /** Reads a member id, so that a malformed one is a usage error naming the rule. */

@@ -1,19 +1,14 @@
 package org.shgledger.cli;
 
-import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.shgledger.cli.VerifyCommand.BookIdConverter;
 import org.shgledger.cli.Words.LoanIdWord;
 import org.shgledger.cli.Words.MemberIdWord;
-import org.shgledger.group.Group;
 import org.shgledger.group.LoanId;
 import org.shgledger.group.MemberId;
-import org.shgledger.journal.BookId;
 import org.shgledger.programme.Child;
 import org.shgledger.programme.ChildKey;
 import org.shgledger.programme.LoanPurpose;
@@ -26,12 +21,8 @@ import org.shgledger.programme.TrainingTopic;
 import org.shgledger.store.LedgerStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -48,46 +39,17 @@ final class ProgrammeCommands {
   private ProgrammeCommands() {}
 
   /**
-   * What every register command shares: the database, the group as the first parameter, and the
-   * registers over the open books. An unknown group is {@code GROUP_NOT_FOUND} (exit 4).
+   * A register command: a {@link BookCommand} with the registers over the open books. An unknown
+   * group is {@code GROUP_NOT_FOUND} (exit 4).
    */
-  abstract static class RegisterCommand implements Callable<Integer> {
-
-    @Spec CommandSpec spec;
-
-    @Mixin DbOptions db;
-
-    @Parameters(index = "0", paramLabel = "GROUP", converter = BookIdConverter.class,
-        description = "The group's code, such as SHG01.")
-    BookId code;
+  abstract static class RegisterCommand extends BookCommand {
 
     /** The registers over the open books, while {@link #run()} runs. */
     Programme programme;
 
-    /** The group's definition, while {@link #run()} runs. */
-    Group group;
-
-    /** Standard output. */
-    PrintWriter out;
-
     @Override
-    public final Integer call() {
-      out = spec.commandLine().getOut();
-      try (LedgerStore store = db.openExisting()) {
-        programme = new Programme(store.engine(), store.programme());
-        group = store.engine().group(code);
-        run();
-      }
-      out.flush();
-      return ExitCodes.OK;
-    }
-
-    /** Does the command's work on the open books. */
-    abstract void run();
-
-    /** A wrong command line, found after parsing: exit 2 with this one-line reason. */
-    ParameterException usage(String message) {
-      return new ParameterException(spec.commandLine(), message);
+    final void opened(LedgerStore store) {
+      programme = new Programme(engine, store.programme());
     }
   }
 

@@ -5,6 +5,11 @@ import static org.shgledger.cli.LoanScheduleCommand.word;
 import java.util.ArrayList;
 import java.util.List;
 import org.joda.money.Money;
+import org.shgledger.cli.output.Cell;
+import org.shgledger.cli.output.Column;
+import org.shgledger.cli.output.Report;
+import org.shgledger.cli.output.Row;
+import org.shgledger.cli.output.Table;
 import org.shgledger.loan.Instalment;
 import org.shgledger.loan.InterestBasis;
 import org.shgledger.loan.LoanTerms;
@@ -13,7 +18,7 @@ import org.shgledger.money.MoneyFormats;
 
 /**
  * Writes a loan {@link Schedule} for {@code shg loan-schedule}: a text table for people, CSV for
- * spreadsheets and JSON for programs. Lines end in {@code \n} on every platform.
+ * spreadsheets, and a {@link Report} for the JSON renderer. Lines end in {@code \n} on every platform.
  */
 final class ScheduleFormats {
 
@@ -40,42 +45,51 @@ final class ScheduleFormats {
   }
 
   /**
-   * The terms and the instalments as JSON. Amounts are strings, so that no reader turns 0.10 into
-   * a binary fraction; every string is a date, a number, a currency code or one of the command's
-   * words, none of which needs escaping.
+   * The terms and the instalments as a report, for JSON: the terms as facts (amounts as strings,
+   * so that no reader turns 0.10 into a binary fraction), the instalments as the table {@code
+   * instalments} with its totals.
+   *
+   * @param schedule the schedule, not null
+   * @return the report {@code loan-schedule}, not null
    */
-  static String json(Schedule schedule) {
+  static Report report(Schedule schedule) {
     LoanTerms terms = schedule.terms();
-    StringBuilder json = new StringBuilder("{\n");
-    json.append("  \"currency\": \"").append(terms.currency()).append("\",\n");
-    json.append("  \"principal\": \"").append(MoneyFormats.plain(terms.principal())).append("\",\n");
-    json.append("  \"rate\": {\"percent\": \"").append(terms.rate().percent().toPlainString())
-        .append("\", \"per\": \"").append(word(terms.rate().per())).append("\"},\n");
-    json.append("  \"method\": \"").append(word(terms.method())).append("\",\n");
-    json.append("  \"frequency\": \"").append(word(terms.frequency())).append("\",\n");
-    json.append("  \"start\": \"").append(terms.disbursementDate()).append("\",\n");
-    json.append("  \"first_due\": \"").append(terms.firstDueDate()).append("\",\n");
-    json.append("  \"grace_principal\": ").append(terms.interestOnlyInstalments()).append(",\n");
-    json.append("  \"instalment_multiple\": \"").append(MoneyFormats.plain(terms.instalmentMultiple())).append("\",\n");
-    json.append("  \"rounding_mode\": \"").append(word(terms.instalmentRounding())).append("\",\n");
-    json.append("  \"interest_days\": \"").append(word(terms.interestBasis())).append("\",\n");
-    json.append("  \"instalments\": [\n");
-    List<Instalment> instalments = schedule.instalments();
-    for (Instalment instalment : instalments) {
-      json.append("    {\"n\": ").append(instalment.number())
-          .append(", \"due_date\": \"").append(instalment.dueDate())
-          .append("\", \"principal\": \"").append(MoneyFormats.plain(instalment.principal()))
-          .append("\", \"interest\": \"").append(MoneyFormats.plain(instalment.interest()))
-          .append("\", \"payment\": \"").append(MoneyFormats.plain(instalment.payment()))
-          .append("\", \"balance\": \"").append(MoneyFormats.plain(instalment.balanceAfter()))
-          .append(instalment.number() < instalments.size() ? "\"},\n" : "\"}\n");
+    return Report.builder("loan-schedule", "Loan schedule")
+        .fact("currency", "currency", Cell.text(terms.currency().getCode()))
+        .fact("principal", "principal", Cell.amount(terms.principal()))
+        .fact("rate_percent", "rate, percent", Cell.number(terms.rate().percent()))
+        .fact("rate_per", "rate per", Cell.text(word(terms.rate().per())))
+        .fact("method", "method", Cell.text(word(terms.method())))
+        .fact("frequency", "frequency", Cell.text(word(terms.frequency())))
+        .fact("start", "start", Cell.date(terms.disbursementDate()))
+        .fact("first_due", "first due", Cell.date(terms.firstDueDate()))
+        .fact("grace_principal", "interest-only instalments", Cell.number(terms.interestOnlyInstalments()))
+        .fact("instalment_multiple", "instalment multiple", Cell.amount(terms.instalmentMultiple()))
+        .fact("rounding_mode", "rounding mode", Cell.text(word(terms.instalmentRounding())))
+        .fact("interest_days", "interest days", Cell.text(word(terms.interestBasis())))
+        .add(table(schedule))
+        .build();
+  }
+
+  /**
+   * The instalments as a report table, {@code instalments}, with the totals of principal, interest
+   * and payment as its total row.
+   *
+   * @param schedule the schedule, not null
+   * @return the table, not null
+   */
+  static Table table(Schedule schedule) {
+    List<Row> rows = new ArrayList<>();
+    for (Instalment instalment : schedule.instalments()) {
+      rows.add(Row.of(Cell.number(instalment.number()), Cell.date(instalment.dueDate()),
+          Cell.amount(instalment.principal()), Cell.amount(instalment.interest()),
+          Cell.amount(instalment.payment()), Cell.amount(instalment.balanceAfter())));
     }
-    json.append("  ],\n");
-    json.append("  \"totals\": {\"principal\": \"").append(MoneyFormats.plain(schedule.totalPrincipal()))
-        .append("\", \"interest\": \"").append(MoneyFormats.plain(schedule.totalInterest()))
-        .append("\", \"payment\": \"").append(MoneyFormats.plain(schedule.totalPayment())).append("\"}\n");
-    json.append("}\n");
-    return json.toString();
+    return Table.of("instalments", List.of(Column.number("n", "n"), Column.date("due_date", "due date"),
+            Column.amount("principal", "principal"), Column.amount("interest", "interest"),
+            Column.amount("payment", "payment"), Column.amount("balance", "balance")), rows)
+        .withTotal(Row.of(Cell.empty(), Cell.empty(), Cell.amount(schedule.totalPrincipal()),
+            Cell.amount(schedule.totalInterest()), Cell.amount(schedule.totalPayment()), Cell.empty()));
   }
 
   /** A heading that states the terms, then the table with Indian digit grouping, then the totals. */

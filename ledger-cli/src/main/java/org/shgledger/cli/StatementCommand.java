@@ -4,30 +4,24 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import org.shgledger.cli.VerifyCommand.BookIdConverter;
 import org.shgledger.cli.output.Labels;
 import org.shgledger.cli.output.Lang;
-import org.shgledger.cli.output.OutputOptions;
 import org.shgledger.cli.output.Report;
 import org.shgledger.cli.output.TextRenderer;
 import org.shgledger.group.Chart;
-import org.shgledger.group.Group;
 import org.shgledger.journal.Account;
 import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.Journal;
 import org.shgledger.report.GroupStatement;
+import org.shgledger.report.MonthEndBalances;
+import org.shgledger.report.MonthEndBalancesBuilder;
 import org.shgledger.report.Reports;
 import org.shgledger.store.LedgerStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code shg statement GROUP [--from DATE] [--to DATE] [--names]}: the group statement for a
@@ -47,25 +41,11 @@ import picocli.CommandLine.Spec;
           + "end (docs/formats.md).",
       "Example: shg statement SHG01 --to 2025-03-31 --format html --output statement.html"
     })
-final class StatementCommand implements Callable<Integer> {
+final class StatementCommand extends ReportCommand {
 
-  @Spec private CommandSpec spec;
+  @Mixin private GroupParameter group;
 
-  @Mixin private DbOptions db;
-
-  @Mixin private OutputOptions output;
-
-  @Parameters(index = "0", paramLabel = "GROUP", converter = BookIdConverter.class,
-      description = "The group's code, such as SHG01.")
-  private BookId group;
-
-  @Option(names = "--from", paramLabel = "DATE",
-      description = "The first day, yyyy-mm-dd (default: the start of the financial year of --to).")
-  private LocalDate from;
-
-  @Option(names = "--to", paramLabel = "DATE",
-      description = "The last day, yyyy-mm-dd, inclusive (default: the date of the latest entry).")
-  private LocalDate to;
+  @Mixin private PeriodOptions.YearPeriod period;
 
   @Option(names = "--names",
       description = "Add the members' names to the member table. Leave them out of anything "
@@ -73,19 +53,9 @@ final class StatementCommand implements Callable<Integer> {
   private boolean names;
 
   @Override
-  public Integer call() {
-    Labels labels = output.labels();
-    Report report;
-    try (LedgerStore store = db.openExisting()) {
-      Group books = store.engine().group(group);
-      ReportPeriod period = ReportPeriod.of(spec, from, to, "--to",
-          TrialBalanceCommand.latestEntryDate(store.journal(), group),
-          books::financialYearStarting, labels.get("from.year_start"), labels);
-      report = report(store, group, period, names, labels);
-    }
-    // the books are closed before anything is written: a slow terminal holds no database lock
-    output.print(report);
-    return ExitCodes.OK;
+  Report report(LedgerStore store, Labels labels) {
+    BookId code = group.code();
+    return report(store, code, period.period(store, code, labels), names, labels);
   }
 
   /**
@@ -101,15 +71,9 @@ final class StatementCommand implements Callable<Integer> {
   static Report report(LedgerStore store, BookId group, ReportPeriod period, boolean names, Labels labels) {
     GroupStatement statement = new Reports(store.engine()).statement(group, period.from(), period.to());
     Journal journal = store.journal();
-    List<MonthEndChart.Point> points = new ArrayList<>();
-    for (LocalDate day : MonthEndChart.days(period.from(), period.to())) {
-      points.add(new MonthEndChart.Point(day,
-          balance(journal, group, Chart.COMPULSORY_SAVINGS, day)
-              .plus(balance(journal, group, Chart.VOLUNTARY_SAVINGS, day)),
-          balance(journal, group, Chart.MEMBER_LOANS, day)));
-    }
+    MonthEndBalances monthEnds = new MonthEndBalancesBuilder(journal).build(group, period.from(), period.to());
     List<String> cashAndBank = List.of(name(journal, group, Chart.CASH), name(journal, group, Chart.BANK));
-    return StatementReport.report(statement, period, points, cashAndBank, names, labels);
+    return StatementReport.report(statement, period, monthEnds.points(), cashAndBank, names, labels);
   }
 
   /**
@@ -137,10 +101,6 @@ final class StatementCommand implements Callable<Integer> {
       throw new UncheckedIOException(e);  // a StringWriter does not fail
     }
     return text.toString();
-  }
-
-  private static org.joda.money.Money balance(Journal journal, BookId group, AccountCode code, LocalDate day) {
-    return journal.balance(group, code, day).normalBalance();
   }
 
   private static String name(Journal journal, BookId group, AccountCode code) {

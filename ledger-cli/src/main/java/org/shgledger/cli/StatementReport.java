@@ -21,6 +21,7 @@ import org.shgledger.report.GroupStatement;
 import org.shgledger.report.IncomeAndExpenditure;
 import org.shgledger.report.MemberLine;
 import org.shgledger.report.MemberTable;
+import org.shgledger.report.MonthEndBalances;
 import org.shgledger.report.ReceiptsAndPayments;
 import org.shgledger.report.ReportLine;
 
@@ -55,7 +56,7 @@ final class StatementReport {
    * @param labels the words for people, not null
    * @return the report, not null
    */
-  static Report report(GroupStatement statement, ReportPeriod period, List<MonthEndChart.Point> monthEnds,
+  static Report report(GroupStatement statement, ReportPeriod period, List<MonthEndBalances.Point> monthEnds,
       List<String> cashAndBankNames, boolean names, Labels labels) {
     Objects.requireNonNull(statement, "statement");
     Objects.requireNonNull(period, "period");
@@ -236,9 +237,9 @@ final class StatementReport {
     return Table.of("members", columns, rows).withTotal(new Row(total, 0));
   }
 
-  private static Table monthEnds(List<MonthEndChart.Point> points, Labels labels) {
+  private static Table monthEnds(List<MonthEndBalances.Point> points, Labels labels) {
     List<Row> rows = new ArrayList<>();
-    for (MonthEndChart.Point point : points) {
+    for (MonthEndBalances.Point point : points) {
       rows.add(Row.of(Cell.date(point.date()), Cell.amount(point.savings()), Cell.amount(point.loans())));
     }
     return Table.of("month_ends",

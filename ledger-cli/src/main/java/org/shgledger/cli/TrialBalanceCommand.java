@@ -1,10 +1,7 @@
 package org.shgledger.cli;
 
 import java.time.LocalDate;
-import java.util.concurrent.Callable;
-import org.shgledger.cli.VerifyCommand.BookIdConverter;
 import org.shgledger.cli.output.Labels;
-import org.shgledger.cli.output.OutputOptions;
 import org.shgledger.cli.output.Report;
 import org.shgledger.journal.Book;
 import org.shgledger.journal.BookId;
@@ -14,10 +11,7 @@ import org.shgledger.journal.Rejection;
 import org.shgledger.store.LedgerStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code shg trial-balance GROUP [--as-of DATE] [--members]}: every account's balance in the debit
@@ -36,17 +30,9 @@ import picocli.CommandLine.Spec;
       "For an auditor, --pseudonymize prints each member's pseudonym instead of her id.",
       "Example: shg trial-balance SHG01 --members --format csv --output tb.csv"
     })
-final class TrialBalanceCommand implements Callable<Integer> {
+final class TrialBalanceCommand extends ReportCommand {
 
-  @Spec private CommandSpec spec;
-
-  @Mixin private DbOptions db;
-
-  @Mixin private OutputOptions output;
-
-  @Parameters(index = "0", paramLabel = "GROUP", converter = BookIdConverter.class,
-      description = "The group's code, such as SHG01.")
-  private BookId group;
+  @Mixin private GroupParameter group;
 
   @Option(names = "--as-of", paramLabel = "DATE",
       description = "The date, yyyy-mm-dd, inclusive (default: the date of the latest entry).")
@@ -58,26 +44,24 @@ final class TrialBalanceCommand implements Callable<Integer> {
   @Mixin private PseudonymOptions pseudonyms;
 
   @Override
-  public Integer call() {
+  void checkOptions() {
     pseudonyms.check(spec, false);
-    Labels labels = output.labels();
-    Report report;
-    try (LedgerStore store = db.openExisting()) {
-      Journal journal = store.journal();
-      Book book = book(journal, group);
-      LocalDate date = asOf;
-      String note = "";
-      if (date == null) {
-        LocalDate latest = latestEntryDate(journal, group);
-        date = latest == null ? LocalDate.now() : latest;
-        note = labels.get(latest == null ? "as_of.no_entries" : "as_of.latest_entry");
-      }
-      report = pseudonyms.apply(store, group,
-          TrialBalanceText.report(book, journal.trialBalance(group, date), members, labels, note));
+  }
+
+  @Override
+  Report report(LedgerStore store, Labels labels) {
+    BookId code = group.code();
+    Journal journal = store.journal();
+    Book book = book(journal, code);
+    LocalDate date = asOf;
+    String note = "";
+    if (date == null) {
+      LocalDate latest = latestEntryDate(journal, code);
+      date = latest == null ? LocalDate.now() : latest;
+      note = labels.get(latest == null ? "as_of.no_entries" : "as_of.latest_entry");
     }
-    // the books are closed before anything is written: a slow terminal holds no database lock
-    output.print(report);
-    return ExitCodes.OK;
+    return pseudonyms.apply(store, code,
+        TrialBalanceText.report(book, journal.trialBalance(code, date), members, labels, note));
   }
 
   /**

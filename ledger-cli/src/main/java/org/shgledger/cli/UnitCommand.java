@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.joda.money.CurrencyUnit;
@@ -20,11 +19,9 @@ import org.shgledger.cli.output.Cell;
 import org.shgledger.cli.output.Column;
 import org.shgledger.cli.output.Format;
 import org.shgledger.cli.output.Labels;
-import org.shgledger.cli.output.OutputOptions;
 import org.shgledger.cli.output.Report;
 import org.shgledger.cli.output.Row;
 import org.shgledger.cli.output.Table;
-import org.shgledger.group.Chart;
 import org.shgledger.group.Group;
 import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.BookId;
@@ -277,32 +274,57 @@ final class UnitCommand extends CommandGroup {
         description = "The day to count members on, yyyy-mm-dd. Default: today (printed).")
     private LocalDate asOf;
 
+    @Mixin private ListFormatOptions format;
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       LocalDate day = asOf != null ? asOf : LocalDate.now();
+      Unit unit;
+      String place;
+      List<Unit> below;
+      int direct;
+      Table table;
       try (LedgerStore store = db.openExisting()) {
         Units units = store.units();
-        Unit unit = units.unit(code);
-        List<Unit> below = units.children(code);
-        List<BookId> groups = units.groupsUnder(code);
-        out.println(code + "  " + unit.name());
-        line(out, "place", units.path(code).stream().map(u -> u.code().value()).collect(Collectors.joining(" > ")));
-        line(out, "units under it", below.isEmpty() ? "none"
-            : below.stream().map(u -> u.code() + " (" + u.name() + ")").collect(Collectors.joining(", ")));
-        line(out, "groups", units.registry().groups(code).size() + " in it, " + groups.size() + " with the units under it");
-        if (!groups.isEmpty()) {
-          out.println();
-          out.println("On " + day + ":");
-          List<String[]> rows = new ArrayList<>();
-          rows.add(new String[] {"group", "name", "unit", "currency", "members"});
-          for (BookId id : groups) {
-            Group group = store.engine().group(id);
-            rows.add(new String[] {id.value(), group.name(), units.unitOf(id).map(UnitCode::value).orElse(""),
-                group.currency().getCode(), String.valueOf(store.engine().membersOn(id, day).size())});
-          }
-          out.print(Tables.text(rows, "llllr"));
+        unit = units.unit(code);
+        below = units.children(code);
+        place = units.path(code).stream().map(u -> u.code().value()).collect(Collectors.joining(" > "));
+        direct = units.registry().groups(code).size();
+        List<Row> rows = new ArrayList<>();
+        for (BookId id : units.groupsUnder(code)) {
+          Group group = store.engine().group(id);
+          rows.add(Row.of(Cell.text(id.value()), Cell.text(group.name()),
+              Cell.text(units.unitOf(id).map(UnitCode::value).orElse("")), Cell.text(group.currency().getCode()),
+              Cell.number(store.engine().membersOn(id, day).size())));
         }
+        table = Table.of("groups", List.of(Column.text("group", "group"), Column.text("name", "name"),
+            Column.text("unit", "unit"), Column.text("currency", "currency"), Column.number("members", "members")),
+            rows);
+      }
+      String under = below.isEmpty() ? "none"
+          : below.stream().map(u -> u.code() + " (" + u.name() + ")").collect(Collectors.joining(", "));
+      String groups = direct + " in it, " + table.rows().size() + " with the units under it";
+      if (!format.text()) {
+        format.print(Report.builder("unit", "Unit " + code)
+            .fact("unit", "unit", Cell.text(code.value()))
+            .fact("unit_name", "name", Cell.text(unit.name()))
+            .fact("place", "place", Cell.text(place))
+            .fact("units_under", "units under it", Cell.text(under))
+            .fact("groups_in_it", "groups in it", Cell.number(direct))
+            .fact("groups_in_all", "groups with the units under it", Cell.number(table.rows().size()))
+            .fact("as_of", "as of", Cell.date(day))
+            .add(table).build());
+        return ExitCodes.OK;
+      }
+      out.println(code + "  " + unit.name());
+      line(out, "place", place);
+      line(out, "units under it", under);
+      line(out, "groups", groups);
+      if (!table.rows().isEmpty()) {
+        out.println();
+        out.println("On " + day + ":");
+        out.print(Tables.text(table));
       }
       out.flush();
       return ExitCodes.OK;
@@ -325,13 +347,7 @@ final class UnitCommand extends CommandGroup {
         "CSV and JSON have one column per group (group_CODE) and a total column.",
         "Example: shg unit statement FED --from 2024-04-01 --to 2025-03-31 --format csv --output fed.csv"
       })
-  static final class Statement implements Callable<Integer> {
-
-    @Spec private CommandSpec spec;
-
-    @Mixin private DbOptions db;
-
-    @Mixin private OutputOptions output;
+  static final class Statement extends ReportCommand {
 
     @Parameters(index = "0", paramLabel = "UNIT", converter = UnitCodeWord.class, description = "The unit.")
     private UnitCode code;
@@ -344,20 +360,24 @@ final class UnitCommand extends CommandGroup {
         description = "The last day, yyyy-mm-dd, the day of the balance sheet (default: today).")
     private LocalDate to;
 
+    private LocalDate first;
+
+    private LocalDate last;
+
     @Override
-    public Integer call() {
-      LocalDate last = to != null ? to : LocalDate.now();
-      LocalDate first = from != null ? from : LocalDate.of(last.getMonthValue() >= 4 ? last.getYear() : last.getYear() - 1, 4, 1);
+    void checkOptions() {
+      last = to != null ? to : LocalDate.now();
+      first = from != null ? from : LocalDate.of(last.getMonthValue() >= 4 ? last.getYear() : last.getYear() - 1, 4, 1);
       if (last.isBefore(first)) {
-        throw new ParameterException(spec.commandLine(), "--to " + last + " is before --from " + first);
+        throw usage("--to " + last + " is before --from " + first);
       }
-      UnitStatement statement;
-      try (LedgerStore store = db.openExisting()) {
-        statement = new UnitReports(store.units()).statement(code, first, last);
-      }
+    }
+
+    @Override
+    Report report(LedgerStore store, Labels labels) {
+      UnitStatement statement = new UnitReports(store.units()).statement(code, first, last);
       Format format = output.format();
-      output.print(report(statement, output.labels(), format == Format.CSV || format == Format.JSON));
-      return ExitCodes.OK;
+      return UnitCommand.report(statement, labels, format == Format.CSV || format == Format.JSON);
     }
   }
 
@@ -422,9 +442,9 @@ final class UnitCommand extends CommandGroup {
     columns.add(Column.amount("total", labels.get("total")));
 
     List<Row> sheet = new ArrayList<>();
-    addLines(sheet, "asset", Figures::assets, section, labels, forPrograms);
-    addLines(sheet, "liability", Figures::liabilities, section, labels, forPrograms);
-    addLines(sheet, "equity", Figures::equity, section, labels, forPrograms);
+    addLines(sheet, "asset", Figures.Part.ASSETS, section, labels, forPrograms);
+    addLines(sheet, "liability", Figures.Part.LIABILITIES, section, labels, forPrograms);
+    addLines(sheet, "equity", Figures.Part.EQUITY, section, labels, forPrograms);
     List<Cell> unclosed = new ArrayList<>(List.of(Cell.empty(), Cell.text(labels.get("unclosed_surplus"))));
     if (forPrograms) {
       unclosed.add(Cell.text("unclosed_surplus"));
@@ -438,8 +458,8 @@ final class UnitCommand extends CommandGroup {
         amount(total.totalEquity()), amount(total.unclosedSurplus())));
 
     List<Row> account = new ArrayList<>();
-    addLines(account, "income", Figures::income, section, labels, forPrograms);
-    addLines(account, "expense", Figures::expenditure, section, labels, forPrograms);
+    addLines(account, "income", Figures.Part.INCOME, section, labels, forPrograms);
+    addLines(account, "expense", Figures.Part.EXPENDITURE, section, labels, forPrograms);
     report.add(new Table("income_and_expenditure_" + suffix,
         labels.format("caption.unit_income_and_expenditure", currency.getCode()), columns, account, Optional.empty()));
     report.note(labels.format("note.unit_surplus", amount(total.totalIncome()), amount(total.totalExpenditure()),
@@ -447,27 +467,23 @@ final class UnitCommand extends CommandGroup {
   }
 
   private static Row groupRow(Cell group, Cell name, Figures figures) {
-    Money savings = figures.liabilities().getOrDefault(Chart.COMPULSORY_SAVINGS, Money.zero(figures.currency()))
-        .plus(figures.liabilities().getOrDefault(Chart.VOLUNTARY_SAVINGS, Money.zero(figures.currency())));
-    return Row.of(group, name, Cell.number(figures.members()), Cell.amount(figures.totalAssets()), Cell.amount(savings),
-        Cell.amount(figures.assets().getOrDefault(Chart.MEMBER_LOANS, Money.zero(figures.currency()))),
-        Cell.amount(figures.surplus()));
+    return Row.of(group, name, Cell.number(figures.members()), Cell.amount(figures.totalAssets()),
+        Cell.amount(figures.membersSavings()), Cell.amount(figures.loansOutstanding()), Cell.amount(figures.surplus()));
   }
 
   /** One row per account code of one part (assets, income...), each group's amount and the total. */
-  private static void addLines(List<Row> rows, String type, java.util.function.Function<Figures, SortedMap<AccountCode, Money>> part,
-      CurrencySection section, Labels labels, boolean forPrograms) {
-    Money zero = Money.zero(section.currency());
-    for (Map.Entry<AccountCode, Money> line : part.apply(section.total()).entrySet()) {
-      AccountCode code = line.getKey();
+  private static void addLines(List<Row> rows, String type, Figures.Part part, CurrencySection section, Labels labels,
+      boolean forPrograms) {
+    for (CurrencySection.AccountLine line : section.lines(part)) {
+      AccountCode code = line.code();
       List<Cell> cells = new ArrayList<>(List.of(Cell.text(code.value()),
           Cell.text(UnitReports.standardName(code).map(name -> labels.accountName(code, name))
               .orElse(labels.get("account.not_standard")))));
       if (forPrograms) {
         cells.add(Cell.text(type));
-        section.groups().forEach(g -> cells.add(Cell.amount(part.apply(g.figures()).getOrDefault(code, zero))));
+        line.byGroup().forEach(amount -> cells.add(Cell.amount(amount)));
       }
-      cells.add(Cell.amount(line.getValue()));
+      cells.add(Cell.amount(line.total()));
       rows.add(new Row(cells, 0));
     }
   }

@@ -147,6 +147,41 @@ class LoanCommandTest {
     assertTrue(out.contains("  overdue                 120.00  1 instalment unpaid, 6 days past due\n"), out);
   }
 
+  /**
+   * Issue 14: the state table's note column is empty unless the loan is overdue, and an empty
+   * column once made every loan not in arrears fail with exit 70. Each stage of a loan's life
+   * shows its state.
+   */
+  @Test
+  void showWorksAtEveryStageOfALoansLife() {
+    books.ok("loan", "disburse", "SHG01", "M02", "--amount", "1000", "--date", "2024-05-04");
+    books.ok("loan", "disburse", "SHG01", "M01", "--amount", "300", "--date", "2024-05-04", "--instalments", "1");
+    books.ok("loan", "repay", "SHG01", "M01", "--amount", "306", "--date", "2024-06-04");
+
+    String beforeFirstDue = books.ok("loan", "show", "SHG01", "20240504-M02", "--as-of", "2024-05-20").out();
+    String current = books.ok("loan", "show", "SHG01", "20240504-M02", "--as-of", "2024-06-04").out();
+    String inArrears = books.ok("loan", "show", "SHG01", "20240504-M02", "--as-of", "2024-06-10").out();
+    String closed = books.ok("loan", "show", "SHG01", "20240504-M01", "--as-of", "2024-06-30").out();
+
+    assertTrue(beforeFirstDue.endsWith("""
+        At the end of 2024-05-20, amounts in INR:
+          principal outstanding   1,000.00
+          due now: principal          0.00
+          due now: interest           0.00
+          due now: penalties          0.00
+          due now: total              0.00
+          overdue                     0.00
+          paid so far: principal      0.00
+          paid so far: interest       0.00
+          paid so far: penalties      0.00
+        """), beforeFirstDue);
+    assertTrue(current.contains("  due now: total            120.00\n  overdue                     0.00\n"), current);
+    assertTrue(inArrears.contains("  overdue                   120.00  1 instalment unpaid, 6 days past due\n"),
+        inArrears);
+    assertTrue(closed.endsWith("  paid so far: interest     6.00\n  paid so far: penalties    0.00\n"
+        + "The loan is repaid in full.\n"), closed);
+  }
+
   @Test
   void anUnknownLoanIsNotFoundAndAnAmbiguousBorrowerIsAUsageError() {
     books.fails(ExitCodes.NOT_FOUND, "shg: rejected (LOAN_NOT_FOUND): group SHG01: M02 has no loan",

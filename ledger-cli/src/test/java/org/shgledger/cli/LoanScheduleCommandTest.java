@@ -123,23 +123,65 @@ class LoanScheduleCommandTest {
     assertEquals(
         """
         {
-          "currency": "INR",
-          "principal": "1000.00",
-          "rate": {"percent": "12", "per": "year"},
-          "method": "flat",
-          "frequency": "monthly",
-          "start": "2025-04-01",
-          "first_due": "2025-05-01",
-          "grace_principal": 0,
-          "instalment_multiple": "1.00",
-          "rounding_mode": "half-even",
-          "interest_days": "period",
-          "instalments": [
-            {"n": 1, "due_date": "2025-05-01", "principal": "333.00", "interest": "10.00", "payment": "343.00", "balance": "667.00"},
-            {"n": 2, "due_date": "2025-06-01", "principal": "333.00", "interest": "10.00", "payment": "343.00", "balance": "334.00"},
-            {"n": 3, "due_date": "2025-07-01", "principal": "334.00", "interest": "10.00", "payment": "344.00", "balance": "0.00"}
-          ],
-          "totals": {"principal": "1000.00", "interest": "30.00", "payment": "1030.00"}
+          "report" : "loan-schedule",
+          "title" : "Loan schedule",
+          "facts" : {
+            "currency" : "INR",
+            "principal" : "1000.00",
+            "rate_percent" : 12,
+            "rate_per" : "year",
+            "method" : "flat",
+            "frequency" : "monthly",
+            "start" : "2025-04-01",
+            "first_due" : "2025-05-01",
+            "grace_principal" : 0,
+            "instalment_multiple" : "1.00",
+            "rounding_mode" : "half-even",
+            "interest_days" : "period"
+          },
+          "tables" : {
+            "instalments" : {
+              "columns" : [
+                "n",
+                "due_date",
+                "principal",
+                "interest",
+                "payment",
+                "balance"
+              ],
+              "rows" : [
+                {
+                  "n" : 1,
+                  "due_date" : "2025-05-01",
+                  "principal" : "333.00",
+                  "interest" : "10.00",
+                  "payment" : "343.00",
+                  "balance" : "667.00"
+                },
+                {
+                  "n" : 2,
+                  "due_date" : "2025-06-01",
+                  "principal" : "333.00",
+                  "interest" : "10.00",
+                  "payment" : "343.00",
+                  "balance" : "334.00"
+                },
+                {
+                  "n" : 3,
+                  "due_date" : "2025-07-01",
+                  "principal" : "334.00",
+                  "interest" : "10.00",
+                  "payment" : "344.00",
+                  "balance" : "0.00"
+                }
+              ],
+              "total" : {
+                "principal" : "1000.00",
+                "interest" : "30.00",
+                "payment" : "1030.00"
+              }
+            }
+          }
         }
         """,
         run.out());

@@ -11,30 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import org.joda.money.CurrencyUnit;
 import org.junit.jupiter.api.Test;
+import org.shgledger.report.MonthEndBalances;
 
-/** The statement's chart: which days it shows, its round steps, and SVG that needs nothing else. */
+/**
+ * The statement's chart: its round steps, and SVG that needs nothing else. Which days it shows is
+ * ledger-core's MonthEndBalancesTest.
+ */
 class MonthEndChartTest {
 
   private static final CurrencyUnit INR = CurrencyUnit.of("INR");
-
-  @Test
-  void aYearIsItsOpeningAndTwelveMonthEnds() {
-    List<LocalDate> days = MonthEndChart.days(LocalDate.of(2024, 4, 1), LocalDate.of(2025, 3, 31));
-
-    assertEquals(13, days.size());
-    assertEquals(LocalDate.of(2024, 3, 31), days.get(0), "the balances the period opens with");
-    assertEquals(LocalDate.of(2025, 2, 28), days.get(11));
-    assertEquals(LocalDate.of(2025, 3, 31), days.get(12));
-  }
-
-  @Test
-  void aPeriodEndingInsideAMonthEndsOnItsLastDay() {
-    assertEquals(List.of(LocalDate.of(2025, 3, 31), LocalDate.of(2025, 4, 30), LocalDate.of(2025, 5, 31),
-            LocalDate.of(2025, 6, 28)),
-        MonthEndChart.days(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 6, 28)));
-    assertEquals(List.of(LocalDate.of(2025, 6, 9), LocalDate.of(2025, 6, 10)),
-        MonthEndChart.days(LocalDate.of(2025, 6, 10), LocalDate.of(2025, 6, 10)));
-  }
 
   @Test
   void gridStepsAreOneTwoOrFiveTimesAPowerOfTenAndAtLeastOneRupee() {
@@ -47,9 +32,9 @@ class MonthEndChartTest {
 
   @Test
   void theSvgEscapesItsWordsAndFetchesNothing() {
-    List<MonthEndChart.Point> points = List.of(
-        new MonthEndChart.Point(LocalDate.of(2025, 3, 31), ReportBooks.inr("0"), ReportBooks.inr("0")),
-        new MonthEndChart.Point(LocalDate.of(2025, 4, 30), ReportBooks.inr("150000"), ReportBooks.inr("480")));
+    List<MonthEndBalances.Point> points = List.of(
+        new MonthEndBalances.Point(LocalDate.of(2025, 3, 31), ReportBooks.inr("0"), ReportBooks.inr("0")),
+        new MonthEndBalances.Point(LocalDate.of(2025, 4, 30), ReportBooks.inr("150000"), ReportBooks.inr("480")));
 
     String svg = MonthEndChart.svg(points, INR, "A <b>title</b>", "Savings & co", "Loans \"out\"", Locale.ENGLISH);
 

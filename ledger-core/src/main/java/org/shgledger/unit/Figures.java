@@ -8,6 +8,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
+import org.shgledger.group.Chart;
 import org.shgledger.journal.AccountCode;
 import org.shgledger.report.BalanceSheet;
 import org.shgledger.report.IncomeAndExpenditure;
@@ -163,6 +164,56 @@ public record Figures(
    */
   public Money surplus() {
     return totalIncome().minus(totalExpenditure());
+  }
+
+  /**
+   * The members' savings: compulsory and voluntary (2000 + 2100).
+   *
+   * @return the savings, zero when there are none, not null
+   */
+  public Money membersSavings() {
+    Money zero = Money.zero(currency);
+    return liabilities.getOrDefault(Chart.COMPULSORY_SAVINGS, zero)
+        .plus(liabilities.getOrDefault(Chart.VOLUNTARY_SAVINGS, zero));
+  }
+
+  /**
+   * The loans to members outstanding (1200).
+   *
+   * @return the principal outstanding, zero when there is none, not null
+   */
+  public Money loansOutstanding() {
+    return assets.getOrDefault(Chart.MEMBER_LOANS, Money.zero(currency));
+  }
+
+  /**
+   * The amounts of one part of the figures by account code.
+   *
+   * @param part the part, not null
+   * @return the part's amounts, not null
+   */
+  public SortedMap<AccountCode, Money> part(Part part) {
+    return switch (part) {
+      case ASSETS -> assets;
+      case LIABILITIES -> liabilities;
+      case EQUITY -> equity;
+      case INCOME -> income;
+      case EXPENDITURE -> expenditure;
+    };
+  }
+
+  /** The parts of the figures that hold amounts by account code, in the order a statement shows them. */
+  public enum Part {
+    /** Asset balances. */
+    ASSETS,
+    /** Liability balances. */
+    LIABILITIES,
+    /** Equity balances. */
+    EQUITY,
+    /** Income movements. */
+    INCOME,
+    /** Expense movements. */
+    EXPENDITURE
   }
 
   /**

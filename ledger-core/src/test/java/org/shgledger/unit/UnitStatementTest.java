@@ -60,6 +60,28 @@ class UnitStatementTest {
   }
 
   @Test
+  void eachAccountLineHasEveryGroupsAmountAndTheirSumAndTheSummaryReadsTheStandardAccounts() {
+    CurrencySection rupees = reports.statement(FED, FROM, TO).sections().get(0);
+
+    for (Figures.Part part : Figures.Part.values()) {
+      List<CurrencySection.AccountLine> lines = rupees.lines(part);
+      assertEquals(List.copyOf(rupees.total().part(part).keySet()), lines.stream().map(CurrencySection.AccountLine::code).toList());
+      for (CurrencySection.AccountLine line : lines) {
+        assertEquals(rupees.groups().size(), line.byGroup().size(), "a column for every group, zero if it has none");
+        assertEquals(line.total(), line.byGroup().stream().reduce(Money.zero(INR), Money::plus));
+      }
+    }
+    for (GroupFigures group : rupees.groups()) {
+      Figures figures = group.figures();
+      Money zero = Money.zero(INR);
+      assertEquals(figures.liabilities().getOrDefault(AccountCode.of("2000"), zero)
+          .plus(figures.liabilities().getOrDefault(AccountCode.of("2100"), zero)), figures.membersSavings());
+      assertEquals(figures.assets().getOrDefault(AccountCode.of("1200"), zero), figures.loansOutstanding());
+    }
+    assertTrue(rupees.total().membersSavings().isPositive());
+  }
+
+  @Test
   void theRollUpEqualsTheSumOfTheGroupStatementsAccountByAccount() {
     UnitStatement statement = reports.statement(FED, FROM, TO);
     Reports groupReports = new Reports(life.groups);

@@ -2,8 +2,8 @@ package org.shgledger.cli.output;
 
 import org.shgledger.money.MoneyFormats;
 
-/** How cells become text, shared by the renderers. */
-final class Cells {
+/** How cells become text, shared by the renderers and the listing commands' plain tables. */
+public final class Cells {
 
   private Cells() {}
 
@@ -14,7 +14,7 @@ final class Cells {
    * @param blankZero whether a zero amount is blank
    * @return the text, not null
    */
-  static String forPeople(Cell cell, boolean blankZero) {
+  public static String forPeople(Cell cell, boolean blankZero) {
     if (cell instanceof Cell.Amount amount) {
       return blankZero && amount.value().isZero() ? "" : MoneyFormats.indian(amount.value());
     }
