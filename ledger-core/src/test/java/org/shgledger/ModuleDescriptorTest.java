@@ -56,7 +56,9 @@ class ModuleDescriptorTest {
     Set<String> hidden = new TreeSet<>(module.packages());
     hidden.removeAll(exported);
     // store.migrations holds the schema's SQL files, read by Migrator from inside the module.
-    assertEquals(Set.of("org.shgledger.sample", "org.shgledger.store.migrations"), hidden);
+    assertEquals(
+        Set.of("org.shgledger.journal.spi", "org.shgledger.sample", "org.shgledger.store.migrations"),
+        hidden);
   }
 
   @Test
