@@ -57,7 +57,8 @@ class ModuleDescriptorTest {
     hidden.removeAll(exported);
     // store.migrations holds the schema's SQL files, read by Migrator from inside the module.
     assertEquals(
-        Set.of("org.shgledger.journal.spi", "org.shgledger.sample", "org.shgledger.store.migrations"),
+        Set.of("org.shgledger.importing.text", "org.shgledger.journal.spi", "org.shgledger.sample",
+            "org.shgledger.store.migrations"),
         hidden);
   }
 
