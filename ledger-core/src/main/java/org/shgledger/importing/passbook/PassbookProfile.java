@@ -295,6 +295,11 @@ public final class PassbookProfile {
     /**
      * Creates the columns.
      *
+     * @param profile the profile that matched, not null
+     * @param roles each role's column, from 0; a missing optional role is absent, not null
+     * @param amountMarker the Dr/Cr column after the amount, or -1
+     * @param balanceMarker the Dr/Cr column after the balance, or -1
+     * @param width how many cells the header has
      * @throws NullPointerException if an argument is null
      */
     public Columns {
