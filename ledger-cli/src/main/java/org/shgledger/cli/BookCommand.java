@@ -6,9 +6,9 @@ import org.joda.money.Money;
 import org.shgledger.group.Group;
 import org.shgledger.group.GroupOperation;
 import org.shgledger.group.SavingsGroups;
-import org.shgledger.importing.Amounts;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.JournalReader;
+import org.shgledger.money.MoneyFormats;
 import org.shgledger.store.LedgerStore;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,7 +108,7 @@ abstract class BookCommand implements Callable<Integer> {
   Money zeroOrMore(String option, String text) {
     Money amount;
     try {
-      amount = Amounts.parse(text, group.currency());
+      amount = MoneyFormats.parse(text, group.currency());
     } catch (IllegalArgumentException e) {
       throw usage(option + ": " + e.getMessage());
     }

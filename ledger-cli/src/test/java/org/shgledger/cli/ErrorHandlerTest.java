@@ -242,7 +242,7 @@ class ErrorHandlerTest {
       assertTrue(lines[0].startsWith("shg: rejected (UNBALANCED): "), joined + ": " + run.err());
       assertTrue(
           lines[1].startsWith("org.shgledger.journal.JournalException: "), joined + ": " + run.err());
-      assertTrue(run.err().contains("\tat org.shgledger.journal.JournalRules.checkEntry"), run.err());
+      assertTrue(run.err().contains("\tat org.shgledger.journal.spi.JournalRules.checkEntry"), run.err());
     }
   }
 

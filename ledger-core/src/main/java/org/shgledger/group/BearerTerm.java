@@ -16,6 +16,10 @@ public record BearerTerm(Role role, MemberId member, LocalDate from, LocalDate t
   /**
    * Creates a term.
    *
+   * @param role the office, not null
+   * @param member the member elected, not null
+   * @param from the first day of the term, not null
+   * @param to the last day of the term, on or after {@code from}, not null
    * @throws NullPointerException if any argument is null
    * @throws IllegalArgumentException if the term ends before it starts
    */

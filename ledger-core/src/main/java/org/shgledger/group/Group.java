@@ -39,6 +39,17 @@ public record Group(
   /**
    * Creates a group definition.
    *
+   * @param code the group's code, which is also its book's id, not null
+   * @param name the group's name, up to {@value Book#MAX_NAME_LENGTH} characters, not null
+   * @param currency the currency of all its money (INR for Indian groups), not null
+   * @param formed the date the group was formed, not null
+   * @param meetingFrequency how often it meets, not null
+   * @param compulsorySavings what each member saves at every meeting, positive, in the group's
+   *     currency, not null
+   * @param rounding how the group rounds calculated amounts (paise or whole rupees), not null
+   * @param financialYearStart the first month of the group's financial year (April in India), not
+   *     null
+   * @param loanDefaults the terms members' loans usually get, not null
    * @throws NullPointerException if any argument is null
    * @throws IllegalArgumentException if the savings amount is not positive or in another currency
    */

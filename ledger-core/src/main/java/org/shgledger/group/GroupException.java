@@ -11,6 +11,7 @@ public final class GroupException extends LedgerException {
 
   /** Why the operation was refused. */
   private final GroupRejection reason;
+  /** The refused operation's index in its batch, from 0; -1 if it was not in a batch. */
   private final int batchIndex;
 
   /**

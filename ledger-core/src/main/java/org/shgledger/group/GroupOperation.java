@@ -40,7 +40,14 @@ public sealed interface GroupOperation {
    * @param channel where the money goes in, not null
    */
   record Save(MemberId member, SavingsKind kind, Money amount, Channel channel) implements GroupOperation {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param member the member, not null
+     * @param kind compulsory or voluntary, not null
+     * @param amount positive, not null
+     * @param channel where the money goes in, not null
+     */
     public Save {
       Objects.requireNonNull(member, "member");
       Objects.requireNonNull(kind, "kind");
@@ -65,7 +72,14 @@ public sealed interface GroupOperation {
    */
   record WithdrawSavings(MemberId member, SavingsKind kind, Money amount, Channel channel)
       implements GroupOperation {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param member the member, not null
+     * @param kind compulsory or voluntary, not null
+     * @param amount positive, not null
+     * @param channel where the money comes from, not null
+     */
     public WithdrawSavings {
       Objects.requireNonNull(member, "member");
       Objects.requireNonNull(kind, "kind");
@@ -85,7 +99,11 @@ public sealed interface GroupOperation {
    * @param amount positive, not null
    */
   record BankCash(Money amount) implements GroupOperation {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param amount positive, not null
+     */
     public BankCash {
       Objects.requireNonNull(amount, "amount");
     }
@@ -102,7 +120,11 @@ public sealed interface GroupOperation {
    * @param amount positive, not null
    */
   record WithdrawFromBank(Money amount) implements GroupOperation {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param amount positive, not null
+     */
     public WithdrawFromBank {
       Objects.requireNonNull(amount, "amount");
     }
@@ -122,7 +144,14 @@ public sealed interface GroupOperation {
    * @param channel where the money goes in, not null
    */
   record Fine(MemberId member, Money amount, String reason, Channel channel) implements GroupOperation {
-    /** Checks for nulls and length. */
+    /**
+     * Checks for nulls and length.
+     *
+     * @param member the member, not null
+     * @param amount positive, not null
+     * @param reason what for, such as "absent", up to 100 characters, not null
+     * @param channel where the money goes in, not null
+     */
     public Fine {
       Objects.requireNonNull(member, "member");
       Objects.requireNonNull(amount, "amount");
@@ -142,7 +171,11 @@ public sealed interface GroupOperation {
    * @param amount positive, not null
    */
   record BankInterest(Money amount) implements GroupOperation {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param amount positive, not null
+     */
     public BankInterest {
       Objects.requireNonNull(amount, "amount");
     }
@@ -159,7 +192,11 @@ public sealed interface GroupOperation {
    * @param amount positive, not null
    */
   record BankCharges(Money amount) implements GroupOperation {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param amount positive, not null
+     */
     public BankCharges {
       Objects.requireNonNull(amount, "amount");
     }
@@ -176,7 +213,11 @@ public sealed interface GroupOperation {
    * @param amount positive, not null
    */
   record ReceiveBankLoan(Money amount) implements GroupOperation {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param amount positive, not null
+     */
     public ReceiveBankLoan {
       Objects.requireNonNull(amount, "amount");
     }
@@ -194,7 +235,12 @@ public sealed interface GroupOperation {
    * @param interest the interest part, positive or zero, not null; not both zero
    */
   record RepayBankLoan(Money principal, Money interest) implements GroupOperation {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param principal the principal part, positive or zero, not null
+     * @param interest the interest part, positive or zero, not null; not both zero
+     */
     public RepayBankLoan {
       Objects.requireNonNull(principal, "principal");
       Objects.requireNonNull(interest, "interest");
@@ -213,7 +259,12 @@ public sealed interface GroupOperation {
    * @param channel where the money comes in, not null
    */
   record ReceiveFederationLoan(Money amount, Channel channel) implements GroupOperation {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param amount positive, not null
+     * @param channel where the money comes in, not null
+     */
     public ReceiveFederationLoan {
       Objects.requireNonNull(amount, "amount");
       Objects.requireNonNull(channel, "channel");
@@ -234,7 +285,13 @@ public sealed interface GroupOperation {
    * @param channel where the money goes out, not null
    */
   record RepayFederationLoan(Money principal, Money interest, Channel channel) implements GroupOperation {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param principal the principal part, positive or zero, not null
+     * @param interest the interest part, positive or zero, not null; not both zero
+     * @param channel where the money goes out, not null
+     */
     public RepayFederationLoan {
       Objects.requireNonNull(principal, "principal");
       Objects.requireNonNull(interest, "interest");
@@ -254,7 +311,12 @@ public sealed interface GroupOperation {
    * @param channel where the money comes in, not null
    */
   record ReceiveGrant(Money amount, Channel channel) implements GroupOperation {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param amount positive, not null
+     * @param channel where the money comes in, not null
+     */
     public ReceiveGrant {
       Objects.requireNonNull(amount, "amount");
       Objects.requireNonNull(channel, "channel");
@@ -275,7 +337,13 @@ public sealed interface GroupOperation {
    * @param channel where the money goes out, not null
    */
   record PayExpense(Money amount, String description, Channel channel) implements GroupOperation {
-    /** Checks for nulls and length. */
+    /**
+     * Checks for nulls and length.
+     *
+     * @param amount positive, not null
+     * @param description what for, up to 100 characters, not null
+     * @param channel where the money goes out, not null
+     */
     public PayExpense {
       Objects.requireNonNull(amount, "amount");
       shortText("a description", description);
@@ -296,7 +364,13 @@ public sealed interface GroupOperation {
    * @param channel where the money comes in, not null
    */
   record OtherIncome(Money amount, String description, Channel channel) implements GroupOperation {
-    /** Checks for nulls and length. */
+    /**
+     * Checks for nulls and length.
+     *
+     * @param amount positive, not null
+     * @param description what for, up to 100 characters, not null
+     * @param channel where the money comes in, not null
+     */
     public OtherIncome {
       Objects.requireNonNull(amount, "amount");
       shortText("a description", description);
@@ -324,7 +398,15 @@ public sealed interface GroupOperation {
    */
   record BankLine(boolean deposit, Money amount, org.shgledger.journal.AccountCode counterpart, String narration)
       implements GroupOperation {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param deposit true for money into the bank (debit bank), false for money out (credit bank)
+     * @param amount positive, not null
+     * @param counterpart the other side's account, not null
+     * @param narration the memo: the bank's narration, or words for people, up to {@link
+     *     org.shgledger.journal.JournalEntry#MAX_MEMO_LENGTH} characters, not null
+     */
     public BankLine {
       Objects.requireNonNull(amount, "amount");
       Objects.requireNonNull(counterpart, "counterpart");
@@ -350,7 +432,13 @@ public sealed interface GroupOperation {
    */
   record OpeningBalances(java.util.List<org.shgledger.journal.Posting> postings, String description)
       implements GroupOperation {
-    /** Copies the postings and checks for nulls. */
+    /**
+     * Copies the postings and checks for nulls.
+     *
+     * @param postings the balanced postings, not null
+     * @param description the memo, up to {@link org.shgledger.journal.JournalEntry#MAX_MEMO_LENGTH}
+     *     characters, not null
+     */
     public OpeningBalances {
       postings = java.util.List.copyOf(postings);
       Objects.requireNonNull(description, "description");

@@ -37,6 +37,14 @@ public record LoanDefaults(
   /**
    * Creates loan defaults.
    *
+   * @param rate the interest rate, not null
+   * @param method the repayment method, or empty for open loans, not null
+   * @param instalments the number of instalments of a scheduled loan (1 to {@value
+   *     LoanTerms#MAX_INSTALMENTS}); ignored for open loans
+   * @param frequency how often instalments fall due, not null; ignored for open loans
+   * @param allocationOrder the order in which a payment pays fines, interest and principal; each
+   *     loan keeps the order of the day it was paid out ({@link MemberLoan#allocationOrder()}), not
+   *     null
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if a scheduled loan's instalments are out of range
    */

@@ -30,6 +30,10 @@ public record LoanEvent(Kind kind, EntryId id, LocalDate date, Money amount) {
   /**
    * Creates an event.
    *
+   * @param kind penalty or payment, not null
+   * @param id the payment's entry id, or the penalty's own id, not null
+   * @param date the day, not null
+   * @param amount positive, not null
    * @throws NullPointerException if any argument is null
    */
   public LoanEvent {

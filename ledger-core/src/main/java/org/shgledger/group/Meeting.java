@@ -19,6 +19,9 @@ public record Meeting(BookId group, LocalDate date, Map<MemberId, Attendance> at
   /**
    * Creates a meeting record.
    *
+   * @param group the group, not null
+   * @param date the date, not null
+   * @param attendance each member's answer to the roll, not null; copied, sorted by member
    * @throws NullPointerException if any argument, key or value is null
    */
   public Meeting {

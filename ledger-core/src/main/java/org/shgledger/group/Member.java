@@ -26,6 +26,13 @@ public record Member(
   /**
    * Creates a member record.
    *
+   * @param id her id in the group, not null
+   * @param name her name as the group writes it, up to 80 characters, not null; kept for the
+   *     group's own registers and never put in reports for donors
+   * @param category adult woman or adolescent girl, not null
+   * @param joined the date she joined, not null
+   * @param exited the date she left, not null (empty while she is a member)
+   * @param bankAccount her own bank account, not null (may be empty)
    * @throws NullPointerException if any argument is null
    * @throws IllegalArgumentException if the name is blank, too long or not one line of visible text
    *     ({@link org.shgledger.journal.PlainText}), or she left before joining

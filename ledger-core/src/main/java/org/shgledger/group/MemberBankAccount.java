@@ -24,6 +24,10 @@ public record MemberBankAccount(String bankName, String ifsc, String maskedNumbe
   /**
    * Creates the record from an already masked number.
    *
+   * @param bankName the bank, up to 80 characters, not null
+   * @param ifsc the branch's IFSC code (4 letters, 0, 6 letters or digits), not null
+   * @param maskedNumber the account number with all but its last 4 digits replaced by X, not null
+   * @param opened the date the account was opened, not null
    * @throws NullPointerException if any argument is null
    * @throws IllegalArgumentException if the IFSC or masked number is malformed
    */

@@ -20,6 +20,7 @@ public record MemberId(String value) implements Comparable<MemberId> {
   /**
    * Creates a member id.
    *
+   * @param value 1 to {@value #MAX_LENGTH} letters, digits, {@code -} or {@code _}, not null
    * @throws NullPointerException if the value is null
    * @throws IllegalArgumentException if it is empty, too long or has other characters
    */

@@ -23,6 +23,14 @@ public record MemberLoan(
   /**
    * Creates a loan record.
    *
+   * @param id the loan's id in the group, not null
+   * @param member the borrower, not null
+   * @param terms the terms agreed (a schedule, or an open loan), not null
+   * @param channel how the money was paid out: cash, or into her own bank account, not null
+   * @param disbursement the id of the entry that paid it out, not null
+   * @param allocationOrder the order in which its payments pay fines, interest and principal: the
+   *     group's default on the day it was paid out, kept so that a later change of the default never
+   *     splits recorded payments again, not null
    * @throws NullPointerException if any argument is null
    */
   public MemberLoan {

@@ -15,6 +15,9 @@ public record CsvRow(String file, long line, List<String> cells) {
   /**
    * Creates a row.
    *
+   * @param file the file's name for messages, not null
+   * @param line the physical line the record starts on, from 1
+   * @param cells the fields as written (not trimmed), at least one, not null
    * @throws NullPointerException if the file or cells are null
    */
   public CsvRow {

@@ -24,6 +24,12 @@ public record ImportLimits(
   /**
    * Creates limits.
    *
+   * @param maxFileBytes the largest file, in bytes, at least 1
+   * @param maxRows the most data rows (records after the header), at least 1
+   * @param maxFieldChars the longest field, in characters, at least 1
+   * @param maxLineChars the longest physical line, in characters, at least {@code maxFieldChars};
+   *     it bounds the memory one record can take before its fields are checked
+   * @param maxProblems the most problems reported before the import stops reading, at least 1
    * @throws IllegalArgumentException if a limit is below 1 or lines are shorter than fields
    */
   public ImportLimits {

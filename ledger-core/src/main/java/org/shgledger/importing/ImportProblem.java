@@ -20,6 +20,12 @@ public record ImportProblem(String file, long line, int column, String reason) {
   /**
    * Creates a problem.
    *
+   * @param file the file's name as the user gave it, not null
+   * @param line the physical line, from 1; 0 when the problem is about the whole file
+   * @param column the field (1 for the first column of the CSV, 2 for the second...), or for
+   *     problems below the level of fields (bad bytes, stray quotes) the character in the line, from
+   *     1; 0 when the problem is about the whole line or file
+   * @param reason what is wrong, in words a treasurer can act on, not null or blank
    * @throws NullPointerException if the file or reason is null
    * @throws IllegalArgumentException if the line or column is negative or the reason is blank
    */

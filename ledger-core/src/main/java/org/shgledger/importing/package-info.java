@@ -4,8 +4,9 @@
  * org.shgledger.importing.CsvTable} (a strict, limited, streaming CSV reader over Apache Commons
  * CSV), {@link org.shgledger.importing.ImportProblem} and {@link
  * org.shgledger.importing.ImportException} (every error with {@code file:line:column} and a
- * reason), {@link org.shgledger.importing.ImportLimits}, and the amount and date parsers {@link
- * org.shgledger.importing.Amounts} and {@link org.shgledger.importing.Dates}.
+ * reason), {@link org.shgledger.importing.ImportProblems} (the problems one run collects) and
+ * {@link org.shgledger.importing.ImportLimits}. Amounts are read by {@link
+ * org.shgledger.money.MoneyFormats#parse}, the one place money is read and written.
  *
  * <p>Every importer is all or nothing: it reads and checks the whole file first and writes only
  * when there is no problem. The importers are in {@code importing.passbook} and {@code

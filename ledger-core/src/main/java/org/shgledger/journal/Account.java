@@ -36,6 +36,13 @@ public record Account(
   /**
    * Creates an account definition.
    *
+   * @param book the book the account belongs to, not null
+   * @param code the account's code, unique within the book, not null
+   * @param name a name for people, up to {@value #MAX_NAME_LENGTH} characters, not null
+   * @param type the account's type, not null
+   * @param currency the account's currency, which must be the book's, not null
+   * @param control the control account this sub-ledger rolls up into, not null (may be empty)
+   * @param constraint the balance limit the journal enforces, not null
    * @throws NullPointerException if any argument is null
    * @throws IllegalArgumentException if the name is too long or the account is its own control
    */

@@ -17,6 +17,10 @@ public record AccountBalance(Account account, LocalDate asOf, Money debits, Mone
   /**
    * Creates a balance.
    *
+   * @param account the account, not null
+   * @param asOf the date, inclusive: postings dated on or before it count, not null
+   * @param debits the sum of debit postings, not null
+   * @param credits the sum of credit postings, not null
    * @throws NullPointerException if any argument is null
    */
   public AccountBalance {

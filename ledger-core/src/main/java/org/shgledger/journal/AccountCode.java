@@ -17,6 +17,7 @@ public record AccountCode(String value) implements Comparable<AccountCode> {
   /**
    * Creates an account code.
    *
+   * @param value 1 to {@value #MAX_LENGTH} letters, digits or {@code . _ : / -}, not null
    * @throws NullPointerException if the value is null
    * @throws IllegalArgumentException if the value is empty, too long or has other characters
    */

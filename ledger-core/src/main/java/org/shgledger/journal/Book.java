@@ -19,6 +19,9 @@ public record Book(BookId id, String name, CurrencyUnit currency) {
   /**
    * Creates a book definition.
    *
+   * @param id the book's id, not null
+   * @param name a name for people, up to {@value #MAX_NAME_LENGTH} characters, not null
+   * @param currency the one currency of every account and amount in the book, not null
    * @throws NullPointerException if any argument is null
    * @throws IllegalArgumentException if the name is too long or not one line of visible text ({@link
    *     PlainText})

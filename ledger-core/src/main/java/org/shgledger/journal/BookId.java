@@ -13,6 +13,7 @@ public record BookId(String value) implements Comparable<BookId> {
   /**
    * Creates a book id.
    *
+   * @param value 1 to {@value #MAX_LENGTH} letters, digits or {@code . _ : / -}, not null
    * @throws NullPointerException if the value is null
    * @throws IllegalArgumentException if the value is empty, too long or has other characters
    */

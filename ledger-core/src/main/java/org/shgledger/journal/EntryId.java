@@ -15,6 +15,7 @@ public record EntryId(String value) implements Comparable<EntryId> {
   /**
    * Creates an entry id.
    *
+   * @param value 1 to {@value #MAX_LENGTH} letters, digits or {@code . _ : / -}, not null
    * @throws NullPointerException if the value is null
    * @throws IllegalArgumentException if the value is empty, too long or has other characters
    */

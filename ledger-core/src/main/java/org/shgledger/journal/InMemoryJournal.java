@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
+import org.shgledger.journal.spi.JournalRules;
+import org.shgledger.journal.spi.JournalView;
 
 /**
  * A journal kept in memory: for tests, demos and short-lived calculations. It keeps nothing when

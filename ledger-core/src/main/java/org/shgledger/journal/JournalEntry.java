@@ -54,6 +54,20 @@ public record JournalEntry(
   /**
    * Creates an entry.
    *
+   * @param id the caller-chosen id, unique in the book; the idempotency key; not null
+   * @param book the book, not null
+   * @param date the date of the event (not of recording), not null
+   * @param memo a description for people, up to {@value #MAX_MEMO_LENGTH} characters, not null
+   * @param postings the lines, in the caller's order, not null; copied
+   * @param reverses the entry this one reverses, not null (may be empty)
+   * @param sourceReference where the entry came from (a passbook line, a register page), up to
+   *     {@value #MAX_SOURCE_REFERENCE_LENGTH} characters, not null (may be empty)
+   * @param kind what the entry records, as data; {@link EntryKind#GENERAL} for an entry made
+   *     straight into a journal, not null
+   * @param member the member the entry concerns, where it has one (her savings, fine, loan, exit),
+   *     an identifier of up to {@value #MAX_SUBJECT_LENGTH} characters, not null (may be empty)
+   * @param loan the loan the entry concerns (a disbursement or repayment), an identifier of up to
+   *     {@value #MAX_SUBJECT_LENGTH} characters, not null (may be empty)
    * @throws NullPointerException if any argument or posting is null
    * @throws IllegalArgumentException if the memo or source reference is too long
    */

@@ -16,6 +16,7 @@ public final class JournalException extends LedgerException {
   /** Why the request was refused. */
   private final Rejection reason;
   private final transient AccountCode account;
+  /** The refused entry's index in its batch, from 0; -1 if it was not in a batch. */
   private final int batchIndex;
 
   /**

@@ -18,6 +18,9 @@ public record Posting(AccountCode account, Side side, Money amount) {
   /**
    * Creates a posting.
    *
+   * @param account the account, not null
+   * @param side debit or credit, not null
+   * @param amount the amount, not null
    * @throws NullPointerException if any argument is null
    */
   public Posting {

@@ -20,6 +20,10 @@ public record TrialBalance(BookId book, LocalDate asOf, CurrencyUnit currency, L
   /**
    * Creates a trial balance.
    *
+   * @param book the book, not null
+   * @param asOf the date, inclusive, not null
+   * @param currency the book's currency, not null
+   * @param lines one line per top-level account, in code order, each with its sub-ledgers; not null
    * @throws NullPointerException if any argument is null
    */
   public TrialBalance {
@@ -43,6 +47,11 @@ public record TrialBalance(BookId book, LocalDate asOf, CurrencyUnit currency, L
     /**
      * Creates a line.
      *
+     * @param account the account, not null
+     * @param debit the debit balance, zero unless debits exceed credits, not null
+     * @param credit the credit balance, zero unless credits exceed debits, not null
+     * @param subLedger the lines of the account's sub-ledgers, whose balances add up to this line's;
+     *     not null, empty for an ordinary account
      * @throws NullPointerException if any argument is null
      */
     public Line {

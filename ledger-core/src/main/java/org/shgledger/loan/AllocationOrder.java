@@ -33,6 +33,8 @@ public record AllocationOrder(List<Part> parts) {
   /**
    * Creates an order.
    *
+   * @param parts each of {@link Part#FINES}, {@link Part#INTEREST} and {@link Part#PRINCIPAL} exactly
+   *     once, first paid first, not null
    * @throws NullPointerException if the list or a part is null
    * @throws IllegalArgumentException unless each part is listed exactly once
    */

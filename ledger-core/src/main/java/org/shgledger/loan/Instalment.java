@@ -21,6 +21,12 @@ public record Instalment(
   /**
    * Creates an instalment.
    *
+   * @param number the instalment's number, from 1
+   * @param dueDate the day it falls due, not null
+   * @param principal the principal it repays, zero or more, not null
+   * @param interest the interest it pays, zero or more, not null
+   * @param payment principal plus interest, not null
+   * @param balanceAfter the principal still owed once it is paid, zero or more, not null
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the number is below 1, an amount is negative, the amounts
    *     are in different currencies, or the payment is not principal plus interest

@@ -45,6 +45,9 @@ public record InterestRate(BigDecimal percent, Per per) {
   /**
    * Creates a rate.
    *
+   * @param percent the rate in percent, from 0 to the equivalent of {@value #MAX_ANNUAL_PERCENT} % a
+   *     year, at most {@value #MAX_SCALE} decimal places, not null
+   * @param per the period the percent is quoted for, not null
    * @throws NullPointerException if either argument is null
    * @throws IllegalArgumentException if the percent is negative, has more than {@value
    *     #MAX_SCALE} decimal places, or is above {@value #MAX_ANNUAL_PERCENT} % a year

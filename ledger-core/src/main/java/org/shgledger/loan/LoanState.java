@@ -46,6 +46,22 @@ public record LoanState(
   /**
    * Creates a loan state.
    *
+   * @param asOf the day, not null
+   * @param outstandingPrincipal principal lent and not yet repaid, whether due or not, not null
+   * @param principalDue principal of instalments due on or before {@code asOf} and not yet paid;
+   *     always zero for an open loan, not null
+   * @param interestDue interest fallen due on or before {@code asOf} and not yet paid, not null
+   * @param finesDue fines charged and not yet paid, not null
+   * @param overdueInstalments how many instalments (open loan: months) due before {@code asOf} are not
+   *     fully paid, zero or more
+   * @param overdueAmount what is unpaid of those instalments (principal and interest), not null
+   * @param daysPastDue days from the oldest unpaid due date to {@code asOf}; zero when nothing is
+   *     overdue
+   * @param principalPaid principal repaid so far, including any paid in advance, not null
+   * @param interestPaid interest paid so far, including any paid in advance, not null
+   * @param finesPaid fines paid so far, not null
+   * @param settled whether nothing more will ever be owed: all principal repaid, and every fine and
+   *     every amount of interest charged or still to be charged paid
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if a count or amount is negative
    */

@@ -40,6 +40,12 @@ public record OpenLoanTerms(
   /**
    * Creates open loan terms.
    *
+   * @param principal the amount lent, positive, at most {@link Loan#MAX_PRINCIPAL_MINOR} minor units,
+   *     not null
+   * @param rate the interest rate, not null
+   * @param disbursementDate the day the money is paid out, from {@link Loan#MIN_DISBURSEMENT_DATE}
+   *     to {@link Loan#MAX_DISBURSEMENT_DATE}, not null
+   * @param interestRounding how each month's interest is rounded, not null
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the principal or the date is out of range, or the interest
    *     rounding mode is {@link RoundingMode#UNNECESSARY}

@@ -18,6 +18,11 @@ public record PaymentAllocation(Money fines, Money interest, Money principal, Mo
   /**
    * Creates an allocation.
    *
+   * @param fines what pays fines and penalties, zero or more, not null
+   * @param interest what pays interest, zero or more, not null
+   * @param principal what repays principal, zero or more, not null
+   * @param excess what is beyond everything the loan will ever ask (see {@link
+   *     LoanHistory#allocate}), zero or more, not null
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if a part is negative or the parts are in different currencies
    */

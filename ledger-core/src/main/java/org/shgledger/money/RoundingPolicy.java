@@ -35,6 +35,9 @@ public record RoundingPolicy(Unit unit, RoundingMode mode) {
   /**
    * Creates a policy.
    *
+   * @param unit the unit amounts are rounded to, not null
+   * @param mode the rounding direction, not null; {@link RoundingMode#UNNECESSARY} makes rounding
+   *     that would lose precision throw {@link ArithmeticException}
    * @throws NullPointerException if either argument is null
    */
   public RoundingPolicy {

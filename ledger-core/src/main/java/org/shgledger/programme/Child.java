@@ -35,6 +35,11 @@ public record Child(ChildKey key, MemberId member, int birthYear, List<SchoolSta
   /**
    * Creates a child's record.
    *
+   * @param key the child's key in the group, not null
+   * @param member the mother (or the member who cares for the child), not null
+   * @param birthYear the year of birth, from {@value #MIN_BIRTH_YEAR} to {@value #MAX_BIRTH_YEAR}
+   * @param statuses the status changes in recording order, at least one (the status the child had
+   *     when registered), at most {@value #MAX_STATUSES}, not null; copied
    * @throws NullPointerException if any argument or status change is null
    * @throws IllegalArgumentException if the birth year is out of range or there are no status
    *     changes or too many

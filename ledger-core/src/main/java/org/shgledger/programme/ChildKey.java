@@ -20,6 +20,7 @@ public record ChildKey(String value) implements Comparable<ChildKey> {
   /**
    * Creates a key.
    *
+   * @param value 1 to {@value #MAX_LENGTH} letters, digits, {@code -} or {@code _}, not null
    * @throws NullPointerException if the value is null
    * @throws IllegalArgumentException if it is empty, too long or has other characters
    */

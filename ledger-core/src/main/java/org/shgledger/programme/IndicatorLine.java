@@ -37,6 +37,18 @@ public record IndicatorLine(
   /**
    * Creates a line.
    *
+   * @param key the indicator's stable key, such as {@code members_adolescent} or {@code
+   *     training.orientation} (see {@link ProgrammeIndicators} for them all), not null
+   * @param partOf the key of the line whose value this line's is a part of, when the parts add up
+   *     to it exactly (adult and adolescent members add up to members), not null (may be empty)
+   * @param countsPeople whether the value counts people (members, children, attendees; loans, each
+   *     of which is one member's): such values are subject to {@link SmallCells}
+   * @param currency the currency of an amount, or of the amounts behind a rate; empty for counts,
+   *     not null
+   * @param value the value, not null
+   * @param target the target from a targets file, positive, not null (may be empty)
+   * @param percentOfTarget value ÷ target × 100, rounded down to one decimal place (so that 100.0
+   *     means the target is met); {@link Value#NONE} without a target, not null
    * @throws NullPointerException if any argument is null
    * @throws IllegalArgumentException if the key is malformed or the target is not positive
    */

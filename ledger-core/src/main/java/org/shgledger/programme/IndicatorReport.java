@@ -28,6 +28,12 @@ public record IndicatorReport(
   /**
    * Creates a report.
    *
+   * @param asOf the day, inclusive, not null
+   * @param groups the groups counted, in code order, not null; copied
+   * @param savingMonths the N of "saved in each of the last N months", 1 or more
+   * @param suppressedBelow the threshold {@link SmallCells} applied: counts of 1 to this less one
+   *     people are withheld; 0 when it has not been applied
+   * @param lines the indicators in reading order, not null; copied
    * @throws NullPointerException if any argument or element is null
    * @throws IllegalArgumentException if the months or threshold are out of range
    */

@@ -14,6 +14,8 @@ public record SchoolStatusChange(LocalDate date, SchoolStatus status) {
   /**
    * Creates a change.
    *
+   * @param date the first day of the status, not null
+   * @param status the status, not null
    * @throws NullPointerException if any argument is null
    */
   public SchoolStatusChange {

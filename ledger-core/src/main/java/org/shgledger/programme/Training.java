@@ -25,6 +25,11 @@ public record Training(TrainingId id, TrainingTopic topic, LocalDate date, List<
   /**
    * Creates a session.
    *
+   * @param id the session's id in the group, not null
+   * @param topic what it was about, not null
+   * @param date the day it was held (a workshop of several days: its first day), not null
+   * @param attendees the members who attended, 1 to {@value #MAX_ATTENDEES}, not null; copied into
+   *     id order without repeats
    * @throws NullPointerException if any argument or attendee is null
    * @throws IllegalArgumentException if there are no attendees or too many
    */

@@ -18,6 +18,7 @@ public record TrainingId(String value) implements Comparable<TrainingId> {
   /**
    * Creates an id.
    *
+   * @param value 1 to {@value #MAX_LENGTH} letters, digits, {@code -} or {@code _}, not null
    * @throws NullPointerException if the value is null
    * @throws IllegalArgumentException if it is empty, too long or has other characters
    */

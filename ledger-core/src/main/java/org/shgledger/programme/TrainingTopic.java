@@ -22,6 +22,8 @@ public record TrainingTopic(String value) implements Comparable<TrainingTopic> {
   /**
    * Creates a topic.
    *
+   * @param value 1 to {@value #MAX_LENGTH} lower-case letters, digits or {@code -}, starting with a
+   *     letter, not null
    * @throws NullPointerException if the value is null
    * @throws IllegalArgumentException if it is empty, too long or has other characters
    */

@@ -19,6 +19,7 @@ public sealed interface Value {
     /**
      * Creates a count.
      *
+     * @param value zero or more
      * @throws IllegalArgumentException if the count is negative
      */
     public Count {
@@ -34,7 +35,11 @@ public sealed interface Value {
    * @param value the amount, not null
    */
   record Amount(Money value) implements Value {
-    /** Checks for null. */
+    /**
+     * Checks for null.
+     *
+     * @param value the amount, not null
+     */
     public Amount {
       Objects.requireNonNull(value, "value");
     }
@@ -46,7 +51,11 @@ public sealed interface Value {
    * @param value the percentage, not null
    */
   record Percent(BigDecimal value) implements Value {
-    /** Checks for null. */
+    /**
+     * Checks for null.
+     *
+     * @param value the percentage, not null
+     */
     public Percent {
       Objects.requireNonNull(value, "value");
     }
@@ -61,7 +70,11 @@ public sealed interface Value {
    * @param reason why, not null
    */
   record Withheld(Reason reason) implements Value {
-    /** Checks for null. */
+    /**
+     * Checks for null.
+     *
+     * @param reason why, not null
+     */
     public Withheld {
       Objects.requireNonNull(reason, "reason");
     }

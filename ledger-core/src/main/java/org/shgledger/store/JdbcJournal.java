@@ -24,9 +24,9 @@ import org.shgledger.journal.EntryId;
 import org.shgledger.journal.Journal;
 import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.JournalException;
-import org.shgledger.journal.JournalRules;
 import org.shgledger.journal.Rejection;
 import org.shgledger.journal.TrialBalance;
+import org.shgledger.journal.spi.JournalRules;
 
 /**
  * A journal kept in a database over JDBC: SQLite for one computer, PostgreSQL for servers. Get
@@ -34,7 +34,8 @@ import org.shgledger.journal.TrialBalance;
  * LedgerStore#registry()}) in the same database, and close the store when done.
  *
  * <p>It behaves exactly as {@link org.shgledger.journal.InMemoryJournal}: every request is checked
- * by {@link JournalRules} against a view of the database inside the request's own transaction,
+ * by the rules every journal shares ({@code JournalRules}, in the module's non-exported {@code
+ * journal.spi}) against a view of the database inside the request's own transaction,
  * and only then written, so a refused request leaves no trace and an accepted one is written
  * whole or, after a crash, not at all. What it adds: the books survive the process, several
  * processes can share them (see {@link LedgerStore} on busy databases), and each book's entries

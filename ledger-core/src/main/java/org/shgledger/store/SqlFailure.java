@@ -4,7 +4,7 @@ import java.sql.SQLException;
 
 /**
  * Carries a {@link SQLException} through code that cannot declare it (the {@link
- * org.shgledger.journal.JournalView} methods the rules call); the transaction runner unwraps it.
+ * org.shgledger.journal.spi.JournalView} methods the rules call); the transaction runner unwraps it.
  */
 final class SqlFailure extends RuntimeException {
 

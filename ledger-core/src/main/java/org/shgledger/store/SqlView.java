@@ -21,9 +21,9 @@ import org.shgledger.journal.Book;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.EntryId;
 import org.shgledger.journal.JournalEntry;
-import org.shgledger.journal.JournalView;
 import org.shgledger.journal.Posting;
 import org.shgledger.journal.Side;
+import org.shgledger.journal.spi.JournalView;
 import org.shgledger.store.EntryHashes.StoredEntry;
 import org.shgledger.store.EntryHashes.StoredPosting;
 

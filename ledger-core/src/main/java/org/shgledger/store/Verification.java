@@ -26,6 +26,11 @@ public record Verification(
   /**
    * Creates a result.
    *
+   * @param book the book, not null
+   * @param entriesChecked how many entries were checked before the first mismatch, or all of them
+   * @param headHash the hash of the last entry checked, all zeros for a book with no entries, not
+   *     null
+   * @param mismatch the first mismatch, not null (empty when the book verifies)
    * @throws NullPointerException if any argument is null
    */
   public Verification {
@@ -70,6 +75,11 @@ public record Verification(
     /**
      * Creates a mismatch.
      *
+     * @param kind what kind of mismatch, not null
+     * @param sequence the position of the entry in its book (1 for the first), or of the posting
+     *     rows that belong to no entry; 0 for a balance mismatch of a whole account
+     * @param entry the entry at fault, not null (empty when the fault belongs to no entry)
+     * @param detail what does not match, for people, not null
      * @throws NullPointerException if any argument is null
      */
     public Mismatch {

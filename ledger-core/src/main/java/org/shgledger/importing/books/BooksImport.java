@@ -116,6 +116,12 @@ public final class BooksImport {
     /**
      * Creates options.
      *
+     * @param members a roster to import first, in the same unit, or empty, not null
+     * @param passbook the passbook's profile, rules, limits and progress ({@code dryRun}, {@code
+     *     batchEntries} and {@code planned} are not used), not null
+     * @param registerLimits the limits on the register and roster files, not null
+     * @param dryRun true to record everything inside the unit and then roll it back, keeping
+     *     nothing (over a transactional engine)
      * @throws NullPointerException if an argument is null
      */
     public Options {

@@ -32,6 +32,15 @@ public record BooksImportResult(
   /**
    * Creates a result.
    *
+   * @param members the roster's part, when one was given, not null
+   * @param meetings the meeting register's part: its rows, what it recorded now, what the books held
+   *     already, not null
+   * @param passbook the passbook's part, counted as recorded in the unit of work, not null
+   * @param recorded one line per thing recorded now, from either file, in the order recorded, not
+   *     null
+   * @param bankAtEnd the book's bank balance (1100) at the end of the passbook's last date, after
+   *     the import (for a dry run: as it would be); empty for a passbook without lines, not null
+   * @param dryRun true if nothing was kept
    * @throws NullPointerException if an argument is null
    */
   public BooksImportResult {

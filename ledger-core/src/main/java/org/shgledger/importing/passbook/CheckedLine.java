@@ -36,6 +36,13 @@ public record CheckedLine(
   /**
    * Creates a checked line.
    *
+   * @param line the line as read, not null
+   * @param id its entry id ({@link PassbookImporter#idOf}), not null
+   * @param disposition what the import does with it, not null
+   * @param entry the entry to record, present exactly when the disposition is {@link
+   *     Disposition#NEW}, not null
+   * @param recording the engine's operation that records that entry ({@link
+   *     org.shgledger.group.SavingsGroups#recordAll}), present with the entry, not null
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the entry is present for a line that is not new, or
    *     missing for one that is

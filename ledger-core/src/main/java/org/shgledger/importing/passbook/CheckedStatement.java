@@ -17,6 +17,10 @@ public record CheckedStatement(PassbookImportReport report, Optional<FirstDay> f
   /**
    * Creates a checked statement.
    *
+   * @param report the counts and balances, as a dry run's ({@code recorded} counts the new lines),
+   *     not null
+   * @param firstDay where the statement meets the book, empty for a statement without lines; to be
+   *     checked only if {@link PassbookImportReport#bookHadBankEntries()}, not null
    * @throws NullPointerException if an argument is null
    */
   public CheckedStatement {

@@ -24,6 +24,13 @@ public record FirstDay(String file, LocalDate date, boolean onlyDay, Money openi
   /**
    * Creates the meeting point.
    *
+   * @param file the statement's name, for the message, not null
+   * @param date the statement's first date, not null
+   * @param onlyDay true if the statement covers this one day only, so that it may not reach the
+   *     day's end and may instead meet the book at its start
+   * @param opening the statement's balance before its first line, not null
+   * @param closing the statement's balance after its last line of that day, not null
+   * @param line the physical line of that last line, where a disagreement is reported
    * @throws NullPointerException if an object argument is null
    */
   public FirstDay {

@@ -44,6 +44,23 @@ public record PassbookImportReport(
   /**
    * Creates a report.
    *
+   * @param profile the profile used, not null
+   * @param lines the transaction lines in the file
+   * @param recorded the lines recorded now (for a dry run: that would be recorded)
+   * @param alreadyRecorded the lines already in the book from an earlier import, skipped
+   * @param suspense the recorded lines that went to Suspense (9999) for lack of a matching rule
+   * @param leftToRegister the lines a rule left to the meeting register ({@code -> register}): not
+   *     recorded by this import, as the register records them through the bank
+   * @param firstDate the oldest line's date, empty for a file without lines, not null
+   * @param lastDate the newest line's date, empty for a file without lines, not null
+   * @param openingBalance the balance before the oldest line, not null
+   * @param closingBalance the balance after the newest line, not null
+   * @param bookHadBankEntries false if the book held no bank entries before: then the file's
+   *     opening balance was not checked, and unless it is zero it is not in the books (record it as
+   *     an opening balance so that the bank account matches the passbook)
+   * @param newestFirst true if the file listed its lines newest first (they were imported oldest
+   *     first all the same)
+   * @param dryRun true if nothing was written
    * @throws NullPointerException if an object argument is null
    */
   public PassbookImportReport {

@@ -146,6 +146,17 @@ public final class PassbookImporter {
     /**
      * Creates options.
      *
+     * @param profile the bank's layout, or empty to recognise it from the header, not null
+     * @param rules the rules, not null
+     * @param dryRun true to check and report without writing
+     * @param limits the file limits, not null
+     * @param batchEntries entries per {@link Journal#recordAll} call, 1 to {@link
+     *     Journal#MAX_BATCH_ENTRIES}
+     * @param progress progress reports, not null
+     * @param planned receives each entry that a dry run would record, in file order, not null
+     * @param heldEntries how many entries of new lines the check pass keeps for the write, 0 to
+     *     {@link Journal#MAX_BATCH_ENTRIES}: a statement with more new lines is read a second time
+     *     instead; lower it to hold less in memory
      * @throws NullPointerException if an object argument is null
      * @throws IllegalArgumentException if the batch size is out of range
      */

@@ -28,6 +28,14 @@ public record PassbookLine(
   /**
    * Creates a line.
    *
+   * @param line the physical line in the file, from 1
+   * @param date the transaction date, not null
+   * @param narration the bank's description, stripped, possibly empty, not null
+   * @param reference the cheque or reference number, stripped, possibly empty, not null
+   * @param withdrawal money out of the account, zero or positive, not null
+   * @param deposit money into the account, zero or positive, not null; exactly one of the two is
+   *     positive
+   * @param balance the balance after the line, negative when overdrawn, not null
    * @throws NullPointerException if any argument is null
    * @throws IllegalArgumentException unless exactly one of withdrawal and deposit is positive and
    *     the other zero

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.shgledger.importing.CsvRow;
-import org.shgledger.importing.Dates;
+import org.shgledger.importing.text.Dates;
 
 /**
  * The layout of one bank's passbook export: which header names each column has, and how dates are
@@ -181,11 +181,11 @@ public final class PassbookProfile {
   }
 
   /**
-   * How this profile reads dates.
+   * How this profile reads dates; for the reader beside it, since the date reader is not API.
    *
    * @return the date reader, not null
    */
-  public Dates dates() {
+  Dates dates() {
     return dates;
   }
 
@@ -295,6 +295,11 @@ public final class PassbookProfile {
     /**
      * Creates the columns.
      *
+     * @param profile the profile that matched, not null
+     * @param roles each role's column, from 0; a missing optional role is absent, not null
+     * @param amountMarker the Dr/Cr column after the amount, or -1
+     * @param balanceMarker the Dr/Cr column after the balance, or -1
+     * @param width how many cells the header has
      * @throws NullPointerException if an argument is null
      */
     public Columns {

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
-import org.shgledger.importing.Amounts;
 import org.shgledger.importing.CsvRow;
 import org.shgledger.importing.CsvTable;
 import org.shgledger.importing.ImportProblem;
@@ -21,6 +20,7 @@ import org.shgledger.importing.passbook.PassbookProfile.Columns;
 import org.shgledger.importing.passbook.PassbookProfile.Role;
 import org.shgledger.journal.Journal;
 import org.shgledger.money.MinorUnits;
+import org.shgledger.money.MoneyFormats;
 
 /**
  * Reads a passbook's transaction lines one at a time, checking each as it goes: the header is
@@ -416,7 +416,7 @@ public final class PassbookReader implements Closeable {
     }
     Money money;
     try {
-      money = Amounts.parse(text, currency);
+      money = MoneyFormats.parse(text, currency);
     } catch (IllegalArgumentException e) {
       problems.add(row.problem(column, e.getMessage()));
       return null;

@@ -98,6 +98,11 @@ public final class PassbookRules {
     /**
      * Creates a rule.
      *
+     * @param pattern the narration pattern, case-insensitive, not null
+     * @param account the account it sends lines to; the bank account itself ({@link Chart#BANK})
+     *     for a rule that leaves lines to the meeting register, not null
+     * @param source where it was written, for messages ({@code file:line:column} of its account),
+     *     not null
      * @throws NullPointerException if an argument is null
      */
     public Rule {

@@ -2,23 +2,23 @@ package org.shgledger.importing.register;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
-import org.shgledger.importing.Amounts;
 import org.shgledger.importing.CsvRow;
 import org.shgledger.importing.CsvTable;
-import org.shgledger.importing.Dates;
 import org.shgledger.importing.ImportException;
 import org.shgledger.importing.ImportProblem;
 import org.shgledger.importing.ImportProblems;
+import org.shgledger.importing.text.Dates;
 import org.shgledger.journal.Journal;
 import org.shgledger.money.MinorUnits;
+import org.shgledger.money.MoneyFormats;
 
 /**
  * A register file read whole: its header checked against the columns an import knows, then its
@@ -183,7 +183,7 @@ final class Sheet {
 
     /** An amount that may be blank, not negative. */
     Optional<Money> optionalAmount(String column, CurrencyUnit currency) {
-      Optional<Money> amount = optional(column, text -> Amounts.parse(text, currency));
+      Optional<Money> amount = optional(column, text -> MoneyFormats.parse(text, currency));
       if (amount.isPresent() && amount.get().isNegative()) {
         add(column, "the " + column.replace('_', ' ') + " is negative; write amounts without a minus sign");
         return Optional.empty();

@@ -1,7 +1,14 @@
-package org.shgledger.journal;
+package org.shgledger.journal.spi;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import org.shgledger.journal.Account;
+import org.shgledger.journal.AccountCode;
+import org.shgledger.journal.Book;
+import org.shgledger.journal.BookId;
+import org.shgledger.journal.EntryId;
+import org.shgledger.journal.Journal;
+import org.shgledger.journal.JournalEntry;
 
 /**
  * What {@link JournalRules} reads to decide whether a request is valid: the part of a journal's

@@ -1,4 +1,4 @@
-package org.shgledger.journal;
+package org.shgledger.journal.spi;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -8,6 +8,18 @@ import java.util.Objects;
 import java.util.Optional;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
+import org.shgledger.journal.Account;
+import org.shgledger.journal.AccountCode;
+import org.shgledger.journal.BalanceConstraint;
+import org.shgledger.journal.Book;
+import org.shgledger.journal.BookId;
+import org.shgledger.journal.EntryId;
+import org.shgledger.journal.Journal;
+import org.shgledger.journal.JournalEntry;
+import org.shgledger.journal.JournalException;
+import org.shgledger.journal.Posting;
+import org.shgledger.journal.Rejection;
+import org.shgledger.journal.Side;
 import org.shgledger.money.MinorUnits;
 
 /**

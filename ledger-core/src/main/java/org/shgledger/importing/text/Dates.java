@@ -1,4 +1,4 @@
-package org.shgledger.importing;
+package org.shgledger.importing.text;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

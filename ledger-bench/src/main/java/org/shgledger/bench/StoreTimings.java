@@ -1,4 +1,4 @@
-package org.shgledger.store;
+package org.shgledger.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,13 +21,16 @@ import org.shgledger.journal.BookId;
 import org.shgledger.journal.EntryId;
 import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.Posting;
+import org.shgledger.store.JdbcJournal;
+import org.shgledger.store.LedgerStore;
+import org.shgledger.store.Verification;
 
 /**
  * One-off timings and sizes of the store on both databases, the "other measurements" of
  * docs/performance.md: single records, a large batch, balances, a trial balance, verify, and bytes
  * per entry. Not a JMH benchmark: each number is one run.
  *
- * <p>Run: {@code java -cp ledger-bench/target/benchmarks.jar org.shgledger.store.StoreTimings
+ * <p>Run: {@code java -cp ledger-bench/target/benchmarks.jar org.shgledger.bench.StoreTimings
  * [POSTGRESQL_URL]}; the PostgreSQL URL (default {@code
  * jdbc:postgresql://127.0.0.1:5432/test?user=postgres}) gets a schema of its own, dropped after.
  */

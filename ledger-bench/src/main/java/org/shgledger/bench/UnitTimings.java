@@ -1,4 +1,4 @@
-package org.shgledger.unit;
+package org.shgledger.bench;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -34,6 +34,12 @@ import org.shgledger.loan.LoanTerms;
 import org.shgledger.loan.RepaymentMethod;
 import org.shgledger.money.RoundingPolicy;
 import org.shgledger.store.LedgerStore;
+import org.shgledger.unit.Grading;
+import org.shgledger.unit.GradingPolicy;
+import org.shgledger.unit.Unit;
+import org.shgledger.unit.UnitCode;
+import org.shgledger.unit.UnitReports;
+import org.shgledger.unit.Units;
 
 /**
  * Times a unit's statement and grades on a generated unit, the "200 groups × 5 years" of issue
@@ -42,7 +48,7 @@ import org.shgledger.store.LedgerStore;
  * loans a year per group with their ten repayments, and each year closed. Not a JMH benchmark:
  * each number is one run, after one warm-up run. docs/units.md has the results.
  *
- * <p>Run: {@code java -cp ledger-bench/target/benchmarks.jar org.shgledger.unit.UnitTimings
+ * <p>Run: {@code java -cp ledger-bench/target/benchmarks.jar org.shgledger.bench.UnitTimings
  * [GROUPS [JDBC_URL]]}; without a URL the books go in a new SQLite file in a temporary directory.
  * Given the URL of books an earlier run generated, it only times them again.
  */

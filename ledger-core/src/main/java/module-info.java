@@ -1,0 +1,35 @@
+/**
+ * shg-ledger's library: money, the double-entry journal, the savings-group engine, imports,
+ * reports and the durable store, for applications that keep a Self Help Group's books.
+ *
+ * <p>Only the packages an embedding application calls are exported. What is left out is not API
+ * and may change in any release: the rule checker and state view for {@code Journal} implementers
+ * ({@code org.shgledger.journal.spi}), the text readers behind the imports ({@code
+ * org.shgledger.importing.text}) and the made-up books for demos and benchmarks ({@code
+ * org.shgledger.sample}). A test pins the exported set, so widening it is a deliberate change.
+ */
+// PostgreSQL's driver is an automatic module (no module-info of its own), which the lint warns of.
+@SuppressWarnings("requires-automatic")
+module org.shgledger.core {
+  // Money, SQLException and the SQL failures in StoreException appear in public signatures.
+  requires transitive java.sql;
+  requires transitive org.joda.money;
+  requires org.apache.commons.csv;
+  // The drivers are found by JDBC URL; requiring them puts both in the module graph.
+  requires org.xerial.sqlitejdbc;
+  requires org.postgresql.jdbc;
+
+  exports org.shgledger;
+  exports org.shgledger.money;
+  exports org.shgledger.journal;
+  exports org.shgledger.loan;
+  exports org.shgledger.group;
+  exports org.shgledger.importing;
+  exports org.shgledger.importing.books;
+  exports org.shgledger.importing.passbook;
+  exports org.shgledger.importing.register;
+  exports org.shgledger.report;
+  exports org.shgledger.unit;
+  exports org.shgledger.programme;
+  exports org.shgledger.store;
+}
