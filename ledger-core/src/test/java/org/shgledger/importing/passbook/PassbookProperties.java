@@ -153,6 +153,9 @@ class PassbookProperties {
   @Property(tries = 60)
   void theBankEndsAtTheLastBalanceAndImportingTwiceEqualsOnce(
       @ForAll("passbooks") List<Line> lines, @ForAll boolean newestFirst) {
+    // listed newest first, a one-day statement that reconciles either way is read as listed in an
+    // empty book (newestFirstEqualsOldestFirst): its first line may then overdraw the bank
+    Assume.that(!(newestFirst && fitsBothOrders(lines)));
     String text = csv(lines, newestFirst);
     PassbookImportReport first = run("p.csv", text);
     Money last = Money.ofMinor(INR, lines.get(lines.size() - 1).balanceMinor());
