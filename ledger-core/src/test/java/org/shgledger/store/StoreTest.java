@@ -240,7 +240,6 @@ abstract class StoreTest {
         memo = row.getString(1);
         recordedAt = row.getString(2);
       }
-      statement.execute("DROP INDEX journal_entry_by_kind");
       for (String column : List.of("entry_kind", "member_id", "loan_id", "hash_version")) {
         statement.execute("ALTER TABLE journal_entry DROP COLUMN " + column);
       }
