@@ -43,6 +43,17 @@ public record AccountLedger(
   /**
    * Creates a ledger.
    *
+   * @param group the group, not null
+   * @param code the account, not null
+   * @param name its name, not null
+   * @param type its type, which says its normal side, not null
+   * @param from the first day, not null
+   * @param to the last day, not before {@code from}, not null
+   * @param opening the balance at the end of the day before {@code from}, not null
+   * @param lines the postings in date order (one day's in the order recorded), not null; copied
+   * @param totalDebit the sum of the debit column, not null
+   * @param totalCredit the sum of the credit column, not null
+   * @param closing the balance at the end of {@code to}, not null
    * @throws NullPointerException if any argument is null
    * @throws IllegalArgumentException if the period ends before it starts, or the closing balance
    *     is not the opening balance moved by the totals

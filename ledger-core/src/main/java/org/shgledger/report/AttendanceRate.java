@@ -16,6 +16,8 @@ public record AttendanceRate(int meetings, int attended) {
   /**
    * Creates a rate.
    *
+   * @param meetings meetings held in the period while she was a member, positive
+   * @param attended those she attended, from 0 to {@code meetings}
    * @throws IllegalArgumentException if there are no meetings, or attended is out of range
    */
   public AttendanceRate {

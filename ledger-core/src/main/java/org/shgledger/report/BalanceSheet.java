@@ -34,6 +34,16 @@ public record BalanceSheet(
   /**
    * Creates the sheet.
    *
+   * @param asOf the day, inclusive, not null
+   * @param assets asset accounts with a balance, in code order, not null; copied
+   * @param totalAssets their sum, not null
+   * @param liabilities liability accounts with a balance, in code order, not null; copied
+   * @param totalLiabilities their sum, not null
+   * @param equity equity accounts (grants, accumulated surplus) with a balance, in code order, not
+   *     null; copied
+   * @param totalEquity their sum, not null
+   * @param unclosedSurplus income less expense not yet closed into 3100, negative for a deficit,
+   *     not null
    * @throws NullPointerException if any argument is null
    * @throws IllegalArgumentException if a total is not the sum of its lines
    */

@@ -33,6 +33,12 @@ public record Dcb(Money arrears, Money currentDemand, Money demand, Money collec
   /**
    * Creates the figures.
    *
+   * @param arrears demand brought forward from before the period, not null
+   * @param currentDemand demand falling due in the period, not null
+   * @param demand arrears plus current demand, not null
+   * @param collection collected against demand in the period, not null
+   * @param advance collected in the period ahead of due dates, not null
+   * @param balance demand less collection, not null
    * @throws NullPointerException if any argument is null
    * @throws IllegalArgumentException if demand is not arrears plus current demand, or balance is
    *     not demand less collection

@@ -34,6 +34,15 @@ public record GroupStatement(
   /**
    * Creates a statement.
    *
+   * @param group the group's code, not null
+   * @param groupName the group's name, not null
+   * @param currency the group's currency, not null
+   * @param from the first day of the period, not null
+   * @param to the last day of the period, not before {@code from}, not null
+   * @param receiptsAndPayments the cash and bank account of the period, not null
+   * @param incomeAndExpenditure the income and expenditure of the period, not null
+   * @param balanceSheet the balance sheet at the end of {@code to}, not null
+   * @param members the member-wise table at the end of {@code to}, not null
    * @throws NullPointerException if any argument is null
    * @throws IllegalArgumentException if the period ends before it starts
    */

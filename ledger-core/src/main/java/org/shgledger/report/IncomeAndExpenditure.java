@@ -23,6 +23,11 @@ public record IncomeAndExpenditure(
   /**
    * Creates the account.
    *
+   * @param income income accounts with a movement in the period, in code order, not null; copied
+   * @param totalIncome their sum, not null
+   * @param expenditure expense accounts with a movement in the period, in code order, not null;
+   *     copied
+   * @param totalExpenditure their sum, not null
    * @throws NullPointerException if any argument is null
    * @throws IllegalArgumentException if a total is not the sum of its lines
    */

@@ -24,6 +24,14 @@ public record LedgerLine(
   /**
    * Creates a line.
    *
+   * @param date the entry's date, not null
+   * @param entry the entry's id, not null
+   * @param account the account posted to: the ledger's own, or one of its sub-ledgers (such as
+   *     {@code 2000:M01} in the ledger of 2000), not null
+   * @param memo the entry's memo, not null
+   * @param debit the amount debited, zero for a credit, not null
+   * @param credit the amount credited, zero for a debit, not null
+   * @param balance the balance after this line, on the account's normal side, not null
    * @throws NullPointerException if any argument is null
    */
   public LedgerLine {

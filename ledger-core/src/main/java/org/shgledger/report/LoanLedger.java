@@ -28,6 +28,12 @@ public record LoanLedger(BookId group, MemberLoan loan, LocalDate asOf, List<Eve
   /**
    * Creates a ledger.
    *
+   * @param group the group that lent it, not null
+   * @param loan the loan, its terms and its disbursement, not null
+   * @param asOf the day the state is for, not null
+   * @param events the payments and penalties, in the order recorded; not null, possibly empty
+   * @param state where the loan stands at the end of {@code asOf}; empty when it was not yet paid
+   *     out on that day; not null
    * @throws NullPointerException if any argument or event is null
    */
   public LoanLedger {
@@ -58,6 +64,17 @@ public record LoanLedger(BookId group, MemberLoan loan, LocalDate asOf, List<Eve
     /**
      * Creates an event.
      *
+     * @param kind a payment or a penalty, not null
+     * @param id the id of the payment's entry or of the penalty, not null
+     * @param date the day, not null
+     * @param amount what was paid or charged, not null
+     * @param penalties of a payment, what it credited to penalties (4100); zero for a penalty, not
+     *     null
+     * @param interest of a payment, what it credited to loan interest (4000); zero for a penalty,
+     *     not null
+     * @param principal of a payment, what it credited to the borrower's loan account; zero for a
+     *     penalty, not null
+     * @param reversedBy of a payment, the entry that reversed it, if any; not null
      * @throws NullPointerException if any argument is null
      */
     public Event {

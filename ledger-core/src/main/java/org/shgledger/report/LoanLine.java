@@ -38,6 +38,19 @@ public record LoanLine(
   /**
    * Creates a line.
    *
+   * @param loan the loan's id, not null
+   * @param member the borrower's id, not null
+   * @param disbursed the day it was paid out, not null
+   * @param principal the amount lent, not null
+   * @param method how it is repaid, not null
+   * @param outstandingPrincipal principal not yet repaid, due or not, not null
+   * @param interestDue interest fallen due on or before the day and unpaid, not null
+   * @param overdueAmount principal and interest of instalments (open loan: months) due before the
+   *     day and unpaid, not null
+   * @param daysPastDue days from the oldest unpaid due date to the day, zero when nothing is
+   *     overdue
+   * @param status current, overdue or closed, not null
+   * @param dcb demand, collection and balance for the portfolio's period, not null
    * @throws NullPointerException if any argument is null
    * @throws IllegalArgumentException if days past due is negative
    */

@@ -51,6 +51,18 @@ public record LoanPortfolio(
   /**
    * Creates a portfolio.
    *
+   * @param group the group, not null
+   * @param asOf the day, inclusive, not null
+   * @param periodFrom the first day of the DCB period, not after {@code asOf}, not null
+   * @param loans every loan paid out on or before {@code asOf} whose disbursement stands, closed
+   *     ones included, in id order, not null; copied
+   * @param totalPrincipal the sum of the amounts lent, not null
+   * @param totalOutstanding the sum of outstanding principal, not null
+   * @param totalInterestDue the sum of interest due, not null
+   * @param totalOverdue the sum of overdue amounts, not null
+   * @param principalAtRisk30 outstanding principal of loans more than 30 days past due, not null
+   * @param par30 {@code principalAtRisk30 ÷ totalOutstanding}, from 0 to 1, scale 4, not null
+   * @param dcb the loans' demand, collection and balance added up, not null
    * @throws NullPointerException if any argument is null
    * @throws IllegalArgumentException if the period ends before it starts
    */

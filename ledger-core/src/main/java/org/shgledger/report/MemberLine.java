@@ -37,6 +37,18 @@ public record MemberLine(
   /**
    * Creates a row.
    *
+   * @param id her id, not null
+   * @param name her name, not null
+   * @param joined the day she joined, not null
+   * @param exited the day she left, if she has left, not null
+   * @param compulsorySavings her compulsory savings (2000:M) at the end of the period, not null
+   * @param voluntarySavings her voluntary savings (2100:M) at the end of the period, not null
+   * @param loanOutstanding the principal she owes on her loans (1200:M) at the end of the period,
+   *     not null
+   * @param overdue what is unpaid of her instalments (principal and interest) due before the end
+   *     of the period, from her loans' states on that day, not null
+   * @param attendance her attendance at the period's meetings while she was a member; empty when
+   *     the group held none then, not null
    * @throws NullPointerException if any argument is null
    */
   public MemberLine {

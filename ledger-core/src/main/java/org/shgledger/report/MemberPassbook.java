@@ -38,6 +38,16 @@ public record MemberPassbook(
   /**
    * Creates a passbook.
    *
+   * @param group the group, not null
+   * @param member her id, not null
+   * @param name her name, not null
+   * @param from the first day, not null
+   * @param to the last day, not before {@code from}, not null
+   * @param opening her balances at the end of the day before {@code from}, not null
+   * @param lines the lines, in date order, not null; copied
+   * @param closing her balances at the end of {@code to}, not null
+   * @param totalInterestPaid the interest she paid in the period, not null
+   * @param totalFinesPaid the fines and penalties she paid in the period, not null
    * @throws NullPointerException if any argument is null
    * @throws IllegalArgumentException if the period ends before it starts
    */

@@ -32,6 +32,14 @@ public record MemberTable(
   /**
    * Creates the table.
    *
+   * @param members one row per member, in id order, not null; copied
+   * @param totalCompulsorySavings the sum of the rows' compulsory savings, not null
+   * @param totalVoluntarySavings the sum of the rows' voluntary savings, not null
+   * @param totalLoanOutstanding the sum of the rows' loan principal outstanding, not null
+   * @param totalOverdue the sum of the rows' overdue amounts, not null
+   * @param compulsorySavingsControl the balance of 2000 Members' compulsory savings, not null
+   * @param voluntarySavingsControl the balance of 2100 Members' voluntary savings, not null
+   * @param memberLoansControl the balance of 1200 Loans to members, not null
    * @throws NullPointerException if any argument is null
    * @throws IllegalArgumentException if a total is not the sum of its column
    */

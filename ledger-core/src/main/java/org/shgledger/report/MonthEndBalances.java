@@ -18,6 +18,9 @@ public record MonthEndBalances(List<Point> points) {
   /**
    * Creates the series.
    *
+   * @param points the balances at the end of the day before the period (what it opens with), each
+   *     month end inside it, and its last day if that is not a month end; in date order, at least
+   *     two; not null
    * @throws NullPointerException if the list or a point is null
    * @throws IllegalArgumentException if there are fewer than two points
    */
@@ -39,6 +42,9 @@ public record MonthEndBalances(List<Point> points) {
     /**
      * Creates a point.
      *
+     * @param date the day, not null
+     * @param savings the members' savings, compulsory and voluntary (2000 + 2100), not null
+     * @param loans the loans outstanding (1200), not null
      * @throws NullPointerException if any argument is null
      */
     public Point {

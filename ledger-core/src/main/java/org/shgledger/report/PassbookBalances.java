@@ -15,6 +15,9 @@ public record PassbookBalances(Money compulsorySavings, Money voluntarySavings, 
   /**
    * Creates the balances.
    *
+   * @param compulsorySavings her compulsory savings (2000:M), not null
+   * @param voluntarySavings her voluntary savings (2100:M), not null
+   * @param loanOutstanding the principal she owes on all her loans (1200:M), not null
    * @throws NullPointerException if any argument is null
    */
   public PassbookBalances {

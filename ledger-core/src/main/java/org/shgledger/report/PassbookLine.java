@@ -74,6 +74,21 @@ public record PassbookLine(
   /**
    * Creates a line.
    *
+   * @param date the entry's date, not null
+   * @param entry the entry's id, not null
+   * @param kind what it was, not null
+   * @param memo the entry's memo, not null
+   * @param reverses the entry this line reverses, if it is a reversal, not null
+   * @param compulsoryIn paid into her compulsory savings, not null
+   * @param compulsoryOut paid out of her compulsory savings, not null
+   * @param voluntaryIn paid into her voluntary savings (including shares of surplus), not null
+   * @param voluntaryOut paid out of her voluntary savings, not null
+   * @param loanDisbursed lent to her, not null
+   * @param principalRepaid loan principal she repaid, not null
+   * @param interestPaid loan interest she paid, not null
+   * @param finesPaid fines and loan penalties she paid, not null
+   * @param surplusShare her share of the group's surplus paid to her when she left, not null
+   * @param balances her balances after this line, not null
    * @throws NullPointerException if any argument is null
    */
   public PassbookLine {

@@ -38,6 +38,14 @@ public record ReceiptsAndPayments(
   /**
    * Creates the account.
    *
+   * @param openingCash cash in hand at the end of the day before the period, not null
+   * @param openingBank the bank balance at the end of the day before the period, not null
+   * @param receipts receipts by category, in code order, no zero lines, not null; copied
+   * @param totalReceipts the sum of the receipts, not null
+   * @param payments payments by category, in code order, no zero lines, not null; copied
+   * @param totalPayments the sum of the payments, not null
+   * @param closingCash cash in hand at the end of the period, not null
+   * @param closingBank the bank balance at the end of the period, not null
    * @throws NullPointerException if any argument is null
    * @throws IllegalArgumentException if a total is not the sum of its lines
    */

@@ -22,6 +22,11 @@ public record ReportLine(AccountCode code, String name, Money amount) {
   /**
    * Creates a line.
    *
+   * @param code the top-level account's code, such as {@code 2000} for members' compulsory savings
+   *     (never a sub-ledger such as {@code 2000:M01}), not null
+   * @param name the account's name as the chart gives it, not null
+   * @param amount the amount on the line's own side (a receipt, a payment, an income, an asset);
+   *     negative where corrections outweigh it, not null
    * @throws NullPointerException if any argument is null
    */
   public ReportLine {

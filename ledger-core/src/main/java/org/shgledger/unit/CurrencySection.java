@@ -21,6 +21,9 @@ public record CurrencySection(CurrencyUnit currency, List<GroupFigures> groups, 
   /**
    * Creates a section.
    *
+   * @param currency the section's currency, not null
+   * @param groups each group's figures, in code order, at least one, not null; copied
+   * @param total the sum of the groups' figures, not null
    * @throws NullPointerException if any argument is null
    * @throws IllegalArgumentException if there are no groups, a group is in another currency, or
    *     the total is not the sum of the groups
@@ -86,6 +89,9 @@ public record CurrencySection(CurrencyUnit currency, List<GroupFigures> groups, 
     /**
      * Creates a line.
      *
+     * @param code the top-level account code, not null
+     * @param byGroup each group's amount, in the order of the section's groups, not null; copied
+     * @param total the sum over the groups, not null
      * @throws NullPointerException if any argument or amount is null
      */
     public AccountLine {

@@ -49,6 +49,16 @@ public record Figures(
   /**
    * Creates figures.
    *
+   * @param currency the currency of every amount, not null
+   * @param groups how many groups the figures cover, 0 or more
+   * @param members how many members those groups have on the last day of the period, 0 or more
+   * @param assets asset balances by account code, not null; copied
+   * @param liabilities liability balances by account code, not null; copied
+   * @param equity equity balances (grants, accumulated surplus) by account code, not null; copied
+   * @param unclosedSurplus income less expense not yet closed into 3100 at the end of the period,
+   *     not null
+   * @param income each income account's movement in the period, not null; copied
+   * @param expenditure each expense account's movement in the period, not null; copied
    * @throws NullPointerException if any argument is null
    * @throws IllegalArgumentException if a count is negative or an amount is in another currency
    */

@@ -54,6 +54,21 @@ public record GradingPolicy(
   /**
    * Creates a policy.
    *
+   * @param weights each measure's weight, 0 or more, not all 0; the score is the weighted mean of
+   *     the measures' scores, times 100; not null, every measure present; copied
+   * @param gradeA the lowest score of grade A, from 0 to 100, not below {@code gradeB}, not null
+   * @param gradeB the lowest score of grade B, from 0 to 100, not null
+   * @param lendingTarget the share of the corpus out on loan to members that scores full marks for
+   *     lending, above 0, not null (0.8: four-fifths of the pool)
+   * @param booksCurrentDays a last entry at most this many days before the end of the period scores
+   *     full marks for books, 0 or more
+   * @param booksStaleDays a last entry this many days back or more scores nothing; in between, the
+   *     score falls in a straight line; more than {@code booksCurrentDays}
+   * @param linkageMonths months of regular activity (a meeting in every calendar month) a group
+   *     needs to be eligible for a bank loan, 0 or more
+   * @param linkageGrade the lowest grade eligible for a bank loan, not null
+   * @param linkageMultiple the suggested bank loan as a multiple of the group's corpus, above 0,
+   *     not null
    * @throws NullPointerException if any argument or weight is null
    * @throws IllegalArgumentException if a value is out of its range (see the parameters)
    */

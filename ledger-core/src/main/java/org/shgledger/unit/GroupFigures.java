@@ -15,6 +15,9 @@ public record GroupFigures(BookId group, String name, Figures figures) {
   /**
    * Creates a group's figures.
    *
+   * @param group the group's code, not null
+   * @param name the group's name (a group's, never a member's), not null
+   * @param figures its figures, counting one group, not null
    * @throws NullPointerException if any argument is null
    * @throws IllegalArgumentException if the figures do not count exactly one group
    */

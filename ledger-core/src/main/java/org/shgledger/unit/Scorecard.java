@@ -65,6 +65,31 @@ public record Scorecard(
   /**
    * Creates a scorecard.
    *
+   * @param group the group's code, not null
+   * @param name the group's name, not null
+   * @param currency the group's currency, not null
+   * @param from the first day of the period, not null
+   * @param to the last day, not null
+   * @param meetingsHeld meetings recorded in the period
+   * @param meetingsExpected meetings the group's frequency expects in the period (from its
+   *     formation if later): whole weeks, fortnights or calendar months
+   * @param memberMeetings the places at those meetings: for each meeting, the members that day
+   * @param attended of those places, how many the member attended (present or late)
+   * @param saversBase members who belonged at one meeting of the period or more
+   * @param savers of those, how many saved (compulsory savings credited to them on the meeting day,
+   *     corrections included) at every meeting held while they were members
+   * @param loansOutstanding principal outstanding on members' loans at the end of the period, not
+   *     null
+   * @param demand principal and interest due on members' loans in the period, arrears included, not
+   *     null
+   * @param collection collected against that demand in the period, not null
+   * @param lastEntry the date of the group's last journal entry on or before the period's last day,
+   *     leaving out year-end closings (which the coordinator may make for every group at once), not
+   *     null (empty if there is none)
+   * @param scores each measure's score from 0 to 1, four decimals, not null; copied
+   * @param score the weighted score from 0 to 100, one decimal, not null
+   * @param grade the grade of the score, not null
+   * @param linkage bank-linkage readiness, not null
    * @throws NullPointerException if any argument is null
    * @throws IllegalArgumentException if a count is negative or a part exceeds its whole, or a
    *     measure has no score

@@ -20,6 +20,9 @@ public record Unit(UnitCode code, String name, Optional<UnitCode> parent) {
   /**
    * Creates a unit.
    *
+   * @param code the unit's code, not null
+   * @param name its name, 1 to {@value #MAX_NAME_LENGTH} characters on one line, not null
+   * @param parent the unit it sits under, not null (empty for a unit at the top)
    * @throws NullPointerException if any argument is null
    * @throws IllegalArgumentException if the name is blank, too long or not one line
    */

@@ -21,6 +21,8 @@ public record UnitCode(String value) implements Comparable<UnitCode> {
   /**
    * Creates a unit code.
    *
+   * @param value 1 to {@value #MAX_LENGTH} letters, digits or {@code . _ -}, starting with a letter
+   *     or digit, not null
    * @throws NullPointerException if the value is null
    * @throws IllegalArgumentException if the value is empty, too long or has other characters
    */

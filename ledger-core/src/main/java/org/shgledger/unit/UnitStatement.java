@@ -20,6 +20,11 @@ public record UnitStatement(Unit unit, LocalDate from, LocalDate to, List<Curren
   /**
    * Creates a statement.
    *
+   * @param unit the unit, not null
+   * @param from the first day of the period, not null
+   * @param to the last day, the day of the balance sheet, not before {@code from}, not null
+   * @param sections one per currency, in currency-code order, not null; copied (empty when the unit
+   *     has no groups)
    * @throws NullPointerException if any argument is null
    * @throws IllegalArgumentException if the period ends before it starts or two sections share a
    *     currency
