@@ -55,6 +55,11 @@ abstract class EnginePart {
     return registry.loans(code).stream().filter(loan -> isStanding(code, loan.disbursement())).toList();
   }
 
+  List<MemberLoan> loansOf(BookId code, MemberId memberId) {
+    group(code);
+    return registry.loansOf(code, memberId).stream().filter(loan -> isStanding(code, loan.disbursement())).toList();
+  }
+
   LoanHistory history(BookId code, MemberLoan loan) {
     return history(code, loan, registry.loanEvents(code, loan.id()));
   }

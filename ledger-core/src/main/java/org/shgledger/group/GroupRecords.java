@@ -88,6 +88,19 @@ public interface GroupRecords {
   List<MemberLoan> loans(BookId group);
 
   /**
+   * The loans a group has made to one member, in id order: what a repayment looks for, without
+   * reading (and rebuilding the schedules of) every other member's loans.
+   *
+   * @param group the group, not null
+   * @param member the borrower, not null
+   * @return her loans, not null
+   */
+  default List<MemberLoan> loansOf(BookId group, MemberId member) {
+    java.util.Objects.requireNonNull(member, "member");
+    return loans(group).stream().filter(loan -> loan.member().equals(member)).toList();
+  }
+
+  /**
    * The penalties and payments of a loan, in the order they were recorded.
    *
    * @param group the group, not null

@@ -418,6 +418,18 @@ public final class SavingsGroups {
   }
 
   /**
+   * The loans of one member that stand, in id order: {@link #loans} for one borrower, reading only
+   * hers (a meeting register's repayment row asks this, once per row).
+   *
+   * @param code the group, not null
+   * @param memberId the borrower, not null
+   * @return her loans, not null
+   */
+  public List<MemberLoan> loansOf(BookId code, MemberId memberId) {
+    return membership.loansOf(code, memberId);
+  }
+
+  /**
    * A loan's history: its terms with the penalties and the payments that stand, in order, its
    * payments split in the loan's own allocation order.
    *

@@ -280,6 +280,16 @@ public final class JdbcGroupRegistry implements GroupRegistry {
   }
 
   @Override
+  public List<MemberLoan> loansOf(BookId group, MemberId member) {
+    Objects.requireNonNull(group, "group");
+    Objects.requireNonNull(member, "member");
+    return database.read(false, () -> sorted(
+        query("SELECT " + RegistryRows.LOAN_COLUMNS + " FROM member_loan m WHERE m.book_id = ? AND m.member_id = ? AND "
+            + LATEST_LOAN, RegistryRows::loan, group.value(), member.value()),
+        MemberLoan::id));
+  }
+
+  @Override
   public void putLoan(BookId group, MemberLoan loan) {
     Objects.requireNonNull(group, "group");
     Objects.requireNonNull(loan, "loan");

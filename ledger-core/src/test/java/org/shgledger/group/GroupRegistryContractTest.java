@@ -285,6 +285,21 @@ public abstract class GroupRegistryContractTest {
     assertEquals(List.of(), registry.loans(LOWER));
   }
 
+  @Test
+  void aMembersLoansAreHersAloneInIdOrder() {
+    MemberLoan hers = loan("L02", unusualTerms());
+    MemberLoan another = new MemberLoan(LoanId.of("L01"), MemberId.of("M02"), unusualTerms(), Channel.CASH,
+        EntryId.of("D-L01"), AllocationOrder.STANDARD);
+    registry.putLoan(SHG, hers);
+    registry.putLoan(SHG, another);
+    registry.putLoan(SHG, loan("L03", unusualTerms()));
+    registry.putLoan(OTHER, loan("L04", unusualTerms()));
+
+    assertEquals(List.of(hers, loan("L03", unusualTerms())), registry.loansOf(SHG, MemberId.of("M01")));
+    assertEquals(List.of(another), registry.loansOf(SHG, MemberId.of("M02")));
+    assertEquals(List.of(), registry.loansOf(SHG, MemberId.of("M09")));
+  }
+
   // ---- loan events ----
 
   @Test

@@ -341,7 +341,8 @@ public final class MeetingImport {
   }
 
   private static MemberLoan loanRepaid(SavingsGroups groups, BookId code, Row row, EntryId payment, String purpose) {
-    List<MemberLoan> hers = groups.loans(code).stream().filter(loan -> loan.member().equals(row.member())).toList();
+    // her loans only: reading every loan of the group for each row made the import quadratic
+    List<MemberLoan> hers = groups.loansOf(code, row.member());
     if (row.loan().isPresent()) {
       return hers.stream().filter(loan -> loan.id().equals(row.loan().get())).findFirst()
           .orElseThrow(() -> new GroupException(org.shgledger.group.GroupRejection.LOAN_NOT_FOUND,
