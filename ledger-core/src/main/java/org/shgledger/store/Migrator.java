@@ -58,6 +58,10 @@ final class Migrator {
    * @throws SQLException if the database fails
    */
   static void migrate(Connection connection, Dialect dialect, String where) throws SQLException {
+    if (dialect == Dialect.SQLITE && isCurrent(connection, where)) {
+      // a reader opening a current file takes no write lock, so it never waits for an import
+      return;
+    }
     while (true) {
       dialect.beginWrite(connection);
       try {
@@ -104,6 +108,30 @@ final class Migrator {
         throw e;
       }
     }
+  }
+
+  /**
+   * Whether a SQLite file's schema is already current, read without the write lock (the connection
+   * is in auto-commit mode: each statement reads a snapshot and holds nothing afterwards).
+   *
+   * @throws StoreException {@link StoreException.Kind#SCHEMA_TOO_NEW} for a file of a newer version
+   */
+  private static boolean isCurrent(Connection connection, String where) throws SQLException {
+    try (PreparedStatement table = connection.prepareStatement(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");
+        ResultSet exists = table.executeQuery()) {
+      if (!exists.next() || exists.getInt(1) == 0) {
+        return false;
+      }
+    }
+    int current = currentVersion(connection);
+    if (current > latestVersion()) {
+      throw new StoreException(StoreException.Kind.SCHEMA_TOO_NEW,
+          where + " was written by a newer version of shg-ledger (schema version " + current
+              + "; this version knows up to " + latestVersion() + "): open it with that version or a later one",
+          null);
+    }
+    return current == latestVersion();
   }
 
   /**

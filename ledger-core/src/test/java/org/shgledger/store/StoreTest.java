@@ -447,6 +447,25 @@ abstract class StoreTest {
     assertEquals(1, journal.entries(SHG).size());
   }
 
+  /**
+   * A reader opens and reads the books while another process writes (a long import holds the
+   * write lock): opening checks the schema without taking the write lock when it is current, and
+   * the read is a snapshot (issue 13, item 7).
+   */
+  @Test
+  void aReaderOpensAndReadsWhileAnotherProcessWrites() throws SQLException {
+    JdbcJournal setUp = withBooks(open());
+    setUp.record(saving("S1", "M01", 100));
+    try (Connection other = raw()) {
+      holdTheWriteLock(other);
+
+      LedgerStore reader = journals.track(LedgerStore.open(url, Duration.ofMillis(300)));
+      assertEquals(rupees(100), reader.journal().balance(SHG, CASH, LocalDate.MAX).net());
+      assertEquals(1, reader.journal().entries(SHG).size());
+      other.rollback();
+    }
+  }
+
   // ---- text the databases cannot hold ----
 
   @Test
