@@ -417,6 +417,21 @@ public sealed interface GroupOperation {
     public String memo() {
       return narration;
     }
+
+    /**
+     * The line's two postings, bank first for money in, the other side first for money out: what
+     * the engine records once it has checked the line.
+     *
+     * @return the postings, not null
+     */
+    public java.util.List<org.shgledger.journal.Posting> postings() {
+      org.shgledger.journal.AccountCode bank = Chart.BANK;
+      return deposit
+          ? java.util.List.of(org.shgledger.journal.Posting.debit(bank, amount),
+              org.shgledger.journal.Posting.credit(counterpart, amount))
+          : java.util.List.of(org.shgledger.journal.Posting.debit(counterpart, amount),
+              org.shgledger.journal.Posting.credit(bank, amount));
+    }
   }
 
   /**

@@ -163,7 +163,7 @@ final class Postings extends EnginePart {
         throw new GroupException(GroupRejection.INVALID_AMOUNT,
             "group " + code + ": a bank line's other side cannot be the bank account " + Chart.BANK);
       }
-      return op.deposit() ? pair(Chart.BANK, op.counterpart(), amount) : pair(op.counterpart(), Chart.BANK, amount);
+      return op.postings();
     } else if (operation instanceof GroupOperation.OpeningBalances op) {
       for (Posting posting : op.postings()) {
         positive(group, posting.amount(), "an opening balance");
@@ -198,12 +198,6 @@ final class Postings extends EnginePart {
       JournalEntry replacement = entryFor(group, new Recording(EntryId.of(entry.value() + "/rc"), original.date(),
           new GroupOperation.BankLine(bank.side() == Side.DEBIT, bank.amount(), account, original.memo()),
           original.sourceReference()));
-      if (!replacement.postings().get(0).equals(original.postings().get(0))) {
-        // the bank side keeps its place in the entry, as the line was first recorded
-        replacement = new JournalEntry(replacement.id(), code, replacement.date(), replacement.memo(),
-            List.of(replacement.postings().get(1), replacement.postings().get(0)), Optional.empty(),
-            replacement.sourceReference(), replacement.kind(), replacement.member(), replacement.loan());
-      }
       String memo = "Reclassified: " + original.memo();
       JournalEntry reversal = original.reversal(EntryId.of(entry.value() + "/rv"), original.date(),
           memo.length() <= JournalEntry.MAX_MEMO_LENGTH ? memo : memo.substring(0, JournalEntry.MAX_MEMO_LENGTH));

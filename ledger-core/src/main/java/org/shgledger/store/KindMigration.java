@@ -27,7 +27,7 @@ final class KindMigration {
   private KindMigration() {}
 
   /** One entry's classification, to be written. */
-  private record Classified(String book, long sequence, JournalEntry entry) {}
+  private record Classified(String book, JournalEntry entry) {}
 
   static void run(Connection connection) throws SQLException {
     Map<String, PreparedStatement> prepared = new HashMap<>();
@@ -61,15 +61,13 @@ final class KindMigration {
   private static void classify(Connection connection, Statements sql, String book) throws SQLException {
     List<Classified> classified = new ArrayList<>();
     Map<EntryId, JournalEntry> bySubject = new HashMap<>();
-    long[] sequence = {0};
     Rows.forEachInSequence(sql, BookId.of(book), entry -> {
-      sequence[0]++;
       JournalEntry withKind = LegacyKinds.classify(entry,
           entry.reverses().map(bySubject::get));
       if (withKind.member().isPresent() || withKind.loan().isPresent()) {
         bySubject.put(withKind.id(), withKind);
       }
-      classified.add(new Classified(book, sequence[0], withKind));
+      classified.add(new Classified(book, withKind));
     });
     try (PreparedStatement update = connection.prepareStatement(
         "UPDATE journal_entry SET entry_kind = ?, member_id = ?, loan_id = ? WHERE book_id = ? AND entry_id = ?")) {

@@ -40,6 +40,7 @@ import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.Book;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.EntryId;
+import org.shgledger.journal.EntryKind;
 import org.shgledger.journal.Journal;
 import org.shgledger.journal.JournalReader;
 import org.shgledger.journal.JournalEntry;
@@ -931,11 +932,9 @@ public final class PassbookImporter {
   /** The entry the engine records for a bank line, before it could check the member it names. */
   private static JournalEntry asRecorded(BookId book, Recording recording) {
     GroupOperation.BankLine line = (GroupOperation.BankLine) recording.operation();
-    List<Posting> postings = line.deposit()
-        ? List.of(Posting.debit(Chart.BANK, line.amount()), Posting.credit(line.counterpart(), line.amount()))
-        : List.of(Posting.debit(line.counterpart(), line.amount()), Posting.credit(Chart.BANK, line.amount()));
-    return JournalEntry.of(recording.id(), book, recording.date(), line.memo(), postings)
-        .withSourceReference(recording.sourceReference().orElseThrow());
+    return JournalEntry.of(recording.id(), book, recording.date(), line.memo(), line.postings())
+        .withSourceReference(recording.sourceReference().orElseThrow())
+        .withKind(EntryKind.BANK_LINE, Chart.memberOf(line.counterpart()).map(m -> m.value()), Optional.empty());
   }
 
   private static Recording recordingOf(EntryId id, PassbookLine line, AccountCode other, String referencePrefix) {
