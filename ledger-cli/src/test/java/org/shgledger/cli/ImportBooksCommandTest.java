@@ -188,6 +188,56 @@ class ImportBooksCommandTest {
     }
   }
 
+  /**
+   * Issue 13, item 2: the seed group's SBI passbook converted to the generic layout (no reference
+   * column, so the Revolving Fund's line loses its reference) is the same statement, and counts
+   * nothing twice.
+   */
+  @Test
+  void theSeedPassbookConvertedToTheGenericLayoutIsAlreadyInTheBooks() throws IOException {
+    Seed seed = SeedBooks.seed("shg01-roshni");
+    Path folder = Path.of("..", "seeds", seed.folder());
+    String code = seed.code().toString();
+    List<String> create = new ArrayList<>(List.of("group", "create"));
+    create.addAll(seed.createArguments());
+    create.addAll(List.of("--db", db.toString()));
+    Files.delete(db);
+    assertEquals(ExitCodes.OK, Run.shg(create.toArray(String[]::new)).exitCode());
+    String rules = folder.resolve("rules.txt").toString();
+    Run books = Run.shg("import", "books", code, "--members", folder.resolve("members.csv").toString(),
+        "--meetings", folder.resolve("meetings.csv").toString(), "--passbook",
+        folder.resolve("passbook.csv").toString(), "--rules", rules, "--db", db.toString());
+    assertEquals(ExitCodes.OK, books.exitCode(), books.err());
+    String before = Run.shg("trial-balance", code, "--members", "--db", db.toString()).out();
+
+    Path generic = Files.writeString(directory.resolve("generic.csv"), asGeneric(folder.resolve("passbook.csv")));
+    Run again = Run.shg("import", "passbook", code, generic.toString(), "--rules", rules, "--db", db.toString());
+
+    assertEquals(ExitCodes.OK, again.exitCode(), again.err());
+    assertTrue(again.out().contains("15 lines, 0 recorded"), again.out());
+    assertEquals(before, Run.shg("trial-balance", code, "--members", "--db", db.toString()).out());
+  }
+
+  /** An SBI statement as the generic layout writes it: date, narration, withdrawal, deposit, balance. */
+  private static String asGeneric(Path sbi) throws IOException {
+    java.time.format.DateTimeFormatter from =
+        java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
+    java.time.format.DateTimeFormatter to = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    StringBuilder out = new StringBuilder("Date,Narration,Withdrawal,Deposit,Balance\n");
+    boolean lines = false;
+    try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.parse(Files.newBufferedReader(sbi))) {
+      for (var row : parser) {
+        if (lines && row.size() == 7) {
+          out.append(LocalDate.parse(row.get(0), from).format(to)).append(',').append(row.get(2)).append(',')
+              .append(row.get(4).replace(",", "")).append(',').append(row.get(5).replace(",", "")).append(',')
+              .append(row.get(6).replace(",", "")).append('\n');
+        }
+        lines |= row.get(0).equals("Txn Date");
+      }
+    }
+    return out.toString();
+  }
+
   private static List<String> sorted(LedgerStore store, BookId code) {
     List<String> all = new ArrayList<>();
     store.journal().entries(code).forEach(entry -> all.add(entry.toString()));

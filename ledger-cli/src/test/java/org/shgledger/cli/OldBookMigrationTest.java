@@ -11,12 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.EntryKind;
+import org.shgledger.journal.EntryId;
 import org.shgledger.journal.JournalEntry;
 import org.shgledger.store.LedgerStore;
 
@@ -32,6 +34,8 @@ import org.shgledger.store.LedgerStore;
 class OldBookMigrationTest {
 
   private static final List<String> GROUPS = List.of("GOLD", "SHG01", "SHG09");
+
+  private static final Pattern LINE_ID = Pattern.compile("pb:[0-9a-f]{40}");
 
   private String old;
   private String today;
@@ -60,13 +64,36 @@ class OldBookMigrationTest {
     commands.add(new String[] {"import", "members", "SHG09", register.resolve("roster.csv").toString()});
     commands.add(new String[] {"import", "opening", "SHG09", register.resolve("opening.csv").toString()});
     commands.add(new String[] {"import", "passbook", "SHG09", passbook.toString(), "--rules", rules.toString()});
-    commands.add(new String[] {"import", "reclassify", "SHG09", "pb:dbc2d0899dd1731b149397f79cc098df29811403", "4300"});
-    for (String[] command : commands) {
-      Run run = Run.shg(GoldenOutputTest.withDb(command, today));
-      if (run.exitCode() != ExitCodes.OK) {
-        fail(String.join(" ", command) + " exited " + run.exitCode() + ": " + run.err());
-      }
+    commands.forEach(this::runToday);
+    // the old book reclassified this line; today it has another id (bank line ids left out the
+    // layout's narration and reference in recipe v2), found by the line it came from
+    runToday(new String[] {"import", "reclassify", "SHG09", todaysId(BookId.of("SHG09"),
+        EntryId.of("pb:dbc2d0899dd1731b149397f79cc098df29811403")).value(), "4300"});
+  }
+
+  private void runToday(String[] command) {
+    Run run = Run.shg(GoldenOutputTest.withDb(command, today));
+    if (run.exitCode() != ExitCodes.OK) {
+      fail(String.join(" ", command) + " exited " + run.exitCode() + ": " + run.err());
     }
+  }
+
+  /** The id today's import gave the bank line that the old book holds under an id of recipe v1. */
+  private EntryId todaysId(BookId book, EntryId oldId) {
+    try (LedgerStore migrated = LedgerStore.openSqlite(Path.of(old));
+        LedgerStore recorded = LedgerStore.openSqlite(Path.of(today))) {
+      String line = migrated.journal().entry(book, oldId).orElseThrow().sourceReference().orElseThrow();
+      return recorded.journal().entries(book).stream()
+          .filter(e -> e.sourceReference().filter(line::equals).isPresent()).findFirst().orElseThrow().id();
+    }
+  }
+
+  /**
+   * Bank line ids as both books can agree on: the old book's are of recipe v1, today's of v2
+   * (docs/import.md); which line each is, is in its source reference and place.
+   */
+  private static String withoutLineIds(String text) {
+    return LINE_ID.matcher(text).replaceAll("pb:LINE");
   }
 
   @Test
@@ -108,13 +135,14 @@ class OldBookMigrationTest {
     for (String group : GROUPS) {
       for (String[] report : List.of(new String[] {"statement", group}, new String[] {"passbook", group, "M01"},
           new String[] {"passbook", group, "M03"}, new String[] {"export", group, "--format", "hledger"})) {
-        assertEquals(Run.shg(GoldenOutputTest.withDb(report, today)).out(), Run.shg(GoldenOutputTest.withDb(report, old)).out(), String.join(" ", report));
+        assertEquals(withoutLineIds(Run.shg(GoldenOutputTest.withDb(report, today)).out()),
+            withoutLineIds(Run.shg(GoldenOutputTest.withDb(report, old)).out()), String.join(" ", report));
       }
     }
   }
 
   private static List<String> describe(List<JournalEntry> entries) {
-    return entries.stream().map(e -> e.id() + " " + e.kind() + " " + e.member().orElse("-") + " "
+    return entries.stream().map(e -> withoutLineIds(e.id().value()) + " " + e.kind() + " " + e.member().orElse("-") + " "
         + e.loan().orElse("-")).toList();
   }
 

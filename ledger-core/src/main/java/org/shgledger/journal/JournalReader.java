@@ -122,6 +122,27 @@ public interface JournalReader {
   }
 
   /**
+   * The entries of a book with a posting to an account dated within a period, in the order they
+   * were recorded: what an import compares with the lines of a statement it meets. A store reads
+   * them through its index of postings by account and date, not the whole book.
+   *
+   * @param book the book, not null
+   * @param account the account, not null
+   * @param from the first date, not null
+   * @param to the last date, not before {@code from}, not null
+   * @return the entries, empty for an unknown book or account, not null
+   */
+  default List<JournalEntry> entriesPosting(BookId book, AccountCode account, LocalDate from, LocalDate to) {
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    return entries(book).stream()
+        .filter(entry -> !entry.date().isBefore(from) && !entry.date().isAfter(to))
+        .filter(entry -> entry.postings().stream().anyMatch(posting -> posting.account().equals(account)))
+        .toList();
+  }
+
+  /**
    * The date of a book's latest entry (the latest date, not the last recorded): what a report
    * with no date given is as of. A store answers without reading the entries.
    *

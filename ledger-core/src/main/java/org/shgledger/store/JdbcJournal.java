@@ -295,6 +295,15 @@ public final class JdbcJournal implements Journal {
   }
 
   @Override
+  public List<JournalEntry> entriesPosting(BookId book, AccountCode account, LocalDate from, LocalDate to) {
+    Objects.requireNonNull(book, "book");
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    return readSnapshot(view -> Rows.entriesPosting(statements, book, account, from, to));
+  }
+
+  @Override
   public Optional<LocalDate> latestEntryDate(BookId book) {
     Objects.requireNonNull(book, "book");
     // one aggregate over the book's rows, instead of reading every entry and its postings

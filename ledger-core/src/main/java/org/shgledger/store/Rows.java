@@ -120,6 +120,30 @@ final class Rows {
   }
 
   /**
+   * The entries of a book with a posting to an account within a period, in sequence order: the
+   * postings' index by account and date finds them, then each entry is read with its postings.
+   */
+  static List<JournalEntry> entriesPosting(
+      Statements sql, BookId book, AccountCode account, LocalDate from, LocalDate to) throws SQLException {
+    String chosen = " FROM %s WHERE book_id = ? AND entry_seq IN (SELECT entry_seq FROM posting"
+        + " WHERE book_id = ? AND account_code = ? AND entry_date_epoch_day BETWEEN ? AND ?)";
+    PreparedStatement entries = sql.prepare("SELECT " + ENTRY_COLUMNS + chosen.formatted("journal_entry")
+        + " ORDER BY entry_seq");
+    PreparedStatement postings = sql.prepare("SELECT " + POSTING_COLUMNS + chosen.formatted("posting")
+        + " ORDER BY entry_seq, line_no");
+    for (PreparedStatement query : List.of(entries, postings)) {
+      query.setString(1, book.value());
+      query.setString(2, book.value());
+      query.setString(3, account.value());
+      query.setLong(4, from.toEpochDay());
+      query.setLong(5, to.toEpochDay());
+    }
+    List<JournalEntry> result = new ArrayList<>();
+    readSideBySide(book, entries, postings, result::add);
+    return result;
+  }
+
+  /**
    * Reads a book's entries in an order of columns both tables have (a posting repeats its entry's
    * date), with two queries read side by side, the postings of each entry gathered as they come.
    * On PostgreSQL, inside a transaction, the rows come through a cursor, a thousand at a time.
@@ -135,6 +159,16 @@ final class Rows {
     postings.setString(1, book.value());
     entries.setFetchSize(1_000);
     postings.setFetchSize(1_000);
+    readSideBySide(book, entries, postings, action);
+  }
+
+  /**
+   * Runs a query of entries and one of their postings, both in the same order, and hands each
+   * entry with its postings to an action, gathering the postings as they come.
+   */
+  private static void readSideBySide(
+      BookId book, PreparedStatement entries, PreparedStatement postings, Consumer<JournalEntry> action)
+      throws SQLException {
     PostingReader reader = new PostingReader();
     try (ResultSet entryRows = entries.executeQuery();
         ResultSet postingRows = postings.executeQuery()) {

@@ -119,6 +119,22 @@ public abstract class JournalContractTest {
   }
 
   @Test
+  void entriesPostingAnAccountAreThoseWithinThePeriodInRecordingOrder() {
+    journal.record(saving("S1", MAY_3, SAVINGS_M01, 100));
+    journal.record(saving("S2", APRIL_5, SAVINGS_M01, 100));
+    journal.record(saving("S3", MAY_3, SAVINGS_M02, 150));
+    journal.record(saving("S4", MAY_3.plusDays(1), SAVINGS_M01, 150));
+
+    List<JournalEntry> found = journal.entriesPosting(SHG, SAVINGS_M01, APRIL_5, MAY_3);
+    assertEquals(List.of("S1", "S2"), found.stream().map(e -> e.id().value()).toList());
+    assertEquals(journal.entry(SHG, EntryId.of("S1")).orElseThrow(), found.get(0), "with its postings");
+    assertEquals(List.of("S3"), journal.entriesPosting(SHG, SAVINGS_M02, MAY_3, MAY_3).stream()
+        .map(e -> e.id().value()).toList());
+    assertEquals(List.of(), journal.entriesPosting(SHG, SAVINGS_M01, MAY_3.plusDays(2), MAY_3.plusDays(9)));
+    assertEquals(List.of(), journal.entriesPosting(BookId.of("NOBODY"), SAVINGS_M01, APRIL_5, MAY_3), "an unknown book");
+  }
+
+  @Test
   void anEntryStandsFromItsRecordingUntilItIsReversed() {
     assertFalse(journal.stands(SHG, EntryId.of("S1")), "not recorded");
     journal.record(saving("S1", APRIL_5, SAVINGS_M01, 100));

@@ -78,19 +78,20 @@ import org.shgledger.journal.Rejection;
  * checked lines and imported from that file's end, oldest first, so that it gets the same entries
  * and ids as the same statement listed oldest first; memory stays flat (see {@link LineSpool}).
  *
- * <p>Each line's entry id is derived from its content (date, amounts, balance, narration,
- * reference) and its ordinal among identical lines of the same date, so importing a file again
- * records nothing, an overlapping later export records only its new lines, and two genuinely
- * identical lines both count. Lines whose id is already in the book are skipped even if the rules
- * have changed since, and so are lines reclassified since; see {@link #reclassify}.
+ * <p>Each line's entry id is derived from what every bank layout shows of it (date, amounts,
+ * balance) and its ordinal among such lines of the same date ({@link LineIdentity}), so importing
+ * a statement again, in any layout, records nothing, an overlapping later export records only its
+ * new lines, and two genuinely identical lines both count. Lines whose id is already in the book
+ * are skipped even if the rules have changed since, and so are lines reclassified since; see
+ * {@link #reclassify}. A line not found under its id but matching, by date and amount, an imported
+ * line of the book that no line of the statement accounts for is refused as a conflict ({@link
+ * SameDayLines}): that is how a book imported before ids left out the layout is kept from counting
+ * a line twice.
  */
 public final class PassbookImporter {
 
   /** The prefix of every imported line's entry id. */
   public static final String ID_PREFIX = SavingsGroups.BANK_LINE_ID_PREFIX;
-
-  /** Hex digits of the content hash in an id: 160 bits. */
-  private static final int HASH_HEX_DIGITS = 40;
 
   /** How the journal names the refused entry of a batch. */
   private static final Pattern BATCH_POSITION = Pattern.compile("batch entry (\\d+) of \\d+: ");
@@ -528,14 +529,6 @@ public final class PassbookImporter {
     };
   }
 
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError("every Java has SHA-256", e);
-    }
-  }
-
   /**
    * The first pass.
    *
@@ -563,14 +556,14 @@ public final class PassbookImporter {
     long lastLineOfFirstDay = 0;
     Money opening = zero;
     String[] profile = {null};
-    MessageDigest ids = sha256();
-    LineIds lineIds = new LineIds();
+    MessageDigest ids = LineIdentity.sha256();
+    LineIdentity identities = new LineIdentity();
+    SameDayLines sameDay = new SameDayLines(journal, book, name, problems);
     Optional<LocalDate> latest = journal.latestEntryDate(book);
     String reference = referencePrefix(name);
     Function<Recording, JournalEntry> checker = groups.checker(book);
     try (Lines reader = oldestFirst(name, source, options, currency, problems, order, spool, true,
         found -> profile[0] = found)) {
-      Ordinals ordinals = new Ordinals();
       for (Optional<PassbookLine> next = reader.next(); next.isPresent(); next = reader.next()) {
         PassbookLine line = next.get();
         lines++;
@@ -580,11 +573,12 @@ public final class PassbookImporter {
         }
         lastDate = line.date();
         closing = line.balance();
-        String narration = normalised(line.narration());
-        EntryId id = lineIds.of(line, narration, ordinals.next(line, narration));
-        ids.update(id.value().getBytes(StandardCharsets.US_ASCII));
-        Optional<JournalEntry> recordedAs = recordedEntry(book, id, line, latest);
+        LineIdentity.Line identity = identities.next(line);
+        ids.update(identity.id().value().getBytes(StandardCharsets.US_ASCII));
+        Optional<JournalEntry> recordedAs = recordedEntry(book, identity, line, latest);
         boolean present = recordedAs.isPresent();
+        // the line's id in the books: this version's, or an older version's under which it was found
+        EntryId id = present ? recordedAs.get().id() : identity.id();
         if (present && !isThisLine(recordedAs.get(), line)) {
           JournalEntry other = recordedAs.get();
           problems.add(new ImportProblem(name, line.line(), 1, "this line's id " + id + " is in the books already on"
@@ -602,6 +596,11 @@ public final class PassbookImporter {
           if (!present && !toRegister) {
             newOnFirstDay = newOnFirstDay.plus(line.net());
           }
+        }
+        if (present) {
+          sameDay.found(line, id);
+        } else if (!toRegister && latest.isPresent() && !line.date().isAfter(latest.get())) {
+          sameDay.fresh(line);
         }
         if (present) {
           already++;
@@ -643,6 +642,7 @@ public final class PassbookImporter {
         }
       }
     }
+    sameDay.finish();
     problems.throwIfAny();
     var bank = journal.balance(book, Chart.BANK, LocalDate.MAX);
     boolean bookHadBankEntries = !bank.debits().isZero() || !bank.credits().isZero();
@@ -676,23 +676,22 @@ public final class PassbookImporter {
       BookId book, CurrencyUnit currency, String name, Supplier<InputStream> source,
       Options options, Checked checked, Order order, LineSpool spool) {
     long total = checked.report().recorded();
-    MessageDigest ids = sha256();
+    MessageDigest ids = LineIdentity.sha256();
     ImportProblems problems = new ImportProblems(options.limits().maxProblems());
     List<Recording> batch = new ArrayList<>();
     long written = 0;
-    LineIds lineIds = new LineIds();
+    LineIdentity identities = new LineIdentity();
     // before this pass records anything: a line dated after it is not in the book
     Optional<LocalDate> latest = journal.latestEntryDate(book);
     String reference = referencePrefix(name);
     try (Lines reader = oldestFirst(name, source, options, currency, problems, order, spool, false,
         found -> {})) {
-      Ordinals ordinals = new Ordinals();
       for (Optional<PassbookLine> next = reader.next(); next.isPresent(); next = reader.next()) {
         PassbookLine line = next.get();
-        String narration = normalised(line.narration());
-        EntryId id = lineIds.of(line, narration, ordinals.next(line, narration));
+        LineIdentity.Line identity = identities.next(line);
+        EntryId id = identity.id();
         ids.update(id.value().getBytes(StandardCharsets.US_ASCII));
-        if (isRecorded(book, id, line, latest)) {
+        if (recordedEntry(book, identity, line, latest).isPresent()) {
           continue;
         }
         AccountCode other = options.rules().accountFor(line.narration());
@@ -822,93 +821,37 @@ public final class PassbookImporter {
 
   /**
    * The entry id of a line: {@value #ID_PREFIX} and the first 160 bits of the SHA-256 of its
-   * content and ordinal, in hex (43 characters).
+   * date, withdrawal, deposit, balance and ordinal, in hex (43 characters): the same in every
+   * layout a bank exports the line in (see {@link LineIdentity}, recipe {@code v2}).
    *
    * @param line the line, not null
-   * @param ordinal how many identical lines of the same date came before it in the file
+   * @param ordinal how many lines of the same date with the same withdrawal, deposit and balance
+   *     came before it in the statement
    * @return the id, not null
    */
   public static EntryId idOf(PassbookLine line, int ordinal) {
-    return new LineIds().of(line, normalised(line.narration()), ordinal);
+    return new LineIdentity().of(line, ordinal);
   }
 
   /**
-   * Computes line ids with one digest and one buffer, reused: an import computes one per line in
-   * each pass. Not thread-safe.
+   * The entry under a line's id, or, for a book imported by a version before ids left out the
+   * layout, under the id that version gave it. Looked up only where the book can hold it: a line
+   * dated after the book's latest entry cannot be there, so only lines up to that date (where an
+   * earlier export overlaps) cost a look-up.
    */
-  private static final class LineIds {
-    private static final HexFormat HEX = HexFormat.of();
-    private final MessageDigest sha = sha256();
-    private final StringBuilder content = new StringBuilder(256);
-
-    /** {@link #idOf}, given the line's narration already {@link #normalised}. */
-    EntryId of(PassbookLine line, String narration, int ordinal) {
-      content.setLength(0);
-      netstring(content, "shg-ledger/passbook-line/v1");
-      netstring(content, line.date().toString());
-      netstring(content, Long.toString(line.withdrawal().getAmountMinorLong()));
-      netstring(content, Long.toString(line.deposit().getAmountMinorLong()));
-      netstring(content, Long.toString(line.balance().getAmountMinorLong()));
-      netstring(content, narration);
-      netstring(content, line.reference());
-      netstring(content, Integer.toString(ordinal));
-      byte[] hash = sha.digest(content.toString().getBytes(StandardCharsets.UTF_8));
-      return EntryId.of(ID_PREFIX + HEX.formatHex(hash, 0, HASH_HEX_DIGITS / 2));
+  private Optional<JournalEntry> recordedEntry(
+      BookId book, LineIdentity.Line identity, PassbookLine line, Optional<LocalDate> latest) {
+    if (latest.isEmpty() || line.date().isAfter(latest.get())) {
+      return Optional.empty();
     }
-
-    private static void netstring(StringBuilder out, String value) {
-      out.append(value.length()).append(':').append(value).append(',');
-    }
+    Optional<JournalEntry> entry = journal.entry(book, identity.id());
+    return entry.isPresent() ? entry : journal.entry(book, identity.legacyId());
   }
 
-  /**
-   * A narration with each run of whitespace ({@code \\s+}: space, tab, line breaks, vertical tab,
-   * form feed) made one space, as ids and the counting of identical lines read it. Most
-   * narrations have nothing to change and are returned as they are.
-   */
-  static String normalised(String narration) {
-    int i = 0;
-    for (; i < narration.length(); i++) {
-      char c = narration.charAt(i);
-      if (isSpace(c) && (c != ' ' || i + 1 < narration.length() && isSpace(narration.charAt(i + 1)))) {
-        break;
-      }
-    }
-    if (i == narration.length()) {
-      return narration;
-    }
-    StringBuilder out = new StringBuilder(narration.length()).append(narration, 0, i);
-    boolean inRun = false;
-    for (; i < narration.length(); i++) {
-      char c = narration.charAt(i);
-      if (isSpace(c)) {
-        if (!inRun) {
-          out.append(' ');
-          inRun = true;
-        }
-      } else {
-        out.append(c);
-        inRun = false;
-      }
-    }
-    return out.toString();
-  }
-
-  private static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-  }
-
-  /**
-   * Whether a line's entry is in the book. A line dated after the book's latest entry cannot be,
-   * so only lines up to that date (where an earlier export overlaps) cost a look-up.
-   */
-  private boolean isRecorded(BookId book, EntryId id, PassbookLine line, Optional<LocalDate> latest) {
-    return recordedEntry(book, id, line, latest).isPresent();
-  }
-
-  /** The entry under a line's id, looked up only where the book can hold it (see {@link #isRecorded}). */
-  private Optional<JournalEntry> recordedEntry(BookId book, EntryId id, PassbookLine line, Optional<LocalDate> latest) {
-    return latest.isPresent() && !line.date().isAfter(latest.get()) ? journal.entry(book, id) : Optional.empty();
+  /** The posting a line makes on the bank account: a deposit debits it, a withdrawal credits it. */
+  static Posting bankPosting(PassbookLine line) {
+    return line.deposit().isPositive() ? Posting.debit(Chart.BANK, line.deposit())
+        : Posting.credit(Chart.BANK, line.withdrawal());
   }
 
   /**
@@ -918,9 +861,7 @@ public final class PassbookImporter {
    * under the line's id by hand.
    */
   private static boolean isThisLine(JournalEntry entry, PassbookLine line) {
-    boolean deposit = line.deposit().isPositive();
-    Posting bank = deposit ? Posting.debit(Chart.BANK, line.deposit()) : Posting.credit(Chart.BANK, line.withdrawal());
-    return entry.date().equals(line.date()) && entry.postings().contains(bank);
+    return entry.date().equals(line.date()) && entry.postings().contains(bankPosting(line));
   }
 
   /** {@code passbook FILE:}, the start of every line's source reference. */
@@ -977,24 +918,5 @@ public final class PassbookImporter {
           "a line is reclassified to an account, not to the register"));
     }
     return groups.reclassifyBankLine(book, entry, parsed.account());
-  }
-
-  /**
-   * Counts identical lines within a date; forgets earlier dates, which the date order makes
-   * final, so memory stays bounded by one day's lines.
-   */
-  private static final class Ordinals {
-    private LocalDate date;
-    private final Map<List<Object>, Integer> seen = new HashMap<>();
-
-    /** The ordinal of a line, given its narration {@link #normalised}. */
-    int next(PassbookLine line, String narration) {
-      if (!line.date().equals(date)) {
-        date = line.date();
-        seen.clear();
-      }
-      List<Object> key = List.of(line.withdrawal(), line.deposit(), line.balance(), narration, line.reference());
-      return seen.merge(key, 1, Integer::sum) - 1;
-    }
   }
 }
