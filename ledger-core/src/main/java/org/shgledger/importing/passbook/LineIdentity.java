@@ -74,6 +74,9 @@ final class LineIdentity {
      * book can already hold need it.
      */
     EntryId legacyId() {
+      if (legacyOrdinal < 0) {
+        throw new IllegalStateException("the legacy id of a line was not asked for when it was read");
+      }
       if (legacyId == null) {
         legacyId = legacy(line, normalised(line.narration()), legacyOrdinal);
       }
@@ -88,9 +91,22 @@ final class LineIdentity {
    * @return its ids, not null
    */
   Line next(PassbookLine line) {
+    return next(line, true);
+  }
+
+  /**
+   * The next line's ids, and its legacy id only if it is wanted: an import wants it for lines a
+   * book may hold, those up to the book's latest date, which come before all others of a
+   * statement read oldest first and fill whole days, so the legacy ordinals stay right.
+   *
+   * @param line the line after the one given last, in date order (oldest first), not null
+   * @param legacy false if {@link Line#legacyId()} will not be asked for
+   * @return its ids, not null
+   */
+  Line next(PassbookLine line, boolean legacy) {
     int ordinal = ordinals.next(line.date(), List.of(line.withdrawal(), line.deposit(), line.balance()));
-    int legacyOrdinal = legacyOrdinals.next(line.date(), List.of(line.withdrawal(), line.deposit(), line.balance(),
-        normalised(line.narration()), line.reference()));
+    int legacyOrdinal = legacy ? legacyOrdinals.next(line.date(), List.of(line.withdrawal(), line.deposit(),
+        line.balance(), normalised(line.narration()), line.reference())) : -1;
     return new Line(line, of(line, ordinal), legacyOrdinal);
   }
 

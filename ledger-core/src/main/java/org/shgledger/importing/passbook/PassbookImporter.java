@@ -573,7 +573,7 @@ public final class PassbookImporter {
         }
         lastDate = line.date();
         closing = line.balance();
-        LineIdentity.Line identity = identities.next(line);
+        LineIdentity.Line identity = identities.next(line, mayBeInBook(line, latest));
         ids.update(identity.id().value().getBytes(StandardCharsets.US_ASCII));
         Optional<JournalEntry> recordedAs = recordedEntry(book, identity, line, latest);
         boolean present = recordedAs.isPresent();
@@ -599,7 +599,7 @@ public final class PassbookImporter {
         }
         if (present) {
           sameDay.found(line, id);
-        } else if (!toRegister && latest.isPresent() && !line.date().isAfter(latest.get())) {
+        } else if (!toRegister && mayBeInBook(line, latest)) {
           sameDay.fresh(line);
         }
         if (present) {
@@ -688,7 +688,7 @@ public final class PassbookImporter {
         found -> {})) {
       for (Optional<PassbookLine> next = reader.next(); next.isPresent(); next = reader.next()) {
         PassbookLine line = next.get();
-        LineIdentity.Line identity = identities.next(line);
+        LineIdentity.Line identity = identities.next(line, mayBeInBook(line, latest));
         EntryId id = identity.id();
         ids.update(id.value().getBytes(StandardCharsets.US_ASCII));
         if (recordedEntry(book, identity, line, latest).isPresent()) {
@@ -841,11 +841,16 @@ public final class PassbookImporter {
    */
   private Optional<JournalEntry> recordedEntry(
       BookId book, LineIdentity.Line identity, PassbookLine line, Optional<LocalDate> latest) {
-    if (latest.isEmpty() || line.date().isAfter(latest.get())) {
+    if (!mayBeInBook(line, latest)) {
       return Optional.empty();
     }
     Optional<JournalEntry> entry = journal.entry(book, identity.id());
     return entry.isPresent() ? entry : journal.entry(book, identity.legacyId());
+  }
+
+  /** Whether a book whose latest entry is of a date can hold a line: the line is of that date or before. */
+  private static boolean mayBeInBook(PassbookLine line, Optional<LocalDate> latest) {
+    return latest.isPresent() && !line.date().isAfter(latest.get());
   }
 
   /** The posting a line makes on the bank account: a deposit debits it, a withdrawal credits it. */
