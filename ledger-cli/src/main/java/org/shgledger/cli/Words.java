@@ -68,10 +68,15 @@ final class Words {
     }
   }
 
-  /** {@code adult-woman} or {@code adolescent-girl}. */
-  static final class CategoryWord extends EnumWord<MemberCategory> {
-    CategoryWord() {
-      super(MemberCategory.class);
+  /** {@code adult-woman} or {@code adolescent-girl}, and the roster's {@code adult_woman} too. */
+  static final class CategoryWord implements ITypeConverter<MemberCategory> {
+    @Override
+    public MemberCategory convert(String value) {
+      try {
+        return MemberCategory.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
     }
   }
 

@@ -66,11 +66,24 @@ class MemberCommandTest {
         "member", "add", "SHG01", "M01", "--name", "Asha Bai", "--joined", "2024-04-01");
   }
 
+  /** Issue 14: the command and the roster import read a category written either way. */
+  @Test
+  void aCategoryIsReadWithAHyphenOrAnUnderscore() {
+    books.ok("member", "add", "SHG01", "M08", "--name", "Sunita Devi", "--joined", "2024-04-01",
+        "--category", "adolescent_girl");
+    books.ok("member", "add", "SHG01", "M09", "--name", "Asha Bai", "--joined", "2024-04-01",
+        "--category", "Adolescent-Girl");
+    for (String member : java.util.List.of("M08", "M09")) {
+      assertEquals(MemberCategory.ADOLESCENT_GIRL,
+          books.read(engine -> engine.member(SHG, MemberId.of(member))).category());
+    }
+  }
+
   @Test
   void wrongIdsWordsAndPartialBankDetailsAreUsageErrors() {
     books.fails(ExitCodes.USAGE, "member id must be 1 to 16 letters",
         "member", "add", "SHG01", "M 01", "--name", "Sunita Devi", "--joined", "2024-04-01");
-    books.fails(ExitCodes.USAGE, "'widow' is not one of adult-woman, adolescent-girl",
+    books.fails(ExitCodes.USAGE, "\"widow\" is not a category: write adult-woman or adolescent-girl",
         "member", "add", "SHG01", "M01", "--name", "Sunita Devi", "--joined", "2024-04-01", "--category", "widow");
     books.fails(ExitCodes.USAGE, "Missing required argument",
         "member", "add", "SHG01", "M01", "--name", "Sunita Devi", "--joined", "2024-04-01", "--bank", "SBI");

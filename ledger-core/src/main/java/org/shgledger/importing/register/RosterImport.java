@@ -127,7 +127,7 @@ public final class RosterImport {
       org.shgledger.journal.PlainText.check("the name", text);
       return text;
     });
-    Optional<MemberCategory> category = fields.required("category", "category", RosterImport::category);
+    Optional<MemberCategory> category = fields.required("category", "category", MemberCategory::parse);
     Optional<LocalDate> joined = fields.required("joined", "joining date", Sheet.DATES::parse);
     Optional<MemberBankAccount> account = Optional.empty();
     boolean anyBank = OPTIONAL.stream().anyMatch(column -> !fields.isBlank(column));
@@ -157,14 +157,5 @@ public final class RosterImport {
     }
     Member member = Member.joining(id.get(), name.get(), category.get(), joined.get());
     return Optional.of(account.map(member::withBankAccount).orElse(member));
-  }
-
-  private static MemberCategory category(String text) {
-    String name = text.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-    try {
-      return MemberCategory.valueOf(name);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("\"" + text + "\" is not a category: write adult_woman or adolescent_girl");
-    }
   }
 }

@@ -157,7 +157,7 @@ class RegisterProblemsTest {
         M09,Savita,adult_woman,2024-04-01,,,
         """);
     assertEquals(List.of(
-        "2:3: \"grandmother\" is not a category: write adult_woman or adolescent_girl",
+        "2:3: \"grandmother\" is not a category: write adult-woman or adolescent-girl",
         "3:7: the bank account is missing: give bank_name, bank_ifsc and bank_account together, or none of them",
         "4:7: account number must be 6 to 20 digits",
         "5:6: IFSC must be 4 letters, a 0 and 6 letters or digits, like SBIN0001234: 'SBIN000123'",
