@@ -115,6 +115,20 @@ class OldBookMigrationTest {
     }
   }
 
+  /** Accounts added to the standard chart since (4400 Interest subvention) are opened in old books. */
+  @Test
+  void everyGroupOfTheOldBookHasTheStandardChartOfToday() {
+    try (LedgerStore migrated = LedgerStore.openSqlite(Path.of(old))) {
+      for (String group : GROUPS) {
+        BookId book = BookId.of(group);
+        var currency = migrated.journal().book(book).orElseThrow().currency();
+        for (var account : org.shgledger.group.Chart.standardAccounts(book, currency)) {
+          assertEquals(java.util.Optional.of(account), migrated.journal().account(book, account.code()), group);
+        }
+      }
+    }
+  }
+
   @Test
   void theEnginesOwnEventsAreRecognisedByKind() {
     try (LedgerStore migrated = LedgerStore.openSqlite(Path.of(old))) {

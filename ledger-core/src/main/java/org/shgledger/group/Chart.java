@@ -47,6 +47,12 @@ public final class Chart {
   public static final AccountCode BANK_INTEREST = AccountCode.of("4200");
   /** Other income, such as membership fees. */
   public static final AccountCode OTHER_INCOME = AccountCode.of("4300");
+  /**
+   * Interest subvention: the part of a bank loan's interest that the government (under NRLM) or
+   * the state pays back to a group that repays on time, credited to its bank account. Income of
+   * its own, not the bank's interest on savings (4200).
+   */
+  public static final AccountCode INTEREST_SUBVENTION = AccountCode.of("4400");
   /** Interest paid on bank and federation loans. */
   public static final AccountCode INTEREST_PAID = AccountCode.of("5000");
   /** Bank charges. */
@@ -85,6 +91,7 @@ public final class Chart {
         Account.of(book, FINES, "Fines and penalties", AccountType.INCOME, currency),
         Account.of(book, BANK_INTEREST, "Interest from bank", AccountType.INCOME, currency),
         Account.of(book, OTHER_INCOME, "Other income", AccountType.INCOME, currency),
+        Account.of(book, INTEREST_SUBVENTION, "Interest subvention", AccountType.INCOME, currency),
         Account.of(book, INTEREST_PAID, "Interest paid on bank/federation loans", AccountType.EXPENSE, currency),
         Account.of(book, BANK_CHARGES, "Bank charges", AccountType.EXPENSE, currency),
         Account.of(book, EXPENSES, "Meeting, stationery and bookkeeping costs", AccountType.EXPENSE, currency),

@@ -65,8 +65,11 @@ public final class PassbookRules {
   private static final Pattern ACCOUNT = Pattern.compile("(\\d{4})(?::([A-Za-z0-9][A-Za-z0-9_-]*))?");
 
   /**
-   * The built-in rules, used when no file is given: bank charges, loan disbursals and repayments,
-   * interest credited, grants, then cash deposits and withdrawals.
+   * The built-in rules, used when no file is given: bank charges; NRLM's Community Investment Fund,
+   * a loan from the village organisation (2300); interest subvention (4400); interest the bank
+   * debits on a loan, a cost (5000); loan disbursals and repayments; interest credited on savings;
+   * grants and the Revolving Fund, the group's corpus (3000); then cash deposits and withdrawals.
+   * docs/engine.md says which NRLM guidance each follows.
    */
   public static final PassbookRules DEFAULT =
       parse(
@@ -75,10 +78,16 @@ public final class PassbookRules {
               "\n",
               "# charges first: \"SMS CHARGES\" is a charge, not an SMS",
               "charge|chrg|chgs|\\bfee\\b|\\bsms\\b|\\bgst\\b|min(imum)?\\.? bal -> 5100",
+              "# the Community Investment Fund is a loan from the village organisation, not a grant",
+              "\\bcif\\b|community invest(ment)? fund -> 2300",
+              "subvention|\\bint(erest)?\\.? ?subsidy\\b -> 4400",
+              "# interest the bank charges on the group's loan is a cost, not the savings interest below",
+              "(loan|\\bod\\b|\\bcc\\b).*\\bint(erest)?\\b.*(debit|\\bdr\\b|charged|applied)"
+                  + "|\\bint(erest)?\\.? ?(debited|dr|charged|applied)\\b|interest on (loan|od|cc) -> 5000",
               "loan.*(disb|disburs)|\\bdisb(ursal|ursement)?\\b|\\bcc limit\\b -> 2200",
               "\\b(emi|loan (repay|recovery|inst))|instal+ment -> 2200",
               "interest|\\bint\\.? ?(pd|paid|cr|credit)\\b|\\bsb int\\b -> 4200",
-              "grant|revolving fund|\\brf\\b|\\bcif\\b -> 3000",
+              "grant|revolving fund|\\brf\\b -> 3000",
               "cash|\\bcsh\\b|\\bby self\\b|\\batm\\b -> 1000"));
 
   /** The word that leaves a line to the meeting register. */
