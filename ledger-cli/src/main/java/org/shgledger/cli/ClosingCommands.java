@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.joda.money.Money;
 import org.shgledger.group.SavingsGroups;
+import org.shgledger.group.ShareOutTerms;
+import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.JournalEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,8 +71,8 @@ final class ClosingCommands {
       sortOptions = false,
       description = {
         "Share part of the accumulated surplus (3100) among the members of the day in proportion to "
-            + "their savings, every paisa allocated; each share is added to her voluntary savings and "
-            + "no cash moves.",
+            + "their savings; each share is added to her voluntary savings and no cash moves. A group "
+            + "that keeps whole rupees credits whole rupees, and the paise left stay in the surplus.",
         "Example: shg distribute-surplus SHG01 --amount 1500 --date 2025-04-05"
       })
   static final class DistributeSurplus extends RecordingCommand {
@@ -84,23 +86,42 @@ final class ClosingCommands {
     }
   }
 
-  /** {@code shg share-out GROUP --date DATE}. */
+  /** {@code shg share-out GROUP --date DATE [--include-grants] [--remainder-to ACCOUNT]}. */
   @Command(
       name = "share-out",
       mixinStandardHelpOptions = true,
       sortOptions = false,
       description = {
-        "End a cycle by paying out the whole fund: each member gets her savings and a share of the "
-            + "group's own funds (grants, surplus, the year's income less expense) in proportion to her "
-            + "savings, emptying cash and bank. Needs every member loan repaid (MEMBER_LOANS_OUTSTANDING) "
-            + "and the bank and federation loans at zero (EXTERNAL_LOANS_OUTSTANDING).",
-        "Example: shg share-out SHG01 --date 2025-03-29"
+        "End a cycle by paying out the fund: each member gets her savings and a share of the group's "
+            + "own funds (surplus, the year's income less expense) in proportion to her savings. The "
+            + "Revolving Fund and other grants (3000) stay as the group's corpus unless --include-grants. "
+            + "A group that keeps whole rupees pays whole rupees; what that leaves stays in the group "
+            + "(--remainder-to, default 3100). Paid from cash first, then the bank. Needs every member "
+            + "loan repaid (MEMBER_LOANS_OUTSTANDING) and the bank and federation loans at zero "
+            + "(EXTERNAL_LOANS_OUTSTANDING).",
+        "Example: shg share-out SHG01 --date 2025-03-29",
+        "Example, a group closing for good: shg share-out SHG01 --date 2025-03-29 --include-grants"
       })
   static final class ShareOut extends RecordingCommand {
+    @Option(names = "--include-grants", description = "Share out the grants (3000) too, as a group closing for good does.")
+    boolean includeGrants;
+
+    @Option(names = "--remainder-to", paramLabel = "ACCOUNT", defaultValue = "3100",
+        description = "The equity or income account that keeps what paying whole rupees leaves. Default: ${DEFAULT-VALUE}.")
+    String remainderTo;
+
     @Override
     void run() {
-      record("SHAREOUT", null, entryId -> engine.shareOut(code, entryId, date));
-      out.println("the whole fund of " + code + " is paid out to its members");
+      AccountCode remainder;
+      try {
+        remainder = AccountCode.of(remainderTo.strip());
+      } catch (IllegalArgumentException e) {
+        throw usage("--remainder-to: '" + remainderTo + "' is not an account code, such as 3100");
+      }
+      ShareOutTerms terms = new ShareOutTerms(includeGrants, remainder);
+      record("SHAREOUT", null, entryId -> engine.shareOut(code, entryId, date, terms));
+      out.println(includeGrants ? "the fund of " + code + ", grants included, is paid out to its members"
+          : "the fund of " + code + " is paid out to its members; its grants stay as its corpus");
     }
   }
 }

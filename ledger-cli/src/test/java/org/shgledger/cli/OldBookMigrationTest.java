@@ -37,6 +37,12 @@ class OldBookMigrationTest {
 
   private static final Pattern LINE_ID = Pattern.compile("pb:[0-9a-f]{40}");
 
+  /** The commands of the golden cycle whose rules have changed since the old book was recorded. */
+  private static final List<String> CHANGED_RULES = List.of("distribute-surplus GOLD", "member exit", "share-out GOLD");
+
+  private static final List<EntryKind> CHANGED_KINDS =
+      List.of(EntryKind.SURPLUS_DISTRIBUTION, EntryKind.EXIT_SETTLEMENT, EntryKind.SHARE_OUT);
+
   private String old;
   private String today;
 
@@ -52,7 +58,13 @@ class OldBookMigrationTest {
     write(rules, "UPI/M01 -> 2000:M01\n");
     Path register = Path.of("..", "ledger-core", "src", "test", "resources", "org", "shgledger", "importing", "register");
     Path seed = Path.of("..", "seeds", "shg01-roshni");
-    List<String[]> commands = new ArrayList<>(GoldenOutputTest.cycleCommands());
+    // GOLD's distribution of surplus (2025-04-05) and share-out (2025-05-10) were recorded by the
+    // rules of their time, payouts to the paisa and grants shared out; today a group of whole
+    // rupees is paid whole rupees and keeps its grants (issue 14). Today's book has neither, nor
+    // the exit between them whose share depends on the distribution, and GOLD is compared up to
+    // the day before the distribution
+    List<String[]> commands = new ArrayList<>(GoldenOutputTest.cycleCommands().stream()
+        .filter(command -> !CHANGED_RULES.contains(command[0] + " " + command[1])).toList());
     commands.add(new String[] {"group", "create", "SHG01", "--name", "Roshni Mahila Samooh", "--currency", "INR",
         "--formed", "2024-04-01", "--frequency", "monthly", "--monthly-savings", "100", "--rounding", "whole",
         "--year-start", "4", "--loan-monthly-rate", "2", "--loan-method", "flat", "--loan-instalments", "10"});
@@ -110,7 +122,8 @@ class OldBookMigrationTest {
         LedgerStore recorded = LedgerStore.openSqlite(Path.of(today))) {
       for (String group : GROUPS) {
         BookId book = BookId.of(group);
-        assertEquals(describe(recorded.journal().entries(book)), describe(migrated.journal().entries(book)), group);
+        assertEquals(describe(recorded.journal().entries(book)), describe(migrated.journal().entries(book).stream()
+            .filter(entry -> !CHANGED_KINDS.contains(entry.kind())).toList()), group);
       }
     }
   }
@@ -147,12 +160,27 @@ class OldBookMigrationTest {
   @Test
   void theMigratedBookReadsAsTheBookRecordedToday() {
     for (String group : GROUPS) {
-      for (String[] report : List.of(new String[] {"statement", group}, new String[] {"passbook", group, "M01"},
-          new String[] {"passbook", group, "M03"}, new String[] {"export", group, "--format", "hledger"})) {
+      // GOLD's distribution, exit and share-out are the old rules' (see books()): its reports are
+      // compared up to the day before them, and its export, whose balance assertions run on to
+      // the end, not at all
+      boolean gold = group.equals("GOLD");
+      String[] until = gold ? new String[] {"--to", "2025-04-04"} : new String[0];
+      List<String[]> reports = new ArrayList<>(List.of(concat(new String[] {"statement", group}, until),
+          concat(new String[] {"passbook", group, "M01"}, until), concat(new String[] {"passbook", group, "M03"}, until)));
+      if (!gold) {
+        reports.add(new String[] {"export", group, "--format", "hledger"});
+      }
+      for (String[] report : reports) {
         assertEquals(withoutLineIds(Run.shg(GoldenOutputTest.withDb(report, today)).out()),
             withoutLineIds(Run.shg(GoldenOutputTest.withDb(report, old)).out()), String.join(" ", report));
       }
     }
+  }
+
+  private static String[] concat(String[] command, String... more) {
+    String[] all = java.util.Arrays.copyOf(command, command.length + more.length);
+    System.arraycopy(more, 0, all, command.length, more.length);
+    return all;
   }
 
   private static List<String> describe(List<JournalEntry> entries) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.joda.money.Money;
+import org.shgledger.journal.Account;
 import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.AccountType;
 import org.shgledger.journal.BookId;
@@ -88,11 +89,18 @@ final class Closing extends EnginePart {
                 + " and after is at most " + surplus);
       }
       List<Member> members = stayingMembersOn(code, date);
-      List<Money> shares = shareBySavings(group, members, total, date);
+      List<Money> shares = new ArrayList<>(shareBySavings(group, members, total, date));
+      // a group of whole rupees credits whole rupees; what that leaves stays in the surplus
+      Money credited = Money.zero(group.currency());
+      for (int i = 0; i < members.size(); i++) {
+        shares.set(i, wholeFor(group, shares.get(i)));
+        credited = credited.plus(shares.get(i));
+      }
       EntryBuilder entry = new EntryBuilder().debit(Chart.SURPLUS, total);
       for (int i = 0; i < members.size(); i++) {
         entry.credit(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, members.get(i).id()), shares.get(i));
       }
+      entry.credit(Chart.SURPLUS, total.minus(credited));
       return recordEntry(JournalEntry.of(id, code, date, SavingsGroups.DISTRIBUTION_MEMO, entry.postings())
           .withKind(EntryKind.SURPLUS_DISTRIBUTION, Optional.empty(), Optional.empty()));
     });
@@ -182,13 +190,20 @@ final class Closing extends EnginePart {
     });
   }
 
-  JournalEntry shareOut(BookId code, EntryId id, LocalDate date) {
+  JournalEntry shareOut(BookId code, EntryId id, LocalDate date, ShareOutTerms terms) {
+    Objects.requireNonNull(terms, "terms");
     return atomically(code, () -> {
       Group group = group(code);
       Optional<JournalEntry> done = repeat(code, id, date, EntryKind.SHARE_OUT);
       if (done.isPresent()) {
         return done.get();
       }
+      Account remainderTo = journal.account(code, terms.remainderTo())
+          .filter(account -> account.type() == AccountType.EQUITY || account.type() == AccountType.INCOME)
+          .filter(account -> account.control().isEmpty())
+          .orElseThrow(() -> new GroupException(GroupRejection.INVALID_ACCOUNT, "group " + code
+              + ": what rounding leaves of the share-out stays in an equity or income account of the group's chart,"
+              + " such as 3100 (accumulated surplus); " + terms.remainderTo() + " is not one"));
       if (!balance(code, Chart.MEMBER_LOANS, date).isZero()) {
         throw new GroupException(GroupRejection.MEMBER_LOANS_OUTSTANDING,
             "group " + code + ": members still owe " + balance(code, Chart.MEMBER_LOANS, date) + " in loans; collect them before the share-out");
@@ -208,31 +223,68 @@ final class Closing extends EnginePart {
                   + savings(code, gone.id(), date) + " in savings; settle or correct that first");
         }
       }
+      // the group's own funds: income less expense and every equity account, but the grants,
+      // its corpus, unless the terms share them out too
       EntryBuilder entry = new EntryBuilder();
-      Money ownFunds = Money.zero(group.currency());
+      Money zero = Money.zero(group.currency());
+      Money ownFunds = zero;
       for (TrialBalance.Line line : journal.trialBalance(code, date).lines()) {
         AccountType type = line.account().type();
-        if (type == AccountType.EQUITY || type == AccountType.INCOME || type == AccountType.EXPENSE) {
+        boolean corpus = line.account().code().equals(Chart.GRANTS) && !terms.includeGrants();
+        if (!corpus && (type == AccountType.EQUITY || type == AccountType.INCOME || type == AccountType.EXPENSE)) {
           entry.credit(line.account().code(), line.net());
           ownFunds = ownFunds.minus(line.net());
         }
       }
       List<Money> shares = ownFunds.isZero() && !hasSavings(code, members, date)
-          ? members.stream().map(m -> Money.zero(group.currency())).toList()
+          ? members.stream().map(m -> zero).toList()
           : shareBySavings(group, members, ownFunds, date);
+      // each member takes home her savings and her share; a group of whole rupees pays whole
+      // rupees, and what that leaves stays in the group
+      Money paidOut = zero;
       for (int i = 0; i < members.size(); i++) {
         MemberId memberId = members.get(i).id();
+        AccountCode compulsory = Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId);
         AccountCode voluntary = Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, memberId);
-        entry.credit(voluntary, shares.get(i));
-        entry.debit(Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId),
-            balance(code, Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId), date));
-        entry.debit(voluntary, balance(code, voluntary, date).plus(shares.get(i)));
+        Money saved = balance(code, compulsory, date).plus(balance(code, voluntary, date));
+        Money payout = wholeFor(group, saved.plus(shares.get(i)));
+        entry.credit(voluntary, payout.minus(saved));
+        entry.debit(compulsory, balance(code, compulsory, date));
+        entry.debit(voluntary, balance(code, voluntary, date).plus(payout.minus(saved)));
+        paidOut = paidOut.plus(payout);
       }
-      entry.credit(Chart.CASH, balance(code, Chart.CASH, date));
-      entry.credit(Chart.BANK, balance(code, Chart.BANK, date));
+      Money remainder = ownFunds.plus(savingsOf(code, members, date)).minus(paidOut);
+      entry.credit(remainderTo.code(), remainder);
+      // paid from cash first, then from the bank; the corpus and the remainder stay in the bank
+      Money cash = balance(code, Chart.CASH, date);
+      Money fromCash = paidOut.isLessThan(cash) ? paidOut : cash;
+      entry.credit(Chart.CASH, fromCash);
+      entry.credit(Chart.BANK, paidOut.minus(fromCash));
       return recordEntry(JournalEntry.of(id, code, date, SavingsGroups.SHARE_OUT_MEMO, entry.postings())
           .withKind(EntryKind.SHARE_OUT, Optional.empty(), Optional.empty()));
     });
+  }
+
+  /** The members' savings, compulsory and voluntary, on a date. */
+  private Money savingsOf(BookId code, List<Member> members, LocalDate date) {
+    Money total = Money.zero(journal.book(code).orElseThrow().currency());
+    for (Member member : members) {
+      total = total.plus(savings(code, member.id(), date));
+    }
+    return total;
+  }
+
+  /**
+   * An amount a member is paid: in a group that keeps whole rupees, rounded down to whole rupees
+   * (so that the payouts never come to more than the fund); otherwise as it is, to the paisa.
+   */
+  private static Money wholeFor(Group group, Money amount) {
+    Money step = group.rounding().step(group.currency());
+    if (step.getAmountMinorLong() <= 1 || amount.isNegative()) {
+      return amount;
+    }
+    long units = amount.getAmountMinorLong() / step.getAmountMinorLong();
+    return Money.ofMinor(group.currency(), units * step.getAmountMinorLong());
   }
 
   /** Accumulated surplus plus income less expense not yet closed into it. */

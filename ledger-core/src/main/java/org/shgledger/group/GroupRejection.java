@@ -77,6 +77,11 @@ public enum GroupRejection {
   /** A member who has left still holds money in her accounts, so the fund cannot be shared out. */
   UNSETTLED_MEMBER_ACCOUNTS,
   /**
+   * The account named cannot take what is asked: it is not in the group's chart, or not of the
+   * kind it must be (what rounding leaves of a share-out stays in an equity or income account).
+   */
+  INVALID_ACCOUNT,
+  /**
    * An entry the engine does not make itself (a bank line, a reclassification, opening balances)
    * names an account whose balance the engine keeps in step with its own records: a member's loan
    * (1200), the accumulated surplus (3100) or interest on member loans (4000). See {@link

@@ -74,7 +74,8 @@ public final class LegacyKinds {
       if (memo.equals(SavingsGroups.DISTRIBUTION_MEMO)) {
         return entry.withKind(EntryKind.SURPLUS_DISTRIBUTION, Optional.empty(), Optional.empty());
       }
-      if (memo.equals(SavingsGroups.SHARE_OUT_MEMO)) {
+      // the memo of version 1's share-out, which paid out the whole fund, grants included
+      if (memo.equals("share-out: the whole fund paid to members")) {
         return entry.withKind(EntryKind.SHARE_OUT, Optional.empty(), Optional.empty());
       }
       if (id.startsWith("OPEN:") && memo.startsWith("opening balances from the paper books as of ")) {

@@ -56,7 +56,7 @@ public final class SavingsGroups {
   public static final String DISTRIBUTION_MEMO = "surplus distributed in proportion to savings";
 
   /** The memo of {@link #shareOut}'s entry. */
-  public static final String SHARE_OUT_MEMO = "share-out: the whole fund paid to members";
+  public static final String SHARE_OUT_MEMO = "share-out: savings and shares paid to members";
 
   /** The memo of {@link #closeYear}'s closing entry. */
   public static final String YEAR_END_MEMO = "year end: income and expense closed into surplus";
@@ -475,7 +475,10 @@ public final class SavingsGroups {
   /**
    * Distributes part of the accumulated surplus to the members of a date in proportion to their
    * savings (compulsory plus voluntary) that day, every paisa allocated by the largest-remainder
-   * method. Each share is credited to the member's voluntary savings; no cash moves.
+   * method. Each share is credited to the member's voluntary savings; no cash moves. In a group
+   * that keeps whole rupees each share is rounded down to whole rupees and what that leaves of the
+   * total stays in the accumulated surplus (the entry credits it back, so its debit is the total
+   * asked for).
    *
    * @param code the group, not null
    * @param id the entry's id, not null
@@ -514,21 +517,42 @@ public final class SavingsGroups {
   }
 
   /**
-   * Shares out the whole fund at the end of a cycle (the VSLA practice): every member of the day
-   * is paid her savings plus a share of the group's own funds (grants, surplus, and this year's
-   * income less expense) in proportion to her savings, every paisa allocated, so that cash and
-   * bank are emptied. Each share is credited to her voluntary savings and her whole savings paid
-   * out in the same entry, so her passbook shows both.
+   * Shares out the fund at the end of a cycle (the VSLA practice), with the {@linkplain
+   * ShareOutTerms#DEFAULT default terms}: grants kept as the group's corpus, what rounding to
+   * whole rupees leaves to the accumulated surplus.
    *
    * @param code the group, not null
    * @param id the entry's id, not null
    * @param date the date, not null
    * @return the share-out entry, not null
-   * @throws GroupException {@link GroupRejection#MEMBER_LOANS_OUTSTANDING}, {@link
-   *     GroupRejection#EXTERNAL_LOANS_OUTSTANDING}, {@link GroupRejection#NOTHING_TO_SHARE_BY}
+   * @throws GroupException as {@link #shareOut(BookId, EntryId, LocalDate, ShareOutTerms)}
    */
   public JournalEntry shareOut(BookId code, EntryId id, LocalDate date) {
-    return closing.shareOut(code, id, date);
+    return shareOut(code, id, date, ShareOutTerms.DEFAULT);
+  }
+
+  /**
+   * Shares out the fund at the end of a cycle (the VSLA practice): every member of the day is paid
+   * her savings plus a share of the group's own funds (surplus, this year's income less expense,
+   * and the grants only if the terms {@linkplain ShareOutTerms#includeGrants include them}) in
+   * proportion to her savings. In a group that keeps whole rupees each payout is rounded down to
+   * whole rupees and what that leaves goes to the terms' {@linkplain ShareOutTerms#remainderTo
+   * account}; otherwise every paisa is paid. Each share is credited to her voluntary savings and
+   * her whole savings paid out in the same entry, so her passbook shows both. The payouts come
+   * from cash first, then from the bank; the corpus and the remainder stay in the group.
+   *
+   * @param code the group, not null
+   * @param id the entry's id, not null
+   * @param date the date, not null
+   * @param terms what is shared and where the remainder goes, not null
+   * @return the share-out entry, not null
+   * @throws GroupException {@link GroupRejection#MEMBER_LOANS_OUTSTANDING}, {@link
+   *     GroupRejection#EXTERNAL_LOANS_OUTSTANDING}, {@link GroupRejection#NOTHING_TO_SHARE_BY},
+   *     {@link GroupRejection#INVALID_ACCOUNT} for a remainder account that is not an equity or
+   *     income account of the chart
+   */
+  public JournalEntry shareOut(BookId code, EntryId id, LocalDate date, ShareOutTerms terms) {
+    return closing.shareOut(code, id, date, terms);
   }
 
   /**

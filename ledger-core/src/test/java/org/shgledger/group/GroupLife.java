@@ -451,10 +451,14 @@ final class GroupLife {
     } else {
       List<Money> shares = Allocator.allocate(Money.ofMinor(INR, total), weights, RoundingPolicy.minorUnits(RoundingMode.UNNECESSARY));
       Map<AccountCode, Long> changes = new LinkedHashMap<>();
-      changes.put(Chart.SURPLUS, -total);
+      long credited = 0;
       for (int i = 0; i < members.size(); i++) {
-        changes.put(account(Chart.VOLUNTARY_SAVINGS, members.get(i)), shares.get(i).getAmountMinorLong());
+        // the group keeps whole rupees: each share is rounded down, the rest stays in the surplus
+        long share = shares.get(i).getAmountMinorLong() / 100 * 100;
+        changes.put(account(Chart.VOLUNTARY_SAVINGS, members.get(i)), share);
+        credited += share;
       }
+      changes.put(Chart.SURPLUS, -credited);
       expected = withEffect(id, new Expectation(changes, null, () -> {}));
     }
     LocalDate date = today;

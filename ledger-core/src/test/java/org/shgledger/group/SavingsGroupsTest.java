@@ -113,7 +113,7 @@ public class SavingsGroupsTest {
     List<AccountCode> codes = groups.journal().accounts(SHG).stream().map(a -> a.code()).toList();
     assertTrue(codes.containsAll(List.of(Chart.CASH, Chart.BANK, Chart.SURPLUS, Chart.SUSPENSE)));
     assertTrue(codes.containsAll(List.of(AccountCode.of("1200:M01"), AccountCode.of("2000:M02"), AccountCode.of("2100:M03"))));
-    assertEquals(18 + 3 * 3, codes.size());
+    assertEquals(19 + 3 * 3, codes.size());
   }
 
   @Test
@@ -278,8 +278,9 @@ public class SavingsGroupsTest {
     assertRefused(GroupRejection.INVALID_DATE, () -> groups.closeYear(SHG, EntryId.of("X"), LocalDate.of(2025, 12, 31)));
   }
 
+  /** The group keeps whole rupees: each share is whole rupees, and the paise left stay in the surplus. */
   @Test
-  void surplusIsDistributedInProportionToSavingsToThePaisa() {
+  void surplusIsDistributedInProportionToSavingsInWholeRupees() {
     record(APRIL, new GroupOperation.Save(M01, SavingsKind.COMPULSORY, rupees("1200"), Channel.CASH));
     record(APRIL, new GroupOperation.Save(M02, SavingsKind.COMPULSORY, rupees("1150"), Channel.CASH));
     record(APRIL, new GroupOperation.Save(M03, SavingsKind.COMPULSORY, rupees("600"), Channel.CASH));
@@ -289,13 +290,15 @@ public class SavingsGroupsTest {
 
     groups.distributeSurplus(SHG, EntryId.of("D1"), april2025, rupees("1000"));
 
-    assertEquals(rupees("406.78"), balance(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, M01), april2025));
-    assertEquals(rupees("389.83"), balance(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, M02), april2025));
-    assertEquals(rupees("203.39"), balance(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, M03), april2025));
-    assertEquals(rupees("0"), balance(Chart.SURPLUS, april2025));
+    // in proportion 406.78, 389.83 and 203.39: rounded down, 2.00 stays
+    assertEquals(rupees("406"), balance(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, M01), april2025));
+    assertEquals(rupees("389"), balance(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, M02), april2025));
+    assertEquals(rupees("203"), balance(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, M03), april2025));
+    assertEquals(rupees("2"), balance(Chart.SURPLUS, april2025));
     assertRefused(GroupRejection.INSUFFICIENT_SURPLUS,
-        () -> groups.distributeSurplus(SHG, EntryId.of("D2"), april2025, rupees("0.01")));
+        () -> groups.distributeSurplus(SHG, EntryId.of("D2"), april2025, rupees("2.01")));
   }
+
 
   @Test
   void aLeavingMemberGetsHerSavingsAndShareLessWhatSheOwes() {
@@ -334,8 +337,12 @@ public class SavingsGroupsTest {
     assertEquals(rupees("1000"), groups.savings(SHG, M01, JUNE));
   }
 
+  /**
+   * The grant is the group's corpus and stays; each member takes home her savings and her share
+   * of the rest in whole rupees; the paisa left stays in the surplus.
+   */
   @Test
-  void shareOutPaysTheWholeFundInProportionToSavings() {
+  void shareOutPaysSavingsAndSharesInWholeRupeesAndKeepsTheCorpus() {
     record(APRIL, new GroupOperation.Save(M01, SavingsKind.COMPULSORY, rupees("100"), Channel.CASH));
     record(APRIL, new GroupOperation.Save(M02, SavingsKind.COMPULSORY, rupees("100"), Channel.CASH));
     record(APRIL, new GroupOperation.Save(M03, SavingsKind.VOLUNTARY, rupees("100"), Channel.CASH));
@@ -344,11 +351,36 @@ public class SavingsGroupsTest {
 
     JournalEntry shareOut = groups.shareOut(SHG, EntryId.of("SO"), JUNE);
 
-    // own funds of 100.01 shared 33.34 / 33.34 / 33.33 (largest remainder, ties to the first)
-    assertTrue(shareOut.postings().contains(Posting.credit(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, M01), rupees("33.34"))));
-    assertTrue(shareOut.postings().contains(Posting.credit(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, M03), rupees("33.33"))));
-    groups.journal().trialBalance(SHG, JUNE).lines()
-        .forEach(line -> assertTrue(line.isZero(), line.account().code() + " is " + line.net()));
+    assertTrue(shareOut.postings().contains(Posting.credit(Chart.CASH, rupees("300"))), shareOut.toString());
+    assertEquals(rupees("100"), balance(Chart.GRANTS, JUNE));
+    assertEquals(rupees("100"), balance(Chart.BANK, JUNE));
+    assertEquals(rupees("0.01"), balance(Chart.SURPLUS, JUNE));
+    assertEquals(rupees("0.01"), balance(Chart.CASH, JUNE));
+  }
+
+  /** With the grants shared too: own funds of 100.01 make shares of 33.34, 33.34 and 33.33, paid in whole rupees. */
+  @Test
+  void shareOutIncludingGrantsPaysWholeRupeesAndKeepsWhatRoundingLeaves() {
+    record(APRIL, new GroupOperation.Save(M01, SavingsKind.COMPULSORY, rupees("100"), Channel.CASH));
+    record(APRIL, new GroupOperation.Save(M02, SavingsKind.COMPULSORY, rupees("100"), Channel.CASH));
+    record(APRIL, new GroupOperation.Save(M03, SavingsKind.VOLUNTARY, rupees("100"), Channel.CASH));
+    record(MAY, new GroupOperation.ReceiveGrant(rupees("100"), Channel.BANK));
+    record(MAY, new GroupOperation.OtherIncome(rupees("0.01"), "fee", Channel.CASH));
+
+    JournalEntry shareOut = groups.shareOut(SHG, EntryId.of("SO"), JUNE, ShareOutTerms.DEFAULT.withIncludeGrants(true));
+
+    for (MemberId member : List.of(M01, M02, M03)) {
+      assertTrue(shareOut.postings().contains(Posting.credit(Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, member),
+          rupees("33"))), member + " in " + shareOut);
+    }
+    // 399 paid: 300.01 from cash, 98.99 from the bank; 1.01 stays, in the bank and the surplus
+    assertTrue(shareOut.postings().contains(Posting.credit(Chart.CASH, rupees("300.01"))), shareOut.toString());
+    assertTrue(shareOut.postings().contains(Posting.credit(Chart.BANK, rupees("98.99"))), shareOut.toString());
+    assertEquals(rupees("0"), balance(Chart.GRANTS, JUNE));
+    assertEquals(rupees("1.01"), balance(Chart.SURPLUS, JUNE));
+    assertEquals(rupees("1.01"), balance(Chart.BANK, JUNE));
+    assertRefused(GroupRejection.INVALID_ACCOUNT, () -> groups.shareOut(SHG, EntryId.of("SO2"), JUNE,
+        ShareOutTerms.DEFAULT.withRemainderTo(Chart.CASH)));
   }
 
   @Test

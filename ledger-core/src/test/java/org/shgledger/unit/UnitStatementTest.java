@@ -196,7 +196,7 @@ class UnitStatementTest {
   @Test
   void theStandardChartNamesTheAccountsAndOtherCodesGoUnnamed() {
     assertEquals(Optional.of("Members' compulsory savings"), UnitReports.standardName(AccountCode.of("2000")));
-    assertEquals(Optional.empty(), UnitReports.standardName(AccountCode.of("4400")));
+    assertEquals(Optional.empty(), UnitReports.standardName(AccountCode.of("4900")));
   }
 
   private static SortedMap<AccountCode, Money> byCode(List<ReportLine> lines) {
