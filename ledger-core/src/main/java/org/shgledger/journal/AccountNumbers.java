@@ -69,8 +69,8 @@ public final class AccountNumbers {
    */
   public static String mask(String text) {
     Objects.requireNonNull(text, "text");
-    if (countDigits(text, 0, text.length()) < MIN_DIGITS) {
-      // most memos ("M01 saves (compulsory)"): nothing to look for
+    if (!mayHoldANumber(text)) {
+      // most memos ("M01 saves (compulsory)", "SHG01-2024-05-04-SAVE-M01"): nothing to look for
       return text;
     }
     Matcher matcher = CANDIDATE.matcher(text);
@@ -97,6 +97,31 @@ public final class AccountNumbers {
       }
     }
     return masked == null ? text : new String(masked);
+  }
+
+  /** Whether the text has a run of nine digits or more, or two runs of four joined as in fours. */
+  private static boolean mayHoldANumber(String text) {
+    int previousRun = 0;
+    char previousSeparator = 0;
+    int i = 0;
+    while (i < text.length()) {
+      if (!isDigit(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < text.length() && isDigit(text.charAt(i))) {
+        i++;
+      }
+      int run = i - start;
+      if (run >= MIN_DIGITS || run == 4 && previousRun == 4 && (previousSeparator == ' ' || previousSeparator == '-')) {
+        return true;
+      }
+      previousRun = run;
+      // the one character between this run and the next, if only one is
+      previousSeparator = i + 1 < text.length() && isDigit(text.charAt(i + 1)) ? text.charAt(i) : 0;
+    }
+    return false;
   }
 
   private static int countDigits(String text, int start, int end) {
