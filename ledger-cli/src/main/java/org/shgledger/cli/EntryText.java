@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.joda.money.Money;
 import org.shgledger.journal.Account;
+import org.shgledger.journal.AccountNumbers;
 import org.shgledger.journal.JournalReader;
 import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.Posting;
@@ -36,7 +37,7 @@ final class EntryText {
   static String of(JournalReader journal, JournalEntry entry, boolean repeat) {
     StringBuilder text = new StringBuilder();
     text.append(repeat ? "already recorded as " : "recorded ").append(entry.id())
-        .append(" on ").append(entry.date()).append(": ").append(entry.memo())
+        .append(" on ").append(entry.date()).append(": ").append(AccountNumbers.mask(entry.memo()))
         .append(", ").append(total(entry).getCurrencyUnit()).append(' ').append(MoneyFormats.indian(total(entry)))
         .append(repeat ? " (nothing new recorded)" : "").append('\n');
     List<String[]> rows = new ArrayList<>();

@@ -17,6 +17,7 @@ import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.shgledger.journal.Account;
 import org.shgledger.journal.AccountCode;
+import org.shgledger.journal.AccountNumbers;
 import org.shgledger.journal.AccountType;
 import org.shgledger.journal.Book;
 import org.shgledger.journal.JournalEntry;
@@ -247,9 +248,12 @@ final class JournalExport {
     return text.replaceAll("[\\p{Cntrl}\\s\\u00A0\\u2007\\u202F]+", " ").strip();
   }
 
-  /** A memo as a transaction description: one line, and no semicolon, which starts a comment. */
+  /**
+   * A memo as a transaction description: one line, no semicolon (which starts a comment), and its
+   * account numbers masked, as an entry recorded before they were masked at entry may hold one.
+   */
   private static String description(String memo) {
-    return oneLine(memo).replace(';', ',');
+    return oneLine(AccountNumbers.mask(memo)).replace(';', ',');
   }
 
 }

@@ -23,6 +23,7 @@ final class Corrections extends EnginePart {
   }
   JournalEntry reverse(BookId code, EntryId original, EntryId reversalId, LocalDate date, String memo) {
     org.shgledger.journal.PlainText.checkDescription("a reversal's memo", memo);
+    String masked = org.shgledger.journal.AccountNumbers.mask(memo);
     return atomically(code, () -> {
       group(code);
       if (journal.entry(code, reversalId).isEmpty()) {
@@ -33,7 +34,7 @@ final class Corrections extends EnginePart {
         }
       }
       try {
-        JournalEntry reversal = journal.reverse(code, original, reversalId, date, memo);
+        JournalEntry reversal = journal.reverse(code, original, reversalId, date, masked);
         JournalEntry reversed = journal.entry(code, original).orElseThrow();
         if (reversed.kind() == EntryKind.EXIT_SETTLEMENT) {
           MemberId memberId = MemberId.of(reversed.member().orElseThrow());

@@ -23,12 +23,13 @@ public sealed interface GroupOperation {
   /** The longest description or reason an operation may carry. */
   int MAX_TEXT_LENGTH = 100;
 
+  /** Checks a description or reason, and masks any account number in it, as every memo is. */
   private static String shortText(String what, String text) {
     org.shgledger.journal.PlainText.checkDescription(what, text);
     if (text.length() > MAX_TEXT_LENGTH) {
       throw new IllegalArgumentException(what + " is at most " + MAX_TEXT_LENGTH + " characters");
     }
-    return text;
+    return org.shgledger.journal.AccountNumbers.mask(text);
   }
 
   /**
@@ -140,12 +141,13 @@ public sealed interface GroupOperation {
    *
    * @param member the member, not null
    * @param amount positive, not null
-   * @param reason what for, such as "absent", up to 100 characters, not null
+   * @param reason what for, such as "absent", up to 100 characters, not null; an account number
+   *     in it is masked ({@link org.shgledger.journal.AccountNumbers})
    * @param channel where the money goes in, not null
    */
   record Fine(MemberId member, Money amount, String reason, Channel channel) implements GroupOperation {
     /**
-     * Checks for nulls and length.
+     * Checks for nulls and length, and masks account numbers in the text.
      *
      * @param member the member, not null
      * @param amount positive, not null
@@ -155,7 +157,7 @@ public sealed interface GroupOperation {
     public Fine {
       Objects.requireNonNull(member, "member");
       Objects.requireNonNull(amount, "amount");
-      shortText("a fine's reason", reason);
+      reason = shortText("a fine's reason", reason);
       Objects.requireNonNull(channel, "channel");
     }
 
@@ -333,12 +335,13 @@ public sealed interface GroupOperation {
    * bank.
    *
    * @param amount positive, not null
-   * @param description what for, up to 100 characters, not null
+   * @param description what for, up to 100 characters, not null; an account number in it is
+   *     masked ({@link org.shgledger.journal.AccountNumbers})
    * @param channel where the money goes out, not null
    */
   record PayExpense(Money amount, String description, Channel channel) implements GroupOperation {
     /**
-     * Checks for nulls and length.
+     * Checks for nulls and length, and masks account numbers in the text.
      *
      * @param amount positive, not null
      * @param description what for, up to 100 characters, not null
@@ -346,7 +349,7 @@ public sealed interface GroupOperation {
      */
     public PayExpense {
       Objects.requireNonNull(amount, "amount");
-      shortText("a description", description);
+      description = shortText("a description", description);
       Objects.requireNonNull(channel, "channel");
     }
 
@@ -360,12 +363,13 @@ public sealed interface GroupOperation {
    * Other income, such as membership fees. Debit cash or bank; credit other income.
    *
    * @param amount positive, not null
-   * @param description what for, up to 100 characters, not null
+   * @param description what for, up to 100 characters, not null; an account number in it is
+   *     masked ({@link org.shgledger.journal.AccountNumbers})
    * @param channel where the money comes in, not null
    */
   record OtherIncome(Money amount, String description, Channel channel) implements GroupOperation {
     /**
-     * Checks for nulls and length.
+     * Checks for nulls and length, and masks account numbers in the text.
      *
      * @param amount positive, not null
      * @param description what for, up to 100 characters, not null
@@ -373,7 +377,7 @@ public sealed interface GroupOperation {
      */
     public OtherIncome {
       Objects.requireNonNull(amount, "amount");
-      shortText("a description", description);
+      description = shortText("a description", description);
       Objects.requireNonNull(channel, "channel");
     }
 
@@ -394,12 +398,13 @@ public sealed interface GroupOperation {
    * @param amount positive, not null
    * @param counterpart the other side's account, not null
    * @param narration the memo: the bank's narration, or words for people, up to {@link
-   *     org.shgledger.journal.JournalEntry#MAX_MEMO_LENGTH} characters, not null
+   *     org.shgledger.journal.JournalEntry#MAX_MEMO_LENGTH} characters, not null; account numbers
+   *     in it are masked to their last 4 digits ({@link org.shgledger.journal.AccountNumbers})
    */
   record BankLine(boolean deposit, Money amount, org.shgledger.journal.AccountCode counterpart, String narration)
       implements GroupOperation {
     /**
-     * Checks for nulls.
+     * Checks for nulls and masks account numbers in the narration.
      *
      * @param deposit true for money into the bank (debit bank), false for money out (credit bank)
      * @param amount positive, not null
@@ -410,7 +415,7 @@ public sealed interface GroupOperation {
     public BankLine {
       Objects.requireNonNull(amount, "amount");
       Objects.requireNonNull(counterpart, "counterpart");
-      Objects.requireNonNull(narration, "narration");
+      narration = org.shgledger.journal.AccountNumbers.mask(Objects.requireNonNull(narration, "narration"));
     }
 
     @Override
@@ -443,12 +448,13 @@ public sealed interface GroupOperation {
    *
    * @param postings the balanced postings, not null
    * @param description the memo, up to {@link org.shgledger.journal.JournalEntry#MAX_MEMO_LENGTH}
-   *     characters, not null
+   *     characters, not null; an account number in it is masked ({@link
+   *     org.shgledger.journal.AccountNumbers})
    */
   record OpeningBalances(java.util.List<org.shgledger.journal.Posting> postings, String description)
       implements GroupOperation {
     /**
-     * Copies the postings and checks for nulls.
+     * Copies the postings, checks for nulls and masks account numbers in the description.
      *
      * @param postings the balanced postings, not null
      * @param description the memo, up to {@link org.shgledger.journal.JournalEntry#MAX_MEMO_LENGTH}
@@ -456,7 +462,7 @@ public sealed interface GroupOperation {
      */
     public OpeningBalances {
       postings = java.util.List.copyOf(postings);
-      Objects.requireNonNull(description, "description");
+      description = org.shgledger.journal.AccountNumbers.mask(Objects.requireNonNull(description, "description"));
     }
 
     @Override

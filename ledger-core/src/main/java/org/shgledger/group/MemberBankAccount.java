@@ -51,7 +51,8 @@ public record MemberBankAccount(String bankName, String ifsc, String maskedNumbe
   /**
    * Records a member's bank account, masking the account number at once.
    *
-   * @param bankName the bank, not null
+   * @param bankName the bank, not null; an account number in it is masked ({@link
+   *     org.shgledger.journal.AccountNumbers})
    * @param ifsc the IFSC code, not null
    * @param accountNumber the full account number, 6 to 20 digits (spaces and dashes ignored), not
    *     null; only its last 4 digits are kept
@@ -65,6 +66,8 @@ public record MemberBankAccount(String bankName, String ifsc, String maskedNumbe
       throw new IllegalArgumentException("account number must be 6 to 20 digits");
     }
     String masked = "X".repeat(digits.length() - 4) + digits.substring(digits.length() - 4);
-    return new MemberBankAccount(bankName, ifsc, masked, opened);
+    // a number typed into the wrong column is masked there too
+    return new MemberBankAccount(org.shgledger.journal.AccountNumbers.mask(Objects.requireNonNull(bankName,
+        "bankName")), ifsc, masked, opened);
   }
 }

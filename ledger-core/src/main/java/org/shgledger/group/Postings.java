@@ -198,7 +198,8 @@ final class Postings extends EnginePart {
       JournalEntry replacement = entryFor(group, new Recording(EntryId.of(entry.value() + "/rc"), original.date(),
           new GroupOperation.BankLine(bank.side() == Side.DEBIT, bank.amount(), account, original.memo()),
           original.sourceReference()));
-      String memo = "Reclassified: " + original.memo();
+      // an entry recorded before account numbers were masked may hold one
+      String memo = org.shgledger.journal.AccountNumbers.mask("Reclassified: " + original.memo());
       JournalEntry reversal = original.reversal(EntryId.of(entry.value() + "/rv"), original.date(),
           memo.length() <= JournalEntry.MAX_MEMO_LENGTH ? memo : memo.substring(0, JournalEntry.MAX_MEMO_LENGTH));
       return journal.recordAll(List.of(reversal, replacement));

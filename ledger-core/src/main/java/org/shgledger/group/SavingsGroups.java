@@ -322,7 +322,8 @@ public final class SavingsGroups {
    * @param original the entry to reverse, not null
    * @param reversalId the id of the reversing entry, not null
    * @param date the reversal's date, not null
-   * @param memo why, not null
+   * @param memo why, not null; an account number in it is masked ({@link
+   *     org.shgledger.journal.AccountNumbers})
    * @return the reversing entry, not null
    * @throws GroupException if the reversal would leave too little cash, bank or savings
    * @throws JournalException for the journal's reversal rules (not found, reversed already, locked)

@@ -3,16 +3,14 @@ package org.shgledger.programme;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.shgledger.group.Member;
@@ -48,8 +46,6 @@ public final class Pseudonyms {
 
   private static final String ALGORITHM = "HmacSHA256";
   private static final int DIGITS = 12;
-  /** Letters, their marks (Devanagari vowel signs) and digits: what a name or an id is made of. */
-  private static final String WORD_CHARACTER = "[\\p{L}\\p{M}\\p{N}]";
 
   private final SecretKeySpec key;
 
@@ -99,7 +95,9 @@ public final class Pseudonyms {
    * What replaces a group's members in text: each member's id, whole name, and each word of her
    * name of three letters or more, wherever it stands as a word of its own ({@code M01} in {@code
    * 2000:M01}, {@code M01 saves} and {@code SHG01-2024-05-04-SAVE-M01}, but not in {@code M010}),
-   * in any case. A word of a name that several members share becomes {@value #SHARED_NAME}.
+   * in any case. A whole name is found however its words are spaced: {@code Sunita Devi}, {@code
+   * sunita  devi}, {@code SUNITADEVI} and {@code Sunita.Devi} are all hers. A word of a name, or a
+   * whole name, that several members share becomes {@value #SHARED_NAME}.
    *
    * @param group the group, not null
    * @param members every member the group has had, not null
@@ -107,42 +105,63 @@ public final class Pseudonyms {
    */
   public Replacer forGroup(BookId group, List<Member> members) {
     Objects.requireNonNull(group, "group");
-    Map<String, String> replacements = new HashMap<>();
+    Map<String, String> ids = new HashMap<>();
+    Map<String, String> names = new HashMap<>();
     Map<String, String> nameWords = new HashMap<>();
+    int longestName = 1;
     for (Member member : Objects.requireNonNull(members, "members")) {
       String pseudonym = of(group, member.id());
-      replacements.put(fold(member.id().value()), pseudonym);
-      replacements.put(fold(member.name().strip()), pseudonym);
-      for (String word : member.name().strip().split("[^\\p{L}\\p{M}\\p{N}]+")) {
+      ids.put(fold(member.id().value()), pseudonym);
+      List<String> words = Replacer.words(member.name());
+      if (words.isEmpty()) {
+        continue;
+      }
+      longestName = Math.max(longestName, words.size());
+      names.merge(String.join("", words), pseudonym, Pseudonyms::sameOrShared);
+      for (String word : words) {
         if (word.codePointCount(0, word.length()) >= 3) {
-          nameWords.merge(fold(word), pseudonym, (one, other) -> one.equals(other) ? one : SHARED_NAME);
+          nameWords.merge(word, pseudonym, Pseudonyms::sameOrShared);
         }
       }
     }
-    // ids and whole names win over the words of a name
-    nameWords.forEach(replacements::putIfAbsent);
-    return new Replacer(replacements);
+    // ids win over whole names, and whole names over the words of a name
+    Map<String, String> replacements = new HashMap<>(nameWords);
+    replacements.putAll(names);
+    replacements.putAll(ids);
+    return new Replacer(replacements, names, longestName);
+  }
+
+  private static String sameOrShared(String one, String other) {
+    return one.equals(other) ? one : SHARED_NAME;
   }
 
   private static String fold(String text) {
     return text.toLowerCase(Locale.ROOT);
   }
 
-  /** Replaces a group's members' ids and names in text by their pseudonyms. */
+  /**
+   * Replaces a group's members' ids and names in text by their pseudonyms. It reads a text once,
+   * word by word, and looks each word up, and each few words a name may be written as: no pattern
+   * per member, so a long export is replaced in time that grows with its length only.
+   */
   public static final class Replacer {
     private final Map<String, String> replacements;
-    private final Pattern pattern;
+    private final Map<String, String> names;
+    private final Set<String> namePrefixes;
+    private final int longestName;
 
-    private Replacer(Map<String, String> replacements) {
+    private Replacer(Map<String, String> replacements, Map<String, String> names, int longestName) {
       this.replacements = Map.copyOf(replacements);
-      List<String> tokens = new ArrayList<>(replacements.keySet());
-      tokens.removeIf(String::isEmpty);
-      // the longest first, so that a whole name is replaced before a word of it
-      tokens.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-      String alternatives = tokens.stream().map(Pattern::quote).collect(Collectors.joining("|"));
-      this.pattern = tokens.isEmpty() ? null : Pattern.compile(
-          "(?<!" + WORD_CHARACTER + ")(?:" + alternatives + ")(?!" + WORD_CHARACTER + ")",
-          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+      this.names = Map.copyOf(names);
+      this.longestName = longestName;
+      // a name spelt as several words is read word by word while the words so far begin a name
+      Set<String> starts = new HashSet<>();
+      for (String name : names.keySet()) {
+        for (int end = 1; end < name.length(); end++) {
+          starts.add(name.substring(0, end));
+        }
+      }
+      this.namePrefixes = Set.copyOf(starts);
     }
 
     /**
@@ -153,17 +172,101 @@ public final class Pseudonyms {
      */
     public String apply(String text) {
       Objects.requireNonNull(text, "text");
-      if (pattern == null) {
+      if (replacements.isEmpty()) {
         return text;
       }
-      Matcher matcher = pattern.matcher(text);
-      StringBuilder out = new StringBuilder(text.length());
-      while (matcher.find()) {
-        String replacement = replacements.get(fold(matcher.group()));
-        matcher.appendReplacement(out, Matcher.quoteReplacement(replacement == null ? SHARED_NAME : replacement));
+      List<int[]> words = spans(text);
+      StringBuilder out = null;
+      int copied = 0;
+      for (int w = 0; w < words.size(); w++) {
+        String word = fold(text.substring(words.get(w)[0], words.get(w)[1]));
+        int last = w;
+        String replacement = null;
+        if (longestName > 1 && namePrefixes.contains(word)) {
+          // the longest run of words, joined only by spaces or a name's punctuation, that is a name
+          StringBuilder joined = new StringBuilder(word);
+          for (int next = w + 1; next < words.size() && next < w + longestName
+              && isJoin(text, words.get(next - 1)[1], words.get(next)[0]); next++) {
+            joined.append(fold(text.substring(words.get(next)[0], words.get(next)[1])));
+            String name = names.get(joined.toString());
+            if (name != null) {
+              replacement = name;
+              last = next;
+            } else if (!namePrefixes.contains(joined.toString())) {
+              break;
+            }
+          }
+        }
+        if (replacement == null) {
+          replacement = replacements.get(word);
+        }
+        if (replacement == null) {
+          continue;
+        }
+        if (out == null) {
+          out = new StringBuilder(text.length() + 16);
+        }
+        out.append(text, copied, words.get(w)[0]).append(replacement);
+        copied = words.get(last)[1];
+        w = last;
       }
-      matcher.appendTail(out);
-      return out.toString();
+      return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    /** A name's words, folded: what it is made of, whatever separates them. */
+    static List<String> words(String text) {
+      List<String> words = new ArrayList<>();
+      for (int[] span : spans(text)) {
+        words.add(fold(text.substring(span[0], span[1])));
+      }
+      return words;
+    }
+
+    /** Where each word (letters, their marks and digits) of a text starts and ends. */
+    private static List<int[]> spans(String text) {
+      List<int[]> spans = new ArrayList<>();
+      int start = -1;
+      for (int i = 0; i < text.length(); ) {
+        int c = text.codePointAt(i);
+        boolean inWord = isWordCharacter(c);
+        if (inWord && start < 0) {
+          start = i;
+        } else if (!inWord && start >= 0) {
+          spans.add(new int[] {start, i});
+          start = -1;
+        }
+        i += Character.charCount(c);
+      }
+      if (start >= 0) {
+        spans.add(new int[] {start, text.length()});
+      }
+      return spans;
+    }
+
+    /** Letters, their marks (Devanagari vowel signs) and digits: what a name or an id is made of. */
+    private static boolean isWordCharacter(int c) {
+      if (Character.isLetterOrDigit(c)) {
+        return true;
+      }
+      int type = Character.getType(c);
+      return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+          || type == Character.ENCLOSING_MARK;
+    }
+
+    /**
+     * Whether two words of a name may stand so: with only white space between them (any amount,
+     * no-break spaces too), or one dot, hyphen or underscore (as in {@code sunita.devi@upi}).
+     */
+    private static boolean isJoin(String text, int from, int to) {
+      if (to - from == 1 && ".-_".indexOf(text.charAt(from)) >= 0) {
+        return true;
+      }
+      for (int i = from; i < to; i++) {
+        if (!Character.isWhitespace(text.charAt(i)) && !Character.isSpaceChar(text.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 }

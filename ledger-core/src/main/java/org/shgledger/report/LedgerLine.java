@@ -13,7 +13,8 @@ import org.shgledger.journal.EntryId;
  * @param entry the entry's id, not null
  * @param account the account posted to: the ledger's own, or one of its sub-ledgers (such as
  *     {@code 2000:M01} in the ledger of 2000), not null
- * @param memo the entry's memo, not null
+ * @param memo the entry's memo, its account numbers masked ({@link org.shgledger.journal.AccountNumbers}),
+ *     not null
  * @param debit the amount debited, zero for a credit, not null
  * @param credit the amount credited, zero for a debit, not null
  * @param balance the balance after this line, on the account's normal side, not null

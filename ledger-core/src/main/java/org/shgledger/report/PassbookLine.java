@@ -17,7 +17,8 @@ import org.shgledger.journal.EntryId;
  * @param date the entry's date, not null
  * @param entry the entry's id, not null
  * @param kind what it was, not null
- * @param memo the entry's memo, not null
+ * @param memo the entry's memo, its account numbers masked ({@link org.shgledger.journal.AccountNumbers}),
+ *     not null
  * @param reverses the entry this line reverses, if it is a reversal, not null
  * @param compulsoryIn paid into her compulsory savings, not null
  * @param compulsoryOut paid out of her compulsory savings, not null

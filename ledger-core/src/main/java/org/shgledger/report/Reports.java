@@ -21,6 +21,7 @@ import org.shgledger.group.MemberLoan;
 import org.shgledger.group.SavingsGroups;
 import org.shgledger.journal.Account;
 import org.shgledger.journal.AccountCode;
+import org.shgledger.journal.AccountNumbers;
 import org.shgledger.journal.AccountType;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.EntryId;
@@ -373,8 +374,9 @@ public final class Reports {
       } else {
         kind = PassbookLine.Kind.OTHER;
       }
-      lines.add(new PassbookLine(entry.date(), entry.id(), kind, entry.memo(), entry.reverses(),
-          compulsoryInOut[0], compulsoryInOut[1], voluntaryInOut[0], voluntaryInOut[1],
+      // an entry recorded before account numbers were masked may hold one: a report never shows it
+      lines.add(new PassbookLine(entry.date(), entry.id(), kind, AccountNumbers.mask(entry.memo()),
+          entry.reverses(), compulsoryInOut[0], compulsoryInOut[1], voluntaryInOut[0], voluntaryInOut[1],
           loanOutIn[0], loanOutIn[1], interest, fines, share, running));
     }
     return new MemberPassbook(code, memberId, member.name(), from, to, opening, lines, running,
@@ -437,7 +439,8 @@ public final class Reports {
         running = debitNormal ? running.plus(debit).minus(credit) : running.plus(credit).minus(debit);
         debits = debits.plus(debit);
         credits = credits.plus(credit);
-        lines.add(new LedgerLine(entry.date(), entry.id(), posting.account(), entry.memo(), debit, credit, running));
+        lines.add(new LedgerLine(entry.date(), entry.id(), posting.account(), AccountNumbers.mask(entry.memo()), debit,
+            credit, running));
       }
     }
     return new AccountLedger(code, account, definition.name(), definition.type(), from, to, opening, lines,

@@ -518,4 +518,41 @@ public class SavingsGroupsTest {
     groups.reverse(SHG, EntryId.of("L1-OUT"), EntryId.of("OUT-R"), APRIL, "never paid out");
     assertTrue(groups.loans(SHG).isEmpty(), "a reversed disbursement cancels the loan");
   }
+
+  /**
+   * Issue 13 item 6: the books keep no full account number. Every description the engine takes
+   * (a fine's reason, an expense's or income's description, a bank line's narration, opening
+   * balances, a reversal's reason) is kept with its account numbers masked to their last 4 digits.
+   */
+  @Test
+  void everyDescriptionIsKeptWithItsAccountNumbersMasked() {
+    record(APRIL, new GroupOperation.ReceiveGrant(rupees("5000"), Channel.CASH));
+    JournalEntry fine = record(APRIL, new GroupOperation.Fine(M01, rupees("10"), "late, a/c 2463001700058214",
+        Channel.CASH));
+    JournalEntry expense = record(APRIL, new GroupOperation.PayExpense(rupees("20"), "paid to 2463 0017 0005 8214",
+        Channel.CASH));
+    JournalEntry income = record(APRIL, new GroupOperation.OtherIncome(rupees("30"), "from A/C20417755301",
+        Channel.CASH));
+    record(APRIL, new GroupOperation.BankCash(rupees("1000")));
+    JournalEntry line = groups.record(SHG, EntryId.of(SavingsGroups.BANK_LINE_ID_PREFIX + "1"), APRIL,
+        new GroupOperation.BankLine(false, rupees("100"), Chart.SUSPENSE, "UPI/20417755301/SUNITADEVI/SBIN"));
+    JournalEntry reversal = groups.reverse(SHG, fine.id(), EntryId.of("R1"), APRIL,
+        "wrong member, her a/c is 2463001700058214");
+    List<JournalEntry> reclassified = groups.reclassifyBankLine(SHG, line.id(), Chart.EXPENSES);
+
+    assertEquals("M01 fined: late, a/c XXXXXXXXXXXX8214", stored(fine).memo());
+    assertEquals("expense: paid to XXXX XXXX XXXX 8214", stored(expense).memo());
+    assertEquals("other income: from A/CXXXXXXX5301", stored(income).memo());
+    assertEquals("UPI/XXXXXXX5301/SUNITADEVI/SBIN", stored(line).memo());
+    assertEquals("wrong member, her a/c is XXXXXXXXXXXX8214", stored(reversal).memo());
+    for (JournalEntry entry : reclassified) {
+      assertTrue(stored(entry).memo().contains("UPI/XXXXXXX5301/"), stored(entry).memo());
+    }
+    assertEquals("opening XXXXXXXXXXXX8214", new GroupOperation.OpeningBalances(List.of(), "opening 2463001700058214")
+        .memo(), "opening balances too");
+  }
+
+  private JournalEntry stored(JournalEntry entry) {
+    return groups.journal().entry(SHG, entry.id()).orElseThrow();
+  }
 }

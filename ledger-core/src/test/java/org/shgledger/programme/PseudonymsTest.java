@@ -60,4 +60,36 @@ class PseudonymsTest {
     assertEquals("given to " + Pseudonyms.SHARED_NAME, replacer.apply("given to Devi"),
         "a word two members' names share cannot be given to either");
   }
+
+  /** Issue 13 item 6: a bank writes a name as it likes, run together, in capitals, spaced out. */
+  @Test
+  void aWholeNameIsFoundHoweverItIsSpacedOrCased() {
+    Pseudonyms pseudonyms = Pseudonyms.keyedBy(SECRET);
+    Member sunita = Member.joining(MemberId.of("M01"), "Sunita Devi", MemberCategory.ADULT_WOMAN, JOINED);
+    Member rinku = Member.joining(MemberId.of("M02"), "Rinku  Kumari Devi", MemberCategory.ADULT_WOMAN, JOINED);
+    Pseudonyms.Replacer replacer = pseudonyms.forGroup(SHG01, List.of(sunita, rinku));
+    String p1 = pseudonyms.of(SHG01, sunita.id());
+    String p2 = pseudonyms.of(SHG01, rinku.id());
+
+    assertEquals("UPI/XXXXXXX5301/" + p1 + "/SBIN", replacer.apply("UPI/XXXXXXX5301/SUNITADEVI/SBIN"));
+    assertEquals("to " + p1 + " and " + p1, replacer.apply("to sunita  devi and Sunita\tDevi"));
+    assertEquals(p1 + "@okaxis", replacer.apply("sunita.devi@okaxis"));
+    assertEquals("NEFT " + p2 + " RF", replacer.apply("NEFT RINKUKUMARIDEVI RF"));
+    assertEquals("NEFT " + p2 + " RF", replacer.apply("NEFT Rinku Kumari\u00A0Devi RF"));
+    assertEquals(p2 + " " + p1, replacer.apply("RINKU KUMARIDEVI SUNITA DEVI"), "two names side by side");
+    assertEquals(p1 + ", " + Pseudonyms.SHARED_NAME, replacer.apply("SUNITA, DEVI"),
+        "words apart are words: her first name, and a word both names share");
+    assertEquals("SUNITADEVIS stays", replacer.apply("SUNITADEVIS stays"), "a name is a word of its own");
+  }
+
+  @Test
+  void aWholeNameTwoMembersShareCannotBeGivenToEither() {
+    Pseudonyms pseudonyms = Pseudonyms.keyedBy(SECRET);
+    Member one = Member.joining(MemberId.of("M01"), "Sunita Devi", MemberCategory.ADULT_WOMAN, JOINED);
+    Member other = Member.joining(MemberId.of("M02"), "SUNITA DEVI", MemberCategory.ADULT_WOMAN, JOINED);
+    Pseudonyms.Replacer replacer = pseudonyms.forGroup(SHG01, List.of(one, other));
+
+    assertEquals("paid to " + Pseudonyms.SHARED_NAME, replacer.apply("paid to SunitaDevi"));
+    assertEquals(pseudonyms.of(SHG01, other.id()) + " saves", replacer.apply("M02 saves"));
+  }
 }

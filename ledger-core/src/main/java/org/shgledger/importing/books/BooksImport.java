@@ -31,6 +31,7 @@ import org.shgledger.importing.register.MeetingImport;
 import org.shgledger.importing.register.RegisterLimits;
 import org.shgledger.importing.register.RegisterPlan;
 import org.shgledger.importing.register.RosterImport;
+import org.shgledger.journal.AccountNumbers;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.Journal;
 import org.shgledger.journal.JournalEntry;
@@ -362,8 +363,9 @@ public final class BooksImport {
 
   /** One recorded bank line, in the register's manner: date, what, amount, the other side. */
   private static String describe(PassbookLine line, Posting other) {
-    String narration = line.narration().length() <= NARRATION_SHOWN ? line.narration()
-        : line.narration().substring(0, NARRATION_SHOWN) + "…";
+    // as the books keep it: masked, and masked before it is cut
+    String kept = AccountNumbers.mask(line.narration());
+    String narration = kept.length() <= NARRATION_SHOWN ? kept : kept.substring(0, NARRATION_SHOWN) + "…";
     return line.date() + " bank line " + line.line() + ": "
         + (line.deposit().isPositive() ? "deposit of " + line.deposit() + " from " : "withdrawal of "
             + line.withdrawal() + " to ") + other.account() + (narration.isEmpty() ? "" : " (" + narration + ")");

@@ -37,6 +37,7 @@ import org.shgledger.importing.ImportProblems;
 import org.shgledger.importing.passbook.PassbookReader.Order;
 import org.shgledger.journal.Account;
 import org.shgledger.journal.AccountCode;
+import org.shgledger.journal.AccountNumbers;
 import org.shgledger.journal.Book;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.EntryId;
@@ -885,7 +886,8 @@ public final class PassbookImporter {
 
   private static Recording recordingOf(EntryId id, PassbookLine line, AccountCode other, String referencePrefix) {
     boolean deposit = line.deposit().isPositive();
-    String memo = line.narration().isEmpty() ? "Bank line" : line.narration();
+    // masked before it is cut, so that the cut cannot leave part of a number unmasked
+    String memo = line.narration().isEmpty() ? "Bank line" : AccountNumbers.mask(line.narration());
     if (memo.length() > JournalEntry.MAX_MEMO_LENGTH) {
       memo = memo.substring(0, JournalEntry.MAX_MEMO_LENGTH);
     }
