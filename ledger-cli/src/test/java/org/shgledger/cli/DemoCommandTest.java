@@ -61,7 +61,8 @@ class DemoCommandTest {
     DemoCommand.scratchParent = scratch;
     environment = DbOptions.environment;
     // were the demo to use the user's books, it would find them here
-    DbOptions.environment = name -> environmentDatabase.resolve("user.db").toString();
+    DbOptions.environment = name -> name.equals(DbOptions.ENVIRONMENT_VARIABLE)
+        ? environmentDatabase.resolve("user.db").toString() : null;
     run = Run.shg("demo");
   }
 

@@ -56,7 +56,10 @@ public enum GroupRejection {
   EXTERNAL_LOANS_OUTSTANDING,
   /** The financial year has been closed already. */
   YEAR_ALREADY_CLOSED,
-  /** A date that the operation cannot take: not a financial year's last day, before a loan was paid out. */
+  /**
+   * A date that the operation cannot take: not a financial year's last day, before a loan was paid
+   * out, a group's formation or a bank account's opening before {@link DateLimits#EARLIEST}.
+   */
   INVALID_DATE,
   /** A penalty with this id is recorded already with another date or amount. */
   PENALTY_EXISTS,
@@ -93,7 +96,17 @@ public enum GroupRejection {
    * in the open year would move last year's income into this one. A mistake of a closed year is
    * corrected by an entry dated in the open year.
    */
-  YEAR_END_NOT_REVERSIBLE;
+  YEAR_END_NOT_REVERSIBLE,
+  /**
+   * The operation is dated before its group was formed (a member joining, a meeting, an entry):
+   * almost always a mistyped date. See {@link DateLimits}.
+   */
+  DATE_BEFORE_FORMATION,
+  /**
+   * The operation is dated more than the engine's margin ({@link DateLimits#futureDays()}, 31 days
+   * unless set) after today: almost always a mistyped date.
+   */
+  DATE_TOO_FAR_AHEAD;
 
   /**
    * Whether this reason means that something named does not exist (a group, a member, a loan),

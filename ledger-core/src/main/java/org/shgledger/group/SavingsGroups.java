@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.joda.money.Money;
 import org.shgledger.journal.AccountCode;
@@ -39,6 +41,10 @@ import org.shgledger.loan.LoanState;
  * batches), {@code Lending} (loans to members), {@code Corrections} (reversals) and {@code
  * Closing} (year end, distributions, exits, share-out), on the common ground of {@code
  * EnginePart}.
+ *
+ * <p>Every operation that records passes one date check here, before its own rules: a new record
+ * dated before its group's formation or more than a margin after today ({@link DateLimits}) is
+ * refused. A repeat of what is recorded already is answered as before, whatever its date.
  */
 public final class SavingsGroups {
 
@@ -65,6 +71,8 @@ public final class SavingsGroups {
 
   private final GroupRegistry registry;
 
+  private final DateLimits dates;
+
   private final Membership membership;
   private final Postings postings;
   private final Lending lending;
@@ -74,7 +82,8 @@ public final class SavingsGroups {
   /**
    * Creates the engine over a journal and a registry that live and die with the process, such as
    * {@link org.shgledger.journal.InMemoryJournal} and {@link InMemoryGroupRegistry}: each
-   * operation runs directly ({@link UnitOfWork#immediate()}).
+   * operation runs directly ({@link UnitOfWork#immediate()}), and dates are checked by {@link
+   * DateLimits#standard()}.
    *
    * @param journal where the money is kept, not null
    * @param registry where groups, members, office bearers and meetings are kept, not null
@@ -86,21 +95,45 @@ public final class SavingsGroups {
   /**
    * Creates the engine over a journal and a registry, running each operation that writes as one
    * unit of work, so that its journal entry and its registry records are kept together or not at
-   * all (a durable store's engine, {@code LedgerStore.engine()}, is made this way).
+   * all (a durable store's engine, {@code LedgerStore.engine()}, is made this way). Dates are
+   * checked by {@link DateLimits#standard()}.
    *
    * @param journal where the money is kept, not null
    * @param registry where groups, members, office bearers and meetings are kept, not null
    * @param unitOfWork what makes each operation one whole, not null
    */
   public SavingsGroups(Journal journal, GroupRegistry registry, UnitOfWork unitOfWork) {
+    this(journal, registry, unitOfWork, DateLimits.standard());
+  }
+
+  /**
+   * Creates the engine with its own date limits: another margin after today, or a fixed clock
+   * (for tests, and for programs that replay books on a day of their choosing).
+   *
+   * @param journal where the money is kept, not null
+   * @param registry where groups, members, office bearers and meetings are kept, not null
+   * @param unitOfWork what makes each operation one whole, not null
+   * @param dates the dates a new record may have, not null
+   */
+  public SavingsGroups(Journal journal, GroupRegistry registry, UnitOfWork unitOfWork, DateLimits dates) {
     this.journal = Objects.requireNonNull(journal, "journal");
     this.registry = Objects.requireNonNull(registry, "registry");
+    this.dates = Objects.requireNonNull(dates, "dates");
     Objects.requireNonNull(unitOfWork, "unitOfWork");
     this.membership = new Membership(journal, registry, unitOfWork);
     this.postings = new Postings(journal, registry, unitOfWork);
     this.lending = new Lending(journal, registry, unitOfWork);
     this.corrections = new Corrections(journal, registry, unitOfWork);
     this.closing = new Closing(journal, registry, unitOfWork);
+  }
+
+  /**
+   * The dates this engine takes for a new record.
+   *
+   * @return the limits, not null
+   */
+  public DateLimits dateLimits() {
+    return dates;
   }
 
   /**
@@ -130,9 +163,14 @@ public final class SavingsGroups {
    * @param group the group's definition, not null
    * @return the group, not null
    * @throws GroupException {@link GroupRejection#GROUP_EXISTS} if the code is taken by a different
-   *     group
+   *     group; {@link GroupRejection#INVALID_DATE} if it was formed before {@link
+   *     DateLimits#EARLIEST}, {@link GroupRejection#DATE_TOO_FAR_AHEAD} after {@link
+   *     DateLimits#latest()}
    */
   public Group createGroup(Group group) {
+    Objects.requireNonNull(group, "group");
+    unlessRecorded(dates.refusalOutsideBooks(group.code(), group.formed(), "the group's formation"),
+        () -> registry.group(group.code()).isPresent());
     return membership.createGroup(group);
   }
 
@@ -159,10 +197,15 @@ public final class SavingsGroups {
    * @throws GroupException {@link GroupRejection#GROUP_NOT_FOUND}; {@link
    *     GroupRejection#MEMBER_HAS_LEFT} if a member with this id has left (ids are not reused, so
    *     that old entries keep meaning one person); {@link GroupRejection#MEMBER_EXISTS} if the id
-   *     is taken by a different person
+   *     is taken by a different person; {@link GroupRejection#DATE_BEFORE_FORMATION} if she joined
+   *     before the group was formed, {@link GroupRejection#DATE_TOO_FAR_AHEAD} if she joins after
+   *     {@link DateLimits#latest()}; for her bank account's opening as {@link #setBankAccount}
    * @throws IllegalArgumentException if the record says she has already left
    */
   public Member addMember(BookId code, Member member) {
+    Objects.requireNonNull(member, "member");
+    admit(code, member.joined(), member.id() + "'s joining", () -> registry.member(code, member.id()).isPresent());
+    member.bankAccount().ifPresent(account -> admitBankAccount(code, member.id(), account));
     return membership.addMember(code, member);
   }
 
@@ -174,9 +217,15 @@ public final class SavingsGroups {
    * @param account her bank account, its number already masked, not null
    * @return the updated member, not null
    * @throws GroupException {@link GroupRejection#GROUP_NOT_FOUND}, {@link
-   *     GroupRejection#MEMBER_NOT_FOUND}
+   *     GroupRejection#MEMBER_NOT_FOUND}; {@link GroupRejection#INVALID_DATE} if the account was
+   *     opened before {@link DateLimits#EARLIEST}, {@link GroupRejection#DATE_TOO_FAR_AHEAD} after
+   *     {@link DateLimits#latest()} (before the group's formation is allowed: she may have had it
+   *     before)
    */
   public Member setBankAccount(BookId code, MemberId memberId, MemberBankAccount account) {
+    Objects.requireNonNull(account, "account");
+    membership.group(code);
+    admitBankAccount(code, Objects.requireNonNull(memberId, "memberId"), account);
     return membership.setBankAccount(code, memberId, account);
   }
 
@@ -202,9 +251,14 @@ public final class SavingsGroups {
    * @return the term, not null
    * @throws GroupException {@link GroupRejection#MEMBER_NOT_FOUND}, {@link
    *     GroupRejection#NOT_A_MEMBER_ON_DATE} if she is not a member when the term starts, {@link
-   *     GroupRejection#OFFICE_TAKEN} if another term of the office overlaps
+   *     GroupRejection#OFFICE_TAKEN} if another term of the office overlaps; {@link
+   *     GroupRejection#DATE_BEFORE_FORMATION} or {@link GroupRejection#DATE_TOO_FAR_AHEAD} for the
+   *     term's start (its end may be years ahead)
    */
   public BearerTerm elect(BookId code, BearerTerm term) {
+    Objects.requireNonNull(term, "term");
+    admit(code, term.from(), term.member() + "'s term as " + term.role().name().toLowerCase(java.util.Locale.ROOT),
+        () -> registry.terms(code).contains(term));
     return membership.elect(code, term);
   }
 
@@ -226,9 +280,13 @@ public final class SavingsGroups {
    * @return the meeting, not null
    * @throws GroupException {@link GroupRejection#GROUP_NOT_FOUND}, {@link
    *     GroupRejection#ATTENDANCE_OF_NON_MEMBER}, {@link GroupRejection#MEETING_EXISTS} if the
-   *     group's meeting that day is recorded with a different roll
+   *     group's meeting that day is recorded with a different roll; {@link
+   *     GroupRejection#DATE_BEFORE_FORMATION}, {@link GroupRejection#DATE_TOO_FAR_AHEAD}
    */
   public Meeting recordMeeting(Meeting meeting) {
+    Objects.requireNonNull(meeting, "meeting");
+    admit(meeting.group(), meeting.date(), "the meeting",
+        () -> registry.meeting(meeting.group(), meeting.date()).isPresent());
     return membership.recordMeeting(meeting);
   }
 
@@ -240,13 +298,14 @@ public final class SavingsGroups {
    * @param date the date of the event, not null
    * @param operation the event, not null
    * @return the recorded entry, not null
-   * @throws GroupException if an engine rule is broken (unknown member, not a member on the date,
-   *     no bank account on record, an invalid amount, not enough cash, bank balance or savings, a
-   *     repayment above the debt)
+   * @throws GroupException if an engine rule is broken (a date before the group's formation or
+   *     too far ahead, unknown member, not a member on the date, no bank account on record, an
+   *     invalid amount, not enough cash, bank balance or savings, a repayment above the debt)
    * @throws JournalException if a journal rule is broken (a locked period, the id reused with
    *     other content)
    */
   public JournalEntry record(BookId code, EntryId id, LocalDate date, GroupOperation operation) {
+    admitEntry(code, Objects.requireNonNull(id, "id"), date);
     return postings.record(code, id, date, operation);
   }
 
@@ -264,6 +323,15 @@ public final class SavingsGroups {
    * @throws JournalException if a journal rule refuses an entry
    */
   public List<JournalEntry> recordAll(BookId code, List<Recording> recordings) {
+    Objects.requireNonNull(recordings, "recordings");
+    Group group = membership.group(code);
+    for (int i = 0; i < recordings.size(); i++) {
+      try {
+        admitEntry(group, Objects.requireNonNull(recordings.get(i), "recording"));
+      } catch (GroupException e) {
+        throw e.atBatchIndex(i);
+      }
+    }
     return postings.recordAll(code, recordings);
   }
 
@@ -278,6 +346,7 @@ public final class SavingsGroups {
    * @throws JournalException if a journal rule refuses the entry
    */
   public JournalEntry record(BookId code, Recording recording) {
+    admitEntry(membership.group(code), Objects.requireNonNull(recording, "recording"));
     return postings.record(code, recording);
   }
 
@@ -291,8 +360,13 @@ public final class SavingsGroups {
    *     throwing {@link GroupException} where an engine rule refuses it, not null
    * @throws GroupException {@link GroupRejection#GROUP_NOT_FOUND}
    */
-  public java.util.function.Function<Recording, JournalEntry> checker(BookId code) {
-    return postings.checker(code);
+  public Function<Recording, JournalEntry> checker(BookId code) {
+    Group group = membership.group(code);
+    Function<Recording, JournalEntry> check = postings.checker(code);
+    return recording -> {
+      admitEntry(group, Objects.requireNonNull(recording, "recording"));
+      return check.apply(recording);
+    };
   }
 
   /**
@@ -311,6 +385,7 @@ public final class SavingsGroups {
    *     of someone who was not a member on the line's date
    */
   public List<JournalEntry> reclassifyBankLine(BookId code, EntryId entry, AccountCode account) {
+    // no date check: both entries keep the date of a line that is in the books already
     return postings.reclassifyBankLine(code, entry, account);
   }
 
@@ -325,10 +400,13 @@ public final class SavingsGroups {
    * @param memo why, not null; an account number in it is masked ({@link
    *     org.shgledger.journal.AccountNumbers})
    * @return the reversing entry, not null
-   * @throws GroupException if the reversal would leave too little cash, bank or savings
+   * @throws GroupException if the reversal would leave too little cash, bank or savings; {@link
+   *     GroupRejection#DATE_BEFORE_FORMATION}, {@link GroupRejection#DATE_TOO_FAR_AHEAD} for the
+   *     reversal's date
    * @throws JournalException for the journal's reversal rules (not found, reversed already, locked)
    */
   public JournalEntry reverse(BookId code, EntryId original, EntryId reversalId, LocalDate date, String memo) {
+    admitEntry(code, Objects.requireNonNull(reversalId, "reversalId"), date);
     return corrections.reverse(code, original, reversalId, date, memo);
   }
 
@@ -349,10 +427,15 @@ public final class SavingsGroups {
    * @throws GroupException {@link GroupRejection#LOAN_EXISTS}, {@link
    *     GroupRejection#LOAN_IN_OTHER_CURRENCY}, {@link GroupRejection#NOT_A_MEMBER_ON_DATE},
    *     {@link GroupRejection#NO_MEMBER_BANK_ACCOUNT}, {@link GroupRejection#INSUFFICIENT_CASH},
-   *     {@link GroupRejection#INSUFFICIENT_BANK_BALANCE}
+   *     {@link GroupRejection#INSUFFICIENT_BANK_BALANCE}; {@link
+   *     GroupRejection#DATE_BEFORE_FORMATION}, {@link GroupRejection#DATE_TOO_FAR_AHEAD} for the
+   *     disbursement date (the schedule's later dates are not checked)
    */
   public JournalEntry disburseLoan(
       BookId code, EntryId id, LoanId loanId, MemberId memberId, Loan terms, Channel channel) {
+    Objects.requireNonNull(loanId, "loanId");
+    admit(code, Objects.requireNonNull(terms, "terms").disbursementDate(), "loan " + loanId + "'s disbursement",
+        () -> registry.loan(code, loanId).isPresent());
     return lending.disburseLoan(code, id, loanId, memberId, terms, channel);
   }
 
@@ -367,9 +450,14 @@ public final class SavingsGroups {
    * @param date the day it is charged, not before the loan's latest event, not null
    * @param amount positive, not null
    * @throws GroupException {@link GroupRejection#LOAN_NOT_FOUND}, {@link
-   *     GroupRejection#INVALID_AMOUNT}, {@link GroupRejection#LOAN_EVENT_OUT_OF_ORDER}
+   *     GroupRejection#INVALID_AMOUNT}, {@link GroupRejection#LOAN_EVENT_OUT_OF_ORDER}, {@link
+   *     GroupRejection#DATE_BEFORE_FORMATION}, {@link GroupRejection#DATE_TOO_FAR_AHEAD}
    */
   public void chargeLoanPenalty(BookId code, EntryId id, LoanId loanId, LocalDate date, Money amount) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(loanId, "loanId");
+    admit(code, date, "penalty " + id,
+        () -> registry.loanEvents(code, loanId).stream().anyMatch(event -> event.id().equals(id)));
     lending.chargeLoanPenalty(code, id, loanId, date, amount);
   }
 
@@ -387,9 +475,11 @@ public final class SavingsGroups {
    * @return the payment entry, not null
    * @throws GroupException {@link GroupRejection#LOAN_NOT_FOUND}, {@link
    *     GroupRejection#INVALID_AMOUNT}, {@link GroupRejection#LOAN_EVENT_OUT_OF_ORDER}, {@link
-   *     GroupRejection#REPAYMENT_EXCEEDS_DEBT} if the payment is more than the loan will ever ask
+   *     GroupRejection#REPAYMENT_EXCEEDS_DEBT} if the payment is more than the loan will ever ask,
+   *     {@link GroupRejection#DATE_BEFORE_FORMATION}, {@link GroupRejection#DATE_TOO_FAR_AHEAD}
    */
   public JournalEntry repayLoan(BookId code, EntryId id, LoanId loanId, LocalDate date, Money amount, Channel channel) {
+    admitEntry(code, Objects.requireNonNull(id, "id"), date);
     return lending.repayLoan(code, id, loanId, date, amount, channel);
   }
 
@@ -467,9 +557,11 @@ public final class SavingsGroups {
    * @throws GroupException {@link GroupRejection#YEAR_ALREADY_CLOSED} if the book is locked on or
    *     after that day
    * @throws GroupException {@link GroupRejection#INVALID_DATE} if the date is not the last day of a
-   *     financial year
+   *     financial year; {@link GroupRejection#DATE_BEFORE_FORMATION}, {@link
+   *     GroupRejection#DATE_TOO_FAR_AHEAD}
    */
   public Optional<JournalEntry> closeYear(BookId code, EntryId id, LocalDate yearEnd) {
+    admitEntry(code, Objects.requireNonNull(id, "id"), yearEnd);
     return closing.closeYear(code, id, yearEnd);
   }
 
@@ -487,9 +579,11 @@ public final class SavingsGroups {
    * @param total the amount to distribute, positive, not null
    * @return the entry, not null
    * @throws GroupException {@link GroupRejection#INSUFFICIENT_SURPLUS} if the accumulated surplus
-   *     is smaller, {@link GroupRejection#NOTHING_TO_SHARE_BY} if no member has savings
+   *     is smaller, {@link GroupRejection#NOTHING_TO_SHARE_BY} if no member has savings, {@link
+   *     GroupRejection#DATE_BEFORE_FORMATION}, {@link GroupRejection#DATE_TOO_FAR_AHEAD}
    */
   public JournalEntry distributeSurplus(BookId code, EntryId id, LocalDate date, Money total) {
+    admitEntry(code, Objects.requireNonNull(id, "id"), date);
     return closing.distributeSurplus(code, id, date, total);
   }
 
@@ -511,9 +605,11 @@ public final class SavingsGroups {
    * @throws GroupException {@link GroupRejection#NOT_A_MEMBER_ON_DATE}, {@link
    *     GroupRejection#INSUFFICIENT_CASH} or {@link GroupRejection#INSUFFICIENT_BANK_BALANCE} if
    *     the group cannot pay her, {@link GroupRejection#NO_MEMBER_BANK_ACCOUNT}, {@link
-   *     GroupRejection#LOAN_EVENT_OUT_OF_ORDER} if a loan of hers has a later event
+   *     GroupRejection#LOAN_EVENT_OUT_OF_ORDER} if a loan of hers has a later event, {@link
+   *     GroupRejection#DATE_BEFORE_FORMATION}, {@link GroupRejection#DATE_TOO_FAR_AHEAD}
    */
   public Optional<JournalEntry> settleExit(BookId code, EntryId id, MemberId memberId, LocalDate date, Channel channel) {
+    admitEntry(code, Objects.requireNonNull(id, "id"), date);
     return closing.settleExit(code, id, memberId, date, channel);
   }
 
@@ -550,9 +646,11 @@ public final class SavingsGroups {
    * @throws GroupException {@link GroupRejection#MEMBER_LOANS_OUTSTANDING}, {@link
    *     GroupRejection#EXTERNAL_LOANS_OUTSTANDING}, {@link GroupRejection#NOTHING_TO_SHARE_BY},
    *     {@link GroupRejection#INVALID_ACCOUNT} for a remainder account that is not an equity or
-   *     income account of the chart
+   *     income account of the chart, {@link GroupRejection#DATE_BEFORE_FORMATION}, {@link
+   *     GroupRejection#DATE_TOO_FAR_AHEAD}
    */
   public JournalEntry shareOut(BookId code, EntryId id, LocalDate date, ShareOutTerms terms) {
+    admitEntry(code, Objects.requireNonNull(id, "id"), date);
     return closing.shareOut(code, id, date, terms);
   }
 
@@ -579,7 +677,6 @@ public final class SavingsGroups {
     return membership.membersOn(code, date);
   }
 
-  /** Runs one operation that writes as a unit of work on its group's book. */
   /**
    * Runs several operations on one group as one unit, through this engine's {@link UnitOfWork}:
    * over a {@code LedgerStore} they are one database transaction (each operation inside joins it),
@@ -596,5 +693,38 @@ public final class SavingsGroups {
    */
   public <T> T atomically(BookId code, Supplier<T> work) {
     return membership.atomically(code, work);
+  }
+
+  // The engine's one date check. It runs before the operation's own rules, since a mistyped date
+  // is the likelier mistake and would otherwise be reported as something else (a member "not yet
+  // joined"). It is skipped for a repeat, which its part answers as before (or refuses as other
+  // content under a known key): books kept before the check, with a date it would refuse, still
+  // take the same files again. Only the refusal path asks whether the key is known.
+
+  /** Refuses a new record of a group's books dated outside the limits. */
+  private void admit(BookId code, LocalDate date, String what, BooleanSupplier recorded) {
+    unlessRecorded(dates.refusal(membership.group(code), date, what), recorded);
+  }
+
+  /** Refuses a new entry dated outside the limits. */
+  private void admitEntry(BookId code, EntryId id, LocalDate date) {
+    admit(code, date, "entry " + id, () -> journal.entry(code, id).isPresent());
+  }
+
+  private void admitEntry(Group group, Recording recording) {
+    unlessRecorded(dates.refusal(group, recording.date(), "entry " + recording.id()),
+        () -> journal.entry(group.code(), recording.id()).isPresent());
+  }
+
+  /** Refuses a bank account opened on an odd date, unless it is the one on record. */
+  private void admitBankAccount(BookId code, MemberId memberId, MemberBankAccount account) {
+    unlessRecorded(dates.refusalOutsideBooks(code, account.opened(), memberId + "'s bank account's opening"),
+        () -> registry.member(code, memberId).flatMap(Member::bankAccount).equals(Optional.of(account)));
+  }
+
+  private static void unlessRecorded(Optional<GroupException> refusal, BooleanSupplier recorded) {
+    if (refusal.isPresent() && !recorded.getAsBoolean()) {
+      throw refusal.get();
+    }
   }
 }

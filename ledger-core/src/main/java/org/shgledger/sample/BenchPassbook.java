@@ -16,7 +16,7 @@ import org.joda.money.Money;
 /**
  * A made-up group bank statement of any number of lines, for benchmarks: every line's balance
  * follows from the one before, and every line can be imported on its own into a new group
- * (created with {@link #GROUP_FILE}, imported with {@link #RULES_FILE}) without a meeting register:
+ * (created with {@link #groupFile}, imported with {@link #RULES_FILE}) without a meeting register:
  *
  * <ul>
  *   <li>money comes into the account from outside the books' cash box: the Revolving Fund grant
@@ -29,7 +29,7 @@ import org.joda.money.Money;
  * </ul>
  *
  * <p>Nothing goes to Suspense. The lines are spread evenly over the years asked for, from {@link
- * #OPENED}, several a day when there are many. They are written one at a time: a statement of a
+ * #opened}, several a day when there are many. They are written one at a time: a statement of a
  * million lines needs no more memory than one of ten. The same seed gives the same bytes.
  */
 public final class BenchPassbook {
@@ -44,17 +44,44 @@ public final class BenchPassbook {
    */
   private static final long FUNDS_CAP_PAISE = 1_000_000_000L;
 
-  /** The day the account was opened, with a balance of zero: the statement's first day. */
+  /**
+   * The day the account was opened, with a balance of zero, and the statement's first day, when
+   * the statement fits before {@link SampleGroups#LAST_DAY}: see {@link #opened}.
+   */
   public static final LocalDate OPENED = LocalDate.of(2020, 4, 1);
 
-  /** The arguments of {@code shg group create} for the statement's group, as {@code group.txt}. */
-  public static final String GROUP_FILE = """
+  /**
+   * The day the account of a statement of so many years was opened: {@link #OPENED}, or as many
+   * whole years earlier as it takes for the statement to end by {@link SampleGroups#LAST_DAY}.
+   *
+   * @param years over how many years the lines are spread, at least 1
+   * @return the statement's first day, which is also its group's formation, not null
+   */
+  public static LocalDate opened(int years) {
+    LocalDate opened = OPENED;
+    while (opened.plusYears(years).minusDays(1).isAfter(SampleGroups.LAST_DAY)) {
+      opened = opened.minusYears(1);
+    }
+    return opened;
+  }
+
+  /**
+   * The arguments of {@code shg group create} for the statement's group, as {@code group.txt}.
+   *
+   * @param formed the group's formation: the statement's first day ({@link #opened}), not null
+   * @return the file's text, not null
+   */
+  public static String groupFile(LocalDate formed) {
+    return GROUP_FILE.replace("{formed}", formed.toString());
+  }
+
+  private static final String GROUP_FILE = """
       # A made-up group for benchmarks (shg generate --passbook-rows): the arguments of
       # shg group create, one a line, as in seeds/.
       BENCH
       --name Benchmark Sample Group
       --currency INR
-      --formed 2020-04-01
+      --formed {formed}
       --frequency monthly
       --monthly-savings 100
       --rounding whole
@@ -108,7 +135,7 @@ public final class BenchPassbook {
   public static Summary writeFolder(Path folder, long lines, long seed, int years, BankLayout layout) {
     try {
       Files.createDirectories(folder);
-      Files.writeString(folder.resolve("group.txt"), GROUP_FILE, StandardCharsets.UTF_8);
+      Files.writeString(folder.resolve("group.txt"), groupFile(opened(years)), StandardCharsets.UTF_8);
       Files.writeString(folder.resolve("rules.txt"), RULES_FILE, StandardCharsets.UTF_8);
       try (Writer out = new BufferedWriter(
           Files.newBufferedWriter(folder.resolve("passbook.csv"), StandardCharsets.UTF_8), 1 << 16)) {
@@ -137,19 +164,20 @@ public final class BenchPassbook {
     if (lines < 1 || years < 1) {
       throw new IllegalArgumentException("a statement needs at least one line and one year");
     }
-    long days = OPENED.plusYears(years).toEpochDay() - OPENED.toEpochDay();
+    LocalDate opened = opened(years);
+    long days = opened.plusYears(years).toEpochDay() - opened.toEpochDay();
     SplittableRandom random = new SplittableRandom(seed);
-    layout.writeHeader(out, "BENCHMARK SAMPLE GROUP", "00000000000000", OPENED);
+    layout.writeHeader(out, "BENCHMARK SAMPLE GROUP", "00000000000000", opened);
     Money zero = Money.zero(INR);
     Money bank = zero;
     Money cash = zero;
     Money loan = zero;
     Money deposits = zero;
     Money withdrawals = zero;
-    LocalDate date = OPENED;
+    LocalDate date = opened;
     for (long i = 0; i < lines; i++) {
       // i * days fits a long for any statement that fits a disk
-      date = OPENED.plusDays(i * days / lines);
+      date = opened.plusDays(i * days / lines);
       int pick = random.nextInt(100);
       String narration;
       String reference = "";
@@ -191,7 +219,7 @@ public final class BenchPassbook {
       withdrawals = withdrawals.plus(out2);
       layout.writeLine(out, i + 1, new BankLine(date, narration, reference, out2, in, bank));
     }
-    return new Summary(lines, OPENED, date, deposits, withdrawals, bank);
+    return new Summary(lines, opened, date, deposits, withdrawals, bank);
   }
 
   /** A whole number of hundreds of rupees, at least one hundred and at most {@code maxPaise}. */

@@ -18,8 +18,18 @@ import java.util.List;
  */
 public final class SampleGroups {
 
-  /** The first group's formation; group n is formed n - 1 months later, modulo a year. */
+  /**
+   * The first group's formation when its books fit before {@link #LAST_DAY}; group n is formed
+   * n - 1 months later, modulo a year.
+   */
   public static final LocalDate FIRST_FORMED = LocalDate.of(2021, 4, 1);
+
+  /**
+   * The last day any generated books reach (the end of financial year 2025-26). It is past, so
+   * that generated books import on any later day (the engine refuses dates too far after today),
+   * and fixed, so that the same arguments keep giving the same bytes.
+   */
+  public static final LocalDate LAST_DAY = LocalDate.of(2026, 3, 31);
 
   private static final BankLayout[] LAYOUTS = {BankLayout.SBI, BankLayout.HDFC, BankLayout.KOTAK, BankLayout.GENERIC};
 
@@ -39,10 +49,24 @@ public final class SampleGroups {
     for (int n = 1; n <= groups; n++) {
       String number = String.format("%04d", n);
       specs.add(new SampleGroup.Spec("GEN" + number, "Sample Group " + number,
-          FIRST_FORMED.plusMonths((n - 1) % 12), members, years, seed * 1_000_003L + n,
+          firstFormation(groups, years).plusMonths((n - 1) % 12), members, years, seed * 1_000_003L + n,
           LAYOUTS[(n - 1) % LAYOUTS.length], n % 4 != 0, n % 3 == 0, n % 5 == 0 ? 2 : 0));
     }
     return specs;
+  }
+
+  /**
+   * The first group's formation: {@link #FIRST_FORMED}, or as many whole years earlier as it takes
+   * for the last-formed group's books (a group's last month ends a day before the anniversary of
+   * its formation) to end by {@link #LAST_DAY}.
+   */
+  private static LocalDate firstFormation(int groups, int years) {
+    int latestFormation = Math.max(0, Math.min(groups, 12) - 1);
+    LocalDate first = FIRST_FORMED;
+    while (first.plusMonths(latestFormation).plusYears(years).minusDays(1).isAfter(LAST_DAY)) {
+      first = first.minusYears(1);
+    }
+    return first;
   }
 
   /**

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Supplier;
+import org.shgledger.group.DateLimits;
 import org.shgledger.group.SavingsGroups;
 import org.shgledger.group.UnitOfWork;
 import org.shgledger.journal.BookId;
@@ -61,12 +62,12 @@ public final class LedgerStore implements AutoCloseable {
   private final SavingsGroups engine;
   private final Units units;
 
-  private LedgerStore(Database database) {
+  private LedgerStore(Database database, DateLimits dates) {
     this.database = database;
     this.journal = new JdbcJournal(database);
     this.registry = new JdbcGroupRegistry(database);
     this.programme = new JdbcProgrammeRegister(database);
-    this.engine = new SavingsGroups(journal, registry, unitOfWork());
+    this.engine = new SavingsGroups(journal, registry, unitOfWork(), dates);
     this.units = new Units(engine, new JdbcUnitRegistry(database));
   }
 
@@ -120,7 +121,8 @@ public final class LedgerStore implements AutoCloseable {
   /**
    * The savings-group engine over this store's journal and registry. Each of its operations that
    * writes is one transaction: its journal entry and its registry records are committed together,
-   * so a crash keeps both or neither, and a refused or failed operation leaves no trace.
+   * so a crash keeps both or neither, and a refused or failed operation leaves no trace. It takes
+   * the dates the store was opened with ({@link DateLimits#standard()} unless given).
    *
    * @return the engine, usable until the store is closed, not null
    */
@@ -181,7 +183,22 @@ public final class LedgerStore implements AutoCloseable {
    * @throws StoreException if the file cannot be opened or was written by a newer version
    */
   public static LedgerStore openSqlite(Path file, Duration busyTimeout) {
+    return openSqlite(file, busyTimeout, DateLimits.standard());
+  }
+
+  /**
+   * Opens the books in a SQLite file, with a busy timeout and the dates its engine takes.
+   *
+   * @param file the database file, not null; its directory must exist
+   * @param busyTimeout how long a write waits for another process's write to finish, not null,
+   *     at most {@link Integer#MAX_VALUE} milliseconds
+   * @param dates the dates a new record of the engine may have, not null
+   * @return the store, to be closed when done, not null
+   * @throws StoreException if the file cannot be opened or was written by a newer version
+   */
+  public static LedgerStore openSqlite(Path file, Duration busyTimeout, DateLimits dates) {
     Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(dates, "dates");
     int timeoutMillis = Math.toIntExact(Objects.requireNonNull(busyTimeout, "busyTimeout").toMillis());
     Path path = file.toAbsolutePath().normalize();
     String where = "SQLite database " + path;
@@ -211,7 +228,7 @@ public final class LedgerStore implements AutoCloseable {
         }
       }
       Migrator.migrate(connection, Dialect.SQLITE, where);
-      return new LedgerStore(new Database(connection, Dialect.SQLITE, where, busyTimeout));
+      return new LedgerStore(new Database(connection, Dialect.SQLITE, where, busyTimeout), dates);
     } catch (SQLException e) {
       closeQuietly(connection, e);
       int primary = e.getErrorCode() & 0xff;
@@ -257,8 +274,25 @@ public final class LedgerStore implements AutoCloseable {
    *     was written by a newer version
    */
   public static LedgerStore open(String jdbcUrl, Duration busyTimeout) {
+    return open(jdbcUrl, busyTimeout, DateLimits.standard());
+  }
+
+  /**
+   * Opens the books named by a JDBC URL, with a busy timeout and the dates its engine takes; see
+   * {@link #open(String)}.
+   *
+   * @param jdbcUrl the URL, not null
+   * @param busyTimeout how long a write waits for another writer to the same file (SQLite) or
+   *     book (PostgreSQL) to finish, not null
+   * @param dates the dates a new record of the engine may have, not null
+   * @return the store, to be closed when done, not null
+   * @throws StoreException if the URL is of another kind, the database cannot be reached, or it
+   *     was written by a newer version
+   */
+  public static LedgerStore open(String jdbcUrl, Duration busyTimeout, DateLimits dates) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     Objects.requireNonNull(busyTimeout, "busyTimeout");
+    Objects.requireNonNull(dates, "dates");
     if (jdbcUrl.startsWith(SQLITE_PREFIX)) {
       String path = jdbcUrl.substring(SQLITE_PREFIX.length());
       if (path.isEmpty() || path.startsWith(":") || path.startsWith("file:") || path.contains("?")) {
@@ -266,10 +300,10 @@ public final class LedgerStore implements AutoCloseable {
             StoreException.Kind.CANNOT_OPEN,
             "a SQLite URL must name a file, as jdbc:sqlite:/path/to/shg.db; got " + jdbcUrl, null);
       }
-      return openSqlite(Path.of(path), busyTimeout);
+      return openSqlite(Path.of(path), busyTimeout, dates);
     }
     if (jdbcUrl.startsWith(POSTGRESQL_PREFIX)) {
-      return openPostgresql(jdbcUrl, busyTimeout);
+      return openPostgresql(jdbcUrl, busyTimeout, dates);
     }
     int colon = jdbcUrl.indexOf(':', "jdbc:".length());
     throw new StoreException(
@@ -279,7 +313,7 @@ public final class LedgerStore implements AutoCloseable {
         null);
   }
 
-  private static LedgerStore openPostgresql(String url, Duration busyTimeout) {
+  private static LedgerStore openPostgresql(String url, Duration busyTimeout, DateLimits dates) {
     // the parameters may hold a password: messages name the server and database only
     int query = url.indexOf('?');
     String where = "PostgreSQL database " + Credentials.masked(query < 0 ? url : url.substring(0, query));
@@ -297,7 +331,7 @@ public final class LedgerStore implements AutoCloseable {
         statement.execute("SET lock_timeout = " + busyTimeout.toMillis());
       }
       Migrator.migrate(connection, Dialect.POSTGRESQL, where);
-      return new LedgerStore(new Database(connection, Dialect.POSTGRESQL, where, busyTimeout));
+      return new LedgerStore(new Database(connection, Dialect.POSTGRESQL, where, busyTimeout), dates);
     } catch (SQLException e) {
       closeQuietly(connection, e);
       throw new StoreException(

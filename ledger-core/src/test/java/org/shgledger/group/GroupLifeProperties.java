@@ -2,6 +2,8 @@ package org.shgledger.group;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -28,6 +30,15 @@ import org.shgledger.journal.InMemoryJournal;
 public class GroupLifeProperties {
 
   private static final int STEPS = Integer.getInteger("shg.group.steps", 80);
+
+  /**
+   * The engine's dates: today fixed on the last day a life can reach (a step moves at most 11
+   * days), so that no life's date is refused as too far ahead on whatever day, and with however
+   * many steps, the property runs. The date rule has its own examples (EngineDatesTest).
+   */
+  protected static final DateLimits DATES = new DateLimits(
+      Clock.fixed(GroupLife.FORMED.plusDays(11L * STEPS).atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC),
+      DateLimits.DEFAULT_FUTURE_DAYS);
   /**
    * Some kinds of event are rarely accepted (a distribution needs a closed year with a surplus);
    * the few lives of a run on a database are not enough to see each, so they check the rate only.
@@ -42,7 +53,7 @@ public class GroupLifeProperties {
    * @return the engine
    */
   protected SavingsGroups newEngine() {
-    return new SavingsGroups(new InMemoryJournal(), new InMemoryGroupRegistry());
+    return new SavingsGroups(new InMemoryJournal(), new InMemoryGroupRegistry(), UnitOfWork.immediate(), DATES);
   }
 
   @BeforeProperty

@@ -2,8 +2,10 @@ package org.shgledger.importing;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Ways to spoil a CSV file, for fuzzing the importers: each corruption changes one place of the
@@ -23,6 +25,12 @@ public final class Fuzz {
     EXTRA_FIELD,
     /** A date field replaced by something that is not a date. */
     BAD_DATE,
+    /**
+     * A date field replaced by a real date no book takes ({@link #FAR_DATES}): years 0000, 0001
+     * and 9999, a day in 2099, a day before any fuzzed group was formed. Such a file is never
+     * imported.
+     */
+    FAR_DATE,
     /** A field replaced by something that is not a number. */
     BAD_NUMBER,
     /** A minus sign before a field. */
@@ -56,6 +64,16 @@ public final class Fuzz {
   private static final List<String> BAD_DATES = List.of("2024-02-30", "31/04/2024", "2024-13-01", "6/4/24",
       "2024-04-06T10:00", "06-04-2024", "yesterday", "0000-00-00", "99/99/9999");
 
+  /**
+   * Real dates that no book takes, for {@link Corruption#FAR_DATE}: written as the field they
+   * replace is, ISO or day first. The fuzzed groups are formed after 1999 and run on a clock
+   * before 2099.
+   */
+  public static final List<LocalDate> FAR_DATES = List.of(LocalDate.of(0, 1, 1), LocalDate.of(1, 1, 1),
+      LocalDate.of(9999, 12, 31), LocalDate.of(2099, 1, 1), LocalDate.of(1999, 12, 31));
+
+  private static final Pattern DATE_FIELD = Pattern.compile("\\d{4}-\\d{2}-\\d{2}|\\d{2}/\\d{2}/\\d{4}");
+
   private static final List<String> BAD_NUMBERS = List.of("1O0", "1.2.3", "\u0967\u0966\u0966", "1e3", "NaN",
       "--5", "\u20b9", "0x10", "99999999999999999999", "12,34", "Rs", "+5", "5-", "1 000", "\"\"");
 
@@ -84,6 +102,20 @@ public final class Fuzz {
       case EXTRA_FIELD -> lines.set(index, line + ",99");
       case BAD_DATE -> {
         fields[0] = BAD_DATES.get(position % BAD_DATES.size());
+        lines.set(index, String.join(",", fields));
+      }
+      case FAR_DATE -> {
+        int at = 0;
+        while (at < fields.length - 1 && !DATE_FIELD.matcher(fields[at].strip()).matches()) {
+          at++;
+        }
+        if (!DATE_FIELD.matcher(fields[at].strip()).matches()) {
+          at = 0;
+        }
+        LocalDate far = FAR_DATES.get(position % FAR_DATES.size());
+        fields[at] = fields[at].contains("/")
+            ? String.format("%02d/%02d/%04d", far.getDayOfMonth(), far.getMonthValue(), far.getYear())
+            : String.format("%04d-%02d-%02d", far.getYear(), far.getMonthValue(), far.getDayOfMonth());
         lines.set(index, String.join(",", fields));
       }
       case BAD_NUMBER -> {

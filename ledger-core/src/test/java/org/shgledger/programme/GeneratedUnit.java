@@ -114,7 +114,8 @@ final class GeneratedUnit {
       MemberId id = MemberId.of(String.format("M%02d", m));
       MemberCategory category = m <= adults ? MemberCategory.ADULT_WOMAN : MemberCategory.ADOLESCENT_GIRL;
       boolean late = random.nextInt(8) == 0;
-      LocalDate joined = late ? LocalDate.of(2025, 5, 15) : formed;
+      // a group formed after the report's day has no late joiners: nobody joins before her group is formed
+      LocalDate joined = late && counted ? LocalDate.of(2025, 5, 15) : formed;
       String name = GIVEN[random.nextInt(GIVEN.length)] + " " + code.value().toLowerCase() + "x" + m + "wala";
       names.add(name);
       Member member = groups.addMember(code, Member.joining(id, name, category, joined));

@@ -2,8 +2,10 @@ package org.shgledger.report;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.joda.money.Money;
 import org.shgledger.LedgerException;
 import org.shgledger.group.Attendance;
 import org.shgledger.group.Channel;
+import org.shgledger.group.DateLimits;
 import org.shgledger.group.Group;
 import org.shgledger.group.GroupOperation;
 import org.shgledger.group.InMemoryGroupRegistry;
@@ -31,6 +34,7 @@ import org.shgledger.group.MemberId;
 import org.shgledger.group.MemberLoan;
 import org.shgledger.group.SavingsGroups;
 import org.shgledger.group.SavingsKind;
+import org.shgledger.group.UnitOfWork;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.EntryId;
 import org.shgledger.journal.InMemoryJournal;
@@ -83,7 +87,16 @@ final class RandomGroupLife {
     }
   }
 
-  final SavingsGroups groups = new SavingsGroups(new InMemoryJournal(), new InMemoryGroupRegistry());
+  /** The most steps a life takes; each moves at most 11 days. */
+  static final int MAX_STEPS = 140;
+
+  /** Today for the engine: fixed on the last day a life can reach, whatever day the test runs. */
+  private static final DateLimits DATES = new DateLimits(
+      Clock.fixed(FORMED.plusDays(11L * MAX_STEPS).atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC),
+      DateLimits.DEFAULT_FUTURE_DAYS);
+
+  final SavingsGroups groups =
+      new SavingsGroups(new InMemoryJournal(), new InMemoryGroupRegistry(), UnitOfWork.immediate(), DATES);
   final Group group = new Group(SHG, "Roshni", INR, FORMED, MeetingFrequency.MONTHLY, Money.of(INR, 100),
       RoundingPolicy.wholeUnits(RoundingMode.HALF_UP), Month.APRIL,
       LoanDefaults.scheduled(InterestRate.perMonth(BigDecimal.valueOf(2)), RepaymentMethod.FLAT, 10));
@@ -103,8 +116,11 @@ final class RandomGroupLife {
     return today;
   }
 
-  /** Lives through {@code steps} random events. */
+  /** Lives through {@code steps} random events, at most {@link #MAX_STEPS}. */
   void live(Random random, int steps) {
+    if (steps > MAX_STEPS) {
+      throw new IllegalArgumentException("at most " + MAX_STEPS + " steps, not " + steps);
+    }
     for (int i = 0; i < steps; i++) {
       today = today.plusDays(random.nextInt(12));
       step(random);

@@ -59,7 +59,7 @@ class ReportProperties {
   }
 
   @Property(tries = 50)
-  void theReportsAgreeWithTheBooksThroughAGroupsLife(@ForAll long seed, @ForAll @IntRange(min = 40, max = 140) int steps) {
+  void theReportsAgreeWithTheBooksThroughAGroupsLife(@ForAll long seed, @ForAll @IntRange(min = 40, max = RandomGroupLife.MAX_STEPS) int steps) {
     Random random = new Random(seed);
     RandomGroupLife life = new RandomGroupLife(tally);
     life.live(random, steps);

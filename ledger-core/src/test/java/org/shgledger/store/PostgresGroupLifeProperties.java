@@ -18,7 +18,8 @@ class PostgresGroupLifeProperties extends GroupLifeProperties {
 
   @Override
   protected SavingsGroups newEngine() {
-    return STORES.newStore().engine();
+    LedgerStore store = STORES.newStore();
+    return new SavingsGroups(store.journal(), store.registry(), store.unitOfWork(), DATES);
   }
 
   @AfterContainer

@@ -2,6 +2,7 @@ package org.shgledger.importing.register;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.shgledger.importing.register.RegisterFixtures.INR;
 
@@ -14,7 +15,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -42,6 +46,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.joda.money.Money;
 import org.shgledger.group.Chart;
+import org.shgledger.group.DateLimits;
 import org.shgledger.group.Member;
 import org.shgledger.group.MemberCategory;
 import org.shgledger.group.MemberId;
@@ -61,7 +66,8 @@ import org.shgledger.store.LedgerStore;
  * the middle, huge fields, binary garbage, bytes that are not UTF-8...) ends either in success
  * with exactly the totals the file holds, or in an {@link ImportException} whose every problem
  * names {@code file:line:column} with a reason in words, and a store unchanged. Never another
- * exception, never part of a file.
+ * exception, never part of a file. A file with a far date (year 0000 or 9999, 2099, before the
+ * group's formation) is always refused.
  *
  * <p>On a SQLite store (so that a refusal by the books part way through rolls back), one store for
  * all tries and a new group for each.
@@ -92,7 +98,10 @@ class RegisterFuzzProperties {
     directory = Files.isDirectory(shm) && Files.isWritable(shm)
         ? Files.createTempDirectory(shm, "shg-register-fuzz")
         : Files.createTempDirectory("shg-register-fuzz");
-    store = LedgerStore.openSqlite(directory.resolve("fuzz.db"));
+    // today fixed, so that a far date is as far on any day the test runs
+    store = LedgerStore.openSqlite(directory.resolve("fuzz.db"), LedgerStore.DEFAULT_BUSY_TIMEOUT,
+        new DateLimits(Clock.fixed(Instant.parse("2025-06-15T06:00:00Z"), ZoneOffset.UTC),
+            DateLimits.DEFAULT_FUTURE_DAYS));
   }
 
   @AfterContainer
@@ -195,6 +204,7 @@ class RegisterFuzzProperties {
     try {
       ImportResult result = MeetingImport.run(store.engine(), code, file, LIMITS, false);
       Statistics.label("outcome").collect("imported");
+      assertNotEquals(Corruption.FAR_DATE, corruption, "a far date is never imported");
       Totals totals = Totals.of(bytes);
       assertEquals(totals.rows, result.rows());
       assertTotals(code, totals);
@@ -203,7 +213,7 @@ class RegisterFuzzProperties {
       assertEquals(List.of(), again.recorded(), "importing again records nothing");
       assertEquals(once, snapshot(code));
     } catch (ImportException e) {
-      Statistics.label("outcome").collect("refused");
+      Statistics.label("outcome").collect(corruption == Corruption.FAR_DATE ? "refused: far date" : "refused");
       assertClear(e, file, bytes);
       assertEquals(before, snapshot(code), "a refused file leaves the store as it was");
     }
@@ -212,6 +222,7 @@ class RegisterFuzzProperties {
     Statistics.label("outcome").coverage(coverage -> {
       coverage.check("imported").count(count -> count >= 3);
       coverage.check("refused").count(count -> count > 10);
+      coverage.check("refused: far date").count(count -> count >= 1);
     });
   }
 
@@ -404,12 +415,13 @@ class RegisterFuzzProperties {
     try {
       ImportResult result = RosterImport.run(store.engine(), code, file, LIMITS, false);
       Statistics.label("outcome").collect("imported");
+      assertNotEquals(Corruption.FAR_DATE, corruption, "a far date is never imported");
       assertRosterIsTheFile(code, bytes, result);
       List<String> once = snapshot(code);
       assertEquals(List.of(), RosterImport.run(store.engine(), code, file, LIMITS, false).recorded());
       assertEquals(once, snapshot(code));
     } catch (ImportException e) {
-      Statistics.label("outcome").collect("refused");
+      Statistics.label("outcome").collect(corruption == Corruption.FAR_DATE ? "refused: far date" : "refused");
       assertClear(e, file, bytes);
       for (RosterRow row : rows) {
         if (!row.account().isEmpty()) {
@@ -421,6 +433,7 @@ class RegisterFuzzProperties {
     Statistics.label("outcome").coverage(coverage -> {
       coverage.check("imported").count(count -> count > 5);
       coverage.check("refused").count(count -> count > 5);
+      coverage.check("refused: far date").count(count -> count >= 1);
     });
   }
 
