@@ -87,7 +87,7 @@ class ExportCommandTest {
     String out = export("gl-csv").out();
 
     assertTrue(out.contains("2025-06-28,2025-06-28-DONATION,'-1+2,1000,Cash in hand,5.00,0.00,\r\n"), out);
-    assertTrue(out.contains("2025-06-28,2025-06-28-DONATION,'-1+2,4400,"
+    assertTrue(out.contains("2025-06-28,2025-06-28-DONATION,'-1+2,4900,"
         + "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",0.00,5.00,\r\n"), out);
     assertTrue(out.contains(",'@SUM(A1:A9),"), out);
     for (CSVRecord row : csv(out)) {
@@ -118,7 +118,7 @@ class ExportCommandTest {
     assertTrue(journal.contains("\naccount Assets:1000 Cash in hand  ; type: A\n"), journal);
     assertTrue(journal.contains("\naccount Liabilities:2000 Members' compulsory savings:M01  ; type: L\n"), journal);
     // a colon in a name would be a level of hierarchy
-    assertTrue(journal.contains("\naccount Income:4400 =HYPERLINK(\"http-//evil.example\",\"click\")  ; type: R\n"),
+    assertTrue(journal.contains("\naccount Income:4900 =HYPERLINK(\"http-//evil.example\",\"click\")  ; type: R\n"),
         journal);
     assertTrue(journal.contains("""
 

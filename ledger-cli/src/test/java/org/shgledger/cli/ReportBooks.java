@@ -51,7 +51,7 @@ final class ReportBooks {
   static final MemberId M02 = MemberId.of("M02");
   static final MemberId M03 = MemberId.of("M03");
   /** An account whose name is a spreadsheet formula, opened by hand. */
-  static final AccountCode FORMULA_ACCOUNT = AccountCode.of("4400");
+  static final AccountCode FORMULA_ACCOUNT = AccountCode.of("4900");
   static final String FORMULA_NAME = "=HYPERLINK(\"http://evil.example\",\"click\")";
   static final LocalDate LATEST = LocalDate.of(2025, 6, 28);
 

@@ -117,7 +117,8 @@ class ReverseAndClosingCommandsTest {
     Run again = books.ok("share-out", "SHG01", "--date", "2025-04-30");
 
     assertTrue(shareOut.out().startsWith("recorded SHG01-2025-04-30-SHAREOUT on 2025-04-30: share-out: "), shareOut.out());
-    assertTrue(shareOut.out().endsWith("the whole fund of SHG01 is paid out to its members\n"), shareOut.out());
+    assertTrue(shareOut.out().endsWith("the fund of SHG01 is paid out to its members; its grants stay as its corpus\n"),
+        shareOut.out());
     assertTrue(again.out().startsWith("already recorded as SHG01-2025-04-30-SHAREOUT "), again.out());
     assertEquals(inr("0"), books.balance("1000"));
     assertEquals(inr("0"), books.balance("2000"));

@@ -84,7 +84,7 @@ class StatementCommandTest {
         "4000,Interest on member loans,12.00,0.00",
         "4100,Fines and penalties,10.00,0.00",
         "4200,Interest from bank,3.50,0.00",
-        "4400,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",6.00,0.00",
+        "4900,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",6.00,0.00",
         "5200,\"Meeting, stationery and bookkeeping costs\",0.00,25.00",
         "")), run.out());
     assertTrue(run.out().contains(String.join("\r\n",
@@ -234,7 +234,7 @@ class StatementCommandTest {
         4000  Interest on member loans                      12.00
         4100  Fines and penalties                           10.00
         4200  Interest from bank                             3.50
-        4400  =HYPERLINK("http://evil.example","click")      6.00
+        4900  =HYPERLINK("http://evil.example","click")      6.00
         5200  Meeting, stationery and bookkeeping costs               25.00
         ----  -----------------------------------------  --------  --------
               Total                                      1,051.50    625.00

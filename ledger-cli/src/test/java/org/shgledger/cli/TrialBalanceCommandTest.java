@@ -48,7 +48,7 @@ class TrialBalanceCommandTest {
             "4000,Interest on member loans,0.00,12.00",
             "4100,Fines and penalties,0.00,10.00",
             "4200,Interest from bank,0.00,3.50",
-            "4400,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",0.00,6.00",
+            "4900,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",0.00,6.00",
             "5200,\"Meeting, stationery and bookkeeping costs\",25.00,0.00",
             ""),
         run.out());
@@ -101,7 +101,7 @@ class TrialBalanceCommandTest {
         4000        Interest on member loans                                12.00
         4100        Fines and penalties                                     10.00
         4200        Interest from bank                                       3.50
-        4400        =HYPERLINK("http://evil.example","click")                6.00
+        4900        =HYPERLINK("http://evil.example","click")                6.00
         5200        Meeting, stationery and bookkeeping costs     25.00
         ----------  -----------------------------------------  --------  --------
                     Total                                      1,231.50  1,231.50
