@@ -2,6 +2,8 @@ package org.shgledger.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.shgledger.money.MoneyFormats;
 import org.shgledger.sample.BankLayout;
@@ -44,6 +46,12 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Years of monthly meetings (and of the benchmark passbook), 1 to 50. Default: ${DEFAULT-VALUE}.")
   int years;
 
+  @Option(names = "--formed", paramLabel = "DATE",
+      description = "The first group's formation, the first of a month (group n is formed n - 1 months later,"
+          + " modulo a year). Default: 2021-04-01, or as many whole years earlier as the books need to end"
+          + " by 31 March 2026, so that no generated date is refused as being ahead of today.")
+  LocalDate formed;
+
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
       description = "The seed of the pseudo-random choices. Default: ${DEFAULT-VALUE}.")
   long seed;
@@ -67,6 +75,7 @@ final class GenerateCommand implements Callable<Integer> {
     check(groups >= 0 && groups <= 100_000, "--groups must be 0 to 100000");
     check(members >= 1 && members <= 999, "--members must be 1 to 999");
     check(years >= 1 && years <= 50, "--years must be 1 to 50");
+    check(formed == null || formed.getDayOfMonth() == 1, "--formed must be the first of a month");
     check(passbookRows == null || passbookRows >= 1, "--passbook-rows must be at least 1");
     check(groups > 0 || passbookRows != null, "nothing to write: give --groups 1 or more, or --passbook-rows");
     BankLayout layout;
@@ -77,7 +86,9 @@ final class GenerateCommand implements Callable<Integer> {
     }
     PrintWriter stdout = spec.commandLine().getOut();
     if (groups > 0) {
-      for (SampleGroup.Spec group : SampleGroups.write(out, groups, members, years, seed)) {
+      List<SampleGroup.Spec> written = formed == null ? SampleGroups.write(out, groups, members, years, seed)
+          : SampleGroups.write(out, groups, members, years, seed, formed);
+      for (SampleGroup.Spec group : written) {
         stdout.println("wrote " + out.resolve(SampleGroups.folder(group)) + ": " + group.code() + " " + group.name()
             + ", " + group.members() + " members, " + group.years() + " years, passbook in the "
             + group.layout().profile() + " layout");

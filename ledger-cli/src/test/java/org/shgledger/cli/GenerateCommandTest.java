@@ -150,6 +150,20 @@ class GenerateCommandTest {
   }
 
   @Test
+  void formedMovesTheGroupsBooksToAnotherStartAndIsTheFirstOfAMonth(@TempDir Path dir) throws Exception {
+    // a benchmark's long register must still end before today
+    ok("generate", "--groups", "2", "--members", "3", "--years", "2", "--formed", "2010-04-01", "--out",
+        dir.toString());
+
+    assertTrue(Files.readString(dir.resolve("gen0001/group.txt")).contains("\n--formed 2010-04-01\n"));
+    assertTrue(Files.readString(dir.resolve("gen0002/group.txt")).contains("\n--formed 2010-05-01\n"));
+    List<String> register = Files.readAllLines(dir.resolve("gen0001/meetings.csv"));
+    assertTrue(register.get(1).startsWith("2010-04-10,"), register.get(1));
+    assertTrue(register.get(register.size() - 1).startsWith("2012-03-10,"), register.get(register.size() - 1));
+    assertEquals(ExitCodes.USAGE, Run.shg("generate", "--formed", "2010-04-02", "--out", dir.toString()).exitCode());
+  }
+
+  @Test
   void aBadSizeIsAUsageError(@TempDir Path dir) {
     assertEquals(ExitCodes.USAGE, Run.shg("generate", "--members", "0", "--out", dir.toString()).exitCode());
     assertEquals(ExitCodes.USAGE, Run.shg("generate", "--groups", "0", "--out", dir.toString()).exitCode());

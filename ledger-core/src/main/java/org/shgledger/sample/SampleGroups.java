@@ -45,11 +45,27 @@ public final class SampleGroups {
    * @return one specification a group, not null
    */
   public static List<SampleGroup.Spec> specs(int groups, int members, int years, long seed) {
+    return specs(groups, members, years, seed, firstFormation(groups, years));
+  }
+
+  /**
+   * The specifications of a unit's groups, the first formed on a given day instead of {@link
+   * #FIRST_FORMED}: for books of many years that still end before today (a benchmark's).
+   *
+   * @param groups how many, 0 or more
+   * @param members members in each, 1 to 999
+   * @param years years of meetings, at least 1
+   * @param seed the unit's seed
+   * @param firstFormed the first group's formation, the first of a month, not null
+   * @return one specification a group, not null
+   * @throws IllegalArgumentException if firstFormed is not the first of a month
+   */
+  public static List<SampleGroup.Spec> specs(int groups, int members, int years, long seed, LocalDate firstFormed) {
     List<SampleGroup.Spec> specs = new ArrayList<>();
     for (int n = 1; n <= groups; n++) {
       String number = String.format("%04d", n);
       specs.add(new SampleGroup.Spec("GEN" + number, "Sample Group " + number,
-          firstFormation(groups, years).plusMonths((n - 1) % 12), members, years, seed * 1_000_003L + n,
+          firstFormed.plusMonths((n - 1) % 12), members, years, seed * 1_000_003L + n,
           LAYOUTS[(n - 1) % LAYOUTS.length], n % 4 != 0, n % 3 == 0, n % 5 == 0 ? 2 : 0));
     }
     return specs;
@@ -92,10 +108,30 @@ public final class SampleGroups {
    * @throws UncheckedIOException if a file cannot be written
    */
   public static List<SampleGroup.Spec> write(Path out, int groups, int members, int years, long seed) {
-    List<SampleGroup.Spec> specs = specs(groups, members, years, seed);
+    return write(out, groups, members, years, seed, firstFormation(groups, years));
+  }
+
+  /**
+   * Writes the unit as {@link #write(Path, int, int, int, long)} does, the first group formed on
+   * a given day instead of {@link #FIRST_FORMED}.
+   *
+   * @param out the directory, created if missing, not null
+   * @param groups how many, 0 or more
+   * @param members members in each, 1 to 999
+   * @param years years of meetings, at least 1
+   * @param seed the unit's seed
+   * @param firstFormed the first group's formation, the first of a month, not null
+   * @return the specifications written, not null
+   * @throws UncheckedIOException if a file cannot be written
+   * @throws IllegalArgumentException if firstFormed is not the first of a month
+   */
+  public static List<SampleGroup.Spec> write(Path out, int groups, int members, int years, long seed,
+      LocalDate firstFormed) {
+    List<SampleGroup.Spec> specs = specs(groups, members, years, seed, firstFormed);
     StringBuilder index = new StringBuilder(
         "# The generated groups, one folder a line (shg generate --groups " + groups + " --members " + members
-            + " --years " + years + " --seed " + seed + ").\n");
+            + " --years " + years + " --seed " + seed
+            + (firstFormed.equals(FIRST_FORMED) ? "" : " --formed " + firstFormed) + ").\n");
     for (SampleGroup.Spec spec : specs) {
       SampleGroup.generate(spec).writeTo(out.resolve(folder(spec)));
       index.append(folder(spec)).append('\n');

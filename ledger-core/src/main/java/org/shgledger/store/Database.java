@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.shgledger.journal.BookId;
 
 /**
@@ -53,6 +54,8 @@ final class Database implements Statements {
   private final Map<String, PreparedStatement> prepared = new HashMap<>();
   /** The books locked by the open write transaction; null when none is open. */
   private Set<BookId> lockedBooks;
+  /** What lives as long as the open write transaction ({@link #transactionScoped}). */
+  private final Map<Object, Object> transactionScoped = new HashMap<>();
   private boolean closed;
 
   Database(Connection connection, Dialect dialect, String where, Duration busyTimeout) {
@@ -92,6 +95,8 @@ final class Database implements Statements {
       });
     }
     for (int attempt = 1; ; attempt++) {
+      // a transaction run again starts from what it reads: nothing of the last attempt's
+      transactionScoped.clear();
       try {
         dialect.beginWrite(connection);
         lockedBooks = new HashSet<>();
@@ -111,8 +116,38 @@ final class Database implements Statements {
         throw e;
       } finally {
         lockedBooks = null;
+        transactionScoped.clear();
       }
     }
+  }
+
+  /**
+   * An object that lives as long as this thread's open write transaction, nested writes
+   * included: made on first asking, forgotten when the transaction commits, rolls back or is
+   * run again. What it caches of the database therefore cannot go stale by another writer (the
+   * transaction holds its books, see {@link Dialect}); keeping it in step with this
+   * transaction's own writes is its owner's task.
+   *
+   * @param key what it is, such as its class
+   * @param make makes it
+   * @return the transaction's object for the key
+   * @throws IllegalStateException if no write transaction is open
+   */
+  synchronized <T> T transactionScoped(Class<T> key, Supplier<T> make) {
+    if (lockedBooks == null) {
+      throw new IllegalStateException("no write transaction is open");
+    }
+    return key.cast(transactionScoped.computeIfAbsent(key, k -> make.get()));
+  }
+
+  /**
+   * Forgets the open transaction's object for a key, so that the next to ask makes it anew from
+   * the database (after a failed request, whose effect on the object is not known).
+   *
+   * @param key what it is
+   */
+  synchronized void forgetTransactionScoped(Class<?> key) {
+    transactionScoped.remove(key);
   }
 
   /**

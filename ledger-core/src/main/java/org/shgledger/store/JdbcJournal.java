@@ -83,6 +83,7 @@ public final class JdbcJournal implements Journal {
       insert.setString(2, book.name());
       insert.setString(3, book.currency().getCode());
       insert.executeUpdate();
+      view.definitionsChanged();
       return book;
     });
   }
@@ -130,6 +131,7 @@ public final class JdbcJournal implements Journal {
       insert.setString(6, account.control().map(AccountCode::value).orElse(null));
       insert.setString(7, account.constraint().name());
       insert.executeUpdate();
+      view.definitionsChanged();
       return account;
     });
   }
@@ -147,6 +149,7 @@ public final class JdbcJournal implements Journal {
         insert.setString(2, code.value());
         insert.setString(3, Database.now());
         insert.executeUpdate();
+        view.definitionsChanged();
       }
       return null;
     });
@@ -233,6 +236,7 @@ public final class JdbcJournal implements Journal {
         insert.setString(3, Database.now());
         insert.setString(4, book.value());
         insert.executeUpdate();
+        view.definitionsChanged();
       }
       return null;
     });
@@ -536,19 +540,27 @@ public final class JdbcJournal implements Journal {
   }
 
   /**
-   * Runs work in a write transaction of the database (see {@link Database#write}) with a view and
-   * writer of its own, flushing the writer's rows before the commit and forgetting them on failure.
+   * Runs work in a write transaction of the database (see {@link Database#write}), flushing the
+   * writer's rows at its end and forgetting them on failure.
+   *
+   * <p>The view and writer are the transaction's, shared by every request inside it: an engine
+   * unit that records a register's entries one request at a time (an import is one transaction)
+   * reads each account's balance per day once and keeps it current, where a view per request
+   * read the whole history of the group's cash account again for every entry, so that an import
+   * took time growing with the square of its size. A request that fails drops the shared view,
+   * whose state is then unknown; the next one reads afresh.
    */
   private <T> T write(Iterable<BookId> books, WriteWork<T> work) {
     return database.write(books, () -> {
-      EntryWriter writer = new EntryWriter(statements);
-      SqlView view = new SqlView(statements, writer);
+      SqlView view = database.transactionScoped(SqlView.class,
+          () -> new SqlView(statements, new EntryWriter(statements)));
       try {
-        T result = work.run(view, writer);
-        writer.flush();
+        T result = work.run(view, view.writer());
+        view.endRequest();
         return result;
       } catch (SQLException | RuntimeException | Error e) {
-        discard(writer, e);
+        database.forgetTransactionScoped(SqlView.class);
+        discard(view.writer(), e);
         throw e;
       }
     });

@@ -32,10 +32,14 @@ import org.shgledger.store.EntryHashes.StoredPosting;
  * recorded so far.
  *
  * <p>It lives for one transaction only, so what it caches cannot go stale: in SQLite the
- * transaction holds the file's write lock, in PostgreSQL the rows of its books. Within a batch
- * it reads each thing once (a book, an account, an account's balance per day, the last entry of
- * a book) and from then on keeps it up to date as entries are applied, which is what makes a
- * batch of thousands of entries cost little more than their inserts.
+ * transaction holds the file's write lock, in PostgreSQL the rows of its books. Within a batch,
+ * and across the requests of one transaction (a write transaction's view is shared by every
+ * request in it, {@link JdbcJournal}), it reads each thing once (a book, an account, an
+ * account's balance per day, the last entry of a book) and from then on keeps it up to date as
+ * entries are applied, which is what makes a batch of thousands of entries cost little more than
+ * their inserts, and an import of thousands of single entries in one transaction likewise. A
+ * write to the books' definitions (a book, an account, a closure, a lock date) calls {@link
+ * #definitionsChanged}, which forgets them; nothing else writes to the journal's tables.
  */
 final class SqlView implements JournalView {
 
@@ -75,6 +79,7 @@ final class SqlView implements JournalView {
   private final Map<AccountKey, Optional<AccountRow>> accounts = new HashMap<>();
   private final Map<AccountKey, DailyNets> dailyNets = new HashMap<>();
   private final Map<BookId, Tip> tips = new HashMap<>();
+  // these three hold a request's entries, until endRequest; then the database has them
   private final Map<EntryKey, JournalEntry> recordedHere = new HashMap<>();
   private final Set<EntryKey> reversedHere = new HashSet<>();
   /** Ids looked up in bulk and not found in the database. */
@@ -83,6 +88,35 @@ final class SqlView implements JournalView {
   SqlView(Statements sql, EntryWriter writer) {
     this.sql = sql;
     this.writer = writer;
+  }
+
+  /** The writer of the rows this view applies. */
+  EntryWriter writer() {
+    return writer;
+  }
+
+  /**
+   * Ends a request: sends its queued rows to the database, which then holds its entries, and lets
+   * go of them, so that a transaction of many requests does not keep every entry in memory. What
+   * is kept is what later requests ask again: books, accounts, balances per day, chain tips.
+   */
+  void endRequest() throws SQLException {
+    writer.flush();
+    recordedHere.clear();
+    reversedHere.clear();
+    // an id found absent may have been recorded since
+    knownAbsent.clear();
+  }
+
+  /**
+   * Forgets the books, accounts and lock dates read so far: the request has just written a
+   * book, an account, a closure or a lock date. Balances and chain tips do not change by such
+   * writes and are kept.
+   */
+  void definitionsChanged() {
+    books.clear();
+    lockDates.clear();
+    accounts.clear();
   }
 
   @Override

@@ -252,12 +252,14 @@ public final class MeetingImport {
       if (row.loanGiven().isPositive()) {
         LoanId loanId = LoanSpec.loanId(date, row.member());
         EntryId id = EntryId.of(row.id("LOAN"));
-        payments.add(row.at("loan_given"), describe(row, "loan " + loanId + " of " + row.loanGiven()), () -> {
-          boolean known = groups.journal().entry(code, id).isPresent();
-          groups.disburseLoan(code, id, loanId, row.member(), row.loanSpec().terms(group, row.loanGiven(), date),
-              row.channel());
-          return !known;
-        });
+        payments.add(row.at("loan_given"), describe(row, "loan " + loanId + " of " + row.loanGiven()),
+            (RegisterPlan.Tally tally) -> {
+              boolean known = groups.journal().entry(code, id).isPresent();
+              groups.disburseLoan(code, id, loanId, row.member(), row.loanSpec().terms(group, row.loanGiven(), date),
+                  row.channel());
+              tally.loans(groups, code).paidOut(loanId, id);
+              return !known;
+            });
       }
     }
   }
@@ -298,9 +300,10 @@ public final class MeetingImport {
     EntryId id = EntryId.of(row.id("REPAY"));
     String column = row.repaidTotal().isPresent() ? "repaid_total"
         : row.repaidPrincipal().isPresent() ? "repaid_principal" : "repaid_interest";
-    steps.add(row.at(column), describe(row, "repayment of " + total), () -> {
+    steps.add(row.at(column), describe(row, "repayment of " + total), (RegisterPlan.Tally tally) -> {
       boolean known = groups.journal().entry(code, id).isPresent();
-      MemberLoan loan = loanRepaid(groups, code, row, id, "repay");
+      KnownLoans loans = tally.loans(groups, code);
+      MemberLoan loan = loanRepaid(loans, row, id, "repay");
       if (!known && row.repaidTotal().isEmpty()) {
         PaymentAllocation split = groups.history(code, loan).allocate(row.date(), total);
         Money principal = row.repaidPrincipal().orElse(Money.zero(currency));
@@ -317,6 +320,7 @@ public final class MeetingImport {
         }
       }
       groups.repayLoan(code, id, loan.id(), row.date(), total, row.channel());
+      loans.recorded(row.member(), loan.id(), id);
       return !known;
     });
   }
@@ -328,10 +332,12 @@ public final class MeetingImport {
    */
   private static void penalty(SavingsGroups groups, BookId code, Row row, Steps steps) {
     EntryId id = EntryId.of(row.id("PENALTY"));
-    steps.add(row.at("penalty"), describe(row, "penalty of " + row.penalty()), () -> {
-      MemberLoan loan = loanRepaid(groups, code, row, id, "charge a penalty on");
+    steps.add(row.at("penalty"), describe(row, "penalty of " + row.penalty()), (RegisterPlan.Tally tally) -> {
+      KnownLoans loans = tally.loans(groups, code);
+      MemberLoan loan = loanRepaid(loans, row, id, "charge a penalty on");
       boolean known = groups.registry().loanEvents(code, loan.id()).stream().anyMatch(event -> event.id().equals(id));
       groups.chargeLoanPenalty(code, id, loan.id(), row.date(), row.penalty());
+      loans.recorded(row.member(), loan.id(), id);
       return !known;
     });
   }
@@ -340,36 +346,26 @@ public final class MeetingImport {
     return money.getAmount().toPlainString();
   }
 
-  private static MemberLoan loanRepaid(SavingsGroups groups, BookId code, Row row, EntryId payment, String purpose) {
-    // her loans only: reading every loan of the group for each row made the import quadratic
-    List<MemberLoan> hers = groups.loansOf(code, row.member());
+  private static MemberLoan loanRepaid(KnownLoans loans, Row row, EntryId payment, String purpose) {
+    // her loans as the import knows them: reading the group's loans, or all of hers with their
+    // events and schedules, for each row made the import's time grow with the square of its size
+    List<MemberLoan> hers = loans.hers(row.member());
     if (row.loan().isPresent()) {
       return hers.stream().filter(loan -> loan.id().equals(row.loan().get())).findFirst()
           .orElseThrow(() -> new GroupException(org.shgledger.group.GroupRejection.LOAN_NOT_FOUND,
               "member " + row.member() + " has no loan " + row.loan().get()));
     }
-    for (MemberLoan loan : hers) {
-      // a payment or penalty already recorded (a file imported again) stays on its loan
-      boolean holdsEvent = groups.registry().loanEvents(code, loan.id()).stream()
-          .anyMatch(event -> event.id().equals(payment));
-      if (holdsEvent) {
-        return loan;
-      }
+    // a payment or penalty already recorded (a file imported again) stays on its loan
+    Optional<LoanId> holder = loans.holding(row.member(), payment);
+    if (holder.isPresent()) {
+      return hers.stream().filter(loan -> loan.id().equals(holder.get())).findFirst().orElseThrow();
     }
     return hers.stream()
         .filter(loan -> !loan.terms().disbursementDate().isAfter(row.date()))
-        .filter(loan -> outstanding(groups, code, loan, row.date()))
+        .filter(loan -> loans.outstanding(loan, row.date()))
         .min(Comparator.comparing((MemberLoan loan) -> loan.terms().disbursementDate()).thenComparing(MemberLoan::id))
         .orElseThrow(() -> new GroupException(org.shgledger.group.GroupRejection.LOAN_NOT_FOUND,
             "member " + row.member() + " has no loan with principal outstanding on " + row.date()
                 + " to " + purpose));
-  }
-
-  private static boolean outstanding(SavingsGroups groups, BookId code, MemberLoan loan, LocalDate date) {
-    try {
-      return groups.loanState(code, loan.id(), date).outstandingPrincipal().isPositive();
-    } catch (GroupException e) {
-      return false; // its disbursement was reversed
-    }
   }
 }

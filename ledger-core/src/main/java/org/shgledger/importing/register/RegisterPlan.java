@@ -50,6 +50,7 @@ public final class RegisterPlan {
   public static final class Tally {
     private final List<String> recorded = new ArrayList<>();
     private int alreadyRecorded;
+    private KnownLoans loans;
 
     /** Creates an empty tally. */
     public Tally() {}
@@ -85,6 +86,17 @@ public final class RegisterPlan {
      */
     public int alreadyRecorded() {
       return alreadyRecorded;
+    }
+
+    /**
+     * The members' loans as this run of the unit knows them: a tally is made anew each time the
+     * unit runs, so what it keeps is never older than the unit's transaction.
+     */
+    KnownLoans loans(SavingsGroups groups, BookId code) {
+      if (loans == null || !loans.isOf(groups, code)) {
+        loans = new KnownLoans(groups, code);
+      }
+      return loans;
     }
   }
 

@@ -18,8 +18,20 @@ import org.shgledger.journal.BookId;
  */
 final class Steps {
 
+  /** Records one operation, in a run of the unit whose tally it is given. */
+  @FunctionalInterface
+  interface Recorder {
+    /**
+     * Records it.
+     *
+     * @param tally the run's tally, which also keeps what the run's steps learn of the books
+     * @return true if it wrote something, false if the books held it already
+     */
+    boolean record(RegisterPlan.Tally tally);
+  }
+
   /** One operation: what it is, where it came from, and the call that records it. */
-  record Step(ImportProblem where, String description, BooleanSupplier record, boolean counted) {
+  record Step(ImportProblem where, String description, Recorder record, boolean counted) {
     Step {
       Objects.requireNonNull(where, "where");
       Objects.requireNonNull(description, "description");
@@ -38,6 +50,19 @@ final class Steps {
    *     already (a repeated import)
    */
   void add(ImportProblem where, String description, BooleanSupplier record) {
+    steps.add(new Step(where, description, tally -> record.getAsBoolean(), true));
+  }
+
+  /**
+   * Adds an operation that uses what the run has learnt of the books (its tally's {@link
+   * RegisterPlan.Tally#loans}).
+   *
+   * @param where the row and column it came from (the reason is not used)
+   * @param description what it records, for a dry run's listing
+   * @param record records it; returns true if it wrote something, false if the books held it
+   *     already (a repeated import)
+   */
+  void add(ImportProblem where, String description, Recorder record) {
     steps.add(new Step(where, description, record, true));
   }
 
@@ -50,7 +75,7 @@ final class Steps {
    *     pass
    */
   void check(ImportProblem where, String description, Runnable check) {
-    steps.add(new Step(where, description, () -> {
+    steps.add(new Step(where, description, tally -> {
       check.run();
       return false;
     }, false));
@@ -65,7 +90,7 @@ final class Steps {
     for (Step step : steps) {
       boolean wrote;
       try {
-        wrote = step.record().getAsBoolean();
+        wrote = step.record().record(tally);
       } catch (ImportException e) {
         throw e;
       } catch (LedgerException | IllegalArgumentException e) {

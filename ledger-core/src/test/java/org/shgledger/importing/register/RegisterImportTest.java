@@ -381,4 +381,32 @@ class RegisterImportTest {
     // again: each payment is found on the loan that holds it, whatever stands outstanding now
     assertEquals(List.of(), meetings(file).recorded());
   }
+
+  /**
+   * What the import knows of her loans while it records is kept in step with what it records: a
+   * loan it pays out is found by a later row of the same file, and a loan it sees repaid in full is
+   * passed over for her next one.
+   */
+  @Test
+  void aLoanPaidOffInTheFileIsPassedOverForHerNextLoanPaidOutInTheSameFile() {
+    roster(RegisterFixtures.resource(directory, "roster.csv"));
+    Path file = RegisterFixtures.write(directory, "next-loan.csv", """
+        date,member,savings,loan_given,repaid_total,penalty
+        2024-04-06,M01,1000,,,
+        2024-04-06,M02,,200,,
+        2024-05-04,M02,,300,240,
+        2024-06-08,M02,,,50,5
+        2024-07-06,M02,,,40,
+        """);
+    meetings(file);
+
+    var first = groups.registry().loanEvents(SHG, org.shgledger.group.LoanId.of("20240406-M02"));
+    var second = groups.registry().loanEvents(SHG, org.shgledger.group.LoanId.of("20240504-M02"));
+    assertEquals(List.of("MTG:2024-05-04:M02:REPAY"), first.stream().map(e -> e.id().value()).toList());
+    assertEquals(List.of("MTG:2024-06-08:M02:PENALTY", "MTG:2024-06-08:M02:REPAY", "MTG:2024-07-06:M02:REPAY"),
+        second.stream().map(e -> e.id().value()).toList());
+    assertEquals(rupees("0"), groups.loanState(SHG, org.shgledger.group.LoanId.of("20240406-M02"),
+        LocalDate.of(2024, 5, 4)).outstandingPrincipal());
+    assertEquals(List.of(), meetings(file).recorded(), "again: every payment and penalty stays where it is");
+  }
 }

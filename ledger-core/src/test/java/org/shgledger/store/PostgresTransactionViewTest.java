@@ -1,0 +1,17 @@
+package org.shgledger.store;
+
+import org.junit.jupiter.api.BeforeAll;
+
+/** {@link TransactionViewTest} on PostgreSQL. */
+class PostgresTransactionViewTest extends TransactionViewTest {
+
+  @BeforeAll
+  static void needsAServer() {
+    TestPostgres.assumeAnswers();
+  }
+
+  @Override
+  OpenedJournals.Kind kind() {
+    return OpenedJournals.Kind.POSTGRESQL;
+  }
+}

@@ -1,0 +1,10 @@
+package org.shgledger.store;
+
+/** {@link TransactionViewTest} on SQLite. */
+class SqliteTransactionViewTest extends TransactionViewTest {
+
+  @Override
+  OpenedJournals.Kind kind() {
+    return OpenedJournals.Kind.SQLITE;
+  }
+}
