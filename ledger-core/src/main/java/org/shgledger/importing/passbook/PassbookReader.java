@@ -285,12 +285,12 @@ public final class PassbookReader implements Closeable {
       boolean blank = row.isBlank();
       boolean hasDigits = !blank && hasDigit(dateText);
       if (tableEndedAt > 0) {
-        if (hasDigits && parsesAsDate(dateText)) {
+        // a summary after the table (Opening balance ..., Closing balance ...) is checked; a line
+        // with a date is a transaction the table's end would lose
+        if (!blank && !stated(row) && hasDigits && parsesAsDate(dateText)) {
           addProblem(row.problem(dateColumn,
               "a transaction line after the end of the table (it ended at line " + tableEndedAt
                   + "): remove the blank or summary line between them"));
-        } else if (!blank) {
-          stated(row); // a summary after the table: Opening balance ..., Closing balance ...
         }
         continue;
       }
