@@ -135,7 +135,7 @@ class ImportPassbookCommandTest {
         StandardCharsets.UTF_8);
     Run run = Run.shg("import", "passbook", "SHG01", passbook.toString(), "--db", db.toString());
     assertEquals(ExitCodes.OK, run.exitCode(), run.err());
-    assertTrue(run.out().contains("(profile generic, listed newest first): 2 lines, 2 recorded"), run.out());
+    assertTrue(run.out().contains("(detected: generic, listed newest first): 2 lines, 2 recorded"), run.out());
     assertTrue(run.out().contains("bank balance 0.00 before 2025-04-01, 750.00 after 2025-04-02"), run.out());
     try (LedgerStore store = LedgerStore.openSqlite(db)) {
       assertEquals(List.of(LocalDate.of(2025, 3, 31), LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 2)),

@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
@@ -27,8 +26,8 @@ import org.shgledger.importing.text.Dates;
  *   <li>an ISO timestamp with an offset or {@code Z} ({@code 2024-04-01T18:30:00.000Z}): an instant,
  *       converted to its date in India ({@value #INDIA}), so that 18:30 UTC is the next day there;
  *       the zone is never dropped;
- *   <li>an ISO date or a date-time without an offset ({@code 2024-04-01}, {@code
- *       2024-04-01T10:15:00}): India's local time, the date part;
+ *   <li>an ISO date-time without an offset ({@code 2024-04-01T10:15:00}): India's local time,
+ *       the date part (a bare ISO date is a date only where the profile's patterns say so);
  *   <li>an Excel serial number ({@code 45384} is 2024-04-02, days since 1899-12-30, with or without
  *       a fraction of a day), as a statement re-saved by a spreadsheet writes dates it did not
  *       recognise as text; only 5-digit numbers from 1 January 1960 to 31 December 2099 are taken,
@@ -55,8 +54,8 @@ final class DateCell {
   private static final Pattern SERIAL = Pattern.compile("(\\d{5})(?:\\.\\d+)?");
 
   /** A time of day after the date: {@code 10:15}, {@code 10:15:32}, {@code 10:15:32.123}, AM/PM. */
-  private static final Pattern TIME =
-      Pattern.compile("(?i)^(.*?\\d)[ T]+\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:\\s*[AP]\\.?M\\.?)?$");
+  private static final Pattern TIME = Pattern.compile(
+      "(?i)^(.*?\\d)[ T]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d{1,9})?)?(\\s*[AP]\\.?M\\.?)?$");
 
   /** An ISO date-time with an offset: {@code 2024-04-01T18:30:00.000Z}, {@code ...+05:30}. */
   private static final DateTimeFormatter ISO_OFFSET =
@@ -105,7 +104,7 @@ final class DateCell {
 
   /** Forms every profile takes besides its own, for messages. */
   private static final String OTHER_FORMS =
-      "yyyy-MM-dd, an ISO timestamp, or either with a time after it";
+      "an ISO timestamp such as 2024-04-01T18:30:00Z, or with a time after the date";
 
   private final Dates dates;
 
@@ -143,7 +142,7 @@ final class DateCell {
         return instant;
       }
       Matcher time = TIME.matcher(s);
-      if (time.matches()) {
+      if (time.matches() && isTime(time)) {
         return dateOnly(time.group(1), s);
       }
       throw failure(s);
@@ -160,16 +159,20 @@ final class DateCell {
     return dateOnly(s, s);
   }
 
-  /** The date part in the profile's forms or ISO. */
+  /** Whether the time after a date is a time of day: 0 to 23 hours (1 to 12 with AM or PM). */
+  private static boolean isTime(Matcher time) {
+    int hour = Integer.parseInt(time.group(2));
+    boolean twelve = time.group(5) != null;
+    return (twelve ? hour >= 1 && hour <= 12 : hour <= 23) && Integer.parseInt(time.group(3)) <= 59
+        && (time.group(4) == null || Integer.parseInt(time.group(4)) <= 59);
+  }
+
+  /** The date part in the profile's forms. */
   private LocalDate dateOnly(String date, String whole) {
     try {
       return dates.parse(date);
     } catch (IllegalArgumentException e) {
-      try {
-        return LocalDate.parse(date, DateTimeFormatter.ISO_LOCAL_DATE);
-      } catch (DateTimeParseException notIso) {
-        throw failure(whole);
-      }
+      throw failure(whole);
     }
   }
 

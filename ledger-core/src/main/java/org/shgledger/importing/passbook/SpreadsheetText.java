@@ -46,8 +46,9 @@ import org.xml.sax.helpers.DefaultHandler;
  *
  * <p>A cell is written as the treasurer sees it where that is unambiguous and as data where it is
  * not: a number as its value to 15 significant digits, as Excel shows it ({@code 14982.3}, never
- * {@code 14982.300000000001}); a number formatted as a date as an ISO date ({@code 2025-04-01}, or
- * {@code 2025-04-01T10:15:32} with a time), since the display format may be a US one; text as it
+ * {@code 14982.300000000001}); a number formatted as a date as an ISO date-time ({@code
+ * 2025-04-01T00:00:00}), which every profile reads, since the display format may be a US one and
+ * a bare ISO date is not every profile's; text as it
  * is, a line break in it as a space. Rows are padded with empty cells to the width of the widest
  * of the first 200 (the header's), as a spreadsheet saved as CSV is, so that a row is never taken
  * as cut short.
@@ -86,8 +87,7 @@ final class SpreadsheetText {
    * @param xlsx the spreadsheet, not null
    * @param csv where to write, not null
    * @param maxBytes the most text to write (the import's file limit)
-   * @throws IllegalArgumentException with a reason, if the file is no readable spreadsheet or too
-   *     large
+   * @throws Unreadable with a reason, if the file is no readable spreadsheet or too large
    */
   static void xlsx(String name, Path xlsx, Path csv, long maxBytes) {
     try (OPCPackage pkg = OPCPackage.open(xlsx.toFile(), PackageAccess.READ);
@@ -99,7 +99,7 @@ final class SpreadsheetText {
       boolean date1904 = date1904(reader);
       XSSFReader.SheetIterator sheets = reader.getSheetIterator();
       if (!sheets.hasNext()) {
-        throw new IllegalArgumentException("the spreadsheet has no sheet");
+        throw new Unreadable("the spreadsheet has no sheet");
       }
       try (InputStream sheet = sheets.next()) {
         XMLReader parser = XMLHelper.newXMLReader();
@@ -107,14 +107,12 @@ final class SpreadsheetText {
         parser.parse(new InputSource(sheet));
       }
       text.end();
-    } catch (TooLarge e) {
-      throw new IllegalArgumentException(e.getMessage());
-    } catch (UncheckedIOException e) {
-      throw new IllegalArgumentException("cannot read the spreadsheet: " + describe(e.getCause()));
-    } catch (IllegalArgumentException e) {
+    } catch (Unreadable e) {
       throw e;
+    } catch (UncheckedIOException e) {
+      throw new Unreadable("cannot read the spreadsheet: " + describe(e.getCause()));
     } catch (Exception e) {
-      throw new IllegalArgumentException("cannot read the spreadsheet (" + describe(e)
+      throw new Unreadable("cannot read the spreadsheet (" + describe(e)
           + "): open it in a spreadsheet program and save it again, as .xlsx or as CSV");
     }
   }
@@ -126,8 +124,7 @@ final class SpreadsheetText {
    * @param xls the spreadsheet, not null
    * @param csv where to write, not null
    * @param maxBytes the most text to write
-   * @throws IllegalArgumentException with a reason, if the file is no readable spreadsheet or too
-   *     large
+   * @throws Unreadable with a reason, if the file is no readable spreadsheet or too large
    */
   static void xls(String name, Path xls, Path csv, long maxBytes) {
     try (POIFSFileSystem fs = new POIFSFileSystem(xls.toFile(), true);
@@ -135,7 +132,7 @@ final class SpreadsheetText {
         Writer writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
       SpreadsheetText text = new SpreadsheetText(name, writer, maxBytes);
       if (workbook.getNumberOfSheets() == 0) {
-        throw new IllegalArgumentException("the spreadsheet has no sheet");
+        throw new Unreadable("the spreadsheet has no sheet");
       }
       Sheet sheet = workbook.getSheetAt(0);
       for (int r = 0; r <= sheet.getLastRowNum(); r++) {
@@ -149,18 +146,16 @@ final class SpreadsheetText {
         text.row(r + 1, cells);
       }
       text.end();
-    } catch (TooLarge e) {
-      throw new IllegalArgumentException(e.getMessage());
+    } catch (Unreadable e) {
+      throw e;
     } catch (OldExcelFormatException e) {
-      throw new IllegalArgumentException("an Excel 95 or older file, which cannot be read: open it"
+      throw new Unreadable("an Excel 95 or older file, which cannot be read: open it"
           + " in a spreadsheet program and save it as .xlsx or as CSV");
     } catch (EncryptedDocumentException e) {
-      throw new IllegalArgumentException("the spreadsheet is protected by a password: save it"
+      throw new Unreadable("the spreadsheet is protected by a password: save it"
           + " without one, as .xlsx or as CSV");
-    } catch (IllegalArgumentException e) {
-      throw e;
     } catch (Exception e) {
-      throw new IllegalArgumentException("cannot read the spreadsheet (" + describe(e)
+      throw new Unreadable("cannot read the spreadsheet (" + describe(e)
           + "): open it in a spreadsheet program and save it again, as .xlsx or as CSV");
     }
   }
@@ -214,8 +209,7 @@ final class SpreadsheetText {
   }
 
   static String date(LocalDateTime value) {
-    return value.toLocalTime().toSecondOfDay() == 0 ? value.toLocalDate().toString()
-        : DATE_TIME.format(value);
+    return DATE_TIME.format(value);
   }
 
   /** Adds row {@code number} (from 1); rows skipped since the last are written empty. */
@@ -262,7 +256,7 @@ final class SpreadsheetText {
       bytes++;
     }
     if (bytes > maxBytes) {
-      throw new TooLarge("the sheet holds more than " + maxBytes + " bytes of text, the most one"
+      throw new Unreadable("the sheet holds more than " + maxBytes + " bytes of text, the most one"
           + " import reads: split it into several files");
     }
     if (padded.isEmpty()) {
@@ -298,11 +292,11 @@ final class SpreadsheetText {
     out.flush();
   }
 
-  /** The text would pass the import's limit. */
-  private static final class TooLarge extends RuntimeException {
+  /** Why a spreadsheet cannot be read, in words for the treasurer. */
+  static final class Unreadable extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    TooLarge(String message) {
+    Unreadable(String message) {
       super(message);
     }
   }

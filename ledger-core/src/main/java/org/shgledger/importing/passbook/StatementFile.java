@@ -85,7 +85,7 @@ final class StatementFile implements AutoCloseable {
         } else {
           SpreadsheetText.xls(name, copy, csv, limits.maxFileBytes());
         }
-      } catch (IllegalArgumentException e) {
+      } catch (SpreadsheetText.Unreadable e) {
         throw new ImportException(new ImportProblem(name, 0, 0, e.getMessage()));
       } catch (LinkageError e) {
         throw new ImportException(new ImportProblem(name, 0, 0, "reading a spreadsheet needs Apache POI"
