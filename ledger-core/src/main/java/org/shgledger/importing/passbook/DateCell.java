@@ -58,49 +58,34 @@ final class DateCell {
       "(?i)^(.*?\\d)[ T]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d{1,9})?)?(\\s*[AP]\\.?M\\.?)?$");
 
   /** An ISO date-time with an offset: {@code 2024-04-01T18:30:00.000Z}, {@code ...+05:30}. */
-  private static final DateTimeFormatter ISO_OFFSET =
-      new DateTimeFormatterBuilder()
-          .parseCaseInsensitive()
-          .append(DateTimeFormatter.ISO_LOCAL_DATE)
-          .optionalStart().appendLiteral('T').optionalEnd()
-          .optionalStart().appendLiteral(' ').optionalEnd()
-          .appendValue(ChronoField.HOUR_OF_DAY, 2)
-          .appendLiteral(':')
-          .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
-          .optionalStart()
-          .appendLiteral(':')
-          .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
-          .optionalStart()
-          .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
-          .optionalEnd()
-          .optionalEnd()
-          .optionalStart().appendLiteral(' ').optionalEnd()
-          .appendOffset("+HH:MM:ss", "Z")
-          .toFormatter(Locale.ROOT)
-          .withResolverStyle(ResolverStyle.STRICT)
-          .withChronology(IsoChronology.INSTANCE);
+  private static final DateTimeFormatter ISO_OFFSET = isoWithOffset("+HH:MM:ss");
 
   /** The same with the offset written without a colon ({@code +0530}). */
-  private static final DateTimeFormatter ISO_OFFSET_COMPACT =
-      new DateTimeFormatterBuilder()
-          .parseCaseInsensitive()
-          .append(DateTimeFormatter.ISO_LOCAL_DATE)
-          .optionalStart().appendLiteral('T').optionalEnd()
-          .optionalStart().appendLiteral(' ').optionalEnd()
-          .appendValue(ChronoField.HOUR_OF_DAY, 2)
-          .appendLiteral(':')
-          .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
-          .optionalStart()
-          .appendLiteral(':')
-          .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
-          .optionalStart()
-          .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
-          .optionalEnd()
-          .optionalEnd()
-          .appendOffset("+HHMM", "Z")
-          .toFormatter(Locale.ROOT)
-          .withResolverStyle(ResolverStyle.STRICT)
-          .withChronology(IsoChronology.INSTANCE);
+  private static final DateTimeFormatter ISO_OFFSET_COMPACT = isoWithOffset("+HHMM");
+
+  /** A date, {@code T} or a space, a time to the second or its fraction, then an offset or Z. */
+  private static DateTimeFormatter isoWithOffset(String offset) {
+    return new DateTimeFormatterBuilder()
+        .parseCaseInsensitive()
+        .append(DateTimeFormatter.ISO_LOCAL_DATE)
+        .optionalStart().appendLiteral('T').optionalEnd()
+        .optionalStart().appendLiteral(' ').optionalEnd()
+        .appendValue(ChronoField.HOUR_OF_DAY, 2)
+        .appendLiteral(':')
+        .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+        .optionalStart()
+        .appendLiteral(':')
+        .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+        .optionalStart()
+        .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
+        .optionalEnd()
+        .optionalEnd()
+        .optionalStart().appendLiteral(' ').optionalEnd()
+        .appendOffset(offset, "Z")
+        .toFormatter(Locale.ROOT)
+        .withResolverStyle(ResolverStyle.STRICT)
+        .withChronology(IsoChronology.INSTANCE);
+  }
 
   /** Forms every profile takes besides its own, for messages. */
   private static final String OTHER_FORMS =

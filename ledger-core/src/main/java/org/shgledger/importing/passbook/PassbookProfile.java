@@ -568,26 +568,6 @@ public final class PassbookProfile {
     }
 
     /**
-     * A role's cell in a row: its own column, or, where that is empty, the first value in the
-     * unnamed columns after it.
-     *
-     * @param row the row, not null
-     * @param role the role, not null
-     * @return the stripped text, empty if there is none, not null
-     */
-    public String cell(CsvRow row, Role role) {
-      int column = of(role);
-      String text = row.cell(column);
-      if (text.isEmpty() && column >= 0) {
-        int end = spreadTo.getOrDefault(role, column + 1);
-        for (int i = column + 1; i < end && text.isEmpty(); i++) {
-          text = row.cell(i);
-        }
-      }
-      return text;
-    }
-
-    /**
      * The fewest cells a data row needs: up to its last column this profile reads.
      *
      * @return the count, at least 1

@@ -60,6 +60,9 @@ public final class PassbookReader implements Closeable {
   private static final Pattern STATED = Pattern.compile(
       "(?i)\\b(?:(opening\\s+bal|b\\s*/\\s*f\\b|brought\\s+forward)|(closing\\s+bal|c\\s*/\\s*f\\b|carried\\s+forward))");
 
+  /** The columns that move money. */
+  private static final Role[] MOVEMENT = {Role.WITHDRAWAL, Role.DEPOSIT, Role.AMOUNT};
+
   /** How many notes a reading keeps; the rest are counted. */
   static final int MAX_NOTES = 20;
 
@@ -69,6 +72,9 @@ public final class PassbookReader implements Closeable {
   private final Columns columns;
   /** The order the lines are checked in; null while {@link #detectOrder} reads without checks. */
   private final Order order;
+  /** Each role's column and the end of its spread, by ordinal: read for every cell of every line. */
+  private final int[] at = new int[Role.values().length];
+  private final int[] spreadTo = new int[Role.values().length];
   private Money previousBalance;
   private Money previousNet;
   private LocalDate previousDate;
@@ -92,6 +98,10 @@ public final class PassbookReader implements Closeable {
       CsvTable table, Columns columns, CurrencyUnit currency, ImportProblems problems, Order order) {
     this.table = table;
     this.columns = columns;
+    for (Role role : Role.values()) {
+      at[role.ordinal()] = columns.of(role);
+      spreadTo[role.ordinal()] = columns.spreadTo().getOrDefault(role, at[role.ordinal()] + 1);
+    }
     this.order = order;
     this.currency = currency;
     this.problems = problems;
@@ -281,7 +291,7 @@ public final class PassbookReader implements Closeable {
       }
       CsvRow row = next.get();
       int dateColumn = columns.of(Role.DATE);
-      String dateText = columns.cell(row, Role.DATE);
+      String dateText = cell(row, Role.DATE);
       boolean blank = row.isBlank();
       boolean hasDigits = !blank && hasDigit(dateText);
       if (tableEndedAt > 0) {
@@ -313,6 +323,21 @@ public final class PassbookReader implements Closeable {
     }
   }
 
+  /**
+   * A role's cell: its own column, or, where that is empty, the first value in the unnamed
+   * columns after it ({@link Columns#spreadTo}).
+   */
+  private String cell(CsvRow row, Role role) {
+    int column = at[role.ordinal()];
+    String text = row.cell(column);
+    if (text.isEmpty() && column >= 0) {
+      for (int i = column + 1, end = spreadTo[role.ordinal()]; i < end && text.isEmpty(); i++) {
+        text = row.cell(i);
+      }
+    }
+    return text;
+  }
+
   private static boolean hasDigit(String text) {
     for (int i = 0; i < text.length(); i++) {
       if (Character.isDigit(text.charAt(i))) {
@@ -324,8 +349,8 @@ public final class PassbookReader implements Closeable {
 
   /** Whether the row's movement cells are empty, dashes or zero. */
   private boolean movesNothing(CsvRow row) {
-    for (Role role : new Role[] {Role.WITHDRAWAL, Role.DEPOSIT, Role.AMOUNT}) {
-      if (columns.of(role) >= 0 && !isNothing(columns.cell(row, role))) {
+    for (Role role : MOVEMENT) {
+      if (at[role.ordinal()] >= 0 && !isNothing(cell(row, role))) {
         return false;
       }
     }
@@ -352,7 +377,7 @@ public final class PassbookReader implements Closeable {
    */
   private boolean stated(CsvRow row) {
     Matcher label = null;
-    for (String text : new String[] {columns.cell(row, Role.DATE), columns.cell(row, Role.NARRATION),
+    for (String text : new String[] {cell(row, Role.DATE), cell(row, Role.NARRATION),
         firstText(row)}) {
       Matcher m = STATED.matcher(text);
       if (text.length() <= 200 && m.find()) {
@@ -510,7 +535,7 @@ public final class PassbookReader implements Closeable {
     LocalDate date = null;
     int dateColumn = columns.of(Role.DATE);
     try {
-      date = columns.profile().dates().parse(columns.cell(row, Role.DATE));
+      date = columns.profile().dates().parse(cell(row, Role.DATE));
     } catch (IllegalArgumentException e) {
       addProblem(row.problem(dateColumn, e.getMessage()));
     }
@@ -559,8 +584,8 @@ public final class PassbookReader implements Closeable {
       return null;
     }
     Money net = deposit.minus(withdrawal);
-    String narration = columns.cell(row, Role.NARRATION);
-    String reference = columns.cell(row, Role.REFERENCE);
+    String narration = cell(row, Role.NARRATION);
+    String reference = cell(row, Role.REFERENCE);
     if (order == null) {
       // detecting the order: no checks between lines
       return new PassbookLine(row.line(), date, narration, reference, withdrawal, deposit, balance);
@@ -624,7 +649,7 @@ public final class PassbookReader implements Closeable {
 
   /** A withdrawal or deposit cell, signed as written: blank or a dash is zero. */
   private Money signedOrZero(CsvRow row, Role role) {
-    String text = columns.cell(row, role);
+    String text = cell(row, role);
     if (text.isEmpty() || text.equals("-")) {
       return Money.zero(currency);
     }
@@ -642,7 +667,7 @@ public final class PassbookReader implements Closeable {
    */
   private Money amount(CsvRow row, Role role, int markerColumn, boolean markerRequired) {
     int column = columns.of(role);
-    String text = columns.cell(row, role);
+    String text = cell(row, role);
     String marker = markerColumn >= 0 ? row.cell(markerColumn) : "";
     // a marker ends the cell with a letter, a dot or a bracket: most cells end with a digit
     Matcher suffix = text.isEmpty() || Character.isDigit(text.charAt(text.length() - 1)) ? null
