@@ -1,5 +1,6 @@
 package org.shgledger.importing.passbook;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,12 +31,18 @@ final class StatementFile implements AutoCloseable {
   private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
       (byte) 0xE1};
 
+  /** How much of the start is looked at. */
+  private static final int HEAD_BYTES = 1024;
+
   private final Supplier<InputStream> source;
   private final Path text;
+  /** The stream the file was told by, for the first reading; null once handed out. */
+  private InputStream first;
 
-  private StatementFile(Supplier<InputStream> source, Path text) {
+  private StatementFile(Supplier<InputStream> source, Path text, InputStream first) {
     this.source = source;
     this.text = text;
+    this.first = first;
   }
 
   /**
@@ -48,20 +55,29 @@ final class StatementFile implements AutoCloseable {
    * @throws ImportException if the file is a spreadsheet that cannot be read, or a web page
    */
   static StatementFile open(String name, Supplier<InputStream> source, ImportLimits limits) {
+    // Told from the first bytes of the stream the first pass then reads on, so that a text file is
+    // opened no more often than before.
+    BufferedInputStream first = new BufferedInputStream(source.get(), HEAD_BYTES);
     byte[] head;
-    try (InputStream in = source.get()) {
-      head = in.readNBytes(1024);
+    try {
+      first.mark(HEAD_BYTES);
+      head = first.readNBytes(HEAD_BYTES);
+      first.reset();
     } catch (IOException e) {
+      closeQuietly(first);
       throw new ImportException(new ImportProblem(name, 0, 0, "cannot read the file: " + e.getMessage()));
     }
     boolean xlsx = startsWith(head, ZIP);
     boolean xls = startsWith(head, OLE2);
     if (!xlsx && !xls) {
-      webPage(name, head).ifPresent(reason -> {
-        throw new ImportException(new ImportProblem(name, 1, 0, reason));
-      });
-      return new StatementFile(source, null);
+      Optional<String> webPage = webPage(name, head);
+      if (webPage.isPresent()) {
+        closeQuietly(first);
+        throw new ImportException(new ImportProblem(name, 1, 0, webPage.get()));
+      }
+      return new StatementFile(source, null, first);
     }
+    closeQuietly(first);
     Path copy = null;
     Path csv = null;
     try {
@@ -100,7 +116,7 @@ final class StatementFile implements AutoCloseable {
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
-      }, text);
+      }, text, null);
     } catch (IOException e) {
       throw new ImportException(new ImportProblem(name, 0, 0, "cannot read the file: " + e.getMessage()));
     } finally {
@@ -109,15 +125,34 @@ final class StatementFile implements AutoCloseable {
     }
   }
 
-  /** The statement's text, opened afresh each time. */
+  /** The statement's text: the stream already opened, then opened afresh each time. */
   Supplier<InputStream> source() {
-    return source;
+    return () -> {
+      InputStream stream = first;
+      if (stream != null) {
+        first = null;
+        return stream;
+      }
+      return source.get();
+    };
   }
 
-  /** Deletes the temporary text, if there is one. */
+  /** Closes the first stream if no reading took it, and deletes the temporary text, if any. */
   @Override
   public void close() {
+    if (first != null) {
+      closeQuietly(first);
+      first = null;
+    }
     delete(text);
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException e) {
+      // only read: nothing is lost
+    }
   }
 
   private static void delete(Path file) {

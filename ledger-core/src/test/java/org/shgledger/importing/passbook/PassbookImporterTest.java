@@ -333,11 +333,10 @@ class PassbookImporterTest {
       String lines = "01/04/2025,GRANT,,100.00,100.00\n02/04/2025,GRANT,,100.00,200.00\n"
           + "03/04/2025,GRANT,,100.00,300.00\n";
       String changed = lines + "04/04/2025,GRANT,,100.00,400.00\n";
-      // read as it was to tell text from a spreadsheet, to tell its order and to check it,
-      // changed for the write
+      // read as it was to tell its order and to check it, changed for the write
       AtomicInteger opened = new AtomicInteger();
       Supplier<InputStream> source =
-          () -> new ByteArrayInputStream((header + (opened.getAndIncrement() < 3 ? lines : changed))
+          () -> new ByteArrayInputStream((header + (opened.getAndIncrement() < 2 ? lines : changed))
               .getBytes(StandardCharsets.UTF_8));
       ImportException e =
           assertThrows(ImportException.class,
