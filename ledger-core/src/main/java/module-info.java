@@ -15,6 +15,9 @@ module org.shgledger.core {
   requires transitive java.sql;
   requires transitive org.joda.money;
   requires org.apache.commons.csv;
+  // Bank statements sent as spreadsheets: optional, read only when a file is one (docs/decisions.md).
+  requires static org.apache.poi.poi;
+  requires static org.apache.poi.ooxml;
   // The drivers are found by JDBC URL; requiring them puts both in the module graph.
   requires org.xerial.sqlitejdbc;
   requires org.postgresql.jdbc;

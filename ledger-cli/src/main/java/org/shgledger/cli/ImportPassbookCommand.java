@@ -30,8 +30,10 @@ import picocli.CommandLine.Spec;
     name = "passbook",
     mixinStandardHelpOptions = true,
     description = {
-      "Record a bank passbook or statement export (CSV or tab-separated) against the group's bank"
-          + " account 1100. The other side of each line comes from the rules (built-in ones when"
+      "Record a bank passbook or statement export (CSV, tab-separated, or a spreadsheet: .xlsx or"
+          + " .xls, its first sheet) against the group's bank account 1100. The bank's layout is"
+          + " recognised from the header row wherever it is (the output says which: detected: NAME);"
+          + " --profile chooses it instead. The other side of each line comes from the rules (built-in ones when"
           + " --rules is not given); a line no rule matches goes to Suspense 9999, for"
           + " 'shg import reclassify' later.",
       "Every line's balance must follow from the one before; lines already imported are skipped,"
@@ -87,7 +89,7 @@ final class ImportPassbookCommand implements Callable<Integer> {
       } finally {
         bar.done();
       }
-      out.println(summary(report));
+      out.println(summary(report, options.profile().isEmpty()));
       out.flush();
       return ExitCodes.OK;
     } catch (ImportException e) {
@@ -95,9 +97,14 @@ final class ImportPassbookCommand implements Callable<Integer> {
     }
   }
 
-  private String summary(PassbookImportReport report) {
+  /**
+   * The summary: the file with the layout read (detected from the header, or chosen with
+   * --profile), the counts, the balances and the notes.
+   */
+  private String summary(PassbookImportReport report, boolean detected) {
     StringBuilder text = new StringBuilder();
-    text.append(group).append(": ").append(file).append(" (profile ").append(report.profile())
+    text.append(group).append(": ").append(file).append(detected ? " (detected: " : " (profile ")
+        .append(report.profile())
         .append(report.newestFirst() ? ", listed newest first" : "").append("): ").append(report.lines()).append(report.lines() == 1 ? " line, " : " lines, ")
         .append(report.recorded()).append(report.dryRun() ? " would be recorded, " : " recorded, ")
         .append(report.alreadyRecorded()).append(" already in the books, ")
@@ -117,6 +124,13 @@ final class ImportPassbookCommand implements Callable<Integer> {
           .append(" passbook's opening balance ").append(MoneyFormats.indian(report.openingBalance()))
           .append(" is not in them: record it as the opening bank balance so that the bank")
           .append(" account matches the passbook");
+    }
+    for (String note : report.notes()) {
+      text.append(System.lineSeparator()).append("note: ").append(note);
+    }
+    if (report.noteCount() > report.notes().size()) {
+      text.append(System.lineSeparator()).append("note: ").append(report.noteCount() - report.notes().size())
+          .append(" more like these");
     }
     if (report.dryRun()) {
       text.append(System.lineSeparator()).append("dry run: nothing was recorded");

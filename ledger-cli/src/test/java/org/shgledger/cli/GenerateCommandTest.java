@@ -110,7 +110,7 @@ class GenerateCommandTest {
     String report = ok("import", "passbook", "BENCH", bench.resolve("passbook.csv").toString(),
         "--rules", bench.resolve("rules.txt").toString(), "--db", db);
 
-    assertTrue(report.contains("(profile " + layout + "): " + rows + " lines, " + rows + " recorded, 0 already in"
+    assertTrue(report.contains("(detected: " + layout + "): " + rows + " lines, " + rows + " recorded, 0 already in"
         + " the books, 0 to Suspense (9999)"), report);
     assertEquals(ExitCodes.OK, Run.shg("verify", "BENCH", "--db", db).exitCode());
     try (LedgerStore store = LedgerStore.openSqlite(Path.of(db))) {

@@ -125,6 +125,32 @@ class ImportPassbookCommandTest {
     assertTrue(!Files.exists(missing), "no database is created for an import");
   }
 
+  /**
+   * Without --profile the output names the layout it detected; with it, the profile chosen. A
+   * negative amount in the deposit column is read as a withdrawal and said in a note.
+   */
+  @Test
+  void theOutputNamesTheDetectedLayoutAndNotesANegativeDeposit() throws IOException {
+    Files.writeString(passbook,
+        "ASHA MAHILA SAMOOH,,,,,,\n"
+            + "Savings Account Transactions,,,,,,\n"
+            + "#,Date,Description,Chq/Ref. No.,Withdrawal (Dr.),Deposit (Cr.),Balance\n"
+            + "-,-,Opening Balance,-,-,-,0.00\n"
+            + "1,01 Apr 2025,CASH DEPOSIT,,,\"1,000.00\",\"1,000.00\"\n"
+            + "2,02 Apr 2025,NEFT ASHA TRADERS,,,-250.00,750.00\n",
+        StandardCharsets.UTF_8);
+    Run dry = Run.shg("import", "passbook", "SHG01", passbook.toString(), "--db", db.toString(), "--dry-run");
+    assertEquals(ExitCodes.OK, dry.exitCode(), dry.err());
+    assertTrue(dry.out().contains(passbook + " (detected: kotak-debit-credit): 2 lines, 2 would be recorded"),
+        dry.out());
+    assertTrue(dry.out().contains("note: " + passbook + ":6:6: a negative deposit, -250.00, read as a withdrawal"
+        + " of 250.00"), dry.out());
+    Run chosen = Run.shg("import", "passbook", "SHG01", passbook.toString(), "--db", db.toString(),
+        "--profile", "kotak-debit-credit");
+    assertEquals(ExitCodes.OK, chosen.exitCode(), chosen.err());
+    assertTrue(chosen.out().contains(passbook + " (profile kotak-debit-credit): 2 lines, 2 recorded"), chosen.out());
+  }
+
   /** A statement listed newest first is recorded oldest first, and says so. */
   @Test
   void aStatementListedNewestFirstIsRecordedOldestFirst() throws IOException {
@@ -135,7 +161,7 @@ class ImportPassbookCommandTest {
         StandardCharsets.UTF_8);
     Run run = Run.shg("import", "passbook", "SHG01", passbook.toString(), "--db", db.toString());
     assertEquals(ExitCodes.OK, run.exitCode(), run.err());
-    assertTrue(run.out().contains("(profile generic, listed newest first): 2 lines, 2 recorded"), run.out());
+    assertTrue(run.out().contains("(detected: generic, listed newest first): 2 lines, 2 recorded"), run.out());
     assertTrue(run.out().contains("bank balance 0.00 before 2025-04-01, 750.00 after 2025-04-02"), run.out());
     try (LedgerStore store = LedgerStore.openSqlite(db)) {
       assertEquals(List.of(LocalDate.of(2025, 3, 31), LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 2)),

@@ -1,6 +1,7 @@
 package org.shgledger.importing.passbook;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.joda.money.Money;
@@ -25,6 +26,10 @@ import org.joda.money.Money;
  * @param newestFirst true if the file listed its lines newest first (they were imported oldest
  *     first all the same)
  * @param dryRun true if nothing was written
+ * @param notes what the reading read one way where a reader might expect another (a negative
+ *     deposit read as a withdrawal), each starting {@code file:line:column:}; at most {@value
+ *     PassbookReader#MAX_NOTES}, not null
+ * @param noteCount how many notes there were, those not listed included
  */
 public record PassbookImportReport(
     String profile,
@@ -39,7 +44,9 @@ public record PassbookImportReport(
     Money closingBalance,
     boolean bookHadBankEntries,
     boolean newestFirst,
-    boolean dryRun) {
+    boolean dryRun,
+    List<String> notes,
+    long noteCount) {
 
   /**
    * Creates a report.
@@ -61,6 +68,9 @@ public record PassbookImportReport(
    * @param newestFirst true if the file listed its lines newest first (they were imported oldest
    *     first all the same)
    * @param dryRun true if nothing was written
+   * @param notes what the reading read one way where a reader might expect another, at most
+   *     {@value PassbookReader#MAX_NOTES}, not null
+   * @param noteCount how many notes there were, those not listed included
    * @throws NullPointerException if an object argument is null
    */
   public PassbookImportReport {
@@ -69,5 +79,32 @@ public record PassbookImportReport(
     Objects.requireNonNull(lastDate, "lastDate");
     Objects.requireNonNull(openingBalance, "openingBalance");
     Objects.requireNonNull(closingBalance, "closingBalance");
+    notes = List.copyOf(notes);
+  }
+
+  /**
+   * Creates a report without notes.
+   *
+   * @param profile the profile used, not null
+   * @param lines the transaction lines in the file
+   * @param recorded the lines recorded now (for a dry run: that would be recorded)
+   * @param alreadyRecorded the lines already in the book from an earlier import, skipped
+   * @param suspense the recorded lines that went to Suspense (9999)
+   * @param leftToRegister the lines a rule left to the meeting register
+   * @param firstDate the oldest line's date, empty for a file without lines, not null
+   * @param lastDate the newest line's date, empty for a file without lines, not null
+   * @param openingBalance the balance before the oldest line, not null
+   * @param closingBalance the balance after the newest line, not null
+   * @param bookHadBankEntries false if the book held no bank entries before
+   * @param newestFirst true if the file listed its lines newest first
+   * @param dryRun true if nothing was written
+   * @throws NullPointerException if an object argument is null
+   */
+  public PassbookImportReport(
+      String profile, long lines, long recorded, long alreadyRecorded, long suspense, long leftToRegister,
+      Optional<LocalDate> firstDate, Optional<LocalDate> lastDate, Money openingBalance,
+      Money closingBalance, boolean bookHadBankEntries, boolean newestFirst, boolean dryRun) {
+    this(profile, lines, recorded, alreadyRecorded, suspense, leftToRegister, firstDate, lastDate,
+        openingBalance, closingBalance, bookHadBankEntries, newestFirst, dryRun, List.of(), 0);
   }
 }

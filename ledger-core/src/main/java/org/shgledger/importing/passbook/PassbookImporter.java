@@ -328,6 +328,14 @@ public final class PassbookImporter {
         journal.book(book).orElseThrow(() -> new JournalException(
             Rejection.BOOK_NOT_FOUND, "there is no group " + book));
     CurrencyUnit currency = definition.currency();
+    // a spreadsheet is read once into text, which every pass then reads
+    try (StatementFile statement = StatementFile.open(name, source, options.limits())) {
+      return importText(book, currency, name, statement.source(), options);
+    }
+  }
+
+  private PassbookImportReport importText(
+      BookId book, CurrencyUnit currency, String name, Supplier<InputStream> source, Options options) {
     // Reads only as far as the first change of date; a statement listed newest first is then
     // read into a spool and imported from its end.
     Order order;
@@ -431,6 +439,14 @@ public final class PassbookImporter {
         journal.book(book).orElseThrow(() -> new JournalException(
             Rejection.BOOK_NOT_FOUND, "there is no group " + book));
     CurrencyUnit currency = definition.currency();
+    try (StatementFile statement = StatementFile.open(name, source, options.limits())) {
+      return checkText(book, currency, name, statement.source(), options, lines);
+    }
+  }
+
+  private CheckedStatement checkText(
+      BookId book, CurrencyUnit currency, String name, Supplier<InputStream> source, Options options,
+      Consumer<CheckedLine> lines) {
     Order order;
     try (CsvTable table = CsvTable.of(name, source.get(), options.limits(), null)) {
       order = PassbookReader.detectOrder(table, options.profile(), currency, options.limits().maxProblems(),
@@ -488,14 +504,15 @@ public final class PassbookImporter {
    * newest first is read whole into the spool (when {@code fill}; the write pass reads the spool
    * the check pass filled) and then read back from its end.
    *
-   * @param profile receives the name of the profile whose header was found
+   * @param found receives the reader, once its header was found (for its profile and its notes,
+   *     complete when the lines are read)
    */
   private static Lines oldestFirst(
       String name, Supplier<InputStream> source, Options options, CurrencyUnit currency,
-      ImportProblems problems, Order order, LineSpool spool, boolean fill, Consumer<String> profile) {
+      ImportProblems problems, Order order, LineSpool spool, boolean fill, Consumer<PassbookReader> found) {
     if (spool == null) {
       PassbookReader reader = reader(name, source, options, currency, problems, order);
-      profile.accept(reader.profile().name());
+      found.accept(reader);
       return new Lines() {
         @Override
         public Optional<PassbookLine> next() {
@@ -510,7 +527,7 @@ public final class PassbookImporter {
     }
     if (fill) {
       try (PassbookReader reader = reader(name, source, options, currency, problems, order)) {
-        profile.accept(reader.profile().name());
+        found.accept(reader);
         for (Optional<PassbookLine> next = reader.next(); next.isPresent(); next = reader.next()) {
           spool.add(next.get());
         }
@@ -556,7 +573,7 @@ public final class PassbookImporter {
     Money endOfFirstDay = zero;
     long lastLineOfFirstDay = 0;
     Money opening = zero;
-    String[] profile = {null};
+    PassbookReader[] reader0 = {null};
     MessageDigest ids = LineIdentity.sha256();
     LineIdentity identities = new LineIdentity();
     SameDayLines sameDay = new SameDayLines(journal, book, name, problems);
@@ -564,7 +581,7 @@ public final class PassbookImporter {
     String reference = referencePrefix(name);
     Function<Recording, JournalEntry> checker = groups.checker(book);
     try (Lines reader = oldestFirst(name, source, options, currency, problems, order, spool, true,
-        found -> profile[0] = found)) {
+        found -> reader0[0] = found)) {
       for (Optional<PassbookLine> next = reader.next(); next.isPresent(); next = reader.next()) {
         PassbookLine line = next.get();
         lines++;
@@ -664,9 +681,11 @@ public final class PassbookImporter {
       }
     }
     options.progress().checked(lines);
-    return new Checked(new PassbookImportReport(profile[0], lines, recorded, already, suspense, leftToRegister,
-        Optional.ofNullable(firstDate), Optional.ofNullable(lastDate), opening, closing,
-        bookHadBankEntries, order == Order.NEWEST_FIRST, options.dryRun()), ids.digest(), firstDay);
+    PassbookReader read = reader0[0];
+    return new Checked(new PassbookImportReport(read.profile().name(), lines, recorded, already, suspense,
+        leftToRegister, Optional.ofNullable(firstDate), Optional.ofNullable(lastDate), opening, closing,
+        bookHadBankEntries, order == Order.NEWEST_FIRST, options.dryRun(), read.notes(), read.noteCount()),
+        ids.digest(), firstDay);
   }
 
   /**

@@ -2,6 +2,7 @@ package org.shgledger.importing.passbook;
 
 import java.io.Closeable;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -51,22 +52,56 @@ public final class PassbookReader implements Closeable {
   private static final Pattern MARKED =
       Pattern.compile("(?i)^(.*?)\\s*\\(?\\b(dr|cr)\\.?\\)?$");
 
+  /**
+   * A row that states a balance rather than moving money: an opening balance or one brought
+   * forward ({@code By Opening Balance}, {@code Balance B/F}), group 1; a closing balance or one
+   * carried forward, group 2.
+   */
+  private static final Pattern STATED = Pattern.compile(
+      "(?i)\\b(?:(opening\\s+bal|b\\s*/\\s*f\\b|brought\\s+forward)|(closing\\s+bal|c\\s*/\\s*f\\b|carried\\s+forward))");
+
+  /** The columns that move money. */
+  private static final Role[] MOVEMENT = {Role.WITHDRAWAL, Role.DEPOSIT, Role.AMOUNT};
+
+  /** How many notes a reading keeps; the rest are counted. */
+  static final int MAX_NOTES = 20;
+
   private final CsvTable table;
   private final CurrencyUnit currency;
   private final ImportProblems problems;
   private final Columns columns;
   /** The order the lines are checked in; null while {@link #detectOrder} reads without checks. */
   private final Order order;
+  /** Each role's column and the end of its spread, by ordinal: read for every cell of every line. */
+  private final int[] at = new int[Role.values().length];
+  private final int[] spreadTo = new int[Role.values().length];
   private Money previousBalance;
   private Money previousNet;
   private LocalDate previousDate;
   private long tableEndedAt;
   private Money openingBalance;
+  /** The balance after the first and the last good line read, for stated closing balances. */
+  private Money firstBalance;
+  private Money lastBalance;
+  /** How many good lines were read. */
+  private long lines;
+  /** An opening balance stated before the line that comes next, not yet checked. */
+  private Stated pendingOpening;
+  /** Balances stated where the lines read so far cannot check them: checked at the end. */
+  private final List<Stated> atEnd = new ArrayList<>();
+  private boolean finished;
+  private int ownProblems;
+  private final List<String> notes = new ArrayList<>();
+  private long noteCount;
 
   private PassbookReader(
       CsvTable table, Columns columns, CurrencyUnit currency, ImportProblems problems, Order order) {
     this.table = table;
     this.columns = columns;
+    for (Role role : Role.values()) {
+      at[role.ordinal()] = columns.of(role);
+      spreadTo[role.ordinal()] = columns.spreadTo().getOrDefault(role, at[role.ordinal()] + 1);
+    }
     this.order = order;
     this.currency = currency;
     this.problems = problems;
@@ -204,11 +239,9 @@ public final class PassbookReader implements Closeable {
       if (row.isEmpty()) {
         break;
       }
-      for (PassbookProfile candidate : candidates) {
-        Optional<Columns> columns = candidate.match(row.get());
-        if (columns.isPresent()) {
-          return new PassbookReader(table, columns.get(), currency, problems, order);
-        }
+      Optional<Columns> columns = PassbookProfile.detect(row.get(), candidates);
+      if (columns.isPresent()) {
+        return new PassbookReader(table, columns.get(), currency, problems, order);
       }
     }
     table.close();
@@ -253,21 +286,33 @@ public final class PassbookReader implements Closeable {
     while (true) {
       Optional<CsvRow> next = table.next();
       if (next.isEmpty()) {
+        finish();
         return Optional.empty();
       }
       CsvRow row = next.get();
       int dateColumn = columns.of(Role.DATE);
-      String dateText = row.cell(dateColumn);
-      boolean looksLikeLine = !row.isBlank() && dateText.chars().anyMatch(Character::isDigit);
+      String dateText = cell(row, Role.DATE);
+      boolean blank = row.isBlank();
+      boolean hasDigits = !blank && hasDigit(dateText);
       if (tableEndedAt > 0) {
-        if (looksLikeLine && parsesAsDate(dateText)) {
-          problems.add(row.problem(dateColumn,
+        // a summary after the table (Opening balance ..., Closing balance ...) is checked; a line
+        // with a date is a transaction the table's end would lose
+        if (!blank && !stated(row) && hasDigits && parsesAsDate(dateText)) {
+          addProblem(row.problem(dateColumn,
               "a transaction line after the end of the table (it ended at line " + tableEndedAt
                   + "): remove the blank or summary line between them"));
         }
         continue;
       }
-      if (!looksLikeLine) {
+      if (blank) {
+        tableEndedAt = row.line();
+        continue;
+      }
+      // a row that moves no money may state a balance instead (By Opening Balance, Balance C/F)
+      if ((!hasDigits || movesNothing(row)) && stated(row)) {
+        continue;
+      }
+      if (!hasDigits) {
         tableEndedAt = row.line();
         continue;
       }
@@ -275,6 +320,195 @@ public final class PassbookReader implements Closeable {
       if (line != null) {
         return Optional.of(line);
       }
+    }
+  }
+
+  /**
+   * A role's cell: its own column, or, where that is empty, the first value in the unnamed
+   * columns after it ({@link Columns#spreadTo}).
+   */
+  private String cell(CsvRow row, Role role) {
+    int column = at[role.ordinal()];
+    String text = row.cell(column);
+    if (text.isEmpty() && column >= 0) {
+      for (int i = column + 1, end = spreadTo[role.ordinal()]; i < end && text.isEmpty(); i++) {
+        text = row.cell(i);
+      }
+    }
+    return text;
+  }
+
+  private static boolean hasDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isDigit(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the row's movement cells are empty, dashes or zero. */
+  private boolean movesNothing(CsvRow row) {
+    for (Role role : MOVEMENT) {
+      if (at[role.ordinal()] >= 0 && !isNothing(cell(row, role))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isNothing(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '0' && c != '.' && c != ',' && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A balance a row states, where it is, and whether it opens or closes. */
+  private record Stated(CsvRow row, int column, Money balance, boolean opening) {}
+
+  /**
+   * Reads a row that states a balance: a label in its date, narration or first cell and an amount
+   * in its balance column (or, failing that, the last amount in the row). Checks it against the
+   * lines where they can tell, or keeps it for the end. Returns false if the row states none.
+   */
+  private boolean stated(CsvRow row) {
+    Matcher label = null;
+    for (String text : new String[] {cell(row, Role.DATE), cell(row, Role.NARRATION),
+        firstText(row)}) {
+      Matcher m = STATED.matcher(text);
+      if (text.length() <= 200 && m.find()) {
+        label = m;
+        break;
+      }
+    }
+    if (label == null) {
+      return false;
+    }
+    boolean opening = label.group(1) != null;
+    int column = columns.of(Role.BALANCE);
+    Money balance = balanceIn(row, column);
+    for (int i = row.size() - 1; balance == null && i >= 0; i--) {
+      if (hasDigit(row.cell(i))) {
+        balance = balanceIn(row, i);
+        column = i;
+      }
+    }
+    if (balance == null || order == null) {
+      return true; // a label without an amount, or only finding the order: nothing to check
+    }
+    Stated stated = new Stated(row, column, balance, opening);
+    if (order == Order.NEWEST_FIRST) {
+      atEnd.add(stated); // the statement's own opening or closing
+    } else if (opening) {
+      pendingOpening = stated; // the balance before the line that follows, if one does
+    } else if (lines > 0) {
+      if (previousBalance != null) {
+        check(stated, previousBalance, "the balance after the line above");
+      }
+    } else {
+      atEnd.add(stated);
+    }
+    return true;
+  }
+
+  private static String firstText(CsvRow row) {
+    for (int i = 0; i < row.size(); i++) {
+      String text = row.cell(i);
+      if (!text.isEmpty()) {
+        return text;
+      }
+    }
+    return "";
+  }
+
+  /** The amount in a cell as a balance ({@code Dr} is overdrawn), or null if it is none. */
+  private Money balanceIn(CsvRow row, int column) {
+    String text = row.cell(column);
+    if (text.isEmpty()) {
+      return null;
+    }
+    Matcher suffix = MARKED.matcher(text);
+    boolean overdrawn = false;
+    if (!Character.isDigit(text.charAt(text.length() - 1)) && suffix.matches()) {
+      text = suffix.group(1);
+      overdrawn = suffix.group(2).equalsIgnoreCase("dr");
+    }
+    try {
+      Money money = MoneyFormats.parse(text, currency);
+      return overdrawn ? money.negated() : money;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private void check(Stated stated, Money expected, String what) {
+    if (!stated.balance().equals(expected)) {
+      addProblem(stated.row().problem(stated.column(),
+          "the " + (stated.opening() ? "opening" : "closing") + " balance " + plain(stated.balance())
+              + " stated here does not agree with the lines: " + what + " is " + plain(expected)
+              + "; a line is missing or an amount is mistyped"));
+    }
+  }
+
+  /** At the end of the file: the stated balances that only the whole statement can check. */
+  private void finish() {
+    if (finished || order == null) {
+      return;
+    }
+    finished = true;
+    if (lines == 0 || ownProblems > 0) {
+      return;
+    }
+    if (pendingOpening != null) {
+      atEnd.add(pendingOpening);
+      pendingOpening = null;
+    }
+    Money closing = order == Order.NEWEST_FIRST ? firstBalance : lastBalance;
+    for (Stated stated : atEnd) {
+      if (stated.opening()) {
+        check(stated, openingBalance, "the balance before the first line");
+      } else {
+        check(stated, closing, "the balance after the last line");
+      }
+    }
+  }
+
+  private void addProblem(ImportProblem problem) {
+    ownProblems++;
+    problems.add(problem);
+  }
+
+  /**
+   * What the reading noticed and read one way where a reader might expect another: a negative
+   * amount in a withdrawal or deposit column read as the opposite movement. At most {@value
+   * #MAX_NOTES} are kept; {@link #noteCount()} counts them all.
+   *
+   * @return the notes, each starting {@code file:line:column:}, not null
+   */
+  public List<String> notes() {
+    return List.copyOf(notes);
+  }
+
+  /**
+   * How many notes the reading made, kept or not.
+   *
+   * @return the count, not negative
+   */
+  public long noteCount() {
+    return noteCount;
+  }
+
+  private void note(CsvRow row, int column, String text) {
+    if (order == null) {
+      return; // only finding the order: the real reading notes it
+    }
+    noteCount++;
+    if (notes.size() < MAX_NOTES) {
+      notes.add(row.problem(column, text).toString());
     }
   }
 
@@ -291,24 +525,25 @@ public final class PassbookReader implements Closeable {
   private PassbookLine read(CsvRow row) {
     int needed = columns.needed();
     if (row.size() < needed) {
-      problems.add(row.problem(row.size(),
+      addProblem(row.problem(row.size(),
           "the line has " + row.size() + " fields but the header has " + columns.width()
               + ": is it cut short, or is a separator missing?"));
-      previousBalance = null;
+      lost();
       return null;
     }
     int before = problemCount();
     LocalDate date = null;
     int dateColumn = columns.of(Role.DATE);
     try {
-      date = columns.profile().dates().parse(row.cell(dateColumn));
+      date = columns.profile().dates().parse(cell(row, Role.DATE));
     } catch (IllegalArgumentException e) {
-      problems.add(row.problem(dateColumn, e.getMessage()));
+      addProblem(row.problem(dateColumn, e.getMessage()));
     }
     Money withdrawal = Money.zero(currency);
     Money deposit = Money.zero(currency);
     if (columns.of(Role.AMOUNT) >= 0) {
-      Money signed = amount(row, Role.AMOUNT, columns.amountMarker(), true);
+      boolean markerRequired = columns.amountMarker() >= 0 || !columns.profile().signedAmounts();
+      Money signed = amount(row, Role.AMOUNT, columns.amountMarker(), markerRequired);
       if (signed != null) {
         if (signed.isNegative()) {
           withdrawal = signed.negated();
@@ -317,34 +552,51 @@ public final class PassbookReader implements Closeable {
         }
       }
     } else {
-      withdrawal = orZero(row, Role.WITHDRAWAL);
-      deposit = orZero(row, Role.DEPOSIT);
+      // a negative amount in one column is the other movement (a withdrawal written as a negative
+      // credit): read so, and noted
+      Money out = signedOrZero(row, Role.WITHDRAWAL);
+      Money in = signedOrZero(row, Role.DEPOSIT);
+      if (out.isNegative()) {
+        note(row, columns.of(Role.WITHDRAWAL), "a negative withdrawal, " + plain(out)
+            + ", read as a deposit of " + plain(out.negated()));
+        in = in.plus(out.negated());
+        out = Money.zero(currency);
+      }
+      if (in.isNegative()) {
+        note(row, columns.of(Role.DEPOSIT), "a negative deposit, " + plain(in)
+            + ", read as a withdrawal of " + plain(in.negated()));
+        out = out.plus(in.negated());
+        in = Money.zero(currency);
+      }
+      withdrawal = out;
+      deposit = in;
     }
     Money balance = amount(row, Role.BALANCE, columns.balanceMarker(), false);
     if (problemCount() == before && withdrawal.isPositive() == deposit.isPositive()) {
       int column = columns.of(Role.AMOUNT) >= 0 ? columns.of(Role.AMOUNT) : columns.of(Role.DEPOSIT);
-      problems.add(row.problem(column,
+      addProblem(row.problem(column,
           withdrawal.isPositive()
               ? "the line has both a withdrawal and a deposit: a line is one or the other"
               : "the line has neither a withdrawal nor a deposit"));
     }
     if (problemCount() > before) {
-      previousBalance = null;
+      lost();
       return null;
     }
     Money net = deposit.minus(withdrawal);
+    String narration = cell(row, Role.NARRATION);
+    String reference = cell(row, Role.REFERENCE);
     if (order == null) {
       // detecting the order: no checks between lines
-      return new PassbookLine(row.line(), date, row.cell(columns.of(Role.NARRATION)),
-          row.cell(columns.of(Role.REFERENCE)), withdrawal, deposit, balance);
+      return new PassbookLine(row.line(), date, narration, reference, withdrawal, deposit, balance);
     }
     boolean newestFirst = order == Order.NEWEST_FIRST;
     if (previousDate != null && (newestFirst ? date.isAfter(previousDate) : date.isBefore(previousDate))) {
-      problems.add(row.problem(dateColumn,
+      addProblem(row.problem(dateColumn,
           "the lines are not in date order (" + date + " comes after " + previousDate
               + (newestFirst ? " in a statement listed newest first)" : ")")
               + ": export the statement in date order, oldest or newest first"));
-      previousBalance = null;
+      lost();
       return null;
     }
     previousDate = date;
@@ -359,43 +611,53 @@ public final class PassbookReader implements Closeable {
                 + plain(previousNet.abs()) + ", as the statement is listed newest first"
             : "the balance " + plain(previousBalance) + " on the line before, "
                 + (net.isPositive() ? "plus " : "minus ") + plain(net.abs());
-        problems.add(row.problem(columns.of(Role.BALANCE),
+        addProblem(row.problem(columns.of(Role.BALANCE),
             "the balance " + plain(balance) + " should be " + plain(expected) + " (" + because + "): a line "
                 + (newestFirst ? "between the two" : "above") + " is missing or an amount is mistyped"));
         previousBalance = balance;
         previousNet = net;
+        pendingOpening = null;
         return null;
       }
+    }
+    if (pendingOpening != null) {
+      check(pendingOpening, balance.minus(net), "the balance before the line that follows it");
+      pendingOpening = null;
     }
     if (openingBalance == null || newestFirst) {
       openingBalance = balance.minus(net);
     }
+    if (firstBalance == null) {
+      firstBalance = balance;
+    }
+    lastBalance = balance;
+    lines++;
     previousBalance = balance;
     previousNet = net;
-    return new PassbookLine(row.line(), date, row.cell(columns.of(Role.NARRATION)),
-        row.cell(columns.of(Role.REFERENCE)), withdrawal, deposit, balance);
+    return new PassbookLine(row.line(), date, narration, reference, withdrawal, deposit, balance);
+  }
+
+  /** After a bad line the next good line's balance is taken as given, and nothing stated before is checked. */
+  private void lost() {
+    previousBalance = null;
+    pendingOpening = null;
   }
 
   private int problemCount() {
     return problems.list().size();
   }
 
-  private Money orZero(CsvRow row, Role role) {
-    int column = columns.of(role);
-    String text = row.cell(column);
+  /** A withdrawal or deposit cell, signed as written: blank or a dash is zero. */
+  private Money signedOrZero(CsvRow row, Role role) {
+    String text = cell(row, role);
     if (text.isEmpty() || text.equals("-")) {
       return Money.zero(currency);
     }
     Money money = amount(row, role, -1, false);
-    if (money == null) {
-      return Money.zero(currency);
+    if (money != null && money.isNegative() && !text.startsWith("-")) {
+      return money.negated(); // "17.70 Dr" in the withdrawal column says what the column says
     }
-    if (money.isNegative()) {
-      problems.add(row.problem(column, "a " + role.name().toLowerCase(Locale.ROOT)
-          + " cannot be negative"));
-      return Money.zero(currency);
-    }
-    return money;
+    return money == null ? Money.zero(currency) : money;
   }
 
   /**
@@ -405,7 +667,7 @@ public final class PassbookReader implements Closeable {
    */
   private Money amount(CsvRow row, Role role, int markerColumn, boolean markerRequired) {
     int column = columns.of(role);
-    String text = row.cell(column);
+    String text = cell(row, role);
     String marker = markerColumn >= 0 ? row.cell(markerColumn) : "";
     // a marker ends the cell with a letter, a dot or a bracket: most cells end with a digit
     Matcher suffix = text.isEmpty() || Character.isDigit(text.charAt(text.length() - 1)) ? null
@@ -418,29 +680,34 @@ public final class PassbookReader implements Closeable {
     try {
       money = MoneyFormats.parse(text, currency);
     } catch (IllegalArgumentException e) {
-      problems.add(row.problem(column, e.getMessage()));
+      addProblem(row.problem(column, e.getMessage()));
       return null;
     }
     if (MinorUnits.exceeds(money, Journal.MAX_AMOUNT_MINOR)) {
-      problems.add(row.problem(column, plain(money) + " is more than a book takes in one line"));
+      addProblem(row.problem(column, plain(money) + " is more than a book takes in one line"));
       return null;
     }
     if (marker.isEmpty()) {
       if (markerRequired) {
-        problems.add(row.problem(markerColumn >= 0 ? markerColumn : column,
+        addProblem(row.problem(markerColumn >= 0 ? markerColumn : column,
             "the amount needs Dr (withdrawal) or Cr (deposit)"));
         return null;
       }
       return money;
     }
     String m = marker.strip().toLowerCase(Locale.ROOT).replace(".", "");
+    if (m.equals("debit")) {
+      m = "dr";
+    } else if (m.equals("credit")) {
+      m = "cr";
+    }
     if (!m.equals("dr") && !m.equals("cr")) {
-      problems.add(row.problem(markerColumn >= 0 ? markerColumn : column,
+      addProblem(row.problem(markerColumn >= 0 ? markerColumn : column,
           "\"" + marker + "\" is neither Dr nor Cr"));
       return null;
     }
     if (money.isNegative()) {
-      problems.add(row.problem(column, "an amount with Dr or Cr must not also have a minus sign"));
+      addProblem(row.problem(column, "an amount with Dr or Cr must not also have a minus sign"));
       return null;
     }
     return m.equals("dr") ? money.negated() : money;

@@ -63,11 +63,34 @@ class PassbookImporterTest {
     return () -> new ByteArrayInputStream(bytes);
   }
 
-  /** Every sample is the same five lines in its bank's layout, after ₹10,000 in the bank. */
+  /**
+   * Every sample is the same five lines in its bank's layout, after ₹10,000 in the bank, and is
+   * recognised as its bank's profile without {@code --profile} (issue 14: every bank's export).
+   */
   @ParameterizedTest
   @CsvSource({
     "generic.csv, generic", "sbi.xls.txt, sbi", "hdfc.txt, hdfc", "icici.csv, icici",
-    "kotak.csv, kotak"
+    "kotak.csv, kotak",
+    // Kotak's spreadsheet layout: Withdrawal (Dr.)/Deposit (Cr.), dates 01 Apr 2025, an Opening
+    // Balance row first (checked) and a statement summary after the table
+    "kotak-debit-credit.csv, kotak-debit-credit",
+    // IDBI: the CR/DR column (Cr./Dr.) away from the amount, dates with a 12-hour time
+    "idbi.csv, idbi",
+    // Bank of Baroda's statement: WITHDRAWAL(DR)/DEPOSIT(CR), balances with Cr
+    "bob.csv, bob",
+    // Bank of Baroda's mini statement: one signed amount, cells spread over empty ones (one
+    // balance a cell to the right of its header), newest first
+    "bob-mini.csv, bob-mini",
+    // a co-operative bank: Particulars, By Opening Balance and Closing Balance rows (checked),
+    // a Total row
+    "particulars.csv, particulars",
+    // SBI's download re-saved by a spreadsheet: dates as serial numbers (45748 is 2025-04-01)
+    "sbi-serial.csv, sbi",
+    // a core-banking export: ISO timestamps in UTC (2025-03-31T18:30Z is 1 April in India),
+    // STMT_DATE, CR_AMT, DR_AMT, balances with CR: read by the broad profile
+    "iso-utc.csv, generic",
+    // HDFC's delimited download with a withdrawal written as a negative credit
+    "hdfc-negative.txt, hdfc"
   })
   void importsEachBanksSampleAndReImportsNothing(String file, String profile) {
     Books.openBank(journal, LocalDate.of(2025, 3, 31), inr("10000"));

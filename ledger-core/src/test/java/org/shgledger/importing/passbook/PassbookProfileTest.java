@@ -71,7 +71,12 @@ class PassbookProfileTest {
             + " sbi (Txn Date,Description,Debit,Credit,Balance);"
             + " hdfc (Date,Narration,Debit Amount,Credit Amount,Closing Balance);"
             + " icici (Transaction Date,Transaction Remarks,Withdrawal Amount (INR ),...);"
-            + " kotak (Transaction Date,Description,Amount,Dr / Cr,Balance)."
+            + " kotak (Transaction Date,Description,Amount,Dr / Cr,Balance);"
+            + " kotak-debit-credit (Date,Description,Chq/Ref. No.,Withdrawal (Dr.),Deposit (Cr.),Balance);"
+            + " idbi (Txn Date,Description,CR/DR,Amount (INR),Balance (INR));"
+            + " bob (TRAN DATE,NARRATION,WITHDRAWAL(DR),DEPOSIT(CR),BALANCE(INR));"
+            + " bob-mini (Tran Date,Particulars,Tran Amount,Balance);"
+            + " particulars (Date,Particulars,Debit,Credit,Balance)."
             + " Choose the bank's profile with --profile"),
         problemsReading("When,What,How much\n01/04/2025,tea,10\n",
             PassbookImporter.Options.defaults()));
