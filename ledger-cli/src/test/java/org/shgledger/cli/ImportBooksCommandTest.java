@@ -80,7 +80,7 @@ class ImportBooksCommandTest {
   void anUnknownProfileIsAUsageErrorListingEveryProfile() {
     Run run = books("--profile", "axis");
     assertEquals(ExitCodes.USAGE, run.exitCode());
-    assertEquals("shg: unknown profile 'axis': choose generic, sbi, hdfc, icici or kotak",
+    assertEquals("shg: unknown profile 'axis': choose generic, sbi, hdfc, icici, kotak, kotak-debit-credit, idbi, bob, bob-mini or particulars",
         run.err().strip());
     assertEquals(0, entries());
   }

@@ -215,7 +215,7 @@ class ImportPassbookCommandTest {
     Run run = Run.shg("import", "passbook", "SHG01", passbook.toString(), "--db", db.toString(),
         "--profile", "axis");
     assertEquals(ExitCodes.USAGE, run.exitCode());
-    assertEquals("shg: unknown profile 'axis': choose generic, sbi, hdfc, icici or kotak",
+    assertEquals("shg: unknown profile 'axis': choose generic, sbi, hdfc, icici, kotak, kotak-debit-credit, idbi, bob, bob-mini or particulars",
         run.err().strip());
     assertEquals(1, entries());
   }
