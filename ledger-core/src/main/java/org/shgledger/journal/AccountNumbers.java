@@ -73,6 +73,19 @@ public final class AccountNumbers {
       // most memos ("M01 saves (compulsory)", "SHG01-2024-05-04-SAVE-M01"): nothing to look for
       return text;
     }
+    // Masking a run turns its digits into X, and a number in fours right after the run was not
+    // read as one while a digit touched it; once an X does, it is. Masking again until nothing
+    // changes makes masking idempotent (123450000-0000-0 -> XXXXXXXXX-X000-0). Each pass masks at
+    // least one more digit or stops, so it ends.
+    String masked = maskOnce(text);
+    while (!masked.equals(text)) {
+      text = masked;
+      masked = maskOnce(text);
+    }
+    return masked;
+  }
+
+  private static String maskOnce(String text) {
     Matcher matcher = CANDIDATE.matcher(text);
     char[] masked = null;
     while (matcher.find()) {
