@@ -28,13 +28,17 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Check that the stored books are exactly what was recorded: every entry against its hash "
-          + "and the chain of hashes, and every balance against the sum of the postings.",
-      "Prints one line per book: OK with the number of entries and the hash of the last one "
-          + "(write it down to check later that nothing was changed or removed), or the first "
-          + "entry that does not match.",
+          + "and the chain of hashes, every balance against the sum of the postings, every row of "
+          + "the registry (members, loans and their events, meetings, accounts and their limits, "
+          + "locks, the group's rules) against the registry chain, no balance below its limit on "
+          + "any day, and nothing recorded into a locked period.",
+      "Prints one line per book: OK with the number of entries and the hash of the last one, and "
+          + "the number of registry rows and the hash of the last one's event (write them down to "
+          + "check later that nothing was changed or removed), or the first thing that does not "
+          + "match.",
       "Exits with 1 if any book does not verify, or does not hold a --expect'ed head.",
       "Example: shg verify --db shg.db",
-      "Example: shg verify SHG01 --expect 4f1c…e9a0:1204 --db shg.db"
+      "Example: shg verify SHG01 --expect 4f1c…e9a0:1204 --expect-registry 9b2d…07c1:57 --db shg.db"
     })
 final class VerifyCommand implements Callable<Integer> {
 
@@ -54,6 +58,11 @@ final class VerifyCommand implements Callable<Integer> {
           + " book must still hold that hash at that entry number. Catches entries cut off the end,"
           + " which the chain alone cannot. Needs GROUP.")
   private Anchor expect;
+
+  @Option(names = "--expect-registry", paramLabel = "HEAD:COUNT", converter = AnchorWord.class,
+      description = "A registry anchor written down earlier (the registry head hash and row count a verify"
+          + " printed): the registry must still hold that hash at that event number. Needs GROUP.")
+  private Anchor expectRegistry;
 
   @Option(names = "--anchor", paramLabel = "FILE",
       description = "Append each book that verifies to FILE, one line: GROUP HEAD:COUNT TIME (keep the"
@@ -81,8 +90,9 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    if (expect != null && group == null) {
-      throw new ParameterException(spec.commandLine(), "--expect names one book's anchor: give GROUP");
+    if ((expect != null || expectRegistry != null) && group == null) {
+      throw new ParameterException(spec.commandLine(),
+          (expect != null ? "--expect" : "--expect-registry") + " names one book's anchor: give GROUP");
     }
     if (anchorFile != null) {
       requireAnchorApartFromBooks();
@@ -101,6 +111,9 @@ final class VerifyCommand implements Callable<Integer> {
       }
       if (expect != null && results.get(0).isOk()) {
         allOk &= expected(journal, results.get(0), out);
+      }
+      if (expectRegistry != null && results.get(0).isOk()) {
+        allOk &= expectedRegistry(journal, results.get(0), out);
       }
       if (anchorFile != null) {
         appendAnchors(results);
@@ -127,6 +140,24 @@ final class VerifyCommand implements Callable<Integer> {
     return true;
   }
 
+  /** Whether the book's registry still holds the expected head at its count, said on one line. */
+  private boolean expectedRegistry(JdbcJournal journal, Verification result, PrintWriter out) {
+    java.util.Optional<String> then = journal.registryHash(result.book(), expectRegistry.count());
+    if (then.isEmpty()) {
+      out.println(result.book() + ": REGISTRY ANCHOR NOT MET: the registry has " + result.registryEventsChecked()
+          + " rows, fewer than the " + expectRegistry.count() + " of the anchor: rows were removed with their events");
+      return false;
+    }
+    if (!then.get().equals(expectRegistry.head())) {
+      out.println(result.book() + ": REGISTRY ANCHOR NOT MET: registry event number " + expectRegistry.count()
+          + " has hash " + then.get() + ", not the anchor's " + expectRegistry.head() + ": the registry was rewritten");
+      return false;
+    }
+    out.println(result.book() + ": registry anchor met: registry event number " + expectRegistry.count()
+        + " still has hash " + expectRegistry.head());
+    return true;
+  }
+
   /** An anchor appended to the books would destroy them, and is of no use kept inside them. */
   private void requireAnchorApartFromBooks() {
     for (Path book : db.bookFiles()) {
@@ -150,7 +181,8 @@ final class VerifyCommand implements Callable<Integer> {
     for (Verification result : results) {
       if (result.isOk() && result.entriesChecked() > 0) {
         lines.append(result.book()).append(' ').append(result.headHash()).append(':')
-            .append(result.entriesChecked()).append(' ').append(now).append('\n');
+            .append(result.entriesChecked()).append(' ').append(now).append(" registry ")
+            .append(result.registryHeadHash()).append(':').append(result.registryEventsChecked()).append('\n');
       }
     }
     try {
@@ -165,15 +197,32 @@ final class VerifyCommand implements Callable<Integer> {
   static String line(Verification result) {
     if (result.isOk()) {
       return result.book() + ": OK, " + result.entriesChecked()
-          + (result.entriesChecked() == 1 ? " entry" : " entries") + ", head " + result.headHash();
+          + (result.entriesChecked() == 1 ? " entry" : " entries") + ", head " + result.headHash()
+          + "; registry " + result.registryEventsChecked() + (result.registryEventsChecked() == 1 ? " row" : " rows")
+          + ", head " + result.registryHeadHash();
     }
     Verification.Mismatch mismatch = result.mismatch().orElseThrow();
     String where =
         mismatch.entry().map(id -> " at entry " + id + " (number " + mismatch.sequence() + ")")
-            .orElse("");
+            .orElse(mismatch.kind() == Verification.Kind.REGISTRY && mismatch.sequence() > 0
+                ? " at registry event number " + mismatch.sequence() : "");
     return result.book() + ": MISMATCH" + where + ": "
         + mismatch.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + mismatch.detail()
-        + " (" + result.entriesChecked() + " entries before it verified)";
+        + " (" + after(result, mismatch.kind()) + ")";
+  }
+
+  /** What verified before the mismatch. */
+  private static String after(Verification result, Verification.Kind kind) {
+    switch (kind) {
+      case REGISTRY:
+        return result.registryEventsChecked() + " registry rows before it verified; the entries are checked after them";
+      case LIMIT:
+      case LOCK:
+        return "the " + result.entriesChecked() + " entries and " + result.registryEventsChecked()
+            + " registry rows match what was recorded";
+      default:
+        return result.entriesChecked() + " entries before it verified";
+    }
   }
 
   /** Reads a book id, so that a malformed one is a usage error naming the rule. */

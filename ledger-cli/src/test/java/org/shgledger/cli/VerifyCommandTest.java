@@ -70,7 +70,8 @@ class VerifyCommandTest {
     Run first = Run.shg("verify", "SHG01", "--db", db.toString(), "--anchor", anchors.toString());
     assertEquals(ExitCodes.OK, first.exitCode(), first.err());
     String line = java.nio.file.Files.readString(anchors).strip();
-    assertTrue(line.matches("SHG01 [0-9a-f]{64}:3 \\d{4}-\\d{2}-\\d{2}T\\S+Z"), line);
+    // the book's row and its two accounts are the registry's three rows
+    assertTrue(line.matches("SHG01 [0-9a-f]{64}:3 \\d{4}-\\d{2}-\\d{2}T\\S+Z registry [0-9a-f]{64}:3"), line);
     String anchor = line.split(" ")[1];
 
     // the book grows: the anchor still holds
@@ -95,6 +96,48 @@ class VerifyCommandTest {
         cut.out());
   }
 
+  /** An account's limit is a registry row: changing it is named (issue 13, item 5). */
+  @Test
+  void aRegistryRowChangedBehindTheLibrarysBackIsNamed() throws Exception {
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement statement = connection.createStatement()) {
+      statement.execute("UPDATE account SET account_type = 'EXPENSE' WHERE book_id = 'SHG02' AND account_code = '2000'");
+    }
+
+    Run run = Run.shg("verify", "--db", db.toString());
+
+    assertEquals(ExitCodes.CHECK_FAILED, run.exitCode(), run.err());
+    String[] lines = run.out().split("\\R");
+    assertTrue(lines[0].startsWith("SHG01: OK"), lines[0]);
+    assertEquals("SHG02: MISMATCH at registry event number 3: registry: the row account (account_code=2000) is not"
+        + " what registry event 3 recorded: it was changed behind the library's back (2 registry rows before it"
+        + " verified; the entries are checked after them)", lines[1]);
+  }
+
+  /** Registry rows removed with their events leave a chain that verifies; the registry anchor catches it. */
+  @Test
+  void aRegistryAnchorCatchesRowsRemovedWithTheirEvents() throws Exception {
+    Run first = Run.shg("verify", "SHG01", "--db", db.toString());
+    String anchor = first.out().strip().replaceAll(".*; registry (\\d+) rows, head ([0-9a-f]{64})$", "$2:$1");
+    assertTrue(anchor.matches("[0-9a-f]{64}:3"), first.out());
+    Run met = Run.shg("verify", "SHG01", "--db", db.toString(), "--expect-registry", anchor);
+    assertEquals(ExitCodes.OK, met.exitCode(), met.out() + met.err());
+    assertTrue(met.out().contains("SHG01: registry anchor met: registry event number 3 still has hash"), met.out());
+
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA foreign_keys = OFF");
+      statement.execute("DELETE FROM registry_event WHERE book_id = 'SHG01' AND event_seq = 3");
+      statement.execute("DELETE FROM posting WHERE book_id = 'SHG01'");
+      statement.execute("DELETE FROM journal_entry WHERE book_id = 'SHG01'");
+      statement.execute("DELETE FROM account WHERE book_id = 'SHG01' AND account_code = '2000'");
+    }
+    Run cut = Run.shg("verify", "SHG01", "--db", db.toString(), "--expect-registry", anchor);
+    assertEquals(ExitCodes.CHECK_FAILED, cut.exitCode(), cut.out());
+    assertTrue(cut.out().contains("SHG01: REGISTRY ANCHOR NOT MET: the registry has 2 rows, fewer than the 3 of the anchor"),
+        cut.out());
+  }
+
   @Test
   void anAnchorIsNeverAppendedToTheBooks() {
     Run run = Run.shg("verify", "--db", db.toString(), "--anchor", db.toString());
@@ -111,8 +154,10 @@ class VerifyCommandTest {
     assertEquals(ExitCodes.OK, run.exitCode(), run.err());
     String[] lines = run.out().split("\\R");
     assertEquals(2, lines.length, run.out());
-    assertTrue(lines[0].matches("SHG01: OK, 3 entries, head [0-9a-f]{64}"), lines[0]);
-    assertTrue(lines[1].matches("SHG02: OK, 3 entries, head [0-9a-f]{64}"), lines[1]);
+    assertTrue(lines[0].matches("SHG01: OK, 3 entries, head [0-9a-f]{64}; registry 3 rows, head [0-9a-f]{64}"),
+        lines[0]);
+    assertTrue(lines[1].matches("SHG02: OK, 3 entries, head [0-9a-f]{64}; registry 3 rows, head [0-9a-f]{64}"),
+        lines[1]);
     assertEquals("", run.err());
   }
 

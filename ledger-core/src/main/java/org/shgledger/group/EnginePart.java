@@ -67,10 +67,18 @@ abstract class EnginePart {
   LoanHistory history(BookId code, MemberLoan loan, List<LoanEvent> events) {
     LoanHistory history = LoanHistory.of(loan.terms(), loan.allocationOrder());
     for (LoanEvent event : events) {
-      if (event.kind() == LoanEvent.Kind.PENALTY) {
-        history = history.withFine(event.date(), event.amount());
-      } else if (isStanding(code, event.id())) {
-        history = history.withPayment(event.date(), event.amount());
+      try {
+        if (event.kind() == LoanEvent.Kind.PENALTY) {
+          history = history.withFine(event.date(), event.amount());
+        } else if (isStanding(code, event.id())) {
+          history = history.withPayment(event.date(), event.amount());
+        }
+      } catch (IllegalArgumentException e) {
+        // the engine checked this event against these terms when it recorded it
+        throw new GroupException(GroupRejection.RECORDS_INCONSISTENT,
+            "group " + code + ", loan " + loan.id() + ": its stored " + event.kind().name().toLowerCase(java.util.Locale.ROOT)
+                + " " + event.id() + " does not fit its stored terms (" + e.getMessage() + "): the books were changed"
+                + " outside shg-ledger; shg verify " + code + " names what changed");
       }
     }
     return history;

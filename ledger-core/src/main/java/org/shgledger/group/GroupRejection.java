@@ -106,7 +106,13 @@ public enum GroupRejection {
    * The operation is dated more than the engine's margin ({@link DateLimits#futureDays()}, 31 days
    * unless set) after today: almost always a mistyped date.
    */
-  DATE_TOO_FAR_AHEAD;
+  DATE_TOO_FAR_AHEAD,
+  /**
+   * The group's stored records contradict each other, as the engine never writes them (a loan's
+   * stored payments more than its stored terms ever ask): the database was changed outside
+   * shg-ledger, and {@code shg verify} names the row that changed.
+   */
+  RECORDS_INCONSISTENT;
 
   /**
    * Whether this reason means that something named does not exist (a group, a member, a loan),

@@ -91,7 +91,12 @@ final class EntryHashes {
       optional(out, entry.member());
       optional(out, entry.loan());
     }
-    return HEX.formatHex(sha256().digest(out.toByteArray()));
+    return sha256Hex(out.toByteArray());
+  }
+
+  /** The SHA-256 of bytes, as 64 lowercase hex digits. */
+  static String sha256Hex(byte[] bytes) {
+    return HEX.formatHex(sha256().digest(bytes));
   }
 
   private static void optional(ByteArrayOutputStream out, Optional<String> value) {
@@ -103,7 +108,8 @@ final class EntryHashes {
     }
   }
 
-  private static void netstring(ByteArrayOutputStream out, String value) {
+  /** Writes a netstring: the UTF-8 bytes' length in decimal, a colon, the bytes, a comma. */
+  static void netstring(ByteArrayOutputStream out, String value) {
     netstring(out, value.getBytes(StandardCharsets.UTF_8));
   }
 

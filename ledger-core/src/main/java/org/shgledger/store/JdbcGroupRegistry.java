@@ -26,6 +26,7 @@ import org.shgledger.group.MemberLoan;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.JournalException;
 import org.shgledger.journal.Rejection;
+import org.shgledger.store.RegistryChain.Table;
 import org.shgledger.store.RegistryRows.Cursor;
 import org.shgledger.store.RegistryRows.Parameters;
 
@@ -88,7 +89,7 @@ public final class JdbcGroupRegistry implements GroupRegistry {
   @Override
   public List<Group> groups() {
     return database.read(false, () -> sorted(
-        query("SELECT " + RegistryRows.GROUP_COLUMNS + " FROM savings_group g WHERE " + LATEST_GROUP,
+        query(Table.SAVINGS_GROUP, "SELECT " + RegistryRows.GROUP_COLUMNS + " FROM savings_group g WHERE " + LATEST_GROUP,
             RegistryRows::group),
         Group::code));
   }
@@ -100,11 +101,11 @@ public final class JdbcGroupRegistry implements GroupRegistry {
     putVersion(group.code(), group, () -> latestGroup(group.code()),
         "INSERT INTO savings_group (version, recorded_at, " + RegistryRows.GROUP_COLUMNS + ")"
             + " VALUES (?, ?, " + RegistryRows.placeholders(RegistryRows.GROUP_COLUMNS) + ")",
-        columns -> RegistryRows.write(columns, group));
+        columns -> RegistryRows.write(columns, group), Table.SAVINGS_GROUP);
   }
 
   private Optional<Versioned<Group>> latestGroup(BookId code) throws SQLException {
-    return latest(
+    return latest(Table.SAVINGS_GROUP,
         "SELECT version, " + RegistryRows.GROUP_COLUMNS + " FROM savings_group WHERE book_id = ?"
             + " ORDER BY version DESC LIMIT 1",
         RegistryRows::group, code.value());
@@ -123,7 +124,7 @@ public final class JdbcGroupRegistry implements GroupRegistry {
   public List<Member> members(BookId group) {
     Objects.requireNonNull(group, "group");
     return database.read(false, () -> sorted(
-        query("SELECT " + RegistryRows.MEMBER_COLUMNS + " FROM group_member m WHERE m.book_id = ? AND "
+        query(Table.GROUP_MEMBER, "SELECT " + RegistryRows.MEMBER_COLUMNS + " FROM group_member m WHERE m.book_id = ? AND "
             + LATEST_MEMBER, RegistryRows::member, group.value()),
         Member::id));
   }
@@ -138,11 +139,11 @@ public final class JdbcGroupRegistry implements GroupRegistry {
     putVersion(group, member, () -> latestMember(group, member.id()),
         "INSERT INTO group_member (version, recorded_at, book_id, " + RegistryRows.MEMBER_COLUMNS + ")"
             + " VALUES (?, ?, ?, " + RegistryRows.placeholders(RegistryRows.MEMBER_COLUMNS) + ")",
-        columns -> RegistryRows.write(columns.text(group.value()), member));
+        columns -> RegistryRows.write(columns.text(group.value()), member), Table.GROUP_MEMBER, member.id().value());
   }
 
   private Optional<Versioned<Member>> latestMember(BookId group, MemberId member) throws SQLException {
-    return latest(
+    return latest(Table.GROUP_MEMBER,
         "SELECT version, " + RegistryRows.MEMBER_COLUMNS + " FROM group_member"
             + " WHERE book_id = ? AND member_id = ? ORDER BY version DESC LIMIT 1",
         RegistryRows::member, group.value(), member.value());
@@ -153,7 +154,7 @@ public final class JdbcGroupRegistry implements GroupRegistry {
   @Override
   public List<BearerTerm> terms(BookId group) {
     Objects.requireNonNull(group, "group");
-    return database.read(false, () -> List.copyOf(query(
+    return database.read(false, () -> List.copyOf(query(Table.BEARER_TERM,
         "SELECT " + RegistryRows.TERM_COLUMNS + " FROM bearer_term WHERE book_id = ? ORDER BY term_seq",
         RegistryRows::term, group.value())));
   }
@@ -175,6 +176,7 @@ public final class JdbcGroupRegistry implements GroupRegistry {
       RegistryRows.write(parameters, term);
       parameters.text(group.value());
       insert.executeUpdate();
+      RegistryChain.recordNumbered(database, group, Table.BEARER_TERM);
       return null;
     });
   }
@@ -224,6 +226,11 @@ public final class JdbcGroupRegistry implements GroupRegistry {
         roll.setString(5, answer.getValue().name());
         roll.executeUpdate();
       }
+      RegistryChain.recordInserted(database, meeting.group(), Table.MEETING, meeting.date().toEpochDay(), version);
+      if (!meeting.attendance().isEmpty()) {
+        RegistryChain.recordInserted(
+            database, meeting.group(), Table.MEETING_ATTENDANCE, meeting.date().toEpochDay(), version);
+      }
       return null;
     });
   }
@@ -248,14 +255,18 @@ public final class JdbcGroupRegistry implements GroupRegistry {
         long day = rows.getLong(1);
         int version = rows.getInt(2);
         Map<MemberId, Attendance> attendance = new TreeMap<>();
-        while (more && rows.getLong(1) == day) {
-          String member = rows.getString(3);
-          if (member != null) {
-            attendance.put(MemberId.of(member), Attendance.valueOf(rows.getString(4)));
+        try {
+          while (more && rows.getLong(1) == day) {
+            String member = rows.getString(3);
+            if (member != null) {
+              attendance.put(MemberId.of(member), Attendance.valueOf(rows.getString(4)));
+            }
+            more = rows.next();
           }
-          more = rows.next();
+          meetings.add(new Versioned<>(version, new Meeting(group, LocalDate.ofEpochDay(day), attendance)));
+        } catch (RuntimeException e) {
+          throw RegistryRows.unreadable(group, "meeting", "meeting_epoch_day=" + day + ", version=" + version, e);
         }
-        meetings.add(new Versioned<>(version, new Meeting(group, LocalDate.ofEpochDay(day), attendance)));
       }
     }
     return meetings;
@@ -274,7 +285,7 @@ public final class JdbcGroupRegistry implements GroupRegistry {
   public List<MemberLoan> loans(BookId group) {
     Objects.requireNonNull(group, "group");
     return database.read(false, () -> sorted(
-        query("SELECT " + RegistryRows.LOAN_COLUMNS + " FROM member_loan m WHERE m.book_id = ? AND "
+        query(Table.MEMBER_LOAN, "SELECT " + RegistryRows.LOAN_COLUMNS + " FROM member_loan m WHERE m.book_id = ? AND "
             + LATEST_LOAN, RegistryRows::loan, group.value()),
         MemberLoan::id));
   }
@@ -284,7 +295,7 @@ public final class JdbcGroupRegistry implements GroupRegistry {
     Objects.requireNonNull(group, "group");
     Objects.requireNonNull(member, "member");
     return database.read(false, () -> sorted(
-        query("SELECT " + RegistryRows.LOAN_COLUMNS + " FROM member_loan m WHERE m.book_id = ? AND m.member_id = ? AND "
+        query(Table.MEMBER_LOAN, "SELECT " + RegistryRows.LOAN_COLUMNS + " FROM member_loan m WHERE m.book_id = ? AND m.member_id = ? AND "
             + LATEST_LOAN, RegistryRows::loan, group.value(), member.value()),
         MemberLoan::id));
   }
@@ -297,11 +308,11 @@ public final class JdbcGroupRegistry implements GroupRegistry {
     putVersion(group, loan, () -> latestLoan(group, loan.id()),
         "INSERT INTO member_loan (version, recorded_at, book_id, " + RegistryRows.LOAN_COLUMNS + ")"
             + " VALUES (?, ?, ?, " + RegistryRows.placeholders(RegistryRows.LOAN_COLUMNS) + ")",
-        columns -> RegistryRows.write(columns.text(group.value()), loan));
+        columns -> RegistryRows.write(columns.text(group.value()), loan), Table.MEMBER_LOAN, loan.id().value());
   }
 
   private Optional<Versioned<MemberLoan>> latestLoan(BookId group, LoanId loan) throws SQLException {
-    return latest(
+    return latest(Table.MEMBER_LOAN,
         "SELECT version, " + RegistryRows.LOAN_COLUMNS + " FROM member_loan"
             + " WHERE book_id = ? AND loan_id = ? ORDER BY version DESC LIMIT 1",
         RegistryRows::loan, group.value(), loan.value());
@@ -313,7 +324,7 @@ public final class JdbcGroupRegistry implements GroupRegistry {
   public List<LoanEvent> loanEvents(BookId group, LoanId loan) {
     Objects.requireNonNull(group, "group");
     Objects.requireNonNull(loan, "loan");
-    return database.read(false, () -> List.copyOf(query(
+    return database.read(false, () -> List.copyOf(query(Table.LOAN_EVENT,
         "SELECT " + RegistryRows.EVENT_COLUMNS + " FROM loan_event WHERE book_id = ? AND loan_id = ?"
             + " ORDER BY event_seq",
         RegistryRows::event, group.value(), loan.value())));
@@ -324,7 +335,7 @@ public final class JdbcGroupRegistry implements GroupRegistry {
     Objects.requireNonNull(group, "group");
     return database.read(false, () -> {
       Map<LoanId, List<LoanEvent>> events = new HashMap<>();
-      for (Map.Entry<LoanId, LoanEvent> row : query(
+      for (Map.Entry<LoanId, LoanEvent> row : query(Table.LOAN_EVENT,
           "SELECT loan_id, " + RegistryRows.EVENT_COLUMNS + " FROM loan_event WHERE book_id = ?"
               + " ORDER BY loan_id, event_seq",
           columns -> Map.entry(LoanId.of(columns.text()), RegistryRows.event(columns)), group.value())) {
@@ -353,6 +364,7 @@ public final class JdbcGroupRegistry implements GroupRegistry {
       RegistryRows.write(parameters, event);
       parameters.text(group.value()).text(loan.value());
       insert.executeUpdate();
+      RegistryChain.recordNumbered(database, group, Table.LOAN_EVENT, loan.value());
       return null;
     });
   }
@@ -365,8 +377,12 @@ public final class JdbcGroupRegistry implements GroupRegistry {
     T read(Cursor columns) throws SQLException;
   }
 
-  /** Every row of a query whose parameters are texts, each read from its first column on. */
-  private <T> List<T> query(String sql, RowReader<T> reader, String... parameters) throws SQLException {
+  /**
+   * Every row of a query whose parameters are texts, each read from its first column on. A row
+   * that cannot be read (changed outside the library) is a {@link StoreException} naming it.
+   */
+  private <T> List<T> query(Table table, String sql, RowReader<T> reader, String... parameters)
+      throws SQLException {
     PreparedStatement query = database.prepare(sql);
     for (int i = 0; i < parameters.length; i++) {
       query.setString(i + 1, parameters[i]);
@@ -374,17 +390,47 @@ public final class JdbcGroupRegistry implements GroupRegistry {
     List<T> records = new ArrayList<>();
     try (ResultSet rows = query.executeQuery()) {
       while (rows.next()) {
-        records.add(reader.read(new Cursor(rows, 1)));
+        try {
+          records.add(reader.read(new Cursor(rows, 1)));
+        } catch (RuntimeException e) {
+          throw unreadable(table, rows, parameters, e);
+        }
       }
     }
     return records;
   }
 
+  /**
+   * The failure for a row of a table that cannot be read, naming it by what keys it. Every query
+   * here either selects book_id or takes the book as its first parameter.
+   */
+  private static StoreException unreadable(Table table, ResultSet row, String[] parameters, RuntimeException cause) {
+    StringBuilder key = new StringBuilder();
+    for (String column : table.key()) {
+      String value = selected(row, column);
+      if (value != null) {
+        key.append(key.length() == 0 ? "" : ", ").append(column).append('=').append(value);
+      }
+    }
+    String book = selected(row, "book_id");
+    return RegistryRows.unreadable(book != null ? book : parameters.length > 0 ? parameters[0] : "?",
+        table.sqlName(), key.toString(), cause);
+  }
+
+  /** A column of the row, or null when the query did not select it. */
+  private static String selected(ResultSet row, String column) {
+    try {
+      return row.getString(column);
+    } catch (SQLException notSelected) {
+      return null;
+    }
+  }
+
   /** The record of a query's one row whose first column is the version, or empty. */
-  private <T> Optional<Versioned<T>> latest(String sql, RowReader<T> reader, String... parameters)
+  private <T> Optional<Versioned<T>> latest(Table table, String sql, RowReader<T> reader, String... parameters)
       throws SQLException {
     List<Versioned<T>> rows =
-        query(sql, columns -> new Versioned<>(columns.integer(), reader.read(columns)), parameters);
+        query(table, sql, columns -> new Versioned<>(columns.integer(), reader.read(columns)), parameters);
     return rows.stream().findFirst();
   }
 
@@ -425,18 +471,23 @@ public final class JdbcGroupRegistry implements GroupRegistry {
    * In one write transaction: adds a record as the version after the latest, unless the latest is
    * equal to it. The insert's first two parameters are the version and the recording time.
    */
-  private <T> void putVersion(BookId book, T record, LatestQuery<T> latest, String insertSql, ColumnsWriter columns) {
+  private <T> void putVersion(BookId book, T record, LatestQuery<T> latest, String insertSql, ColumnsWriter columns,
+      Table table, Object... keyBeforeVersion) {
     database.write(List.of(book), () -> {
       requireBook(book);
       Optional<Versioned<T>> current = latest.read();
       if (isSame(current, record)) {
         return null;
       }
+      int version = current.map(stored -> stored.version() + 1).orElse(1);
       PreparedStatement insert = database.prepare(insertSql);
-      insert.setInt(1, current.map(version -> version.version() + 1).orElse(1));
+      insert.setInt(1, version);
       insert.setString(2, Database.now());
       columns.write(new Parameters(insert, 3));
       insert.executeUpdate();
+      Object[] key = java.util.Arrays.copyOf(keyBeforeVersion, keyBeforeVersion.length + 1);
+      key[keyBeforeVersion.length] = version;
+      RegistryChain.recordInserted(database, book, table, key);
       return null;
     });
   }

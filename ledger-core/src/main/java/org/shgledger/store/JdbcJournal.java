@@ -83,6 +83,7 @@ public final class JdbcJournal implements Journal {
       insert.setString(2, book.name());
       insert.setString(3, book.currency().getCode());
       insert.executeUpdate();
+      RegistryChain.recordInserted(statements, book.id(), RegistryChain.Table.BOOK);
       view.definitionsChanged();
       return book;
     });
@@ -131,6 +132,7 @@ public final class JdbcJournal implements Journal {
       insert.setString(6, account.control().map(AccountCode::value).orElse(null));
       insert.setString(7, account.constraint().name());
       insert.executeUpdate();
+      RegistryChain.recordInserted(statements, account.book(), RegistryChain.Table.ACCOUNT, account.code().value());
       view.definitionsChanged();
       return account;
     });
@@ -149,6 +151,7 @@ public final class JdbcJournal implements Journal {
         insert.setString(2, code.value());
         insert.setString(3, Database.now());
         insert.executeUpdate();
+        RegistryChain.recordInserted(statements, book, RegistryChain.Table.ACCOUNT_CLOSURE, code.value());
         view.definitionsChanged();
       }
       return null;
@@ -236,6 +239,7 @@ public final class JdbcJournal implements Journal {
         insert.setString(3, Database.now());
         insert.setString(4, book.value());
         insert.executeUpdate();
+        RegistryChain.recordNumbered(statements, book, RegistryChain.Table.BOOK_LOCK);
         view.definitionsChanged();
       }
       return null;
@@ -379,8 +383,9 @@ public final class JdbcJournal implements Journal {
   }
 
   /**
-   * Checks one book's entries against their hashes and chain, and its balances against the fold
-   * of its postings; see {@link Verification}.
+   * Checks one book's entries against their hashes and chain, its balances against the fold of
+   * its postings, its registry rows against the registry chain, its balances against their
+   * accounts' limits and its entries against the locks; see {@link Verification}.
    *
    * @param book the book, not null
    * @return what was found, not null
@@ -388,7 +393,24 @@ public final class JdbcJournal implements Journal {
    */
   public Verification verify(BookId book) {
     Objects.requireNonNull(book, "book");
-    return readSnapshot(view -> new Verifier(statements, requireBook(view, book)).run(ownTotals(book, LocalDate.MAX)));
+    return readSnapshot(view -> {
+      Book found;
+      try {
+        found = requireBook(view, book);
+      } catch (StoreException e) {
+        if (e.kind() != StoreException.Kind.UNREADABLE_ROW) {
+          throw e;
+        }
+        // the book's own row was changed: the registry chain names it, if anything can
+        RegistryVerifier.Result registry = new RegistryVerifier(statements, book).run();
+        if (registry.mismatch().isEmpty()) {
+          throw e;
+        }
+        return new Verification(book, 0, EntryHashes.GENESIS, registry.eventsChecked(), registry.headHash(),
+            registry.mismatch());
+      }
+      return new Verifier(statements, found).run(ownTotals(book, LocalDate.MAX));
+    });
   }
 
   /**
@@ -405,6 +427,27 @@ public final class JdbcJournal implements Journal {
     return readSnapshot(view -> {
       PreparedStatement query = statements.prepare(
           "SELECT entry_hash FROM journal_entry WHERE book_id = ? AND entry_seq = ?");
+      query.setString(1, book.value());
+      query.setLong(2, sequence);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
+      }
+    });
+  }
+
+  /**
+   * The stored hash of a book's registry event by its number in the registry chain, for checking a
+   * registry anchor as {@link #entryHash} does for entries.
+   *
+   * @param book the book, not null
+   * @param sequence the event's number, from 1
+   * @return its stored hash, or empty if the registry has fewer events
+   */
+  public Optional<String> registryHash(BookId book, long sequence) {
+    Objects.requireNonNull(book, "book");
+    return readSnapshot(view -> {
+      PreparedStatement query = statements.prepare(
+          "SELECT event_hash FROM registry_event WHERE book_id = ? AND event_seq = ?");
       query.setString(1, book.value());
       query.setLong(2, sequence);
       try (ResultSet row = query.executeQuery()) {

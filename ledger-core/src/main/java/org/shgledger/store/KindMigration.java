@@ -30,16 +30,7 @@ final class KindMigration {
   private record Classified(String book, JournalEntry entry) {}
 
   static void run(Connection connection) throws SQLException {
-    Map<String, PreparedStatement> prepared = new HashMap<>();
-    Statements sql = text -> {
-      PreparedStatement statement = prepared.get(text);
-      if (statement == null) {
-        statement = connection.prepareStatement(text);
-        prepared.put(text, statement);
-      }
-      return statement;
-    };
-    try {
+    try (MigrationStatements sql = new MigrationStatements(connection)) {
       List<String> books = new ArrayList<>();
       try (PreparedStatement query = connection.prepareStatement(
               "SELECT DISTINCT book_id FROM journal_entry WHERE entry_kind IS NULL ORDER BY book_id");
@@ -50,10 +41,6 @@ final class KindMigration {
       }
       for (String book : books) {
         classify(connection, sql, book);
-      }
-    } finally {
-      for (PreparedStatement statement : prepared.values()) {
-        statement.close();
       }
     }
   }

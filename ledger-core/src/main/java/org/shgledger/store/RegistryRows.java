@@ -73,6 +73,22 @@ final class RegistryRows {
 
   private RegistryRows() {}
 
+  /**
+   * The failure to report when a stored row cannot be read back into the engine's types.
+   *
+   * @param book the row's book (its id)
+   * @param table its table
+   * @param key what tells it apart, as {@code loan_id=L1}
+   * @param cause what reading it threw
+   * @return a {@link StoreException.Kind#UNREADABLE_ROW} naming the row
+   */
+  static StoreException unreadable(Object book, String table, String key, RuntimeException cause) {
+    return new StoreException(StoreException.Kind.UNREADABLE_ROW,
+        "book " + book + ": the stored " + table + " row (" + key + ") cannot be read (" + cause.getMessage()
+            + "): the database was changed outside shg-ledger; shg verify " + book + " names what changed",
+        cause);
+  }
+
   /** One placeholder for each of a list of columns: {@code ?, ?, ?} for {@code "a, b, c"}. */
   static String placeholders(String columns) {
     return String.join(", ", Collections.nCopies(columns.split(",").length, "?"));

@@ -40,14 +40,18 @@ final class Rows {
   /** An account from a row starting with {@link #ACCOUNT_COLUMNS}. */
   static Account account(BookId book, ResultSet row) throws SQLException {
     String control = row.getString(5);
-    return new Account(
-        book,
-        AccountCode.of(row.getString(1)),
-        row.getString(2),
-        AccountType.valueOf(row.getString(3)),
-        CurrencyUnit.of(row.getString(4)),
-        control == null ? Optional.empty() : Optional.of(AccountCode.of(control)),
-        BalanceConstraint.valueOf(row.getString(6)));
+    try {
+      return new Account(
+          book,
+          AccountCode.of(row.getString(1)),
+          row.getString(2),
+          AccountType.valueOf(row.getString(3)),
+          CurrencyUnit.of(row.getString(4)),
+          control == null ? Optional.empty() : Optional.of(AccountCode.of(control)),
+          BalanceConstraint.valueOf(row.getString(6)));
+    } catch (RuntimeException e) {
+      throw RegistryRows.unreadable(book, "account", "account_code=" + row.getString(1), e);
+    }
   }
 
   /** A posting from a row of {@link #POSTING_COLUMNS}. */

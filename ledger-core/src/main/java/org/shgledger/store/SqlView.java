@@ -311,9 +311,14 @@ final class SqlView implements JournalView {
           sql.prepare("SELECT name, currency FROM book WHERE book_id = ?");
       statement.setString(1, id.value());
       try (ResultSet row = statement.executeQuery()) {
-        return row.next()
-            ? Optional.of(new Book(id, row.getString(1), CurrencyUnit.of(row.getString(2))))
-            : Optional.empty();
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        try {
+          return Optional.of(new Book(id, row.getString(1), CurrencyUnit.of(row.getString(2))));
+        } catch (RuntimeException e) {
+          throw RegistryRows.unreadable(id, "book", "book_id=" + id, e);
+        }
       }
     });
   }
@@ -326,7 +331,11 @@ final class SqlView implements JournalView {
       try (ResultSet row = statement.executeQuery()) {
         row.next();
         long day = row.getLong(1);
-        return row.wasNull() ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(day));
+        try {
+          return row.wasNull() ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(day));
+        } catch (java.time.DateTimeException e) {
+          throw RegistryRows.unreadable(book, "book_lock", "lock_date_epoch_day=" + day, e);
+        }
       }
     });
   }

@@ -36,6 +36,12 @@ public final class StoreException extends LedgerException {
      * written to: loan terms that cannot be rebuilt exactly (see {@link JdbcGroupRegistry}).
      */
     UNSTORABLE_VALUE,
+    /**
+     * A stored row holds a value this version cannot read (a rate that is no number, a date out
+     * of range, an unknown name): the database was changed outside shg-ledger. Nothing was
+     * recorded; {@code shg verify} names the row that changed.
+     */
+    UNREADABLE_ROW,
     /** Any other database failure: a full disk, a lost connection, a corrupt file. */
     FAILED
   }

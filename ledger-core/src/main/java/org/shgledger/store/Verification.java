@@ -7,21 +7,32 @@ import org.shgledger.journal.EntryId;
 
 /**
  * What {@link JdbcJournal#verify(BookId)} found in one book: either every stored entry matches
- * its hash and the chain, and the stored balances equal the fold of the postings, or the first
- * thing that does not.
+ * its hash and the chain, the stored balances equal the fold of the postings, every row of the
+ * registry matches the registry chain, no account's balance breaks its limit on any day and no
+ * entry was recorded into a period locked when it was recorded; or the first thing that does not.
  *
  * <p>The head hash is the last entry's hash: it stands for the whole book up to that entry. An
  * auditor who writes it down can later check that the same entries, unchanged, are still there,
- * which also catches entries removed from the end of the book (see docs/store.md).
+ * which also catches entries removed from the end of the book (see docs/store.md). The registry
+ * head hash does the same for the registry's rows (members, loans, meetings, accounts, locks).
  *
  * @param book the book, not null
  * @param entriesChecked how many entries were checked before the first mismatch, or all of them
  * @param headHash the hash of the last entry checked, all zeros for a book with no entries, not
  *     null
+ * @param registryEventsChecked how many registry events (one per registry row) were checked
+ *     before the first mismatch in the registry, or all of them; 0 when the journal failed first
+ * @param registryHeadHash the hash of the last registry event checked, all zeros when none was,
+ *     not null
  * @param mismatch the first mismatch, not null (empty when the book verifies)
  */
 public record Verification(
-    BookId book, long entriesChecked, String headHash, Optional<Mismatch> mismatch) {
+    BookId book,
+    long entriesChecked,
+    String headHash,
+    long registryEventsChecked,
+    String registryHeadHash,
+    Optional<Mismatch> mismatch) {
 
   /**
    * Creates a result.
@@ -30,12 +41,15 @@ public record Verification(
    * @param entriesChecked how many entries were checked before the first mismatch, or all of them
    * @param headHash the hash of the last entry checked, all zeros for a book with no entries, not
    *     null
+   * @param registryEventsChecked how many registry events were checked
+   * @param registryHeadHash the hash of the last registry event checked, not null
    * @param mismatch the first mismatch, not null (empty when the book verifies)
    * @throws NullPointerException if any argument is null
    */
   public Verification {
     Objects.requireNonNull(book, "book");
     Objects.requireNonNull(headHash, "headHash");
+    Objects.requireNonNull(registryHeadHash, "registryHeadHash");
     Objects.requireNonNull(mismatch, "mismatch");
   }
 
@@ -58,7 +72,15 @@ public record Verification(
     CONTENT,
     /** The postings the store sums for balances differ from the postings of the verified
      *  entries: rows were added behind the library's back. */
-    BALANCE
+    BALANCE,
+    /** A registry row (a member, a loan, a meeting, an account, a lock) is not what its registry
+     *  event recorded, was removed, or was added with no event; or the registry chain is broken. */
+    REGISTRY,
+    /** An account's balance breaks its limit ({@link org.shgledger.journal.BalanceConstraint}) at
+     *  the end of a day: a cash box or bank account below zero. */
+    LIMIT,
+    /** An entry was recorded, after the book was locked, dated on or before the lock date. */
+    LOCK
   }
 
   /**
@@ -66,7 +88,8 @@ public record Verification(
    *
    * @param kind what kind of mismatch, not null
    * @param sequence the position of the entry in its book (1 for the first), or of the posting
-   *     rows that belong to no entry; 0 for a balance mismatch of a whole account
+   *     rows that belong to no entry, or of the registry event; 0 for a mismatch of a whole
+   *     account or of a registry row recorded by no event
    * @param entry the entry at fault, not null (empty when the fault belongs to no entry)
    * @param detail what does not match, for people, not null
    */
@@ -77,7 +100,8 @@ public record Verification(
      *
      * @param kind what kind of mismatch, not null
      * @param sequence the position of the entry in its book (1 for the first), or of the posting
-     *     rows that belong to no entry; 0 for a balance mismatch of a whole account
+     *     rows that belong to no entry, or of the registry event; 0 for a mismatch of a whole
+     *     account or of a registry row recorded by no event
      * @param entry the entry at fault, not null (empty when the fault belongs to no entry)
      * @param detail what does not match, for people, not null
      * @throws NullPointerException if any argument is null

@@ -3,7 +3,10 @@ package org.shgledger.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.joda.money.Money;
 import org.shgledger.journal.AccountCode;
+import org.shgledger.journal.BalanceConstraint;
 import org.shgledger.journal.Book;
 import org.shgledger.journal.EntryId;
 import org.shgledger.journal.EntryKind;
@@ -23,9 +27,11 @@ import org.shgledger.store.Verification.Mismatch;
 
 /**
  * Walks one book's stored entries in sequence, streaming, and checks each against the chain and
- * its hash, then the book's balances against the fold of the postings it walked. Reads raw rows,
- * not journal types, so that it checks what is stored rather than what the library would make
- * of it.
+ * its hash, after the registry chain ({@link RegistryVerifier}), then the book's balances against
+ * the fold of the postings it walked, then that no entry was recorded into a period locked
+ * at the time and that no account's balance breaks its limit at the end of any day. Reads raw
+ * rows, not journal types, so that it checks what is stored rather than what the library would
+ * make of it.
  */
 final class Verifier {
 
@@ -39,6 +45,19 @@ final class Verifier {
 
   private String head = EntryHashes.GENESIS;
   private long checked;
+  private long registryChecked;
+  private String registryHead = RegistryChain.GENESIS;
+  /** The limited accounts' limits, by code; only their postings are folded by day. */
+  private final Map<String, BalanceConstraint> limits = new HashMap<>();
+  /** Each limited account's net (debits minus credits) per day, by epoch day. */
+  private final Map<String, TreeMap<Long, Long>> dailyNets = new HashMap<>();
+  /** The book's locks in the order they were set. */
+  private final List<Lock> locks = new ArrayList<>();
+  /** The first entry found recorded into a locked period, reported after the registry's checks. */
+  private Optional<Mismatch> lockBroken = Optional.empty();
+
+  /** A lock as stored: the date up to which it closed the book, and when it was set. */
+  private record Lock(long dateEpochDay, Instant lockedAt) {}
 
   Verifier(Statements sql, Book book) {
     this.sql = sql;
@@ -56,6 +75,14 @@ final class Verifier {
    * @return the result
    */
   Verification run(Map<AccountCode, long[]> storedTotals) throws SQLException {
+    // the registry first: the journal's checks read the book's currency, limits and locks from it
+    RegistryVerifier.Result registry = new RegistryVerifier(sql, book.id()).run();
+    registryChecked = registry.eventsChecked();
+    registryHead = registry.headHash();
+    if (registry.mismatch().isPresent()) {
+      return result(registry.mismatch());
+    }
+    readLimitsAndLocks();
     PreparedStatement entries =
         sql.prepare(
             "SELECT entry_seq, entry_id, entry_date_epoch_day, memo, reverses_entry_id,"
@@ -86,11 +113,19 @@ final class Verifier {
         }
         Optional<Mismatch> mismatch = check(entryRows, sequence, id, lines);
         if (mismatch.isPresent()) {
-          return new Verification(book.id(), checked, head, mismatch);
+          return result(mismatch);
         }
         for (PostingRow line : lines) {
-          long[] totals = fold.computeIfAbsent(line.posting().accountCode(), code -> new long[2]);
-          totals[line.posting().side() == 'D' ? 0 : 1] += line.posting().amountMinor();
+          StoredPosting posting = line.posting();
+          long[] totals = fold.computeIfAbsent(posting.accountCode(), code -> new long[2]);
+          totals[posting.side() == 'D' ? 0 : 1] += posting.amountMinor();
+          if (limits.containsKey(posting.accountCode())) {
+            dailyNets.computeIfAbsent(posting.accountCode(), code -> new TreeMap<>()).merge(line.dateEpochDay(),
+                posting.side() == 'D' ? posting.amountMinor() : -posting.amountMinor(), Long::sum);
+          }
+        }
+        if (!locks.isEmpty() && lockBroken.isEmpty()) {
+          lockBroken = lockBroken(sequence, id, entryRows.getLong(3), entryRows.getString(7));
         }
         head = entryRows.getString(9);
         checked++;
@@ -99,7 +134,100 @@ final class Verifier {
         return orphans(nextPosting);
       }
     }
-    return compareBalances(storedTotals);
+    Verification balances = compareBalances(storedTotals);
+    if (!balances.isOk()) {
+      return balances;
+    }
+    if (lockBroken.isPresent()) {
+      return result(lockBroken);
+    }
+    return result(limitBroken());
+  }
+
+  private Verification result(Optional<Mismatch> mismatch) {
+    return new Verification(book.id(), checked, head, registryChecked, registryHead, mismatch);
+  }
+
+  private void readLimitsAndLocks() throws SQLException {
+    PreparedStatement accounts =
+        sql.prepare("SELECT account_code, balance_constraint FROM account WHERE book_id = ?");
+    accounts.setString(1, book.id().value());
+    try (ResultSet rows = accounts.executeQuery()) {
+      while (rows.next()) {
+        String code = rows.getString(1);
+        String constraint = rows.getString(2);
+        // an unknown limit is the registry chain's to report; here it limits nothing
+        Arrays.stream(BalanceConstraint.values())
+            .filter(known -> known != BalanceConstraint.NONE && known.name().equals(constraint))
+            .findFirst().ifPresent(known -> limits.put(code, known));
+      }
+    }
+    PreparedStatement stored = sql.prepare(
+        "SELECT lock_date_epoch_day, locked_at FROM book_lock WHERE book_id = ? ORDER BY lock_seq");
+    stored.setString(1, book.id().value());
+    try (ResultSet rows = stored.executeQuery()) {
+      while (rows.next()) {
+        long date = rows.getLong(1);
+        instant(rows.getString(2)).ifPresent(at -> locks.add(new Lock(date, at)));
+      }
+    }
+  }
+
+  private static Optional<Instant> instant(String text) {
+    try {
+      return Optional.ofNullable(text).map(Instant::parse);
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Whether an entry was recorded after a lock was set and dated on or before its date: the
+   * journal refuses that, so only an entry written behind its back can be.
+   */
+  private Optional<Mismatch> lockBroken(long sequence, EntryId id, long dateEpochDay, String recordedAt) {
+    Optional<Instant> recorded = instant(recordedAt);
+    if (recorded.isEmpty()) {
+      return Optional.empty();
+    }
+    long lockedUpTo = Long.MIN_VALUE;
+    for (Lock lock : locks) {
+      if (lock.lockedAt().isBefore(recorded.get())) {
+        lockedUpTo = Math.max(lockedUpTo, lock.dateEpochDay());
+      }
+    }
+    if (lockedUpTo != Long.MIN_VALUE && dateEpochDay <= lockedUpTo) {
+      return mismatch(Kind.LOCK, sequence, id, "it is dated " + day(dateEpochDay)
+          + " but was recorded at " + recordedAt + ", when the book was locked up to " + day(lockedUpTo));
+    }
+    return Optional.empty();
+  }
+
+  /** A stored day for a message, even one out of any date's range. */
+  private static String day(long epochDay) {
+    try {
+      return LocalDate.ofEpochDay(epochDay).toString();
+    } catch (java.time.DateTimeException e) {
+      return "day " + epochDay + " (no date)";
+    }
+  }
+
+  /** The first limited account whose balance breaks its limit at the end of a day, in code order. */
+  private Optional<Mismatch> limitBroken() {
+    for (String code : new TreeMap<>(dailyNets).keySet()) {
+      BalanceConstraint limit = limits.get(code);
+      long balance = 0;
+      for (Map.Entry<Long, Long> day : dailyNets.get(code).entrySet()) {
+        balance += day.getValue();
+        boolean broken = limit == BalanceConstraint.CREDITS_MUST_NOT_EXCEED_DEBITS ? balance < 0 : balance > 0;
+        if (broken) {
+          return Optional.of(new Mismatch(Kind.LIMIT, 0, Optional.empty(), "account " + code + " is at "
+              + Money.ofMinor(book.currency(), Math.abs(balance)).negated() + " at the end of "
+              + day(day.getKey()) + ", below zero, which its limit " + limit + " forbids"));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private Optional<Mismatch> check(
@@ -212,7 +340,7 @@ final class Verifier {
   }
 
   private Verification orphans(PostingRow posting) {
-    return new Verification(book.id(), checked, head, Optional.of(new Mismatch(
+    return result(Optional.of(new Mismatch(
         Kind.BALANCE, posting.sequence(), Optional.empty(),
         "posting rows belong to entry number " + posting.sequence()
             + ", which is not in the book: they count in balances but were never recorded")));
@@ -227,14 +355,14 @@ final class Verifier {
       long[] folded = fold.getOrDefault(code, new long[2]);
       long[] summed = stored.getOrDefault(code, new long[2]);
       if (folded[0] != summed[0] || folded[1] != summed[1]) {
-        return new Verification(book.id(), checked, head, Optional.of(new Mismatch(
+        return result(Optional.of(new Mismatch(
             Kind.BALANCE, 0, Optional.empty(),
             "account " + code + ": balances count debits " + summed[0] + " and credits "
                 + summed[1] + " (minor units), but its verified postings sum to " + folded[0]
                 + " and " + folded[1])));
       }
     }
-    return new Verification(book.id(), checked, head, Optional.empty());
+    return result(Optional.empty());
   }
 
   private org.shgledger.journal.Posting posting(StoredPosting stored) {

@@ -64,7 +64,11 @@ public class GroupLifeProperties {
   @Property
   void theBooksFollowTheModelThroughAGroupsLife(@ForAll("lives") ActionChain<GroupLife> life) {
     life.run();
+    afterLife();
   }
+
+  /** Checks what a subclass's store holds after a life; nothing in memory. */
+  protected void afterLife() {}
 
   @AfterProperty
   void mostEventsWereAccepted() {

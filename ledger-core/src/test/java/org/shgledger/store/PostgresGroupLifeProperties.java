@@ -14,12 +14,23 @@ import org.shgledger.group.SavingsGroups;
 @AddLifecycleHook(TestPostgres.Skip.class)
 class PostgresGroupLifeProperties extends GroupLifeProperties {
 
+  private LedgerStore lastStore;
+
   private static final OpenedJournals STORES = new OpenedJournals(OpenedJournals.Kind.POSTGRESQL);
 
   @Override
   protected SavingsGroups newEngine() {
     LedgerStore store = STORES.newStore();
+    lastStore = store;
     return new SavingsGroups(store.journal(), store.registry(), store.unitOfWork(), DATES);
+  }
+
+  /** Whatever the life did, the stored books verify: journal, registry chain, limits, locks. */
+  @Override
+  protected void afterLife() {
+    for (Verification verification : lastStore.journal().verifyAll()) {
+      org.junit.jupiter.api.Assertions.assertTrue(verification.isOk(), verification::toString);
+    }
   }
 
   @AfterContainer

@@ -13,12 +13,23 @@ import org.shgledger.group.SavingsGroups;
 @PropertyDefaults(tries = 15)
 class SqliteGroupLifeProperties extends GroupLifeProperties {
 
+  private LedgerStore lastStore;
+
   private static final OpenedJournals STORES = new OpenedJournals(OpenedJournals.Kind.SQLITE);
 
   @Override
   protected SavingsGroups newEngine() {
     LedgerStore store = STORES.newStore();
+    lastStore = store;
     return new SavingsGroups(store.journal(), store.registry(), store.unitOfWork(), DATES);
+  }
+
+  /** Whatever the life did, the stored books verify: journal, registry chain, limits, locks. */
+  @Override
+  protected void afterLife() {
+    for (Verification verification : lastStore.journal().verifyAll()) {
+      org.junit.jupiter.api.Assertions.assertTrue(verification.isOk(), verification::toString);
+    }
   }
 
   @AfterContainer

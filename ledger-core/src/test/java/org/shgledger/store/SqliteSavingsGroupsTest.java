@@ -1,6 +1,9 @@
 package org.shgledger.store;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.shgledger.group.SavingsGroups;
 import org.shgledger.group.SavingsGroupsTest;
 
@@ -9,9 +12,20 @@ class SqliteSavingsGroupsTest extends SavingsGroupsTest {
 
   private static final OpenedJournals STORES = new OpenedJournals(OpenedJournals.Kind.SQLITE);
 
+  private LedgerStore store;
+
   @Override
   protected SavingsGroups newEngine() {
-    return STORES.newStore().engine();
+    store = STORES.newStore();
+    return store.engine();
+  }
+
+  /** Whatever a rule's test did, the stored books verify: journal, registry chain, limits, locks. */
+  @AfterEach
+  void theBooksVerify() {
+    for (Verification verification : store.journal().verifyAll()) {
+      assertTrue(verification.isOk(), verification::toString);
+    }
   }
 
   @AfterAll
