@@ -1,6 +1,7 @@
 package org.shgledger.cli;
 
 import org.shgledger.cli.Words.ChannelWord;
+import org.joda.money.Money;
 import org.shgledger.cli.Words.KindWord;
 import org.shgledger.cli.Words.MemberIdWord;
 import org.shgledger.group.Channel;
@@ -31,7 +32,8 @@ final class EverydayCommands {
       sortOptions = false,
       description = {
         "Record a member's savings: debit cash (or bank), credit her compulsory (or voluntary) savings.",
-        "Example: shg save SHG01 M01 --amount 100 --date 2024-05-04"
+        "Example: shg save SHG01 M01 --amount 100 --date 2024-05-04",
+        "Example: shg save SHG01 M01 --amount 10 --kind welfare --date 2024-05-04"
       })
   static final class Save extends RecordingCommand {
     @Parameters(index = "1", paramLabel = "MEMBER", converter = MemberIdWord.class, description = "The member, such as M01.")
@@ -40,9 +42,11 @@ final class EverydayCommands {
     @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "How much she saves, e.g. 100.")
     String amount;
 
-    @Option(names = "--kind", defaultValue = "compulsory", converter = KindWord.class,
-        paramLabel = "compulsory|voluntary", description = "Which savings. Default: ${DEFAULT-VALUE}.")
-    SavingsKind kind;
+    @Option(names = "--kind", defaultValue = "compulsory", converter = SaveKindWord.class,
+        paramLabel = "compulsory|voluntary|welfare",
+        description = "Which savings, or welfare: a gift to the group's welfare fund (3200), which is the group's"
+            + " and stays with it at a share-out. Default: ${DEFAULT-VALUE}.")
+    SaveKind kind;
 
     @Option(names = "--channel", defaultValue = "cash", converter = ChannelWord.class, paramLabel = "cash|bank",
         description = "Where the money goes: " + CHANNEL_CASH)
@@ -50,8 +54,37 @@ final class EverydayCommands {
 
     @Override
     void run() {
-      record(kind == SavingsKind.COMPULSORY ? "SAVE" : "VOLSAVE", member,
-          new GroupOperation.Save(member, kind, amount("--amount", amount), channel));
+      Money money = amount("--amount", amount);
+      switch (kind) {
+        case WELFARE:
+          record("WELFARE", member, new GroupOperation.WelfareContribution(member, money, channel));
+          break;
+        case VOLUNTARY:
+          record("VOLSAVE", member, new GroupOperation.Save(member, SavingsKind.VOLUNTARY, money, channel));
+          break;
+        default:
+          record("SAVE", member, new GroupOperation.Save(member, SavingsKind.COMPULSORY, money, channel));
+      }
+    }
+  }
+
+  /** What {@code shg save} records: a member's savings of either kind, or her gift to the welfare fund. */
+  enum SaveKind { COMPULSORY, VOLUNTARY, WELFARE }
+
+  /** {@code compulsory}, {@code voluntary} or {@code welfare}. */
+  static final class SaveKindWord extends Words.EnumWord<SaveKind> {
+    SaveKindWord() {
+      super(SaveKind.class);
+    }
+  }
+
+  /** The funds an expense may be paid from instead of the group's costs. */
+  enum Fund { WELFARE }
+
+  /** {@code welfare}. */
+  static final class FundWord extends Words.EnumWord<Fund> {
+    FundWord() {
+      super(Fund.class);
     }
   }
 
@@ -153,7 +186,8 @@ final class EverydayCommands {
       description = {
         "Record a cost the group pays (registers, stationery, the bookkeeper): debit 5200 Meeting, "
             + "stationery and bookkeeping costs, credit cash (or bank).",
-        "Example: shg expense SHG01 --amount 60 --description \"cash book\" --date 2024-05-04"
+        "Example: shg expense SHG01 --amount 60 --description \"cash book\" --date 2024-05-04",
+        "Example: shg expense SHG01 --amount 500 --description \"hospital, M03\" --fund welfare --date 2024-06-01"
       })
   static final class Expense extends RecordingCommand {
     @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "What was paid.")
@@ -167,8 +201,18 @@ final class EverydayCommands {
         description = "Where the money comes from. Default: ${DEFAULT-VALUE}.")
     Channel channel;
 
+    @Option(names = "--fund", converter = FundWord.class, paramLabel = "welfare",
+        description = "Pay it from the welfare fund (3200), as help to a member in need, instead of the group's"
+            + " costs; the fund pays no more than it holds.")
+    Fund fund;
+
     @Override
     void run() {
+      if (fund == Fund.WELFARE) {
+        record("WELFAREPAY", null, new GroupOperation.WelfarePayment(amount("--amount", amount),
+            text("--description", description), channel));
+        return;
+      }
       record("EXPENSE", null,
           new GroupOperation.PayExpense(amount("--amount", amount), text("--description", description), channel));
     }

@@ -60,36 +60,59 @@ final class PassbookReport {
         .fact("closing_loan", labels.get("passbook.closing_loan"), Cell.amount(passbook.closing().loanOutstanding()));
 
     Money zero = Money.zero(passbook.opening().savings().getCurrencyUnit());
+    // a share-out pays her savings out to her: shown as what she took home, in a column of its own
+    // that only a passbook with a share-out has, not as a negative saving
+    boolean sharedOut = passbook.lines().stream().anyMatch(line -> line.kind() == PassbookLine.Kind.SHARE_OUT);
     Money saved = zero;
     Money lent = zero;
     Money share = zero;
+    Money takenHome = zero;
     List<Row> rows = new ArrayList<>();
     for (PassbookLine line : passbook.lines()) {
       Money savings = line.compulsoryIn().plus(line.voluntaryIn()).minus(line.compulsoryOut())
           .minus(line.voluntaryOut());
+      Money home = zero;
+      if (line.kind() == PassbookLine.Kind.SHARE_OUT) {
+        home = savings.negated();
+        savings = zero;
+      }
       Money loan = line.loanDisbursed().minus(line.principalRepaid());
       saved = saved.plus(savings);
       lent = lent.plus(loan);
-      share = share.plus(line.surplusShare());
-      rows.add(Row.of(Cell.date(line.date()), Cell.text(particulars(line, labels)),
-          Cell.amount(savings), Cell.amount(line.balances().savings()),
+      takenHome = takenHome.plus(home);
+      if (line.kind() != PassbookLine.Kind.SHARE_OF_PROFIT) {
+        share = share.plus(line.surplusShare());
+      }
+      List<Cell> cells = new ArrayList<>(List.of(Cell.date(line.date()), Cell.text(particulars(line, labels)),
+          Cell.amount(savings)));
+      if (sharedOut) {
+        cells.add(Cell.amount(home));
+      }
+      cells.addAll(List.of(Cell.amount(line.balances().savings()),
           Cell.amount(loan), Cell.amount(line.balances().loanOutstanding()),
           Cell.amount(line.interestPaid()), Cell.amount(line.finesPaid())));
+      rows.add(Row.of(cells.toArray(Cell[]::new)));
     }
-    report.add(Table.of("lines",
-            List.of(Column.date("date", labels.get("date")),
-                Column.text("particulars", labels.get("memo")),
-                Column.amount("savings", labels.get("passbook.saved")).blankingZero(),
-                Column.amount("savings_balance", labels.get("savings")),
-                Column.amount("loan", labels.get("loan")).blankingZero(),
-                Column.amount("loan_balance", labels.get("passbook.owed")),
-                Column.amount("interest", labels.get("interest")).blankingZero(),
-                Column.amount("fines", labels.get("fine")).blankingZero()),
-            rows)
-        .withTotal(Row.of(Cell.empty(), Cell.text(labels.get("total")), Cell.amount(saved), Cell.empty(),
-            Cell.amount(lent), Cell.empty(), Cell.amount(passbook.totalInterestPaid()),
-            Cell.amount(passbook.totalFinesPaid()))));
+    List<Column> columns = new ArrayList<>(List.of(Column.date("date", labels.get("date")),
+        Column.text("particulars", labels.get("memo")),
+        Column.amount("savings", labels.get("passbook.saved")).blankingZero()));
+    List<Cell> total = new ArrayList<>(List.of(Cell.empty(), Cell.text(labels.get("total")), Cell.amount(saved)));
+    if (sharedOut) {
+      columns.add(Column.amount("taken_home", labels.get("passbook.taken_home")).blankingZero());
+      total.add(Cell.amount(takenHome));
+    }
+    columns.addAll(List.of(Column.amount("savings_balance", labels.get("savings")),
+        Column.amount("loan", labels.get("loan")).blankingZero(),
+        Column.amount("loan_balance", labels.get("passbook.owed")),
+        Column.amount("interest", labels.get("interest")).blankingZero(),
+        Column.amount("fines", labels.get("fine")).blankingZero()));
+    total.addAll(List.of(Cell.empty(), Cell.amount(lent), Cell.empty(), Cell.amount(passbook.totalInterestPaid()),
+        Cell.amount(passbook.totalFinesPaid())));
+    report.add(Table.of("lines", columns, rows).withTotal(Row.of(total.toArray(Cell[]::new))));
     String note = labels.get("note.passbook");
+    if (sharedOut) {
+      note += "\n" + labels.get("note.passbook_taken_home");
+    }
     if (!share.isZero()) {
       note += "\n" + labels.format("note.passbook_share", MoneyFormats.indian(share));
     }

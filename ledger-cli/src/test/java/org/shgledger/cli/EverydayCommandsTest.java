@@ -37,6 +37,27 @@ class EverydayCommandsTest {
     assertEquals(inr("1500"), books.balance("2000:M01"));
   }
 
+  /** A gift to the welfare fund is the group's, and help paid from it comes out of the fund, not its costs. */
+  @Test
+  void aWelfareGiftGoesToTheFundAndHelpIsPaidFromIt() {
+    Run gift = books.ok("save", "SHG01", "M01", "--amount", "50", "--kind", "welfare", "--date", "2024-05-04");
+
+    assertEquals("""
+        recorded SHG01-2024-05-04-WELFARE-M01 on 2024-05-04: M01 gives to the welfare fund, INR 50.00
+          Dr  1000  Cash in hand  50.00
+          Cr  3200  Welfare fund  50.00
+        """, gift.out());
+    Run refused = books.run("expense", "SHG01", "--amount", "60", "--description", "hospital", "--fund", "welfare",
+        "--date", "2024-05-05");
+    assertEquals(ExitCodes.REJECTED, refused.exitCode(), refused.out());
+    assertTrue(refused.err().contains("INSUFFICIENT_FUND"), refused.err());
+    books.ok("expense", "SHG01", "--amount", "40", "--description", "hospital", "--fund", "welfare",
+        "--date", "2024-05-05");
+    assertEquals(inr("10"), books.balance("3200"));
+    assertEquals(inr("10"), books.balance("1000"));
+    assertEquals(inr("0"), books.balance("5200"), "help from the fund is none of the group's costs");
+  }
+
   /**
    * The importers' ids are theirs: a hand entry under an imported line's id would make the import
    * skip the real line as already in the books, so a command refuses such an id (exit 2).

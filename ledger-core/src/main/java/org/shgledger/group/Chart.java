@@ -39,6 +39,12 @@ public final class Chart {
   public static final AccountCode GRANTS = AccountCode.of("3000");
   /** Accumulated surplus, into which each year's income and expense are closed. */
   public static final AccountCode SURPLUS = AccountCode.of("3100");
+  /**
+   * The welfare (social) fund: what members give, beyond their savings, for the group to help a
+   * member in need (illness, a death in the family). It belongs to the group, is never a member's
+   * to take back, and stays with the group at a share-out.
+   */
+  public static final AccountCode WELFARE_FUND = AccountCode.of("3200");
   /** Interest received on member loans. */
   public static final AccountCode LOAN_INTEREST = AccountCode.of("4000");
   /** Fines and penalties. */
@@ -87,6 +93,7 @@ public final class Chart {
         limited(book, FEDERATION_LOAN, "Loan from federation", AccountType.LIABILITY, currency),
         Account.of(book, GRANTS, "Revolving fund / grants", AccountType.EQUITY, currency),
         Account.of(book, SURPLUS, "Accumulated surplus", AccountType.EQUITY, currency),
+        limited(book, WELFARE_FUND, "Welfare fund", AccountType.EQUITY, currency),
         Account.of(book, LOAN_INTEREST, "Interest on member loans", AccountType.INCOME, currency),
         Account.of(book, FINES, "Fines and penalties", AccountType.INCOME, currency),
         Account.of(book, BANK_INTEREST, "Interest from bank", AccountType.INCOME, currency),

@@ -224,13 +224,15 @@ final class Closing extends EnginePart {
         }
       }
       // the group's own funds: income less expense and every equity account, but the grants,
-      // its corpus, unless the terms share them out too
+      // its corpus, unless the terms share them out too, and the welfare fund
       EntryBuilder entry = new EntryBuilder();
       Money zero = Money.zero(group.currency());
       Money ownFunds = zero;
       for (TrialBalance.Line line : journal.trialBalance(code, date).lines()) {
         AccountType type = line.account().type();
-        boolean corpus = line.account().code().equals(Chart.GRANTS) && !terms.includeGrants();
+        // the welfare fund is the group's, kept for its members in need, never shared out
+        boolean corpus = line.account().code().equals(Chart.GRANTS) && !terms.includeGrants()
+            || line.account().code().equals(Chart.WELFARE_FUND);
         if (!corpus && (type == AccountType.EQUITY || type == AccountType.INCOME || type == AccountType.EXPENSE)) {
           entry.credit(line.account().code(), line.net());
           ownFunds = ownFunds.minus(line.net());

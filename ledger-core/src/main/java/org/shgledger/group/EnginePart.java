@@ -224,6 +224,9 @@ abstract class EnginePart {
         || account.equals(Chart.FEDERATION_LOAN)) {
       reason = GroupRejection.REPAYMENT_EXCEEDS_DEBT;
       plainly = "more would be repaid than is owed";
+    } else if (account.equals(Chart.WELFARE_FUND)) {
+      reason = GroupRejection.INSUFFICIENT_FUND;
+      plainly = "the welfare fund does not hold that much";
     } else {
       return e;
     }

@@ -360,6 +360,65 @@ public sealed interface GroupOperation {
   }
 
   /**
+   * A member gives to the group's welfare fund ({@link Chart#WELFARE_FUND}), beyond her savings.
+   * Debit cash or bank; credit the welfare fund. The gift is the group's: no member takes it back,
+   * and a share-out leaves the fund with the group.
+   *
+   * @param member the member, not null
+   * @param amount positive, not null
+   * @param channel where the money goes in, not null
+   */
+  record WelfareContribution(MemberId member, Money amount, Channel channel) implements GroupOperation {
+    /**
+     * Checks for nulls.
+     *
+     * @param member the member, not null
+     * @param amount positive, not null
+     * @param channel where the money goes in, not null
+     */
+    public WelfareContribution {
+      Objects.requireNonNull(member, "member");
+      Objects.requireNonNull(amount, "amount");
+      Objects.requireNonNull(channel, "channel");
+    }
+
+    @Override
+    public String memo() {
+      return member + " gives to the welfare fund";
+    }
+  }
+
+  /**
+   * Help paid out of the group's welfare fund ({@link Chart#WELFARE_FUND}), such as a member's
+   * hospital costs. Debit the welfare fund; credit cash or bank. The fund cannot pay more than it
+   * holds.
+   *
+   * @param amount positive, not null
+   * @param description what for, up to 100 characters, not null; an account number in it is
+   *     masked ({@link org.shgledger.journal.AccountNumbers})
+   * @param channel where the money goes out, not null
+   */
+  record WelfarePayment(Money amount, String description, Channel channel) implements GroupOperation {
+    /**
+     * Checks for nulls and length, and masks account numbers in the text.
+     *
+     * @param amount positive, not null
+     * @param description what for, up to 100 characters, not null
+     * @param channel where the money goes out, not null
+     */
+    public WelfarePayment {
+      Objects.requireNonNull(amount, "amount");
+      description = shortText("a description", description);
+      Objects.requireNonNull(channel, "channel");
+    }
+
+    @Override
+    public String memo() {
+      return "paid from the welfare fund" + (description.isBlank() ? "" : ": " + description);
+    }
+  }
+
+  /**
    * Other income, such as membership fees. Debit cash or bank; credit other income.
    *
    * @param amount positive, not null

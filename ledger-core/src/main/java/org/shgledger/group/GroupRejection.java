@@ -112,7 +112,9 @@ public enum GroupRejection {
    * stored payments more than its stored terms ever ask): the database was changed outside
    * shg-ledger, and {@code shg verify} names the row that changed.
    */
-  RECORDS_INCONSISTENT;
+  RECORDS_INCONSISTENT,
+  /** The welfare fund would pay out more than it holds, on the date or later. */
+  INSUFFICIENT_FUND;
 
   /**
    * Whether this reason means that something named does not exist (a group, a member, a loan),

@@ -96,6 +96,8 @@ final class Postings extends EnginePart {
       Map.entry(GroupOperation.ReceiveGrant.class, EntryKind.GRANT),
       Map.entry(GroupOperation.PayExpense.class, EntryKind.EXPENSE),
       Map.entry(GroupOperation.OtherIncome.class, EntryKind.OTHER_INCOME),
+      Map.entry(GroupOperation.WelfareContribution.class, EntryKind.WELFARE_CONTRIBUTION),
+      Map.entry(GroupOperation.WelfarePayment.class, EntryKind.WELFARE_PAYMENT),
       Map.entry(GroupOperation.BankLine.class, EntryKind.BANK_LINE),
       Map.entry(GroupOperation.OpeningBalances.class, EntryKind.OPENING_BALANCES));
 
@@ -110,6 +112,8 @@ final class Postings extends EnginePart {
     } else if (operation instanceof GroupOperation.WithdrawSavings op) {
       return Optional.of(op.member().value());
     } else if (operation instanceof GroupOperation.Fine op) {
+      return Optional.of(op.member().value());
+    } else if (operation instanceof GroupOperation.WelfareContribution op) {
       return Optional.of(op.member().value());
     } else if (operation instanceof GroupOperation.BankLine op) {
       return Chart.memberOf(op.counterpart()).map(MemberId::value);
@@ -156,6 +160,12 @@ final class Postings extends EnginePart {
       return pair(Chart.EXPENSES, op.channel().account(), positive(group, op.amount(), "expense"));
     } else if (operation instanceof GroupOperation.OtherIncome op) {
       return pair(op.channel().account(), Chart.OTHER_INCOME, positive(group, op.amount(), "income"));
+    } else if (operation instanceof GroupOperation.WelfareContribution op) {
+      Money amount = positive(group, op.amount(), "welfare contribution");
+      requireMemberOn(code, member(code, op.member()), date);
+      return pair(op.channel().account(), Chart.WELFARE_FUND, amount);
+    } else if (operation instanceof GroupOperation.WelfarePayment op) {
+      return pair(Chart.WELFARE_FUND, op.channel().account(), positive(group, op.amount(), "welfare payment"));
     } else if (operation instanceof GroupOperation.BankLine op) {
       Money amount = positive(group, op.amount(), "a bank line's amount");
       requireOpenToOutside(code, op.counterpart(), date, "a bank line");

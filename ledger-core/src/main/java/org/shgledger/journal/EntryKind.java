@@ -56,5 +56,9 @@ public enum EntryKind {
   /** The whole fund paid out at the end of a cycle. */
   SHARE_OUT,
   /** The exact opposite of another entry, which it names. */
-  REVERSAL
+  REVERSAL,
+  /** A member's gift to the group's welfare fund. */
+  WELFARE_CONTRIBUTION,
+  /** Help paid out of the group's welfare fund. */
+  WELFARE_PAYMENT
 }

@@ -28,7 +28,8 @@ import org.shgledger.journal.EntryId;
  * @param principalRepaid loan principal she repaid, not null
  * @param interestPaid loan interest she paid, not null
  * @param finesPaid fines and loan penalties she paid, not null
- * @param surplusShare her share of the group's surplus paid to her when she left, not null
+ * @param surplusShare her share of the group's surplus paid to her when she left, or her share of
+ *     the profit at a share-out, not null
  * @param balances her balances after this line, not null
  */
 public record PassbookLine(
@@ -64,7 +65,12 @@ public record PassbookLine(
     SURPLUS_DISTRIBUTION,
     /** She left and was settled. */
     EXIT_SETTLEMENT,
-    /** The fund was shared out at the end of a cycle. */
+    /**
+     * Her share of the group's profit at a share-out, credited to her savings just before they
+     * are paid out to her (the line before the {@link #SHARE_OUT} of the same entry).
+     */
+    SHARE_OF_PROFIT,
+    /** The fund was shared out at the end of a cycle: her savings, her share included, paid out to her. */
     SHARE_OUT,
     /** A correction: the reversal of an earlier line. */
     REVERSAL,

@@ -374,13 +374,45 @@ public final class Reports {
       } else {
         kind = PassbookLine.Kind.OTHER;
       }
+      String memo = AccountNumbers.mask(entry.memo());
+      if (kind == PassbookLine.Kind.SHARE_OUT) {
+        // what she received, as her passbook shows it: her share of the profit into her savings,
+        // then her savings paid out to her, never one negative movement
+        Money profit = shareOfProfit(entry, voluntary);
+        if (!profit.isZero()) {
+          PassbookBalances afterShare = new PassbookBalances(
+              running.compulsorySavings().plus(compulsoryInOut[1]).minus(compulsoryInOut[0]),
+              running.voluntarySavings().plus(voluntaryInOut[1]).minus(voluntaryInOut[0]).plus(profit),
+              running.loanOutstanding());
+          lines.add(new PassbookLine(entry.date(), entry.id(), PassbookLine.Kind.SHARE_OF_PROFIT, memo,
+              entry.reverses(), zero, zero, profit.isPositive() ? profit : zero,
+              profit.isNegative() ? profit.negated() : zero, zero, zero, zero, zero, profit, afterShare));
+          voluntaryInOut[0] = voluntaryInOut[0].minus(profit.isPositive() ? profit : zero);
+          voluntaryInOut[1] = voluntaryInOut[1].minus(profit.isNegative() ? profit.negated() : zero);
+        }
+      }
       // an entry recorded before account numbers were masked may hold one: a report never shows it
-      lines.add(new PassbookLine(entry.date(), entry.id(), kind, AccountNumbers.mask(entry.memo()),
+      lines.add(new PassbookLine(entry.date(), entry.id(), kind, memo,
           entry.reverses(), compulsoryInOut[0], compulsoryInOut[1], voluntaryInOut[0], voluntaryInOut[1],
           loanOutIn[0], loanOutIn[1], interest, fines, share, running));
     }
     return new MemberPassbook(code, memberId, member.name(), from, to, opening, lines, running,
         totalInterest, totalFines);
+  }
+
+  /**
+   * A member's share of the profit in a share-out entry. The engine posts it to her voluntary
+   * savings before it debits her savings in full (org.shgledger.group.Closing), so when her
+   * voluntary account has more than one posting in the entry, the first is her share (a credit; a
+   * debit for a share of a loss); with one posting, she had no share.
+   */
+  private static Money shareOfProfit(JournalEntry entry, AccountCode voluntary) {
+    List<Posting> hers = entry.postings().stream().filter(p -> p.account().equals(voluntary)).toList();
+    if (hers.size() < 2) {
+      return Money.zero(entry.postings().get(0).amount().getCurrencyUnit());
+    }
+    Posting first = hers.get(0);
+    return first.side() == Side.CREDIT ? first.amount() : first.amount().negated();
   }
 
   /**

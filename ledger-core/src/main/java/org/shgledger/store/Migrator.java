@@ -32,7 +32,8 @@ final class Migrator {
   /** The migrations in order; the n-th (from 1) brings the schema to version n. */
   static final List<String> MIGRATIONS =
       List.of("V1__journal.sql", "V2__groups.sql", "V3__units.sql", "V4__programme.sql", "V5__entry_kind.sql",
-          "V6__chart_accounts.sql", "V7__registry_chain.sql");
+          "V6__chart_accounts.sql", "V7__registry_chain.sql",
+          "V8__welfare_fund.sql");
 
   /** Serialises migrators of one PostgreSQL database; any constant works, this one reads "shg". */
   private static final long POSTGRESQL_MIGRATION_LOCK = 0x736867L;
@@ -95,8 +96,10 @@ final class Migrator {
         if (next == 5) {
           KindMigration.run(connection);
         }
-        if (next == 7) {
-          RegistryChain.migrate(connection);
+        if (next >= 7) {
+          // version 7 chains every row there is; a later migration that inserts registry rows
+          // (a chart account) records them in the chain here
+          RegistryChain.chainUnrecorded(connection);
         }
         try (PreparedStatement insert =
             connection.prepareStatement(

@@ -252,14 +252,16 @@ final class RegistryChain {
   }
 
   /**
-   * The Java step of schema version 7: chains the rows already in every book, table by table in
+   * The Java step of schema version 7 and of every later migration: records in the chain every row
+   * of a chained table that no event records yet (at version 7, every row already in the books;
+   * later, the rows a migration inserted, such as a chart account), book by book, table by table in
    * the order of {@link Table}, each table's rows in key order. Runs inside the migration's
-   * transaction, so a crash leaves the database at version 6, to be migrated again.
+   * transaction, so a crash leaves the database at the version before, to be migrated again.
    *
    * @param connection the migration's connection
    * @throws SQLException if the database fails
    */
-  static void migrate(Connection connection) throws SQLException {
+  static void chainUnrecorded(Connection connection) throws SQLException {
     try (MigrationStatements sql = new MigrationStatements(connection)) {
       List<String> books = new ArrayList<>();
       try (ResultSet rows = sql.prepare("SELECT book_id FROM book ORDER BY book_id").executeQuery()) {
@@ -273,10 +275,23 @@ final class RegistryChain {
         for (Table table : Table.values()) {
           PreparedStatement query = sql.prepare(table.selectAll());
           query.setString(1, book);
+          PreparedStatement recorded = sql.prepare(
+              "SELECT row_key FROM registry_event WHERE book_id = ? AND table_name = ?");
+          recorded.setString(1, book);
+          recorded.setString(2, table.sqlName());
+          java.util.Set<String> keys = new java.util.HashSet<>();
+          try (ResultSet events = recorded.executeQuery()) {
+            while (events.next()) {
+              keys.add(events.getString(1));
+            }
+          }
           List<Row> rows = new ArrayList<>();
           try (ResultSet stored = query.executeQuery()) {
             while (stored.next()) {
-              rows.add(row(table, stored));
+              Row row = row(table, stored);
+              if (!keys.contains(row.key())) {
+                rows.add(row);
+              }
             }
           }
           head = append(sql, book, head, rows, recordedAt);

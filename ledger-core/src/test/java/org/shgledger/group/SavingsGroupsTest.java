@@ -19,6 +19,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.EntryId;
+import org.shgledger.journal.EntryKind;
 import org.shgledger.journal.InMemoryJournal;
 import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.JournalException;
@@ -113,7 +114,7 @@ public class SavingsGroupsTest {
     List<AccountCode> codes = groups.journal().accounts(SHG).stream().map(a -> a.code()).toList();
     assertTrue(codes.containsAll(List.of(Chart.CASH, Chart.BANK, Chart.SURPLUS, Chart.SUSPENSE)));
     assertTrue(codes.containsAll(List.of(AccountCode.of("1200:M01"), AccountCode.of("2000:M02"), AccountCode.of("2100:M03"))));
-    assertEquals(19 + 3 * 3, codes.size());
+    assertEquals(20 + 3 * 3, codes.size());
   }
 
   @Test
@@ -356,6 +357,33 @@ public class SavingsGroupsTest {
     assertEquals(rupees("100"), balance(Chart.BANK, JUNE));
     assertEquals(rupees("0.01"), balance(Chart.SURPLUS, JUNE));
     assertEquals(rupees("0.01"), balance(Chart.CASH, JUNE));
+  }
+
+  /**
+   * A member's gift to the welfare fund is the group's: it is no saving of hers, the fund pays no
+   * more than it holds, and a share-out, even one that shares the grants, leaves it with the group.
+   */
+  @Test
+  void theWelfareFundHelpsMembersInNeedAndStaysWithTheGroupAtTheShareOut() {
+    record(APRIL, new GroupOperation.Save(M01, SavingsKind.COMPULSORY, rupees("100"), Channel.CASH));
+    JournalEntry gift = record(APRIL, new GroupOperation.WelfareContribution(M01, rupees("30"), Channel.CASH));
+    record(APRIL, new GroupOperation.WelfareContribution(M02, rupees("20"), Channel.CASH));
+
+    assertEquals(EntryKind.WELFARE_CONTRIBUTION, gift.kind());
+    assertEquals(java.util.Optional.of("M01"), gift.member());
+    assertEquals(rupees("50"), balance(Chart.WELFARE_FUND, APRIL));
+    assertEquals(rupees("100"), groups.savings(SHG, M01, APRIL), "a gift to the fund is no saving of hers");
+    assertRefused(GroupRejection.INSUFFICIENT_FUND,
+        () -> record(MAY, new GroupOperation.WelfarePayment(rupees("60"), "hospital", Channel.CASH)));
+    JournalEntry help = record(MAY, new GroupOperation.WelfarePayment(rupees("40"), "hospital, M03", Channel.CASH));
+    assertEquals(EntryKind.WELFARE_PAYMENT, help.kind());
+    assertEquals(rupees("10"), balance(Chart.WELFARE_FUND, MAY));
+
+    groups.shareOut(SHG, EntryId.of("SO"), JUNE, new ShareOutTerms(true, Chart.SURPLUS));
+
+    assertEquals(rupees("10"), balance(Chart.WELFARE_FUND, JUNE));
+    assertEquals(rupees("10"), balance(Chart.CASH, JUNE), "the fund's cash stays with the group");
+    assertEquals(rupees("0"), groups.savings(SHG, M01, JUNE));
   }
 
   /** With the grants shared too: own funds of 100.01 make shares of 33.34, 33.34 and 33.33, paid in whole rupees. */

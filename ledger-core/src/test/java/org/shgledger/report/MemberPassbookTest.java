@@ -111,6 +111,47 @@ class MemberPassbookTest {
     assertEquals(new PassbookBalances(rupees(0), rupees(0), rupees(0)), passbook.closing());
   }
 
+  /**
+   * A share-out as her passbook shows it: her share of the profit on a line of its own, then her
+   * savings, that share included, paid out to her; not one negative movement that hides the share.
+   */
+  @Test
+  void aShareOutShowsHerShareOfTheProfitThenHerSavingsPaidOut() {
+    org.shgledger.group.SavingsGroups groups = new org.shgledger.group.SavingsGroups(
+        new org.shgledger.journal.InMemoryJournal(), new org.shgledger.group.InMemoryGroupRegistry());
+    org.shgledger.journal.BookId code = org.shgledger.journal.BookId.of("SHG09");
+    LocalDate formed = LocalDate.of(2024, 4, 1);
+    groups.createGroup(new org.shgledger.group.Group(code, "Asha", org.joda.money.CurrencyUnit.of("INR"), formed,
+        org.shgledger.group.MeetingFrequency.MONTHLY, rupees(100),
+        org.shgledger.money.RoundingPolicy.wholeUnits(java.math.RoundingMode.HALF_UP), java.time.Month.APRIL,
+        org.shgledger.group.LoanDefaults.scheduled(org.shgledger.loan.InterestRate.perMonth(java.math.BigDecimal.ONE),
+            org.shgledger.loan.RepaymentMethod.FLAT, 10)));
+    for (MemberId member : List.of(M01, M02)) {
+      groups.addMember(code, org.shgledger.group.Member.joining(member, "Member " + member,
+          org.shgledger.group.MemberCategory.ADULT_WOMAN, formed));
+      groups.record(code, EntryId.of("S-" + member), formed.plusDays(5), new org.shgledger.group.GroupOperation.Save(
+          member, org.shgledger.group.SavingsKind.COMPULSORY, rupees(100), org.shgledger.group.Channel.CASH));
+    }
+    groups.record(code, EntryId.of("FEE"), formed.plusDays(5), new org.shgledger.group.GroupOperation.OtherIncome(
+        rupees(20), "fees", org.shgledger.group.Channel.CASH));
+    groups.shareOut(code, EntryId.of("SO"), formed.plusDays(40));
+
+    MemberPassbook passbook = new Reports(groups).passbook(code, M01, formed, formed.plusDays(40));
+
+    assertEquals(List.of("S-M01", "SO", "SO"), entries(passbook));
+    PassbookLine profit = passbook.lines().get(1);
+    assertEquals(Kind.SHARE_OF_PROFIT, profit.kind());
+    assertEquals(rupees(10), profit.voluntaryIn());
+    assertEquals(rupees(10), profit.surplusShare());
+    assertEquals(new PassbookBalances(rupees(100), rupees(10), rupees(0)), profit.balances());
+    PassbookLine paidOut = passbook.lines().get(2);
+    assertEquals(Kind.SHARE_OUT, paidOut.kind());
+    assertEquals(rupees(0), paidOut.voluntaryIn(), "her share is on its own line");
+    assertEquals(rupees(100), paidOut.compulsoryOut());
+    assertEquals(rupees(10), paidOut.voluntaryOut());
+    assertEquals(new PassbookBalances(rupees(0), rupees(0), rupees(0)), passbook.closing());
+  }
+
   @Test
   void anUnknownMemberIsNotFound() {
     GroupException e = assertThrows(GroupException.class,

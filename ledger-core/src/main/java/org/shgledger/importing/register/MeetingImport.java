@@ -41,12 +41,13 @@ import org.shgledger.loan.PaymentAllocation;
  * date,member,present,savings,voluntary_savings,repaid_principal,repaid_interest,repaid_total,fine,
  * loan_given,loan_method,loan_monthly_rate,loan_instalments,savings_withdrawn}, and optionally
  * {@code loan} naming the loan a repayment (or penalty) is for, {@code penalty} charging a loan
- * penalty ({@link SavingsGroups#chargeLoanPenalty}) and {@code channel}, {@code cash} (the
- * default) or {@code bank}, for how the row's money moves.
+ * penalty ({@link SavingsGroups#chargeLoanPenalty}), {@code welfare}, her gift to the group's
+ * welfare fund ({@link org.shgledger.group.GroupOperation.WelfareContribution}), and {@code
+ * channel}, {@code cash} (the default) or {@code bank}, for how the row's money moves.
  *
  * <p>Meetings are recorded in date order; at each, first the roll ({@link
  * SavingsGroups#recordMeeting}), then for each row in file order what comes in (savings, voluntary
- * savings, fine, a penalty charged, repayment), then what goes out (savings withdrawn), then the
+ * savings, welfare, fine, a penalty charged, repayment), then what goes out (savings withdrawn), then the
  * loans given, each in the row's channel. Entry ids are {@code MTG:date:member:KIND} and loan ids
  * {@code yyyyMMdd-member}, so the same file imported again records nothing. docs/import.md gives
  * every rule.
@@ -63,7 +64,7 @@ public final class MeetingImport {
   /** The columns a register may have. */
   public static final List<String> OPTIONAL = List.of("present", "savings", "voluntary_savings",
       "repaid_principal", "repaid_interest", "repaid_total", "fine", "loan_given", LoanSpec.METHOD,
-      LoanSpec.RATE, LoanSpec.INSTALMENTS, "savings_withdrawn", "loan", "penalty", "channel");
+      LoanSpec.RATE, LoanSpec.INSTALMENTS, "savings_withdrawn", "loan", "penalty", "channel", "welfare");
 
   private MeetingImport() {}
 
@@ -71,7 +72,7 @@ public final class MeetingImport {
   private record Row(Sheet.Fields fields, LocalDate date, MemberId member, Attendance attendance, Money savings,
       Money voluntarySavings, Optional<Money> repaidPrincipal, Optional<Money> repaidInterest,
       Optional<Money> repaidTotal, Money fine, Money loanGiven, LoanSpec loanSpec, Money savingsWithdrawn,
-      Optional<LoanId> loan, Money penalty, Channel channel) {
+      Optional<LoanId> loan, Money penalty, Channel channel, Money welfare) {
 
     ImportProblem at(String column) {
       return fields.problem(column, "-");
@@ -185,6 +186,7 @@ public final class MeetingImport {
     Money withdrawn = fields.amount("savings_withdrawn", currency);
     Optional<LoanId> loan = fields.optional("loan", LoanId::of);
     Money penalty = fields.amount("penalty", currency);
+    Money welfare = fields.amount("welfare", currency);
     if (loan.isPresent() && principal.isEmpty() && interest.isEmpty() && total.isEmpty() && penalty.isZero()) {
       fields.add("loan", "a loan is named but nothing is repaid or charged: fill in the repayment or the"
           + " penalty, or clear the loan");
@@ -200,7 +202,7 @@ public final class MeetingImport {
     }
     return Optional.of(new Row(fields, date.get(), member.get(), attendance.orElse(Attendance.PRESENT), savings,
         voluntary, principal, interest, total, fine, loanGiven, spec, withdrawn, loan, penalty,
-        channel.orElse(Channel.CASH)));
+        channel.orElse(Channel.CASH), welfare));
   }
 
   /**
@@ -230,6 +232,10 @@ public final class MeetingImport {
     for (Row row : rows) {
       save(groups, code, row, "savings", "SAVE", SavingsKind.COMPULSORY, row.savings(), steps);
       save(groups, code, row, "voluntary_savings", "VSAVE", SavingsKind.VOLUNTARY, row.voluntarySavings(), steps);
+      if (row.welfare().isPositive()) {
+        record(groups, code, row, "welfare", "WELFARE", "welfare fund gift of " + row.welfare(),
+            new GroupOperation.WelfareContribution(row.member(), row.welfare(), row.channel()), steps);
+      }
       if (row.fine().isPositive()) {
         record(groups, code, row, "fine", "FINE", "fine of " + row.fine(),
             new GroupOperation.Fine(row.member(), row.fine(), "fine at the meeting of " + date, row.channel()), steps);

@@ -136,6 +136,27 @@ class RegisterImportTest {
     assertEquals(0, groups.loans(SHG).size());
   }
 
+  /** A register's welfare column records each member's gift to the group's welfare fund, once. */
+  @Test
+  void theWelfareColumnRecordsGiftsToTheWelfareFund() {
+    roster(RegisterFixtures.resource(directory, "roster.csv"));
+    Path file = RegisterFixtures.write(directory, "welfare.csv", """
+        date,member,savings,welfare
+        2024-04-06,M01,100,10
+        2024-04-06,M02,100,
+        """);
+
+    meetings(file);
+    ImportResult again = meetings(file);
+
+    LocalDate day = LocalDate.of(2024, 4, 6);
+    assertEquals(rupees("10"), store.journal().balance(SHG, Chart.WELFARE_FUND, day).normalBalance());
+    assertEquals(rupees("210"), store.journal().balance(SHG, Chart.CASH, day).normalBalance());
+    assertEquals(org.shgledger.journal.EntryKind.WELFARE_CONTRIBUTION, store.journal()
+        .entry(SHG, org.shgledger.journal.EntryId.of("MTG:2024-04-06:M01:WELFARE")).orElseThrow().kind());
+    assertEquals(List.of(), again.recorded());
+  }
+
   /**
    * A row cut short (a file saved or copied part way) is refused like a row with too many fields:
    * read as it stands, its last field would record a partial amount (₹1 of ₹100).
