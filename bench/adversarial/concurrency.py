@@ -77,7 +77,9 @@ def scenario(ctx, tally, label, db, cwd, sizes, reference):
         text, noisy = strip_native_lib_log(err.read().decode("utf-8", "replace"))
         if noisy:
             shg.native_lib_logs.append(args)
-        return Result(args, proc.returncode, out.read().decode("utf-8", "replace"), text,
+        # the arguments as run, the database's included, so that a writer run again after BUSY
+        # writes to the same books (it ran without them and wrote nowhere: 'there are no books')
+        return Result(args + db_args(db), proc.returncode, out.read().decode("utf-8", "replace"), text,
                       time.time() - started, cwd)
 
     results = [(kind, finish(kind, args, p, o, e, s)) for kind, args, p, o, e, s in procs]

@@ -131,9 +131,11 @@ abstract class BookCommand implements Callable<Integer> {
     if (text.length() > GroupOperation.MAX_TEXT_LENGTH) {
       throw usage(option + " is at most " + GroupOperation.MAX_TEXT_LENGTH + " characters, not " + text.length());
     }
-    if (text.chars().anyMatch(Character::isISOControl)) {
-      throw usage(option + " must be one line of text");
+    try {
+      // the library's rule for text people write, checked here so that the option is named
+      return org.shgledger.journal.PlainText.checkDescription(option, text);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
     }
-    return text;
   }
 }

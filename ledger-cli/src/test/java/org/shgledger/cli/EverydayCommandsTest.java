@@ -37,6 +37,24 @@ class EverydayCommandsTest {
     assertEquals(inr("1500"), books.balance("2000:M01"));
   }
 
+  /**
+   * A description or reason that would print a forged line or reorder itself (a line or paragraph
+   * separator, a bidirectional control) is refused naming the option: exit 2, never 70 (the
+   * adversarial suite's C-forgery).
+   */
+  @Test
+  void aDescriptionThatWouldForgeALineIsAUsageErrorNamingTheOption() {
+    for (String forged : List.of("Asha\u202e00.999,99,9 20M", "Asha\u2066M02 9,99,999.00\u2069", "Asha\u2028M02",
+        "Asha\u2029M02", "Asha\u200fM02")) {
+      Run expense = books.run("expense", "SHG01", "--amount", "1", "--description", forged, "--date", "2024-05-04");
+      assertEquals(ExitCodes.USAGE, expense.exitCode(), expense.err());
+      assertTrue(expense.err().contains("--description must be one line of visible text"), expense.err());
+      Run fine = books.run("fine", "SHG01", "M01", "--amount", "1", "--reason", forged, "--date", "2024-05-04");
+      assertEquals(ExitCodes.USAGE, fine.exitCode(), fine.err());
+    }
+    assertEquals(inr("0"), books.balance("1000"));
+  }
+
   /** A gift to the welfare fund is the group's, and help paid from it comes out of the fund, not its costs. */
   @Test
   void aWelfareGiftGoesToTheFundAndHelpIsPaidFromIt() {

@@ -36,6 +36,7 @@ public record MemberBankAccount(String bankName, String ifsc, String maskedNumbe
     if (bankName.isBlank() || bankName.length() > 80) {
       throw new IllegalArgumentException("bank name must be 1 to 80 characters");
     }
+    org.shgledger.journal.PlainText.check("a bank's name", bankName);
     Objects.requireNonNull(ifsc, "ifsc");
     if (!IFSC.matcher(ifsc).matches()) {
       throw new IllegalArgumentException(

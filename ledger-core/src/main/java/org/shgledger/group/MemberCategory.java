@@ -28,7 +28,7 @@ public enum MemberCategory {
    * @throws IllegalArgumentException naming the words to write, if it is not one
    */
   public static MemberCategory parse(String text) {
-    String words = text.strip().toUpperCase(Locale.ROOT).replaceAll("[-_\\s]+", "_");
+    String words = text.strip().toUpperCase(Locale.ROOT).replaceAll("[-_ ]+", "_");
     for (MemberCategory category : values()) {
       if (category.name().equals(words)) {
         return category;

@@ -15,10 +15,12 @@ public final class Credentials {
   public static final String MASK = "***";
 
   /**
-   * The user information of a URL, {@code USER:PASSWORD@}; the user is kept. Not only after
-   * {@code //}: a driver that takes it for a host name quotes {@code asha:SECRET@127.0.0.1} alone.
+   * The user information of a URL, {@code USER:PASSWORD@}; the user is kept, and the password is
+   * everything from the first colon to the {@code @}, colons included ({@code u:SECRET:more@host}),
+   * as RFC 3986 reads it. Not only after {@code //}: a driver that takes it for a host name quotes
+   * {@code asha:SECRET@127.0.0.1} alone.
    */
-  private static final Pattern USER_PASSWORD = Pattern.compile("([^/\\s:@?#&;=]+:)[^/\\s:@?#]+@");
+  private static final Pattern USER_PASSWORD = Pattern.compile("([^/\\s:@?#&;=]+:)[^/\\s@?#]+@");
 
   /** A password parameter, up to the next parameter or the end of the URL. */
   private static final Pattern PASSWORD_PARAMETER =

@@ -13,6 +13,7 @@ class CredentialsTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
     "jdbc:postgresql://asha:SECRET@db.example/shg | jdbc:postgresql://asha:***@db.example/shg",
+    "jdbc:postgresql://u:S3cr3tPW:extra@127.0.0.1:1/x | jdbc:postgresql://u:***@127.0.0.1:1/x",
     "jdbc:postgresql://db/shg?user=asha&password=SECRET&ssl=true"
         + " | jdbc:postgresql://db/shg?user=asha&password=***&ssl=true",
     "jdbc:postgresql://db/shg?PASSWORD=SECRET | jdbc:postgresql://db/shg?PASSWORD=***",

@@ -531,6 +531,17 @@ public final class PassbookReader implements Closeable {
       lost();
       return null;
     }
+    for (int i = columns.width(); i < row.size(); i++) {
+      if (!row.cell(i).isBlank()) {
+        // past the header's last column: a separator inside an unquoted narration or amount
+        // moves every later field one column on, so no field of the line can be trusted
+        addProblem(row.problem(i, "the line has a field past the header's " + columns.width()
+            + " columns (\"" + row.cell(i) + "\"): a comma inside a narration or amount? Put such a field in"
+            + " double quotes"));
+        lost();
+        return null;
+      }
+    }
     int before = problemCount();
     LocalDate date = null;
     int dateColumn = columns.of(Role.DATE);

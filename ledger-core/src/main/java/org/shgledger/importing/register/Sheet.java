@@ -37,13 +37,17 @@ final class Sheet {
   private final CsvTable table;
   private final Map<String, Integer> columns;
   private final ImportProblems problems;
+  /** Whether the header ends with an empty field, the separator some spreadsheets add to every line. */
+  private final boolean headerEndsWithSeparator;
   private int rows;
 
-  private Sheet(CsvTable table, Map<String, Integer> columns, ImportProblems problems) {
+  private Sheet(CsvTable table, Map<String, Integer> columns, ImportProblems problems,
+      boolean headerEndsWithSeparator) {
     this.file = table.file();
     this.table = table;
     this.columns = columns;
     this.problems = problems;
+    this.headerEndsWithSeparator = headerEndsWithSeparator;
   }
 
   /**
@@ -63,11 +67,13 @@ final class Sheet {
     }
     CsvRow header = first.get();
     Map<String, Integer> columns = new HashMap<>();
+    boolean headerEndsWithSeparator = false;
     Set<String> known = new java.util.HashSet<>(required);
     known.addAll(optional);
     for (int i = 0; i < header.size(); i++) {
       String name = header.cell(i).toLowerCase(Locale.ROOT).replace(' ', '_');
       if (name.isEmpty() && i == header.size() - 1 && i > 0) {
+        headerEndsWithSeparator = true;
         continue; // a trailing separator that spreadsheets write
       }
       if (!known.contains(name)) {
@@ -84,7 +90,7 @@ final class Sheet {
       }
     }
     problems.throwIfAny();
-    return new Sheet(table, Map.copyOf(columns), problems);
+    return new Sheet(table, Map.copyOf(columns), problems, headerEndsWithSeparator);
   }
 
   /**
@@ -117,7 +123,11 @@ final class Sheet {
       this.row = row;
       this.fieldProblems = problems;
       int width = columns.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
-      if (row.size() > width + 1 || (row.size() == width + 1 && !row.cell(width).isEmpty())) {
+      // an empty field past the header's last is the trailing separator spreadsheets write, when
+      // the header has one too; otherwise a field has split (1,000 unquoted read as 1 and 000,
+      // every later field one column off), however empty the last one is
+      boolean trailingSeparator = row.size() == width + 1 && row.cell(width).isEmpty() && headerEndsWithSeparator;
+      if (row.size() > width && !trailingSeparator) {
         fieldProblems.add(row.problem(width, "the row has " + row.size() + " fields but the header "
             + width + ": a comma inside an amount or name? Put such a field in double quotes"));
       } else if (row.size() < width) {

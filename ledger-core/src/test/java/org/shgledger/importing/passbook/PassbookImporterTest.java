@@ -156,6 +156,25 @@ class PassbookImporterTest {
     assertTrue(journal.entries(GROUP).isEmpty());
   }
 
+  /**
+   * A field past the header's last column means a separator inside a field moved the others: the
+   * line is refused naming it, not read with its amounts one column off (the adversarial suite's
+   * passbook-extra-field).
+   */
+  @Test
+  void aLineWithAFieldPastTheHeaderIsRefusedAndNothingIsWritten() {
+    String file =
+        "Date,Narration,Withdrawal,Deposit,Balance\n"
+            + "01/04/2025,CASH DEPOSIT,,500.00,500.00\n"
+            + "15/07/2025,SMS CHGS FOR QTR,17.70,,482.30,x\n";
+    ImportException e =
+        assertThrows(ImportException.class,
+            () -> importer.importSource(GROUP, "p.csv", text(file), PassbookImporter.Options.defaults()));
+    assertTrue(e.getMessage().startsWith("p.csv:3:6: the line has a field past the header's 5 columns (\"x\")"),
+        e.getMessage());
+    assertTrue(journal.entries(GROUP).isEmpty());
+  }
+
   @Test
   void theOpeningBalanceMustAgreeWithTheBookWhenItHoldsBankEntries() {
     Books.openBank(journal, LocalDate.of(2025, 3, 31), inr("9000"));

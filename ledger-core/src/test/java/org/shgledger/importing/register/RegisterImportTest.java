@@ -158,6 +158,33 @@ class RegisterImportTest {
   }
 
   /**
+   * 1,000 written without quotes splits into 1 and 000 and moves every later field one column on:
+   * the row is one field longer than the header, its last one empty, and read as it stands it
+   * would record savings of 1. Refused, unless the header too ends with the separator that some
+   * spreadsheets add to every line (the adversarial suite's register-unquoted-grouping).
+   */
+  @Test
+  void aRowOneFieldLongerThanTheHeaderIsRefusedUnlessTheHeaderEndsWithASeparatorToo() {
+    roster(RegisterFixtures.resource(directory, "roster.csv"));
+    Path split = RegisterFixtures.write(directory, "split-grouping.csv", """
+        date,member,present,savings,voluntary_savings
+        2024-04-06,M01,Y,1,000,
+        """);
+
+    ImportException e = assertThrows(ImportException.class, () -> meetings(split));
+
+    assertTrue(e.getMessage().startsWith(split + ":2:6: the row has 6 fields but the header 5"), e.getMessage());
+    assertEquals(0, store.journal().entries(SHG).size());
+    Path trailing = RegisterFixtures.write(directory, "trailing.csv", """
+        date,member,present,savings,voluntary_savings,
+        2024-04-06,M01,Y,1000,,
+        """);
+    meetings(trailing);
+    assertEquals(rupees("1000"), store.journal().balance(SHG, Chart.COMPULSORY_SAVINGS, LocalDate.of(2024, 4, 6))
+        .normalBalance());
+  }
+
+  /**
    * A row cut short (a file saved or copied part way) is refused like a row with too many fields:
    * read as it stands, its last field would record a partial amount (₹1 of ₹100).
    */
@@ -191,7 +218,7 @@ class RegisterImportTest {
     assertEquals(2, e.problems().size(), e.getMessage());
     assertTrue(e.getMessage().contains(file + ":2:2: the name must be one line of visible text: character 5 is U+000A"),
         e.getMessage());
-    assertEquals(file + ":4:2: the name must be one line of visible text: character 7 is U+202E",
+    assertEquals(file + ":4:2: the name must be one line of visible text: character 7 is U+202E (a control of the text's direction)",
         e.problems().get(1).toString());
     assertEquals(0, groups.registry().members(SHG).size());
   }

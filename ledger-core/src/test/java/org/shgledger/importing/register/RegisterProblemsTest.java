@@ -91,6 +91,7 @@ class RegisterProblemsTest {
         "5:11: a loan has 1 to 600 instalments, not 0",
         "6:11: an open loan has no instalments: leave loan_instalments blank or choose another method",
         "7:9: loan terms without a loan: fill in loan_given or clear the loan terms",
+        "8:12: the row has 12 fields but the header 11: a comma inside an amount or name? Put such a field in double quotes",
         "8:2: member M01 has a row for the meeting of 2024-04-06 on line 7 already: one row per member per meeting",
         "9:12: the row has 15 fields but the header 11: a comma inside an amount or name? Put such a field in double quotes",
         "9:2: member M02 has a row for the meeting of 2024-04-06 on line 4 already: one row per member per meeting"),
