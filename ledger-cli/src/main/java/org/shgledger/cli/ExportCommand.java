@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code shg export GROUP --format gl-csv|trial-balance-csv|hledger|ledger [--output FILE]}: the
+ * {@code shg export GROUP --format gl-csv|trial-balance-csv|hledger|ledger|tally-xml [--output FILE]}: the
  * whole of a group's books for an accountant's spreadsheet or another accounting program.
  */
 @Command(
@@ -53,8 +53,10 @@ import picocli.CommandLine.TypeConversionException;
       "Export a group's books for an accountant (docs/formats.md):",
       "  gl-csv: the general ledger, one CSV row per posting;",
       "  trial-balance-csv: as shg trial-balance GROUP --format csv;",
-      "  hledger, ledger: a journal with its accounts, currency and balance assertions.",
-      "Example: shg export SHG01 --format hledger --output shg01.journal"
+      "  hledger, ledger: a journal with its accounts, currency and balance assertions;",
+      "  tally-xml: ledgers and vouchers in TallyPrime's XML import format.",
+      "Example: shg export SHG01 --format hledger --output shg01.journal",
+      "Example: shg export SHG01 --format tally-xml --output shg01-tally.xml"
     })
 final class ExportCommand implements Callable<Integer> {
 
@@ -67,7 +69,9 @@ final class ExportCommand implements Callable<Integer> {
     /** An hledger journal. */
     HLEDGER,
     /** A Ledger journal. */
-    LEDGER;
+    LEDGER,
+    /** A TallyPrime import request: ledger masters and vouchers. */
+    TALLY_XML;
 
     String word() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -82,7 +86,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Option(names = "--format", paramLabel = "FORMAT", required = true, converter = KindConverter.class,
       completionCandidates = KindWords.class,
-      description = "gl-csv, trial-balance-csv, hledger or ledger.")
+      description = "gl-csv, trial-balance-csv, hledger, ledger or tally-xml.")
   private Kind kind;
 
   @Option(names = "--output", paramLabel = "FILE",
@@ -143,6 +147,10 @@ final class ExportCommand implements Callable<Integer> {
           Destination.write(output, db, spec.commandLine().getOut(), out -> JournalExport.write(dialect, book, accounts,
               action -> journal.forEachEntryByDate(group, action), version, out));
         }
+        case TALLY_XML ->
+          // read twice, as the journals are read once: the ledgers first, then the vouchers
+          Destination.write(output, db, spec.commandLine().getOut(), out -> TallyXmlExport.write(book, accounts,
+              action -> journal.forEachEntryByDate(group, action), out));
       }
     }
     return ExitCodes.OK;
@@ -206,7 +214,7 @@ final class ExportCommand implements Callable<Integer> {
         }
       }
       throw new TypeConversionException(
-          "'" + value + "' is not an export format; use gl-csv, trial-balance-csv, hledger or ledger");
+          "'" + value + "' is not an export format; use gl-csv, trial-balance-csv, hledger, ledger or tally-xml");
     }
   }
 

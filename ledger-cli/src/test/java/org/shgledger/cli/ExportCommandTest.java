@@ -166,7 +166,7 @@ class ExportCommandTest {
     assertEquals(ExitCodes.USAGE, missing.exitCode());
     Run unknown = export("xlsx");
     assertEquals(ExitCodes.USAGE, unknown.exitCode());
-    assertTrue(unknown.err().contains("use gl-csv, trial-balance-csv, hledger or ledger"), unknown.err());
+    assertTrue(unknown.err().contains("use gl-csv, trial-balance-csv, hledger, ledger or tally-xml"), unknown.err());
     Run group = Run.shg("export", "NOPE", "--db", db.toString(), "--format", "gl-csv");
     assertEquals(ExitCodes.NOT_FOUND, group.exitCode());
   }

@@ -96,7 +96,7 @@ class GoldenOutputTest {
       outputs.put(lower + "-loans", withDb(new String[] {"loans", group, "--as-of", "2027-03-31"}, seeds));
       outputs.put(lower + "-bank-account", withDb(new String[] {"account", group, "1100", "--entries"}, seeds));
       outputs.put(lower + "-grade", withDb(new String[] {"grade", group, "--from", "2024-04-01", "--to", "2025-03-31"}, seeds));
-      for (String format : List.of("hledger", "ledger", "gl-csv", "trial-balance-csv")) {
+      for (String format : List.of("hledger", "ledger", "gl-csv", "trial-balance-csv", "tally-xml")) {
         outputs.put(lower + "-export-" + format, withDb(new String[] {"export", group, "--format", format}, seeds));
       }
     }
@@ -108,7 +108,7 @@ class GoldenOutputTest {
     outputs.put("gold-trial-balance", withDb(new String[] {"trial-balance", "GOLD", "--members", "--as-of", "2025-04-30"}, cycle));
     outputs.put("gold-grade", withDb(new String[] {"grade", "GOLD", "--from", "2024-04-01", "--to", "2025-03-31"}, cycle));
     outputs.put("gold-member-list", withDb(new String[] {"member", "list", "GOLD", "--as-of", "2025-05-31"}, cycle));
-    for (String format : List.of("hledger", "ledger", "gl-csv")) {
+    for (String format : List.of("hledger", "ledger", "gl-csv", "tally-xml")) {
       outputs.put("gold-export-" + format, withDb(new String[] {"export", "GOLD", "--format", format}, cycle));
     }
     return outputs;
