@@ -312,6 +312,14 @@ public final class PassbookReader implements Closeable {
       if ((!hasDigits || movesNothing(row)) && stated(row)) {
         continue;
       }
+      if (!hasDigits && mistypedDate(row, dateText)) {
+        // a line that moves money and states a balance, under words where its date should be:
+        // ending the table here would lose its money without a word
+        addProblem(row.problem(dateColumn, "\"" + dateText.strip() + "\" is not a date, but the line moves money"
+            + " and states a balance: write its date as the other lines do"));
+        lost();
+        continue;
+      }
       if (!hasDigits) {
         tableEndedAt = row.line();
         continue;
@@ -348,6 +356,28 @@ public final class PassbookReader implements Closeable {
   }
 
   /** Whether the row's movement cells are empty, dashes or zero. */
+  /** Words of summary lines, which close a table: they are not transactions with bad dates. */
+  private static final java.util.regex.Pattern SUMMARY_WORDS = java.util.regex.Pattern.compile(
+      "(?i)total|balance|closing|opening|summary|brought|carried|\\b[bc]/f\\b|grand");
+
+  /**
+   * Whether a row without a digit in its date cell is a transaction whose date was mistyped
+   * ({@code thirty June}): words in the date cell, none of a summary's, an amount that moves money
+   * and a stated balance.
+   */
+  private boolean mistypedDate(CsvRow row, String dateText) {
+    if (dateText.isBlank() || movesNothing(row) || at[Role.BALANCE.ordinal()] < 0
+        || !hasDigit(cell(row, Role.BALANCE))) {
+      return false;
+    }
+    for (int i = 0; i < row.size(); i++) {
+      if (SUMMARY_WORDS.matcher(row.cell(i)).find()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private boolean movesNothing(CsvRow row) {
     for (Role role : MOVEMENT) {
       if (at[role.ordinal()] >= 0 && !isNothing(cell(row, role))) {

@@ -157,6 +157,25 @@ class PassbookImporterTest {
   }
 
   /**
+   * A line whose date is written in words moves money and states a balance: it is refused naming
+   * its date, where it used to end the table and lose its money without a word (the adversarial
+   * suite's passbook-date-words).
+   */
+  @Test
+  void aLineDatedInWordsIsRefusedNotTakenForTheEndOfTheTable() {
+    String file =
+        "Date,Narration,Withdrawal,Deposit,Balance\n"
+            + "11/04/2024,BY CASH,,900.00,900.00\n"
+            + "thirty June,CREDIT INTEREST,,8.00,908.00\n";
+    ImportException e =
+        assertThrows(ImportException.class,
+            () -> importer.importSource(GROUP, "p.csv", text(file), PassbookImporter.Options.defaults()));
+    assertTrue(e.getMessage().startsWith("p.csv:3:1: \"thirty June\" is not a date, but the line moves money"),
+        e.getMessage());
+    assertTrue(journal.entries(GROUP).isEmpty());
+  }
+
+  /**
    * A field past the header's last column means a separator inside a field moved the others: the
    * line is refused naming it, not read with its amounts one column off (the adversarial suite's
    * passbook-extra-field).
