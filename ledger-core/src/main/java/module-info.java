@@ -18,9 +18,12 @@ module org.shgledger.core {
   // Bank statements sent as spreadsheets: optional, read only when a file is one (docs/decisions.md).
   requires static org.apache.poi.poi;
   requires static org.apache.poi.ooxml;
-  // The drivers are found by JDBC URL; requiring them puts both in the module graph.
+  // SQLite is the embedded default, always there. PostgreSQL's driver is optional (docs/api.md):
+  // a server application adds its jar, which the module system then resolves as a provider of
+  // java.sql's Driver service, so this module reads it with no --add-modules; without it, a
+  // PostgreSQL URL is refused with that advice.
   requires org.xerial.sqlitejdbc;
-  requires org.postgresql.jdbc;
+  requires static org.postgresql.jdbc;
 
   exports org.shgledger;
   exports org.shgledger.money;

@@ -19,7 +19,11 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedding example in README.md compiles against the library and prints what it says. */
+/**
+ * The embedding example in README.md compiles against the library's classes and prints what it
+ * says. Against the installed jar, on the class path and the module path, examples/consumer/run
+ * checks it again, as an outside application (run by .ci/run after mvn -B install).
+ */
 class ReadmeExampleTest {
 
   private static final Path README = Path.of("..", "README.md");
@@ -57,6 +61,29 @@ class ReadmeExampleTest {
       System.setOut(original);
     }
     return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The README's dependency snippet names this build's version, so that what a developer pastes
+   * is what {@code mvn -B install} put in the local repository; examples/consumer/run builds an
+   * application with that snippet against the installed jar (in CI, after the install).
+   */
+  @Test
+  void theReadmeDependencySnippetNamesThisVersion() throws Exception {
+    String readme = Files.readString(README, StandardCharsets.UTF_8);
+    Matcher block = Pattern.compile("```xml\\n(<dependency>.*?</dependency>)\\n```", Pattern.DOTALL)
+        .matcher(readme);
+    assertTrue(block.find(), "README.md has a ```xml block with a <dependency>");
+    String version = System.getProperty("shg.expectedVersion");
+    assertTrue(version != null && !version.isBlank(), "the pom passes shg.expectedVersion");
+    assertEquals(
+        String.join("\n",
+            "<dependency>",
+            "  <groupId>org.shgledger</groupId>",
+            "  <artifactId>ledger-core</artifactId>",
+            "  <version>" + version + "</version>",
+            "</dependency>"),
+        block.group(1));
   }
 
   @Test

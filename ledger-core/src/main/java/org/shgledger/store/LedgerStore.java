@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.shgledger.group.DateLimits;
 import org.shgledger.group.SavingsGroups;
 import org.shgledger.group.UnitOfWork;
@@ -45,7 +46,9 @@ import org.sqlite.SQLiteConfig;
  * docs/store.md.
  *
  * <p>One store holds one connection, which the journal and the registry share; threads take turns
- * on it, one transaction at a time. Close the store when done: that closes both.
+ * on it, one transaction at a time. Close the store when done: that closes both. A server
+ * application with its own connection pool opens the store from it with {@link
+ * #open(DataSource)}: the store then takes one connection from the pool and keeps it until closed.
  */
 public final class LedgerStore implements AutoCloseable {
 
@@ -61,8 +64,18 @@ public final class LedgerStore implements AutoCloseable {
   private final JdbcProgrammeRegister programme;
   private final SavingsGroups engine;
   private final Units units;
+  /**
+   * The PostgreSQL connection taken from an application's pool, whose session setting is undone
+   * before it goes back; null when the store opened the connection itself.
+   */
+  private final Connection pooled;
 
   private LedgerStore(Database database, DateLimits dates) {
+    this(database, dates, null);
+  }
+
+  private LedgerStore(Database database, DateLimits dates, Connection pooled) {
+    this.pooled = pooled;
     this.database = database;
     this.journal = new JdbcJournal(database);
     this.registry = new JdbcGroupRegistry(database);
@@ -158,6 +171,21 @@ public final class LedgerStore implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (pooled != null) {
+      // The pool hands this connection to others next: they get the server's lock_timeout back.
+      // Best effort, before the connection is closed; a closed or broken one is discarded anyway.
+      synchronized (database) {
+        try {
+          if (!pooled.isClosed()) {
+            try (Statement statement = pooled.createStatement()) {
+              statement.execute("RESET lock_timeout");
+            }
+          }
+        } catch (SQLException e) {
+          // the connection is broken: closing it below is all there is to do
+        }
+      }
+    }
     database.close();
   }
 
@@ -313,6 +341,133 @@ public final class LedgerStore implements AutoCloseable {
         null);
   }
 
+  /**
+   * Opens the books in the database of a server application's {@link DataSource} (a connection
+   * pool such as HikariCP, or the driver's own data source), SQLite or PostgreSQL, told apart by
+   * the connection's metadata.
+   *
+   * <p>The store takes <b>one</b> connection from the data source and keeps it until the store is
+   * closed, which returns it (closes it) to the pool: a store's journal and registry share that
+   * connection and its transactions, as when opened from a URL. The store is safe to share
+   * between threads, which take turns on the connection; an application that wants writers to
+   * different books to run in parallel on PostgreSQL opens several stores, each holding one of
+   * the pool's connections. The connection is set up as the store needs it: auto-commit on
+   * (transactions are begun by the store); on PostgreSQL the session's {@code lock_timeout} is set
+   * to the busy timeout and set back to the server's default when the store closes; on SQLite the
+   * connection is switched to write-ahead logging, {@code synchronous=FULL}, foreign keys and the
+   * busy timeout (the settings of {@link #openSqlite(Path)}). A PostgreSQL pool should pass
+   * {@code reWriteBatchedInserts=true} to the driver, as {@link #open(String)} does, for fast
+   * imports. A SQLite file created through the data source gets the permissions the driver gives
+   * it, not owner-only as {@link #openSqlite(Path)} does.
+   *
+   * @param dataSource where to take the connection from, not null
+   * @return the store, to be closed when done (returning its connection), not null
+   * @throws StoreException if no connection can be had, the database is neither SQLite nor
+   *     PostgreSQL, or it was written by a newer version
+   */
+  public static LedgerStore open(DataSource dataSource) {
+    return open(dataSource, DEFAULT_BUSY_TIMEOUT);
+  }
+
+  /**
+   * Opens the books in the database of a {@link DataSource}, with a busy timeout; see {@link
+   * #open(DataSource)}.
+   *
+   * @param dataSource where to take the connection from, not null
+   * @param busyTimeout how long a write waits for another writer to the same file (SQLite) or
+   *     book (PostgreSQL) to finish, not null, at most {@link Integer#MAX_VALUE} milliseconds
+   * @return the store, to be closed when done (returning its connection), not null
+   * @throws StoreException if no connection can be had, the database is neither SQLite nor
+   *     PostgreSQL, or it was written by a newer version
+   */
+  public static LedgerStore open(DataSource dataSource, Duration busyTimeout) {
+    return open(dataSource, busyTimeout, DateLimits.standard());
+  }
+
+  /**
+   * Opens the books in the database of a {@link DataSource}, with a busy timeout and the dates its
+   * engine takes; see {@link #open(DataSource)}.
+   *
+   * @param dataSource where to take the connection from, not null
+   * @param busyTimeout how long a write waits for another writer to the same file (SQLite) or
+   *     book (PostgreSQL) to finish, not null, at most {@link Integer#MAX_VALUE} milliseconds
+   * @param dates the dates a new record of the engine may have, not null
+   * @return the store, to be closed when done (returning its connection), not null
+   * @throws StoreException if no connection can be had, the database is neither SQLite nor
+   *     PostgreSQL, or it was written by a newer version
+   */
+  public static LedgerStore open(DataSource dataSource, Duration busyTimeout, DateLimits dates) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    Objects.requireNonNull(dates, "dates");
+    int timeoutMillis = Math.toIntExact(Objects.requireNonNull(busyTimeout, "busyTimeout").toMillis());
+    String where = "the database of " + dataSource.getClass().getSimpleName();
+    Connection connection = null;
+    try {
+      connection = dataSource.getConnection();
+      if (connection == null) {
+        throw new SQLException("the data source gave no connection");
+      }
+      String product = connection.getMetaData().getDatabaseProductName();
+      String url = connection.getMetaData().getURL();
+      // Dialect expects auto-commit between transactions; a pool may hand out either.
+      connection.setAutoCommit(true);
+      Dialect dialect;
+      if ("SQLite".equalsIgnoreCase(product)) {
+        dialect = Dialect.SQLITE;
+        where = url != null && url.startsWith(SQLITE_PREFIX)
+            ? "SQLite database " + url.substring(SQLITE_PREFIX.length())
+            : "SQLite database of " + dataSource.getClass().getSimpleName();
+        setUpSqlite(connection, timeoutMillis, where);
+      } else if ("PostgreSQL".equalsIgnoreCase(product)) {
+        dialect = Dialect.POSTGRESQL;
+        int query = url == null ? -1 : url.indexOf('?');
+        where = url == null
+            ? "PostgreSQL database of " + dataSource.getClass().getSimpleName()
+            : "PostgreSQL database " + Credentials.masked(query < 0 ? url : url.substring(0, query));
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("SET lock_timeout = " + busyTimeout.toMillis());
+        }
+      } else {
+        throw new StoreException(
+            StoreException.Kind.CANNOT_OPEN,
+            "cannot open " + where + ": it is " + product
+                + ", and the books are kept in SQLite or PostgreSQL only",
+            null);
+      }
+      Migrator.migrate(connection, dialect, where);
+      Database database = new Database(connection, dialect, where, busyTimeout);
+      return dialect == Dialect.POSTGRESQL
+          ? new LedgerStore(database, dates, connection) : new LedgerStore(database, dates);
+    } catch (SQLException e) {
+      closeQuietly(connection, e);
+      throw new StoreException(
+          StoreException.Kind.CANNOT_OPEN,
+          "cannot open " + where + ": " + Credentials.masked(e.getMessage()), e);
+    } catch (RuntimeException e) {
+      closeQuietly(connection, e);
+      throw e;
+    }
+  }
+
+  /** The settings {@link #openSqlite(Path, Duration, DateLimits)} gives its connection. */
+  private static void setUpSqlite(Connection connection, int timeoutMillis, String where)
+      throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode = WAL")) {
+        if (!mode.next() || !"wal".equalsIgnoreCase(mode.getString(1))) {
+          throw new StoreException(
+              StoreException.Kind.CANNOT_OPEN,
+              where + " cannot use write-ahead logging (is it on a network drive?)",
+              null);
+        }
+      }
+      statement.execute("PRAGMA synchronous = FULL");
+      statement.execute("PRAGMA foreign_keys = ON");
+      statement.execute("PRAGMA busy_timeout = " + timeoutMillis);
+      statement.execute("PRAGMA cache_size = -32768");
+    }
+  }
+
   private static LedgerStore openPostgresql(String url, Duration busyTimeout, DateLimits dates) {
     // the parameters may hold a password: messages name the server and database only
     int query = url.indexOf('?');
@@ -323,7 +478,7 @@ public final class LedgerStore implements AutoCloseable {
     properties.setProperty("reWriteBatchedInserts", "true");
     Connection connection = null;
     try {
-      connection = new org.postgresql.Driver().connect(url, properties);
+      connection = postgresqlDriver(where).connect(url, properties);
       if (connection == null) {
         throw new SQLException("the PostgreSQL driver does not accept this URL");
       }
@@ -339,6 +494,24 @@ public final class LedgerStore implements AutoCloseable {
     } catch (RuntimeException e) {
       closeQuietly(connection, e);
       throw e;
+    }
+  }
+
+  /**
+   * PostgreSQL's driver, which is an optional dependency of the library: an application that
+   * opens PostgreSQL URLs adds {@code org.postgresql:postgresql} (docs/api.md). Named directly
+   * rather than found through {@code DriverManager}, so that a shaded jar or a module path finds
+   * it the same way.
+   */
+  private static java.sql.Driver postgresqlDriver(String where) {
+    try {
+      return new org.postgresql.Driver();
+    } catch (NoClassDefFoundError absent) {
+      throw new StoreException(
+          StoreException.Kind.CANNOT_OPEN,
+          "cannot open " + where + ": the PostgreSQL JDBC driver is missing; add the"
+              + " dependency org.postgresql:postgresql to the application",
+          absent);
     }
   }
 
