@@ -90,7 +90,7 @@ final class ScheduleCalculator {
     return multiple.multipliedBy(count.longValueExact());
   }
 
-  private static Money interest(LoanTerms terms, Money base, LocalDate periodStart, LocalDate dueDate) {
+  static Money interest(LoanTerms terms, Money base, LocalDate periodStart, LocalDate dueDate) {
     return switch (terms.interestBasis()) {
       case PERIOD -> terms.rate().interestForPeriod(base, terms.frequency(), terms.interestRounding());
       case ACTUAL_365 -> terms.rate().interestForDays(

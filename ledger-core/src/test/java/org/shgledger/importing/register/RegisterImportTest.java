@@ -394,7 +394,7 @@ class RegisterImportTest {
         date,member,savings,loan_given,repaid_total,penalty
         2024-04-06,M01,1000,,,
         2024-04-06,M02,,200,,
-        2024-05-04,M02,,300,240,
+        2024-05-04,M02,,300,203.73,
         2024-06-08,M02,,,50,5
         2024-07-06,M02,,,40,
         """);
