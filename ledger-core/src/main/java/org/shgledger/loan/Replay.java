@@ -227,6 +227,9 @@ abstract class Replay {
     private int begun;
     // Set when a flat loan is settled with the interest of the periods not reached (FULL).
     private boolean keepScheduledInterest;
+    // The period whose interest was cut to what it had earned when the principal was all repaid
+    // in it, or -1: its charge is final, never prorated again.
+    private int cutPeriod = -1;
 
     Scheduled(LoanTerms terms) {
       super(terms);
@@ -246,6 +249,7 @@ abstract class Replay {
       this.charges = new ArrayList<>(other.charges);
       this.begun = other.begun;
       this.keepScheduledInterest = other.keepScheduledInterest;
+      this.cutPeriod = other.cutPeriod;
     }
 
     @Override
@@ -308,7 +312,7 @@ abstract class Replay {
       Money runningInterest = begunBefore ? current.interest() : zero;
       Money paidTowardRunning = atLeastZero(interestPaid.plus(split.interest).minus(interestBefore));
       Money principalLeft = loan.principal().minus(principalPaid).minus(split.principal);
-      Money earned = earnedBy(runningInterest, start(running), current.date(), date);
+      Money earned = running == cutPeriod ? runningInterest : earnedBy(runningInterest, start(running), current.date(), date);
       boolean full = flatFull && terms.method() == RepaymentMethod.FLAT;
       Money closingInterest;
       if (full) {
@@ -329,6 +333,7 @@ abstract class Replay {
         } else if (begunBefore) {
           Money charged = paidTowardRunning.isGreaterThan(earned) ? paidTowardRunning : earned;
           charges.set(running, new Charge(current.date(), charged, current.principal()));
+          cutPeriod = running;
         }
         return;
       }
@@ -345,6 +350,7 @@ abstract class Replay {
         Money paidNow = atLeastZero(interestPaid.plus(split.interest).minus(interestBefore));
         Money charged = paidNow.isGreaterThan(earned) ? paidNow : earned;
         charges.set(running, new Charge(current.date(), charged, current.principal()));
+        cutPeriod = running;
       }
     }
 

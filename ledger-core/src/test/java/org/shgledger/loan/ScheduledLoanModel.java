@@ -26,6 +26,8 @@ final class ScheduledLoanModel {
   private final List<Instalment> instalments;
   private final Money[] charged;
   private int begun;
+  // the period whose interest was cut to what it had earned when the principal was all repaid
+  private int cut = -1;
   private final Money[] unpaidInterest;
   private final Money[] unpaidPrincipal;
   private final Money zero;
@@ -122,7 +124,7 @@ final class ScheduledLoanModel {
     }
     if (running < instalments.size() && left[0].isPositive()) {
       boolean begunBefore = running < begun;
-      Money earned = begunBefore ? earned(running, date) : zero;
+      Money earned = !begunBefore ? zero : running == cut ? charged[running] : earned(running, date);
       Money paidToward = charged[running].minus(unpaidInterest[running]);
       Money closing = begunBefore ? max(zero, earned.minus(paidToward)) : zero;
       if (!left[0].isLessThan(closing.plus(outstanding()))) {
@@ -131,6 +133,7 @@ final class ScheduledLoanModel {
         if (begunBefore) {
           charged[running] = paidToward.plus(closing);
           unpaidInterest[running] = zero;
+          cut = running;
         }
         principal = principal.plus(takeAll(unpaidPrincipal, left));
       } else {
@@ -145,6 +148,7 @@ final class ScheduledLoanModel {
           Money paidNow = charged[running].minus(unpaidInterest[running]);
           charged[running] = max(paidNow, earned);
           unpaidInterest[running] = charged[running].minus(paidNow);
+          cut = running;
         }
       }
     }
