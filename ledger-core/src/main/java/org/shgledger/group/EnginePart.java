@@ -66,7 +66,7 @@ abstract class EnginePart {
   }
 
   LoanHistory history(BookId code, MemberLoan loan, List<LoanEvent> events) {
-    LoanHistory history = LoanHistory.of(loan.terms(), loan.allocationOrder());
+    LoanHistory history = LoanHistory.of(loan.terms(), loan.allocationOrder(), loan.paymentRule());
     for (LoanEvent event : events) {
       if (event.kind() == LoanEvent.Kind.PENALTY) {
         history = history.withFine(event.date(), event.amount());

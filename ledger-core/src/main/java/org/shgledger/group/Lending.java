@@ -15,6 +15,7 @@ import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.JournalException;
 import org.shgledger.journal.Posting;
 import org.shgledger.journal.Rejection;
+import org.shgledger.loan.FlatEarlyInterest;
 import org.shgledger.loan.Loan;
 import org.shgledger.loan.LoanHistory;
 import org.shgledger.loan.LoanState;
@@ -118,18 +119,50 @@ final class Lending extends EnginePart {
             "group " + code + ", loan " + loanId + ": " + amount + " is more than the loan will ever ask; at most "
                 + split.applied() + " can be taken on " + date);
       }
-      List<Posting> postings = new EntryBuilder()
-          .debit(channel.account(), amount)
-          .credit(Chart.FINES, split.fines())
-          .credit(Chart.LOAN_INTEREST, split.interest())
-          .credit(Chart.memberAccount(Chart.MEMBER_LOANS, loan.member()), split.principal())
-          .postings();
-      JournalEntry entry = recordEntry(JournalEntry.of(id, code, date,
-          "repayment of loan " + loanId + " by " + loan.member(), postings)
-          .withKind(EntryKind.LOAN_REPAYMENT, Optional.of(loan.member().value()), Optional.of(loanId.value())));
-      registry.addLoanEvent(code, loanId, payment);
-      return entry;
+      return recordPayment(code, id, loan, date, split, channel, "repayment of loan " + loanId + " by " + loan.member());
     });
+  }
+
+  JournalEntry settleLoan(
+      BookId code, EntryId id, LoanId loanId, LocalDate date, Channel channel, FlatEarlyInterest flatEarlyInterest) {
+    return atomically(code, () -> {
+      group(code);
+      MemberLoan loan = standingLoan(code, loanId);
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(date, "date");
+      Objects.requireNonNull(channel, "channel");
+      Objects.requireNonNull(flatEarlyInterest, "flatEarlyInterest");
+      // A repeat: the settlement is recorded already as this loan's payment with this id.
+      if (journal.entry(code, id).isPresent()
+          && registry.loanEvents(code, loanId).stream()
+              .anyMatch(e -> e.kind() == LoanEvent.Kind.PAYMENT && e.id().equals(id))) {
+        return journal.entry(code, id).get();
+      }
+      LoanHistory history = history(code, loan);
+      requireInOrder(code, loan, history, date);
+      PaymentAllocation split = history.settlement(date, flatEarlyInterest);
+      if (split.total().isZero()) {
+        throw new GroupException(GroupRejection.REPAYMENT_EXCEEDS_DEBT,
+            "group " + code + ", loan " + loanId + ": nothing is owed on " + date + "; the loan is settled");
+      }
+      return recordPayment(code, id, loan, date, split, channel, "settlement of loan " + loanId + " by " + loan.member());
+    });
+  }
+
+  /** Records a payment split as given, and the loan's event; the split has no excess. */
+  private JournalEntry recordPayment(
+      BookId code, EntryId id, MemberLoan loan, LocalDate date, PaymentAllocation split, Channel channel, String memo) {
+    Money amount = split.applied();
+    List<Posting> postings = new EntryBuilder()
+        .debit(channel.account(), amount)
+        .credit(Chart.FINES, split.fines())
+        .credit(Chart.LOAN_INTEREST, split.interest())
+        .credit(Chart.memberAccount(Chart.MEMBER_LOANS, loan.member()), split.principal())
+        .postings();
+    JournalEntry entry = recordEntry(JournalEntry.of(id, code, date, memo, postings)
+        .withKind(EntryKind.LOAN_REPAYMENT, Optional.of(loan.member().value()), Optional.of(loan.id().value())));
+    registry.addLoanEvent(code, loan.id(), new LoanEvent(LoanEvent.Kind.PAYMENT, id, date, amount));
+    return entry;
   }
 
   LoanState loanState(BookId code, LoanId loanId, LocalDate asOf) {

@@ -18,6 +18,7 @@ import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.JournalException;
 import org.shgledger.journal.JournalReader;
 import org.shgledger.loan.Loan;
+import org.shgledger.loan.FlatEarlyInterest;
 import org.shgledger.loan.LoanHistory;
 import org.shgledger.loan.LoanState;
 
@@ -481,6 +482,32 @@ public final class SavingsGroups {
   public JournalEntry repayLoan(BookId code, EntryId id, LoanId loanId, LocalDate date, Money amount, Channel channel) {
     admitEntry(code, Objects.requireNonNull(id, "id"), date);
     return lending.repayLoan(code, id, loanId, date, amount, channel);
+  }
+
+  /**
+   * Settles a loan early in one entry (issue 14): fines due, interest due, the interest of the
+   * period in progress for the days used and all the principal outstanding, nothing for periods
+   * not yet reached (see {@link LoanHistory#settlement(LocalDate, FlatEarlyInterest)}); a flat
+   * loan with {@link FlatEarlyInterest#FULL} also pays the flat interest of its remaining periods.
+   * Posted as a repayment (debit cash or bank; credit 4100, 4000 and the member's loan account),
+   * recorded as the loan's payment, reversible as one. Repeating the same id changes nothing.
+   *
+   * @param code the group, not null
+   * @param id the settlement entry's id, not null
+   * @param loanId the loan, not null
+   * @param date the day, not before the loan's latest event, not null
+   * @param channel where the money comes in, not null
+   * @param flatEarlyInterest what a flat loan charges for the periods not reached, not null
+   * @return the settlement entry, not null
+   * @throws GroupException {@link GroupRejection#LOAN_NOT_FOUND}, {@link
+   *     GroupRejection#LOAN_EVENT_OUT_OF_ORDER}, {@link GroupRejection#REPAYMENT_EXCEEDS_DEBT} if
+   *     the loan is settled already, {@link GroupRejection#DATE_BEFORE_FORMATION}, {@link
+   *     GroupRejection#DATE_TOO_FAR_AHEAD}
+   */
+  public JournalEntry settleLoan(
+      BookId code, EntryId id, LoanId loanId, LocalDate date, Channel channel, FlatEarlyInterest flatEarlyInterest) {
+    admitEntry(code, Objects.requireNonNull(id, "id"), date);
+    return lending.settleLoan(code, id, loanId, date, channel, flatEarlyInterest);
   }
 
   /**

@@ -55,13 +55,15 @@ public final class LoanHistory {
 
   private final Loan loan;
   private final AllocationOrder order;
+  private final PaymentRule rule;
   private final List<Event> events;
   // The replay after every event; copied, never changed.
   private final Replay latest;
 
-  private LoanHistory(Loan loan, AllocationOrder order, List<Event> events, Replay latest) {
+  private LoanHistory(Loan loan, AllocationOrder order, PaymentRule rule, List<Event> events, Replay latest) {
     this.loan = loan;
     this.order = order;
+    this.rule = rule;
     this.events = events;
     this.latest = latest;
   }
@@ -84,9 +86,32 @@ public final class LoanHistory {
    * @return the history, not null
    */
   public static LoanHistory of(Loan loan, AllocationOrder order) {
+    return of(loan, order, PaymentRule.TIME_USED);
+  }
+
+  /**
+   * A loan just paid out, nothing charged or paid yet, paying in the given order by the given
+   * rule: {@link PaymentRule#SCHEDULE_AHEAD} only for a loan recorded under it.
+   *
+   * @param loan the loan's terms, not null
+   * @param order the order payments pay fines, interest and principal, not null
+   * @param rule how payments beyond what is due, and the settlement, are split, not null
+   * @return the history, not null
+   */
+  public static LoanHistory of(Loan loan, AllocationOrder order, PaymentRule rule) {
     Objects.requireNonNull(loan, "loan");
     Objects.requireNonNull(order, "order");
-    return new LoanHistory(loan, order, List.of(), Replay.start(loan));
+    Objects.requireNonNull(rule, "rule");
+    return new LoanHistory(loan, order, rule, List.of(), Replay.start(loan, rule));
+  }
+
+  /**
+   * The rule payments beyond what is due are split by.
+   *
+   * @return the rule, not null
+   */
+  public PaymentRule rule() {
+    return rule;
   }
 
   /**
@@ -234,6 +259,30 @@ public final class LoanHistory {
   }
 
   /**
+   * This history as it stood at the end of a day: only the fines and payments dated on or before
+   * it, so that {@link #settlement} can be asked for that day.
+   *
+   * @param asOf the day, not null
+   * @return the shorter (or the same) history, not null
+   */
+  public LoanHistory upTo(LocalDate asOf) {
+    Objects.requireNonNull(asOf, "asOf");
+    if (!asOf.isBefore(latestDate())) {
+      return this;
+    }
+    LoanHistory history = LoanHistory.of(loan, order, rule);
+    for (Event event : events) {
+      if (event.date().isAfter(asOf)) {
+        break;
+      }
+      history = event.fine() ? history.withFine(event.date(), event.amount())
+          : history.withPayment(event.date(), event.amount(),
+              event.fullSettlement() ? FlatEarlyInterest.FULL : FlatEarlyInterest.NONE);
+    }
+    return history;
+  }
+
+  /**
    * The interest the loan has charged, in all, with the instalments (open loan: months) falling due
    * on or before a day, paid or not: the schedule's, less where the principal was paid ahead or
    * the loan settled (see the class comment). A period's interest depends only on the events
@@ -271,7 +320,7 @@ public final class LoanHistory {
     if (!asOf.isBefore(latestDate())) {
       return latest.copy().state(asOf);
     }
-    Replay replay = Replay.start(loan);
+    Replay replay = Replay.start(loan, rule);
     for (Event event : events) {
       if (event.date().isAfter(asOf)) {
         break;
@@ -309,7 +358,7 @@ public final class LoanHistory {
     List<Event> longer = new ArrayList<>(events.size() + 1);
     longer.addAll(events);
     longer.add(event);
-    return new LoanHistory(loan, order, List.copyOf(longer), replay);
+    return new LoanHistory(loan, order, rule, List.copyOf(longer), replay);
   }
 
   /**
@@ -323,12 +372,13 @@ public final class LoanHistory {
     return other instanceof LoanHistory that
         && loan.equals(that.loan)
         && order.equals(that.order)
+        && rule == that.rule
         && events.equals(that.events);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(loan, order, events);
+    return Objects.hash(loan, order, rule, events);
   }
 
   /**

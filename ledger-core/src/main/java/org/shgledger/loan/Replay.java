@@ -50,8 +50,9 @@ abstract class Replay {
     this.principalPaid = other.principalPaid;
   }
 
-  static Replay start(Loan loan) {
-    return loan instanceof LoanTerms terms ? new Scheduled(terms) : new Open((OpenLoanTerms) loan);
+  static Replay start(Loan loan, PaymentRule rule) {
+    boolean legacy = rule == PaymentRule.SCHEDULE_AHEAD;
+    return loan instanceof LoanTerms terms ? new Scheduled(terms, legacy) : new Open((OpenLoanTerms) loan, legacy);
   }
 
   abstract Replay copy();
@@ -230,10 +231,13 @@ abstract class Replay {
     // The period whose interest was cut to what it had earned when the principal was all repaid
     // in it, or -1: its charge is final, never prorated again.
     private int cutPeriod = -1;
+    // PaymentRule.SCHEDULE_AHEAD: the schedule's charges always, what is left paying ahead as scheduled.
+    private final boolean legacy;
 
-    Scheduled(LoanTerms terms) {
+    Scheduled(LoanTerms terms, boolean legacy) {
       super(terms);
       this.terms = terms;
+      this.legacy = legacy;
       List<Charge> list = new ArrayList<>();
       for (Instalment instalment : terms.schedule().instalments()) {
         list.add(new Charge(instalment.dueDate(), instalment.interest(), instalment.principal()));
@@ -250,6 +254,7 @@ abstract class Replay {
       this.begun = other.begun;
       this.keepScheduledInterest = other.keepScheduledInterest;
       this.cutPeriod = other.cutPeriod;
+      this.legacy = other.legacy;
     }
 
     @Override
@@ -266,7 +271,7 @@ abstract class Replay {
     void advanceTo(LocalDate date) {
       // A period begun before this day has seen all the events of its first day: its interest is
       // fixed on the principal outstanding after them.
-      while (begun < scheduled.size() && start(begun).isBefore(date)) {
+      while (!legacy && begun < scheduled.size() && start(begun).isBefore(date)) {
         Charge planned = scheduled.get(begun);
         Money outstanding = loan.principal().minus(principalPaid);
         Money interest;
@@ -297,6 +302,10 @@ abstract class Replay {
 
     @Override
     void payAhead(LocalDate date, Split split, AllocationOrder order, boolean flatFull) {
+      if (legacy) {
+        payAheadAsScheduled(date, split, order);
+        return;
+      }
       int running = 0;
       Money interestBefore = zero;
       while (running < charges.size() && !charges.get(running).date().isAfter(date)) {
@@ -354,10 +363,42 @@ abstract class Replay {
       }
     }
 
+    /** PaymentRule.SCHEDULE_AHEAD: the coming instalments in advance, in due-date order, as scheduled. */
+    private void payAheadAsScheduled(LocalDate date, Split split, AllocationOrder order) {
+      Money interestCum = zero;
+      Money principalCum = zero;
+      for (Charge charge : scheduled) {
+        interestCum = interestCum.plus(charge.interest());
+        principalCum = principalCum.plus(charge.principal());
+        if (!charge.date().isAfter(date)) {
+          continue;
+        }
+        for (Part part : order.parts()) {
+          if (part == Part.INTEREST) {
+            split.interest = split.interest.plus(
+                split.take(unpaidPart(interestCum, charge.interest(), interestPaid.plus(split.interest))));
+          } else if (part == Part.PRINCIPAL) {
+            split.principal = split.principal.plus(
+                split.take(unpaidPart(principalCum, charge.principal(), principalPaid.plus(split.principal))));
+          }
+        }
+        if (split.remaining.isZero()) {
+          return;
+        }
+      }
+    }
+
     @Override
     boolean nothingMoreToCharge() {
       if (!principalPaid.equals(loan.principal())) {
         return false;
+      }
+      if (legacy) {
+        Money total = zero;
+        for (Charge charge : scheduled) {
+          total = total.plus(charge.interest());
+        }
+        return !interestPaid.isLessThan(total);
       }
       Money total = zero;
       for (int i = 0; i < charges.size(); i++) {
@@ -389,9 +430,13 @@ abstract class Replay {
     // interest earned by that day. Null while principal is outstanding.
     private Money runningCap;
 
-    Open(OpenLoanTerms terms) {
+    // PaymentRule.SCHEDULE_AHEAD: the month in progress is charged in full when the loan is closed.
+    private final boolean legacy;
+
+    Open(OpenLoanTerms terms, boolean legacy) {
       super(terms);
       this.terms = terms;
+      this.legacy = legacy;
       this.months = new ArrayList<>();
     }
 
@@ -402,6 +447,7 @@ abstract class Replay {
       this.startPrincipal = other.startPrincipal;
       this.finished = other.finished;
       this.runningCap = other.runningCap;
+      this.legacy = other.legacy;
     }
 
     @Override
@@ -449,7 +495,7 @@ abstract class Replay {
     @Override
     void payAhead(LocalDate date, Split split, AllocationOrder order, boolean flatFull) {
       boolean allRepaid = principalPaid.plus(split.principal).equals(loan.principal());
-      if (allRepaid && runningCap == null && startPrincipal != null && !finished) {
+      if (!legacy && allRepaid && runningCap == null && startPrincipal != null && !finished) {
         // Repaid in the month: it charges its interest earned by today, or what has been paid
         // toward it if that is more (nothing is handed back).
         LocalDate start = terms.disbursementDate().plusMonths(months.size());

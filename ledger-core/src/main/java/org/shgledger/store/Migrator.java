@@ -32,7 +32,7 @@ final class Migrator {
   /** The migrations in order; the n-th (from 1) brings the schema to version n. */
   static final List<String> MIGRATIONS =
       List.of("V1__journal.sql", "V2__groups.sql", "V3__units.sql", "V4__programme.sql", "V5__entry_kind.sql",
-          "V6__chart_accounts.sql");
+          "V6__chart_accounts.sql", "V7__loan_terms.sql");
 
   /** Serialises migrators of one PostgreSQL database; any constant works, this one reads "shg". */
   private static final long POSTGRESQL_MIGRATION_LOCK = 0x736867L;

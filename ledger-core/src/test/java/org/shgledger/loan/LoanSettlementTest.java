@@ -107,6 +107,17 @@ class LoanSettlementTest {
   }
 
   @Test
+  void aLoanRecordedBeforeIssue14KeepsTheOldRuleSoItsPaymentsSplitAsTheirEntriesDid() {
+    LoanHistory old = LoanHistory.of(issueExample(), AllocationOrder.STANDARD, PaymentRule.SCHEDULE_AHEAD)
+        .withPayment(MAY_1, inr("1113"));
+    assertEquals(PaymentRule.SCHEDULE_AHEAD, old.rule());
+    // the rest of the schedule, as books recorded before it charged
+    assertEquals(split("0", "932.89", "9087.00", "0"), old.settlement(MAY_1.plusDays(1)));
+    assertEquals(split("0", "718.68", "4281.32", "0"), old.allocate(MAY_1.plusDays(1), inr("5000")));
+    assertEquals(PaymentRule.TIME_USED, LoanHistory.of(issueExample()).rule());
+  }
+
+  @Test
   void anOpenLoanSettledInTheMonthPaysThatMonthsInterestProRata() {
     OpenLoanTerms open = OpenLoanTerms.of(inr("10000"), InterestRate.perMonth(new BigDecimal("2")),
         LocalDate.of(2025, 1, 10));
