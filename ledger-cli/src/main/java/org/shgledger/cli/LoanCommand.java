@@ -1,6 +1,7 @@
 package org.shgledger.cli;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.shgledger.group.MemberLoan;
 import org.shgledger.journal.JournalEntry;
 import org.shgledger.loan.EffectiveRate;
 import org.shgledger.loan.FlatEarlyInterest;
+import org.shgledger.loan.Frequency;
 import org.shgledger.loan.InterestRate;
 import org.shgledger.loan.Loan;
 import org.shgledger.loan.LoanState;
@@ -36,6 +38,7 @@ import org.shgledger.loan.PaymentAllocation;
 import org.shgledger.loan.LoanTerms;
 import org.shgledger.loan.RepaymentMethod;
 import org.shgledger.money.MoneyFormats;
+import org.shgledger.money.RoundingPolicy;
 import org.shgledger.report.LoanLedger;
 import org.shgledger.report.LoanLedgerBuilder;
 import picocli.CommandLine.ArgGroup;
@@ -83,9 +86,12 @@ final class LoanCommand extends CommandGroup {
       description = {
         "Pay out a loan to a member: debit her loan account (1200), credit cash (or bank, into her own "
             + "account). The terms are the group's (shg group show) unless --monthly-rate/--annual-rate, "
-            + "--method or --instalments say otherwise. Prints the loan's id; its default is "
-            + "yyyymmdd-MEMBER, like the meeting-register import's.",
-        "Example: shg loan disburse SHG01 M02 --amount 1000 --date 2024-06-01"
+            + "--method, --instalments, --frequency, --grace, --instalment-multiple or --rounding say "
+            + "otherwise: every term shg loan-schedule prints. --fee takes a processing fee. Prints the "
+            + "loan's id; its default is yyyymmdd-MEMBER, like the meeting-register import's.",
+        "Example: shg loan disburse SHG01 M02 --amount 1000 --date 2024-06-01",
+        "Example: shg loan disburse SHG01 M02 --amount 12000 --date 2024-06-01 --method emi --frequency weekly "
+            + "--instalments 26 --grace 2 --instalment-multiple 10 --rounding up --fee 120"
       })
   static final class Disburse extends RecordingCommand {
     @Parameters(index = "1", paramLabel = "MEMBER", converter = MemberIdWord.class, description = "The borrower.")
@@ -111,23 +117,49 @@ final class LoanCommand extends CommandGroup {
             + "monthly on what is outstanding, repaid when she can). Default: the group's.")
     String method;
 
-    @Option(names = "--instalments", paramLabel = "N", description = "The number of monthly instalments. Default: the group's.")
+    @Option(names = "--instalments", paramLabel = "N", description = "The number of instalments, interest-only ones included. Default: the group's.")
     Integer instalments;
 
     @Option(names = "--first-due", converter = Words.DateWord.class, paramLabel = "DATE",
-        description = "The first instalment's due date. Default: a month after --date.")
+        description = "The first instalment's due date. Default: one period (--frequency) after --date.")
     LocalDate firstDue;
+
+    @Option(names = "--frequency", paramLabel = "weekly|fortnightly|monthly",
+        description = "How often instalments fall due: every 7 or 14 days, or monthly, from the first due "
+            + "date. Default: the group's (monthly).")
+    String frequency;
+
+    @Option(names = "--grace", paramLabel = "N",
+        description = "The first N instalments pay interest only (grace on principal). Default: 0.")
+    Integer grace;
+
+    @Option(names = "--instalment-multiple", paramLabel = "AMOUNT",
+        description = "The multiple each instalment's equal part is rounded to, e.g. 10. Default: the group's "
+            + "rounding unit (1 in a whole-rupee group).")
+    String instalmentMultiple;
+
+    @Option(names = "--rounding", paramLabel = "half-up|half-even|up|down",
+        description = "How the equal part is rounded to its multiple (the last instalment takes the "
+            + "difference); interest is rounded to paise the same way. Default: the group's (half-up, "
+            + "interest half-even).")
+    String rounding;
+
+    @Option(names = "--fee", paramLabel = "AMOUNT",
+        description = "A processing fee taken at disbursement: credited to 4300 Other income; she receives "
+            + "the amount less the fee and owes the full amount. Default: none.")
+    String fee;
 
     @Override
     void run() {
       Loan terms = terms(amount("--amount", amount));
+      Money charged = fee == null ? Money.zero(group.currency()) : zeroOrMore("--fee", fee);
       String stem = IdWalk.stem(code, date, "LOAN", member);
       IdWalk.Step<JournalEntry> step = IdWalk.run(id != null || loan != null,
           n -> engine.registry().loan(code, loanIdFor(n)).isPresent() || journal().entry(code, idFor(stem, n)).isPresent(),
           n -> journal().reversalOf(code, idFor(stem, n)).isPresent()
               || engine.registry().loan(code, loanIdFor(n))
                   .filter(l -> journal().reversalOf(code, l.disbursement()).isPresent()).isPresent(),
-          n -> engine.disburseLoan(code, idFor(stem, n), loanIdFor(n), member, terms, channel));
+          n -> engine.disburseLoan(code, idFor(stem, n), loanIdFor(n), member, terms, channel, charged));
       out.print(EntryText.of(journal(), step.result(), step.repeat()));
       LoanId recorded = loanIdFor(step.n());
       out.println("loan " + recorded + ": " + describe(terms));
@@ -160,16 +192,47 @@ final class LoanCommand extends CommandGroup {
           default -> throw usage("--method is flat, emi, equal-principal or open, not " + method);
         };
       }
-      if (chosen.isEmpty() && (instalments != null || firstDue != null)) {
-        throw usage("an open loan has no instalments: --instalments and --first-due are for flat, emi and equal-principal");
+      if (chosen.isEmpty() && (instalments != null || firstDue != null || frequency != null || grace != null
+          || instalmentMultiple != null || rounding != null)) {
+        throw usage("an open loan has no instalments: --instalments, --first-due, --frequency, --grace, "
+            + "--instalment-multiple and --rounding are for flat, emi and equal-principal");
       }
+      Frequency every = frequency == null ? defaults.frequency() : switch (frequency.strip().toLowerCase(Locale.ROOT)) {
+        case "weekly" -> Frequency.WEEKLY;
+        case "fortnightly" -> Frequency.FORTNIGHTLY;
+        case "monthly" -> Frequency.MONTHLY;
+        default -> throw usage("--frequency is weekly, fortnightly or monthly, not " + frequency);
+      };
+      Optional<RoundingMode> mode = rounding == null ? Optional.empty()
+          : Optional.of(switch (rounding.strip().toLowerCase(Locale.ROOT)) {
+            case "half-up" -> RoundingMode.HALF_UP;
+            case "half-even" -> RoundingMode.HALF_EVEN;
+            case "up" -> RoundingMode.UP;
+            case "down" -> RoundingMode.DOWN;
+            default -> throw usage("--rounding is half-up, half-even, up or down, not " + rounding);
+          });
+      Optional<Money> multiple = instalmentMultiple == null ? Optional.empty()
+          : Optional.of(amount("--instalment-multiple", instalmentMultiple));
       try {
         InterestRate interest = rate == null ? defaults.rate() : rate.rate();
         int count = instalments != null ? instalments : defaults.instalments();
-        Loan terms = new LoanDefaults(interest, chosen, count, defaults.frequency(), defaults.allocationOrder())
+        Loan terms = new LoanDefaults(interest, chosen, count, every, defaults.allocationOrder())
             .termsFor(principal, date, group.rounding());
-        if (firstDue != null && terms instanceof LoanTerms scheduled) {
-          terms = scheduled.withFirstDueDate(firstDue);
+        if (terms instanceof LoanTerms scheduled) {
+          if (firstDue != null) {
+            scheduled = scheduled.withFirstDueDate(firstDue);
+          }
+          if (grace != null) {
+            scheduled = scheduled.withInterestOnlyInstalments(grace);
+          }
+          if (multiple.isPresent()) {
+            scheduled = scheduled.withInstalmentMultiple(multiple.get());
+          }
+          if (mode.isPresent()) {
+            scheduled = scheduled.withInstalmentRounding(mode.get())
+                .withInterestRounding(RoundingPolicy.minorUnits(mode.get()));
+          }
+          terms = scheduled;
         }
         if (terms instanceof LoanTerms scheduled) {
           scheduled.schedule(); // a loan that cannot be repaid as asked is refused here, not later

@@ -76,6 +76,40 @@ class LoanCommandTest {
     assertTrue(books.read(engine -> engine.journal().entry(SHG, org.shgledger.journal.EntryId.of("LOANBOOK-7"))).isPresent());
   }
 
+  /** Issue 14: every term loan-schedule prints, and a processing fee, on loan disburse. */
+  @Test
+  void aWeeklyLoanWithGraceRoundingAndAFeeIsPaidOutLessTheFee() {
+    Run run = books.ok("loan", "disburse", "SHG01", "M02", "--amount", "1200", "--date", "2024-05-04", "--method", "emi",
+        "--frequency", "weekly", "--instalments", "12", "--grace", "2", "--instalment-multiple", "10", "--rounding", "up",
+        "--fee", "12");
+
+    assertTrue(run.out().contains("""
+          Dr  1200:M02  Loans to members — M02  1,200.00
+          Cr  1000      Cash in hand            1,188.00
+          Cr  4300      Other income               12.00
+        """), run.out());
+    assertTrue(run.out().contains("INR 1,200.00 at 2% a month, EMI, 12 weekly instalments"), run.out());
+    LoanTerms terms = assertInstanceOf(LoanTerms.class,
+        books.read(engine -> engine.registry().loan(SHG, LoanId.of("20240504-M02")).orElseThrow().terms()));
+    assertEquals(org.shgledger.loan.Frequency.WEEKLY, terms.frequency());
+    assertEquals(LocalDate.of(2024, 5, 11), terms.firstDueDate());
+    assertEquals(2, terms.interestOnlyInstalments());
+    assertEquals(inr("10"), terms.instalmentMultiple());
+    assertEquals(java.math.RoundingMode.UP, terms.instalmentRounding());
+    // the equal payment rounded up to a multiple of 10; the last one smaller
+    assertEquals(inr("130"), terms.schedule().instalments().get(2).payment());
+    assertEquals(inr("1200"), books.balance("1200:M02"));
+    assertEquals(inr("12"), books.balance("4300"));
+    assertEquals(inr("3812"), books.balance("1000"));
+
+    books.fails(ExitCodes.USAGE, "--frequency is weekly, fortnightly or monthly, not daily",
+        "loan", "disburse", "SHG01", "M01", "--amount", "100", "--date", "2024-05-04", "--frequency", "daily");
+    books.fails(ExitCodes.USAGE, "an open loan has no instalments",
+        "loan", "disburse", "SHG01", "M01", "--amount", "100", "--date", "2024-05-04", "--method", "open", "--grace", "1");
+    books.fails(ExitCodes.REJECTED, "INVALID_AMOUNT",
+        "loan", "disburse", "SHG01", "M01", "--amount", "100", "--date", "2024-05-04", "--fee", "100");
+  }
+
   @Test
   void wrongTermsAreUsageErrorsAndALoanBeyondTheCashIsRefused() {
     books.fails(ExitCodes.USAGE, "--method is flat, emi, equal-principal or open, not weekly",

@@ -32,7 +32,7 @@ final class Lending extends EnginePart {
     super(journal, registry, unitOfWork);
   }
   JournalEntry disburseLoan(
-      BookId code, EntryId id, LoanId loanId, MemberId memberId, Loan terms, Channel channel) {
+      BookId code, EntryId id, LoanId loanId, MemberId memberId, Loan terms, Channel channel, Money fee) {
     return atomically(code, () -> {
       Group group = group(code);
       Objects.requireNonNull(id, "id");
@@ -43,7 +43,8 @@ final class Lending extends EnginePart {
       if (existing.isPresent()) {
         // a repeat keeps the order the loan was paid out with, whatever the group's default is now
         MemberLoan recorded = existing.get();
-        if (!recorded.equals(new MemberLoan(loanId, memberId, terms, channel, id, recorded.allocationOrder()))) {
+        if (!recorded.equals(new MemberLoan(loanId, memberId, terms, channel, id, recorded.allocationOrder(),
+            recorded.paymentRule()))) {
           throw new GroupException(GroupRejection.LOAN_EXISTS,
               "group " + code + ": loan " + loanId + " exists already with other terms");
         }
@@ -57,8 +58,21 @@ final class Lending extends EnginePart {
       LocalDate date = terms.disbursementDate();
       requireMemberOn(code, member, date);
       requirePayableTo(code, member, channel);
+      Objects.requireNonNull(fee, "fee");
+      if (fee.isNegative() || !fee.getCurrencyUnit().equals(group.currency()) || !fee.isLessThan(terms.principal())) {
+        throw new GroupException(GroupRejection.INVALID_AMOUNT,
+            "group " + code + ": loan " + loanId + "'s processing fee of " + fee + " is not between nothing and the "
+                + terms.principal() + " lent");
+      }
+      // The loan is the full amount; the member receives it less the fee, which is the group's
+      // other income (4300) from the day it is taken.
+      List<Posting> postings = new EntryBuilder()
+          .debit(Chart.memberAccount(Chart.MEMBER_LOANS, memberId), terms.principal())
+          .credit(channel.account(), terms.principal().minus(fee))
+          .credit(Chart.OTHER_INCOME, fee)
+          .postings();
       JournalEntry entry = recordEntry(JournalEntry.of(id, code, date, "loan " + loanId + " to " + memberId,
-          pair(Chart.memberAccount(Chart.MEMBER_LOANS, memberId), channel.account(), terms.principal()))
+          postings)
           .withKind(EntryKind.LOAN_DISBURSEMENT, Optional.of(memberId.value()), Optional.of(loanId.value())));
       registry.putLoan(code, loan);
       return entry;

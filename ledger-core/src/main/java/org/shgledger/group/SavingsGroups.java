@@ -434,10 +434,33 @@ public final class SavingsGroups {
    */
   public JournalEntry disburseLoan(
       BookId code, EntryId id, LoanId loanId, MemberId memberId, Loan terms, Channel channel) {
+    return disburseLoan(code, id, loanId, memberId, terms, channel,
+        Money.zero(Objects.requireNonNull(terms, "terms").currency()));
+  }
+
+  /**
+   * Pays out a loan less a processing fee taken at disbursement (issue 14): debit her loan account
+   * (1200) with the full amount, which is her loan; credit cash (or bank) with the amount less the
+   * fee, and 4300 Other income with the fee. Otherwise as {@link #disburseLoan(BookId, EntryId,
+   * LoanId, MemberId, Loan, Channel)}.
+   *
+   * @param code the group, not null
+   * @param id the disbursement entry's id, not null
+   * @param loanId the loan's id in the group, not null
+   * @param memberId the borrower, not null
+   * @param terms the terms, whose disbursement date is the entry's date, not null
+   * @param channel how the money is paid out, not null
+   * @param fee the processing fee, zero or more and less than the amount lent, not null
+   * @return the disbursement entry, not null
+   * @throws GroupException as the method without a fee, and {@link GroupRejection#INVALID_AMOUNT}
+   *     for a fee out of range
+   */
+  public JournalEntry disburseLoan(
+      BookId code, EntryId id, LoanId loanId, MemberId memberId, Loan terms, Channel channel, Money fee) {
     Objects.requireNonNull(loanId, "loanId");
     admit(code, Objects.requireNonNull(terms, "terms").disbursementDate(), "loan " + loanId + "'s disbursement",
         () -> registry.loan(code, loanId).isPresent());
-    return lending.disburseLoan(code, id, loanId, memberId, terms, channel);
+    return lending.disburseLoan(code, id, loanId, memberId, terms, channel, fee);
   }
 
   /**
