@@ -144,6 +144,11 @@ final class LoanCommand extends CommandGroup {
             + "interest half-even).")
     String rounding;
 
+    @Option(names = "--instalment", paramLabel = "AMOUNT",
+        description = "A fixed instalment (emi or flat): each pays this amount, interest first; the number "
+            + "of instalments follows, the last one smaller. Not with --instalments.")
+    String instalment;
+
     @Option(names = "--fee", paramLabel = "AMOUNT",
         description = "A processing fee taken at disbursement: credited to 4300 Other income; she receives "
             + "the amount less the fee and owes the full amount. Default: none.")
@@ -193,10 +198,14 @@ final class LoanCommand extends CommandGroup {
         };
       }
       if (chosen.isEmpty() && (instalments != null || firstDue != null || frequency != null || grace != null
-          || instalmentMultiple != null || rounding != null)) {
+          || instalmentMultiple != null || rounding != null || instalment != null)) {
         throw usage("an open loan has no instalments: --instalments, --first-due, --frequency, --grace, "
-            + "--instalment-multiple and --rounding are for flat, emi and equal-principal");
+            + "--instalment-multiple, --rounding and --instalment are for flat, emi and equal-principal");
       }
+      if (instalment != null && instalments != null) {
+        throw usage("--instalment fixes the amount and the number of instalments follows: give it or --instalments");
+      }
+      Optional<Money> fixed = instalment == null ? Optional.empty() : Optional.of(amount("--instalment", instalment));
       Frequency every = frequency == null ? defaults.frequency() : switch (frequency.strip().toLowerCase(Locale.ROOT)) {
         case "weekly" -> Frequency.WEEKLY;
         case "fortnightly" -> Frequency.FORTNIGHTLY;
@@ -231,6 +240,9 @@ final class LoanCommand extends CommandGroup {
           if (mode.isPresent()) {
             scheduled = scheduled.withInstalmentRounding(mode.get())
                 .withInterestRounding(RoundingPolicy.minorUnits(mode.get()));
+          }
+          if (fixed.isPresent()) {
+            scheduled = scheduled.withFixedInstalment(fixed.get());
           }
           terms = scheduled;
         }

@@ -111,6 +111,22 @@ class LoanCommandTest {
   }
 
   @Test
+  void aFixedInstalmentSetsTheAmountAndTheNumberOfInstalmentsFollows() {
+    Run run = books.ok("loan", "disburse", "SHG01", "M02", "--amount", "1000", "--date", "2024-05-04", "--method", "emi",
+        "--instalment", "300");
+
+    // 20 interest, 280 principal; 720, 434.40, 143.09 left; the fourth pays 143.09 + 2.86
+    assertTrue(run.out().contains("INR 1,000.00 at 2% a month, EMI, 4 monthly instalments"), run.out());
+    LoanTerms terms = assertInstanceOf(LoanTerms.class,
+        books.read(engine -> engine.registry().loan(SHG, LoanId.of("20240504-M02")).orElseThrow().terms()));
+    assertEquals(java.util.Optional.of(inr("300")), terms.fixedInstalment());
+    assertEquals(inr("145.95"), terms.schedule().instalments().get(3).payment());
+    books.fails(ExitCodes.USAGE, "give it or --instalments",
+        "loan", "disburse", "SHG01", "M01", "--amount", "100", "--date", "2024-05-04", "--instalment", "30",
+        "--instalments", "4");
+  }
+
+  @Test
   void wrongTermsAreUsageErrorsAndALoanBeyondTheCashIsRefused() {
     books.fails(ExitCodes.USAGE, "--method is flat, emi, equal-principal or open, not weekly",
         "loan", "disburse", "SHG01", "M02", "--amount", "1000", "--date", "2024-05-04", "--method", "weekly");

@@ -65,7 +65,7 @@ final class RegistryRows {
           + " rate_percent, rate_per, disbursement_epoch_day, interest_rounding_unit,"
           + " interest_rounding_mode, method, instalment_count, frequency, first_due_epoch_day,"
           + " interest_only_instalments, instalment_multiple_minor, instalment_rounding_mode,"
-          + " interest_basis, payment_rule";
+          + " interest_basis, payment_rule, instalment_amount_minor";
 
   static final String EVENT_COLUMNS = "kind, event_id, event_epoch_day, amount_minor, currency";
 
@@ -192,6 +192,9 @@ final class RegistryRows {
     }
     // V7: NULL for loans recorded before it, which split payments by the old rule
     out.text(loan.paymentRule() == PaymentRule.SCHEDULE_AHEAD ? null : loan.paymentRule().name());
+    // V7: a fixed instalment, NULL for none (and for every loan recorded before it)
+    out.number(terms instanceof LoanTerms scheduled
+        ? scheduled.fixedInstalment().map(Money::getAmountMinorLong).orElse(null) : null);
   }
 
   static MemberLoan loan(Cursor in) throws SQLException {
@@ -226,6 +229,11 @@ final class RegistryRows {
           multiple, instalmentRounding, interestRounding, basis);
     }
     Optional<String> rule = in.optionalText();
+    Optional<Long> fixedMinor = in.optionalNumber();
+    if (fixedMinor.isPresent() && terms instanceof LoanTerms scheduled) {
+      // the count follows from the amount, as when the loan was paid out
+      terms = scheduled.withFixedInstalment(Money.ofMinor(currency, fixedMinor.get()));
+    }
     return new MemberLoan(id, member, terms, channel, disbursement, order,
         rule.map(PaymentRule::valueOf).orElse(PaymentRule.SCHEDULE_AHEAD));
   }
