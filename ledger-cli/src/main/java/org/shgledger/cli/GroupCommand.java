@@ -105,8 +105,10 @@ final class GroupCommand extends CommandGroup {
         description = "Members' loans: interest in percent a month. Default: ${DEFAULT-VALUE}.")
     private BigDecimal loanRate;
 
-    @Option(names = "--loan-method", defaultValue = "flat",
-        description = "Members' loans: flat, emi, equal-principal or open. Default: ${DEFAULT-VALUE}.")
+    // emi (declining balance) is what NRLM and the banks teach groups (issue 14); flat stays a choice
+    @Option(names = "--loan-method", defaultValue = "emi",
+        description = "Members' loans: emi (declining balance, equal instalments), equal-principal, flat "
+            + "or open. Default: ${DEFAULT-VALUE}.")
     private String loanMethod;
 
     @Option(names = "--loan-instalments", defaultValue = "10",

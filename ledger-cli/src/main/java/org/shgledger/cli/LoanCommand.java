@@ -1,6 +1,7 @@
 package org.shgledger.cli;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -27,12 +28,17 @@ import org.shgledger.group.LoanId;
 import org.shgledger.group.MemberId;
 import org.shgledger.group.MemberLoan;
 import org.shgledger.journal.JournalEntry;
+import org.shgledger.loan.EffectiveRate;
+import org.shgledger.loan.FlatEarlyInterest;
+import org.shgledger.loan.Frequency;
 import org.shgledger.loan.InterestRate;
 import org.shgledger.loan.Loan;
 import org.shgledger.loan.LoanState;
+import org.shgledger.loan.PaymentAllocation;
 import org.shgledger.loan.LoanTerms;
 import org.shgledger.loan.RepaymentMethod;
 import org.shgledger.money.MoneyFormats;
+import org.shgledger.money.RoundingPolicy;
 import org.shgledger.report.LoanLedger;
 import org.shgledger.report.LoanLedgerBuilder;
 import picocli.CommandLine.ArgGroup;
@@ -42,20 +48,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code shg loan disburse|repay|penalty|show}: the group's loans to its members, over {@link
- * org.shgledger.group.SavingsGroups#disburseLoan}, {@code repayLoan}, {@code chargeLoanPenalty}
- * and {@code loanState}. A loan is named by its id, or by its borrower's id when she has one loan
+ * {@code shg loan disburse|repay|settle|penalty|show}: the group's loans to its members, over
+ * {@link org.shgledger.group.SavingsGroups#disburseLoan}, {@code repayLoan}, {@code settleLoan},
+ * {@code chargeLoanPenalty} and {@code loanState}. A loan is named by its id, or by its borrower's id when she has one loan
  * outstanding.
  */
 @Command(
     name = "loan",
     mixinStandardHelpOptions = true,
     description = {
-      "Loans to members: pay one out, record repayments and penalties, show where a loan stands.",
+      "Loans to members: pay one out, record repayments, settle early, charge penalties, show where a "
+          + "loan stands.",
       "Example: shg loan disburse SHG01 M02 --amount 1000 --date 2024-06-01"
     },
-    subcommands = {LoanCommand.Disburse.class, LoanCommand.Repay.class, LoanCommand.Penalty.class,
-        LoanCommand.Show.class, ProgrammeCommands.LoanPurposeCommand.class})
+    subcommands = {LoanCommand.Disburse.class, LoanCommand.Repay.class, LoanCommand.Settle.class,
+        LoanCommand.Penalty.class, LoanCommand.Show.class, ProgrammeCommands.LoanPurposeCommand.class})
 final class LoanCommand extends CommandGroup {
 
   /** Exactly one way of giving the rate, when not the group's. */
@@ -79,9 +86,12 @@ final class LoanCommand extends CommandGroup {
       description = {
         "Pay out a loan to a member: debit her loan account (1200), credit cash (or bank, into her own "
             + "account). The terms are the group's (shg group show) unless --monthly-rate/--annual-rate, "
-            + "--method or --instalments say otherwise. Prints the loan's id; its default is "
-            + "yyyymmdd-MEMBER, like the meeting-register import's.",
-        "Example: shg loan disburse SHG01 M02 --amount 1000 --date 2024-06-01"
+            + "--method, --instalments, --frequency, --grace, --instalment-multiple or --rounding say "
+            + "otherwise: every term shg loan-schedule prints. --fee takes a processing fee. Prints the "
+            + "loan's id; its default is yyyymmdd-MEMBER, like the meeting-register import's.",
+        "Example: shg loan disburse SHG01 M02 --amount 1000 --date 2024-06-01",
+        "Example: shg loan disburse SHG01 M02 --amount 12000 --date 2024-06-01 --method emi --frequency weekly "
+            + "--instalments 26 --grace 2 --instalment-multiple 10 --rounding up --fee 120"
       })
   static final class Disburse extends RecordingCommand {
     @Parameters(index = "1", paramLabel = "MEMBER", converter = MemberIdWord.class, description = "The borrower.")
@@ -107,23 +117,54 @@ final class LoanCommand extends CommandGroup {
             + "monthly on what is outstanding, repaid when she can). Default: the group's.")
     String method;
 
-    @Option(names = "--instalments", paramLabel = "N", description = "The number of monthly instalments. Default: the group's.")
+    @Option(names = "--instalments", paramLabel = "N", description = "The number of instalments, interest-only ones included. Default: the group's.")
     Integer instalments;
 
     @Option(names = "--first-due", converter = Words.DateWord.class, paramLabel = "DATE",
-        description = "The first instalment's due date. Default: a month after --date.")
+        description = "The first instalment's due date. Default: one period (--frequency) after --date.")
     LocalDate firstDue;
+
+    @Option(names = "--frequency", paramLabel = "weekly|fortnightly|monthly",
+        description = "How often instalments fall due: every 7 or 14 days, or monthly, from the first due "
+            + "date. Default: the group's (monthly).")
+    String frequency;
+
+    @Option(names = "--grace", paramLabel = "N",
+        description = "The first N instalments pay interest only (grace on principal). Default: 0.")
+    Integer grace;
+
+    @Option(names = "--instalment-multiple", paramLabel = "AMOUNT",
+        description = "The multiple each instalment's equal part is rounded to, e.g. 10. Default: the group's "
+            + "rounding unit (1 in a whole-rupee group).")
+    String instalmentMultiple;
+
+    @Option(names = "--rounding", paramLabel = "half-up|half-even|up|down",
+        description = "How the equal part is rounded to its multiple (the last instalment takes the "
+            + "difference); interest is rounded to paise the same way. Default: the group's (half-up, "
+            + "interest half-even).")
+    String rounding;
+
+    @Option(names = "--instalment", paramLabel = "AMOUNT",
+        description = "A fixed instalment (emi or flat): each pays this amount, interest first; the number "
+            + "of instalments follows, the last one smaller. Not with --instalments.")
+    String instalment;
+
+    @Option(names = "--fee", paramLabel = "AMOUNT",
+        description = "A processing fee taken at disbursement: credited to 4300 Other income; she receives "
+            + "the amount less the fee and owes the full amount. Default: none.")
+    String fee;
 
     @Override
     void run() {
       Loan terms = terms(amount("--amount", amount));
+      Money charged = fee == null ? Money.zero(group.currency()) : zeroOrMore("--fee", fee);
       String stem = IdWalk.stem(code, date, "LOAN", member);
       IdWalk.Step<JournalEntry> step = IdWalk.run(id != null || loan != null,
           n -> engine.registry().loan(code, loanIdFor(n)).isPresent() || journal().entry(code, idFor(stem, n)).isPresent(),
           n -> journal().reversalOf(code, idFor(stem, n)).isPresent()
               || engine.registry().loan(code, loanIdFor(n))
                   .filter(l -> journal().reversalOf(code, l.disbursement()).isPresent()).isPresent(),
-          n -> engine.disburseLoan(code, idFor(stem, n), loanIdFor(n), member, terms, channel));
+          n -> engine.disburseLoan(code, idFor(stem, n), loanIdFor(n), member, terms, channel, charged));
       out.print(EntryText.of(journal(), step.result(), step.repeat()));
       LoanId recorded = loanIdFor(step.n());
       out.println("loan " + recorded + ": " + describe(terms));
@@ -156,16 +197,54 @@ final class LoanCommand extends CommandGroup {
           default -> throw usage("--method is flat, emi, equal-principal or open, not " + method);
         };
       }
-      if (chosen.isEmpty() && (instalments != null || firstDue != null)) {
-        throw usage("an open loan has no instalments: --instalments and --first-due are for flat, emi and equal-principal");
+      if (chosen.isEmpty() && (instalments != null || firstDue != null || frequency != null || grace != null
+          || instalmentMultiple != null || rounding != null || instalment != null)) {
+        throw usage("an open loan has no instalments: --instalments, --first-due, --frequency, --grace, "
+            + "--instalment-multiple, --rounding and --instalment are for flat, emi and equal-principal");
       }
+      if (instalment != null && instalments != null) {
+        throw usage("--instalment fixes the amount and the number of instalments follows: give it or --instalments");
+      }
+      Optional<Money> fixed = instalment == null ? Optional.empty() : Optional.of(amount("--instalment", instalment));
+      Frequency every = frequency == null ? defaults.frequency() : switch (frequency.strip().toLowerCase(Locale.ROOT)) {
+        case "weekly" -> Frequency.WEEKLY;
+        case "fortnightly" -> Frequency.FORTNIGHTLY;
+        case "monthly" -> Frequency.MONTHLY;
+        default -> throw usage("--frequency is weekly, fortnightly or monthly, not " + frequency);
+      };
+      Optional<RoundingMode> mode = rounding == null ? Optional.empty()
+          : Optional.of(switch (rounding.strip().toLowerCase(Locale.ROOT)) {
+            case "half-up" -> RoundingMode.HALF_UP;
+            case "half-even" -> RoundingMode.HALF_EVEN;
+            case "up" -> RoundingMode.UP;
+            case "down" -> RoundingMode.DOWN;
+            default -> throw usage("--rounding is half-up, half-even, up or down, not " + rounding);
+          });
+      Optional<Money> multiple = instalmentMultiple == null ? Optional.empty()
+          : Optional.of(amount("--instalment-multiple", instalmentMultiple));
       try {
         InterestRate interest = rate == null ? defaults.rate() : rate.rate();
         int count = instalments != null ? instalments : defaults.instalments();
-        Loan terms = new LoanDefaults(interest, chosen, count, defaults.frequency(), defaults.allocationOrder())
+        Loan terms = new LoanDefaults(interest, chosen, count, every, defaults.allocationOrder())
             .termsFor(principal, date, group.rounding());
-        if (firstDue != null && terms instanceof LoanTerms scheduled) {
-          terms = scheduled.withFirstDueDate(firstDue);
+        if (terms instanceof LoanTerms scheduled) {
+          if (firstDue != null) {
+            scheduled = scheduled.withFirstDueDate(firstDue);
+          }
+          if (grace != null) {
+            scheduled = scheduled.withInterestOnlyInstalments(grace);
+          }
+          if (multiple.isPresent()) {
+            scheduled = scheduled.withInstalmentMultiple(multiple.get());
+          }
+          if (mode.isPresent()) {
+            scheduled = scheduled.withInstalmentRounding(mode.get())
+                .withInterestRounding(RoundingPolicy.minorUnits(mode.get()));
+          }
+          if (fixed.isPresent()) {
+            scheduled = scheduled.withFixedInstalment(fixed.get());
+          }
+          terms = scheduled;
         }
         if (terms instanceof LoanTerms scheduled) {
           scheduled.schedule(); // a loan that cannot be repaid as asked is refused here, not later
@@ -183,9 +262,10 @@ final class LoanCommand extends CommandGroup {
       mixinStandardHelpOptions = true,
       sortOptions = false,
       description = {
-        "Record a repayment: it pays penalties, then interest due, then principal (the loan's order), "
-            + "and anything more pays the coming instalments in advance. Debit cash (or bank), credit "
-            + "4100, 4000 and her loan account. Prints the split and what is left.",
+        "Record a repayment: it pays penalties, then interest due, then principal (the loan's order); "
+            + "anything more pays the interest of the period in progress, then principal, never the "
+            + "interest of a period not yet begun. Debit cash (or bank), credit 4100, 4000 and her loan "
+            + "account. Prints the split and what is left.",
         "Example: shg loan repay SHG01 M02 --amount 120 --date 2024-07-06"
       })
   static final class Repay extends RecordingCommand {
@@ -206,6 +286,49 @@ final class LoanCommand extends CommandGroup {
       MemberLoan target = resolve(this, loan, date);
       record("REPAY", target.member(),
           entryId -> engine.repayLoan(code, entryId, target.id(), date, paid, channel));
+      out.println("loan " + target.id() + " " + standing(engine.loanState(code, target.id(), date)));
+    }
+  }
+
+  /** {@code shg loan settle GROUP LOAN --date D [--channel cash|bank] [--flat-early-interest none|full]}. */
+  @Command(
+      name = "settle",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description = {
+        "Settle a loan early in one entry: penalties due, interest due, the interest of the period in "
+            + "progress for the days used (pro rata by days) and all the principal outstanding; nothing "
+            + "for periods not yet reached, which RBI's microfinance rules forbid charging as a "
+            + "prepayment penalty. Debit cash (or bank), credit 4100, 4000 and her loan account; "
+            + "reversible as a repayment. shg loan show --as-of DATE prints the amount first.",
+        "Example: shg loan settle SHG01 M02 --date 2024-07-20",
+        "Example: shg loan settle SHG01 20240601-M02 --date 2024-07-20 --channel bank --flat-early-interest full"
+      })
+  static final class Settle extends RecordingCommand {
+    @Parameters(index = "1", paramLabel = "LOAN",
+        description = "The loan's id, or the borrower's id when she has one loan outstanding.")
+    String loan;
+
+    @Option(names = "--channel", defaultValue = "cash", converter = ChannelWord.class, paramLabel = "cash|bank",
+        description = "Where the money comes in. Default: ${DEFAULT-VALUE}.")
+    Channel channel;
+
+    @Option(names = "--flat-early-interest", defaultValue = "none", paramLabel = "none|full",
+        description = "For a flat loan: none charges no flat interest for the periods not reached; full "
+            + "charges all of it, if the group's terms say so. Declining-balance and open loans never "
+            + "charge it. Default: ${DEFAULT-VALUE}.")
+    String flatEarlyInterest;
+
+    @Override
+    void run() {
+      FlatEarlyInterest rule = switch (flatEarlyInterest.strip().toLowerCase(Locale.ROOT)) {
+        case "none" -> FlatEarlyInterest.NONE;
+        case "full" -> FlatEarlyInterest.FULL;
+        default -> throw usage("--flat-early-interest is none or full, not " + flatEarlyInterest);
+      };
+      MemberLoan target = resolve(this, loan, date);
+      record("SETTLE", target.member(),
+          entryId -> engine.settleLoan(code, entryId, target.id(), date, channel, rule));
       out.println("loan " + target.id() + " " + standing(engine.loanState(code, target.id(), date)));
     }
   }
@@ -273,10 +396,13 @@ final class LoanCommand extends CommandGroup {
       LocalDate day = asOf != null ? asOf : LocalDate.now();
       MemberLoan shown = resolve(this, loan, day);
       LoanLedger ledger = new LoanLedgerBuilder(engine).build(code, shown.id(), day);
+      // What settles it that day, as the events up to that day leave it (none before it was paid out)
+      Optional<PaymentAllocation> settlement = ledger.state().isEmpty() ? Optional.empty()
+          : Optional.of(engine.history(code, shown).upTo(day).settlement(day));
       if (format.text()) {
-        out.print(ledgerText(ledger, group.currency()));
+        out.print(ledgerText(ledger, group.currency(), settlement));
       } else {
-        format.print(report(ledger, group.currency()));
+        format.print(report(ledger, group.currency(), settlement));
       }
     }
   }
@@ -291,6 +417,19 @@ final class LoanCommand extends CommandGroup {
    * @return the report {@code loan}, not null
    */
   static Report report(LoanLedger ledger, CurrencyUnit currency) {
+    return report(ledger, currency, Optional.empty());
+  }
+
+  /**
+   * A loan's ledger as a report, with what settles it on the day (issue 14) and, for a flat loan,
+   * its effective rate.
+   *
+   * @param ledger the ledger, not null
+   * @param currency the group's currency, not null
+   * @param settlement the split of the payment that settles the loan on the day, if known, not null
+   * @return the report {@code loan}, not null
+   */
+  static Report report(LoanLedger ledger, CurrencyUnit currency, Optional<PaymentAllocation> settlement) {
     MemberLoan shown = ledger.loan();
     Loan terms = shown.terms();
     Report.Builder report = Report.builder("loan", "Loan " + shown.id())
@@ -316,6 +455,13 @@ final class LoanCommand extends CommandGroup {
         .fact("interest_paid", "paid so far: interest", Cell.amount(state.interestPaid()))
         .fact("penalties_paid", "paid so far: penalties", Cell.amount(state.finesPaid()))
         .fact("repaid", "repaid in full", Cell.text(state.settled() ? "yes" : "no")));
+    settlement.ifPresent(split -> report
+        .fact("settlement", "settles today", Cell.amount(split.applied()))
+        .fact("settlement_interest", "settles today: interest", Cell.amount(split.interest())));
+    if (terms instanceof LoanTerms flat && flat.method() == RepaymentMethod.FLAT) {
+      report.fact("effective_annual_rate", "effective rate, percent a year",
+          Cell.text(EffectiveRate.annualPercent(flat.schedule()).toPlainString()));
+    }
     if (terms instanceof LoanTerms scheduled) {
       report.add(ScheduleFormats.table(scheduled.schedule()));
     }
@@ -342,6 +488,18 @@ final class LoanCommand extends CommandGroup {
    * @return the text, lines ending in {@code \n}, not null
    */
   static String ledgerText(LoanLedger ledger, CurrencyUnit currency) {
+    return ledgerText(ledger, currency, Optional.empty());
+  }
+
+  /**
+   * A loan's ledger as {@code shg loan show} prints it, with what settles it on the day.
+   *
+   * @param ledger the ledger, not null
+   * @param currency the group's currency, named above the state, not null
+   * @param settlement the split of the payment that settles the loan on the day, if known, not null
+   * @return the text, lines ending in {@code \n}, not null
+   */
+  static String ledgerText(LoanLedger ledger, CurrencyUnit currency, Optional<PaymentAllocation> settlement) {
     MemberLoan shown = ledger.loan();
     Loan terms = shown.terms();
     StringBuilder out = new StringBuilder();
@@ -351,6 +509,12 @@ final class LoanCommand extends CommandGroup {
         .append(" by entry ").append(shown.disbursement()).append('\n');
     if (terms instanceof LoanTerms scheduled) {
       out.append('\n').append(ScheduleFormats.text(scheduled.schedule()));
+      if (scheduled.method() == RepaymentMethod.FLAT) {
+        // Flat interest runs on the whole principal to the end: members compare this rate.
+        out.append("Flat ").append(scheduled.rate()).append(" costs as much as ")
+            .append(EffectiveRate.annualPercent(scheduled.schedule()).toPlainString())
+            .append("% a year on the declining balance (its effective rate)\n");
+      }
     } else {
       out.append(describe(terms)).append('\n');
     }
@@ -380,6 +544,13 @@ final class LoanCommand extends CommandGroup {
         .forEach(line -> out.append("  ").append(line).append('\n'));
     if (state.settled()) {
       out.append("The loan is repaid in full.\n");
+    } else if (settlement.isPresent()) {
+      PaymentAllocation split = settlement.get();
+      out.append("To settle it on ").append(ledger.asOf()).append(": ").append(MoneyFormats.indian(split.applied()))
+          .append(" (principal ").append(MoneyFormats.indian(split.principal()))
+          .append(", interest ").append(MoneyFormats.indian(split.interest()))
+          .append(split.fines().isZero() ? "" : ", penalties " + MoneyFormats.indian(split.fines()))
+          .append("; nothing for periods not reached): shg loan settle\n");
     }
     return out.toString();
   }

@@ -72,7 +72,9 @@ class GoldenOutputTest {
     commands.add(new String[] {"bank", "interest", "GOLD", "--amount", "12.50", "--date", "2024-09-30"});
     commands.add(new String[] {"bank", "charges", "GOLD", "--amount", "5.90", "--date", "2024-09-30"});
     commands.add(new String[] {"expense", "GOLD", "--amount", "45", "--description", "register", "--date", "2024-10-10"});
-    commands.add(new String[] {"loan", "repay", "GOLD", "M02", "--amount", "660.61", "--date", "2024-10-10"});
+    // pays the loan off: the principal left and the interest of the days used (issue 14; 660.61,
+    // with October's period charged in full, before)
+    commands.add(new String[] {"loan", "repay", "GOLD", "M02", "--amount", "654.91", "--date", "2024-10-10"});
     commands.add(new String[] {"year-end", "GOLD", "--date", "2025-03-31"});
     commands.add(new String[] {"distribute-surplus", "GOLD", "--amount", "20", "--date", "2025-04-05"});
     commands.add(new String[] {"member", "exit", "GOLD", "M03", "--date", "2025-04-10"});

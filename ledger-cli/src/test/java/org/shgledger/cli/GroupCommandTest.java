@@ -37,6 +37,21 @@ class GroupCommandTest {
     }
   }
 
+  /** Issue 14: declining balance (EMI) by default, as NRLM and the banks teach; flat stays a choice. */
+  @Test
+  void aGroupsLoansAreEmiUnlessItSaysFlat(@TempDir Path dir) {
+    Path db = dir.resolve("shg.db");
+    assertEquals(ExitCodes.OK, create(db).exitCode());
+    assertEquals(ExitCodes.OK, Run.shg("group", "create", "SHG02", "--db", db.toString(), "--name", "Flat Samooh",
+        "--formed", "2024-04-01", "--monthly-savings", "100", "--loan-method", "flat").exitCode());
+    try (LedgerStore store = LedgerStore.openSqlite(db)) {
+      assertEquals(java.util.Optional.of(org.shgledger.loan.RepaymentMethod.EMI),
+          store.engine().group(BookId.of("SHG01")).loanDefaults().method());
+      assertEquals(java.util.Optional.of(org.shgledger.loan.RepaymentMethod.FLAT),
+          store.engine().group(BookId.of("SHG02")).loanDefaults().method());
+    }
+  }
+
   @Test
   void creatingTheSameGroupAgainChangesNothingButAnotherUnderItsCodeIsRefused(@TempDir Path dir) {
     Path db = dir.resolve("shg.db");

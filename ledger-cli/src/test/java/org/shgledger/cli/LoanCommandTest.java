@@ -16,7 +16,7 @@ import org.shgledger.loan.LoanTerms;
 import org.shgledger.loan.OpenLoanTerms;
 import org.shgledger.loan.RepaymentMethod;
 
-/** {@code shg loan disburse|repay|penalty|show}. */
+/** {@code shg loan disburse|repay|settle|penalty|show}. */
 class LoanCommandTest {
 
   @TempDir Path directory;
@@ -74,6 +74,56 @@ class LoanCommandTest {
     assertEquals(6, terms.instalmentCount());
     assertEquals(LocalDate.of(2024, 6, 1), terms.firstDueDate());
     assertTrue(books.read(engine -> engine.journal().entry(SHG, org.shgledger.journal.EntryId.of("LOANBOOK-7"))).isPresent());
+  }
+
+  /** Issue 14: every term loan-schedule prints, and a processing fee, on loan disburse. */
+  @Test
+  void aWeeklyLoanWithGraceRoundingAndAFeeIsPaidOutLessTheFee() {
+    Run run = books.ok("loan", "disburse", "SHG01", "M02", "--amount", "1200", "--date", "2024-05-04", "--method", "emi",
+        "--frequency", "weekly", "--instalments", "12", "--grace", "2", "--instalment-multiple", "10", "--rounding", "up",
+        "--fee", "12");
+
+    assertTrue(run.out().contains("""
+          Dr  1200:M02  Loans to members — M02  1,200.00
+          Cr  1000      Cash in hand            1,188.00
+          Cr  4300      Other income               12.00
+        """), run.out());
+    assertTrue(run.out().contains("INR 1,200.00 at 2% a month, EMI, 12 weekly instalments"), run.out());
+    LoanTerms terms = assertInstanceOf(LoanTerms.class,
+        books.read(engine -> engine.registry().loan(SHG, LoanId.of("20240504-M02")).orElseThrow().terms()));
+    assertEquals(org.shgledger.loan.Frequency.WEEKLY, terms.frequency());
+    assertEquals(LocalDate.of(2024, 5, 11), terms.firstDueDate());
+    assertEquals(2, terms.interestOnlyInstalments());
+    assertEquals(inr("10"), terms.instalmentMultiple());
+    assertEquals(java.math.RoundingMode.UP, terms.instalmentRounding());
+    // the equal payment rounded up to a multiple of 10; the last one smaller
+    assertEquals(inr("130"), terms.schedule().instalments().get(2).payment());
+    assertEquals(inr("1200"), books.balance("1200:M02"));
+    assertEquals(inr("12"), books.balance("4300"));
+    assertEquals(inr("3812"), books.balance("1000"));
+
+    books.fails(ExitCodes.USAGE, "--frequency is weekly, fortnightly or monthly, not daily",
+        "loan", "disburse", "SHG01", "M01", "--amount", "100", "--date", "2024-05-04", "--frequency", "daily");
+    books.fails(ExitCodes.USAGE, "an open loan has no instalments",
+        "loan", "disburse", "SHG01", "M01", "--amount", "100", "--date", "2024-05-04", "--method", "open", "--grace", "1");
+    books.fails(ExitCodes.REJECTED, "INVALID_AMOUNT",
+        "loan", "disburse", "SHG01", "M01", "--amount", "100", "--date", "2024-05-04", "--fee", "100");
+  }
+
+  @Test
+  void aFixedInstalmentSetsTheAmountAndTheNumberOfInstalmentsFollows() {
+    Run run = books.ok("loan", "disburse", "SHG01", "M02", "--amount", "1000", "--date", "2024-05-04", "--method", "emi",
+        "--instalment", "300");
+
+    // 20 interest, 280 principal; 720, 434.40, 143.09 left; the fourth pays 143.09 + 2.86
+    assertTrue(run.out().contains("INR 1,000.00 at 2% a month, EMI, 4 monthly instalments"), run.out());
+    LoanTerms terms = assertInstanceOf(LoanTerms.class,
+        books.read(engine -> engine.registry().loan(SHG, LoanId.of("20240504-M02")).orElseThrow().terms()));
+    assertEquals(java.util.Optional.of(inr("300")), terms.fixedInstalment());
+    assertEquals(inr("145.95"), terms.schedule().instalments().get(3).payment());
+    books.fails(ExitCodes.USAGE, "give it or --instalments",
+        "loan", "disburse", "SHG01", "M01", "--amount", "100", "--date", "2024-05-04", "--instalment", "30",
+        "--instalments", "4");
   }
 
   @Test
@@ -174,12 +224,60 @@ class LoanCommandTest {
           paid so far: principal      0.00
           paid so far: interest       0.00
           paid so far: penalties      0.00
+        To settle it on 2024-05-20: 1,010.32 (principal 1,000.00, interest 10.32; nothing for periods not reached): shg loan settle
         """), beforeFirstDue);
+    // 16 of the first month's 31 days of the flat 20.00: 10.32; and the flat rate's cost as a rate
+    assertTrue(beforeFirstDue.contains("Flat 2% a month costs as much as 41.52% a year on the declining balance"
+        + " (its effective rate)\n"), beforeFirstDue);
+    assertTrue(current.contains("To settle it on 2024-06-04: 1,020.00 (principal 1,000.00, interest 20.00;"), current);
     assertTrue(current.contains("  due now: total            120.00\n  overdue                     0.00\n"), current);
     assertTrue(inArrears.contains("  overdue                   120.00  1 instalment unpaid, 6 days past due\n"),
         inArrears);
     assertTrue(closed.endsWith("  paid so far: interest     6.00\n  paid so far: penalties    0.00\n"
         + "The loan is repaid in full.\n"), closed);
+  }
+
+  /**
+   * Issue 14's example: 10,000 at 2 % a month, EMI, 10 instalments of 1,113; the first paid on its
+   * due date, settled the next day for the principal left and one day's interest.
+   */
+  @Test
+  void settleTakesThePrincipalLeftAndTheInterestOfTheDaysUsedInOneEntry() {
+    books.ok("save", "SHG01", "M01", "--amount", "6000", "--date", "2024-05-04", "--id", "MORE");
+    books.ok("loan", "disburse", "SHG01", "M02", "--amount", "10000", "--date", "2024-05-04", "--method", "emi");
+    books.ok("loan", "repay", "SHG01", "M02", "--amount", "1113", "--date", "2024-06-04");
+
+    String show = books.ok("loan", "show", "SHG01", "M02", "--as-of", "2024-06-05").out();
+    Run settle = books.ok("loan", "settle", "SHG01", "M02", "--date", "2024-06-05");
+    Run again = books.ok("loan", "settle", "SHG01", "20240504-M02", "--date", "2024-06-05");
+
+    // 9,087 left; June's period (30 days) charges 181.74, one day of it 6.05 (rounded down)
+    assertTrue(show.contains("To settle it on 2024-06-05: 9,093.05 (principal 9,087.00, interest 6.05;"), show);
+    assertEquals("""
+        recorded SHG01-2024-06-05-SETTLE-M02 on 2024-06-05: settlement of loan 20240504-M02 by M02, INR 9,093.05
+          Dr  1000      Cash in hand              9,093.05
+          Cr  4000      Interest on member loans      6.05
+          Cr  1200:M02  Loans to members — M02    9,087.00
+        loan 20240504-M02 is repaid in full
+        """, settle.out());
+    assertTrue(again.out().startsWith("already recorded as SHG01-2024-06-05-SETTLE-M02 "), again.out());
+    assertEquals(inr("0"), books.balance("1200:M02"));
+    books.fails(ExitCodes.USAGE, "--flat-early-interest is none or full, not some",
+        "loan", "settle", "SHG01", "20240504-M02", "--date", "2024-06-06", "--flat-early-interest", "some");
+  }
+
+  @Test
+  void aFlatLoanSettlesWithoutTheFlatInterestOfLaterMonthsUnlessFullIsAsked() {
+    books.ok("loan", "disburse", "SHG01", "M02", "--amount", "1000", "--date", "2024-05-04");
+    books.ok("loan", "disburse", "SHG01", "M01", "--amount", "1000", "--date", "2024-05-04");
+
+    Run none = books.ok("loan", "settle", "SHG01", "M02", "--date", "2024-06-04");
+    Run full = books.ok("loan", "settle", "SHG01", "M01", "--date", "2024-06-04", "--flat-early-interest", "full",
+        "--channel", "cash");
+
+    assertTrue(none.out().contains("Cr  4000      Interest on member loans     20.00\n"), none.out());
+    assertTrue(full.out().contains("Cr  4000      Interest on member loans    200.00\n"), full.out());
+    assertTrue(full.out().endsWith("loan 20240504-M01 is repaid in full\n"), full.out());
   }
 
   @Test

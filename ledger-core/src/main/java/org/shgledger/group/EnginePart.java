@@ -14,6 +14,7 @@ import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.JournalException;
 import org.shgledger.journal.Posting;
 import org.shgledger.journal.Rejection;
+import org.shgledger.loan.FlatEarlyInterest;
 import org.shgledger.loan.LoanHistory;
 
 /**
@@ -65,13 +66,15 @@ abstract class EnginePart {
   }
 
   LoanHistory history(BookId code, MemberLoan loan, List<LoanEvent> events) {
-    LoanHistory history = LoanHistory.of(loan.terms(), loan.allocationOrder());
+    LoanHistory history = LoanHistory.of(loan.terms(), loan.allocationOrder(), loan.paymentRule());
     for (LoanEvent event : events) {
       try {
         if (event.kind() == LoanEvent.Kind.PENALTY) {
           history = history.withFine(event.date(), event.amount());
         } else if (isStanding(code, event.id())) {
-          history = history.withPayment(event.date(), event.amount());
+          // A flat loan settled with the interest of the periods not reached is recorded as a
+          // payment of that settlement: read back as such.
+          history = history.withPayment(event.date(), event.amount(), FlatEarlyInterest.FULL);
         }
       } catch (IllegalArgumentException e) {
         // the engine checked this event against these terms when it recorded it

@@ -15,6 +15,7 @@ import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.JournalException;
 import org.shgledger.journal.Posting;
 import org.shgledger.journal.Rejection;
+import org.shgledger.loan.FlatEarlyInterest;
 import org.shgledger.loan.Loan;
 import org.shgledger.loan.LoanHistory;
 import org.shgledger.loan.LoanState;
@@ -31,7 +32,7 @@ final class Lending extends EnginePart {
     super(journal, registry, unitOfWork);
   }
   JournalEntry disburseLoan(
-      BookId code, EntryId id, LoanId loanId, MemberId memberId, Loan terms, Channel channel) {
+      BookId code, EntryId id, LoanId loanId, MemberId memberId, Loan terms, Channel channel, Money fee) {
     return atomically(code, () -> {
       Group group = group(code);
       Objects.requireNonNull(id, "id");
@@ -42,7 +43,8 @@ final class Lending extends EnginePart {
       if (existing.isPresent()) {
         // a repeat keeps the order the loan was paid out with, whatever the group's default is now
         MemberLoan recorded = existing.get();
-        if (!recorded.equals(new MemberLoan(loanId, memberId, terms, channel, id, recorded.allocationOrder()))) {
+        if (!recorded.equals(new MemberLoan(loanId, memberId, terms, channel, id, recorded.allocationOrder(),
+            recorded.paymentRule()))) {
           throw new GroupException(GroupRejection.LOAN_EXISTS,
               "group " + code + ": loan " + loanId + " exists already with other terms");
         }
@@ -56,8 +58,21 @@ final class Lending extends EnginePart {
       LocalDate date = terms.disbursementDate();
       requireMemberOn(code, member, date);
       requirePayableTo(code, member, channel);
+      Objects.requireNonNull(fee, "fee");
+      if (fee.isNegative() || !fee.getCurrencyUnit().equals(group.currency()) || !fee.isLessThan(terms.principal())) {
+        throw new GroupException(GroupRejection.INVALID_AMOUNT,
+            "group " + code + ": loan " + loanId + "'s processing fee of " + fee + " is not between nothing and the "
+                + terms.principal() + " lent");
+      }
+      // The loan is the full amount; the member receives it less the fee, which is the group's
+      // other income (4300) from the day it is taken.
+      List<Posting> postings = new EntryBuilder()
+          .debit(Chart.memberAccount(Chart.MEMBER_LOANS, memberId), terms.principal())
+          .credit(channel.account(), terms.principal().minus(fee))
+          .credit(Chart.OTHER_INCOME, fee)
+          .postings();
       JournalEntry entry = recordEntry(JournalEntry.of(id, code, date, "loan " + loanId + " to " + memberId,
-          pair(Chart.memberAccount(Chart.MEMBER_LOANS, memberId), channel.account(), terms.principal()))
+          postings)
           .withKind(EntryKind.LOAN_DISBURSEMENT, Optional.of(memberId.value()), Optional.of(loanId.value())));
       registry.putLoan(code, loan);
       return entry;
@@ -118,18 +133,50 @@ final class Lending extends EnginePart {
             "group " + code + ", loan " + loanId + ": " + amount + " is more than the loan will ever ask; at most "
                 + split.applied() + " can be taken on " + date);
       }
-      List<Posting> postings = new EntryBuilder()
-          .debit(channel.account(), amount)
-          .credit(Chart.FINES, split.fines())
-          .credit(Chart.LOAN_INTEREST, split.interest())
-          .credit(Chart.memberAccount(Chart.MEMBER_LOANS, loan.member()), split.principal())
-          .postings();
-      JournalEntry entry = recordEntry(JournalEntry.of(id, code, date,
-          "repayment of loan " + loanId + " by " + loan.member(), postings)
-          .withKind(EntryKind.LOAN_REPAYMENT, Optional.of(loan.member().value()), Optional.of(loanId.value())));
-      registry.addLoanEvent(code, loanId, payment);
-      return entry;
+      return recordPayment(code, id, loan, date, split, channel, "repayment of loan " + loanId + " by " + loan.member());
     });
+  }
+
+  JournalEntry settleLoan(
+      BookId code, EntryId id, LoanId loanId, LocalDate date, Channel channel, FlatEarlyInterest flatEarlyInterest) {
+    return atomically(code, () -> {
+      group(code);
+      MemberLoan loan = standingLoan(code, loanId);
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(date, "date");
+      Objects.requireNonNull(channel, "channel");
+      Objects.requireNonNull(flatEarlyInterest, "flatEarlyInterest");
+      // A repeat: the settlement is recorded already as this loan's payment with this id.
+      if (journal.entry(code, id).isPresent()
+          && registry.loanEvents(code, loanId).stream()
+              .anyMatch(e -> e.kind() == LoanEvent.Kind.PAYMENT && e.id().equals(id))) {
+        return journal.entry(code, id).get();
+      }
+      LoanHistory history = history(code, loan);
+      requireInOrder(code, loan, history, date);
+      PaymentAllocation split = history.settlement(date, flatEarlyInterest);
+      if (split.total().isZero()) {
+        throw new GroupException(GroupRejection.REPAYMENT_EXCEEDS_DEBT,
+            "group " + code + ", loan " + loanId + ": nothing is owed on " + date + "; the loan is settled");
+      }
+      return recordPayment(code, id, loan, date, split, channel, "settlement of loan " + loanId + " by " + loan.member());
+    });
+  }
+
+  /** Records a payment split as given, and the loan's event; the split has no excess. */
+  private JournalEntry recordPayment(
+      BookId code, EntryId id, MemberLoan loan, LocalDate date, PaymentAllocation split, Channel channel, String memo) {
+    Money amount = split.applied();
+    List<Posting> postings = new EntryBuilder()
+        .debit(channel.account(), amount)
+        .credit(Chart.FINES, split.fines())
+        .credit(Chart.LOAN_INTEREST, split.interest())
+        .credit(Chart.memberAccount(Chart.MEMBER_LOANS, loan.member()), split.principal())
+        .postings();
+    JournalEntry entry = recordEntry(JournalEntry.of(id, code, date, memo, postings)
+        .withKind(EntryKind.LOAN_REPAYMENT, Optional.of(loan.member().value()), Optional.of(loan.id().value())));
+    registry.addLoanEvent(code, loan.id(), new LoanEvent(LoanEvent.Kind.PAYMENT, id, date, amount));
+    return entry;
   }
 
   LoanState loanState(BookId code, LoanId loanId, LocalDate asOf) {

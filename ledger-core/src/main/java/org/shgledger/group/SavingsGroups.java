@@ -18,6 +18,7 @@ import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.JournalException;
 import org.shgledger.journal.JournalReader;
 import org.shgledger.loan.Loan;
+import org.shgledger.loan.FlatEarlyInterest;
 import org.shgledger.loan.LoanHistory;
 import org.shgledger.loan.LoanState;
 
@@ -433,10 +434,33 @@ public final class SavingsGroups {
    */
   public JournalEntry disburseLoan(
       BookId code, EntryId id, LoanId loanId, MemberId memberId, Loan terms, Channel channel) {
+    return disburseLoan(code, id, loanId, memberId, terms, channel,
+        Money.zero(Objects.requireNonNull(terms, "terms").currency()));
+  }
+
+  /**
+   * Pays out a loan less a processing fee taken at disbursement (issue 14): debit her loan account
+   * (1200) with the full amount, which is her loan; credit cash (or bank) with the amount less the
+   * fee, and 4300 Other income with the fee. Otherwise as {@link #disburseLoan(BookId, EntryId,
+   * LoanId, MemberId, Loan, Channel)}.
+   *
+   * @param code the group, not null
+   * @param id the disbursement entry's id, not null
+   * @param loanId the loan's id in the group, not null
+   * @param memberId the borrower, not null
+   * @param terms the terms, whose disbursement date is the entry's date, not null
+   * @param channel how the money is paid out, not null
+   * @param fee the processing fee, zero or more and less than the amount lent, not null
+   * @return the disbursement entry, not null
+   * @throws GroupException as the method without a fee, and {@link GroupRejection#INVALID_AMOUNT}
+   *     for a fee out of range
+   */
+  public JournalEntry disburseLoan(
+      BookId code, EntryId id, LoanId loanId, MemberId memberId, Loan terms, Channel channel, Money fee) {
     Objects.requireNonNull(loanId, "loanId");
     admit(code, Objects.requireNonNull(terms, "terms").disbursementDate(), "loan " + loanId + "'s disbursement",
         () -> registry.loan(code, loanId).isPresent());
-    return lending.disburseLoan(code, id, loanId, memberId, terms, channel);
+    return lending.disburseLoan(code, id, loanId, memberId, terms, channel, fee);
   }
 
   /**
@@ -481,6 +505,32 @@ public final class SavingsGroups {
   public JournalEntry repayLoan(BookId code, EntryId id, LoanId loanId, LocalDate date, Money amount, Channel channel) {
     admitEntry(code, Objects.requireNonNull(id, "id"), date);
     return lending.repayLoan(code, id, loanId, date, amount, channel);
+  }
+
+  /**
+   * Settles a loan early in one entry (issue 14): fines due, interest due, the interest of the
+   * period in progress for the days used and all the principal outstanding, nothing for periods
+   * not yet reached (see {@link LoanHistory#settlement(LocalDate, FlatEarlyInterest)}); a flat
+   * loan with {@link FlatEarlyInterest#FULL} also pays the flat interest of its remaining periods.
+   * Posted as a repayment (debit cash or bank; credit 4100, 4000 and the member's loan account),
+   * recorded as the loan's payment, reversible as one. Repeating the same id changes nothing.
+   *
+   * @param code the group, not null
+   * @param id the settlement entry's id, not null
+   * @param loanId the loan, not null
+   * @param date the day, not before the loan's latest event, not null
+   * @param channel where the money comes in, not null
+   * @param flatEarlyInterest what a flat loan charges for the periods not reached, not null
+   * @return the settlement entry, not null
+   * @throws GroupException {@link GroupRejection#LOAN_NOT_FOUND}, {@link
+   *     GroupRejection#LOAN_EVENT_OUT_OF_ORDER}, {@link GroupRejection#REPAYMENT_EXCEEDS_DEBT} if
+   *     the loan is settled already, {@link GroupRejection#DATE_BEFORE_FORMATION}, {@link
+   *     GroupRejection#DATE_TOO_FAR_AHEAD}
+   */
+  public JournalEntry settleLoan(
+      BookId code, EntryId id, LoanId loanId, LocalDate date, Channel channel, FlatEarlyInterest flatEarlyInterest) {
+    admitEntry(code, Objects.requireNonNull(id, "id"), date);
+    return lending.settleLoan(code, id, loanId, date, channel, flatEarlyInterest);
   }
 
   /**

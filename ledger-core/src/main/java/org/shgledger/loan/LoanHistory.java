@@ -32,13 +32,15 @@ import org.joda.money.Money;
  * any time). Then the <b>overpayment rule</b> applies what is left:
  *
  * <ul>
- *   <li>scheduled loan: it pays the coming instalments in advance, in due-date order, each as
- *       scheduled (interest and principal in the allocation order). The schedule is not
- *       recalculated and no interest is forgiven: paying ahead means the later instalments are
- *       already paid when they fall due, and are never overdue.
- *   <li>open loan: once all principal is repaid, it pays the interest of the month in progress,
- *       charged in full on the principal at the month's start (a part month counts as a month), so
- *       a loan can be closed on any day.
+ *   <li>scheduled loan: it pays the interest of the period in progress (fixed when the period
+ *       began, on the balance then), then principal outstanding, oldest instalment first. It never
+ *       pays interest of a period not yet begun. A declining-balance period that begins with less
+ *       outstanding than the schedule's balance charges interest on what is outstanding. A payment
+ *       that repays all the principal settles the loan: the period in progress then charges only
+ *       the interest earned by that day, pro rata by days.
+ *   <li>open loan: once all principal is repaid, it pays the interest of the month in progress
+ *       earned by that day (the month's interest pro rata by days), so a loan can be closed on any
+ *       day.
  *   <li>what is left after that is beyond anything the loan will ever ask: it is returned as
  *       {@link PaymentAllocation#excess()}; {@link #withPayment} refuses such a payment.
  * </ul>
@@ -48,17 +50,20 @@ public final class LoanHistory {
   /** The most fines and payments one loan's history may hold: 40 years of weekly payments. */
   public static final int MAX_EVENTS = 10_000;
 
-  private record Event(boolean fine, LocalDate date, Money amount) {}
+  // fullSettlement: a flat loan's payment taken as its settlement with FlatEarlyInterest.FULL.
+  private record Event(boolean fine, LocalDate date, Money amount, boolean fullSettlement) {}
 
   private final Loan loan;
   private final AllocationOrder order;
+  private final PaymentRule rule;
   private final List<Event> events;
   // The replay after every event; copied, never changed.
   private final Replay latest;
 
-  private LoanHistory(Loan loan, AllocationOrder order, List<Event> events, Replay latest) {
+  private LoanHistory(Loan loan, AllocationOrder order, PaymentRule rule, List<Event> events, Replay latest) {
     this.loan = loan;
     this.order = order;
+    this.rule = rule;
     this.events = events;
     this.latest = latest;
   }
@@ -81,9 +86,32 @@ public final class LoanHistory {
    * @return the history, not null
    */
   public static LoanHistory of(Loan loan, AllocationOrder order) {
+    return of(loan, order, PaymentRule.TIME_USED);
+  }
+
+  /**
+   * A loan just paid out, nothing charged or paid yet, paying in the given order by the given
+   * rule: {@link PaymentRule#SCHEDULE_AHEAD} only for a loan recorded under it.
+   *
+   * @param loan the loan's terms, not null
+   * @param order the order payments pay fines, interest and principal, not null
+   * @param rule how payments beyond what is due, and the settlement, are split, not null
+   * @return the history, not null
+   */
+  public static LoanHistory of(Loan loan, AllocationOrder order, PaymentRule rule) {
     Objects.requireNonNull(loan, "loan");
     Objects.requireNonNull(order, "order");
-    return new LoanHistory(loan, order, List.of(), Replay.start(loan));
+    Objects.requireNonNull(rule, "rule");
+    return new LoanHistory(loan, order, rule, List.of(), Replay.start(loan, rule));
+  }
+
+  /**
+   * The rule payments beyond what is due are split by.
+   *
+   * @return the rule, not null
+   */
+  public PaymentRule rule() {
+    return rule;
   }
 
   /**
@@ -146,21 +174,37 @@ public final class LoanHistory {
   }
 
   /**
-   * What settles the loan on a date: the split of the smallest payment after which nothing more
-   * will ever be owed (fines due, all interest due or, by the overpayment rule, still to come, and
-   * all principal outstanding). For a scheduled loan that is the rest of the schedule; for an open
-   * loan, the principal, the interest due and the interest of the month in progress.
+   * What settles the loan on a date, with no interest for periods not reached:
+   * {@code settlement(date, FlatEarlyInterest.NONE)}.
    *
    * @param date the day of the payment, not before {@link #latestDate()}, not null
    * @return the split, with no excess; all zero if the loan is already settled, not null
    * @throws IllegalArgumentException if the date is out of order
    */
   public PaymentAllocation settlement(LocalDate date) {
+    return settlement(date, FlatEarlyInterest.NONE);
+  }
+
+  /**
+   * What settles the loan on a date: the split of the smallest payment after which nothing more
+   * will ever be owed. That is the fines due, the interest due, the interest of the period in
+   * progress earned by that day (its interest pro rata by days, rounded down) and all the
+   * principal outstanding; nothing for periods not yet reached. On a flat loan with {@link
+   * FlatEarlyInterest#FULL} it is the principal and the flat interest of every remaining period.
+   *
+   * @param date the day of the payment, not before {@link #latestDate()}, not null
+   * @param flatEarlyInterest what a flat loan charges for the periods not reached; declining-balance
+   *     and open loans ignore it, not null
+   * @return the split, with no excess; all zero if the loan is already settled, not null
+   * @throws IllegalArgumentException if the date is out of order
+   */
+  public PaymentAllocation settlement(LocalDate date, FlatEarlyInterest flatEarlyInterest) {
     Objects.requireNonNull(date, "date");
+    Objects.requireNonNull(flatEarlyInterest, "flatEarlyInterest");
     checkInOrder("a settlement", date);
     // More than any loan can owe: principal and interest are each far below this.
     Money everything = Money.ofMinor(loan.currency(), Long.MAX_VALUE);
-    PaymentAllocation all = latest.copy().pay(date, everything, order);
+    PaymentAllocation all = latest.copy().pay(date, everything, order, flatEarlyInterest == FlatEarlyInterest.FULL);
     return new PaymentAllocation(all.fines(), all.interest(), all.principal(), all.excess().multipliedBy(0));
   }
 
@@ -175,15 +219,87 @@ public final class LoanHistory {
    *     {@link PaymentAllocation#excess() excess}: a loan never holds more than it is owed
    */
   public LoanHistory withPayment(LocalDate date, Money amount) {
+    return withPayment(date, amount, FlatEarlyInterest.NONE);
+  }
+
+  /**
+   * This history with a payment made, split as {@link #allocate} says; with {@link
+   * FlatEarlyInterest#FULL}, a payment on a flat loan that is more than {@link #allocate} takes
+   * but no more than its {@link #settlement(LocalDate, FlatEarlyInterest) FULL settlement} is that
+   * settlement: the principal and the flat interest of every remaining period. A book records such
+   * a settlement as a payment and reads it back through this method.
+   *
+   * @param date the day of the payment, not before {@link #latestDate()}, not null
+   * @param amount the payment, positive, in the loan's currency, not null
+   * @param flatEarlyInterest whether a flat loan's payment may settle it with the interest of the
+   *     periods not reached, not null
+   * @return the longer history, not null
+   * @throws IllegalArgumentException as {@link #withPayment(LocalDate, Money)}
+   */
+  public LoanHistory withPayment(LocalDate date, Money amount, FlatEarlyInterest flatEarlyInterest) {
+    Objects.requireNonNull(flatEarlyInterest, "flatEarlyInterest");
     Event event = checkedEvent(false, date, amount);
     Replay replay = latest.copy();
     PaymentAllocation allocation = replay.pay(date, amount, order);
+    if (allocation.hasExcess() && flatEarlyInterest == FlatEarlyInterest.FULL
+        && loan instanceof LoanTerms terms && terms.method() == RepaymentMethod.FLAT) {
+      // Taken as the settlement with the interest of the periods not reached, if it is no more.
+      Replay full = latest.copy();
+      PaymentAllocation asFull = full.pay(date, amount, order, true);
+      if (!asFull.hasExcess()) {
+        return append(new Event(false, date, amount, true), full);
+      }
+    }
     if (allocation.hasExcess()) {
       throw new IllegalArgumentException(
           "a payment of " + amount + " on " + date + " is " + allocation.excess()
               + " more than the loan will ever ask; at most " + allocation.applied() + " can be taken");
     }
     return append(event, replay);
+  }
+
+  /**
+   * This history as it stood at the end of a day: only the fines and payments dated on or before
+   * it, so that {@link #settlement} can be asked for that day.
+   *
+   * @param asOf the day, not null
+   * @return the shorter (or the same) history, not null
+   */
+  public LoanHistory upTo(LocalDate asOf) {
+    Objects.requireNonNull(asOf, "asOf");
+    if (!asOf.isBefore(latestDate())) {
+      return this;
+    }
+    LoanHistory history = LoanHistory.of(loan, order, rule);
+    for (Event event : events) {
+      if (event.date().isAfter(asOf)) {
+        break;
+      }
+      history = event.fine() ? history.withFine(event.date(), event.amount())
+          : history.withPayment(event.date(), event.amount(),
+              event.fullSettlement() ? FlatEarlyInterest.FULL : FlatEarlyInterest.NONE);
+    }
+    return history;
+  }
+
+  /**
+   * The interest the loan has charged, in all, with the instalments (open loan: months) falling due
+   * on or before a day, paid or not: the schedule's, less where the principal was paid ahead or
+   * the loan settled (see the class comment). A period's interest depends only on the events
+   * before it began, so the later events recorded change nothing here.
+   *
+   * @param by the day, not null
+   * @return the interest charged, not null
+   * @throws IllegalArgumentException as {@link #stateAsOf}
+   */
+  public Money interestChargedBy(LocalDate by) {
+    Objects.requireNonNull(by, "by");
+    if (by.isBefore(loan.disbursementDate())) {
+      return Money.zero(loan.currency());
+    }
+    Replay replay = latest.copy();
+    replay.advanceTo(by);
+    return replay.chargedBy(by, Replay.Charge::interest);
   }
 
   /**
@@ -204,7 +320,7 @@ public final class LoanHistory {
     if (!asOf.isBefore(latestDate())) {
       return latest.copy().state(asOf);
     }
-    Replay replay = Replay.start(loan);
+    Replay replay = Replay.start(loan, rule);
     for (Event event : events) {
       if (event.date().isAfter(asOf)) {
         break;
@@ -212,7 +328,7 @@ public final class LoanHistory {
       if (event.fine()) {
         replay.fine(event.date(), event.amount());
       } else {
-        replay.pay(event.date(), event.amount(), order);
+        replay.pay(event.date(), event.amount(), order, event.fullSettlement());
       }
     }
     return replay.state(asOf);
@@ -226,7 +342,7 @@ public final class LoanHistory {
       throw new IllegalArgumentException(
           "a loan's history holds at most " + MAX_EVENTS + " fines and payments");
     }
-    return new Event(fine, date, amount);
+    return new Event(fine, date, amount, false);
   }
 
   private void checkInOrder(String what, LocalDate date) {
@@ -242,7 +358,7 @@ public final class LoanHistory {
     List<Event> longer = new ArrayList<>(events.size() + 1);
     longer.addAll(events);
     longer.add(event);
-    return new LoanHistory(loan, order, List.copyOf(longer), replay);
+    return new LoanHistory(loan, order, rule, List.copyOf(longer), replay);
   }
 
   /**
@@ -256,12 +372,13 @@ public final class LoanHistory {
     return other instanceof LoanHistory that
         && loan.equals(that.loan)
         && order.equals(that.order)
+        && rule == that.rule
         && events.equals(that.events);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(loan, order, events);
+    return Objects.hash(loan, order, rule, events);
   }
 
   /**

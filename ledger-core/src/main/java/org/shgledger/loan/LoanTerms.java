@@ -4,6 +4,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.joda.money.Money;
 import org.shgledger.money.RoundingPolicy;
@@ -79,6 +80,8 @@ public final class LoanTerms implements Loan {
   private final RoundingMode instalmentRounding;
   private final RoundingPolicy interestRounding;
   private final InterestBasis interestBasis;
+  // A fixed instalment (issue 14): every repaying instalment but the last pays it; null if none.
+  private final Money fixedInstalment;
   private final Schedule schedule;
 
   /** The terms being made: a copy of other terms with one term changed, or the defaults. */
@@ -95,6 +98,7 @@ public final class LoanTerms implements Loan {
     RoundingMode instalmentRounding;
     RoundingPolicy interestRounding;
     InterestBasis interestBasis;
+    Money fixedInstalment;
   }
 
   private LoanTerms(Draft draft) {
@@ -114,6 +118,12 @@ public final class LoanTerms implements Loan {
     this.instalmentRounding = Objects.requireNonNull(draft.instalmentRounding, "instalmentRounding");
     this.interestRounding = Objects.requireNonNull(draft.interestRounding, "interestRounding");
     this.interestBasis = Objects.requireNonNull(draft.interestBasis, "interestBasis");
+    this.fixedInstalment = draft.fixedInstalment;
+    if (fixedInstalment != null && (!fixedInstalment.getCurrencyUnit().equals(principal.getCurrencyUnit())
+        || !fixedInstalment.isPositive() || method == RepaymentMethod.EQUAL_PRINCIPAL)) {
+      throw new IllegalArgumentException("a fixed instalment is a positive amount in " + principal.getCurrencyUnit()
+          + " on an EMI or flat loan (equal principal keeps the principal equal): " + fixedInstalment + ", " + method);
+    }
     if (instalmentCount < 1 || instalmentCount > MAX_INSTALMENTS) {
       throw new IllegalArgumentException(
           "a loan has between 1 and " + MAX_INSTALMENTS + " instalments, not " + instalmentCount);
@@ -243,6 +253,7 @@ public final class LoanTerms implements Loan {
     draft.instalmentRounding = instalmentRounding;
     draft.interestRounding = interestRounding;
     draft.interestBasis = interestBasis;
+    draft.fixedInstalment = fixedInstalment;
     change.accept(draft);
     return new LoanTerms(draft);
   }
@@ -257,6 +268,28 @@ public final class LoanTerms implements Loan {
    */
   public LoanTerms withFirstDueDate(LocalDate firstDueDate) {
     return with(draft -> draft.firstDueDate = firstDueDate);
+  }
+
+  /**
+   * These terms with a fixed instalment (issue 14): after the interest-only ones, every instalment
+   * pays this amount, its interest first (the period's on the balance, or a flat loan's flat
+   * interest) and the rest principal; the number of instalments follows from it, and the last
+   * pays what is left, no more than the others. EMI and flat loans only. The rounding multiple no
+   * longer applies to the instalment, which is exact.
+   *
+   * @param instalment the amount of each instalment, positive, in the loan's currency, not null
+   * @return the terms, with the number of instalments the amount takes, not null
+   * @throws IllegalArgumentException if the method is equal principal, the amount repays no
+   *     principal in some period, or the loan would take more than {@value #MAX_INSTALMENTS}
+   *     instalments
+   */
+  public LoanTerms withFixedInstalment(Money instalment) {
+    Objects.requireNonNull(instalment, "instalment");
+    int count = ScheduleCalculator.instalmentsFor(this, instalment);
+    return with(draft -> {
+      draft.fixedInstalment = instalment;
+      draft.instalmentCount = count;
+    });
   }
 
   /**
@@ -420,6 +453,15 @@ public final class LoanTerms implements Loan {
   }
 
   /**
+   * The fixed instalment, if the loan has one ({@link #withFixedInstalment}).
+   *
+   * @return the amount every repaying instalment but the last pays, or empty, not null
+   */
+  public Optional<Money> fixedInstalment() {
+    return Optional.ofNullable(fixedInstalment);
+  }
+
+  /**
    * Whether the other object is terms with every term equal.
    *
    * @param other the object, may be null
@@ -439,14 +481,15 @@ public final class LoanTerms implements Loan {
         && instalmentMultiple.equals(that.instalmentMultiple)
         && instalmentRounding == that.instalmentRounding
         && interestRounding.equals(that.interestRounding)
-        && interestBasis == that.interestBasis;
+        && interestBasis == that.interestBasis
+        && Objects.equals(fixedInstalment, that.fixedInstalment);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(principal, rate, method, instalmentCount, frequency, disbursementDate,
         firstDueDate, interestOnlyInstalments, instalmentMultiple, instalmentRounding,
-        interestRounding, interestBasis);
+        interestRounding, interestBasis, fixedInstalment);
   }
 
   /**
@@ -461,6 +504,7 @@ public final class LoanTerms implements Loan {
         + " instalments from " + firstDueDate + " (disbursed " + disbursementDate + "), "
         + interestOnlyInstalments + " interest-only, instalments in multiples of "
         + instalmentMultiple + " rounded " + instalmentRounding + ", interest rounded "
-        + interestRounding.unit() + " " + interestRounding.mode() + " on " + interestBasis;
+        + interestRounding.unit() + " " + interestRounding.mode() + " on " + interestBasis
+        + (fixedInstalment == null ? "" : ", a fixed instalment of " + fixedInstalment);
   }
 }

@@ -1,5 +1,8 @@
 package org.shgledger.loan;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -7,6 +10,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.joda.money.Money;
 import org.shgledger.loan.AllocationOrder.Part;
+import org.shgledger.money.RoundingPolicy;
 
 /**
  * Internal: what has been charged on and paid to one loan, replayed event by event in date order.
@@ -46,8 +50,9 @@ abstract class Replay {
     this.principalPaid = other.principalPaid;
   }
 
-  static Replay start(Loan loan) {
-    return loan instanceof LoanTerms terms ? new Scheduled(terms) : new Open((OpenLoanTerms) loan);
+  static Replay start(Loan loan, PaymentRule rule) {
+    boolean legacy = rule == PaymentRule.SCHEDULE_AHEAD;
+    return loan instanceof LoanTerms terms ? new Scheduled(terms, legacy) : new Open((OpenLoanTerms) loan, legacy);
   }
 
   abstract Replay copy();
@@ -61,8 +66,12 @@ abstract class Replay {
   /** Principal that may be paid on {@code date} as due rather than ahead. */
   abstract Money principalPayable(LocalDate date);
 
-  /** Applies what is left of a payment, after all that is due, by the overpayment rule. */
-  abstract void payAhead(LocalDate date, Split split, AllocationOrder order);
+  /**
+   * Applies what is left of a payment, after all that is due, by the overpayment rule. With
+   * {@code flatFull}, a flat loan's payment that settles it also pays the flat interest of the
+   * periods not reached ({@link FlatEarlyInterest#FULL}).
+   */
+  abstract void payAhead(LocalDate date, Split split, AllocationOrder order, boolean flatFull);
 
   /** Whether every charge that will ever come is paid. */
   abstract boolean nothingMoreToCharge();
@@ -73,6 +82,10 @@ abstract class Replay {
   }
 
   final PaymentAllocation pay(LocalDate date, Money amount, AllocationOrder order) {
+    return pay(date, amount, order, false);
+  }
+
+  final PaymentAllocation pay(LocalDate date, Money amount, AllocationOrder order, boolean flatFull) {
     advanceTo(date);
     Split split = new Split(amount);
     for (Part part : order.parts()) {
@@ -84,7 +97,7 @@ abstract class Replay {
             split.take(atLeastZero(principalPayable(date).minus(principalPaid))));
       }
     }
-    payAhead(date, split, order);
+    payAhead(date, split, order, flatFull);
     finesPaid = finesPaid.plus(split.fines);
     interestPaid = interestPaid.plus(split.interest);
     principalPaid = principalPaid.plus(split.principal);
@@ -150,6 +163,25 @@ abstract class Replay {
     return amount.isNegative() ? zero : amount;
   }
 
+  /**
+   * The part of a period's interest earned by a day: the interest × days used ÷ days in the
+   * period, rounded down to the loan's interest unit, so a settlement never charges a part of a
+   * paisa (or rupee) not yet earned.
+   */
+  final Money earnedBy(Money periodInterest, LocalDate start, LocalDate end, LocalDate date) {
+    long used = ChronoUnit.DAYS.between(start, date);
+    long days = ChronoUnit.DAYS.between(start, end);
+    if (used <= 0 || periodInterest.isZero()) {
+      return zero;
+    }
+    if (used >= days) {
+      return periodInterest;
+    }
+    BigDecimal exact = periodInterest.getAmount().multiply(BigDecimal.valueOf(used))
+        .divide(BigDecimal.valueOf(days), MathContext.DECIMAL128);
+    return new RoundingPolicy(loan.interestRounding().unit(), RoundingMode.DOWN).round(loan.currency(), exact);
+  }
+
   /** A payment being split: what each part has taken so far, and what is left. */
   static final class Split {
     Money fines;
@@ -174,28 +206,55 @@ abstract class Replay {
   }
 
   /**
-   * A loan on {@link LoanTerms}. Overpayment rule: what is left after everything due pays the
-   * coming instalments in advance, in due-date order, each as scheduled (its parts in the
-   * allocation order); beyond the whole schedule it is excess. The schedule is never recalculated.
+   * A loan on {@link LoanTerms}. Every instalment's principal and due date are the schedule's. The
+   * interest of a period is fixed once the period has begun (after the events of its first day):
+   * for a declining-balance loan it is the schedule's, or less if the principal outstanding then is
+   * below the schedule's balance (paid ahead): the period's interest on what is outstanding; for a
+   * flat loan it is the schedule's. A period that begins with nothing outstanding charges nothing.
+   *
+   * <p>Overpayment rule: what is left after everything due pays the interest of the period in
+   * progress (fixed when it began), then principal outstanding, oldest first; it never pays the
+   * interest of a period not yet begun. A payment that repays all the principal settles the loan:
+   * the period in progress then charges only its interest earned by the payment's day (pro rata by
+   * days, rounded down), and with {@code flatFull} a flat loan also pays the flat interest of the
+   * periods not reached. Beyond that it is excess.
    */
   static final class Scheduled extends Replay {
+    private final LoanTerms terms;
+    private final List<Charge> scheduled;
+    // The charges as they stand: the schedule's, with the interest of each begun period fixed.
     private final List<Charge> charges;
-    private final Money scheduledInterest;
+    // How many periods have begun, so their interest is fixed.
+    private int begun;
+    // Set when a flat loan is settled with the interest of the periods not reached (FULL).
+    private boolean keepScheduledInterest;
+    // The period whose interest was cut to what it had earned when the principal was all repaid
+    // in it, or -1: its charge is final, never prorated again.
+    private int cutPeriod = -1;
+    // PaymentRule.SCHEDULE_AHEAD: the schedule's charges always, what is left paying ahead as scheduled.
+    private final boolean legacy;
 
-    Scheduled(LoanTerms terms) {
+    Scheduled(LoanTerms terms, boolean legacy) {
       super(terms);
+      this.terms = terms;
+      this.legacy = legacy;
       List<Charge> list = new ArrayList<>();
       for (Instalment instalment : terms.schedule().instalments()) {
         list.add(new Charge(instalment.dueDate(), instalment.interest(), instalment.principal()));
       }
-      this.charges = List.copyOf(list);
-      this.scheduledInterest = terms.schedule().totalInterest();
+      this.scheduled = List.copyOf(list);
+      this.charges = new ArrayList<>(list);
     }
 
     private Scheduled(Scheduled other) {
       super(other);
-      this.charges = other.charges;
-      this.scheduledInterest = other.scheduledInterest;
+      this.terms = other.terms;
+      this.scheduled = other.scheduled;
+      this.charges = new ArrayList<>(other.charges);
+      this.begun = other.begun;
+      this.keepScheduledInterest = other.keepScheduledInterest;
+      this.cutPeriod = other.cutPeriod;
+      this.legacy = other.legacy;
     }
 
     @Override
@@ -203,9 +262,32 @@ abstract class Replay {
       return new Scheduled(this);
     }
 
+    /** The first day of period {@code index} (0-based): the previous due date, or the disbursement. */
+    private LocalDate start(int index) {
+      return index == 0 ? terms.disbursementDate() : scheduled.get(index - 1).date();
+    }
+
     @Override
     void advanceTo(LocalDate date) {
-      // Every charge is known from the start.
+      // A period begun before this day has seen all the events of its first day: its interest is
+      // fixed on the principal outstanding after them.
+      while (!legacy && begun < scheduled.size() && start(begun).isBefore(date)) {
+        Charge planned = scheduled.get(begun);
+        Money outstanding = loan.principal().minus(principalPaid);
+        Money interest;
+        if (keepScheduledInterest) {
+          interest = planned.interest();
+        } else if (outstanding.isZero()) {
+          interest = zero;
+        } else if (terms.method() == RepaymentMethod.FLAT) {
+          interest = planned.interest();
+        } else {
+          Money onOutstanding = ScheduleCalculator.interest(terms, outstanding, start(begun), planned.date());
+          interest = onOutstanding.isLessThan(planned.interest()) ? onOutstanding : planned.interest();
+        }
+        charges.set(begun, new Charge(planned.date(), interest, planned.principal()));
+        begun++;
+      }
     }
 
     @Override
@@ -219,10 +301,73 @@ abstract class Replay {
     }
 
     @Override
-    void payAhead(LocalDate date, Split split, AllocationOrder order) {
+    void payAhead(LocalDate date, Split split, AllocationOrder order, boolean flatFull) {
+      if (legacy) {
+        payAheadAsScheduled(date, split, order);
+        return;
+      }
+      int running = 0;
+      Money interestBefore = zero;
+      while (running < charges.size() && !charges.get(running).date().isAfter(date)) {
+        interestBefore = interestBefore.plus(charges.get(running).interest());
+        running++;
+      }
+      if (running == charges.size() || split.remaining.isZero()) {
+        return;
+      }
+      // The period in progress: begun (its interest fixed) unless this is its first day.
+      boolean begunBefore = running < begun;
+      Charge current = charges.get(running);
+      Money runningInterest = begunBefore ? current.interest() : zero;
+      Money paidTowardRunning = atLeastZero(interestPaid.plus(split.interest).minus(interestBefore));
+      Money principalLeft = loan.principal().minus(principalPaid).minus(split.principal);
+      Money earned = running == cutPeriod ? runningInterest : earnedBy(runningInterest, start(running), current.date(), date);
+      boolean full = flatFull && terms.method() == RepaymentMethod.FLAT;
+      Money closingInterest;
+      if (full) {
+        Money rest = zero;
+        for (int i = running; i < scheduled.size(); i++) {
+          rest = rest.plus(scheduled.get(i).interest());
+        }
+        closingInterest = atLeastZero(rest.minus(paidTowardRunning));
+      } else {
+        closingInterest = atLeastZero(earned.minus(paidTowardRunning));
+      }
+      if (!split.remaining.isLessThan(closingInterest.plus(principalLeft))) {
+        // Settles the loan: interest up to this day, never for periods not reached (unless FULL).
+        split.interest = split.interest.plus(split.take(closingInterest));
+        split.principal = split.principal.plus(split.take(principalLeft));
+        if (full) {
+          keepScheduledInterest = true;
+        } else if (begunBefore) {
+          Money charged = paidTowardRunning.isGreaterThan(earned) ? paidTowardRunning : earned;
+          charges.set(running, new Charge(current.date(), charged, current.principal()));
+          cutPeriod = running;
+        }
+        return;
+      }
+      for (Part part : order.parts()) {
+        if (part == Part.INTEREST) {
+          split.interest = split.interest.plus(split.take(atLeastZero(runningInterest.minus(paidTowardRunning))));
+        } else if (part == Part.PRINCIPAL) {
+          split.principal = split.principal.plus(split.take(principalLeft));
+        }
+      }
+      if (begunBefore && split.principal.plus(principalPaid).equals(loan.principal())) {
+        // All principal repaid in the period: it charges no more than was earned by this day, or
+        // what has been paid toward it.
+        Money paidNow = atLeastZero(interestPaid.plus(split.interest).minus(interestBefore));
+        Money charged = paidNow.isGreaterThan(earned) ? paidNow : earned;
+        charges.set(running, new Charge(current.date(), charged, current.principal()));
+        cutPeriod = running;
+      }
+    }
+
+    /** PaymentRule.SCHEDULE_AHEAD: the coming instalments in advance, in due-date order, as scheduled. */
+    private void payAheadAsScheduled(LocalDate date, Split split, AllocationOrder order) {
       Money interestCum = zero;
       Money principalCum = zero;
-      for (Charge charge : charges) {
+      for (Charge charge : scheduled) {
         interestCum = interestCum.plus(charge.interest());
         principalCum = principalCum.plus(charge.principal());
         if (!charge.date().isAfter(date)) {
@@ -245,14 +390,33 @@ abstract class Replay {
 
     @Override
     boolean nothingMoreToCharge() {
-      return principalPaid.equals(loan.principal()) && !interestPaid.isLessThan(scheduledInterest);
+      if (!principalPaid.equals(loan.principal())) {
+        return false;
+      }
+      if (legacy) {
+        Money total = zero;
+        for (Charge charge : scheduled) {
+          total = total.plus(charge.interest());
+        }
+        return !interestPaid.isLessThan(total);
+      }
+      Money total = zero;
+      for (int i = 0; i < charges.size(); i++) {
+        if (i < begun) {
+          total = total.plus(charges.get(i).interest());
+        } else if (keepScheduledInterest) {
+          total = total.plus(scheduled.get(i).interest());
+        }
+      }
+      return !interestPaid.isLessThan(total);
     }
   }
 
   /**
    * An {@link OpenLoanTerms open loan}. Overpayment rule: once the principal is repaid, what is
-   * left pays the interest of the month in progress, which is charged in full (a part month counts
-   * as a month) on the principal at its start; beyond that it is excess.
+   * left pays the interest of the month in progress earned by that day: the month's interest on
+   * the principal at its start, pro rata by days (rounded down); beyond that it is excess. A month
+   * in which all the principal is repaid charges no more than that.
    */
   static final class Open extends Replay {
     private final OpenLoanTerms terms;
@@ -262,10 +426,17 @@ abstract class Replay {
     private Money startPrincipal;
     // Set once a month starts with nothing owed: no interest can ever be charged again.
     private boolean finished;
+    // What the month in progress charges at most, once all the principal is repaid in it: its
+    // interest earned by that day. Null while principal is outstanding.
+    private Money runningCap;
 
-    Open(OpenLoanTerms terms) {
+    // PaymentRule.SCHEDULE_AHEAD: the month in progress is charged in full when the loan is closed.
+    private final boolean legacy;
+
+    Open(OpenLoanTerms terms, boolean legacy) {
       super(terms);
       this.terms = terms;
+      this.legacy = legacy;
       this.months = new ArrayList<>();
     }
 
@@ -275,6 +446,8 @@ abstract class Replay {
       this.months = new ArrayList<>(other.months);
       this.startPrincipal = other.startPrincipal;
       this.finished = other.finished;
+      this.runningCap = other.runningCap;
+      this.legacy = other.legacy;
     }
 
     @Override
@@ -303,8 +476,9 @@ abstract class Replay {
                   + loan.principal() + " disbursed " + loan.disbursementDate() + " still owes "
                   + startPrincipal + " after that, before " + date);
         }
-        months.add(new Charge(end, monthInterest(startPrincipal), zero));
+        months.add(new Charge(end, runningMonthInterest(), zero));
         startPrincipal = null;
+        runningCap = null;
       }
     }
 
@@ -319,7 +493,17 @@ abstract class Replay {
     }
 
     @Override
-    void payAhead(LocalDate date, Split split, AllocationOrder order) {
+    void payAhead(LocalDate date, Split split, AllocationOrder order, boolean flatFull) {
+      boolean allRepaid = principalPaid.plus(split.principal).equals(loan.principal());
+      if (!legacy && allRepaid && runningCap == null && startPrincipal != null && !finished) {
+        // Repaid in the month: it charges its interest earned by today, or what has been paid
+        // toward it if that is more (nothing is handed back).
+        LocalDate start = terms.disbursementDate().plusMonths(months.size());
+        LocalDate end = terms.disbursementDate().plusMonths(months.size() + 1L);
+        Money earned = earnedBy(monthInterest(startPrincipal), start, end, date);
+        Money paidToward = atLeastZero(interestPaid.plus(split.interest).minus(chargedBy(date, Charge::interest)));
+        runningCap = paidToward.isGreaterThan(earned) ? paidToward : earned;
+      }
       // All principal is payable, so anything left here means it is all repaid.
       Money owedWithRunningMonth = chargedBy(date, Charge::interest).plus(runningMonthInterest());
       split.interest = split.interest.plus(
@@ -334,7 +518,11 @@ abstract class Replay {
 
     /** The interest the month in progress will charge; zero if it starts with nothing owed. */
     private Money runningMonthInterest() {
-      return finished || startPrincipal == null ? zero : monthInterest(startPrincipal);
+      if (finished || startPrincipal == null) {
+        return zero;
+      }
+      Money full = monthInterest(startPrincipal);
+      return runningCap != null && runningCap.isLessThan(full) ? runningCap : full;
     }
 
     private Money monthInterest(Money principal) {

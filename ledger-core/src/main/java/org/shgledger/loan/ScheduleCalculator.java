@@ -32,7 +32,8 @@ final class ScheduleCalculator {
     Money principal = terms.principal();
     int count = terms.instalmentCount();
     int repaying = count - terms.interestOnlyInstalments();
-    Money equalPart = equalPart(terms, repaying);
+    Money equalPart = terms.fixedInstalment().orElseGet(() -> equalPart(terms, repaying));
+    boolean paymentIsEqual = terms.method() == RepaymentMethod.EMI || terms.fixedInstalment().isPresent();
     List<Instalment> instalments = new ArrayList<>(count);
     Money balance = principal;
     LocalDate periodStart = terms.disbursementDate();
@@ -45,7 +46,7 @@ final class ScheduleCalculator {
         repaid = Money.zero(principal.getCurrencyUnit());
       } else if (number == count) {
         repaid = balance;
-      } else if (terms.method() == RepaymentMethod.EMI) {
+      } else if (paymentIsEqual) {
         repaid = equalPart.minus(interest);
       } else {
         repaid = equalPart;
@@ -56,6 +57,36 @@ final class ScheduleCalculator {
       periodStart = dueDate;
     }
     return instalments;
+  }
+
+  /**
+   * The number of instalments a fixed instalment takes to repay the terms' principal: the
+   * interest-only ones, then as many as the amount needs, the last paying what is left.
+   */
+  static int instalmentsFor(LoanTerms terms, Money instalment) {
+    Money principal = terms.principal();
+    Money balance = principal;
+    LocalDate periodStart = terms.disbursementDate();
+    for (int number = 1; number <= LoanTerms.MAX_INSTALMENTS; number++) {
+      LocalDate dueDate = dueDate(terms, number);
+      Money base = terms.method() == RepaymentMethod.FLAT ? principal : balance;
+      Money interest = interest(terms, base, periodStart, dueDate);
+      periodStart = dueDate;
+      if (number <= terms.interestOnlyInstalments()) {
+        continue;
+      }
+      if (!balance.plus(interest).isGreaterThan(instalment)) {
+        return number;
+      }
+      Money repaid = instalment.minus(interest);
+      if (!repaid.isPositive()) {
+        throw new IllegalArgumentException("an instalment of " + instalment + " repays no principal: instalment "
+            + number + "'s interest is " + interest);
+      }
+      balance = balance.minus(repaid);
+    }
+    throw new IllegalArgumentException("an instalment of " + instalment + " would take more than "
+        + LoanTerms.MAX_INSTALMENTS + " instalments to repay " + principal);
   }
 
   /** Counted from the disbursement date when the first due date is the default (see LoanTerms). */
@@ -90,7 +121,7 @@ final class ScheduleCalculator {
     return multiple.multipliedBy(count.longValueExact());
   }
 
-  private static Money interest(LoanTerms terms, Money base, LocalDate periodStart, LocalDate dueDate) {
+  static Money interest(LoanTerms terms, Money base, LocalDate periodStart, LocalDate dueDate) {
     return switch (terms.interestBasis()) {
       case PERIOD -> terms.rate().interestForPeriod(base, terms.frequency(), terms.interestRounding());
       case ACTUAL_365 -> terms.rate().interestForDays(

@@ -1,14 +1,11 @@
 package org.shgledger.report;
 
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import org.joda.money.Money;
 import org.shgledger.loan.Instalment;
 import org.shgledger.loan.LoanHistory;
 import org.shgledger.loan.LoanState;
 import org.shgledger.loan.LoanTerms;
-import org.shgledger.loan.OpenLoanTerms;
 
 /**
  * Demand, collection and balance of one loan for a period, from what its terms charge and what
@@ -29,10 +26,9 @@ import org.shgledger.loan.OpenLoanTerms;
  *   <li>balance = max(0, charged(d1) − paid(d1)), which is arrears + current demand − collection
  * </ul>
  *
- * <p>An open loan's charges are its months' interest (its principal is never due, so its
- * repayments are advance); month k's interest is what a fresh open loan of the principal
- * outstanding at the end of the month's first day charges for its first month, which is the
- * engine's own rule computed by the engine's own code.
+ * <p>Interest charged is the history's own ({@link LoanHistory#interestChargedBy}); principal
+ * charged is the schedule's. An open loan's charges are its months' interest (its principal is
+ * never due, so its repayments are advance).
  */
 final class LoanDemand {
 
@@ -79,30 +75,15 @@ final class LoanDemand {
   /** What a loan's terms charge, cumulatively, by a day. */
   private static final class Charged {
     private final LoanHistory history;
-    private final Map<Money, Money> monthInterest = new HashMap<>();
 
     Charged(LoanHistory history) {
       this.history = history;
     }
 
     Money interest(LocalDate by) {
-      if (history.loan() instanceof LoanTerms terms) {
-        return sum(terms, by, true);
-      }
-      OpenLoanTerms terms = (OpenLoanTerms) history.loan();
-      Money sum = Money.zero(terms.currency());
-      for (int month = 1; month <= OpenLoanTerms.MAX_MONTHS; month++) {
-        if (terms.interestDueDate(month).isAfter(by)) {
-          break;
-        }
-        LocalDate first = terms.disbursementDate().plusMonths(month - 1L);
-        Money owed = history.stateAsOf(first).outstandingPrincipal();
-        if (owed.isZero()) {
-          break; // a month that starts with nothing owed ends the loan's interest
-        }
-        sum = sum.plus(monthInterest.computeIfAbsent(owed, principal -> firstMonthInterest(terms, principal)));
-      }
-      return sum;
+      // The history's own charges: a period's interest falls when principal was paid ahead, and a
+      // settled loan's period in progress charges only the days used (docs/loans.md).
+      return history.interestChargedBy(by);
     }
 
     Money principal(LocalDate by) {
@@ -121,11 +102,6 @@ final class LoanDemand {
         sum = sum.plus(interest ? instalment.interest() : instalment.principal());
       }
       return sum;
-    }
-
-    private static Money firstMonthInterest(OpenLoanTerms terms, Money principal) {
-      OpenLoanTerms fresh = new OpenLoanTerms(principal, terms.rate(), terms.disbursementDate(), terms.interestRounding());
-      return LoanHistory.of(fresh).stateAsOf(fresh.interestDueDate(1)).interestDue();
     }
   }
 }

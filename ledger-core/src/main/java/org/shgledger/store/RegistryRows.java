@@ -38,6 +38,7 @@ import org.shgledger.loan.InterestRate;
 import org.shgledger.loan.Loan;
 import org.shgledger.loan.LoanTerms;
 import org.shgledger.loan.OpenLoanTerms;
+import org.shgledger.loan.PaymentRule;
 import org.shgledger.loan.RepaymentMethod;
 import org.shgledger.money.RoundingPolicy;
 
@@ -64,7 +65,7 @@ final class RegistryRows {
           + " rate_percent, rate_per, disbursement_epoch_day, interest_rounding_unit,"
           + " interest_rounding_mode, method, instalment_count, frequency, first_due_epoch_day,"
           + " interest_only_instalments, instalment_multiple_minor, instalment_rounding_mode,"
-          + " interest_basis";
+          + " interest_basis, payment_rule, instalment_amount_minor";
 
   static final String EVENT_COLUMNS = "kind, event_id, event_epoch_day, amount_minor, currency";
 
@@ -205,6 +206,11 @@ final class RegistryRows {
     } else {
       out.text(null).integer(null).text(null).number(null).integer(null).number(null).text(null).text(null);
     }
+    // V7: NULL for loans recorded before it, which split payments by the old rule
+    out.text(loan.paymentRule() == PaymentRule.SCHEDULE_AHEAD ? null : loan.paymentRule().name());
+    // V7: a fixed instalment, NULL for none (and for every loan recorded before it)
+    out.number(terms instanceof LoanTerms scheduled
+        ? scheduled.fixedInstalment().map(Money::getAmountMinorLong).orElse(null) : null);
   }
 
   static MemberLoan loan(Cursor in) throws SQLException {
@@ -223,6 +229,9 @@ final class RegistryRows {
     Loan terms;
     if (OPEN.equals(kind)) {
       terms = new OpenLoanTerms(principal, rate, disbursed, interestRounding);
+      for (int skipped = 0; skipped < 8; skipped++) {
+        in.optionalText(); // the schedule's columns, NULL for an open loan
+      }
     } else {
       RepaymentMethod method = RepaymentMethod.valueOf(in.text());
       int count = in.integer();
@@ -235,7 +244,14 @@ final class RegistryRows {
       terms = LoanTerms.of(principal, rate, method, count, frequency, disbursed, firstDue, interestOnly,
           multiple, instalmentRounding, interestRounding, basis);
     }
-    return new MemberLoan(id, member, terms, channel, disbursement, order);
+    Optional<String> rule = in.optionalText();
+    Optional<Long> fixedMinor = in.optionalNumber();
+    if (fixedMinor.isPresent() && terms instanceof LoanTerms scheduled) {
+      // the count follows from the amount, as when the loan was paid out
+      terms = scheduled.withFixedInstalment(Money.ofMinor(currency, fixedMinor.get()));
+    }
+    return new MemberLoan(id, member, terms, channel, disbursement, order,
+        rule.map(PaymentRule::valueOf).orElse(PaymentRule.SCHEDULE_AHEAD));
   }
 
   /**

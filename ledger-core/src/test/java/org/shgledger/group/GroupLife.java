@@ -28,9 +28,11 @@ import org.shgledger.journal.Journal;
 import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.JournalException;
 import org.shgledger.journal.TrialBalance;
+import org.shgledger.loan.FlatEarlyInterest;
 import org.shgledger.loan.Frequency;
 import org.shgledger.loan.InterestRate;
 import org.shgledger.loan.Loan;
+
 import org.shgledger.loan.LoanHistory;
 import org.shgledger.loan.LoanTerms;
 import org.shgledger.loan.OpenLoanTerms;
@@ -205,7 +207,8 @@ final class GroupLife {
     } else if (roll < 68) {
       return disburse(member, channel, random);
     } else if (roll < 78) {
-      return random.nextInt(6) == 0 ? penalty(random) : repay(random);
+      int pick = random.nextInt(6);
+      return pick == 0 ? penalty(random) : pick == 1 ? settle(random) : repay(random);
     } else if (roll < 85) {
       return reverse(random);
     } else if (roll < 88) {
@@ -465,7 +468,6 @@ final class GroupLife {
     return new Event("distribute", total + " paise on " + date, () -> groups.distributeSurplus(SHG, id, date, Money.ofMinor(INR, total)), expected);
   }
 
-
   // ---------------------------------------------------------------- loans
 
   private Event disburse(MemberId member, Channel channel, Random random) {
@@ -504,10 +506,48 @@ final class GroupLife {
       if (!event.payment()) {
         history = history.withFine(event.date(), event.amount());
       } else if (!reversed.contains(event.id())) {
-        history = history.withPayment(event.date(), event.amount());
+        history = history.withPayment(event.date(), event.amount(), FlatEarlyInterest.FULL);
       }
     }
     return history;
+  }
+
+  /** What a loan payment split so changes: the channel in, fines, interest and her loan out. */
+  private static Map<AccountCode, Long> paymentChanges(Channel channel, PaymentAllocation split, MemberId member) {
+    Map<AccountCode, Long> changes = new LinkedHashMap<>();
+    changes.put(channel.account(), split.applied().getAmountMinorLong());
+    changes.merge(Chart.FINES, split.fines().getAmountMinorLong(), Long::sum);
+    changes.merge(Chart.LOAN_INTEREST, split.interest().getAmountMinorLong(), Long::sum);
+    changes.merge(account(Chart.MEMBER_LOANS, member), -split.principal().getAmountMinorLong(), Long::sum);
+    return changes;
+  }
+
+  /** Settles a loan early, by either rule for a flat one (issue 14). */
+  private Event settle(Random random) {
+    List<ModelLoan> standing = standingLoans();
+    if (standing.isEmpty()) {
+      return yearEnd();
+    }
+    ModelLoan loan = standing.get(random.nextInt(standing.size()));
+    LoanHistory history = modelHistory(loan);
+    FlatEarlyInterest rule = random.nextBoolean() ? FlatEarlyInterest.FULL : FlatEarlyInterest.NONE;
+    Channel channel = random.nextInt(4) == 0 ? Channel.BANK : Channel.CASH;
+    EntryId id = EntryId.of("LS" + (++nextId));
+    LocalDate date = today;
+    PaymentAllocation split = history.settlement(date, rule);
+    Expectation expected;
+    if (split.applied().isZero()) {
+      expected = Expectation.refuse(GroupRejection.REPAYMENT_EXCEEDS_DEBT);
+    } else {
+      Map<AccountCode, Long> changes = paymentChanges(channel, split, loan.member());
+      Expectation checked = check(changes);
+      expected = checked.refusal() != null ? checked : new Expectation(changes, null, () -> {
+        effects.put(id, changes);
+        loanEvents.get(loan.id()).add(new ModelLoanEvent(true, id, date, split.applied()));
+      });
+    }
+    return new Event("settle loan", loan.id() + " (" + rule + ") for " + split.applied() + " on " + date + " as " + id,
+        () -> groups.settleLoan(SHG, id, loan.id(), date, channel, rule), expected);
   }
 
   private Event repay(Random random) {
@@ -534,11 +574,7 @@ final class GroupLife {
       expected = Expectation.refuse(GroupRejection.REPAYMENT_EXCEEDS_DEBT);
     } else {
       PaymentAllocation split = history.allocate(date, inr(amount));
-      Map<AccountCode, Long> changes = new LinkedHashMap<>();
-      changes.put(channel.account(), amount);
-      changes.merge(Chart.FINES, split.fines().getAmountMinorLong(), Long::sum);
-      changes.merge(Chart.LOAN_INTEREST, split.interest().getAmountMinorLong(), Long::sum);
-      changes.merge(account(Chart.MEMBER_LOANS, loan.member()), -split.principal().getAmountMinorLong(), Long::sum);
+      Map<AccountCode, Long> changes = paymentChanges(channel, split, loan.member());
       Expectation checked = check(changes);
       expected = checked.refusal() != null ? checked : new Expectation(changes, null, () -> {
         effects.put(id, changes);
@@ -677,6 +713,9 @@ final class GroupLife {
       count(event.kind(), true);
       List<org.shgledger.journal.JournalEntry> all = groups.journal().entries(SHG);
       for (org.shgledger.journal.JournalEntry entry : all.subList(entriesBefore, all.size())) {
+        if (event.kind().equals("settle loan")) {
+          continue; // settlements came after entries carried their kind: no old book holds one
+        }
         // a book written before entries carried their kind reads as one written today
         org.shgledger.journal.JournalEntry legacy = LegacyKinds.classify(
             entry.withKind(org.shgledger.journal.EntryKind.GENERAL, Optional.empty(), Optional.empty()),

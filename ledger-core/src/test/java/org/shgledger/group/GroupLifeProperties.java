@@ -83,7 +83,8 @@ public class GroupLifeProperties {
       return;
     }
     for (String kind : new String[] {"save", "withdraw savings", "bank cash", "reverse", "exit", "year end",
-        "distribute", "repay bank loan", "repay federation loan", "grant", "disburse loan", "repay loan", "loan penalty"}) {
+        "distribute", "repay bank loan", "repay federation loan", "grant", "disburse loan", "repay loan", "settle loan",
+        "loan penalty"}) {
       assertTrue(tally.accepted(kind) > 0, () -> "no '" + kind + "' event was accepted; " + tally);
     }
   }

@@ -27,6 +27,7 @@ import org.shgledger.journal.Posting;
 import org.shgledger.journal.Rejection;
 import org.shgledger.loan.AllocationOrder;
 import org.shgledger.loan.AllocationOrder.Part;
+import org.shgledger.loan.FlatEarlyInterest;
 import org.shgledger.loan.Frequency;
 import org.shgledger.loan.InterestRate;
 import org.shgledger.loan.LoanState;
@@ -311,10 +312,10 @@ public class SavingsGroupsTest {
 
     JournalEntry settlement = groups.settleExit(SHG, EntryId.of("X1"), M01, JUNE, Channel.CASH).orElseThrow();
 
-    // savings 1000 + a third of the 300 surplus - 500 principal - 10 interest (May 4 to June 1 is
-    // part of the first month, charged in full when a loan is closed) = 590 paid in cash
-    assertTrue(settlement.postings().contains(Posting.credit(Chart.CASH, rupees("590"))), settlement.toString());
-    assertTrue(settlement.postings().contains(Posting.credit(Chart.LOAN_INTEREST, rupees("10"))), settlement.toString());
+    // savings 1000 + a third of the 300 surplus - 500 principal - 9.03 interest (May 4 to June 1 is
+    // 28 of the first month's 31 days of 10, rounded down: only the time used, issue 14) = 590.97
+    assertTrue(settlement.postings().contains(Posting.credit(Chart.CASH, rupees("590.97"))), settlement.toString());
+    assertTrue(settlement.postings().contains(Posting.credit(Chart.LOAN_INTEREST, rupees("9.03"))), settlement.toString());
     assertEquals(settlement, groups.settleExit(SHG, EntryId.of("X1"), M01, JUNE, Channel.CASH).orElseThrow(), "a repeat");
     assertTrue(groups.loanState(SHG, LoanId.of("L1"), JUNE).outstandingPrincipal().isZero());
     assertEquals(rupees("0"), groups.savings(SHG, M01, JUNE));
@@ -501,13 +502,66 @@ public class SavingsGroupsTest {
   }
 
   @Test
+  void aLoanSettledEarlyPaysThePrincipalLeftAndTheInterestOfTheDaysUsedInOneReversibleEntry() {
+    everyoneSaves(APRIL, "5000");
+    // The issue's example: 10,000 at 2 % a month, EMI, 10 instalments of 1,113 from 6 May.
+    LoanTerms terms = LoanTerms.of(rupees("10000"), InterestRate.perMonth(java.math.BigDecimal.valueOf(2)),
+            RepaymentMethod.EMI, 10, Frequency.MONTHLY, APRIL)
+        .withInstalmentMultiple(rupees("1"));
+    LoanId l1 = LoanId.of("L1");
+    groups.disburseLoan(SHG, EntryId.of("L1-OUT"), l1, M02, terms, Channel.CASH);
+    LocalDate firstDue = LocalDate.of(2024, 5, 6);
+    groups.repayLoan(SHG, EntryId.of("P1"), l1, firstDue, rupees("1113"), Channel.CASH);
+
+    LocalDate nextDay = firstDue.plusDays(1);
+    JournalEntry settlement =
+        groups.settleLoan(SHG, EntryId.of("S1"), l1, nextDay, Channel.CASH,
+            FlatEarlyInterest.NONE);
+
+    // 9,087 left and one of the period's 31 days of 181.74: 5.86, nothing for later months
+    assertEquals(List.of(Posting.debit(Chart.CASH, rupees("9092.86")), Posting.credit(Chart.LOAN_INTEREST, rupees("5.86")),
+        Posting.credit(Chart.memberAccount(Chart.MEMBER_LOANS, M02), rupees("9087"))), settlement.postings());
+    assertEquals(EntryKind.LOAN_REPAYMENT, settlement.kind());
+    assertTrue(groups.loanState(SHG, l1, nextDay).settled());
+    assertEquals(settlement, groups.settleLoan(SHG, EntryId.of("S1"), l1, nextDay, Channel.CASH, FlatEarlyInterest.NONE),
+        "a repeat");
+    assertRefused(GroupRejection.REPAYMENT_EXCEEDS_DEBT,
+        () -> groups.settleLoan(SHG, EntryId.of("S2"), l1, nextDay, Channel.CASH, FlatEarlyInterest.NONE));
+
+    // Reversed like a repayment, on its own date: the loan stands as before.
+    groups.reverse(SHG, EntryId.of("S1"), EntryId.of("S1-R"), nextDay, "settled by mistake");
+    assertEquals(rupees("9087"), groups.loanState(SHG, l1, nextDay).outstandingPrincipal());
+    assertFalse(groups.loanState(SHG, l1, nextDay).settled());
+    // Through the engine's date gate like every entry.
+    assertRefused(GroupRejection.DATE_TOO_FAR_AHEAD,
+        () -> groups.settleLoan(SHG, EntryId.of("S3"), l1, LocalDate.now().plusYears(2), Channel.CASH, FlatEarlyInterest.NONE));
+  }
+
+  @Test
+  void aFlatLoanSettledEarlyChargesTheFlatInterestOfLaterMonthsOnlyIfTheGroupSaysFull() {
+    everyoneSaves(APRIL, "1000");
+    groups.disburseLoan(SHG, EntryId.of("L1-OUT"), LoanId.of("L1"), M02, flatLoan("1200", APRIL), Channel.CASH);
+    groups.disburseLoan(SHG, EntryId.of("L2-OUT"), LoanId.of("L2"), M03, flatLoan("1200", APRIL), Channel.CASH);
+
+    JournalEntry none = groups.settleLoan(SHG, EntryId.of("S1"), LoanId.of("L1"), MAY, Channel.CASH, FlatEarlyInterest.NONE);
+    JournalEntry full = groups.settleLoan(SHG, EntryId.of("S2"), LoanId.of("L2"), MAY, Channel.CASH, FlatEarlyInterest.FULL);
+
+    // 12 a month flat: 28 of the first month's 30 days, or all three months
+    assertTrue(none.postings().contains(Posting.credit(Chart.LOAN_INTEREST, rupees("11.20"))), none.toString());
+    assertTrue(full.postings().contains(Posting.credit(Chart.LOAN_INTEREST, rupees("36"))), full.toString());
+    assertTrue(groups.loanState(SHG, LoanId.of("L1"), JUNE).settled());
+    assertTrue(groups.loanState(SHG, LoanId.of("L2"), JUNE).settled(), "read back from the books as the FULL settlement");
+  }
+
+  @Test
   void moreThanTheLoanWillEverAskIsRefused() {
     everyoneSaves(APRIL, "1000");
     groups.disburseLoan(SHG, EntryId.of("L1-OUT"), LoanId.of("L1"), M02, flatLoan("1200", APRIL), Channel.CASH);
-    // the whole loan asks 1200 principal + 36 interest
+    // on 4 May it asks 1200 principal + 28 of the first month's 30 days of 12 interest: 11.20;
+    // nothing of the 24 of the months not reached (issue 14)
     assertRefused(GroupRejection.REPAYMENT_EXCEEDS_DEBT,
-        () -> groups.repayLoan(SHG, EntryId.of("P"), LoanId.of("L1"), MAY, rupees("1236.01"), Channel.CASH));
-    groups.repayLoan(SHG, EntryId.of("P"), LoanId.of("L1"), MAY, rupees("1236"), Channel.CASH);
+        () -> groups.repayLoan(SHG, EntryId.of("P"), LoanId.of("L1"), MAY, rupees("1211.21"), Channel.CASH));
+    groups.repayLoan(SHG, EntryId.of("P"), LoanId.of("L1"), MAY, rupees("1211.20"), Channel.CASH);
     assertTrue(groups.loanState(SHG, LoanId.of("L1"), MAY).outstandingPrincipal().isZero());
   }
 

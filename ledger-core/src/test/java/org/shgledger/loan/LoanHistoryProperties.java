@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,6 +134,62 @@ class LoanHistoryProperties {
     }
   }
 
+  /**
+   * Issue 14: whatever the life before it, settling a declining-balance loan on any day books no
+   * more interest than is due plus the period in progress's interest for the days used, and over
+   * the loan's life the principal, interest and fines booked are exactly what the member paid, the
+   * principal exactly the loan, the interest never more than the schedule's.
+   */
+  @Property(tries = 300)
+  void aSettlementBooksOnlyTheInterestAccruedAndEveryPaymentIsAccountedFor(
+      @ForAll("terms") LoanTerms terms, @ForAll("lives") List<Step> life, @ForAll int settleShift) {
+    if (terms.method() == RepaymentMethod.FLAT) {
+      return;
+    }
+    LoanHistory history = LoanHistory.of(terms);
+    Money paid = Money.zero(Loans.INR);
+    LocalDate date = terms.disbursementDate();
+    for (Step step : life) {
+      date = date.plusDays(step.daysLater());
+      if (step.kind() == Kind.FINE) {
+        continue;
+      }
+      PaymentAllocation allocation =
+          history.allocate(date, paymentFor(step, history.stateAsOf(date), terms.schedule().totalPayment()));
+      history = record(history, date, allocation);
+      paid = paid.plus(allocation.applied());
+    }
+    LocalDate settleOn = date.plusDays(Math.floorMod(settleShift, 60));
+    LoanState before = history.stateAsOf(settleOn);
+    PaymentAllocation settlement = history.settlement(settleOn);
+    assertEquals(before.outstandingPrincipal(), settlement.principal());
+
+    Money bound = before.interestDue();
+    List<Instalment> instalments = terms.schedule().instalments();
+    for (int i = 0; i < instalments.size(); i++) {
+      Instalment running = instalments.get(i);
+      if (running.dueDate().isAfter(settleOn)) {
+        LocalDate start = i == 0 ? terms.disbursementDate() : instalments.get(i - 1).dueDate();
+        BigDecimal used = BigDecimal.valueOf(ChronoUnit.DAYS.between(start, settleOn));
+        BigDecimal days = BigDecimal.valueOf(ChronoUnit.DAYS.between(start, running.dueDate()));
+        bound = bound.plus(Money.of(Loans.INR,
+            running.interest().getAmount().multiply(used).divide(days, 2, RoundingMode.CEILING)));
+        break;
+      }
+    }
+    assertFalse(settlement.interest().isGreaterThan(bound), settlement + " beyond " + bound);
+
+    if (settlement.total().isPositive()) {
+      history = history.withPayment(settleOn, settlement.total());
+      paid = paid.plus(settlement.total());
+    }
+    LoanState end = history.stateAsOf(settleOn.plusDays(800));
+    assertTrue(end.settled());
+    assertEquals(paid, end.principalPaid().plus(end.interestPaid()).plus(end.finesPaid()));
+    assertEquals(terms.principal(), end.principalPaid());
+    assertFalse(end.interestPaid().isGreaterThan(terms.schedule().totalInterest()));
+  }
+
   /** Interest of every month ended by {@code asOf}: rate × principal at the month's start. */
   private static Money expectedInterestCharged(
       OpenLoanTerms loan, LocalDate asOf, List<LocalDate> paymentDates, List<Money> principalParts) {
@@ -146,7 +203,23 @@ class LoanHistoryProperties {
         }
       }
       BigDecimal exact = atStart.getAmount().multiply(loan.rate().annualPercent()).divide(new BigDecimal("1200"), 20, RoundingMode.HALF_EVEN);
-      charged = charged.plus(loan.interestRounding().round(Loans.INR, exact));
+      Money full = loan.interestRounding().round(Loans.INR, exact);
+      // A month in which the principal is all repaid charges only what it earned by that day.
+      LocalDate end = loan.interestDueDate(month);
+      Money left = atStart;
+      for (int i = 0; i < paymentDates.size() && full.isPositive(); i++) {
+        LocalDate paid = paymentDates.get(i);
+        if (paid.isAfter(start) && paid.isBefore(end)) {
+          left = left.minus(principalParts.get(i));
+          if (left.isZero()) {
+            BigDecimal share = full.getAmount().multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(start, paid)))
+                .divide(BigDecimal.valueOf(ChronoUnit.DAYS.between(start, end)), 20, RoundingMode.HALF_EVEN);
+            full = new RoundingPolicy(loan.interestRounding().unit(), RoundingMode.DOWN).round(Loans.INR, share);
+            break;
+          }
+        }
+      }
+      charged = charged.plus(full);
     }
     return charged;
   }

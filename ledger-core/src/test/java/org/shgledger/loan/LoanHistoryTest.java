@@ -144,7 +144,7 @@ class LoanHistoryTest {
   }
 
   @Test
-  void anOverpaymentPaysLaterInstalmentsAsScheduledAndNoMore() {
+  void anOverpaymentPaysPrincipalAndNeverTheInterestOfPeriodsNotBegun() {
     // The flat worked example: 1,000 + 30 interest in all.
     LoanTerms flat =
         LoanTerms.of(inr("1000"), InterestRate.perYear(new BigDecimal("12")), RepaymentMethod.FLAT, 3,
@@ -153,30 +153,32 @@ class LoanHistoryTest {
     LoanHistory history = LoanHistory.of(flat);
     LocalDate may1 = LocalDate.of(2025, 5, 1);
 
-    // 343 due on 1 May, then 343 of June's instalment: interest 10 first, then principal 333.
-    assertEquals(split("0", "20", "666", "0"), history.allocate(may1, inr("686")));
-    assertEquals(split("0", "20", "346", "0"), history.allocate(may1, inr("366")));
-    assertEquals(split("0", "30", "1000", "0"), history.allocate(may1, inr("1030")));
-    assertEquals(split("0", "30", "1000", "1"), history.allocate(may1, inr("1031")));
+    // 343 due on 1 May; June's period begins today, so the rest is principal (issue 14: it used to
+    // pay June's 10 of interest, and July's, in advance).
+    assertEquals(split("0", "10", "676", "0"), history.allocate(may1, inr("686")));
+    assertEquals(split("0", "10", "356", "0"), history.allocate(may1, inr("366")));
+    assertEquals(split("0", "10", "1000", "0"), history.allocate(may1, inr("1010")));
+    assertEquals(split("0", "10", "1000", "20"), history.allocate(may1, inr("1030")));
 
     IllegalArgumentException refused =
-        assertThrows(IllegalArgumentException.class, () -> history.withPayment(may1, inr("1031")));
+        assertThrows(IllegalArgumentException.class, () -> history.withPayment(may1, inr("1011")));
     assertTrue(refused.getMessage().contains("INR 1.00 more than the loan will ever ask"), refused.getMessage());
 
-    LoanState settled = history.withPayment(may1, inr("1030")).stateAsOf(may1);
+    LoanState settled = history.withPayment(may1, inr("1010")).stateAsOf(may1);
     assertTrue(settled.settled());
     assertEquals(inr("0"), settled.outstandingPrincipal());
   }
 
   @Test
-  void theSettlementIsTheRestOfTheScheduleAndFinesDue() {
+  void theSettlementIsFinesDueThePrincipalAndTheInterestEarnedByItsDay() {
     LoanHistory history = LoanHistory.of(EMI).withPayment(MAY_1, inr("305")).withFine(MAY_1, inr("10"));
 
+    // May's period (31 days) charges 47.45 on 4,745; 14 days of it: 21.429..., down to 21.42.
     PaymentAllocation settlement = history.settlement(LocalDate.of(2025, 5, 15));
-    assertEquals(split("10", "438.22", "4745.00", "0"), settlement);
+    assertEquals(split("10", "21.42", "4745.00", "0"), settlement);
     assertTrue(history.withPayment(LocalDate.of(2025, 5, 15), settlement.total()).stateAsOf(LocalDate.of(2025, 5, 15)).settled());
     assertEquals(split("0", "0", "0", "0"),
-        history.withPayment(MAY_1, settlement.total()).settlement(MAY_1), "nothing settles a settled loan");
+        history.withPayment(MAY_1, history.settlement(MAY_1).total()).settlement(MAY_1), "nothing settles a settled loan");
   }
 
   @Test

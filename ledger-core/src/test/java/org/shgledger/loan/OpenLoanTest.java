@@ -72,16 +72,17 @@ class OpenLoanTest {
   }
 
   @Test
-  void closingMidMonthPaysThatMonthsInterestInFull() {
+  void closingMidMonthPaysThatMonthsInterestEarnedByThatDay() {
     LoanHistory history =
         LoanHistory.of(LOAN).withPayment(date(2, 10), inr("2200")).withPayment(date(2, 20), inr("1000"));
-    // On 20 April she owes 300 of interest due, 7,000 of principal and April's month (10 April to
-    // 10 May) charges 140 on the 7,000 it started with.
-    assertEquals(split("0", "440", "7000", "0"), history.allocate(date(4, 20), inr("7440")));
-    assertEquals(split("0", "440", "7000", "1"), history.allocate(date(4, 20), inr("7441")));
+    // On 20 April she owes 300 of interest due, 7,000 of principal and, of April's month (10 April
+    // to 10 May, 30 days) which charges 140 on the 7,000 it started with, the 10 days used:
+    // 46.666..., rounded down. Nothing for the days not used (issue 14).
+    assertEquals(split("0", "346.66", "7000", "0"), history.allocate(date(4, 20), inr("7346.66")));
+    assertEquals(split("0", "346.66", "7000", "1"), history.allocate(date(4, 20), inr("7347.66")));
 
-    assertEquals(split("0", "440", "7000", "0"), history.settlement(date(4, 20)));
-    LoanHistory closed = history.withPayment(date(4, 20), inr("7440"));
+    assertEquals(split("0", "346.66", "7000", "0"), history.settlement(date(4, 20)));
+    LoanHistory closed = history.withPayment(date(4, 20), inr("7346.66"));
     LoanState state = closed.stateAsOf(date(6, 30));
     assertAll(
         () -> assertTrue(state.settled()),
@@ -92,17 +93,18 @@ class OpenLoanTest {
   }
 
   @Test
-  void repayingThePrincipalOnlyLeavesTheMonthsInterestDueAtItsEnd() {
+  void repayingThePrincipalOnlyLeavesTheInterestEarnedDueAtTheMonthsEnd() {
     LoanHistory history = LoanHistory.of(LOAN).withPayment(date(2, 10), inr("10200"));
     assertTrue(history.stateAsOf(date(2, 10)).settled(), "paid off on a month's last day: nothing more");
 
     LoanHistory midMonth = LoanHistory.of(LOAN).withPayment(date(1, 25), inr("10000"));
     assertFalse(midMonth.stateAsOf(date(1, 25)).settled());
-    assertEquals(inr("200"), midMonth.stateAsOf(date(2, 10)).interestDue());
+    // 15 of the month's 31 days of 200: 96.774..., down.
+    assertEquals(inr("96.77"), midMonth.stateAsOf(date(2, 10)).interestDue());
     LoanState later = midMonth.stateAsOf(date(6, 1));
-    assertEquals(inr("200"), later.interestDue(), "no interest once a month starts with nothing owed");
+    assertEquals(inr("96.77"), later.interestDue(), "no interest once a month starts with nothing owed");
     assertEquals(111, later.daysPastDue());
-    assertTrue(midMonth.withPayment(date(6, 1), inr("200")).stateAsOf(date(6, 1)).settled());
+    assertTrue(midMonth.withPayment(date(6, 1), inr("96.77")).stateAsOf(date(6, 1)).settled());
   }
 
   @Test

@@ -22,6 +22,7 @@ import org.shgledger.loan.Loan;
 import org.shgledger.loan.LoanArbitraries;
 import org.shgledger.loan.LoanTerms;
 import org.shgledger.loan.OpenLoanTerms;
+import org.shgledger.loan.PaymentRule;
 import org.shgledger.money.RoundingPolicy;
 
 /**
@@ -31,11 +32,46 @@ import org.shgledger.money.RoundingPolicy;
 class LoanColumnsProperties {
 
   @Property(tries = 300)
-  void everyLoanReadsBackEqualFromItsColumns(@ForAll("loans") Loan terms) {
+  void everyLoanReadsBackEqualFromItsColumns(@ForAll("loans") Loan terms, @ForAll PaymentRule rule) {
     MemberLoan loan = new MemberLoan(LoanId.of("L1"), MemberId.of("M01"), terms, Channel.CASH, EntryId.of("D1"),
-        AllocationOrder.STANDARD);
+        AllocationOrder.STANDARD, rule);
 
     RegistryRows.requireRestorable(BookId.of("SHG01"), loan);
+  }
+
+  /** V7: a fixed instalment is stored, and the restored terms have the same count and schedule. */
+  @Property(tries = 100)
+  void aFixedInstalmentReadsBack(@ForAll("scheduled") LoanTerms terms) throws SQLException {
+    if (terms.method() == org.shgledger.loan.RepaymentMethod.EQUAL_PRINCIPAL) {
+      return;
+    }
+    LoanTerms fixed;
+    try {
+      // the schedule's first repaying payment, made larger: always enough to repay
+      fixed = terms.withFixedInstalment(terms.schedule().instalments().get(terms.interestOnlyInstalments())
+          .payment().multipliedBy(2));
+    } catch (IllegalArgumentException refused) {
+      return;
+    }
+    MemberLoan loan = new MemberLoan(LoanId.of("L1"), MemberId.of("M01"), fixed, Channel.CASH, EntryId.of("D1"),
+        AllocationOrder.STANDARD);
+    List<Object> columns = new ArrayList<>();
+    RegistryRows.write(new RegistryRows.Parameters(columns), loan);
+    assertEquals(loan, RegistryRows.loan(new RegistryRows.Cursor(columns)));
+  }
+
+  /** V7: a loan recorded before it has no payment rule, and keeps the old one; new loans say theirs. */
+  @Property(tries = 50)
+  void aLoanWithoutAPaymentRuleIsOneRecordedBeforeIssue14(@ForAll("loans") Loan terms) throws SQLException {
+    MemberLoan today = new MemberLoan(LoanId.of("L1"), MemberId.of("M01"), terms, Channel.CASH, EntryId.of("D1"),
+        AllocationOrder.STANDARD);
+    List<Object> columns = new ArrayList<>();
+    RegistryRows.write(new RegistryRows.Parameters(columns), today);
+    int rule = columns.size() - 2; // payment_rule, then instalment_amount_minor
+    assertEquals("TIME_USED", columns.get(rule));
+
+    columns.set(rule, null);
+    assertEquals(PaymentRule.SCHEDULE_AHEAD, RegistryRows.loan(new RegistryRows.Cursor(columns)).paymentRule());
   }
 
   @Property(tries = 100)

@@ -14,6 +14,7 @@ import org.shgledger.group.Group;
 import org.shgledger.group.LoanDefaults;
 import org.shgledger.group.LoanId;
 import org.shgledger.group.MemberId;
+import org.shgledger.loan.Frequency;
 import org.shgledger.loan.InterestRate;
 import org.shgledger.loan.Loan;
 import org.shgledger.loan.LoanTerms;
@@ -22,19 +23,26 @@ import org.shgledger.loan.RepaymentMethod;
 
 /**
  * A loan's terms as a row gives them ({@code loan_method}, {@code loan_monthly_rate}, {@code
- * loan_instalments}), each blank term taken from the group's {@link LoanDefaults}.
+ * loan_instalments}, {@code loan_frequency}, {@code loan_grace}), each blank term taken from the
+ * group's {@link LoanDefaults} (no grace unless given).
  *
  * @param open empty for the group's default kind, else true for an open loan
  * @param method the schedule's method when given
  * @param monthlyRatePercent the rate per month when given
  * @param instalments the number of instalments when given
+ * @param frequency how often instalments fall due, when given
+ * @param grace the interest-only instalments at the start, when given
  */
 record LoanSpec(Optional<Boolean> open, Optional<RepaymentMethod> method, Optional<BigDecimal> monthlyRatePercent,
-    Optional<Integer> instalments) {
+    Optional<Integer> instalments, Optional<Frequency> frequency, Optional<Integer> grace) {
 
   static final String METHOD = "loan_method";
   static final String RATE = "loan_monthly_rate";
   static final String INSTALMENTS = "loan_instalments";
+  static final String FREQUENCY = "loan_frequency";
+  static final String GRACE = "loan_grace";
+  /** The processing fee taken when the loan is paid out (read by the meeting import). */
+  static final String FEE = "loan_fee";
 
   /** Reads the three loan columns of a row; problems go to the row's fields. */
   static LoanSpec read(Sheet.Fields fields) {
@@ -67,18 +75,42 @@ record LoanSpec(Optional<Boolean> open, Optional<RepaymentMethod> method, Option
       }
       return n;
     });
+    Optional<Frequency> frequency = fields.optional(FREQUENCY, text -> switch (text.toLowerCase(Locale.ROOT)) {
+      case "weekly" -> Frequency.WEEKLY;
+      case "fortnightly" -> Frequency.FORTNIGHTLY;
+      case "monthly" -> Frequency.MONTHLY;
+      default -> throw new IllegalArgumentException(
+          "\"" + text + "\" is not a loan frequency: write weekly, fortnightly or monthly");
+    });
+    Optional<Integer> grace = fields.optional(GRACE, text -> {
+      int n;
+      try {
+        n = Integer.parseInt(text);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("\"" + text + "\" is not a number of interest-only instalments: write a whole number such as 2");
+      }
+      if (n < 0 || n >= LoanTerms.MAX_INSTALMENTS) {
+        throw new IllegalArgumentException("a loan's grace is 0 to " + (LoanTerms.MAX_INSTALMENTS - 1) + " instalments, not " + n);
+      }
+      return n;
+    });
     Optional<Boolean> open = methodText.map("open"::equals);
     if (open.orElse(false) && instalments.isPresent()) {
       fields.add(INSTALMENTS, "an open loan has no instalments: leave loan_instalments blank or choose another method");
     }
+    if (open.orElse(false) && (frequency.isPresent() || grace.isPresent())) {
+      fields.add(frequency.isPresent() ? FREQUENCY : GRACE,
+          "an open loan has no instalments: leave loan_frequency and loan_grace blank or choose another method");
+    }
     Optional<RepaymentMethod> method = methodText.filter(m -> !m.equals("open"))
         .map(m -> RepaymentMethod.valueOf(m.toUpperCase(Locale.ROOT).replace('-', '_')));
-    return new LoanSpec(open, method, rate, instalments);
+    return new LoanSpec(open, method, rate, instalments, frequency, grace);
   }
 
   /** Whether any term is given. */
   boolean anyGiven() {
-    return open.isPresent() || monthlyRatePercent.isPresent() || instalments.isPresent();
+    return open.isPresent() || monthlyRatePercent.isPresent() || instalments.isPresent() || frequency.isPresent()
+        || grace.isPresent();
   }
 
   /**
@@ -96,9 +128,10 @@ record LoanSpec(Optional<Boolean> open, Optional<RepaymentMethod> method, Option
     }
     RepaymentMethod chosen = method.orElseGet(() -> defaults.method().orElse(RepaymentMethod.FLAT));
     int count = instalments.orElse(defaults.instalments());
-    return LoanTerms.of(principal, rate, chosen, count, defaults.frequency(), disbursed)
+    LoanTerms terms = LoanTerms.of(principal, rate, chosen, count, frequency.orElse(defaults.frequency()), disbursed)
         .withInstalmentMultiple(group.rounding().step(principal.getCurrencyUnit()))
         .withInstalmentRounding(group.rounding().mode());
+    return grace.isPresent() ? terms.withInterestOnlyInstalments(grace.get()) : terms;
   }
 
   /**

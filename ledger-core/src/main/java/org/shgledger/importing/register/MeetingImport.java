@@ -40,6 +40,8 @@ import org.shgledger.loan.PaymentAllocation;
  * a date. Header (any order, only {@code date} and {@code member} required): {@code
  * date,member,present,savings,voluntary_savings,repaid_principal,repaid_interest,repaid_total,fine,
  * loan_given,loan_method,loan_monthly_rate,loan_instalments,savings_withdrawn}, and optionally
+ * {@code loan_frequency} (weekly, fortnightly, monthly), {@code loan_grace} (interest-only
+ * instalments) and {@code loan_fee} (a processing fee taken from the loan given, credited to 4300),
  * {@code loan} naming the loan a repayment (or penalty) is for, {@code penalty} charging a loan
  * penalty ({@link SavingsGroups#chargeLoanPenalty}), {@code welfare}, her gift to the group's
  * welfare fund ({@link org.shgledger.group.GroupOperation.WelfareContribution}), and {@code
@@ -64,7 +66,8 @@ public final class MeetingImport {
   /** The columns a register may have. */
   public static final List<String> OPTIONAL = List.of("present", "savings", "voluntary_savings",
       "repaid_principal", "repaid_interest", "repaid_total", "fine", "loan_given", LoanSpec.METHOD,
-      LoanSpec.RATE, LoanSpec.INSTALMENTS, "savings_withdrawn", "loan", "penalty", "channel", "welfare");
+      LoanSpec.RATE, LoanSpec.INSTALMENTS, "savings_withdrawn", "loan", "penalty", "channel", LoanSpec.FREQUENCY,
+      LoanSpec.GRACE, LoanSpec.FEE, "welfare");
 
   private MeetingImport() {}
 
@@ -72,7 +75,7 @@ public final class MeetingImport {
   private record Row(Sheet.Fields fields, LocalDate date, MemberId member, Attendance attendance, Money savings,
       Money voluntarySavings, Optional<Money> repaidPrincipal, Optional<Money> repaidInterest,
       Optional<Money> repaidTotal, Money fine, Money loanGiven, LoanSpec loanSpec, Money savingsWithdrawn,
-      Optional<LoanId> loan, Money penalty, Channel channel, Money welfare) {
+      Optional<LoanId> loan, Money penalty, Channel channel, Money loanFee, Money welfare) {
 
     ImportProblem at(String column) {
       return fields.problem(column, "-");
@@ -181,7 +184,14 @@ public final class MeetingImport {
     LoanSpec spec = LoanSpec.read(fields);
     if (spec.anyGiven() && loanGiven.isZero()) {
       fields.add(spec.open().isPresent() ? LoanSpec.METHOD : spec.monthlyRatePercent().isPresent() ? LoanSpec.RATE
-          : LoanSpec.INSTALMENTS, "loan terms without a loan: fill in loan_given or clear the loan terms");
+          : spec.instalments().isPresent() ? LoanSpec.INSTALMENTS : spec.frequency().isPresent() ? LoanSpec.FREQUENCY
+          : LoanSpec.GRACE, "loan terms without a loan: fill in loan_given or clear the loan terms");
+    }
+    Money fee = fields.amount(LoanSpec.FEE, currency);
+    if (fee.isPositive() && loanGiven.isZero()) {
+      fields.add(LoanSpec.FEE, "a loan fee without a loan: fill in loan_given or clear loan_fee");
+    } else if (fee.isPositive() && !fee.isLessThan(loanGiven)) {
+      fields.add(LoanSpec.FEE, "a loan fee of " + fee + " is not less than the loan given, " + loanGiven);
     }
     Money withdrawn = fields.amount("savings_withdrawn", currency);
     Optional<LoanId> loan = fields.optional("loan", LoanId::of);
@@ -202,7 +212,7 @@ public final class MeetingImport {
     }
     return Optional.of(new Row(fields, date.get(), member.get(), attendance.orElse(Attendance.PRESENT), savings,
         voluntary, principal, interest, total, fine, loanGiven, spec, withdrawn, loan, penalty,
-        channel.orElse(Channel.CASH), welfare));
+        channel.orElse(Channel.CASH), fee, welfare));
   }
 
   /**
@@ -262,7 +272,7 @@ public final class MeetingImport {
             (RegisterPlan.Tally tally) -> {
               boolean known = groups.journal().entry(code, id).isPresent();
               groups.disburseLoan(code, id, loanId, row.member(), row.loanSpec().terms(group, row.loanGiven(), date),
-                  row.channel());
+                  row.channel(), row.loanFee());
               tally.loans(groups, code).paidOut(loanId, id);
               return !known;
             });

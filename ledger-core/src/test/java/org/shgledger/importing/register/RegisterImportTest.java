@@ -430,6 +430,39 @@ class RegisterImportTest {
     assertEquals(List.of(), meetings(file).recorded());
   }
 
+  /** Issue 14: a weekly group records its loans, with grace and a processing fee, from the register. */
+  @Test
+  void aRegisterGivesALoansFrequencyGraceAndFee() {
+    roster(RegisterFixtures.resource(directory, "roster.csv"));
+    Path file = RegisterFixtures.write(directory, "weekly.csv", """
+        date,member,savings,loan_given,loan_method,loan_instalments,loan_frequency,loan_grace,loan_fee
+        2024-04-06,M01,1000,,,,,,
+        2024-04-06,M02,,520,emi,8,weekly,2,20
+        """);
+    meetings(file);
+
+    var loan = groups.registry().loan(SHG, org.shgledger.group.LoanId.of("20240406-M02")).orElseThrow();
+    var terms = (org.shgledger.loan.LoanTerms) loan.terms();
+    assertEquals(org.shgledger.loan.Frequency.WEEKLY, terms.frequency());
+    assertEquals(LocalDate.of(2024, 4, 13), terms.firstDueDate());
+    assertEquals(2, terms.interestOnlyInstalments());
+    assertEquals(8, terms.instalmentCount());
+    assertEquals(rupees("520"), groups.journal().balance(SHG, AccountCode.of("1200:M02"), LocalDate.of(2024, 4, 6))
+        .normalBalance());
+    assertEquals(rupees("20"), groups.journal().balance(SHG, Chart.OTHER_INCOME, LocalDate.of(2024, 4, 6))
+        .normalBalance());
+    assertEquals(rupees("500"), groups.journal().balance(SHG, Chart.CASH, LocalDate.of(2024, 4, 6)).normalBalance());
+
+    Path wrong = RegisterFixtures.write(directory, "wrong.csv", """
+        date,member,loan_given,loan_frequency,loan_fee
+        2024-05-04,M01,,daily,5
+        """);
+    ImportException e = assertThrows(ImportException.class, () -> meetings(wrong));
+    assertEquals(2, e.problems().size(), e.getMessage());
+    assertTrue(e.getMessage().contains("not a loan frequency"), e.getMessage());
+    assertTrue(String.valueOf(e.problems()).contains("a loan fee without a loan"), String.valueOf(e.problems()));
+  }
+
   /**
    * What the import knows of her loans while it records is kept in step with what it records: a
    * loan it pays out is found by a later row of the same file, and a loan it sees repaid in full is
@@ -442,7 +475,7 @@ class RegisterImportTest {
         date,member,savings,loan_given,repaid_total,penalty
         2024-04-06,M01,1000,,,
         2024-04-06,M02,,200,,
-        2024-05-04,M02,,300,240,
+        2024-05-04,M02,,300,203.73,
         2024-06-08,M02,,,50,5
         2024-07-06,M02,,,40,
         """);

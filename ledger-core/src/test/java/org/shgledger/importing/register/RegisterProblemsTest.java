@@ -59,7 +59,7 @@ class RegisterProblemsTest {
     assertEquals(List.of(
         "1:2: unknown column \"amount\": the columns are date,member,present,savings,voluntary_savings,"
             + "repaid_principal,repaid_interest,repaid_total,fine,loan_given,loan_method,loan_monthly_rate,"
-            + "loan_instalments,savings_withdrawn,loan,penalty,channel,welfare",
+            + "loan_instalments,savings_withdrawn,loan,penalty,channel,loan_frequency,loan_grace,loan_fee,welfare",
         "1:3: the column date appears twice",
         "1:0: the header has no column member; it must have date,member"),
         meetingProblems("date,amount,Date\n2024-04-06,100,\n"));
