@@ -103,8 +103,23 @@ public final class Shg implements Callable<Integer> {
    * @param args the command-line arguments, not null
    */
   public static void main(String[] args) {
+    quietNativeLibraryCleanup();
     System.exit(commandLine(args).execute(args));
   }
+
+  /**
+   * sqlite-jdbc unpacks its native library into the temporary directory and, at start, deletes the
+   * copies older processes left; when several shg processes start at the same instant one deletes
+   * another's, and the loser logs "SEVERE: Failed to delete old native lib" with a stack trace on
+   * standard error, though nothing failed. That one logger is silenced; every other is as it was.
+   */
+  static void quietNativeLibraryCleanup() {
+    SQLITE_LOADER_LOG.setLevel(java.util.logging.Level.OFF);
+  }
+
+  /** Held so that the setting lives as long as the process (java.util.logging keeps loggers weakly). */
+  private static final java.util.logging.Logger SQLITE_LOADER_LOG =
+      java.util.logging.Logger.getLogger("org.sqlite.SQLiteJDBCLoader");
 
   /**
    * The fully configured command line, ready to {@code execute}: error handling, exit codes and
