@@ -100,6 +100,8 @@ class JsonSchemaContractTest {
     add(reports, "loan-schedule", LoanScheduleCommandTest.EMI_EXAMPLE);
     // the contract does not depend on the language: keys stay English, only words change
     add(reports, "statement", "statement", "SHG01", "--lang", "hi");
+    add(reports, "statement", "statement", "SHG01", "--lang", "bn");
+    add(reports, "trial-balance", "trial-balance", "SHG02", "--members", "--lang", "bn");
     return reports;
   }
 
