@@ -58,7 +58,7 @@ class ListFormatTest {
       args[listing.length] = "--format";
       args[listing.length + 1] = "json";
       String json = books.ok(args).out();
-      assertTrue(json.startsWith("{\n  \"report\" : \""), String.join(" ", listing) + ": " + json);
+      assertTrue(json.startsWith("{\n  \"schema\" : \"shg."), String.join(" ", listing) + ": " + json);
       assertTrue(json.contains("\"tables\" : {"), json);
     }
     String loan = books.ok("loan", "show", "SHG01", "M02", "--as-of", "2024-06-30", "--format", "json").out();

@@ -123,6 +123,7 @@ class LoanScheduleCommandTest {
     assertEquals(
         """
         {
+          "schema" : "shg.loan-schedule/1",
           "report" : "loan-schedule",
           "title" : "Loan schedule",
           "facts" : {

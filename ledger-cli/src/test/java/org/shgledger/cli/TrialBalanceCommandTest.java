@@ -147,7 +147,7 @@ class TrialBalanceCommandTest {
   void jsonHasStableKeysAndAmountsAsStrings() {
     String json = trialBalance("--format", "json", "--lang", "hi").out();
 
-    assertTrue(json.startsWith("{\n  \"report\" : \"trial-balance\",\n  \"title\" : \"तलपट\",\n"), json);
+    assertTrue(json.startsWith("{\n  \"schema\" : \"shg.trial-balance/1\",\n  \"report\" : \"trial-balance\",\n  \"title\" : \"तलपट\",\n"), json);
     assertTrue(json.contains("""
             "facts" : {
               "group" : "SHG01",

@@ -15,6 +15,7 @@ import java.util.List;
  *
  * <pre>{@code
  * {
+ *   "schema" : "shg.trial-balance/1",
  *   "report" : "trial-balance",
  *   "title" : "Trial balance",
  *   "facts" : { "group" : "SHG01", "as_of" : "2025-06-30", "currency" : "INR" },
@@ -33,6 +34,11 @@ import java.util.List;
  * are ISO strings; an empty cell is {@code null}. A row is an object keyed by its table's column
  * keys, in column order; {@code total} is there only when the table has a total row, and holds
  * only its non-empty cells. Notes and figures are for people and are left out.
+ *
+ * <p>{@code schema} comes first so that a program can read it before the rest and refuse a
+ * contract it does not know: {@code shg.<report>/<version>}, whose JSON Schema is {@code
+ * docs/schemas/shg.<report>.schema.json}. The version is {@link #SCHEMA_VERSION}; it goes up only
+ * for a breaking change (docs/formats.md#json).
  */
 public final class JsonRenderer implements Renderer {
 
@@ -40,6 +46,12 @@ public final class JsonRenderer implements Renderer {
       // 1E+3 is valid JSON but not what a person or a spreadsheet expects from 1000
       .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
       .build();
+
+  /**
+   * The version of every report's JSON contract, the {@code 1} of {@code shg.statement/1}: raised,
+   * for the report whose shape broke, when a field is removed, renamed or changes type or meaning.
+   */
+  public static final int SCHEMA_VERSION = 1;
 
   /** Creates the renderer. */
   public JsonRenderer() {}
@@ -52,6 +64,7 @@ public final class JsonRenderer implements Renderer {
     json.setPrettyPrinter(
         new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
     json.writeStartObject();
+    json.writeStringField("schema", schema(report.kind()));
     json.writeStringField("report", report.kind());
     json.writeStringField("title", report.title());
     json.writeObjectFieldStart("facts");
@@ -87,6 +100,16 @@ public final class JsonRenderer implements Renderer {
     json.flush();
     out.write('\n');
     out.flush();
+  }
+
+  /**
+   * The name of the JSON contract of a kind of report, as its {@code schema} field carries it.
+   *
+   * @param kind the report's kind, such as {@code trial-balance}, not null
+   * @return the contract's name, such as {@code shg.trial-balance/1}
+   */
+  public static String schema(String kind) {
+    return "shg." + kind + "/" + SCHEMA_VERSION;
   }
 
   private static void fields(JsonGenerator json, List<Column> columns, Row row, boolean skipEmpty)

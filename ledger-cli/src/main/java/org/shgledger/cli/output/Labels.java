@@ -7,8 +7,9 @@ import org.shgledger.journal.AccountCode;
 /**
  * The words reports print for people, in one language: report titles, column headings, fact
  * labels and notes. They live in the resource bundle {@code org/shgledger/cli/labels.properties}
- * (English) and {@code labels_hi.properties} (Hindi), both UTF-8; a key missing from a translation
- * falls back to English, never to the machine's default language.
+ * (English), {@code labels_hi.properties} (Hindi) and {@code labels_bn.properties} (Bengali), all
+ * UTF-8; a key missing from a translation falls back to English, never to the machine's default
+ * language.
  *
  * <p>A label may hold placeholders {@code {0}}, {@code {1}} ... that {@link #format(String,
  * Object...)} fills in. They are replaced literally: unlike {@link java.text.MessageFormat}, an

@@ -1,26 +1,83 @@
 package org.shgledger.cli.output;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The languages of report labels: {@code --lang en|hi}. Only the words the program prints change;
+ * A language of report labels: {@code --lang en|hi|bn}. Only the words the program prints change;
  * data (account names, memos, codes) is written as it was recorded, and CSV headers and JSON keys
  * stay English.
+ *
+ * <p>The languages are the label files there are: English is {@code labels.properties}, and every
+ * {@code labels_xx.properties} beside it, {@code xx} an ISO 639 code, adds the language {@code xx}
+ * with no change to the code (docs/cli.md#languages). That is why this is a class and not an enum.
  */
-public enum Lang {
+public final class Lang {
+
   /** English, the default. */
-  EN(Locale.ENGLISH),
+  public static final Lang EN = new Lang("en");
   /** Hindi, in Devanagari. */
-  HI(Locale.forLanguageTag("hi"));
+  public static final Lang HI = new Lang("hi");
+  /** Bengali, in Bengali script, as West Bengal's groups keep their books. */
+  public static final Lang BN = new Lang("bn");
 
-  private final Locale locale;
+  private static final Pattern CODE = Pattern.compile("[a-z]{2,3}");
+  private static final String FILES = "/" + Labels.BUNDLE.replace('.', '/') + "_";
 
-  Lang(Locale locale) {
-    this.locale = locale;
+  /** Found once: the label files do not change while the program runs. */
+  private static volatile List<Lang> all;
+
+  private final String code;
+
+  private Lang(String code) {
+    this.code = code;
+  }
+
+  /**
+   * The languages there are labels for: English first, then the others by code.
+   *
+   * @return the languages, not empty, not null
+   */
+  public static List<Lang> values() {
+    List<Lang> found = all;
+    if (found == null) {
+      found = new ArrayList<>(List.of(EN));
+      // a jar cannot be listed, but it can be asked for each file: ISO 639 has about 190 codes
+      for (String code : Locale.getISOLanguages()) {
+        if (!code.equals(EN.code) && Lang.class.getResource(FILES + code + ".properties") != null) {
+          found.add(code.equals(HI.code) ? HI : code.equals(BN.code) ? BN : new Lang(code));
+        }
+      }
+      all = found = List.copyOf(found);
+    }
+    return found;
+  }
+
+  /**
+   * The language of a code, as {@code --lang} takes it.
+   *
+   * @param code the code, in any case, such as {@code bn}, not null
+   * @return the language
+   * @throws IllegalArgumentException if there are no labels in that language, naming those there are
+   */
+  public static Lang of(String code) {
+    String wanted = Objects.requireNonNull(code, "code").strip().toLowerCase(Locale.ROOT);
+    if (CODE.matcher(wanted).matches()) {
+      for (Lang lang : values()) {
+        if (lang.code.equals(wanted)) {
+          return lang;
+        }
+      }
+    }
+    List<String> choices = values().stream().map(lang -> lang.code + " (" + Labels.of(lang).get("language") + ")").toList();
+    throw new IllegalArgumentException("'" + code + "' is not a language; use "
+        + String.join(", ", choices.subList(0, choices.size() - 1)) + " or " + choices.get(choices.size() - 1));
   }
 
   /**
@@ -29,16 +86,31 @@ public enum Lang {
    * @return the locale, not null
    */
   public Locale locale() {
-    return locale;
+    return this == EN ? Locale.ENGLISH : Locale.forLanguageTag(code);
   }
 
   /**
    * The language's code on the command line and in HTML's {@code lang} attribute.
    *
-   * @return {@code en} or {@code hi}
+   * @return the ISO 639 code, such as {@code en}, {@code hi} or {@code bn}
    */
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return code;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Lang lang && lang.code.equals(code);
+  }
+
+  @Override
+  public int hashCode() {
+    return code.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return code;
   }
 
   /** Reads {@code --lang}, in any case, naming the choices when the code is not one of them. */
@@ -48,12 +120,11 @@ public enum Lang {
 
     @Override
     public Lang convert(String value) {
-      for (Lang lang : values()) {
-        if (lang.code().equalsIgnoreCase(value.strip())) {
-          return lang;
-        }
+      try {
+        return of(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
       }
-      throw new TypeConversionException("'" + value + "' is not a language; use en (English) or hi (Hindi)");
     }
   }
 
@@ -64,7 +135,7 @@ public enum Lang {
 
     @Override
     public Iterator<String> iterator() {
-      return Arrays.stream(values()).map(Lang::code).iterator();
+      return values().stream().map(Lang::code).iterator();
     }
   }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The options every report shares: {@code --format text|csv|json|html}, {@code --output FILE} and
- * {@code --lang en|hi}. Mix them into a report command and print through them:
+ * {@code --lang en|hi|bn}. Mix them into a report command and print through them:
  *
  * <pre>{@code
  * @Mixin private OutputOptions output;
@@ -59,7 +59,8 @@ public final class OutputOptions {
       defaultValue = "en",
       converter = Lang.Converter.class,
       completionCandidates = Lang.Codes.class,
-      description = "The language of headings and labels: en (English) or hi (Hindi). "
+      description = "The language of headings and labels: ${COMPLETION-CANDIDATES} (en English, hi Hindi, "
+          + "bn Bengali, and any labels file added). "
           + "Default: ${DEFAULT-VALUE}.")
   private Lang lang = Lang.EN;
 

@@ -21,6 +21,7 @@ class JsonRendererTest {
 
     String expected = """
         {
+          "schema" : "shg.sample/1",
           "report" : "sample",
           "title" : "Sample <report>",
           "facts" : {

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,7 +22,7 @@ import org.shgledger.journal.Account;
 import org.shgledger.journal.AccountCode;
 import org.shgledger.journal.BookId;
 
-/** Report words in English and Hindi. */
+/** Report words in English, Hindi and Bengali. */
 class LabelsTest {
 
   @Test
@@ -32,14 +36,54 @@ class LabelsTest {
   }
 
   @Test
-  void everyEnglishKeyIsTranslatedAndNothingElse() throws IOException {
+  void bengali() {
+    Labels bengali = Labels.of(Lang.BN);
+    assertEquals("রেওয়ামিল", bengali.get("report.trial_balance"));
+    assertEquals("সঞ্চয়", bengali.get("savings"));
+    assertEquals("ঋণ", bengali.get("loan"));
+    assertEquals("সুদ", bengali.get("interest"));
+    assertEquals("জরিমানা", bengali.get("fine"));
+    assertEquals("উদ্বৃত্তপত্র", bengali.get("balance_sheet"));
+    assertEquals("হাতে নগদ", bengali.accountName(Chart.CASH, "Cash in hand"));
+    assertEquals("সদস্যদের বাধ্যতামূলক সঞ্চয় — M01",
+        bengali.accountName(AccountCode.of("2000:M01"), "Members' compulsory savings — M01"), "a member's sub-ledger");
+  }
+
+  /**
+   * Every language there is has exactly the English keys, each label in the language's own script
+   * (the script most of its file is written in, so a new language needs no change here): a key
+   * missing in one language would print English in the middle of its report.
+   */
+  @Test
+  void everyEnglishKeyIsTranslatedInEveryLanguageAndNothingElse() throws IOException {
     Set<String> english = keys("labels.properties");
-    Set<String> hindi = keys("labels_hi.properties");
-    assertEquals(english, hindi);
-    for (String key : english) {
-      assertTrue(Labels.of(Lang.HI).get(key).codePoints().anyMatch(c ->
-          Character.UnicodeBlock.of(c) == Character.UnicodeBlock.DEVANAGARI) || key.equals("par30"), key);
+    assertTrue(Lang.values().containsAll(List.of(Lang.EN, Lang.HI, Lang.BN)), Lang.values().toString());
+    for (Lang lang : Lang.values()) {
+      if (lang.equals(Lang.EN)) {
+        continue;
+      }
+      assertEquals(english, keys("labels_" + lang.code() + ".properties"), lang.code());
+      Labels labels = Labels.of(lang);
+      Map<Character.UnicodeBlock, Long> blocks = english.stream().flatMapToInt(key -> labels.get(key).codePoints())
+          .filter(Character::isLetter).mapToObj(Character.UnicodeBlock::of)
+          .filter(block -> block != Character.UnicodeBlock.BASIC_LATIN)
+          .collect(Collectors.groupingBy(block -> block, Collectors.counting()));
+      Character.UnicodeBlock script = Collections.max(blocks.entrySet(), Map.Entry.comparingByValue()).getKey();
+      for (String key : english) {
+        // PAR30 is an international abbreviation that Hindi books print as it is
+        assertTrue(labels.get(key).codePoints().anyMatch(c -> Character.UnicodeBlock.of(c) == script)
+            || key.equals("par30"), lang.code() + " (" + script + "): " + key);
+      }
     }
+  }
+
+  @Test
+  void aLanguageIsItsCodeInAnyCaseAndOnlyOneThereAreLabelsFor() {
+    assertEquals(Lang.BN, Lang.of(" BN "));
+    assertEquals(Lang.EN, Lang.of("en"));
+    IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> Lang.of("fr"));
+    assertEquals("'fr' is not a language; use en (English), bn (Bengali, বাংলা) or hi (Hindi, हिन्दी)", none.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Lang.of("../labels"));
   }
 
   /** The English labels of the standard chart are the names the books give its accounts. */

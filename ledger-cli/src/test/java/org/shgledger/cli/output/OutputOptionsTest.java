@@ -86,7 +86,7 @@ class OutputOptionsTest {
     assertTrue(format.err().contains("'pdf' is not a format; use text, csv, json or html"), format.err());
     Result lang = run("--lang", "fr");
     assertEquals(2, lang.exitCode());
-    assertTrue(lang.err().contains("use en (English) or hi (Hindi)"), lang.err());
+    assertTrue(lang.err().contains("use en (English), bn (Bengali, বাংলা) or hi (Hindi, हिन्दी)"), lang.err());
   }
 
   @Test
