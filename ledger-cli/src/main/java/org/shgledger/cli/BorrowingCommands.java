@@ -1,9 +1,11 @@
 package org.shgledger.cli;
 
+import java.math.BigDecimal;
 import org.joda.money.Money;
 import org.shgledger.cli.Words.ChannelWord;
 import org.shgledger.group.Channel;
 import org.shgledger.group.GroupOperation;
+import org.shgledger.loan.RepaymentMethod;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -55,17 +57,55 @@ final class BorrowingCommands {
     @Command(
         name = "receive",
         mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = {
-          "Record a bank loan credited to the group's bank account.",
-          "Example: shg bank-loan receive SHG01 --amount 50000 --date 2024-11-20"
+          "Record a bank loan credited to the group's bank account. With its terms (--annual-rate, "
+              + "--instalments, --method, all three), an EMI line the bank debits as one amount is "
+              + "split into interest and principal when the passbook is imported.",
+          "Example: shg bank-loan receive SHG01 --amount 50000 --date 2024-11-20",
+          "Example: shg bank-loan receive SHG01 --amount 100000 --date 2024-11-20 --annual-rate 12 "
+              + "--instalments 12 --method emi"
         })
     static final class Receive extends RecordingCommand {
       @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "The loan.")
       String amount;
 
+      @Option(names = "--annual-rate", paramLabel = "PERCENT",
+          description = "The bank's rate, percent a year, e.g. 12.")
+      String annualRate;
+
+      @Option(names = "--instalments", paramLabel = "N", description = "How many instalments the bank expects.")
+      Integer instalments;
+
+      @Option(names = "--method", paramLabel = "emi|flat|equal-principal", converter = Words.MethodWord.class,
+          description = "How the bank schedules the instalments.")
+      RepaymentMethod method;
+
       @Override
       void run() {
-        record("BANKLOAN", null, new GroupOperation.ReceiveBankLoan(amount("--amount", amount)));
+        Money principal = amount("--amount", amount);
+        if (annualRate == null && instalments == null && method == null) {
+          record("BANKLOAN", null, new GroupOperation.ReceiveBankLoan(principal));
+          return;
+        }
+        if (annualRate == null || instalments == null || method == null) {
+          throw usage("a bank loan's terms are --annual-rate, --instalments and --method together");
+        }
+        BigDecimal rate;
+        try {
+          rate = new BigDecimal(annualRate.trim());
+        } catch (NumberFormatException e) {
+          throw usage("--annual-rate is a percent a year such as 12 or 11.5, not " + annualRate);
+        }
+        record("BANKLOAN", null, entryId -> {
+          org.shgledger.group.BankLoan terms;
+          try {
+            terms = new org.shgledger.group.BankLoan(entryId, date, principal, rate, instalments, method);
+          } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+          }
+          return engine.receiveBankLoan(code, terms);
+        });
       }
     }
 

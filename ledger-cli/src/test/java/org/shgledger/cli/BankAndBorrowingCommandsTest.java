@@ -4,10 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.shgledger.cli.TestBooks.inr;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shgledger.group.BankLoan;
+import org.shgledger.journal.BookId;
+import org.shgledger.journal.EntryId;
+import org.shgledger.loan.RepaymentMethod;
+import org.shgledger.store.LedgerStore;
 
 /**
  * {@code shg bank deposit|withdraw|interest|charges}, {@code shg bank-loan receive|repay} and
@@ -75,6 +83,40 @@ class BankAndBorrowingCommandsTest {
     assertEquals(inr("45550"), books.balance("1100"));
     books.fails(ExitCodes.REJECTED, "shg: rejected (REPAYMENT_EXCEEDS_DEBT): ",
         "bank-loan", "repay", "SHG01", "--principal", "46001", "--date", "2024-12-21");
+  }
+
+  @Test
+  void aBankLoanReceivedWithItsTermsKeepsThem() {
+    Run receive = books.ok("bank-loan", "receive", "SHG01", "--amount", "1,00,000", "--date", "2024-11-20",
+        "--annual-rate", "12", "--instalments", "12", "--method", "emi");
+
+    assertTrue(receive.out().startsWith("recorded SHG01-2024-11-20-BANKLOAN on 2024-11-20: bank loan received"),
+        receive.out());
+    assertEquals(inr("100000"), books.balance("2200"));
+    try (LedgerStore store = LedgerStore.openSqlite(books.db())) {
+      assertEquals(List.of(new BankLoan(EntryId.of("SHG01-2024-11-20-BANKLOAN"), LocalDate.of(2024, 11, 20),
+          inr("100000"), new BigDecimal("12"), 12, RepaymentMethod.EMI)), store.registry().bankLoans(BookId.of("SHG01")));
+    }
+    // the same command again records nothing, terms included
+    assertTrue(books.ok("bank-loan", "receive", "SHG01", "--amount", "1,00,000", "--date", "2024-11-20",
+        "--annual-rate", "12", "--instalments", "12", "--method", "emi").out().startsWith("already recorded as "));
+    assertEquals(2, books.entries());
+  }
+
+  @Test
+  void aBankLoansTermsComeTogetherAndInRange() {
+    books.fails(ExitCodes.USAGE, "--annual-rate, --instalments and --method together",
+        "bank-loan", "receive", "SHG01", "--amount", "50000", "--date", "2024-11-20", "--annual-rate", "12");
+    books.fails(ExitCodes.USAGE, "--annual-rate is a percent a year",
+        "bank-loan", "receive", "SHG01", "--amount", "50000", "--date", "2024-11-20", "--annual-rate", "twelve",
+        "--instalments", "12", "--method", "emi");
+    books.fails(ExitCodes.USAGE, "at least one instalment",
+        "bank-loan", "receive", "SHG01", "--amount", "50000", "--date", "2024-11-20", "--annual-rate", "12",
+        "--instalments", "0", "--method", "emi");
+    books.fails(ExitCodes.USAGE, "'weekly' is not one of",
+        "bank-loan", "receive", "SHG01", "--amount", "50000", "--date", "2024-11-20", "--annual-rate", "12",
+        "--instalments", "12", "--method", "weekly");
+    assertEquals(1, books.entries());
   }
 
   @Test

@@ -18,6 +18,7 @@ public final class InMemoryGroupRegistry implements GroupRegistry {
   private final Map<BookId, Map<LocalDate, Meeting>> meetings = new TreeMap<>();
   private final Map<BookId, Map<LoanId, MemberLoan>> loans = new TreeMap<>();
   private final Map<BookId, Map<LoanId, List<LoanEvent>>> loanEvents = new TreeMap<>();
+  private final Map<BookId, Map<org.shgledger.journal.EntryId, BankLoan>> bankLoans = new TreeMap<>();
 
   /** Creates an empty registry. */
   public InMemoryGroupRegistry() {}
@@ -114,4 +115,22 @@ public final class InMemoryGroupRegistry implements GroupRegistry {
         .computeIfAbsent(loan, l -> new ArrayList<>())
         .add(Objects.requireNonNull(event, "event"));
   }
+
+  @Override
+  public synchronized List<BankLoan> bankLoans(BookId group) {
+    List<BankLoan> loans = new ArrayList<>(bankLoans.getOrDefault(group, Map.of()).values());
+    loans.sort(BANK_LOAN_ORDER);
+    return List.copyOf(loans);
+  }
+
+  @Override
+  public synchronized void putBankLoan(BookId group, BankLoan loan) {
+    Objects.requireNonNull(loan, "loan");
+    // the first terms of a receipt stay, as the database keeps them: a repeat writes nothing
+    bankLoans.computeIfAbsent(group, g -> new TreeMap<>()).putIfAbsent(loan.receipt(), loan);
+  }
+
+  /** The order {@link GroupRecords#bankLoans} states: by date received, then by receipt id. */
+  static final java.util.Comparator<BankLoan> BANK_LOAN_ORDER =
+      java.util.Comparator.comparing(BankLoan::received).thenComparing(BankLoan::receipt);
 }

@@ -311,6 +311,36 @@ public final class SavingsGroups {
   }
 
   /**
+   * Records a bank loan received (debit bank, credit 2200, as {@link GroupOperation.ReceiveBankLoan})
+   * together with its terms, as one unit: the entry and the terms are both kept or neither is. The
+   * terms let an EMI the bank debits as one amount be split into interest and principal when a
+   * passbook is imported (docs/engine.md). Repeating the same receipt writes nothing new.
+   *
+   * @param code the group, not null
+   * @param terms the loan's terms; its receipt is the entry's id, its received date the entry's
+   *     date and its principal the amount received, not null
+   * @return the recorded entry (a repeat's original), not null
+   * @throws GroupException as {@link #record(BookId, EntryId, LocalDate, GroupOperation)}, and
+   *     {@link GroupRejection#INVALID_AMOUNT} for terms in another currency than the group's
+   * @throws JournalException as {@link #record(BookId, EntryId, LocalDate, GroupOperation)}
+   */
+  public JournalEntry receiveBankLoan(BookId code, BankLoan terms) {
+    Objects.requireNonNull(terms, "terms");
+    admitEntry(code, terms.receipt(), terms.received());
+    return atomically(code, () -> {
+      Group group = membership.group(code);
+      if (!terms.principal().getCurrencyUnit().equals(group.currency())) {
+        throw new GroupException(GroupRejection.INVALID_AMOUNT, "group " + code + " keeps its books in "
+            + group.currency() + ": a bank loan of " + terms.principal() + " is in another currency");
+      }
+      JournalEntry entry = postings.record(code, terms.receipt(), terms.received(),
+          new GroupOperation.ReceiveBankLoan(terms.principal()));
+      registry.putBankLoan(code, terms);
+      return entry;
+    });
+  }
+
+  /**
    * Records a batch of everyday operations on one group as one unit (on a durable store, one
    * transaction), each checked by the same rules as {@link #record}: the importers' way to write
    * many lines at the speed of the journal's own batches. If any operation is refused, nothing of
