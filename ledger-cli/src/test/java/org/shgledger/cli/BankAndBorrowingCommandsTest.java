@@ -119,6 +119,44 @@ class BankAndBorrowingCommandsTest {
     assertEquals(1, books.entries());
   }
 
+  /** An EMI of 8,885 thirty days after a loan of 1,00,000: the bank debits it as one amount. */
+  private Path emiStatement() throws java.io.IOException {
+    Path passbook = directory.resolve("emi.csv");
+    java.nio.file.Files.writeString(passbook, """
+        Date,Narration,Withdrawal,Deposit,Balance
+        20/12/2024,EMI RECOVERY SHG TERM LOAN,"8,885.00",,"91,115.00"
+        """);
+    return passbook;
+  }
+
+  @Test
+  void anImportedEmiIsSplitByTheBankLoansTerms() throws java.io.IOException {
+    books.ok("bank-loan", "receive", "SHG01", "--amount", "1,00,000", "--date", "2024-11-20",
+        "--annual-rate", "12", "--instalments", "12", "--method", "emi");
+
+    Run imported = books.ok("import", "passbook", "SHG01", emiStatement().toString());
+
+    assertTrue(!imported.out().contains("warning:"), imported.out());
+    assertEquals(inr("986.30"), books.balance("5000"));
+    assertEquals(inr("92101.30"), books.balance("2200"));
+    assertEquals(inr("91115"), books.balance("1100"));
+  }
+
+  @Test
+  void anImportedEmiWithoutTermsGoesToTheLoanAndTheOutputSaysHowToRecordThem() throws java.io.IOException {
+    books.ok("bank-loan", "receive", "SHG01", "--amount", "1,00,000", "--date", "2024-11-20");
+
+    Run imported = books.ok("import", "passbook", "SHG01", emiStatement().toString());
+
+    assertTrue(imported.out().contains("warning: " + emiStatement() + ":2: the bank-loan EMI of 2024-12-20"
+        + " (INR 8885.00, 'EMI RECOVERY SHG TERM LOAN') went wholly to the bank loan 2200"), imported.out());
+    assertTrue(imported.out().contains("warning: to split an EMI into interest and principal, record the bank loan"
+        + " with its terms (shg bank-loan receive GROUP --amount A --date D --annual-rate R --instalments N"
+        + " --method emi)"), imported.out());
+    assertEquals(inr("0"), books.balance("5000"));
+    assertEquals(inr("91115"), books.balance("2200"));
+  }
+
   @Test
   void aFederationLoanInCashOrBank() {
     books.ok("federation-loan", "receive", "SHG01", "--amount", "20000", "--date", "2024-12-02");

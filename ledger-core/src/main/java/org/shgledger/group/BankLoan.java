@@ -26,6 +26,10 @@ public record BankLoan(
     EntryId receipt, LocalDate received, Money principal, BigDecimal annualRatePercent, int instalments,
     RepaymentMethod method) {
 
+  /** The order {@link GroupRecords#bankLoans} gives: by date received, then by the receipt's id. */
+  public static final java.util.Comparator<BankLoan> RECEIVED_ORDER =
+      java.util.Comparator.comparing(BankLoan::received).thenComparing(BankLoan::receipt);
+
   /**
    * Checks the terms.
    *
@@ -57,5 +61,31 @@ public record BankLoan(
     if (instalments < 1) {
       throw new IllegalArgumentException("a bank loan needs at least one instalment: " + instalments);
     }
+  }
+
+  /**
+   * The interest the bank charges on a principal outstanding for a number of days at this loan's
+   * rate, on the actual/365 day count the banks' SHG loans use: principal × rate ÷ 100 × days ÷
+   * 365, rounded half up to the currency's smallest unit (the paisa). Nothing for no principal or
+   * no days. Example: 1,00,000 at 12 % for 30 days is 986.30.
+   *
+   * @param outstanding the principal outstanding, not null; zero or less charges nothing
+   * @param days the days since the previous repayment (or the receipt), zero or more
+   * @return the interest, zero or more, in the principal's currency, not null
+   * @throws IllegalArgumentException for negative days
+   */
+  public Money interestOn(Money outstanding, long days) {
+    Objects.requireNonNull(outstanding, "outstanding");
+    if (days < 0) {
+      throw new IllegalArgumentException("days cannot be negative: " + days);
+    }
+    if (!outstanding.isPositive() || days == 0) {
+      return Money.zero(outstanding.getCurrencyUnit());
+    }
+    // one division at the end: exact until the rounding to the paisa
+    BigDecimal interest = outstanding.getAmount().multiply(annualRatePercent).multiply(BigDecimal.valueOf(days))
+        .divide(BigDecimal.valueOf(36_500), outstanding.getCurrencyUnit().getDecimalPlaces(),
+            java.math.RoundingMode.HALF_UP);
+    return Money.of(outstanding.getCurrencyUnit(), interest);
   }
 }

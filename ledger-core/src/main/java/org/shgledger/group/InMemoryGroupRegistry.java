@@ -119,7 +119,7 @@ public final class InMemoryGroupRegistry implements GroupRegistry {
   @Override
   public synchronized List<BankLoan> bankLoans(BookId group) {
     List<BankLoan> loans = new ArrayList<>(bankLoans.getOrDefault(group, Map.of()).values());
-    loans.sort(BANK_LOAN_ORDER);
+    loans.sort(BankLoan.RECEIVED_ORDER);
     return List.copyOf(loans);
   }
 
@@ -129,8 +129,4 @@ public final class InMemoryGroupRegistry implements GroupRegistry {
     // the first terms of a receipt stay, as the database keeps them: a repeat writes nothing
     bankLoans.computeIfAbsent(group, g -> new TreeMap<>()).putIfAbsent(loan.receipt(), loan);
   }
-
-  /** The order {@link GroupRecords#bankLoans} states: by date received, then by receipt id. */
-  static final java.util.Comparator<BankLoan> BANK_LOAN_ORDER =
-      java.util.Comparator.comparing(BankLoan::received).thenComparing(BankLoan::receipt);
 }

@@ -380,7 +380,7 @@ public final class JdbcGroupRegistry implements GroupRegistry {
           "SELECT " + RegistryRows.BANK_LOAN_COLUMNS + " FROM bank_loan WHERE book_id = ?",
           RegistryRows::bankLoan, group.value()));
       // ordered here, not by the database, whose collation may not be Java's order
-      loans.sort(java.util.Comparator.comparing(BankLoan::received).thenComparing(BankLoan::receipt));
+      loans.sort(BankLoan.RECEIVED_ORDER);
       return List.copyOf(loans);
     });
   }
