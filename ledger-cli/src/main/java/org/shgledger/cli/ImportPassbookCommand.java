@@ -155,8 +155,9 @@ final class ImportPassbookCommand implements Callable<Integer> {
       lines.add("warning: " + (report.warningCount() - report.warnings().size()) + " more like these");
     }
     if (report.warningCount() > 0) {
-      lines.add("warning: to split an EMI into interest and principal, record the bank loan with its terms"
-          + " (shg bank-loan receive GROUP --amount A --date D --annual-rate R --instalments N --method emi);"
+      lines.add("warning: to split an EMI into interest and principal, keep the bank loan's terms"
+          + " (shg bank-loan terms GROUP --entry ENTRY --annual-rate R --instalments N --method emi for a loan"
+          + " already in the books, or shg bank-loan receive ... --annual-rate R --instalments N --method emi);"
           + " to correct a line already recorded, reverse it (shg reverse) and record the instalment with"
           + " shg bank-loan repay --principal P --interest I");
     }

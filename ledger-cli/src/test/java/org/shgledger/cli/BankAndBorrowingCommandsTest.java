@@ -150,11 +150,33 @@ class BankAndBorrowingCommandsTest {
 
     assertTrue(imported.out().contains("warning: " + emiStatement() + ":2: the bank-loan EMI of 2024-12-20"
         + " (INR 8885.00, 'EMI RECOVERY SHG TERM LOAN') went wholly to the bank loan 2200"), imported.out());
-    assertTrue(imported.out().contains("warning: to split an EMI into interest and principal, record the bank loan"
-        + " with its terms (shg bank-loan receive GROUP --amount A --date D --annual-rate R --instalments N"
-        + " --method emi)"), imported.out());
+    assertTrue(imported.out().contains("warning: to split an EMI into interest and principal, keep the bank loan's"
+        + " terms (shg bank-loan terms GROUP --entry ENTRY --annual-rate R --instalments N --method emi"), imported.out());
     assertEquals(inr("0"), books.balance("5000"));
     assertEquals(inr("91115"), books.balance("2200"));
+  }
+
+  @Test
+  void aLoanThePassbookBroughtInGetsItsTermsAfterwardsAndLaterEmisAreSplit() throws java.io.IOException {
+    Path passbook = directory.resolve("loan.csv");
+    java.nio.file.Files.writeString(passbook, """
+        Date,Narration,Withdrawal,Deposit,Balance
+        20/11/2024,LOAN DISBURSEMENT SHG LINKAGE,,"1,00,000.00","1,00,000.00"
+        """);
+    books.ok("import", "passbook", "SHG01", passbook.toString());
+    String receipt = books.read(groups -> groups.journal().entries(org.shgledger.journal.BookId.of("SHG01")).stream()
+        .filter(e -> e.memo().startsWith("LOAN DISBURSEMENT")).findFirst().orElseThrow().id().value());
+
+    Run terms = books.ok("bank-loan", "terms", "SHG01", "--entry", receipt, "--annual-rate", "12",
+        "--instalments", "12", "--method", "emi");
+    books.ok("import", "passbook", "SHG01", emiStatement().toString());
+
+    assertEquals("bank loan " + receipt + " of 2024-11-20: 1,00,000.00 at 12 % a year, 12 instalments, emi\n",
+        terms.out());
+    assertEquals(inr("986.30"), books.balance("5000"));
+    books.fails(ExitCodes.REJECTED, "is not a bank loan received into the bank",
+        "bank-loan", "terms", "SHG01", "--entry", "SHG01-2024-05-04-SAVE-M01", "--annual-rate", "12",
+        "--instalments", "12", "--method", "emi");
   }
 
   @Test

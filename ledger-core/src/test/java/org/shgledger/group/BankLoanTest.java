@@ -122,4 +122,22 @@ class BankLoanTest {
     assertEquals(List.of(Posting.debit(Chart.INTEREST_PAID, inr("100")), Posting.credit(Chart.BANK, inr("100"))),
         wholeInterest.postings());
   }
+
+  @Test
+  void aLoanReceivedWithoutTermsGetsThemFromItsEntryOnce() {
+    SavingsGroups groups = engine();
+    LocalDate day = LocalDate.of(2024, 11, 20);
+    groups.record(SHG, EntryId.of("BL1"), day, new GroupOperation.ReceiveBankLoan(inr("100000")));
+    groups.record(SHG, EntryId.of("CH1"), day, new GroupOperation.BankCharges(inr("10")));
+
+    BankLoan kept = groups.keepBankLoanTerms(SHG, EntryId.of("BL1"), new BigDecimal("12"), 12, RepaymentMethod.EMI);
+    BankLoan again = groups.keepBankLoanTerms(SHG, EntryId.of("BL1"), BigDecimal.ONE, 1, RepaymentMethod.FLAT);
+    GroupException notALoan = assertThrows(GroupException.class,
+        () -> groups.keepBankLoanTerms(SHG, EntryId.of("CH1"), BigDecimal.ONE, 1, RepaymentMethod.FLAT));
+
+    assertEquals(loan(), kept);
+    assertEquals(loan(), again);
+    assertEquals(List.of(loan()), groups.registry().bankLoans(SHG));
+    assertEquals(GroupRejection.INVALID_ACCOUNT, notALoan.reason());
+  }
 }
