@@ -1,9 +1,12 @@
 package org.shgledger.cli;
 
+import java.math.BigDecimal;
 import org.joda.money.Money;
 import org.shgledger.cli.Words.ChannelWord;
 import org.shgledger.group.Channel;
 import org.shgledger.group.GroupOperation;
+import org.shgledger.loan.RepaymentMethod;
+import org.shgledger.money.MoneyFormats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -48,24 +51,110 @@ final class BorrowingCommands {
             + "through the group's bank account.",
         "Example: shg bank-loan receive SHG01 --amount 50000 --date 2024-11-20"
       },
-      subcommands = {BankLoan.Receive.class, BankLoan.Repay.class})
+      subcommands = {BankLoan.Receive.class, BankLoan.Repay.class, BankLoan.Terms.class})
   static final class BankLoan extends CommandGroup {
 
     /** Debit bank, credit 2200. */
     @Command(
         name = "receive",
         mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = {
-          "Record a bank loan credited to the group's bank account.",
-          "Example: shg bank-loan receive SHG01 --amount 50000 --date 2024-11-20"
+          "Record a bank loan credited to the group's bank account. With its terms (--annual-rate, "
+              + "--instalments, --method, all three), an EMI line the bank debits as one amount is "
+              + "split into interest and principal when the passbook is imported.",
+          "Example: shg bank-loan receive SHG01 --amount 50000 --date 2024-11-20",
+          "Example: shg bank-loan receive SHG01 --amount 100000 --date 2024-11-20 --annual-rate 12 "
+              + "--instalments 12 --method emi"
         })
     static final class Receive extends RecordingCommand {
       @Option(names = "--amount", required = true, paramLabel = "AMOUNT", description = "The loan.")
       String amount;
 
+      @Option(names = "--annual-rate", paramLabel = "PERCENT",
+          description = "The bank's rate, percent a year, e.g. 12.")
+      String annualRate;
+
+      @Option(names = "--instalments", paramLabel = "N", description = "How many instalments the bank expects.")
+      Integer instalments;
+
+      @Option(names = "--method", paramLabel = "emi|flat|equal-principal", converter = Words.MethodWord.class,
+          description = "How the bank schedules the instalments.")
+      RepaymentMethod method;
+
       @Override
       void run() {
-        record("BANKLOAN", null, new GroupOperation.ReceiveBankLoan(amount("--amount", amount)));
+        Money principal = amount("--amount", amount);
+        if (annualRate == null && instalments == null && method == null) {
+          record("BANKLOAN", null, new GroupOperation.ReceiveBankLoan(principal));
+          return;
+        }
+        if (annualRate == null || instalments == null || method == null) {
+          throw usage("a bank loan's terms are --annual-rate, --instalments and --method together");
+        }
+        BigDecimal rate = rate(this, annualRate);
+        record("BANKLOAN", null, entryId -> {
+          org.shgledger.group.BankLoan terms;
+          try {
+            terms = new org.shgledger.group.BankLoan(entryId, date, principal, rate, instalments, method);
+          } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+          }
+          return engine.receiveBankLoan(code, terms);
+        });
+      }
+    }
+
+    /** An annual rate as the option gives it; anything but a number is a usage error. */
+    static BigDecimal rate(BookCommand command, String annualRate) {
+      try {
+        return new BigDecimal(annualRate.trim());
+      } catch (NumberFormatException e) {
+        throw command.usage("--annual-rate is a percent a year such as 12 or 11.5, not " + annualRate);
+      }
+    }
+
+    /** The terms of a bank loan already in the books (a passbook line, or received without terms). */
+    @Command(
+        name = "terms",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+          "Keep the terms of a bank loan already in the books: the entry that received it (a passbook "
+              + "line sent to 2200, or bank-loan receive without terms). Its amount and date are the "
+              + "entry's. EMIs imported afterwards are split into interest and principal by them.",
+          "Example: shg bank-loan terms SHG01 --entry SHG01-2024-11-20-BANKLOAN --annual-rate 12 "
+              + "--instalments 12 --method emi"
+        })
+    static final class Terms extends BookCommand {
+      @Option(names = "--entry", required = true, paramLabel = "ENTRY", converter = Words.EntryIdWord.class,
+          description = "The entry that received the loan (shg report journal lists the ids).")
+      org.shgledger.journal.EntryId entry;
+
+      @Option(names = "--annual-rate", required = true, paramLabel = "PERCENT",
+          description = "The bank's rate, percent a year, e.g. 12.")
+      String annualRate;
+
+      @Option(names = "--instalments", required = true, paramLabel = "N",
+          description = "How many instalments the bank expects.")
+      int instalments;
+
+      @Option(names = "--method", required = true, paramLabel = "emi|flat|equal-principal",
+          converter = Words.MethodWord.class, description = "How the bank schedules the instalments.")
+      RepaymentMethod method;
+
+      @Override
+      void run() {
+        BigDecimal rate = rate(this, annualRate);
+        org.shgledger.group.BankLoan kept;
+        try {
+          kept = engine.keepBankLoanTerms(code, entry, rate, instalments, method);
+        } catch (IllegalArgumentException e) {
+          throw usage(e.getMessage());
+        }
+        out.println("bank loan " + kept.receipt() + " of " + kept.received() + ": "
+            + MoneyFormats.indian(kept.principal()) + " at " + kept.annualRatePercent().toPlainString()
+            + " % a year, " + kept.instalments() + " instalments, " + LoanScheduleCommand.word(kept.method()));
       }
     }
 

@@ -111,6 +111,7 @@ final class ImportBooksCommand implements Callable<Integer> {
     result.members().ifPresent(roster -> out.println(summary(roster)));
     out.println(summary(result.meetings()));
     out.println(summary(result.passbook()));
+    ImportPassbookCommand.emiWarnings(result.passbook()).forEach(out::println);
     out.println(reconciliation(result));
     if (!result.passbook().bookHadBankEntries() && !result.passbook().openingBalance().isZero()) {
       out.println("note: the books held no bank entries, so the passbook's opening balance "

@@ -132,10 +132,36 @@ final class ImportPassbookCommand implements Callable<Integer> {
       text.append(System.lineSeparator()).append("note: ").append(report.noteCount() - report.notes().size())
           .append(" more like these");
     }
+    emiWarnings(report).forEach(warning -> text.append(System.lineSeparator()).append(warning));
     if (report.dryRun()) {
       text.append(System.lineSeparator()).append("dry run: nothing was recorded");
     }
     return text.toString();
+  }
+
+  /**
+   * The warnings about bank-loan EMI lines that went wholly to the bank loan for lack of its
+   * terms, each saying how to record them; none when there were no such lines.
+   *
+   * @param report the passbook's report
+   * @return the lines to print, each starting {@code warning: }, not null
+   */
+  static java.util.List<String> emiWarnings(PassbookImportReport report) {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    for (String warning : report.warnings()) {
+      lines.add("warning: " + warning);
+    }
+    if (report.warningCount() > report.warnings().size()) {
+      lines.add("warning: " + (report.warningCount() - report.warnings().size()) + " more like these");
+    }
+    if (report.warningCount() > 0) {
+      lines.add("warning: to split an EMI into interest and principal, keep the bank loan's terms"
+          + " (shg bank-loan terms GROUP --entry ENTRY --annual-rate R --instalments N --method emi for a loan"
+          + " already in the books, or shg bank-loan receive ... --annual-rate R --instalments N --method emi);"
+          + " to correct a line already recorded, reverse it (shg reverse) and record the instalment with"
+          + " shg bank-loan repay --principal P --interest I");
+    }
+    return lines;
   }
 
   /** One planned entry on one line: date, id, the other account with its side, amount, memo. */

@@ -54,6 +54,13 @@ final class Words {
     }
   }
 
+  /** {@code flat}, {@code emi} or {@code equal-principal}: a bank loan's schedule. */
+  static final class MethodWord extends EnumWord<org.shgledger.loan.RepaymentMethod> {
+    MethodWord() {
+      super(org.shgledger.loan.RepaymentMethod.class);
+    }
+  }
+
   /** {@code compulsory} or {@code voluntary}. */
   static final class KindWord extends EnumWord<SavingsKind> {
     KindWord() {

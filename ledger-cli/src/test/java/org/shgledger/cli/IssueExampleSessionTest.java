@@ -89,7 +89,7 @@ class IssueExampleSessionTest {
   @ValueSource(strings = {"group list", "group show", "member add", "member list", "member exit", "member settle",
       "member bank-account", "bearer elect", "bearer list", "meeting record", "save", "withdraw", "fine",
       "loan disburse", "loan repay", "loan penalty", "loan show", "bank deposit", "bank withdraw", "bank interest",
-      "bank charges", "bank-loan receive", "bank-loan repay", "federation-loan receive", "federation-loan repay",
+      "bank charges", "bank-loan receive", "bank-loan repay", "bank-loan terms", "federation-loan receive", "federation-loan repay",
       "grant", "expense", "income", "reverse", "year-end", "distribute-surplus", "share-out"})
   void helpHasAnExample(String command) {
     List<String> args = new ArrayList<>(List.of(command.split(" ")));

@@ -453,15 +453,21 @@ public sealed interface GroupOperation {
    * ({@link Chart#ownedByEngine}: a member's loan, the surplus, loan interest), and, for a member's
    * savings, that she is a member on the line's date and has not left.
    *
+   * <p>An EMI the bank debits as one amount (money out to the bank loan, 2200) may carry its
+   * interest part, worked out from the bank loan's terms ({@link BankLoan}): the entry then debits
+   * 2200 with the principal, 5000 with the interest, and credits the bank with the whole amount.
+   *
    * @param deposit true for money into the bank (debit bank), false for money out (credit bank)
    * @param amount positive, not null
    * @param counterpart the other side's account, not null
    * @param narration the memo: the bank's narration, or words for people, up to {@link
    *     org.shgledger.journal.JournalEntry#MAX_MEMO_LENGTH} characters, not null; account numbers
    *     in it are masked to their last 4 digits ({@link org.shgledger.journal.AccountNumbers})
+   * @param interest the interest part of an EMI to the bank loan, zero to the amount; zero for
+   *     every other line, not null
    */
-  record BankLine(boolean deposit, Money amount, org.shgledger.journal.AccountCode counterpart, String narration)
-      implements GroupOperation {
+  record BankLine(boolean deposit, Money amount, org.shgledger.journal.AccountCode counterpart, String narration,
+      Money interest) implements GroupOperation {
     /**
      * Checks for nulls and masks account numbers in the narration.
      *
@@ -470,11 +476,25 @@ public sealed interface GroupOperation {
      * @param counterpart the other side's account, not null
      * @param narration the memo: the bank's narration, or words for people, up to {@link
      *     org.shgledger.journal.JournalEntry#MAX_MEMO_LENGTH} characters, not null
+     * @param interest the interest part of an EMI, not null (the engine checks its range)
      */
     public BankLine {
       Objects.requireNonNull(amount, "amount");
       Objects.requireNonNull(counterpart, "counterpart");
+      Objects.requireNonNull(interest, "interest");
       narration = org.shgledger.journal.AccountNumbers.mask(Objects.requireNonNull(narration, "narration"));
+    }
+
+    /**
+     * A line wholly on its other side: no interest part.
+     *
+     * @param deposit true for money into the bank (debit bank), false for money out (credit bank)
+     * @param amount positive, not null
+     * @param counterpart the other side's account, not null
+     * @param narration the memo, not null
+     */
+    public BankLine(boolean deposit, Money amount, org.shgledger.journal.AccountCode counterpart, String narration) {
+      this(deposit, amount, counterpart, narration, Money.zero(Objects.requireNonNull(amount, "amount").getCurrencyUnit()));
     }
 
     @Override
@@ -483,18 +503,28 @@ public sealed interface GroupOperation {
     }
 
     /**
-     * The line's two postings, bank first for money in, the other side first for money out: what
-     * the engine records once it has checked the line.
+     * The line's postings, bank first for money in, the other side first for money out: what
+     * the engine records once it has checked the line. An EMI with an interest part has three:
+     * the principal to the other side (left out when the interest is the whole amount), the
+     * interest to 5000, the whole amount from the bank.
      *
      * @return the postings, not null
      */
     public java.util.List<org.shgledger.journal.Posting> postings() {
       org.shgledger.journal.AccountCode bank = Chart.BANK;
-      return deposit
-          ? java.util.List.of(org.shgledger.journal.Posting.debit(bank, amount),
-              org.shgledger.journal.Posting.credit(counterpart, amount))
-          : java.util.List.of(org.shgledger.journal.Posting.debit(counterpart, amount),
-              org.shgledger.journal.Posting.credit(bank, amount));
+      if (deposit) {
+        return java.util.List.of(org.shgledger.journal.Posting.debit(bank, amount),
+            org.shgledger.journal.Posting.credit(counterpart, amount));
+      }
+      if (interest.isZero()) {
+        return java.util.List.of(org.shgledger.journal.Posting.debit(counterpart, amount),
+            org.shgledger.journal.Posting.credit(bank, amount));
+      }
+      return new EntryBuilder()
+          .debit(counterpart, amount.minus(interest))
+          .debit(Chart.INTEREST_PAID, interest)
+          .credit(bank, amount)
+          .postings();
     }
   }
 

@@ -128,4 +128,13 @@ public interface GroupRecords {
     }
     return events;
   }
+
+  /**
+   * The terms of the loans a bank gave a group, in the order they were received (by date, then
+   * by the receipt's entry id).
+   *
+   * @param group the group, not null
+   * @return the bank loans with terms on record, not null
+   */
+  List<BankLoan> bankLoans(BookId group);
 }

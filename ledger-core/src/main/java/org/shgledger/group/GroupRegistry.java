@@ -61,4 +61,12 @@ public interface GroupRegistry extends GroupRecords {
    */
   void addLoanEvent(BookId group, LoanId loan, LoanEvent event);
 
+  /**
+   * Stores a bank loan's terms; putting the terms of a receipt already on record again writes
+   * nothing (a repeated import or command).
+   *
+   * @param group the group, not null
+   * @param loan the terms, not null
+   */
+  void putBankLoan(BookId group, BankLoan loan);
 }

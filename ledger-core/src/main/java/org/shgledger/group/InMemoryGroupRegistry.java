@@ -18,6 +18,7 @@ public final class InMemoryGroupRegistry implements GroupRegistry {
   private final Map<BookId, Map<LocalDate, Meeting>> meetings = new TreeMap<>();
   private final Map<BookId, Map<LoanId, MemberLoan>> loans = new TreeMap<>();
   private final Map<BookId, Map<LoanId, List<LoanEvent>>> loanEvents = new TreeMap<>();
+  private final Map<BookId, Map<org.shgledger.journal.EntryId, BankLoan>> bankLoans = new TreeMap<>();
 
   /** Creates an empty registry. */
   public InMemoryGroupRegistry() {}
@@ -113,5 +114,19 @@ public final class InMemoryGroupRegistry implements GroupRegistry {
     loanEvents.computeIfAbsent(group, g -> new TreeMap<>())
         .computeIfAbsent(loan, l -> new ArrayList<>())
         .add(Objects.requireNonNull(event, "event"));
+  }
+
+  @Override
+  public synchronized List<BankLoan> bankLoans(BookId group) {
+    List<BankLoan> loans = new ArrayList<>(bankLoans.getOrDefault(group, Map.of()).values());
+    loans.sort(BankLoan.RECEIVED_ORDER);
+    return List.copyOf(loans);
+  }
+
+  @Override
+  public synchronized void putBankLoan(BookId group, BankLoan loan) {
+    Objects.requireNonNull(loan, "loan");
+    // the first terms of a receipt stay, as the database keeps them: a repeat writes nothing
+    bankLoans.computeIfAbsent(group, g -> new TreeMap<>()).putIfAbsent(loan.receipt(), loan);
   }
 }

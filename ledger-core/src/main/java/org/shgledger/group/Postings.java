@@ -173,6 +173,14 @@ final class Postings extends EnginePart {
         throw new GroupException(GroupRejection.INVALID_AMOUNT,
             "group " + code + ": a bank line's other side cannot be the bank account " + Chart.BANK);
       }
+      nonNegative(group, op.interest(), "a bank line's interest part");
+      if (op.interest().isPositive() && (op.deposit() || !op.counterpart().equals(Chart.BANK_LOAN)
+          || op.interest().isGreaterThan(amount))) {
+        // only an EMI paid to the bank loan has an interest part, and it is at most the EMI
+        throw new GroupException(GroupRejection.INVALID_AMOUNT, "group " + code + ": an interest part of "
+            + op.interest() + " belongs only to a payment of at most that much out of the bank to the bank loan "
+            + Chart.BANK_LOAN);
+      }
       return op.postings();
     } else if (operation instanceof GroupOperation.OpeningBalances op) {
       for (Posting posting : op.postings()) {
@@ -194,6 +202,13 @@ final class Postings extends EnginePart {
       Group group = group(code);
       JournalEntry original = journal.entry(code, entry).orElseThrow(() -> new JournalException(
           Rejection.REVERSED_ENTRY_NOT_FOUND, "book " + code + ": there is no entry " + entry));
+      if (entry.value().startsWith(SavingsGroups.BANK_LINE_ID_PREFIX) && original.postings().size() == 3
+          && original.postings().stream().anyMatch(p -> p.account().equals(Chart.INTEREST_PAID))) {
+        // one amount split by the bank loan's terms: which account would the whole go to?
+        throw new JournalException(Rejection.REVERSAL_DOES_NOT_MATCH, "entry " + entry + " is a bank-loan EMI"
+            + " split into interest and principal by the loan's terms: it is not reclassified to one account;"
+            + " reverse it (shg reverse) and record the instalment with shg bank-loan repay");
+      }
       if (!entry.value().startsWith(SavingsGroups.BANK_LINE_ID_PREFIX) || original.postings().size() != 2
           || original.postings().stream().noneMatch(p -> p.account().equals(Chart.BANK))) {
         throw new JournalException(Rejection.REVERSAL_DOES_NOT_MATCH,

@@ -311,6 +311,80 @@ public final class SavingsGroups {
   }
 
   /**
+   * Records a bank loan received (debit bank, credit 2200, as {@link GroupOperation.ReceiveBankLoan})
+   * together with its terms, as one unit: the entry and the terms are both kept or neither is. The
+   * terms let an EMI the bank debits as one amount be split into interest and principal when a
+   * passbook is imported (docs/engine.md). Repeating the same receipt writes nothing new.
+   *
+   * @param code the group, not null
+   * @param terms the loan's terms; its receipt is the entry's id, its received date the entry's
+   *     date and its principal the amount received, not null
+   * @return the recorded entry (a repeat's original), not null
+   * @throws GroupException as {@link #record(BookId, EntryId, LocalDate, GroupOperation)}, and
+   *     {@link GroupRejection#INVALID_AMOUNT} for terms in another currency than the group's
+   * @throws JournalException as {@link #record(BookId, EntryId, LocalDate, GroupOperation)}
+   */
+  public JournalEntry receiveBankLoan(BookId code, BankLoan terms) {
+    Objects.requireNonNull(terms, "terms");
+    admitEntry(code, terms.receipt(), terms.received());
+    return atomically(code, () -> {
+      Group group = membership.group(code);
+      if (!terms.principal().getCurrencyUnit().equals(group.currency())) {
+        throw new GroupException(GroupRejection.INVALID_AMOUNT, "group " + code + " keeps its books in "
+            + group.currency() + ": a bank loan of " + terms.principal() + " is in another currency");
+      }
+      JournalEntry entry = postings.record(code, terms.receipt(), terms.received(),
+          new GroupOperation.ReceiveBankLoan(terms.principal()));
+      registry.putBankLoan(code, terms);
+      return entry;
+    });
+  }
+
+  /**
+   * Keeps the terms of a bank loan already in the books, received by an entry this engine did not
+   * make with terms (a passbook line the rules sent to 2200, or {@code bank-loan receive} without
+   * them): its principal is what the entry credits to 2200, its date the entry's. Then the EMIs of
+   * later imports are split by them, as for {@link #receiveBankLoan}. Keeping the terms of a
+   * receipt that has them already writes nothing.
+   *
+   * @param code the group, not null
+   * @param receipt the entry that received the loan: it stands (not reversed) and credits the bank
+   *     loan (2200) from the bank (1100), not null
+   * @param annualRatePercent the bank's rate, percent a year, not null
+   * @param instalments how many instalments, positive
+   * @param method how the bank schedules them, not null
+   * @return the terms kept (the first ones, for a receipt that had terms already), not null
+   * @throws JournalException {@link org.shgledger.journal.Rejection#REVERSED_ENTRY_NOT_FOUND} for no
+   *     such entry
+   * @throws GroupException {@link GroupRejection#INVALID_ACCOUNT} for an entry that is not a bank
+   *     loan received, or has been reversed
+   * @throws IllegalArgumentException for terms out of range, as {@link BankLoan}
+   */
+  public BankLoan keepBankLoanTerms(BookId code, EntryId receipt, java.math.BigDecimal annualRatePercent,
+      int instalments, org.shgledger.loan.RepaymentMethod method) {
+    Objects.requireNonNull(receipt, "receipt");
+    return atomically(code, () -> {
+      membership.group(code);
+      JournalEntry entry = journal.entry(code, receipt).orElseThrow(() -> new JournalException(
+          org.shgledger.journal.Rejection.REVERSED_ENTRY_NOT_FOUND, "book " + code + ": there is no entry " + receipt));
+      Optional<Money> received = entry.postings().stream()
+          .filter(p -> p.account().equals(Chart.BANK_LOAN) && p.side() == org.shgledger.journal.Side.CREDIT)
+          .map(org.shgledger.journal.Posting::amount).findFirst();
+      boolean fromBank = entry.postings().stream()
+          .anyMatch(p -> p.account().equals(Chart.BANK) && p.side() == org.shgledger.journal.Side.DEBIT);
+      if (received.isEmpty() || !fromBank || entry.reverses().isPresent() || !journal.stands(code, receipt)) {
+        throw new GroupException(GroupRejection.INVALID_ACCOUNT, "entry " + receipt + " is not a bank loan"
+            + " received into the bank (Dr 1100, Cr 2200) that stands: its terms cannot be kept");
+      }
+      BankLoan terms = new BankLoan(receipt, entry.date(), received.get(), annualRatePercent, instalments, method);
+      registry.putBankLoan(code, terms);
+      // a receipt's terms are written once: what is kept may be an earlier call's
+      return registry.bankLoans(code).stream().filter(kept -> kept.receipt().equals(receipt)).findFirst()
+          .orElse(terms);
+    });
+  }
+
+  /**
    * Records a batch of everyday operations on one group as one unit (on a durable store, one
    * transaction), each checked by the same rules as {@link #record}: the importers' way to write
    * many lines at the speed of the journal's own batches. If any operation is refused, nothing of

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.shgledger.group.Attendance;
+import org.shgledger.group.BankLoan;
 import org.shgledger.group.BearerTerm;
 import org.shgledger.group.Group;
 import org.shgledger.group.GroupRegistry;
@@ -365,6 +366,48 @@ public final class JdbcGroupRegistry implements GroupRegistry {
       parameters.text(group.value()).text(loan.value());
       insert.executeUpdate();
       RegistryChain.recordNumbered(database, group, Table.LOAN_EVENT, loan.value());
+      return null;
+    });
+  }
+
+  // ---- bank loans ----
+
+  @Override
+  public List<BankLoan> bankLoans(BookId group) {
+    Objects.requireNonNull(group, "group");
+    return database.read(false, () -> {
+      List<BankLoan> loans = new ArrayList<>(query(Table.BANK_LOAN,
+          "SELECT " + RegistryRows.BANK_LOAN_COLUMNS + " FROM bank_loan WHERE book_id = ?",
+          RegistryRows::bankLoan, group.value()));
+      // ordered here, not by the database, whose collation may not be Java's order
+      loans.sort(BankLoan.RECEIVED_ORDER);
+      return List.copyOf(loans);
+    });
+  }
+
+  @Override
+  public void putBankLoan(BookId group, BankLoan loan) {
+    Objects.requireNonNull(group, "group");
+    Objects.requireNonNull(loan, "loan");
+    database.write(List.of(group), () -> {
+      requireBook(group);
+      PreparedStatement existing = database.prepare(
+          "SELECT 1 FROM bank_loan WHERE book_id = ? AND receipt_entry_id = ?");
+      existing.setString(1, group.value());
+      existing.setString(2, loan.receipt().value());
+      try (ResultSet row = existing.executeQuery()) {
+        if (row.next()) {
+          return null; // a receipt's terms are written once; a repeat writes nothing
+        }
+      }
+      PreparedStatement insert = database.prepare(
+          "INSERT INTO bank_loan (book_id, recorded_at, " + RegistryRows.BANK_LOAN_COLUMNS + ")"
+              + " VALUES (?, ?, " + RegistryRows.placeholders(RegistryRows.BANK_LOAN_COLUMNS) + ")");
+      insert.setString(1, group.value());
+      insert.setString(2, Database.now());
+      RegistryRows.write(new Parameters(insert, 3), loan);
+      insert.executeUpdate();
+      RegistryChain.recordInserted(database, group, Table.BANK_LOAN, loan.receipt().value());
       return null;
     });
   }

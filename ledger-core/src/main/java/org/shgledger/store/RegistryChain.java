@@ -52,14 +52,29 @@ final class RegistryChain {
     MEETING("meeting", "meeting_epoch_day", "version"),
     MEETING_ATTENDANCE("meeting_attendance", "meeting_epoch_day", "version", "member_id"),
     MEMBER_LOAN("member_loan", "loan_id", "version"),
-    LOAN_EVENT("loan_event", "loan_id", "event_seq");
+    LOAN_EVENT("loan_event", "loan_id", "event_seq"),
+    BANK_LOAN(10, "bank_loan", "receipt_entry_id");
 
+    private final int since;
     private final String sqlName;
     private final List<String> key;
 
     Table(String sqlName, String... key) {
+      this(7, sqlName, key);
+    }
+
+    Table(int since, String sqlName, String... key) {
+      this.since = since;
       this.sqlName = sqlName;
       this.key = List.of(key);
+    }
+
+    /**
+     * The schema version that made the table: migrating an old book through version 7 must not
+     * read a table a later version creates.
+     */
+    int since() {
+      return since;
     }
 
     /** The table's name in the database. */
@@ -259,9 +274,11 @@ final class RegistryChain {
    * transaction, so a crash leaves the database at the version before, to be migrated again.
    *
    * @param connection the migration's connection
+   * @param version the schema version the migration brings the database to: tables a later
+   *     version creates do not exist yet and are left out
    * @throws SQLException if the database fails
    */
-  static void chainUnrecorded(Connection connection) throws SQLException {
+  static void chainUnrecorded(Connection connection, int version) throws SQLException {
     try (MigrationStatements sql = new MigrationStatements(connection)) {
       List<String> books = new ArrayList<>();
       try (ResultSet rows = sql.prepare("SELECT book_id FROM book ORDER BY book_id").executeQuery()) {
@@ -273,6 +290,9 @@ final class RegistryChain {
       for (String book : books) {
         Head head = head(sql, book);
         for (Table table : Table.values()) {
+          if (table.since() > version) {
+            continue;
+          }
           PreparedStatement query = sql.prepare(table.selectAll());
           query.setString(1, book);
           PreparedStatement recorded = sql.prepare(

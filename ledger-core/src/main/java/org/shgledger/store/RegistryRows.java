@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
+import org.shgledger.group.BankLoan;
 import org.shgledger.group.BearerTerm;
 import org.shgledger.group.Channel;
 import org.shgledger.group.Group;
@@ -68,6 +69,10 @@ final class RegistryRows {
           + " interest_basis, payment_rule, instalment_amount_minor";
 
   static final String EVENT_COLUMNS = "kind, event_id, event_epoch_day, amount_minor, currency";
+
+  static final String BANK_LOAN_COLUMNS =
+      "receipt_entry_id, received_epoch_day, principal_minor, currency, annual_rate_percent, instalment_count,"
+          + " method";
 
   private static final String SCHEDULED = "SCHEDULED";
   private static final String OPEN = "OPEN";
@@ -294,6 +299,28 @@ final class RegistryRows {
     LocalDate date = in.date();
     long amountMinor = in.number();
     return new LoanEvent(kind, id, date, Money.ofMinor(CurrencyUnit.of(in.text()), amountMinor));
+  }
+
+  // ---- bank loans ----
+
+  static void write(Parameters out, BankLoan loan) throws SQLException {
+    out.text(loan.receipt().value())
+        .number(loan.received().toEpochDay())
+        .number(loan.principal().getAmountMinorLong())
+        .text(loan.principal().getCurrencyUnit().getCode())
+        .text(loan.annualRatePercent().toPlainString())
+        .integer(loan.instalments())
+        .text(loan.method().name());
+  }
+
+  static BankLoan bankLoan(Cursor in) throws SQLException {
+    EntryId receipt = EntryId.of(in.text());
+    LocalDate received = in.date();
+    long principalMinor = in.number();
+    Money principal = Money.ofMinor(CurrencyUnit.of(in.text()), principalMinor);
+    BigDecimal rate = new BigDecimal(in.text());
+    int instalments = in.integer();
+    return new BankLoan(receipt, received, principal, rate, instalments, RepaymentMethod.valueOf(in.text()));
   }
 
   /** An allocation order as its parts' names, first paid first: {@code FINES,INTEREST,PRINCIPAL}. */

@@ -103,4 +103,14 @@ public class ForwardingRegistry implements GroupRegistry {
   public void addLoanEvent(BookId group, LoanId loan, LoanEvent event) {
     delegate.addLoanEvent(group, loan, event);
   }
+
+  @Override
+  public List<BankLoan> bankLoans(BookId group) {
+    return delegate.bankLoans(group);
+  }
+
+  @Override
+  public void putBankLoan(BookId group, BankLoan loan) {
+    delegate.putBankLoan(group, loan);
+  }
 }

@@ -322,4 +322,20 @@ public abstract class GroupRegistryContractTest {
         registry.loanEvents(SHG), "all of a group's at once, each loan's in order");
     assertEquals(Map.of(), registry.loanEvents(LOWER));
   }
+
+  @Test
+  void bankLoansReadBackEqualInDateOrderAndARepeatWritesNothing() {
+    BankLoan later = new BankLoan(EntryId.of("BL-a"), FORMED.plusMonths(6), rupees("50000"),
+        new BigDecimal("11.75"), 24, RepaymentMethod.EQUAL_PRINCIPAL);
+    BankLoan earlier = new BankLoan(EntryId.of("BL-b"), FORMED.plusDays(10), rupees("100000.50"),
+        new BigDecimal("12.00"), 12, RepaymentMethod.EMI);
+    registry.putBankLoan(SHG, later);
+    registry.putBankLoan(SHG, earlier);
+    // the same receipt again, even with other terms, keeps the first: terms are written once
+    registry.putBankLoan(SHG, new BankLoan(EntryId.of("BL-b"), FORMED.plusDays(10), rupees("1"),
+        BigDecimal.ONE, 1, RepaymentMethod.FLAT));
+    assertEquals(List.of(earlier, later), registry.bankLoans(SHG));
+    assertEquals(new BigDecimal("12"), registry.bankLoans(SHG).get(0).annualRatePercent());
+    assertEquals(List.of(), registry.bankLoans(OTHER));
+  }
 }

@@ -105,6 +105,8 @@ abstract class RegistryTamperTest {
               Frequency.MONTHLY, APRIL), Channel.CASH);
       groups.repayLoan(SHG, EntryId.of("R1"), LoanId.of("L1"), MAY, rupees("412"), Channel.CASH);
       groups.chargeLoanPenalty(SHG, EntryId.of("P1"), LoanId.of("L1"), MAY, rupees("10"));
+      groups.receiveBankLoan(SHG, new org.shgledger.group.BankLoan(EntryId.of("BL1"), MAY, rupees("100000"),
+          BigDecimal.valueOf(12), 12, RepaymentMethod.EMI));
       store.journal().closeAccount(SHG, Chart.memberAccount(Chart.MEMBER_LOANS, MemberId.of("M03")));
       groups.closeYear(SHG, EntryId.of("YE"), YEAR_END);
       Verification verification = store.journal().verify(SHG);
@@ -142,6 +144,8 @@ abstract class RegistryTamperTest {
   /** Edits of the registry: what is changed, and what verify must name. */
   static Stream<Arguments> edits() {
     return Stream.of(
+        Arguments.of("UPDATE bank_loan SET annual_rate_percent = '1' WHERE " + B, "bank_loan (receipt_entry_id=BL1)"),
+        Arguments.of("DELETE FROM bank_loan WHERE " + B, "bank_loan (receipt_entry_id=BL1)"),
         Arguments.of("UPDATE member_loan SET rate_percent = '3' WHERE " + LOAN, "member_loan (loan_id=L1, version=1)"),
         Arguments.of("UPDATE member_loan SET rate_percent = 'abc' WHERE " + LOAN, "member_loan (loan_id=L1, version=1)"),
         Arguments.of("UPDATE member_loan SET rate_percent = '-5' WHERE " + LOAN, "member_loan (loan_id=L1, version=1)"),

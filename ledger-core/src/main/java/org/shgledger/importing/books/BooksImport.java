@@ -290,7 +290,7 @@ public final class BooksImport {
     PassbookImportReport passbook = new PassbookImportReport(checked.profile(), checked.lines(), bank.recorded,
         bank.already, bank.suspense, bank.leftToRegister, checked.firstDate(), checked.lastDate(),
         checked.openingBalance(), checked.closingBalance(), checked.bookHadBankEntries(), checked.newestFirst(),
-        dryRun);
+        dryRun, List.of(), 0, checked.warnings(), checked.warningCount());
     BooksImportResult result = new BooksImportResult(
         rosterTally.map(tally -> result(roster.get(), tally, dryRun)),
         result(register, meetings, dryRun), passbook, recorded, bankAtEnd, dryRun);

@@ -30,6 +30,10 @@ import org.joda.money.Money;
  *     deposit read as a withdrawal), each starting {@code file:line:column:}; at most {@value
  *     PassbookReader#MAX_NOTES}, not null
  * @param noteCount how many notes there were, those not listed included
+ * @param warnings the bank-loan EMI lines that went wholly to the bank loan (2200) for lack of
+ *     the loan's terms, each starting {@code file:line:}; at most {@value EmiSplit#MAX_WARNINGS},
+ *     not null
+ * @param warningCount how many such lines there were, those not listed included
  */
 public record PassbookImportReport(
     String profile,
@@ -46,7 +50,9 @@ public record PassbookImportReport(
     boolean newestFirst,
     boolean dryRun,
     List<String> notes,
-    long noteCount) {
+    long noteCount,
+    List<String> warnings,
+    long warningCount) {
 
   /**
    * Creates a report.
@@ -71,6 +77,8 @@ public record PassbookImportReport(
    * @param notes what the reading read one way where a reader might expect another, at most
    *     {@value PassbookReader#MAX_NOTES}, not null
    * @param noteCount how many notes there were, those not listed included
+   * @param warnings the EMI lines left whole for lack of the bank loan's terms, not null
+   * @param warningCount how many there were, those not listed included
    * @throws NullPointerException if an object argument is null
    */
   public PassbookImportReport {
@@ -80,6 +88,7 @@ public record PassbookImportReport(
     Objects.requireNonNull(openingBalance, "openingBalance");
     Objects.requireNonNull(closingBalance, "closingBalance");
     notes = List.copyOf(notes);
+    warnings = List.copyOf(warnings);
   }
 
   /**
@@ -105,6 +114,6 @@ public record PassbookImportReport(
       Optional<LocalDate> firstDate, Optional<LocalDate> lastDate, Money openingBalance,
       Money closingBalance, boolean bookHadBankEntries, boolean newestFirst, boolean dryRun) {
     this(profile, lines, recorded, alreadyRecorded, suspense, leftToRegister, firstDate, lastDate,
-        openingBalance, closingBalance, bookHadBankEntries, newestFirst, dryRun, List.of(), 0);
+        openingBalance, closingBalance, bookHadBankEntries, newestFirst, dryRun, List.of(), 0, List.of(), 0);
   }
 }

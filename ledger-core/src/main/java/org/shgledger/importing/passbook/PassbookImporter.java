@@ -580,6 +580,7 @@ public final class PassbookImporter {
     Optional<LocalDate> latest = journal.latestEntryDate(book);
     String reference = referencePrefix(name);
     Function<Recording, JournalEntry> checker = groups.checker(book);
+    EmiSplit emis = new EmiSplit(journal, book, groups.registry().bankLoans(book), currency);
     try (Lines reader = oldestFirst(name, source, options, currency, problems, order, spool, true,
         found -> reader0[0] = found)) {
       for (Optional<PassbookLine> next = reader.next(); next.isPresent(); next = reader.next()) {
@@ -635,7 +636,7 @@ public final class PassbookImporter {
                     + " is not in them and can no longer be added"));
           }
           recorded++;
-          Recording recording = recordingOf(id, line, other, reference);
+          Recording recording = recordingOf(id, line, other, reference, emis.interestOf(name, line, other));
           JournalEntry entry;
           try {
             entry = checker.apply(recording);
@@ -684,7 +685,8 @@ public final class PassbookImporter {
     PassbookReader read = reader0[0];
     return new Checked(new PassbookImportReport(read.profile().name(), lines, recorded, already, suspense,
         leftToRegister, Optional.ofNullable(firstDate), Optional.ofNullable(lastDate), opening, closing,
-        bookHadBankEntries, order == Order.NEWEST_FIRST, options.dryRun(), read.notes(), read.noteCount()),
+        bookHadBankEntries, order == Order.NEWEST_FIRST, options.dryRun(), read.notes(), read.noteCount(),
+        emis.warnings(), emis.warningCount()),
         ids.digest(), firstDay);
   }
 
@@ -704,6 +706,8 @@ public final class PassbookImporter {
     // before this pass records anything: a line dated after it is not in the book
     Optional<LocalDate> latest = journal.latestEntryDate(book);
     String reference = referencePrefix(name);
+    // read before this pass records anything, as the check pass read it: the lines split alike
+    EmiSplit emis = new EmiSplit(journal, book, groups.registry().bankLoans(book), currency);
     try (Lines reader = oldestFirst(name, source, options, currency, problems, order, spool, false,
         found -> {})) {
       for (Optional<PassbookLine> next = reader.next(); next.isPresent(); next = reader.next()) {
@@ -718,7 +722,7 @@ public final class PassbookImporter {
         if (Chart.BANK.equals(other)) {
           continue; // left to the meeting register
         }
-        batch.add(recordingOf(id, line, other, reference));
+        batch.add(recordingOf(id, line, other, reference, emis.interestOf(name, line, other)));
         if (batch.size() == options.batchEntries()) {
           record(book, batch, name);
           written += batch.size();
@@ -903,7 +907,8 @@ public final class PassbookImporter {
         .withKind(EntryKind.BANK_LINE, Chart.memberOf(line.counterpart()).map(m -> m.value()), Optional.empty());
   }
 
-  private static Recording recordingOf(EntryId id, PassbookLine line, AccountCode other, String referencePrefix) {
+  private static Recording recordingOf(
+      EntryId id, PassbookLine line, AccountCode other, String referencePrefix, Money interest) {
     boolean deposit = line.deposit().isPositive();
     // masked before it is cut, so that the cut cannot leave part of a number unmasked
     String memo = line.narration().isEmpty() ? "Bank line" : AccountNumbers.mask(line.narration());
@@ -915,7 +920,7 @@ public final class PassbookImporter {
       reference = reference.substring(reference.length() - JournalEntry.MAX_SOURCE_REFERENCE_LENGTH);
     }
     return new Recording(id, line.date(),
-        new GroupOperation.BankLine(deposit, deposit ? line.deposit() : line.withdrawal(), other, memo),
+        new GroupOperation.BankLine(deposit, deposit ? line.deposit() : line.withdrawal(), other, memo, interest),
         Optional.of(reference));
   }
 
