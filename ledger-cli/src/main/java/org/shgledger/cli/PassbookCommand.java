@@ -58,7 +58,13 @@ final class PassbookCommand extends ReportCommand {
     Member her = store.engine().member(code, member);
     ReportPeriod days = period.period(store, code, last -> her.joined(), labels.get("from.joined"), labels);
     MemberPassbook passbook = new Reports(store.engine()).passbook(code, member, days.from(), days.to());
-    return pseudonyms.apply(store, code, PassbookReport.report(passbook, books.name(), days, names, labels));
+    // her flat loans paid out by the period's end, each to be shown with its effective rate
+    java.util.List<org.shgledger.group.MemberLoan> flat = store.engine().loansOf(code, member).stream()
+        .filter(loan -> loan.terms() instanceof org.shgledger.loan.LoanTerms terms
+            && terms.method() == org.shgledger.loan.RepaymentMethod.FLAT
+            && !terms.disbursementDate().isAfter(days.to()))
+        .toList();
+    return pseudonyms.apply(store, code, PassbookReport.report(passbook, books.name(), days, names, labels, flat));
   }
 
   /** Reads a member id, so that a malformed one is a usage error naming the rule. */

@@ -42,6 +42,25 @@ final class PassbookReport {
    */
   static Report report(MemberPassbook passbook, String groupName, ReportPeriod period, boolean name,
       Labels labels) {
+    return report(passbook, groupName, period, name, labels, java.util.List.of());
+  }
+
+  /**
+   * Builds the report, with a line for each of her flat loans giving its flat rate beside its
+   * effective rate (issue 14), so that she can compare it with a moneylender's: a flat rate
+   * charges interest on the whole principal to the end, nearly twice what the same rate on the
+   * declining balance would.
+   *
+   * @param passbook the passbook, not null
+   * @param groupName the group's name, not null
+   * @param period the period, with the remarks on defaulted days, not null
+   * @param name whether to show her name
+   * @param labels the words for people, not null
+   * @param flatLoans her flat-rate loans to explain, not null
+   * @return the report, not null
+   */
+  static Report report(MemberPassbook passbook, String groupName, ReportPeriod period, boolean name,
+      Labels labels, java.util.List<org.shgledger.group.MemberLoan> flatLoans) {
     Objects.requireNonNull(passbook, "passbook");
     Objects.requireNonNull(labels, "labels");
     Report.Builder report = Report.builder("passbook", labels.get("report.passbook"))
@@ -112,6 +131,13 @@ final class PassbookReport {
     String note = labels.get("note.passbook");
     if (sharedOut) {
       note += "\n" + labels.get("note.passbook_taken_home");
+    }
+    for (org.shgledger.group.MemberLoan loan : flatLoans) {
+      org.shgledger.loan.LoanTerms terms = (org.shgledger.loan.LoanTerms) loan.terms();
+      String key = terms.rate().per() == org.shgledger.loan.InterestRate.Per.MONTH
+          ? "note.passbook_flat_rate_month" : "note.passbook_flat_rate_year";
+      note += "\n" + labels.format(key, loan.id().value(), terms.rate().percent().toPlainString(),
+          org.shgledger.loan.EffectiveRate.annualPercent(terms.schedule()).toPlainString());
     }
     if (!share.isZero()) {
       note += "\n" + labels.format("note.passbook_share", MoneyFormats.indian(share));

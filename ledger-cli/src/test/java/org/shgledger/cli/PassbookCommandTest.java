@@ -40,6 +40,23 @@ class PassbookCommandTest {
     return ReportOutput.shg(new String[] {"passbook", "SHG01", member, "--db", db.toString()}, more);
   }
 
+  /**
+   * A flat loan's passbook gives its effective rate beside its flat rate, so that she can compare
+   * it with a moneylender's (issue 14); in Hindi and Bengali too.
+   */
+  @Test
+  void aFlatLoanIsShownWithItsEffectiveRate() {
+    Run english = ReportOutput.shg(new String[] {"passbook", "SHG01", "M01", "--db", seedDb.toString()});
+    assertEquals(ExitCodes.OK, english.exitCode(), english.err());
+    String flattened = english.out().replaceAll("\\s+", " ");
+    assertTrue(flattened.contains("Loan 20241110-M01: 2 % a month, flat, costs as much as 41.52 % a year on the"
+        + " declining balance (its effective rate)"), english.out());
+    for (String lang : new String[] {"hi", "bn"}) {
+      Run other = ReportOutput.shg(new String[] {"passbook", "SHG01", "M01", "--db", seedDb.toString(), "--lang", lang});
+      assertTrue(other.out().replaceAll("\\s+", " ").contains("41.52 %"), other.out());
+    }
+  }
+
   @Test
   void csvHasOneRowPerEntryWithEachMovementBesideItsBalance() {
     Run run = passbook("M02", "--format", "csv");
