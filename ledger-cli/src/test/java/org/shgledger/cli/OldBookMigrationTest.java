@@ -71,8 +71,9 @@ class OldBookMigrationTest {
     commands.add(new String[] {"import", "members", "SHG01", seed.resolve("members.csv").toString()});
     commands.add(new String[] {"import", "books", "SHG01", "--meetings", seed.resolve("meetings.csv").toString(),
         "--passbook", seed.resolve("passbook.csv").toString(), "--rules", seed.resolve("rules.txt").toString()});
+    // the old book's group was made when flat was group create's default (emi since issue 14)
     commands.add(new String[] {"group", "create", "SHG09", "--name", "Opening Samooh", "--formed", "2024-01-01",
-        "--monthly-savings", "100"});
+        "--monthly-savings", "100", "--loan-method", "flat"});
     commands.add(new String[] {"import", "members", "SHG09", register.resolve("roster.csv").toString()});
     commands.add(new String[] {"import", "opening", "SHG09", register.resolve("opening.csv").toString()});
     commands.add(new String[] {"import", "passbook", "SHG09", passbook.toString(), "--rules", rules.toString()});
