@@ -38,6 +38,24 @@ class OutputPathTest {
   }
 
   /** The issue's case: the report was written over the books, and the books were gone. */
+  /** {@code --output -} is standard output, as for hledger (issue 15); no file named "-" appears. */
+  @Test
+  void aDashIsStandardOutput() {
+    for (String[] command : List.of(new String[] {"trial-balance", "SHG01", "--format", "csv"},
+        new String[] {"export", "SHG01", "--format", "gl-csv"})) {
+      Run plain = books.run(command);
+      String[] dashed = java.util.Arrays.copyOf(command, command.length + 2);
+      dashed[command.length] = "--output";
+      dashed[command.length + 1] = "-";
+      Run run = books.run(dashed);
+
+      assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+      assertEquals(plain.out(), run.out());
+      assertTrue(!plain.out().isEmpty());
+    }
+    assertTrue(!Files.exists(dir.resolve("-")), "no file named -");
+  }
+
   @Test
   void theBooksTheCommandReadsAreNeverReplaced() throws IOException {
     byte[] before = Files.readAllBytes(books.db());

@@ -37,6 +37,9 @@ public final class Destination {
 
   private Destination() {}
 
+  /** The name that stands for standard output: {@code --output -}. */
+  public static final String STANDARD_OUTPUT = "-";
+
   /** File type bits of a Unix mode ({@code S_IFMT}), and the two types written through. */
   private static final int TYPE_BITS = 0170000;
 
@@ -69,7 +72,7 @@ public final class Destination {
   /**
    * Writes output to a file, atomically, or to standard output.
    *
-   * @param file the file, or null for standard output
+   * @param file the file, or null or {@code -} for standard output
    * @param books the books the command reads, which {@code file} must not be, not null
    * @param standardOutput the command's standard output, not null
    * @param body what to write, not null
@@ -81,7 +84,8 @@ public final class Destination {
     Objects.requireNonNull(books, "books");
     Objects.requireNonNull(standardOutput, "standardOutput");
     Objects.requireNonNull(body, "body");
-    if (file == null) {
+    // "-" is standard output, as for hledger and most Unix tools (a file named "-" is ./-)
+    if (file == null || file.toString().equals(STANDARD_OUTPUT)) {
       try {
         body.writeTo(new Writer() {
           @Override
