@@ -118,6 +118,27 @@ final class RegistryChain {
     }
   }
 
+  /**
+   * Every row of a table in a book as stored, in key order.
+   *
+   * @param sql the statements to read with
+   * @param book the book's id
+   * @param table the table
+   * @return the rows, not null
+   * @throws SQLException if the database fails
+   */
+  static List<Row> storedRows(Statements sql, String book, Table table) throws SQLException {
+    PreparedStatement query = sql.prepare(table.selectAll());
+    query.setString(1, book);
+    List<Row> rows = new ArrayList<>();
+    try (ResultSet stored = query.executeQuery()) {
+      while (stored.next()) {
+        rows.add(row(table, stored));
+      }
+    }
+    return rows;
+  }
+
   /** The book's last event: its number and hash (0 and all zeros when it has none). */
   record Head(long sequence, String hash) {}
 
@@ -293,8 +314,6 @@ final class RegistryChain {
           if (table.since() > version) {
             continue;
           }
-          PreparedStatement query = sql.prepare(table.selectAll());
-          query.setString(1, book);
           PreparedStatement recorded = sql.prepare(
               "SELECT row_key FROM registry_event WHERE book_id = ? AND table_name = ?");
           recorded.setString(1, book);
@@ -305,15 +324,7 @@ final class RegistryChain {
               keys.add(events.getString(1));
             }
           }
-          List<Row> rows = new ArrayList<>();
-          try (ResultSet stored = query.executeQuery()) {
-            while (stored.next()) {
-              Row row = row(table, stored);
-              if (!keys.contains(row.key())) {
-                rows.add(row);
-              }
-            }
-          }
+          List<Row> rows = storedRows(sql, book, table).stream().filter(row -> !keys.contains(row.key())).toList();
           head = append(sql, book, head, rows, recordedAt);
         }
       }

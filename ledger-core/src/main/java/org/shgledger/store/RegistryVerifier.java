@@ -34,13 +34,8 @@ final class RegistryVerifier {
     Map<Table, Map<String, Row>> stored = new HashMap<>();
     for (Table table : Table.values()) {
       Map<String, Row> rows = new java.util.LinkedHashMap<>();
-      PreparedStatement query = sql.prepare(table.selectAll());
-      query.setString(1, book.value());
-      try (ResultSet found = query.executeQuery()) {
-        while (found.next()) {
-          Row row = RegistryChain.row(table, found);
-          rows.put(row.key(), row);
-        }
+      for (Row row : RegistryChain.storedRows(sql, book.value(), table)) {
+        rows.put(row.key(), row);
       }
       stored.put(table, rows);
     }
