@@ -77,6 +77,22 @@ class LabelsTest {
     }
   }
 
+  /**
+   * Numbers stay in the digits 0-9 in every language, as in the books and the bank's passbook: a
+   * label that wrote "৩০" beside figures printed as "30" would make one report use two digit sets.
+   */
+  @Test
+  void everyLanguageWritesNumbersInTheDigitsZeroToNine() throws IOException {
+    for (Lang lang : Lang.values()) {
+      Labels labels = Labels.of(lang);
+      for (String key : keys("labels.properties")) {
+        String label = labels.get(key);
+        assertTrue(label.codePoints().filter(Character::isDigit).allMatch(c -> c >= '0' && c <= '9'),
+            lang.code() + ": " + key + "=" + label);
+      }
+    }
+  }
+
   @Test
   void aLanguageIsItsCodeInAnyCaseAndOnlyOneThereAreLabelsFor() {
     assertEquals(Lang.BN, Lang.of(" BN "));
