@@ -16,7 +16,7 @@ import org.shgledger.report.MonthEndBalances;
 /**
  * A line chart of the members' savings and the loans outstanding at each month end of a period,
  * drawn as inline SVG for the HTML group statement from {@link MonthEndBalances}: two lines over a grid, amounts up the side in
- * Indian grouping, months along the bottom, a legend on top. No script, font or stylesheet is
+ * Indian grouping under their unit (₹), months along the bottom, a legend on top. No script, font or stylesheet is
  * needed, and nothing is fetched: the page stays self-contained and prints as it shows. The two
  * lines differ in dash as well as colour, so they can be told apart on a black-and-white print.
  *
@@ -94,6 +94,9 @@ final class MonthEndChart {
       svg.append("<text x=\"").append(LEFT - 8).append("\" y=\"").append(px(scale.y(tick) + 4)).append("\">")
           .append(HtmlRenderer.escape(amount(tick, currency))).append("</text>\n");
     }
+    // the unit of those amounts, over them
+    svg.append("<text x=\"").append(LEFT - 8).append("\" y=\"").append(TOP - 14)
+        .append("\" font-size=\"15\" font-weight=\"bold\">").append(HtmlRenderer.escape(unit(currency))).append("</text>\n");
     svg.append("</g>\n");
 
     // the months along the bottom: each month's name, and the year under January and the first
@@ -185,6 +188,14 @@ final class MonthEndChart {
 
   private static BigDecimal ceiling(BigDecimal value, BigDecimal step) {
     return value.divide(step, 0, RoundingMode.CEILING).multiply(step);
+  }
+
+  /**
+   * The unit of the amounts up the side: the rupee sign for rupees, which every reader of an
+   * SHG's statement knows; another currency's ISO code, which cannot be mistaken for another's.
+   */
+  static String unit(CurrencyUnit currency) {
+    return currency.getCode().equals("INR") ? "\u20b9" : currency.getCode();
   }
 
   /** A tick's amount in Indian grouping without the paise, which a round tick never has. */

@@ -12,6 +12,7 @@ import org.shgledger.cli.output.Figure;
 import org.shgledger.cli.output.Labels;
 import org.shgledger.cli.output.Report;
 import org.shgledger.cli.output.Row;
+import org.shgledger.cli.output.Signatures;
 import org.shgledger.cli.output.Table;
 import org.shgledger.group.Chart;
 import org.shgledger.journal.AccountCode;
@@ -35,7 +36,9 @@ import org.shgledger.report.ReportLine;
  * {@code income, expenditure}; {@code assets, liabilities}), so the CSV, which writes the tables
  * one after another, says which is which in every header. After each part a note checks it with
  * its numbers: opening + receipts − payments = closing; income − expenditure = surplus; assets =
- * liabilities and funds; the member totals equal the control accounts.
+ * liabilities and funds; the member totals equal the control accounts. The printed (HTML)
+ * statement ends in the signatures an SHG's books carry: who prepared it, who checked it, the
+ * president and the treasurer.
  *
  * <p>Members appear by id unless names are asked for: a statement may be passed on to a donor,
  * and a donor-facing report carries no names.
@@ -93,13 +96,15 @@ final class StatementReport {
     report.note(labels.format("note.members", statement.to())
         + "\n" + (members.agreesWithControls() ? labels.get("note.members_agree")
             : labels.format("note.members_disagree", money(members.compulsorySavingsControl()),
-                money(members.voluntarySavingsControl()), money(members.memberLoansControl())))
-        + (names ? "" : "\n" + labels.get("note.members_by_id")));
+                money(members.voluntarySavingsControl()), money(members.memberLoansControl()))),
+        names ? "" : labels.get("note.members_by_id"));
 
     String caption = labels.format("caption.month_ends", statement.from(), statement.to());
     report.add(new Figure("savings-and-loans", caption, MonthEndChart.svg(monthEnds, statement.currency(),
         caption, labels.get("chart.savings"), labels.get("chart.loans"), labels.lang().locale())));
     report.add(monthEnds(monthEnds, labels));
+    report.add(new Signatures(List.of(labels.get("sign.prepared_by"), labels.get("sign.checked_by"),
+        labels.get("sign.president"), labels.get("sign.treasurer")), labels.get("sign.signature"), labels.get("date")));
     return report.build();
   }
 

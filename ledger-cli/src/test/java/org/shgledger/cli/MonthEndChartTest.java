@@ -43,6 +43,8 @@ class MonthEndChartTest {
     assertTrue(svg.contains(">Savings &amp; co</text>"), svg);
     assertTrue(svg.contains(">Loans &quot;out&quot;</text>"), svg);
     assertTrue(svg.contains(">1,50,000</text>"), "the top of the scale, grouped the Indian way: " + svg);
+    assertTrue(svg.contains("font-weight=\"bold\">\u20b9</text>"), "the amounts' unit, the rupee: " + svg);
+    assertEquals("USD", MonthEndChart.unit(org.joda.money.CurrencyUnit.USD), "another currency by its code");
     assertFalse(svg.contains("http"), "not even an xmlns: inline SVG in HTML needs none");
     assertThrows(IllegalArgumentException.class,
         () -> MonthEndChart.svg(points.subList(0, 1), INR, "t", "s", "l", Locale.ENGLISH));

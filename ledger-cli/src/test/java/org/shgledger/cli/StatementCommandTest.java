@@ -344,7 +344,13 @@ class StatementCommandTest {
         () -> assertFalse(html.contains("url("), "no CSS urls"),
         () -> assertFalse(html.contains("<script"), "no script"),
         () -> assertFalse(html.contains("<img"), "no image"),
-        () -> assertTrue(html.contains("<td class=\"num\">25,222.90</td>"), "Indian grouping"));
+        () -> assertTrue(html.contains("<td class=\"num\">25,222.90</td>"), "Indian grouping"),
+        // a page to print and hand round tells its reader no command to type
+        () -> assertFalse(html.contains("shg "), "no command"),
+        () -> assertFalse(html.contains("--"), "no option"),
+        () -> assertTrue(seedStatement().out().contains("shg statement --names adds their names"),
+            "the text, read at the terminal, keeps the hint"),
+        () -> assertTrue(html.contains("<p class=\"signer\">Treasurer</p>"), "signed"));
     // one point a month, from the opening to the year end, on both lines
     int points = html.split("<circle ", -1).length - 1;
     assertEquals(2 * 13, points);

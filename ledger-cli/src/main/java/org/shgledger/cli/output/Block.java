@@ -1,7 +1,7 @@
 package org.shgledger.cli.output;
 
 /**
- * A part of a {@link Report}'s body, in reading order: a {@link Table}, a {@link Note} or a
- * {@link Figure}.
+ * A part of a {@link Report}'s body, in reading order: a {@link Table}, a {@link Note}, a
+ * {@link Figure} or the {@link Signatures} of a printed report.
  */
-public sealed interface Block permits Table, Note, Figure {}
+public sealed interface Block permits Table, Note, Figure, Signatures {}

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes a report as one self-contained, printable HTML page (docs/formats.md#html): styles
@@ -12,10 +14,16 @@ import java.util.Objects;
  * A4 portrait.
  *
  * <p>The title is the heading, the facts a definition list, each table a {@code <table>} with its
- * caption, column labels in {@code <thead>}, rows in {@code <tbody>} and the total row in
- * {@code <tfoot>}; amounts right-aligned in Indian grouping. Every piece of text is escaped.
- * {@link Figure}s are the one exception: their SVG, drawn by the program, is placed in the page as
- * it is, inside a {@code <figure>} with its caption.
+ * caption, column labels in {@code <thead>}, rows in {@code <tbody>} and the total row in a
+ * {@code <tbody class="total">} of its own after them; amounts right-aligned in Indian grouping.
+ * Every piece of text is escaped. {@link Figure}s are the one exception: their SVG, drawn by the
+ * program, is placed in the page as it is, inside a {@code <figure>} with its caption. A {@link
+ * Note}'s hint, a command to type, is left out: the page is for reading, not for a terminal.
+ *
+ * <p>Printed, each page has a running head (the title, and the group when the report has one) and
+ * its number, "Page 2 of 3" in the reader's language, drawn in the page's margin boxes (CSS Paged
+ * Media, which Chromium draws from version 131; there they replace the browser's own header and
+ * footer of date and file path). A browser without margin boxes prints the page without them.
  */
 public final class HtmlRenderer implements Renderer {
 
@@ -28,22 +36,41 @@ public final class HtmlRenderer implements Renderer {
       dl.facts { display: grid; grid-template-columns: max-content auto; gap: .15em 1em; margin: 0 0 1em; }
       dl.facts dt { font-weight: bold; }
       dl.facts dd { margin: 0; }
-      table { border-collapse: collapse; width: 100%; margin: 0 0 1em; page-break-inside: auto; }
+      table { border-collapse: collapse; width: 100%; margin: 0 0 1em; break-inside: auto; }
       caption { text-align: left; font-weight: bold; font-size: 1.1em; padding: .4em 0; }
       th, td { padding: .2em .5em; border-bottom: 1px solid #ccc; vertical-align: top; }
       th { text-align: left; border-bottom: 2px solid #333; }
       th.num, td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
       td.neg { color: #a00; }
-      tfoot td { font-weight: bold; border-top: 2px solid #333; border-bottom: none; }
-      tr { page-break-inside: avoid; }
+      tbody.total td { font-weight: bold; border-top: 2px solid #333; border-bottom: none; }
+      tr { break-inside: avoid; }
       thead { display: table-header-group; }
-      figure { margin: 1em 0; page-break-inside: avoid; }
+      figure { margin: 1em 0; break-inside: avoid; }
       figure svg { max-width: 100%; height: auto; }
       figcaption { font-size: .9em; color: #444; }
       p.note { font-size: .9em; color: #333; }
-      @page { size: A4 portrait; margin: 15mm; }
+      section.signatures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9em, 1fr));
+                           gap: 1em 2em; margin: 3em 0 0; break-inside: avoid; }
+      section.signatures p { margin: 0; }
+      section.signatures .signer { font-weight: bold; }
+      section.signatures .line { border-top: 1px solid #333; margin-top: 3em; padding-top: .2em;
+                                 font-size: .9em; color: #444; }
+      h1, h2, caption { break-after: avoid; }
+      table.whole { break-inside: avoid; }
+      tbody.total tr, table + p.note { break-before: avoid; }
+      """;
+
+  private static final String PRINT = """
       @media print { body { margin: 0; max-width: none; padding: 0; font-size: 10pt; } }
       """;
+
+  /**
+   * The most rows, the total included, of a table that is never split across pages: about half an
+   * A4 page. A longer table breaks between rows, its column labels repeated on the next page.
+   */
+  static final int WHOLE_ROWS = 25;
+
+  private static final Pattern PAGE_NUMBER = Pattern.compile("\\{([01])\\}");
 
   private final Lang lang;
 
@@ -68,7 +95,7 @@ public final class HtmlRenderer implements Renderer {
     html.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     html.append("<meta name=\"generator\" content=\"shg\">\n");
     html.append("<title>").append(escape(report.title())).append("</title>\n");
-    html.append("<style>\n").append(STYLE).append("</style>\n");
+    html.append("<style>\n").append(STYLE).append(page(report)).append(PRINT).append("</style>\n");
     html.append("</head>\n<body class=\"report-").append(report.kind()).append("\">\n");
     html.append("<h1>").append(escape(report.title())).append("</h1>\n");
     if (!report.facts().isEmpty()) {
@@ -87,6 +114,7 @@ public final class HtmlRenderer implements Renderer {
       if (block instanceof Table table) {
         table(table, html);
       } else if (block instanceof Note note) {
+        // its hint, a command to type, is for the terminal (see Note)
         html.append("<p class=\"note\">").append(escape(note.text()).replace("\n", "<br>\n")).append("</p>\n");
       } else if (block instanceof Figure figure) {
         html.append("<figure id=\"figure-").append(figure.key()).append("\">\n")
@@ -95,6 +123,8 @@ public final class HtmlRenderer implements Renderer {
           html.append("<figcaption>").append(escape(figure.caption())).append("</figcaption>\n");
         }
         html.append("</figure>\n");
+      } else if (block instanceof Signatures signatures) {
+        signatures(signatures, html);
       }
     }
     html.append("</body>\n</html>\n");
@@ -104,7 +134,9 @@ public final class HtmlRenderer implements Renderer {
 
   private static void table(Table table, StringBuilder html) {
     List<Column> columns = table.columns();
-    html.append("<table id=\"table-").append(table.key().replace('_', '-')).append("\">\n");
+    int rows = table.rows().size() + (table.total().isPresent() ? 1 : 0);
+    html.append("<table id=\"table-").append(table.key().replace('_', '-'))
+        .append(rows <= WHOLE_ROWS ? "\" class=\"whole\">\n" : "\">\n");
     if (!table.caption().isEmpty()) {
       html.append("<caption>").append(escape(table.caption())).append("</caption>\n");
     }
@@ -119,10 +151,12 @@ public final class HtmlRenderer implements Renderer {
       row(columns, row, html);
     }
     html.append("</tbody>\n");
+    // not a <tfoot>: a browser prints that at the foot of every page the table spans, so a page
+    // would end in a total that is not of its rows
     if (table.total().isPresent()) {
-      html.append("<tfoot>\n");
+      html.append("<tbody class=\"total\">\n");
       row(columns, table.total().get(), html);
-      html.append("</tfoot>\n");
+      html.append("</tbody>\n");
     }
     html.append("</table>\n");
   }
@@ -142,6 +176,74 @@ public final class HtmlRenderer implements Renderer {
       html.append('>').append(escape(Cells.forPeople(cell, column.blankWhenZero()))).append("</td>");
     }
     html.append("</tr>\n");
+  }
+
+  private static void signatures(Signatures signatures, StringBuilder html) {
+    html.append("<section class=\"signatures\">\n");
+    for (String signer : signatures.signers()) {
+      html.append("<div><p class=\"signer\">").append(escape(signer)).append("</p><p class=\"line\">")
+          .append(escape(signatures.signatureLabel())).append("</p><p class=\"line\">")
+          .append(escape(signatures.dateLabel())).append("</p></div>\n");
+    }
+    html.append("</section>\n");
+  }
+
+  /**
+   * The printed page: A4, and in its margin boxes the running head (the title, then the group's
+   * code and name where the report has them as facts) and the reader's words for "Page {0} of
+   * {1}" with the page counters in place of the placeholders.
+   */
+  private String page(Report report) {
+    StringBuilder head = new StringBuilder(report.title());
+    String group = report.facts().stream()
+        .filter(fact -> fact.key().equals("group") || fact.key().equals("group_name"))
+        .map(fact -> Cells.forPeople(fact.value(), false))
+        .reduce((code, name) -> code + " " + name).orElse("");
+    if (!group.isEmpty()) {
+      head.append(" \u00b7 ").append(group);
+    }
+    String margin = "font-size: 8pt; color: #444;";
+    return "@page { size: A4 portrait; margin: 18mm 15mm;\n"
+        + "        @top-left { content: " + cssString(head.toString()) + "; " + margin + " }\n"
+        + "        @bottom-right { content: " + pageNumbers(Labels.of(lang).get("print.page_of")) + "; "
+        + margin + " } }\n";
+  }
+
+  /** {@code Page {0} of {1}} as CSS content: {@code "Page " counter(page) " of " counter(pages)}. */
+  static String pageNumbers(String pattern) {
+    StringBuilder content = new StringBuilder();
+    Matcher placeholder = PAGE_NUMBER.matcher(pattern);
+    int at = 0;
+    while (placeholder.find()) {
+      if (placeholder.start() > at) {
+        content.append(cssString(pattern.substring(at, placeholder.start()))).append(' ');
+      }
+      content.append(placeholder.group(1).equals("0") ? "counter(page) " : "counter(pages) ");
+      at = placeholder.end();
+    }
+    if (at < pattern.length()) {
+      content.append(cssString(pattern.substring(at)));
+    }
+    return content.toString().strip();
+  }
+
+  /**
+   * Text as a quoted CSS string that cannot end the string or the style element: quotes and
+   * backslashes escaped, and {@code <} and line breaks as hexadecimal escapes.
+   */
+  static String cssString(String text) {
+    StringBuilder css = new StringBuilder(text.length() + 2).append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\') {
+        css.append('\\').append(c);
+      } else if (c == '<' || c < ' ') {
+        css.append('\\').append(Integer.toHexString(c)).append(' ');
+      } else {
+        css.append(c);
+      }
+    }
+    return css.append('"').toString();
   }
 
   /**

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * A report, independent of how it is written: a title, facts about the whole, and a body of
- * tables, notes and figures in reading order. A command builds one and hands it to {@link
+ * tables, notes, figures and signatures in reading order. A command builds one and hands it to {@link
  * OutputOptions#print(Report)}, which writes it as text, CSV, JSON or HTML (docs/formats.md).
  *
  * <p>Labels, captions, notes and the title are already in the reader's language (see {@link
@@ -130,6 +130,17 @@ public record Report(String kind, String title, List<Fact> facts, List<Block> bl
      */
     public Builder note(String text) {
       return add(new Note(text));
+    }
+
+    /**
+     * Adds a note that ends in a hint for the terminal (see {@link Note}).
+     *
+     * @param text the note's text, not null
+     * @param hint the hint, empty for none, not null
+     * @return this builder
+     */
+    public Builder note(String text, String hint) {
+      return add(new Note(text, hint));
     }
 
     /**

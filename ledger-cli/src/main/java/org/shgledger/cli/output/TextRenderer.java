@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Writes a report for people at a terminal or a printer (docs/formats.md#text): the title, the
- * facts as "label: value (note)", then each table, note and figure's caption in order. Lines end in
- * {@code \n}.
+ * facts as "label: value (note)", then each table, note (with its hint) and figure's caption in
+ * order; {@link Signatures} are for the printed HTML page and left out. Lines end in {@code \n}.
  *
  * <p>Tables are aligned in columns two spaces apart, headed by the column labels and a rule of
  * dashes; amounts and numbers are right-aligned, amounts in Indian grouping ({@code 1,00,000.00}).
@@ -53,14 +53,16 @@ public final class TextRenderer implements Renderer {
       }
     }
     for (Block block : report.blocks()) {
+      if (block instanceof Signatures) {
+        continue;  // signed on the printed HTML page; a terminal has nothing to sign
+      }
       text.append('\n');
       if (block instanceof Table table) {
         table(table, text);
       } else if (block instanceof Note note) {
-        for (String paragraph : note.text().split("\n", -1)) {
-          for (String line : wrap(paragraph, WIDTH)) {
-            text.append(line).append('\n');
-          }
+        paragraphs(note.text(), text);
+        if (!note.hint().isEmpty()) {
+          paragraphs(note.hint(), text);
         }
       } else if (block instanceof Figure figure) {
         // a picture cannot be printed as text; its numbers are in the report's tables
@@ -71,6 +73,14 @@ public final class TextRenderer implements Renderer {
     }
     out.write(text.toString());
     out.flush();
+  }
+
+  private static void paragraphs(String paragraphs, StringBuilder text) {
+    for (String paragraph : paragraphs.split("\n", -1)) {
+      for (String line : wrap(paragraph, WIDTH)) {
+        text.append(line).append('\n');
+      }
+    }
   }
 
   /**

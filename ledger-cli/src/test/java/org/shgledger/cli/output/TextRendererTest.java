@@ -77,4 +77,14 @@ class TextRendererTest {
         नकद   5.00
         """, text);
   }
+
+  @Test
+  void printsANotesHintAfterItsTextAndNoSignatures() {
+    Report report = Report.builder("hinted", "Hinted")
+        .note("Members are shown by id.\nThe totals agree.", "Type --names for names.")
+        .add(new Signatures(List.of("Prepared by", "Treasurer"), "Signature", "Date"))
+        .build();
+    assertEquals("Hinted\n======\n\nMembers are shown by id.\nThe totals agree.\nType --names for names.\n",
+        Sample.render(new TextRenderer(), report));
+  }
 }
