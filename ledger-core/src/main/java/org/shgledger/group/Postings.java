@@ -1,5 +1,7 @@
 package org.shgledger.group;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,7 +180,8 @@ final class Postings extends EnginePart {
           || op.interest().isGreaterThan(amount))) {
         // only an EMI paid to the bank loan has an interest part, and it is at most the EMI
         throw new GroupException(GroupRejection.INVALID_AMOUNT, "group " + code + ": an interest part of "
-            + op.interest() + " belongs only to a payment of at most that much out of the bank to the bank loan "
+            + withCurrency(op.interest())
+            + " belongs only to a payment of at most that much out of the bank to the bank loan "
             + Chart.BANK_LOAN);
       }
       return op.postings();

@@ -1,5 +1,7 @@
 package org.shgledger.group;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -331,7 +333,7 @@ public final class SavingsGroups {
       Group group = membership.group(code);
       if (!terms.principal().getCurrencyUnit().equals(group.currency())) {
         throw new GroupException(GroupRejection.INVALID_AMOUNT, "group " + code + " keeps its books in "
-            + group.currency() + ": a bank loan of " + terms.principal() + " is in another currency");
+            + group.currency() + ": a bank loan of " + withCurrency(terms.principal()) + " is in another currency");
       }
       JournalEntry entry = postings.record(code, terms.receipt(), terms.received(),
           new GroupOperation.ReceiveBankLoan(terms.principal()));

@@ -1,5 +1,7 @@
 package org.shgledger.importing.passbook;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -602,7 +604,7 @@ public final class PassbookImporter {
           JournalEntry other = recordedAs.get();
           problems.add(new ImportProblem(name, line.line(), 1, "this line's id " + id + " is in the books already on"
               + " an entry of other content (dated " + other.date() + ", '" + other.memo() + "', "
-              + other.postings().size() + " postings, none of them this line's " + line.net().abs() + " "
+              + other.postings().size() + " postings, none of them this line's " + withCurrency(line.net().abs()) + " "
               + (line.deposit().isPositive() ? "into" : "out of") + " the bank on " + line.date() + "): a conflict;"
               + " find out which is right and reverse the wrong one"));
         }
