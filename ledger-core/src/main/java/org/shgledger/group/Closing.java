@@ -177,7 +177,7 @@ final class Closing extends EnginePart {
         registry.putMember(code, member.leaving(date));
         return Optional.empty();
       }
-      JournalEntry entry = JournalEntry.of(id, code, date, memberId + " leaves: settlement", postings)
+      JournalEntry entry = JournalEntry.of(id, code, date, EngineMemo.EXIT_SETTLEMENT.compose(memberId.value()), postings)
           .withSourceReference(SavingsGroups.EXIT_SOURCE + memberId)
           .withKind(EntryKind.EXIT_SETTLEMENT, Optional.of(memberId.value()), Optional.empty());
       JournalEntry recorded = recordEntry(entry);

@@ -73,8 +73,8 @@ final class Lending extends EnginePart {
           .credit(channel.account(), terms.principal().minus(fee))
           .credit(Chart.OTHER_INCOME, fee)
           .postings();
-      JournalEntry entry = recordEntry(JournalEntry.of(id, code, date, "loan " + loanId + " to " + memberId,
-          postings)
+      JournalEntry entry = recordEntry(JournalEntry.of(id, code, date,
+          EngineMemo.LOAN_DISBURSED.compose(loanId.value(), memberId.value()), postings)
           .withKind(EntryKind.LOAN_DISBURSEMENT, Optional.of(memberId.value()), Optional.of(loanId.value())));
       registry.putLoan(code, loan);
       return entry;
@@ -138,7 +138,7 @@ final class Lending extends EnginePart {
                 + " is more than the loan will ever ask; at most "
                 + withCurrency(split.applied()) + " can be taken on " + date);
       }
-      return recordPayment(code, id, loan, date, split, channel, "repayment of loan " + loanId + " by " + loan.member());
+      return recordPayment(code, id, loan, date, split, channel, EngineMemo.LOAN_REPAYMENT.compose(loanId.value(), loan.member().value()));
     });
   }
 
@@ -164,7 +164,7 @@ final class Lending extends EnginePart {
         throw new GroupException(GroupRejection.REPAYMENT_EXCEEDS_DEBT,
             "group " + code + ", loan " + loanId + ": nothing is owed on " + date + "; the loan is settled");
       }
-      return recordPayment(code, id, loan, date, split, channel, "settlement of loan " + loanId + " by " + loan.member());
+      return recordPayment(code, id, loan, date, split, channel, EngineMemo.LOAN_SETTLEMENT.compose(loanId.value(), loan.member().value()));
     });
   }
 

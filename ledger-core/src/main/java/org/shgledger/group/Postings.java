@@ -227,7 +227,7 @@ final class Postings extends EnginePart {
           new GroupOperation.BankLine(bank.side() == Side.DEBIT, bank.amount(), account, original.memo()),
           original.sourceReference()));
       // an entry recorded before account numbers were masked may hold one
-      String memo = org.shgledger.journal.AccountNumbers.mask("Reclassified: " + original.memo());
+      String memo = org.shgledger.journal.AccountNumbers.mask(EngineMemo.RECLASSIFIED.compose(original.memo()));
       JournalEntry reversal = original.reversal(EntryId.of(entry.value() + "/rv"), original.date(),
           memo.length() <= JournalEntry.MAX_MEMO_LENGTH ? memo : memo.substring(0, JournalEntry.MAX_MEMO_LENGTH));
       return journal.recordAll(List.of(reversal, replacement));

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.shgledger.group.Chart;
+import org.shgledger.group.EngineMemo;
 import org.shgledger.group.GroupException;
 import org.shgledger.group.GroupOperation;
 import org.shgledger.group.GroupRejection;
@@ -913,7 +914,7 @@ public final class PassbookImporter {
       EntryId id, PassbookLine line, AccountCode other, String referencePrefix, Money interest) {
     boolean deposit = line.deposit().isPositive();
     // masked before it is cut, so that the cut cannot leave part of a number unmasked
-    String memo = line.narration().isEmpty() ? "Bank line" : AccountNumbers.mask(line.narration());
+    String memo = line.narration().isEmpty() ? EngineMemo.BANK_LINE.compose() : AccountNumbers.mask(line.narration());
     if (memo.length() > JournalEntry.MAX_MEMO_LENGTH) {
       memo = memo.substring(0, JournalEntry.MAX_MEMO_LENGTH);
     }

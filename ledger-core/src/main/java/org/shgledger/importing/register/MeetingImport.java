@@ -19,6 +19,7 @@ import org.joda.money.Money;
 import org.shgledger.group.Attendance;
 import org.shgledger.group.Channel;
 import org.shgledger.group.Group;
+import org.shgledger.group.EngineMemo;
 import org.shgledger.group.GroupException;
 import org.shgledger.group.GroupOperation;
 import org.shgledger.group.LoanId;
@@ -251,7 +252,7 @@ public final class MeetingImport {
       }
       if (row.fine().isPositive()) {
         record(groups, code, row, "fine", "FINE", "fine of " + withCurrency(row.fine()),
-            new GroupOperation.Fine(row.member(), row.fine(), "fine at the meeting of " + date, row.channel()), steps);
+            new GroupOperation.Fine(row.member(), row.fine(), EngineMemo.FINE_AT_MEETING.compose(date.toString()), row.channel()), steps);
       }
       if (row.penalty().isPositive()) {
         penalty(groups, code, row, steps);

@@ -17,6 +17,7 @@ import org.joda.money.Money;
 import org.shgledger.group.Channel;
 import org.shgledger.group.Chart;
 import org.shgledger.group.Group;
+import org.shgledger.group.EngineMemo;
 import org.shgledger.group.GroupException;
 import org.shgledger.group.GroupOperation;
 import org.shgledger.group.GroupRejection;
@@ -227,7 +228,7 @@ public final class OpeningImport {
     }
     if (!postings.isEmpty()) {
       GroupOperation opening = new GroupOperation.OpeningBalances(postings,
-          "opening balances from the paper books as of " + asOf);
+          EngineMemo.OPENING_BALANCES.compose(asOf.toString()));
       steps.add(top, "opening entry " + openingId + " (" + postings.size() + " lines, surplus "
           + withCurrency(net) + ")", () -> {
             boolean known = groups.journal().entry(code, openingId).isPresent();
