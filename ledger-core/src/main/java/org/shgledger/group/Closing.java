@@ -177,7 +177,8 @@ final class Closing extends EnginePart {
         registry.putMember(code, member.leaving(date));
         return Optional.empty();
       }
-      JournalEntry entry = JournalEntry.of(id, code, date, EngineMemo.EXIT_SETTLEMENT.compose(memberId.value()), postings)
+      String memo = EngineMemo.EXIT_SETTLEMENT.compose(memberId.value());
+      JournalEntry entry = JournalEntry.of(id, code, date, memo, postings)
           .withSourceReference(SavingsGroups.EXIT_SOURCE + memberId)
           .withKind(EntryKind.EXIT_SETTLEMENT, Optional.of(memberId.value()), Optional.empty());
       JournalEntry recorded = recordEntry(entry);

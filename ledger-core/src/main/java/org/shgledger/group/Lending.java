@@ -138,7 +138,8 @@ final class Lending extends EnginePart {
                 + " is more than the loan will ever ask; at most "
                 + withCurrency(split.applied()) + " can be taken on " + date);
       }
-      return recordPayment(code, id, loan, date, split, channel, EngineMemo.LOAN_REPAYMENT.compose(loanId.value(), loan.member().value()));
+      return recordPayment(code, id, loan, date, split, channel,
+          EngineMemo.LOAN_REPAYMENT.compose(loanId.value(), loan.member().value()));
     });
   }
 
@@ -164,7 +165,8 @@ final class Lending extends EnginePart {
         throw new GroupException(GroupRejection.REPAYMENT_EXCEEDS_DEBT,
             "group " + code + ", loan " + loanId + ": nothing is owed on " + date + "; the loan is settled");
       }
-      return recordPayment(code, id, loan, date, split, channel, EngineMemo.LOAN_SETTLEMENT.compose(loanId.value(), loan.member().value()));
+      return recordPayment(code, id, loan, date, split, channel,
+          EngineMemo.LOAN_SETTLEMENT.compose(loanId.value(), loan.member().value()));
     });
   }
 
