@@ -18,7 +18,8 @@ import org.shgledger.report.LedgerLine;
  * An account's ledger as a {@link Report}, for {@code shg account} (docs/formats.md#account-ledger):
  * the opening and closing balances as facts, then one line per posting with the running balance.
  * In the ledger of a control account (1200, 2000, 2100) each posting to a member's sub-ledger
- * names the member, so the ledger of 2000 is the savings register of the whole group.
+ * names the member, so the ledger of 2000 is the savings register of the whole group. A memo the
+ * engine wrote is printed in the report's language ({@link MemoText}).
  *
  * <p>The {@code entry} column, the id of each line's journal entry, is for accountants and
  * programs: a bank line's id is a 43-character hash that would take four lines of a page, so
@@ -60,7 +61,7 @@ final class AccountLedgerReport {
         cells.add(Cell.text(line.entry().toString()));
       }
       cells.add(Cell.text(member(ledger.code(), line.account())));
-      cells.add(Cell.text(line.memo()));
+      cells.add(Cell.text(MemoText.of(line.memo(), labels)));
       cells.add(Cell.amount(line.debit()));
       cells.add(Cell.amount(line.credit()));
       cells.add(Cell.amount(line.balance()));

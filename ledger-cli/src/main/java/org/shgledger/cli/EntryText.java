@@ -38,7 +38,7 @@ final class EntryText {
     StringBuilder text = new StringBuilder();
     text.append(repeat ? "already recorded as " : "recorded ").append(entry.id())
         .append(" on ").append(entry.date()).append(": ").append(AccountNumbers.mask(entry.memo()))
-        .append(", ").append(total(entry).getCurrencyUnit()).append(' ').append(MoneyFormats.indian(total(entry)))
+        .append(", ").append(MoneyFormats.withCurrency(total(entry)))
         .append(repeat ? " (nothing new recorded)" : "").append('\n');
     List<String[]> rows = new ArrayList<>();
     for (Posting posting : entry.postings()) {

@@ -147,15 +147,16 @@ final class PassbookReport {
 
   /**
    * What a line was, in the reader's language: its kind (a deposit into voluntary savings alone
-   * named as such), or for a correction and anything without a kind, the memo as recorded.
+   * named as such), or for a correction and anything without a kind, the memo, in the reader's
+   * language if the engine wrote it ({@link MemoText}).
    */
   static String particulars(PassbookLine line, Labels labels) {
     String kind = labels.get("passbook." + line.kind().name().toLowerCase(Locale.ROOT));
     return switch (line.kind()) {
       case SAVINGS_DEPOSIT -> line.compulsoryIn().isZero() && line.voluntaryIn().isPositive()
           ? labels.get("passbook.voluntary_deposit") : kind;
-      case REVERSAL -> kind + ": " + line.memo();
-      case OTHER -> line.memo();
+      case REVERSAL -> kind + ": " + MemoText.of(line.memo(), labels);
+      case OTHER -> MemoText.of(line.memo(), labels);
       default -> kind;
     };
   }

@@ -3,6 +3,7 @@ package org.shgledger.cli;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.shgledger.cli.Words.EntryIdWord;
+import org.shgledger.group.EngineMemo;
 import org.shgledger.group.SavingsGroups;
 import org.shgledger.journal.EntryId;
 import org.shgledger.journal.JournalEntry;
@@ -59,7 +60,8 @@ final class ReverseCommand extends BookCommand {
     }
     LocalDate day = date != null ? date : original.date();
     String why = text("--reason", reason);
-    String memo = "reversal of " + entry + (why.isEmpty() ? "" : ": " + why);
+    String memo = why.isEmpty() ? EngineMemo.REVERSAL.compose(entry.value())
+        : EngineMemo.REVERSAL_FOR.compose(entry.value(), why);
     String stem = entry.value().length() <= LONGEST_WITH_SUFFIX
         ? entry + "-REV" : IdWalk.stem(code, day, "REVERSAL", null);
     IdWalk.Step<JournalEntry> step = IdWalk.run(id != null,

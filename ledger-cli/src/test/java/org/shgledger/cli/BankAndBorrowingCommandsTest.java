@@ -149,7 +149,7 @@ class BankAndBorrowingCommandsTest {
     Run imported = books.ok("import", "passbook", "SHG01", emiStatement().toString());
 
     assertTrue(imported.out().contains("warning: " + emiStatement() + ":2: the bank-loan EMI of 2024-12-20"
-        + " (INR 8885.00, 'EMI RECOVERY SHG TERM LOAN') went wholly to the bank loan 2200"), imported.out());
+        + " (INR 8,885.00, 'EMI RECOVERY SHG TERM LOAN') went wholly to the bank loan 2200"), imported.out());
     assertTrue(imported.out().contains("warning: to split an EMI into interest and principal, keep the bank loan's"
         + " terms (shg bank-loan terms GROUP --entry ENTRY --annual-rate R --instalments N --method emi"), imported.out());
     assertEquals(inr("0"), books.balance("5000"));

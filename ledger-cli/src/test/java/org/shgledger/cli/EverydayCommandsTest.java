@@ -180,6 +180,21 @@ class EverydayCommandsTest {
     assertEquals(1, books.entries());
   }
 
+  /**
+   * A refusal names its amounts as people read them, with lakh grouping (issue 15): the cash an
+   * expense of fifty lakh would leave is {@code INR -49,98,800.00}, not {@code INR -4998800.00}.
+   */
+  @Test
+  void aRejectionWritesALakhSizedAmountWithIndianGrouping() {
+    books.ok("save", "SHG01", "M01", "--amount", "1,200", "--date", "2024-05-04");
+
+    Run run = books.fails(ExitCodes.REJECTED, "shg: rejected (",
+        "expense", "SHG01", "--amount", "50,00,000", "--description", "a tractor", "--date", "2024-05-05");
+
+    assertTrue(run.err().contains("INR -49,98,800.00"), run.err());
+    assertEquals(1, books.entries());
+  }
+
   @Test
   void fineGrantExpenseAndIncome() {
     books.ok("fine", "SHG01", "M01", "--amount", "10", "--reason", "late", "--date", "2024-05-04");

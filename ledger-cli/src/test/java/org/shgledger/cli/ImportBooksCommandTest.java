@@ -97,7 +97,7 @@ class ImportBooksCommandTest {
     assertEquals(ExitCodes.OK, run.exitCode(), run.err());
     String out = run.out();
     assertTrue(out.contains("recorded member M01 (joined 2024-04-01)"), out);
-    assertTrue(out.contains("recorded 2024-04-10 bank line 4: withdrawal of INR 3000.00 to 1000 (TO CASH)\n"
+    assertTrue(out.contains("recorded 2024-04-10 bank line 4: withdrawal of INR 3,000.00 to 1000 (TO CASH)\n"
         + "recorded the roll of the meeting of 2024-04-11\n"), out);
     assertTrue(out.contains(meetings + ": 4 rows, 7 recorded, 0 already in the books"), out);
     assertTrue(out.contains(passbook + " (profile generic): 3 lines, 3 recorded, 0 already in the books,"
@@ -120,7 +120,7 @@ class ImportBooksCommandTest {
   void aDryRunRecordsNothing() {
     Run dry = books("--dry-run");
     assertEquals(ExitCodes.OK, dry.exitCode(), dry.err());
-    assertTrue(dry.out().contains("would record 2024-04-11 M01: loan 20240411-M01 of INR 3000.00"), dry.out());
+    assertTrue(dry.out().contains("would record 2024-04-11 M01: loan 20240411-M01 of INR 3,000.00"), dry.out());
     assertTrue(dry.out().contains("the books' bank account would hold 2,200.00 then: they agree"), dry.out());
     assertTrue(dry.out().endsWith("dry run: nothing was recorded\n"), dry.out());
     assertEquals(0, entries());

@@ -84,6 +84,23 @@ class ImportRegisterCommandsTest {
     assertEquals(3, entries());
   }
 
+  /** The import's summary writes lakh-sized amounts as people read them (issue 15), as every message does. */
+  @Test
+  void theSummaryWritesAmountsWithIndianGrouping() throws IOException {
+    Run.shg("import", "members", "SHG01", roster.toString(), "--db", db.toString());
+    Path register = Files.writeString(directory.resolve("meetings.csv"), """
+        date,member,savings,loan_given
+        2024-04-06,M01,"2,50,000",
+        2024-04-06,M02,100,150000
+        """);
+
+    Run run = Run.shg("import", "meetings", "SHG01", register.toString(), "--db", db.toString());
+
+    assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+    assertTrue(run.out().contains("recorded 2024-04-06 M01: savings of INR 2,50,000.00"), run.out());
+    assertTrue(run.out().contains("recorded 2024-04-06 M02: loan 20240406-M02 of INR 1,50,000.00"), run.out());
+  }
+
   @Test
   void problemsAreEachOnALineWithExitCode3AndNothingRecorded() throws IOException {
     Run.shg("import", "members", "SHG01", roster.toString(), "--db", db.toString());
@@ -145,7 +162,7 @@ class ImportRegisterCommandsTest {
         """);
     Run run = Run.shg("import", "opening", "SHG01", opening.toString(), "--db", db.toString());
     assertEquals(ExitCodes.OK, run.exitCode(), run.err());
-    assertTrue(run.out().contains("recorded opening entry OPEN:2024-04-01 (3 lines, surplus 1200.00)"), run.out());
+    assertTrue(run.out().contains("recorded opening entry OPEN:2024-04-01 (3 lines, surplus INR 1,200.00)"), run.out());
     assertEquals(2, entries());
   }
 

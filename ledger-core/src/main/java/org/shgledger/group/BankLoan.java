@@ -1,5 +1,7 @@
 package org.shgledger.group;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -49,7 +51,7 @@ public record BankLoan(
     Objects.requireNonNull(annualRatePercent, "annualRatePercent");
     Objects.requireNonNull(method, "method");
     if (!principal.isPositive()) {
-      throw new IllegalArgumentException("a bank loan's principal must be above zero: " + principal);
+      throw new IllegalArgumentException("a bank loan's principal must be above zero: " + withCurrency(principal));
     }
     // the same limits as a member loan's rate, through the one class that checks them
     InterestRate.perYear(annualRatePercent);

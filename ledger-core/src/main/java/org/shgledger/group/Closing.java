@@ -1,5 +1,7 @@
 package org.shgledger.group;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -85,8 +87,8 @@ final class Closing extends EnginePart {
       Money surplus = lowestBalanceFrom(code, Chart.SURPLUS, date);
       if (total.isGreaterThan(surplus)) {
         throw new GroupException(GroupRejection.INSUFFICIENT_SURPLUS,
-            "group " + code + ": cannot distribute " + total + "; the accumulated surplus on " + date
-                + " and after is at most " + surplus);
+            "group " + code + ": cannot distribute " + withCurrency(total) + "; the accumulated surplus on " + date
+                + " and after is at most " + withCurrency(surplus));
       }
       List<Member> members = stayingMembersOn(code, date);
       List<Money> shares = new ArrayList<>(shareBySavings(group, members, total, date));
@@ -175,7 +177,8 @@ final class Closing extends EnginePart {
         registry.putMember(code, member.leaving(date));
         return Optional.empty();
       }
-      JournalEntry entry = JournalEntry.of(id, code, date, memberId + " leaves: settlement", postings)
+      String memo = EngineMemo.EXIT_SETTLEMENT.compose(memberId.value());
+      JournalEntry entry = JournalEntry.of(id, code, date, memo, postings)
           .withSourceReference(SavingsGroups.EXIT_SOURCE + memberId)
           .withKind(EntryKind.EXIT_SETTLEMENT, Optional.of(memberId.value()), Optional.empty());
       JournalEntry recorded = recordEntry(entry);
@@ -206,12 +209,13 @@ final class Closing extends EnginePart {
               + " such as 3100 (accumulated surplus); " + terms.remainderTo() + " is not one"));
       if (!balance(code, Chart.MEMBER_LOANS, date).isZero()) {
         throw new GroupException(GroupRejection.MEMBER_LOANS_OUTSTANDING,
-            "group " + code + ": members still owe " + balance(code, Chart.MEMBER_LOANS, date) + " in loans; collect them before the share-out");
+            "group " + code + ": members still owe " + withCurrency(balance(code, Chart.MEMBER_LOANS, date))
+                + " in loans; collect them before the share-out");
       }
       for (AccountCode other : List.of(Chart.BANK_LOAN, Chart.FEDERATION_LOAN, Chart.FIXED_DEPOSITS, Chart.SUSPENSE)) {
         if (!balance(code, other, date).isZero()) {
           throw new GroupException(GroupRejection.EXTERNAL_LOANS_OUTSTANDING,
-              "group " + code + ": account " + other + " still holds " + balance(code, other, date)
+              "group " + code + ": account " + other + " still holds " + withCurrency(balance(code, other, date))
                   + "; settle it before the share-out");
         }
       }
@@ -220,7 +224,7 @@ final class Closing extends EnginePart {
         if (!members.contains(gone) && !savings(code, gone.id(), date).isZero()) {
           throw new GroupException(GroupRejection.UNSETTLED_MEMBER_ACCOUNTS,
               "group " + code + ": " + gone.id() + " is not a member on " + date + " but holds "
-                  + savings(code, gone.id(), date) + " in savings; settle or correct that first");
+                  + withCurrency(savings(code, gone.id(), date)) + " in savings; settle or correct that first");
         }
       }
       // the group's own funds: income less expense and every equity account, but the grants,
@@ -344,7 +348,7 @@ final class Closing extends EnginePart {
     }
     if (weights.stream().allMatch(w -> w.signum() == 0)) {
       throw new GroupException(GroupRejection.NOTHING_TO_SHARE_BY,
-          "group " + group.code() + ": no member has savings on " + date + " to share " + total + " by");
+          "group " + group.code() + ": no member has savings on " + date + " to share " + withCurrency(total) + " by");
     }
     return Allocator.allocate(total, weights, EXACT);
   }

@@ -1,5 +1,7 @@
 package org.shgledger.group;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -181,7 +183,8 @@ abstract class EnginePart {
   static Money positive(Group group, Money amount, String what) {
     if (!amount.getCurrencyUnit().equals(group.currency()) || !amount.isPositive()) {
       throw new GroupException(GroupRejection.INVALID_AMOUNT,
-          "group " + group.code() + ": " + what + " must be a positive amount in " + group.currency() + ", got " + amount);
+          "group " + group.code() + ": " + what + " must be a positive amount in " + group.currency() + ", got "
+              + withCurrency(amount));
     }
     return amount;
   }
@@ -189,7 +192,8 @@ abstract class EnginePart {
   static void nonNegative(Group group, Money amount, String what) {
     if (!amount.getCurrencyUnit().equals(group.currency()) || amount.isNegative()) {
       throw new GroupException(GroupRejection.INVALID_AMOUNT,
-          "group " + group.code() + ": " + what + " must be zero or more in " + group.currency() + ", got " + amount);
+          "group " + group.code() + ": " + what + " must be zero or more in " + group.currency() + ", got "
+              + withCurrency(amount));
     }
   }
 

@@ -1,5 +1,7 @@
 package org.shgledger.group;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.Objects;
@@ -66,7 +68,7 @@ public record Group(
     Objects.requireNonNull(loanDefaults, "loanDefaults");
     if (!compulsorySavings.getCurrencyUnit().equals(currency) || !compulsorySavings.isPositive()) {
       throw new IllegalArgumentException(
-          "compulsory savings must be a positive amount in " + currency + ": " + compulsorySavings);
+          "compulsory savings must be a positive amount in " + currency + ": " + withCurrency(compulsorySavings));
     }
   }
 

@@ -14,7 +14,8 @@ import org.joda.money.Money;
 public sealed interface GroupOperation {
 
   /**
-   * A short description for the journal entry's memo.
+   * A short description for the journal entry's memo, one of the catalogue {@link EngineMemo}, or
+   * for a bank line and opening balances the words given.
    *
    * @return the memo, not null
    */
@@ -58,7 +59,8 @@ public sealed interface GroupOperation {
 
     @Override
     public String memo() {
-      return member + " saves (" + kind.name().toLowerCase() + ")";
+      return (kind == SavingsKind.COMPULSORY ? EngineMemo.SAVES_COMPULSORY : EngineMemo.SAVES_VOLUNTARY)
+          .compose(member.value());
     }
   }
 
@@ -90,7 +92,8 @@ public sealed interface GroupOperation {
 
     @Override
     public String memo() {
-      return member + " withdraws savings (" + kind.name().toLowerCase() + ")";
+      return (kind == SavingsKind.COMPULSORY ? EngineMemo.WITHDRAWS_COMPULSORY : EngineMemo.WITHDRAWS_VOLUNTARY)
+          .compose(member.value());
     }
   }
 
@@ -111,7 +114,7 @@ public sealed interface GroupOperation {
 
     @Override
     public String memo() {
-      return "cash banked";
+      return EngineMemo.CASH_BANKED.compose();
     }
   }
 
@@ -132,7 +135,7 @@ public sealed interface GroupOperation {
 
     @Override
     public String memo() {
-      return "cash drawn from bank";
+      return EngineMemo.CASH_DRAWN.compose();
     }
   }
 
@@ -163,7 +166,8 @@ public sealed interface GroupOperation {
 
     @Override
     public String memo() {
-      return member + " fined" + (reason.isBlank() ? "" : ": " + reason);
+      return reason.isBlank() ? EngineMemo.FINED.compose(member.value())
+          : EngineMemo.FINED_FOR.compose(member.value(), reason);
     }
   }
 
@@ -184,7 +188,7 @@ public sealed interface GroupOperation {
 
     @Override
     public String memo() {
-      return "interest credited by bank";
+      return EngineMemo.BANK_INTEREST.compose();
     }
   }
 
@@ -205,7 +209,7 @@ public sealed interface GroupOperation {
 
     @Override
     public String memo() {
-      return "bank charges";
+      return EngineMemo.BANK_CHARGES.compose();
     }
   }
 
@@ -226,7 +230,7 @@ public sealed interface GroupOperation {
 
     @Override
     public String memo() {
-      return "bank loan received";
+      return EngineMemo.BANK_LOAN_RECEIVED.compose();
     }
   }
 
@@ -250,7 +254,7 @@ public sealed interface GroupOperation {
 
     @Override
     public String memo() {
-      return "bank loan instalment";
+      return EngineMemo.BANK_LOAN_INSTALMENT.compose();
     }
   }
 
@@ -274,7 +278,7 @@ public sealed interface GroupOperation {
 
     @Override
     public String memo() {
-      return "federation loan received";
+      return EngineMemo.FEDERATION_LOAN_RECEIVED.compose();
     }
   }
 
@@ -302,7 +306,7 @@ public sealed interface GroupOperation {
 
     @Override
     public String memo() {
-      return "federation loan repayment";
+      return EngineMemo.FEDERATION_LOAN_REPAYMENT.compose();
     }
   }
 
@@ -326,7 +330,7 @@ public sealed interface GroupOperation {
 
     @Override
     public String memo() {
-      return "revolving fund grant received";
+      return EngineMemo.GRANT_RECEIVED.compose();
     }
   }
 
@@ -355,7 +359,7 @@ public sealed interface GroupOperation {
 
     @Override
     public String memo() {
-      return "expense" + (description.isBlank() ? "" : ": " + description);
+      return description.isBlank() ? EngineMemo.EXPENSE.compose() : EngineMemo.EXPENSE_FOR.compose(description);
     }
   }
 
@@ -384,7 +388,7 @@ public sealed interface GroupOperation {
 
     @Override
     public String memo() {
-      return member + " gives to the welfare fund";
+      return EngineMemo.WELFARE_GIFT.compose(member.value());
     }
   }
 
@@ -414,7 +418,8 @@ public sealed interface GroupOperation {
 
     @Override
     public String memo() {
-      return "paid from the welfare fund" + (description.isBlank() ? "" : ": " + description);
+      return description.isBlank() ? EngineMemo.WELFARE_PAYMENT.compose()
+          : EngineMemo.WELFARE_PAYMENT_FOR.compose(description);
     }
   }
 
@@ -442,7 +447,7 @@ public sealed interface GroupOperation {
 
     @Override
     public String memo() {
-      return "other income" + (description.isBlank() ? "" : ": " + description);
+      return description.isBlank() ? EngineMemo.OTHER_INCOME.compose() : EngineMemo.OTHER_INCOME_FOR.compose(description);
     }
   }
 

@@ -18,7 +18,8 @@ import org.shgledger.journal.Side;
  * stored kind is still the one this finds, since the old entries' hashes do not cover it.
  *
  * <p>For an entry the engine records today this finds the kind the engine gives it (a property
- * test holds them together), so an old book reads as a new one would.
+ * test holds them together), so an old book reads as a new one would. The memos' words are those
+ * of the catalogue {@link EngineMemo}, whose English never changes for that reason.
  */
 public final class LegacyKinds {
 
@@ -31,15 +32,15 @@ public final class LegacyKinds {
 
   /** The memos of the everyday operations that concern no member, and the kind each records. */
   private static final Map<String, EntryKind> FIXED_MEMOS = Map.ofEntries(
-      Map.entry("cash banked", EntryKind.CASH_BANKED),
-      Map.entry("cash drawn from bank", EntryKind.CASH_DRAWN),
-      Map.entry("interest credited by bank", EntryKind.BANK_INTEREST),
-      Map.entry("bank charges", EntryKind.BANK_CHARGES),
-      Map.entry("bank loan received", EntryKind.BANK_LOAN_RECEIVED),
-      Map.entry("bank loan instalment", EntryKind.BANK_LOAN_REPAYMENT),
-      Map.entry("federation loan received", EntryKind.FEDERATION_LOAN_RECEIVED),
-      Map.entry("federation loan repayment", EntryKind.FEDERATION_LOAN_REPAYMENT),
-      Map.entry("revolving fund grant received", EntryKind.GRANT));
+      Map.entry(EngineMemo.CASH_BANKED.english(), EntryKind.CASH_BANKED),
+      Map.entry(EngineMemo.CASH_DRAWN.english(), EntryKind.CASH_DRAWN),
+      Map.entry(EngineMemo.BANK_INTEREST.english(), EntryKind.BANK_INTEREST),
+      Map.entry(EngineMemo.BANK_CHARGES.english(), EntryKind.BANK_CHARGES),
+      Map.entry(EngineMemo.BANK_LOAN_RECEIVED.english(), EntryKind.BANK_LOAN_RECEIVED),
+      Map.entry(EngineMemo.BANK_LOAN_INSTALMENT.english(), EntryKind.BANK_LOAN_REPAYMENT),
+      Map.entry(EngineMemo.FEDERATION_LOAN_RECEIVED.english(), EntryKind.FEDERATION_LOAN_RECEIVED),
+      Map.entry(EngineMemo.FEDERATION_LOAN_REPAYMENT.english(), EntryKind.FEDERATION_LOAN_REPAYMENT),
+      Map.entry(EngineMemo.GRANT_RECEIVED.english(), EntryKind.GRANT));
 
   private LegacyKinds() {}
 
@@ -75,7 +76,7 @@ public final class LegacyKinds {
         return entry.withKind(EntryKind.SURPLUS_DISTRIBUTION, Optional.empty(), Optional.empty());
       }
       // the memo of version 1's share-out, which paid out the whole fund, grants included
-      if (memo.equals("share-out: the whole fund paid to members")) {
+      if (memo.equals(EngineMemo.SHARE_OUT_WHOLE_FUND.english())) {
         return entry.withKind(EntryKind.SHARE_OUT, Optional.empty(), Optional.empty());
       }
       if (id.startsWith("OPEN:") && memo.startsWith("opening balances from the paper books as of ")) {

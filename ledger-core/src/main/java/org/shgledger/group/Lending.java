@@ -1,5 +1,7 @@
 package org.shgledger.group;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,8 +63,8 @@ final class Lending extends EnginePart {
       Objects.requireNonNull(fee, "fee");
       if (fee.isNegative() || !fee.getCurrencyUnit().equals(group.currency()) || !fee.isLessThan(terms.principal())) {
         throw new GroupException(GroupRejection.INVALID_AMOUNT,
-            "group " + code + ": loan " + loanId + "'s processing fee of " + fee + " is not between nothing and the "
-                + terms.principal() + " lent");
+            "group " + code + ": loan " + loanId + "'s processing fee of " + withCurrency(fee)
+                + " is not between nothing and the " + withCurrency(terms.principal()) + " lent");
       }
       // The loan is the full amount; the member receives it less the fee, which is the group's
       // other income (4300) from the day it is taken.
@@ -71,8 +73,8 @@ final class Lending extends EnginePart {
           .credit(channel.account(), terms.principal().minus(fee))
           .credit(Chart.OTHER_INCOME, fee)
           .postings();
-      JournalEntry entry = recordEntry(JournalEntry.of(id, code, date, "loan " + loanId + " to " + memberId,
-          postings)
+      JournalEntry entry = recordEntry(JournalEntry.of(id, code, date,
+          EngineMemo.LOAN_DISBURSED.compose(loanId.value(), memberId.value()), postings)
           .withKind(EntryKind.LOAN_DISBURSEMENT, Optional.of(memberId.value()), Optional.of(loanId.value())));
       registry.putLoan(code, loan);
       return entry;
@@ -86,7 +88,8 @@ final class Lending extends EnginePart {
       positive(group, amount, "penalty");
       if (MinorUnits.exceeds(amount, Loan.MAX_PRINCIPAL_MINOR)) {
         throw new GroupException(GroupRejection.INVALID_AMOUNT,
-            "group " + code + ", loan " + loanId + ": a penalty of " + amount + " is beyond any loan's limit");
+            "group " + code + ", loan " + loanId + ": a penalty of " + withCurrency(amount)
+                + " is beyond any loan's limit");
       }
       LoanEvent penalty = new LoanEvent(LoanEvent.Kind.PENALTY, id, date, amount);
       Optional<LoanEvent> same = registry.loanEvents(code, loanId).stream().filter(e -> e.id().equals(id)).findFirst();
@@ -96,7 +99,7 @@ final class Lending extends EnginePart {
         }
         throw new GroupException(GroupRejection.PENALTY_EXISTS,
             "group " + code + ", loan " + loanId + ": penalty " + id + " is recorded already as "
-                + same.get().amount() + " on " + same.get().date());
+                + withCurrency(same.get().amount()) + " on " + same.get().date());
       }
       Optional<LocalDate> locked = journal.lockDate(code);
       if (locked.isPresent() && !date.isAfter(locked.get())) {
@@ -118,7 +121,8 @@ final class Lending extends EnginePart {
       positive(group, amount, "repayment");
       if (MinorUnits.exceeds(amount, Loan.MAX_PRINCIPAL_MINOR)) {
         throw new GroupException(GroupRejection.REPAYMENT_EXCEEDS_DEBT,
-            "group " + code + ", loan " + loanId + ": a payment of " + amount + " is beyond any loan's limit");
+            "group " + code + ", loan " + loanId + ": a payment of " + withCurrency(amount)
+                + " is beyond any loan's limit");
       }
       Objects.requireNonNull(channel, "channel");
       LoanEvent payment = new LoanEvent(LoanEvent.Kind.PAYMENT, id, date, amount);
@@ -130,10 +134,12 @@ final class Lending extends EnginePart {
       PaymentAllocation split = history.allocate(date, amount);
       if (split.hasExcess()) {
         throw new GroupException(GroupRejection.REPAYMENT_EXCEEDS_DEBT,
-            "group " + code + ", loan " + loanId + ": " + amount + " is more than the loan will ever ask; at most "
-                + split.applied() + " can be taken on " + date);
+            "group " + code + ", loan " + loanId + ": " + withCurrency(amount)
+                + " is more than the loan will ever ask; at most "
+                + withCurrency(split.applied()) + " can be taken on " + date);
       }
-      return recordPayment(code, id, loan, date, split, channel, "repayment of loan " + loanId + " by " + loan.member());
+      return recordPayment(code, id, loan, date, split, channel,
+          EngineMemo.LOAN_REPAYMENT.compose(loanId.value(), loan.member().value()));
     });
   }
 
@@ -159,7 +165,8 @@ final class Lending extends EnginePart {
         throw new GroupException(GroupRejection.REPAYMENT_EXCEEDS_DEBT,
             "group " + code + ", loan " + loanId + ": nothing is owed on " + date + "; the loan is settled");
       }
-      return recordPayment(code, id, loan, date, split, channel, "settlement of loan " + loanId + " by " + loan.member());
+      return recordPayment(code, id, loan, date, split, channel,
+          EngineMemo.LOAN_SETTLEMENT.compose(loanId.value(), loan.member().value()));
     });
   }
 

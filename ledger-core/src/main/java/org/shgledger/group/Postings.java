@@ -1,5 +1,7 @@
 package org.shgledger.group;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,7 +180,8 @@ final class Postings extends EnginePart {
           || op.interest().isGreaterThan(amount))) {
         // only an EMI paid to the bank loan has an interest part, and it is at most the EMI
         throw new GroupException(GroupRejection.INVALID_AMOUNT, "group " + code + ": an interest part of "
-            + op.interest() + " belongs only to a payment of at most that much out of the bank to the bank loan "
+            + withCurrency(op.interest())
+            + " belongs only to a payment of at most that much out of the bank to the bank loan "
             + Chart.BANK_LOAN);
       }
       return op.postings();
@@ -224,7 +227,7 @@ final class Postings extends EnginePart {
           new GroupOperation.BankLine(bank.side() == Side.DEBIT, bank.amount(), account, original.memo()),
           original.sourceReference()));
       // an entry recorded before account numbers were masked may hold one
-      String memo = org.shgledger.journal.AccountNumbers.mask("Reclassified: " + original.memo());
+      String memo = org.shgledger.journal.AccountNumbers.mask(EngineMemo.RECLASSIFIED.compose(original.memo()));
       JournalEntry reversal = original.reversal(EntryId.of(entry.value() + "/rv"), original.date(),
           memo.length() <= JournalEntry.MAX_MEMO_LENGTH ? memo : memo.substring(0, JournalEntry.MAX_MEMO_LENGTH));
       return journal.recordAll(List.of(reversal, replacement));

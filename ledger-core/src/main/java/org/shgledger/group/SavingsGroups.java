@@ -1,5 +1,7 @@
 package org.shgledger.group;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -60,13 +62,13 @@ public final class SavingsGroups {
   public static final String EXIT_SOURCE = "exit:";
 
   /** The memo of {@link #distributeSurplus}'s entry. */
-  public static final String DISTRIBUTION_MEMO = "surplus distributed in proportion to savings";
+  public static final String DISTRIBUTION_MEMO = EngineMemo.SURPLUS_DISTRIBUTED.english();
 
   /** The memo of {@link #shareOut}'s entry. */
-  public static final String SHARE_OUT_MEMO = "share-out: savings and shares paid to members";
+  public static final String SHARE_OUT_MEMO = EngineMemo.SHARE_OUT.english();
 
   /** The memo of {@link #closeYear}'s closing entry. */
-  public static final String YEAR_END_MEMO = "year end: income and expense closed into surplus";
+  public static final String YEAR_END_MEMO = EngineMemo.YEAR_END.english();
 
   private final Journal journal;
 
@@ -331,7 +333,7 @@ public final class SavingsGroups {
       Group group = membership.group(code);
       if (!terms.principal().getCurrencyUnit().equals(group.currency())) {
         throw new GroupException(GroupRejection.INVALID_AMOUNT, "group " + code + " keeps its books in "
-            + group.currency() + ": a bank loan of " + terms.principal() + " is in another currency");
+            + group.currency() + ": a bank loan of " + withCurrency(terms.principal()) + " is in another currency");
       }
       JournalEntry entry = postings.record(code, terms.receipt(), terms.received(),
           new GroupOperation.ReceiveBankLoan(terms.principal()));

@@ -1,5 +1,7 @@
 package org.shgledger.loan;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.time.LocalDate;
 import java.util.Objects;
 import org.joda.money.CurrencyUnit;
@@ -17,7 +19,7 @@ final class LoanChecks {
     if (!principal.isPositive() || MinorUnits.exceeds(principal, Loan.MAX_PRINCIPAL_MINOR)) {
       throw new IllegalArgumentException(
           "a loan's principal must be positive and at most " + Loan.MAX_PRINCIPAL_MINOR
-              + " minor units: " + principal);
+              + " minor units: " + withCurrency(principal));
     }
     return principal;
   }
@@ -37,11 +39,12 @@ final class LoanChecks {
   static Money amount(String what, Money amount, CurrencyUnit currency) {
     Objects.requireNonNull(amount, what);
     if (!amount.getCurrencyUnit().equals(currency)) {
-      throw new IllegalArgumentException(what + " " + amount + " is not in the loan's currency " + currency);
+      throw new IllegalArgumentException(what + " " + withCurrency(amount) + " is not in the loan's currency "
+          + currency);
     }
     if (!amount.isPositive() || MinorUnits.exceeds(amount, Loan.MAX_PRINCIPAL_MINOR)) {
       throw new IllegalArgumentException(
-          what + " must be positive and at most " + Loan.MAX_PRINCIPAL_MINOR + " minor units: " + amount);
+          what + " must be positive and at most " + Loan.MAX_PRINCIPAL_MINOR + " minor units: " + withCurrency(amount));
     }
     return amount;
   }

@@ -1,5 +1,7 @@
 package org.shgledger.loan;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -252,8 +254,8 @@ public final class LoanHistory {
     }
     if (allocation.hasExcess()) {
       throw new IllegalArgumentException(
-          "a payment of " + amount + " on " + date + " is " + allocation.excess()
-              + " more than the loan will ever ask; at most " + allocation.applied() + " can be taken");
+          "a payment of " + withCurrency(amount) + " on " + date + " is " + withCurrency(allocation.excess())
+              + " more than the loan will ever ask; at most " + withCurrency(allocation.applied()) + " can be taken");
     }
     return append(event, replay);
   }

@@ -1,5 +1,7 @@
 package org.shgledger.loan;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.time.LocalDate;
 import java.util.Objects;
 import org.joda.money.Money;
@@ -72,7 +74,7 @@ public record LoanState(
             principalPaid, interestPaid, finesPaid}) {
       Objects.requireNonNull(amount, "amount");
       if (amount.isNegative()) {
-        throw new IllegalArgumentException("a loan state has no negative amounts: " + amount);
+        throw new IllegalArgumentException("a loan state has no negative amounts: " + withCurrency(amount));
       }
     }
     if (overdueInstalments < 0 || daysPastDue < 0) {

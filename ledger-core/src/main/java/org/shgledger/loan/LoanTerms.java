@@ -1,5 +1,7 @@
 package org.shgledger.loan;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -122,7 +124,8 @@ public final class LoanTerms implements Loan {
     if (fixedInstalment != null && (!fixedInstalment.getCurrencyUnit().equals(principal.getCurrencyUnit())
         || !fixedInstalment.isPositive() || method == RepaymentMethod.EQUAL_PRINCIPAL)) {
       throw new IllegalArgumentException("a fixed instalment is a positive amount in " + principal.getCurrencyUnit()
-          + " on an EMI or flat loan (equal principal keeps the principal equal): " + fixedInstalment + ", " + method);
+          + " on an EMI or flat loan (equal principal keeps the principal equal): "
+          + withCurrency(fixedInstalment) + ", " + method);
     }
     if (instalmentCount < 1 || instalmentCount > MAX_INSTALMENTS) {
       throw new IllegalArgumentException(
@@ -146,7 +149,7 @@ public final class LoanTerms implements Loan {
         || instalmentMultiple.isGreaterThan(principal)) {
       throw new IllegalArgumentException(
           "the instalment multiple must be a positive amount in " + principal.getCurrencyUnit()
-              + " no larger than the principal " + principal + ": " + instalmentMultiple);
+              + " no larger than the principal " + withCurrency(principal) + ": " + withCurrency(instalmentMultiple));
     }
     this.schedule = ScheduleCalculator.schedule(this);
   }

@@ -1,5 +1,7 @@
 package org.shgledger.loan;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -473,8 +475,8 @@ abstract class Replay {
         if (months.size() == OpenLoanTerms.MAX_MONTHS) {
           throw new IllegalArgumentException(
               "an open loan runs at most " + OpenLoanTerms.MAX_MONTHS + " months; the loan of "
-                  + loan.principal() + " disbursed " + loan.disbursementDate() + " still owes "
-                  + startPrincipal + " after that, before " + date);
+                  + withCurrency(loan.principal()) + " disbursed " + loan.disbursementDate() + " still owes "
+                  + withCurrency(startPrincipal) + " after that, before " + date);
         }
         months.add(new Charge(end, runningMonthInterest(), zero));
         startPrincipal = null;

@@ -1,5 +1,7 @@
 package org.shgledger.loan;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -80,13 +82,14 @@ final class ScheduleCalculator {
       }
       Money repaid = instalment.minus(interest);
       if (!repaid.isPositive()) {
-        throw new IllegalArgumentException("an instalment of " + instalment + " repays no principal: instalment "
-            + number + "'s interest is " + interest);
+        throw new IllegalArgumentException("an instalment of " + withCurrency(instalment)
+            + " repays no principal: instalment "
+            + number + "'s interest is " + withCurrency(interest));
       }
       balance = balance.minus(repaid);
     }
-    throw new IllegalArgumentException("an instalment of " + instalment + " would take more than "
-        + LoanTerms.MAX_INSTALMENTS + " instalments to repay " + principal);
+    throw new IllegalArgumentException("an instalment of " + withCurrency(instalment) + " would take more than "
+        + LoanTerms.MAX_INSTALMENTS + " instalments to repay " + withCurrency(principal));
   }
 
   /** Counted from the disbursement date when the first due date is the default (see LoanTerms). */
@@ -135,16 +138,17 @@ final class ScheduleCalculator {
     }
     if (!repaid.isPositive()) {
       throw new IllegalArgumentException(
-          "instalment " + number + " would repay no principal (" + repaid + ", interest " + interest
-              + "): the instalment multiple " + terms.instalmentMultiple() + " rounded "
+          "instalment " + number + " would repay no principal (" + withCurrency(repaid) + ", interest "
+              + withCurrency(interest)
+              + "): the instalment multiple " + withCurrency(terms.instalmentMultiple()) + " rounded "
               + terms.instalmentRounding() + " is too small for these terms"
               + (terms.interestBasis() == InterestBasis.ACTUAL_365 ? ", or the period too long" : ""));
     }
     if (number < terms.instalmentCount() && !repaid.isLessThan(balance)) {
       throw new IllegalArgumentException(
           "the loan would be repaid by instalment " + number + " of " + terms.instalmentCount()
-              + ": the instalment multiple " + terms.instalmentMultiple() + " rounded "
-              + terms.instalmentRounding() + " is too coarse for a principal of " + terms.principal());
+              + ": the instalment multiple " + withCurrency(terms.instalmentMultiple()) + " rounded "
+              + terms.instalmentRounding() + " is too coarse for a principal of " + withCurrency(terms.principal()));
     }
   }
 }

@@ -1,5 +1,7 @@
 package org.shgledger.money;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -58,7 +60,8 @@ public final class Allocator {
     }
     if (!policy.isExact(total)) {
       throw new IllegalArgumentException(
-          "total " + total + " is not a whole number of steps of " + policy.step(total.getCurrencyUnit()));
+          "total " + withCurrency(total) + " is not a whole number of steps of "
+              + withCurrency(policy.step(total.getCurrencyUnit())));
     }
     int scale = policy.scale(total.getCurrencyUnit());
     BigInteger totalSteps = total.getAmount().movePointRight(scale).toBigIntegerExact();

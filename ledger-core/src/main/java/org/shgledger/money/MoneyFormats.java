@@ -16,7 +16,8 @@ import org.joda.money.format.MoneyFormatterBuilder;
  *
  * <p>People in India read {@code 1,00,000.00} (lakh grouping: the first group of three digits,
  * then groups of two); accountants' spreadsheets and other programs want {@code 100000.00}. Both
- * keep all of the currency's decimal places, so a written amount never hides a paisa.
+ * keep all of the currency's decimal places, so a written amount never hides a paisa. A message
+ * for people names the currency too ({@link #withCurrency}).
  */
 public final class MoneyFormats {
 
@@ -51,6 +52,20 @@ public final class MoneyFormats {
   }
 
   /**
+   * Writes the amount as a message shows it to a person: the currency's code, a space, then the
+   * amount with Indian digit grouping, {@code INR 1,23,456.78} or {@code INR -49,98,800.00}. Every
+   * message that names an amount (a rejection, an import's summary, a recording command's
+   * confirmation) writes it so; the code is the one each report states as its currency, and
+   * {@link #parse} reads the text back.
+   *
+   * @param amount the amount, not null
+   * @return the text, with a {@code -} before the digits when negative
+   */
+  public static String withCurrency(BigMoneyProvider amount) {
+    return amount.toBigMoney().getCurrencyUnit().getCode() + " " + INDIAN.print(amount);
+  }
+
+  /**
    * Writes the amount with no grouping and no currency, for CSV and other programs: {@code
    * 12345678.50}.
    *
@@ -64,12 +79,13 @@ public final class MoneyFormats {
   /**
    * Reads an amount as people and banks write it: {@code 1,00,000.00} (Indian grouping), {@code
    * 100,000.00} (Western), {@code 100000}, with an optional {@code ₹}, {@code Rs.}, {@code INR} or
-   * the currency's code before it and a {@code -} for a negative amount. The digits become a {@link
+   * the currency's code before it and a {@code -} for a negative amount (before or after the
+   * currency). The digits become a {@link
    * BigDecimal}, never a {@code double}, and more decimal places than the currency has (a third
    * decimal in rupees) are refused, not rounded. Every amount an import or the command line reads
    * passes through here, so all of them accept the same forms.
    *
-   * <p>It reads what {@link #indian} and {@link #plain} write.
+   * <p>It reads what {@link #indian}, {@link #plain} and {@link #withCurrency} write.
    *
    * @param text the text, surrounding spaces ignored, not null
    * @param currency the currency, which fixes the decimal places allowed, not null
@@ -93,6 +109,11 @@ public final class MoneyFormats {
       s = s.substring(1).strip();
     }
     s = stripCurrency(s, currency);
+    // the sign after the currency, as withCurrency writes it: INR -500.00
+    if (!negative && s.startsWith("-")) {
+      negative = true;
+      s = s.substring(1).strip();
+    }
     if (!isPlainNumber(s) && !NUMBER.matcher(s).matches()) {
       throw new IllegalArgumentException(
           "\"" + text.strip() + "\" is not an amount: write digits with an optional decimal point,"

@@ -1,5 +1,7 @@
 package org.shgledger.report;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -72,8 +74,9 @@ public record AccountLedger(
     Money moved = type.normalSide() == org.shgledger.journal.Side.DEBIT
         ? totalDebit.minus(totalCredit) : totalCredit.minus(totalDebit);
     if (!opening.plus(moved).equals(closing)) {
-      throw new IllegalArgumentException("account " + code + ": opening " + opening + " moved by " + moved
-          + " is not the closing balance " + closing);
+      throw new IllegalArgumentException("account " + code + ": opening " + withCurrency(opening) + " moved by "
+          + withCurrency(moved)
+          + " is not the closing balance " + withCurrency(closing));
     }
   }
 }

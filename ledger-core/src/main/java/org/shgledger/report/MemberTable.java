@@ -1,5 +1,7 @@
 package org.shgledger.report;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.util.List;
 import java.util.Objects;
 import org.joda.money.Money;
@@ -69,7 +71,8 @@ public record MemberTable(
     Objects.requireNonNull(total, what);
     Money sum = GroupBooks.sum(total.getCurrencyUnit(), column);
     if (!sum.equals(total)) {
-      throw new IllegalArgumentException("total " + what + " is " + total + " but the column adds up to " + sum);
+      throw new IllegalArgumentException("total " + what + " is " + withCurrency(total)
+          + " but the column adds up to " + withCurrency(sum));
     }
   }
 }

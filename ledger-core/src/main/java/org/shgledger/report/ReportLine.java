@@ -1,5 +1,7 @@
 package org.shgledger.report;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.util.List;
 import java.util.Objects;
 import org.joda.money.CurrencyUnit;
@@ -51,7 +53,8 @@ public record ReportLine(AccountCode code, String name, Money amount) {
     Objects.requireNonNull(total, what);
     Money sum = total(total.getCurrencyUnit(), lines);
     if (!sum.equals(total)) {
-      throw new IllegalArgumentException(what + " is " + total + " but its lines add up to " + sum);
+      throw new IllegalArgumentException(what + " is " + withCurrency(total) + " but its lines add up to "
+          + withCurrency(sum));
     }
   }
 }

@@ -3,6 +3,7 @@ package org.shgledger.sample;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.joda.money.Money;
+import org.shgledger.money.MoneyFormats;
 
 /**
  * One line of a generated bank statement: exactly one of the withdrawal and the deposit is
@@ -33,7 +34,8 @@ public record BankLine(
     Objects.requireNonNull(deposit, "deposit");
     Objects.requireNonNull(balance, "balance");
     if (withdrawal.isPositive() == deposit.isPositive() || withdrawal.isNegative() || deposit.isNegative()) {
-      throw new IllegalArgumentException("a bank line is a withdrawal or a deposit: " + withdrawal + ", " + deposit);
+      throw new IllegalArgumentException("a bank line is a withdrawal or a deposit: " + MoneyFormats.withCurrency(withdrawal)
+          + ", " + MoneyFormats.withCurrency(deposit));
     }
     if (narration.matches("(?s).*[,\"\\r\\n].*") || reference.matches("(?s).*[,\"\\r\\n].*")) {
       throw new IllegalArgumentException("a generated narration needs no quoting: " + narration);

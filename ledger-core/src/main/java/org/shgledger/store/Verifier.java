@@ -1,5 +1,7 @@
 package org.shgledger.store;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -222,7 +224,7 @@ final class Verifier {
         boolean broken = limit == BalanceConstraint.CREDITS_MUST_NOT_EXCEED_DEBITS ? balance < 0 : balance > 0;
         if (broken) {
           return Optional.of(new Mismatch(Kind.LIMIT, 0, Optional.empty(), "account " + code + " is at "
-              + Money.ofMinor(book.currency(), Math.abs(balance)).negated() + " at the end of "
+              + withCurrency(Money.ofMinor(book.currency(), Math.abs(balance)).negated()) + " at the end of "
               + day(day.getKey()) + ", below zero, which its limit " + limit + " forbids"));
         }
       }
@@ -328,8 +330,8 @@ final class Verifier {
       long credits) {
     if (debits != credits || postings.size() < 2) {
       return mismatch(Kind.CONTENT, sequence, id,
-          "it does not balance: debits " + Money.ofMinor(book.currency(), debits)
-              + ", credits " + Money.ofMinor(book.currency(), credits) + " in "
+          "it does not balance: debits " + withCurrency(Money.ofMinor(book.currency(), debits))
+              + ", credits " + withCurrency(Money.ofMinor(book.currency(), credits)) + " in "
               + postings.size() + " postings");
     }
     return Optional.empty();

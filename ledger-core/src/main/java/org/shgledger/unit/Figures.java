@@ -1,5 +1,7 @@
 package org.shgledger.unit;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -270,7 +272,7 @@ public record Figures(
 
   private static void requireCurrency(CurrencyUnit currency, Money amount) {
     if (!amount.getCurrencyUnit().equals(currency)) {
-      throw new IllegalArgumentException("an amount of " + amount + " among figures in " + currency);
+      throw new IllegalArgumentException("an amount of " + withCurrency(amount) + " among figures in " + currency);
     }
   }
 }

@@ -1,5 +1,7 @@
 package org.shgledger.unit;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.util.Objects;
 import org.joda.money.Money;
 
@@ -42,7 +44,8 @@ public record Linkage(int monthsActive, boolean eligible, Money corpus, Money su
       throw new IllegalArgumentException("months active must be 0 or more, not " + monthsActive);
     }
     if (!corpus.getCurrencyUnit().equals(suggestedLoan.getCurrencyUnit())) {
-      throw new IllegalArgumentException("corpus " + corpus + " and suggested loan " + suggestedLoan + " in two currencies");
+      throw new IllegalArgumentException("corpus " + withCurrency(corpus) + " and suggested loan "
+          + withCurrency(suggestedLoan) + " in two currencies");
     }
   }
 }

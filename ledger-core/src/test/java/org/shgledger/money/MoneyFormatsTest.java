@@ -22,6 +22,15 @@ class MoneyFormatsTest {
     assertEquals("-12,345.67", MoneyFormats.indian(Money.parse("INR -12345.67")));
   }
 
+  /** A message names the currency, as each report does, beside the amount grouped as people read it. */
+  @Test
+  void aMessageWritesTheCurrencyAndTheAmountWithIndianGrouping() {
+    assertEquals("INR -49,98,800.00", MoneyFormats.withCurrency(Money.parse("INR -4998800")));
+    assertEquals("INR 1,23,45,678.50", MoneyFormats.withCurrency(Money.parse("INR 12345678.50")));
+    assertEquals("INR 100.00", MoneyFormats.withCurrency(Money.parse("INR 100")));
+    assertEquals(Money.parse("INR -4998800"), MoneyFormats.parse("INR -49,98,800.00", INR), "read back");
+  }
+
   @Test
   void plainAmountsHaveNoGroupingForMachines() {
     assertEquals("12345678.50", MoneyFormats.plain(Money.parse("INR 12345678.50")));

@@ -1,5 +1,7 @@
 package org.shgledger.importing.books;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -367,8 +369,9 @@ public final class BooksImport {
     String kept = AccountNumbers.mask(line.narration());
     String narration = kept.length() <= NARRATION_SHOWN ? kept : kept.substring(0, NARRATION_SHOWN) + "…";
     return line.date() + " bank line " + line.line() + ": "
-        + (line.deposit().isPositive() ? "deposit of " + line.deposit() + " from " : "withdrawal of "
-            + line.withdrawal() + " to ") + other.account() + (narration.isEmpty() ? "" : " (" + narration + ")");
+        + (line.deposit().isPositive() ? "deposit of " + withCurrency(line.deposit()) + " from " : "withdrawal of "
+            + withCurrency(line.withdrawal()) + " to ") + other.account() + (narration.isEmpty() ? "" : " ("
+            + narration + ")");
   }
 
   /**

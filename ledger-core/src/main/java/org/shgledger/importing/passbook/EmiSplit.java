@@ -1,5 +1,7 @@
 package org.shgledger.importing.passbook;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -103,7 +105,8 @@ final class EmiSplit {
     if (terms.isEmpty()) {
       warningCount++;
       if (warnings.size() < MAX_WARNINGS) {
-        warnings.add(name + ":" + line.line() + ": the bank-loan EMI of " + line.date() + " (" + line.withdrawal()
+        warnings.add(name + ":" + line.line() + ": the bank-loan EMI of " + line.date() + " ("
+            + withCurrency(line.withdrawal())
             + ", '" + line.narration() + "') went wholly to the bank loan 2200, as the books hold no terms"
             + " of a bank loan received by then");
       }

@@ -1,5 +1,7 @@
 package org.shgledger.importing.passbook;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,7 @@ import java.util.regex.Pattern;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.shgledger.group.Chart;
+import org.shgledger.group.EngineMemo;
 import org.shgledger.group.GroupException;
 import org.shgledger.group.GroupOperation;
 import org.shgledger.group.GroupRejection;
@@ -602,7 +605,7 @@ public final class PassbookImporter {
           JournalEntry other = recordedAs.get();
           problems.add(new ImportProblem(name, line.line(), 1, "this line's id " + id + " is in the books already on"
               + " an entry of other content (dated " + other.date() + ", '" + other.memo() + "', "
-              + other.postings().size() + " postings, none of them this line's " + line.net().abs() + " "
+              + other.postings().size() + " postings, none of them this line's " + withCurrency(line.net().abs()) + " "
               + (line.deposit().isPositive() ? "into" : "out of") + " the bank on " + line.date() + "): a conflict;"
               + " find out which is right and reverse the wrong one"));
         }
@@ -911,7 +914,7 @@ public final class PassbookImporter {
       EntryId id, PassbookLine line, AccountCode other, String referencePrefix, Money interest) {
     boolean deposit = line.deposit().isPositive();
     // masked before it is cut, so that the cut cannot leave part of a number unmasked
-    String memo = line.narration().isEmpty() ? "Bank line" : AccountNumbers.mask(line.narration());
+    String memo = line.narration().isEmpty() ? EngineMemo.BANK_LINE.compose() : AccountNumbers.mask(line.narration());
     if (memo.length() > JournalEntry.MAX_MEMO_LENGTH) {
       memo = memo.substring(0, JournalEntry.MAX_MEMO_LENGTH);
     }

@@ -1,5 +1,7 @@
 package org.shgledger.importing.passbook;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.time.LocalDate;
 import java.util.Objects;
 import org.joda.money.Money;
@@ -50,7 +52,8 @@ public record PassbookLine(
     if (withdrawal.isNegative() || deposit.isNegative()
         || withdrawal.isPositive() == deposit.isPositive()) {
       throw new IllegalArgumentException(
-          "exactly one of withdrawal and deposit must be positive: " + withdrawal + ", " + deposit);
+          "exactly one of withdrawal and deposit must be positive: " + withCurrency(withdrawal) + ", "
+              + withCurrency(deposit));
     }
   }
 

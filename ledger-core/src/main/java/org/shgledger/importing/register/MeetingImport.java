@@ -1,5 +1,7 @@
 package org.shgledger.importing.register;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import org.joda.money.Money;
 import org.shgledger.group.Attendance;
 import org.shgledger.group.Channel;
 import org.shgledger.group.Group;
+import org.shgledger.group.EngineMemo;
 import org.shgledger.group.GroupException;
 import org.shgledger.group.GroupOperation;
 import org.shgledger.group.LoanId;
@@ -191,7 +194,8 @@ public final class MeetingImport {
     if (fee.isPositive() && loanGiven.isZero()) {
       fields.add(LoanSpec.FEE, "a loan fee without a loan: fill in loan_given or clear loan_fee");
     } else if (fee.isPositive() && !fee.isLessThan(loanGiven)) {
-      fields.add(LoanSpec.FEE, "a loan fee of " + fee + " is not less than the loan given, " + loanGiven);
+      fields.add(LoanSpec.FEE, "a loan fee of " + withCurrency(fee) + " is not less than the loan given, "
+          + withCurrency(loanGiven));
     }
     Money withdrawn = fields.amount("savings_withdrawn", currency);
     Optional<LoanId> loan = fields.optional("loan", LoanId::of);
@@ -243,12 +247,12 @@ public final class MeetingImport {
       save(groups, code, row, "savings", "SAVE", SavingsKind.COMPULSORY, row.savings(), steps);
       save(groups, code, row, "voluntary_savings", "VSAVE", SavingsKind.VOLUNTARY, row.voluntarySavings(), steps);
       if (row.welfare().isPositive()) {
-        record(groups, code, row, "welfare", "WELFARE", "welfare fund gift of " + row.welfare(),
+        record(groups, code, row, "welfare", "WELFARE", "welfare fund gift of " + withCurrency(row.welfare()),
             new GroupOperation.WelfareContribution(row.member(), row.welfare(), row.channel()), steps);
       }
       if (row.fine().isPositive()) {
-        record(groups, code, row, "fine", "FINE", "fine of " + row.fine(),
-            new GroupOperation.Fine(row.member(), row.fine(), "fine at the meeting of " + date, row.channel()), steps);
+        record(groups, code, row, "fine", "FINE", "fine of " + withCurrency(row.fine()),
+            new GroupOperation.Fine(row.member(), row.fine(), EngineMemo.FINE_AT_MEETING.compose(date.toString()), row.channel()), steps);
       }
       if (row.penalty().isPositive()) {
         penalty(groups, code, row, steps);
@@ -259,7 +263,7 @@ public final class MeetingImport {
     }
     for (Row row : rows) {
       if (row.savingsWithdrawn().isPositive()) {
-        record(groups, code, row, "savings_withdrawn", "WDRAW", "withdrawal of " + row.savingsWithdrawn(),
+        record(groups, code, row, "savings_withdrawn", "WDRAW", "withdrawal of " + withCurrency(row.savingsWithdrawn()),
             new GroupOperation.WithdrawSavings(row.member(), SavingsKind.COMPULSORY, row.savingsWithdrawn(),
                 row.channel()), payments);
       }
@@ -268,7 +272,7 @@ public final class MeetingImport {
       if (row.loanGiven().isPositive()) {
         LoanId loanId = LoanSpec.loanId(date, row.member());
         EntryId id = EntryId.of(row.id("LOAN"));
-        payments.add(row.at("loan_given"), describe(row, "loan " + loanId + " of " + row.loanGiven()),
+        payments.add(row.at("loan_given"), describe(row, "loan " + loanId + " of " + withCurrency(row.loanGiven())),
             (RegisterPlan.Tally tally) -> {
               boolean known = groups.journal().entry(code, id).isPresent();
               groups.disburseLoan(code, id, loanId, row.member(), row.loanSpec().terms(group, row.loanGiven(), date),
@@ -283,7 +287,7 @@ public final class MeetingImport {
   private static void save(SavingsGroups groups, BookId code, Row row, String column, String kind,
       SavingsKind savingsKind, Money amount, Steps steps) {
     if (amount.isPositive()) {
-      record(groups, code, row, column, kind, column.replace('_', ' ') + " of " + amount,
+      record(groups, code, row, column, kind, column.replace('_', ' ') + " of " + withCurrency(amount),
           new GroupOperation.Save(row.member(), savingsKind, amount, row.channel()), steps);
     }
   }
@@ -316,7 +320,7 @@ public final class MeetingImport {
     EntryId id = EntryId.of(row.id("REPAY"));
     String column = row.repaidTotal().isPresent() ? "repaid_total"
         : row.repaidPrincipal().isPresent() ? "repaid_principal" : "repaid_interest";
-    steps.add(row.at(column), describe(row, "repayment of " + total), (RegisterPlan.Tally tally) -> {
+    steps.add(row.at(column), describe(row, "repayment of " + withCurrency(total)), (RegisterPlan.Tally tally) -> {
       boolean known = groups.journal().entry(code, id).isPresent();
       KnownLoans loans = tally.loans(groups, code);
       MemberLoan loan = loanRepaid(loans, row, id, "repay");
@@ -327,11 +331,11 @@ public final class MeetingImport {
         if (!split.principal().equals(principal) || !split.interest().equals(interest) || !split.fines().isZero()
             || split.hasExcess()) {
           throw new GroupException(org.shgledger.group.GroupRejection.INVALID_AMOUNT,
-              "loan " + loan.id() + " splits a payment of " + plain(total) + " on " + row.date()
-                  + " into principal " + plain(split.principal()) + " and interest " + plain(split.interest())
-                  + (split.fines().isZero() ? "" : " and penalties " + plain(split.fines()))
-                  + (split.hasExcess() ? ", with " + plain(split.excess()) + " more than it will ever ask" : "")
-                  + ", but the row says principal " + plain(principal) + " and interest " + plain(interest)
+              "loan " + loan.id() + " splits a payment of " + withCurrency(total) + " on " + row.date()
+                  + " into principal " + withCurrency(split.principal()) + " and interest " + withCurrency(split.interest())
+                  + (split.fines().isZero() ? "" : " and penalties " + withCurrency(split.fines()))
+                  + (split.hasExcess() ? ", with " + withCurrency(split.excess()) + " more than it will ever ask" : "")
+                  + ", but the row says principal " + withCurrency(principal) + " and interest " + withCurrency(interest)
                   + ": correct the amounts, or write the payment in repaid_total and leave the split to the books");
         }
       }
@@ -348,7 +352,8 @@ public final class MeetingImport {
    */
   private static void penalty(SavingsGroups groups, BookId code, Row row, Steps steps) {
     EntryId id = EntryId.of(row.id("PENALTY"));
-    steps.add(row.at("penalty"), describe(row, "penalty of " + row.penalty()), (RegisterPlan.Tally tally) -> {
+    String what = "penalty of " + withCurrency(row.penalty());
+    steps.add(row.at("penalty"), describe(row, what), (RegisterPlan.Tally tally) -> {
       KnownLoans loans = tally.loans(groups, code);
       MemberLoan loan = loanRepaid(loans, row, id, "charge a penalty on");
       boolean known = groups.registry().loanEvents(code, loan.id()).stream().anyMatch(event -> event.id().equals(id));
@@ -356,10 +361,6 @@ public final class MeetingImport {
       loans.recorded(row.member(), loan.id(), id);
       return !known;
     });
-  }
-
-  private static String plain(Money money) {
-    return money.getAmount().toPlainString();
   }
 
   private static MemberLoan loanRepaid(KnownLoans loans, Row row, EntryId payment, String purpose) {

@@ -1,5 +1,7 @@
 package org.shgledger.importing.register;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import org.joda.money.Money;
 import org.shgledger.group.Channel;
 import org.shgledger.group.Chart;
 import org.shgledger.group.Group;
+import org.shgledger.group.EngineMemo;
 import org.shgledger.group.GroupException;
 import org.shgledger.group.GroupOperation;
 import org.shgledger.group.GroupRejection;
@@ -225,9 +228,9 @@ public final class OpeningImport {
     }
     if (!postings.isEmpty()) {
       GroupOperation opening = new GroupOperation.OpeningBalances(postings,
-          "opening balances from the paper books as of " + asOf);
+          EngineMemo.OPENING_BALANCES.compose(asOf.toString()));
       steps.add(top, "opening entry " + openingId + " (" + postings.size() + " lines, surplus "
-          + net.getAmount().toPlainString() + ")", () -> {
+          + withCurrency(net) + ")", () -> {
             boolean known = groups.journal().entry(code, openingId).isPresent();
             groups.record(code, openingId, asOf, opening);
             return !known;
@@ -241,7 +244,7 @@ public final class OpeningImport {
       EntryId id = EntryId.of(ImportedIds.OPENING + asOf + ":" + member + ":LOAN");
       var loanId = LoanSpec.loanId(asOf, member);
       steps.add(balance.fields().problem("amount", "-"), "opening loan " + loanId + " of "
-          + balance.amount().getAmount().toPlainString() + " to " + member, () -> {
+          + withCurrency(balance.amount()) + " to " + member, () -> {
             boolean known = groups.journal().entry(code, id).isPresent();
             groups.disburseLoan(code, id, loanId, member, balance.loan().terms(group, balance.amount(), asOf),
                 Channel.CASH);

@@ -1,5 +1,7 @@
 package org.shgledger.importing.register;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -199,9 +201,9 @@ final class Sheet {
         return Optional.empty();
       }
       if (amount.isPresent() && MinorUnits.exceeds(amount.get(), Journal.MAX_AMOUNT_MINOR)) {
-        add(column, "the " + column.replace('_', ' ') + " " + amount.get().getAmount().toPlainString()
-            + " is more than a book takes in one line (" + Money.ofMinor(currency, Journal.MAX_AMOUNT_MINOR)
-                .getAmount().toPlainString() + ")");
+        add(column, "the " + column.replace('_', ' ') + " " + withCurrency(amount.get())
+            + " is more than a book takes in one line (" + withCurrency(Money.ofMinor(currency, Journal.MAX_AMOUNT_MINOR))
+            + ")");
         return Optional.empty();
       }
       return amount;

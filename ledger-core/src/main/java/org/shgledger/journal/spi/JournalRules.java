@@ -1,5 +1,7 @@
 package org.shgledger.journal.spi;
 
+import static org.shgledger.money.MoneyFormats.withCurrency;
+
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -137,7 +139,7 @@ public final class JournalRules {
       Money balance = Money.ofMinor(view.book(book).orElseThrow().currency(), net);
       throw new JournalException(
           Rejection.ACCOUNT_BALANCE_NOT_ZERO,
-          where + ": balance is " + balance + " (debit minus credit); only an empty account closes");
+          where + ": balance is " + withCurrency(balance) + " (debit minus credit); only an empty account closes");
     }
     return true;
   }
@@ -202,7 +204,7 @@ public final class JournalRules {
       if (!postings.get(i).amount().isPositive()) {
         throw new JournalException(
             Rejection.AMOUNT_NOT_POSITIVE,
-            where + ", posting " + (i + 1) + ": amount " + postings.get(i).amount()
+            where + ", posting " + (i + 1) + ": amount " + withCurrency(postings.get(i).amount())
                 + " is not positive");
       }
     }
@@ -211,8 +213,8 @@ public final class JournalRules {
       if (MinorUnits.exceeds(amount, Journal.MAX_AMOUNT_MINOR)) {
         throw new JournalException(
             Rejection.AMOUNT_TOO_LARGE,
-            where + ", posting " + (i + 1) + ": amount " + amount + " is above the limit of "
-                + Money.ofMinor(amount.getCurrencyUnit(), Journal.MAX_AMOUNT_MINOR));
+            where + ", posting " + (i + 1) + ": amount " + withCurrency(amount) + " is above the limit of "
+                + withCurrency(Money.ofMinor(amount.getCurrencyUnit(), Journal.MAX_AMOUNT_MINOR)));
       }
     }
     CurrencyUnit currency = book.currency();
@@ -220,7 +222,7 @@ public final class JournalRules {
       if (!postings.get(i).amount().getCurrencyUnit().equals(currency)) {
         throw new JournalException(
             Rejection.CURRENCY_MISMATCH,
-            where + ", posting " + (i + 1) + ": amount " + postings.get(i).amount()
+            where + ", posting " + (i + 1) + ": amount " + withCurrency(postings.get(i).amount())
                 + " is not in the book's currency " + currency);
       }
     }
@@ -260,8 +262,8 @@ public final class JournalRules {
     if (debits != credits) {
       throw new JournalException(
           Rejection.UNBALANCED,
-          where + ": debits " + Money.ofMinor(currency, debits) + " differ from credits "
-              + Money.ofMinor(currency, credits));
+          where + ": debits " + withCurrency(Money.ofMinor(currency, debits)) + " differ from credits "
+              + withCurrency(Money.ofMinor(currency, credits)));
     }
     Optional<LocalDate> lockDate = view.lockDate(entry.book());
     if (lockDate.isPresent() && !entry.date().isAfter(lockDate.get())) {
@@ -356,7 +358,7 @@ public final class JournalRules {
                 : -(range.highestMinor() + delta);
         throw new JournalException(
             Rejection.BALANCE_CONSTRAINT_VIOLATED,
-            where + ": would take account " + code + " to " + Money.ofMinor(currency, worst)
+            where + ": would take account " + code + " to " + withCurrency(Money.ofMinor(currency, worst))
                 + " on or after " + entry.date() + ", below zero",
             code);
       }

@@ -151,12 +151,12 @@ class BooksImportTest {
     assertTrue(order.indexOf("2024-04-06 M04: savings of INR 100.00")
         < order.indexOf("2024-04-06 bank line 2: deposit of INR 400.00 from 1000 (BY CASH)"), order.toString());
     assertTrue(order.indexOf("2024-05-11 M01: repayment of INR 600.00")
-        < order.indexOf("2024-05-11 bank line 5: withdrawal of INR 2000.00 to 1000 (TO CASH SELF CHQ 102)"),
+        < order.indexOf("2024-05-11 bank line 5: withdrawal of INR 2,000.00 to 1000 (TO CASH SELF CHQ 102)"),
         order.toString());
-    assertTrue(order.indexOf("2024-05-11 bank line 5: withdrawal of INR 2000.00 to 1000 (TO CASH SELF CHQ 102)")
-        < order.indexOf("2024-05-11 M02: loan 20240511-M02 of INR 3000.00"), order.toString());
-    assertTrue(order.indexOf("2024-04-10 bank line 4: withdrawal of INR 5000.00 to 1000 (TO CASH SELF CHQ 101)")
-        < order.indexOf("2024-04-11 M01: loan 20240411-M01 of INR 5000.00"), order.toString());
+    assertTrue(order.indexOf("2024-05-11 bank line 5: withdrawal of INR 2,000.00 to 1000 (TO CASH SELF CHQ 102)")
+        < order.indexOf("2024-05-11 M02: loan 20240511-M02 of INR 3,000.00"), order.toString());
+    assertTrue(order.indexOf("2024-04-10 bank line 4: withdrawal of INR 5,000.00 to 1000 (TO CASH SELF CHQ 101)")
+        < order.indexOf("2024-04-11 M01: loan 20240411-M01 of INR 5,000.00"), order.toString());
   }
 
   @Test

@@ -103,9 +103,9 @@ class RegisterProblemsTest {
   @Test
   void anAmountBeyondWhatABookTakesIsRefusedAtItsCell() {
     assertEquals(List.of(
-        "2:4: the loan given 999999999999999999999999999999.00 is more than a book takes in one line"
-            + " (1000000000.00)",
-        "3:3: the savings 1000000000.01 is more than a book takes in one line (1000000000.00)"),
+        "2:4: the loan given INR 9,99,99,99,99,99,99,99,99,99,99,99,99,99,999.00 is more than a book takes in one line"
+            + " (INR 1,00,00,00,000.00)",
+        "3:3: the savings INR 1,00,00,00,000.01 is more than a book takes in one line (INR 1,00,00,00,000.00)"),
         meetingProblems("""
             date,member,savings,loan_given
             2024-04-06,M01,,999999999999999999999999999999
