@@ -3,8 +3,9 @@
  *
  * <p>A command builds a {@link org.shgledger.cli.output.Report}: a title, {@link
  * org.shgledger.cli.output.Fact facts} about the whole (group, period, currency), and a body of
- * {@link org.shgledger.cli.output.Table tables}, {@link org.shgledger.cli.output.Note notes} and
- * {@link org.shgledger.cli.output.Figure figures}. Table cells are typed ({@link
+ * {@link org.shgledger.cli.output.Table tables}, {@link org.shgledger.cli.output.Note notes},
+ * {@link org.shgledger.cli.output.Figure figures} and, for a page that is printed and signed,
+ * {@link org.shgledger.cli.output.Signatures signatures}. Table cells are typed ({@link
  * org.shgledger.cli.output.Cell}: text, amount, date, number, withheld, empty), so each format writes each
  * value its own way and the rules that protect readers hold in one place:
  *
@@ -15,8 +16,8 @@
  *       header, amounts plain ({@code 100000.00}), text cells that would start a spreadsheet
  *       formula neutralised;
  *   <li>{@link org.shgledger.cli.output.JsonRenderer JSON}: stable keys, amounts as strings;
- *   <li>{@link org.shgledger.cli.output.HtmlRenderer HTML}: one self-contained printable page,
- *       everything escaped, figures as inline SVG.
+ *   <li>{@link org.shgledger.cli.output.HtmlRenderer HTML}: one self-contained page that prints on
+ *       A4 with numbered pages, everything escaped, figures as inline SVG.
  * </ul>
  *
  * <p>Commands mix in {@link org.shgledger.cli.output.OutputOptions} ({@code --format}, {@code
