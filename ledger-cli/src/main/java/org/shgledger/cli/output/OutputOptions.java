@@ -38,7 +38,7 @@ public final class OutputOptions {
   private CommandSpec spec;
 
   @Option(
-      names = "--format",
+      names = {"-O", "--format"}, // hledger's short forms: -O FORMAT, -o FILE
       paramLabel = "FORMAT",
       defaultValue = "text",
       converter = Format.Converter.class,
@@ -48,7 +48,7 @@ public final class OutputOptions {
   private Format format = Format.TEXT;
 
   @Option(
-      names = "--output",
+      names = {"-o", "--output"},
       paramLabel = "FILE",
       description = "Write to FILE instead of standard output; the file is replaced only when the "
           + "whole report is written.")
