@@ -43,7 +43,7 @@ final class GlobalOptions implements IParameterPreprocessor {
     while (index < args.length) {
       String arg = args[index];
       if (arg.equals("--")) {
-        return index + 1;
+        return args.length; // what follows is parameters of the top command, which has none
       }
       if (!arg.startsWith("-") || arg.equals("-")) {
         return index;
