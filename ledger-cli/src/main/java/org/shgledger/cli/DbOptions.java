@@ -51,7 +51,7 @@ public final class DbOptions implements Destination.Books {
   private CommandSpec spec;
 
   @Option(
-      names = "--db",
+      names = {"-f", "--db"}, // -f as hledger names its data file
       paramLabel = "PATH",
       description =
           "The SQLite database file (default: the file named by SHG_DB, else shg.db in the "

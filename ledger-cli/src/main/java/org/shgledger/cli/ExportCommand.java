@@ -84,12 +84,12 @@ final class ExportCommand implements Callable<Integer> {
 
   @Mixin private GroupParameter groupParameter;
 
-  @Option(names = "--format", paramLabel = "FORMAT", required = true, converter = KindConverter.class,
+  @Option(names = {"-O", "--format"}, paramLabel = "FORMAT", required = true, converter = KindConverter.class,
       completionCandidates = KindWords.class,
       description = "gl-csv, trial-balance-csv, hledger, ledger or tally-xml.")
   private Kind kind;
 
-  @Option(names = "--output", paramLabel = "FILE",
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write to FILE instead of standard output; the file is replaced only when the "
           + "whole export is written.")
   private Path output;

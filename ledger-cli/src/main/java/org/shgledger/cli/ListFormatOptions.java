@@ -26,7 +26,7 @@ final class ListFormatOptions {
   private CommandSpec spec;
 
   @Option(
-      names = "--format",
+      names = {"-O", "--format"}, // as hledger's -O FORMAT
       paramLabel = "FORMAT",
       defaultValue = "text",
       converter = Converter.class,

@@ -129,7 +129,7 @@ public final class LoanScheduleCommand implements Callable<Integer> {
           + "annual rate x days in the period / 365. Default: ${DEFAULT-VALUE}.")
   private String interestDays;
 
-  @Option(names = "--format", paramLabel = "text|csv|json", defaultValue = "text",
+  @Option(names = {"-O", "--format"}, paramLabel = "text|csv|json", defaultValue = "text",
       description = "text: a table with Indian digit grouping and totals; csv: one row per "
           + "instalment; json. Default: ${DEFAULT-VALUE}.")
   private String format;

@@ -11,15 +11,23 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.OverwrittenOptionException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code shg}: the command-line program over the ledger library. Each task is a subcommand; this
- * class holds only what all of them share (help, version, {@code --verbose}) and the wiring of
- * errors to exit codes (see {@link ExitCodes} and {@link ErrorHandler}).
+ * class holds only what all of them share (help, version, {@code --verbose}, the commands' common
+ * options taken before the command's name, see {@link GlobalOptions}) and the wiring of errors to
+ * exit codes (see {@link ExitCodes} and {@link ErrorHandler}) and of values to words (see {@link
+ * ValueConverters}).
  */
 @Command(
     name = "shg",
@@ -94,6 +102,34 @@ public final class Shg implements Callable<Integer> {
       description = "On an error, print the stack trace as well as the message.")
   private boolean verbose;
 
+  // The options below are the commands' own, also taken before the command's name (hledger's and
+  // git's habit): GlobalOptions moves each after the command, whose own option reads it. Strings
+  // here, so that no converter runs twice; they keep a value only when no command follows.
+
+  @Option(names = {"-f", "--db"}, preprocessor = GlobalOptions.class, paramLabel = "PATH",
+      description = "The SQLite database file, for a command that reads or writes books.")
+  private String db;
+
+  @Option(names = "--db-url", preprocessor = GlobalOptions.class, paramLabel = "JDBC_URL",
+      description = "A PostgreSQL database instead of a file, for a command that reads or writes books.")
+  private String dbUrl;
+
+  @Option(names = "--future-days", preprocessor = GlobalOptions.class, paramLabel = "N",
+      description = "How far after today a new record may be dated, for a command that records.")
+  private String futureDays;
+
+  @Option(names = {"-O", "--format"}, preprocessor = GlobalOptions.class, paramLabel = "FORMAT",
+      description = "The output format, for a report, a listing or an export.")
+  private String format;
+
+  @Option(names = {"-o", "--output"}, preprocessor = GlobalOptions.class, paramLabel = "FILE",
+      description = "Write to FILE instead of standard output, for a report or an export.")
+  private String output;
+
+  @Option(names = "--lang", preprocessor = GlobalOptions.class, paramLabel = "LANG",
+      description = "The language of a report's words (default: from LC_ALL, LC_MESSAGES or LANG, else en).")
+  private String lang;
+
   /** Creates the top command; {@link #commandLine(String...)} is the way to run it. */
   public Shg() {}
 
@@ -129,7 +165,7 @@ public final class Shg implements Callable<Integer> {
    * @return a new command line, not null
    */
   public static CommandLine commandLine() {
-    return configure(withCommands(COMMANDS));
+    return configure(withCommands(new CommandLine(new Shg()), COMMANDS));
   }
 
   /**
@@ -142,25 +178,26 @@ public final class Shg implements Callable<Integer> {
    * @return a new command line, ready to {@code execute(args)}, not null
    */
   public static CommandLine commandLine(String... args) {
-    Optional<String> named = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst();
+    CommandLine top = new CommandLine(new Shg());
+    int index = GlobalOptions.commandIndex(top.getCommandSpec(), args);
+    Optional<String> named = index < args.length ? Optional.of(args[index]) : Optional.empty();
     if (named.isPresent()) {
       for (Class<?> command : COMMANDS) {
         Command annotation = command.getAnnotation(Command.class);
         boolean listsOthers = command == HelpCommand.class || command == CompletionCommand.class;
         if (!listsOthers && (annotation.name().equals(named.get())
             || Arrays.asList(annotation.aliases()).contains(named.get()))) {
-          return configure(withCommands(List.of(command)));
+          return configure(withCommands(top, List.of(command)));
         }
       }
     } else if (Arrays.stream(args).anyMatch(arg -> arg.equals("-V") || arg.equals("--version"))
         && Arrays.stream(args).noneMatch(arg -> arg.equals("-h") || arg.equals("--help"))) {
-      return configure(withCommands(List.of())); // "shg --version" needs no command at all
+      return configure(top); // "shg --version" needs no command at all
     }
     return commandLine();
   }
 
-  private static CommandLine withCommands(List<Class<?>> commands) {
-    CommandLine commandLine = new CommandLine(new Shg());
+  private static CommandLine withCommands(CommandLine commandLine, List<Class<?>> commands) {
     for (Class<?> command : commands) {
       commandLine.addSubcommand(command);
     }
@@ -168,7 +205,7 @@ public final class Shg implements Callable<Integer> {
   }
 
   private static CommandLine configure(CommandLine commandLine) {
-    return commandLine
+    return ValueConverters.registerOn(commandLine)
         .setExecutionExceptionHandler(new ErrorHandler())
         .setParameterExceptionHandler(Shg::usageError)
         // Account and group names may be in any script, and reports use ₹ and −; write UTF-8
@@ -187,17 +224,85 @@ public final class Shg implements Callable<Integer> {
   }
 
   /**
-   * A wrong command line: the reason on one line, picocli's "did you mean" suggestions if any,
-   * and where to read more — not the whole help page, which would bury the reason.
+   * A wrong command line: the reason on one line, in words (no Java class names), with "did you
+   * mean" for a mistyped option or command, and where to read more — not the whole help page,
+   * which would bury the reason.
    */
-  private static int usageError(CommandLine.ParameterException e, String[] args) {
+  private static int usageError(ParameterException e, String[] args) {
     CommandLine commandLine = e.getCommandLine();
     PrintWriter err = commandLine.getErr();
-    err.println("shg: " + e.getMessage());
-    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("shg: " + reason(e));
     err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();
     return ExitCodes.USAGE;
+  }
+
+  /** What is wrong with the command line, on one line. */
+  static String reason(ParameterException e) {
+    if (e instanceof UnmatchedArgumentException unmatched) {
+      return unmatched(unmatched).orElse(e.getMessage());
+    }
+    if (e instanceof OverwrittenOptionException twice && twice.getOverwritten() instanceof OptionSpec option) {
+      // before and after the command, or twice after it
+      return option.longestName() + " is given twice; give it once";
+    }
+    ArgSpec arg = e.getArgSpec();
+    Throwable cause = e.getCause();
+    if (arg != null && cause != null && e.getValue() != null) {
+      // a value its converter refused: picocli says "Invalid value for option '--as-of': ..."
+      String name = arg instanceof OptionSpec option ? option.longestName() : arg.paramLabel();
+      String why = cause instanceof TypeConversionException && cause.getMessage() != null
+          ? cause.getMessage()
+          : ValueConverters.quoted(e.getValue()) + " is not valid" + (cause.getMessage() == null ? ""
+              : ": " + cause.getMessage().strip().replaceAll("\\s*\\R\\s*", " "));
+      return name + ": " + why;
+    }
+    return e.getMessage();
+  }
+
+  /**
+   * An unknown option or command, with the nearest known ones: {@code unknown option '--fromat':
+   * did you mean '--format'?}.
+   */
+  private static Optional<String> unmatched(UnmatchedArgumentException e) {
+    CommandSpec command = e.getCommandLine().getCommandSpec();
+    List<String> unmatched = e.getUnmatched();
+    Optional<String> option = unmatched.stream()
+        .filter(arg -> arg.startsWith("-") && arg.length() > 1 && !arg.matches("-[\\d.].*"))
+        .findFirst();
+    if (option.isPresent()) {
+      String typed = option.get().split("=", 2)[0];
+      if (command.parent() != null && GlobalOptions.isGlobal(command.root(), typed)) {
+        return Optional.of("'" + command.qualifiedName() + "' takes no " + typed);
+      }
+      List<String> names = command.options().stream()
+          .filter(known -> !known.hidden())
+          .flatMap(known -> Arrays.stream(known.names()))
+          .toList();
+      return Optional.of("unknown option '" + typed + "'" + suggestion(typed, names, ""));
+    }
+    if (!command.subcommands().isEmpty() && !unmatched.isEmpty()) {
+      String typed = unmatched.get(0);
+      // "group lst" rather than "lst": the command named as it is typed after "shg"
+      String parents = command.parent() == null ? ""
+          : command.qualifiedName().substring(command.root().name().length() + 1) + " ";
+      List<String> names = List.copyOf(command.subcommands().keySet());
+      return Optional.of("unknown command '" + parents + typed + "'" + suggestion(typed, names, parents));
+    }
+    if (!unmatched.isEmpty()) {
+      // picocli counts an index that options moved from before the command would make wrong
+      return Optional.of("unexpected argument" + (unmatched.size() > 1 ? "s " : " ")
+          + String.join(" ", unmatched.stream().map(arg -> "'" + arg + "'").toList()));
+    }
+    return Optional.empty();
+  }
+
+  private static String suggestion(String typed, List<String> known, String parents) {
+    List<String> nearest = DidYouMean.nearest(typed, known);
+    if (nearest.isEmpty()) {
+      return "";
+    }
+    return ": did you mean '" + parents + String.join("' or '" + parents, nearest) + "'?";
   }
 
   private static PrintWriter utf8(PrintStream stream) {

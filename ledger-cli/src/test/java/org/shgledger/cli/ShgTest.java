@@ -51,7 +51,7 @@ class ShgTest {
     Run run = Run.shg("--no-such-option");
 
     assertEquals(ExitCodes.USAGE, run.exitCode());
-    assertTrue(run.err().startsWith("shg: Unknown option: '--no-such-option'"), run.err());
+    assertTrue(run.err().startsWith("shg: unknown option '--no-such-option'"), run.err());
     assertEquals("", run.out());
   }
 
@@ -60,7 +60,7 @@ class ShgTest {
     Run run = Run.shg("demo", "--no-such-option");
 
     assertEquals(ExitCodes.USAGE, run.exitCode());
-    assertEquals("shg: Unknown option: '--no-such-option'", run.errLines()[0]);
+    assertEquals("shg: unknown option '--no-such-option'", run.errLines()[0]);
     assertEquals("Try 'shg demo --help' for more information.", run.errLines()[run.errLines().length - 1]);
   }
 

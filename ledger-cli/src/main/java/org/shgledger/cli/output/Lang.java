@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -78,6 +79,28 @@ public final class Lang {
     List<String> choices = values().stream().map(lang -> lang.code + " (" + Labels.of(lang).get("language") + ")").toList();
     throw new IllegalArgumentException("'" + code + "' is not a language; use "
         + String.join(", ", choices.subList(0, choices.size() - 1)) + " or " + choices.get(choices.size() - 1));
+  }
+
+  /**
+   * The language the environment asks for, as POSIX programs read it: the first of {@code
+   * LC_ALL}, {@code LC_MESSAGES} and {@code LANG} that is set and not empty names a locale such as
+   * {@code hi_IN.UTF-8}, and its language part ({@code hi}) is the language when there are labels
+   * in it ({@code hi_IN} Hindi, {@code bn_IN} and {@code bn_BD} Bengali). Any other locale ({@code
+   * C}, {@code POSIX}, {@code en_US}, {@code fr_FR}) and none at all is English.
+   *
+   * @param environment reads an environment variable, giving null when it is not set, not null
+   * @return the language, not null
+   */
+  public static Lang ofEnvironment(UnaryOperator<String> environment) {
+    for (String variable : List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
+      String locale = environment.apply(variable);
+      if (locale != null && !locale.isBlank()) {
+        // language[_territory][.codeset][@modifier]
+        String language = locale.strip().split("[_.@]", 2)[0].toLowerCase(Locale.ROOT);
+        return values().stream().filter(lang -> lang.code.equals(language)).findFirst().orElse(EN);
+      }
+    }
+    return EN;
   }
 
   /**

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,7 +38,7 @@ public final class OutputOptions {
   private CommandSpec spec;
 
   @Option(
-      names = "--format",
+      names = {"-O", "--format"}, // hledger's short forms: -O FORMAT, -o FILE
       paramLabel = "FORMAT",
       defaultValue = "text",
       converter = Format.Converter.class,
@@ -47,7 +48,7 @@ public final class OutputOptions {
   private Format format = Format.TEXT;
 
   @Option(
-      names = "--output",
+      names = {"-o", "--output"},
       paramLabel = "FILE",
       description = "Write to FILE instead of standard output; the file is replaced only when the "
           + "whole report is written.")
@@ -56,13 +57,16 @@ public final class OutputOptions {
   @Option(
       names = "--lang",
       paramLabel = "LANG",
-      defaultValue = "en",
       converter = Lang.Converter.class,
       completionCandidates = Lang.Codes.class,
       description = "The language of headings and labels: ${COMPLETION-CANDIDATES} (en English, hi Hindi, "
           + "bn Bengali, and any labels file added). "
-          + "Default: ${DEFAULT-VALUE}.")
-  private Lang lang = Lang.EN;
+          + "Default: the locale's language (LC_ALL, else LC_MESSAGES, else LANG, such as hi_IN.UTF-8) "
+          + "when there are labels in it, else en.")
+  private Lang lang;
+
+  /** Reads environment variables, for the locale when {@code --lang} is not given; tests replace it. */
+  static UnaryOperator<String> environment = System::getenv;
 
   /** Creates the options; picocli fills them in. */
   public OutputOptions() {}
@@ -82,7 +86,7 @@ public final class OutputOptions {
    * @return the language, not null
    */
   public Lang lang() {
-    return lang;
+    return lang != null ? lang : Lang.ofEnvironment(environment);
   }
 
   /**
@@ -91,7 +95,7 @@ public final class OutputOptions {
    * @return the labels, not null
    */
   public Labels labels() {
-    return Labels.of(lang);
+    return Labels.of(lang());
   }
 
   /**
@@ -110,7 +114,7 @@ public final class OutputOptions {
    * @throws UncheckedIOException if the file cannot be written; it is then unchanged
    */
   public void print(Report report) {
-    Renderer renderer = format.renderer(lang);
+    Renderer renderer = format.renderer(lang());
     write(out -> renderer.render(report, out));
   }
 

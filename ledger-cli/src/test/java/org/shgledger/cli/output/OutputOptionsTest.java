@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,5 +97,45 @@ class OutputOptionsTest {
     assertEquals(0, result.exitCode(), result.err());
     assertEquals("", result.out());
     assertEquals("code,debit\r\n1000,100000.00\r\n", Files.readString(file));
+  }
+
+  @Test
+  void withoutLangTheLocaleOfTheEnvironmentChoosesTheLanguage() {
+    try {
+      OutputOptions.environment = Map.of("LANG", "hi_IN.UTF-8")::get;
+      assertTrue(run().out().startsWith("तलपट\n"), "LANG=hi_IN.UTF-8 is Hindi");
+      assertTrue(run("--lang", "en").out().startsWith("Trial balance\n"), "--lang en always wins");
+      assertTrue(run("--lang", "bn").out().startsWith("রেওয়ামিল\n"), "as any --lang does");
+
+      OutputOptions.environment = Map.of("LANG", "bn_BD.UTF-8")::get;
+      assertTrue(run().out().startsWith("রেওয়ামিল\n"), "bn_BD is Bengali");
+    } finally {
+      OutputOptions.environment = System::getenv;
+    }
+  }
+
+  @Test
+  void theLocaleIsReadInPosixOrderLcAllThenLcMessagesThenLang() {
+    assertEquals(Lang.HI, Lang.ofEnvironment(Map.of("LC_ALL", "hi_IN", "LC_MESSAGES", "bn_IN", "LANG", "en_IN")::get));
+    assertEquals(Lang.BN, Lang.ofEnvironment(Map.of("LC_MESSAGES", "bn_IN.UTF-8", "LANG", "hi_IN")::get));
+    assertEquals(Lang.HI, Lang.ofEnvironment(Map.of("LANG", "hi_IN")::get));
+    assertEquals(Lang.HI, Lang.ofEnvironment(Map.of("LC_ALL", "", "LANG", "hi_IN")::get), "an empty variable is not set");
+    assertEquals(Lang.EN, Lang.ofEnvironment(Map.of("LC_ALL", "C", "LANG", "hi_IN")::get), "the first set one decides");
+  }
+
+  @Test
+  void aLocaleWithoutLabelsAndNoLocaleAreEnglish() {
+    assertEquals(Lang.EN, Lang.ofEnvironment(name -> null));
+    assertEquals(Lang.EN, Lang.ofEnvironment(Map.of("LANG", "C.UTF-8")::get));
+    assertEquals(Lang.EN, Lang.ofEnvironment(Map.of("LANG", "POSIX")::get));
+    assertEquals(Lang.EN, Lang.ofEnvironment(Map.of("LANG", "fr_FR.UTF-8")::get));
+    assertEquals(Lang.EN, Lang.ofEnvironment(Map.of("LANG", "en_IN@euro")::get));
+  }
+
+  @Test
+  void theTestsThemselvesRunInAnEnglishLocale() {
+    // the build pins LANG and removes LC_ALL and LC_MESSAGES (ledger-cli/pom.xml), so that the
+    // tests and golden outputs pass on a machine whose locale is Hindi or Bengali
+    assertEquals(Lang.EN, Lang.ofEnvironment(System::getenv));
   }
 }
