@@ -43,12 +43,14 @@ final class ProgressBar implements PassbookImporter.Progress {
   static final int TICK_MILLIS = 200;
 
   private static final int WIDTH = 30;
+  private static final int MAX_NAME = 40;
   private static final String SPINNER = "|/-\\";
   private static final String ERASE_TO_END = "\u001b[K";
 
   private final PrintWriter err;
   private final Mode mode;
   private final String file;
+  private final String shortName;
   private final LongSupplier nanoTime;
   private final long start;
   private ScheduledExecutorService ticker;
@@ -65,6 +67,9 @@ final class ProgressBar implements PassbookImporter.Progress {
     this.err = err;
     this.mode = mode;
     this.file = file;
+    // the terminal's line must not wrap, or \r returns only to the start of its last part
+    String name = Path.of(file).getFileName() == null ? file : Path.of(file).getFileName().toString();
+    this.shortName = name.length() <= MAX_NAME ? name : "..." + name.substring(name.length() - MAX_NAME + 3);
     this.nanoTime = nanoTime;
     this.start = nanoTime.getAsLong();
   }
@@ -188,7 +193,7 @@ final class ProgressBar implements PassbookImporter.Progress {
     long seconds = TimeUnit.NANOSECONDS.toSeconds(nanoTime.getAsLong() - start);
     String spinner = String.valueOf(SPINNER.charAt((int) (ticks % SPINNER.length())));
     if (!recording) {
-      return spinner + " reading " + file + ": " + count(lines) + (lines == 1 ? " line" : " lines") + "  " + seconds + "s";
+      return spinner + " reading " + shortName + ": " + count(lines) + (lines == 1 ? " line" : " lines") + "  " + seconds + "s";
     }
     int filled = !counted ? 0 : total <= 0 ? WIDTH : (int) Math.min(WIDTH, WIDTH * recorded / total);
     StringBuilder bar = new StringBuilder("#".repeat(filled)).append(" ".repeat(WIDTH - filled));
