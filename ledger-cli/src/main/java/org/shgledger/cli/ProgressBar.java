@@ -115,7 +115,7 @@ final class ProgressBar implements PassbookImporter.Progress {
   @Override
   public synchronized void recording(long entries) {
     if (mode == Mode.LINES && !recording) {
-      line("reading " + file + " ... " + count(lines) + (lines == 1 ? " line" : " lines"));
+      readingDone();
     }
     recording = true;
     total = entries;
@@ -149,7 +149,7 @@ final class ProgressBar implements PassbookImporter.Progress {
         err.flush();
       } else if (mode == Mode.LINES && succeeded) {
         if (!recording) {
-          line("reading " + file + " ... " + count(lines) + (lines == 1 ? " line" : " lines"));
+          readingDone();
         } else {
           // a combined import records its register too, and counts none of it here
           line("recording ... done" + (counted ? ", " + count(recorded) + (recorded == 1 ? " entry" : " entries") : ""));
@@ -202,6 +202,10 @@ final class ProgressBar implements PassbookImporter.Progress {
     }
     return spinner + " [" + bar + "] recording" + (counted ? " " + count(recorded) + "/" + count(total) : "")
         + "  " + seconds + "s";
+  }
+
+  private void readingDone() {
+    line("reading " + file + " ... " + count(lines) + (lines == 1 ? " line" : " lines"));
   }
 
   private void line(String text) {
