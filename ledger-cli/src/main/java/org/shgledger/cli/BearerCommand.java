@@ -7,6 +7,8 @@ import org.shgledger.cli.Words.MemberIdWord;
 import org.shgledger.cli.Words.RoleWord;
 import org.shgledger.cli.output.Cell;
 import org.shgledger.cli.output.Column;
+import org.shgledger.cli.output.Labels;
+import org.shgledger.cli.output.OutputOptions;
 import org.shgledger.cli.output.Report;
 import org.shgledger.cli.output.Row;
 import org.shgledger.cli.output.Table;
@@ -76,25 +78,23 @@ final class BearerCommand extends CommandGroup {
         "Example: shg bearer list SHG01"
       })
   static final class ListTerms extends BookCommand {
-    @Mixin ListFormatOptions format;
+    @Mixin OutputOptions output;
 
     @Override
     void run() {
+      Labels labels = output.labels();
       List<Row> rows = new ArrayList<>();
       for (BearerTerm term : engine.registry().terms(code)) {
         rows.add(Row.of(Cell.text(LoanScheduleCommand.word(term.role())), Cell.text(term.member().value()),
             Cell.date(term.from()), Cell.date(term.to())));
       }
-      Table table = Table.of("bearers", List.of(Column.text("office", "office"), Column.text("member", "member"),
-          Column.date("from", "from"), Column.date("to", "to")), rows);
-      if (!format.text()) {
-        format.print(Report.builder("bearer-list", "Office bearers")
-            .fact("group", "group", Cell.text(code.value())).add(table).build());
-      } else if (rows.isEmpty()) {
-        out.println("no office bearers recorded for " + code + ": record them with shg bearer elect");
-      } else {
-        out.print(Tables.text(table));
-      }
+      Table table = Table.of("bearers", List.of(Column.text("office", labels.get("list.office")),
+          Column.text("member", labels.get("list.member")), Column.date("from", labels.get("list.from")),
+          Column.date("to", labels.get("list.to"))), rows);
+      Report report = Report.builder("bearer-list", labels.get("report.bearer_list"))
+          .fact("group", labels.get("group"), Cell.text(code.value())).add(table).build();
+      TableOutput.print(output, report,
+          rows.isEmpty() ? labels.format("list.no_bearers", code) + "\n" : Tables.text(table));
     }
   }
 

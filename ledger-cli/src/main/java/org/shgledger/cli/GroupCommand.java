@@ -16,6 +16,8 @@ import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.shgledger.cli.output.Cell;
 import org.shgledger.cli.output.Column;
+import org.shgledger.cli.output.Labels;
+import org.shgledger.cli.output.OutputOptions;
 import org.shgledger.cli.output.Report;
 import org.shgledger.cli.output.Row;
 import org.shgledger.cli.output.Table;
@@ -173,15 +175,13 @@ final class GroupCommand extends CommandGroup {
       })
   static final class ListGroups implements Callable<Integer> {
 
-    @Spec private CommandSpec spec;
-
     @Mixin private DbOptions db;
 
-    @Mixin private ListFormatOptions format;
+    @Mixin private OutputOptions output;
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
+      Labels labels = output.labels();
       Table table;
       LocalDate today = LocalDate.now();
       String location;
@@ -193,20 +193,15 @@ final class GroupCommand extends CommandGroup {
               Cell.text(group.currency().getCode()), Cell.date(group.formed()),
               Cell.number(store.engine().membersOn(group.code(), today).size())));
         }
-        table = Table.of("groups", List.of(Column.text("group", "group"), Column.text("name", "name"),
-            Column.text("currency", "currency"), Column.date("formed", "formed"),
-            Column.number("members_today", "members today")), rows);
+        table = Table.of("groups", List.of(Column.text("group", labels.get("list.group")),
+            Column.text("name", labels.get("list.name")), Column.text("currency", labels.get("list.currency")),
+            Column.date("formed", labels.get("list.formed")),
+            Column.number("members_today", labels.get("list.members_today"))), rows);
       }
-      if (!format.text()) {
-        format.print(Report.builder("group-list", "Groups").fact("as_of", "as of", Cell.date(today)).add(table).build());
-        return ExitCodes.OK;
-      }
-      if (table.rows().isEmpty()) {
-        out.println("no groups in " + location + ": create one with shg group create");
-      } else {
-        out.print(Tables.text(table));
-      }
-      out.flush();
+      Report report = Report.builder("group-list", labels.get("report.group_list"))
+          .fact("as_of", labels.get("as_of"), Cell.date(today)).add(table).build();
+      TableOutput.print(output, report, table.rows().isEmpty()
+          ? labels.format("list.no_groups", location) + "\n" : Tables.text(table));
       return ExitCodes.OK;
     }
   }

@@ -72,6 +72,10 @@ final class ImportBooksCommand implements Callable<Integer> {
           + " (see docs/import.md).")
   private Path rules;
 
+  @Option(names = {"-q", "--quiet"},
+      description = "Show no progress on standard error; problems are still shown there.")
+  private boolean quiet;
+
   @Option(names = "--dry-run",
       description = "Check everything against the books and show what would be recorded, recording nothing.")
   private boolean dryRun;
@@ -90,7 +94,8 @@ final class ImportBooksCommand implements Callable<Integer> {
       if (rules != null) {
         bank = bank.withRules(PassbookRules.read(rules));
       }
-      ProgressBar bar = ProgressBar.onTerminal(err);
+      ProgressBar bar = ProgressBar.forStandardError(err, quiet, passbook);
+      boolean succeeded = false;
       BooksImport.Options options = BooksImport.Options.defaults().withPassbook(bank.withProgress(bar))
           .withDryRun(dryRun);
       if (members != null) {
@@ -99,8 +104,9 @@ final class ImportBooksCommand implements Callable<Integer> {
       // the group must exist, so a mistyped --db is an error rather than a new empty database
       try (LedgerStore store = db.openExisting()) {
         result = BooksImport.run(store.engine(), group, meetings, passbook, options);
+        succeeded = true;
       } finally {
-        bar.done();
+        bar.end(succeeded);
       }
     } catch (ImportException e) {
       return ImportReclassifyCommand.report(e, err);

@@ -62,6 +62,10 @@ final class ImportPassbookCommand implements Callable<Integer> {
       description = "Rules, one a line: PATTERN -> ACCOUNT[:MEMBER] (see docs/import.md).")
   private Path rules;
 
+  @Option(names = {"-q", "--quiet"},
+      description = "Show no progress on standard error; problems are still shown there.")
+  private boolean quiet;
+
   @Option(names = "--dry-run",
       description = "Check the file and show what would be recorded, recording nothing.")
   private boolean dryRun;
@@ -79,15 +83,17 @@ final class ImportPassbookCommand implements Callable<Integer> {
       if (rules != null) {
         options = options.withRules(PassbookRules.read(rules));
       }
-      ProgressBar bar = ProgressBar.onTerminal(err);
+      ProgressBar bar = ProgressBar.forStandardError(err, quiet, file);
+      boolean succeeded = false;
       options = options.withProgress(bar).withPlanned(entry -> out.println(describe(entry)));
       PassbookImportReport report;
       // The group must exist already, so a mistyped --db is an error, not a new empty database.
       try (LedgerStore store = db.openExisting()) {
         report = new PassbookImporter(store.engine())
             .importFile(group, file, options);
+        succeeded = true;
       } finally {
-        bar.done();
+        bar.end(succeeded);
       }
       out.println(summary(report, options.profile().isEmpty()));
       out.flush();

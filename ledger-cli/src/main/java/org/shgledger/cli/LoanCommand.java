@@ -13,6 +13,8 @@ import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.shgledger.cli.output.Cell;
 import org.shgledger.cli.output.Column;
+import org.shgledger.cli.output.Labels;
+import org.shgledger.cli.output.OutputOptions;
 import org.shgledger.cli.output.Report;
 import org.shgledger.cli.output.Row;
 import org.shgledger.cli.output.Table;
@@ -389,7 +391,7 @@ final class LoanCommand extends CommandGroup {
         description = "The day to show it as of, yyyy-mm-dd. Default: today (printed).")
     LocalDate asOf;
 
-    @Mixin ListFormatOptions format;
+    @Mixin OutputOptions output;
 
     @Override
     void run() {
@@ -399,71 +401,61 @@ final class LoanCommand extends CommandGroup {
       // What settles it that day, as the events up to that day leave it (none before it was paid out)
       Optional<PaymentAllocation> settlement = ledger.state().isEmpty() ? Optional.empty()
           : Optional.of(engine.history(code, shown).upTo(day).settlement(day));
-      if (format.text()) {
-        out.print(ledgerText(ledger, group.currency(), settlement));
-      } else {
-        format.print(report(ledger, group.currency(), settlement));
-      }
+      Labels labels = output.labels();
+      // the text is built only when asked for: it is the one format not made from the report
+      TableOutput.print(output, report(ledger, group.currency(), settlement, labels),
+          TableOutput.text(output) ? ledgerText(ledger, group.currency(), settlement, labels) : "");
     }
   }
 
   /**
-   * A loan's ledger as a report, for CSV and JSON: the loan and its state on the day as facts
-   * (no state facts when it was not yet paid out), the schedule of a scheduled loan and the
-   * payments and penalties as tables.
-   *
-   * @param ledger the ledger, not null
-   * @param currency the group's currency, not null
-   * @return the report {@code loan}, not null
-   */
-  static Report report(LoanLedger ledger, CurrencyUnit currency) {
-    return report(ledger, currency, Optional.empty());
-  }
-
-  /**
-   * A loan's ledger as a report, with what settles it on the day (issue 14) and, for a flat loan,
-   * its effective rate.
+   * A loan's ledger as a report, for CSV, JSON and HTML: the loan and its state on the day as
+   * facts (no state facts when it was not yet paid out), what settles it on the day (issue 14),
+   * for a flat loan its effective rate, and the schedule of a scheduled loan and the payments and
+   * penalties as tables.
    *
    * @param ledger the ledger, not null
    * @param currency the group's currency, not null
    * @param settlement the split of the payment that settles the loan on the day, if known, not null
+   * @param labels the words for people, not null
    * @return the report {@code loan}, not null
    */
-  static Report report(LoanLedger ledger, CurrencyUnit currency, Optional<PaymentAllocation> settlement) {
+  static Report report(LoanLedger ledger, CurrencyUnit currency, Optional<PaymentAllocation> settlement,
+      Labels labels) {
     MemberLoan shown = ledger.loan();
     Loan terms = shown.terms();
-    Report.Builder report = Report.builder("loan", "Loan " + shown.id())
-        .fact("group", "group", Cell.text(ledger.group().value()))
-        .fact("loan", "loan", Cell.text(shown.id().value()))
-        .fact("member", "member", Cell.text(shown.member().value()))
-        .fact("disbursed", "paid out", Cell.date(terms.disbursementDate()))
-        .fact("channel", "channel", Cell.text(shown.channel() == Channel.CASH ? "cash" : "bank"))
-        .fact("disbursement", "entry", Cell.text(shown.disbursement().value()))
-        .fact("terms", "terms", Cell.text(describe(terms)))
-        .fact("as_of", "as of", Cell.date(ledger.asOf()))
-        .fact("currency", "currency", Cell.text(currency.getCode()));
+    Report.Builder report = Report.builder("loan", labels.format("report.loan", shown.id()))
+        .fact("group", labels.get("group"), Cell.text(ledger.group().value()))
+        .fact("loan", labels.get("loan"), Cell.text(shown.id().value()))
+        .fact("member", labels.get("loan.member"), Cell.text(shown.member().value()))
+        .fact("disbursed", labels.get("loan.disbursed"), Cell.date(terms.disbursementDate()))
+        .fact("channel", labels.get("loan.channel"), Cell.text(shown.channel() == Channel.CASH ? "cash" : "bank"))
+        .fact("disbursement", labels.get("loan.entry"), Cell.text(shown.disbursement().value()))
+        .fact("terms", labels.get("loan.terms"), Cell.text(describe(terms)))
+        .fact("as_of", labels.get("as_of"), Cell.date(ledger.asOf()))
+        .fact("currency", labels.get("currency"), Cell.text(currency.getCode()));
     ledger.state().ifPresent(state -> report
-        .fact("principal_outstanding", "principal outstanding", Cell.amount(state.outstandingPrincipal()))
-        .fact("principal_due", "due now: principal", Cell.amount(state.principalDue()))
-        .fact("interest_due", "due now: interest", Cell.amount(state.interestDue()))
-        .fact("penalties_due", "due now: penalties", Cell.amount(state.finesDue()))
-        .fact("total_due", "due now: total", Cell.amount(state.totalDue()))
-        .fact("overdue", "overdue", Cell.amount(state.overdueAmount()))
-        .fact("overdue_instalments", "overdue instalments", Cell.number(state.overdueInstalments()))
-        .fact("days_past_due", "days past due", Cell.number(state.daysPastDue()))
-        .fact("principal_paid", "paid so far: principal", Cell.amount(state.principalPaid()))
-        .fact("interest_paid", "paid so far: interest", Cell.amount(state.interestPaid()))
-        .fact("penalties_paid", "paid so far: penalties", Cell.amount(state.finesPaid()))
-        .fact("repaid", "repaid in full", Cell.text(state.settled() ? "yes" : "no")));
+        .fact("principal_outstanding", labels.get("loan.principal_outstanding"), Cell.amount(state.outstandingPrincipal()))
+        .fact("principal_due", labels.get("loan.principal_due"), Cell.amount(state.principalDue()))
+        .fact("interest_due", labels.get("loan.interest_due"), Cell.amount(state.interestDue()))
+        .fact("penalties_due", labels.get("loan.penalties_due"), Cell.amount(state.finesDue()))
+        .fact("total_due", labels.get("loan.total_due"), Cell.amount(state.totalDue()))
+        .fact("overdue", labels.get("loan.overdue"), Cell.amount(state.overdueAmount()))
+        .fact("overdue_instalments", labels.get("loan.overdue_instalments"), Cell.number(state.overdueInstalments()))
+        .fact("days_past_due", labels.get("loan.days_past_due"), Cell.number(state.daysPastDue()))
+        .fact("principal_paid", labels.get("loan.principal_paid"), Cell.amount(state.principalPaid()))
+        .fact("interest_paid", labels.get("loan.interest_paid"), Cell.amount(state.interestPaid()))
+        .fact("penalties_paid", labels.get("loan.penalties_paid"), Cell.amount(state.finesPaid()))
+        .fact("repaid", labels.get("loan.repaid_fact"), Cell.text(state.settled() ? "yes" : "no")));
     settlement.ifPresent(split -> report
-        .fact("settlement", "settles today", Cell.amount(split.applied()))
-        .fact("settlement_interest", "settles today: interest", Cell.amount(split.interest())));
+        .fact("settlement", labels.get("loan.settlement"), Cell.amount(split.applied()))
+        .fact("settlement_interest", labels.get("loan.settlement_interest"), Cell.amount(split.interest())));
     if (terms instanceof LoanTerms flat && flat.method() == RepaymentMethod.FLAT) {
-      report.fact("effective_annual_rate", "effective rate, percent a year",
+      report.fact("effective_annual_rate", labels.get("loan.effective_rate_fact"),
           Cell.text(EffectiveRate.annualPercent(flat.schedule()).toPlainString()));
     }
     if (terms instanceof LoanTerms scheduled) {
-      report.add(ScheduleFormats.table(scheduled.schedule()));
+      report.add(ScheduleFormats.table(scheduled.schedule(), labels));
     }
     List<Row> rows = new ArrayList<>();
     for (LoanLedger.Event event : ledger.events()) {
@@ -473,84 +465,72 @@ final class LoanCommand extends CommandGroup {
           payment ? Cell.amount(event.penalties()) : Cell.empty(), payment ? Cell.amount(event.interest()) : Cell.empty(),
           payment ? Cell.amount(event.principal()) : Cell.empty()));
     }
-    return report.add(Table.of("events", List.of(Column.date("date", "date"), Column.text("what", "what"),
-        Column.text("id", "id"), Column.text("reversed_by", "reversed by"), Column.amount("amount", "amount"),
-        Column.amount("penalties", "penalties"), Column.amount("interest", "interest"),
-        Column.amount("principal", "principal")), rows)).build();
+    return report.add(Table.of("events", List.of(Column.date("date", labels.get("list.date")),
+        Column.text("what", labels.get("loan.what")), Column.text("id", labels.get("loan.id")),
+        Column.text("reversed_by", labels.get("loan.reversed_by")), Column.amount("amount", labels.get("loan.amount")),
+        Column.amount("penalties", labels.get("loan.penalties")), Column.amount("interest", labels.get("schedule.interest")),
+        Column.amount("principal", labels.get("schedule.principal"))), rows)).build();
   }
 
   /**
    * A loan's ledger as {@code shg loan show} prints it: the loan, its schedule or open terms, its
-   * payments and penalties, and its state on the day.
-   *
-   * @param ledger the ledger, not null
-   * @param currency the group's currency, named above the state, not null
-   * @return the text, lines ending in {@code \n}, not null
-   */
-  static String ledgerText(LoanLedger ledger, CurrencyUnit currency) {
-    return ledgerText(ledger, currency, Optional.empty());
-  }
-
-  /**
-   * A loan's ledger as {@code shg loan show} prints it, with what settles it on the day.
+   * payments and penalties, its state on the day and what settles it that day.
    *
    * @param ledger the ledger, not null
    * @param currency the group's currency, named above the state, not null
    * @param settlement the split of the payment that settles the loan on the day, if known, not null
+   * @param labels the words for people, not null
    * @return the text, lines ending in {@code \n}, not null
    */
-  static String ledgerText(LoanLedger ledger, CurrencyUnit currency, Optional<PaymentAllocation> settlement) {
+  static String ledgerText(LoanLedger ledger, CurrencyUnit currency, Optional<PaymentAllocation> settlement,
+      Labels labels) {
     MemberLoan shown = ledger.loan();
     Loan terms = shown.terms();
     StringBuilder out = new StringBuilder();
-    out.append("Loan ").append(shown.id()).append(" to ").append(shown.member()).append(" [").append(ledger.group())
-        .append("], paid out ").append(terms.disbursementDate())
-        .append(shown.channel() == Channel.CASH ? " in cash" : " into her bank account")
-        .append(" by entry ").append(shown.disbursement()).append('\n');
+    out.append(labels.format(shown.channel() == Channel.CASH ? "loan.heading_cash" : "loan.heading_bank",
+        shown.id(), shown.member(), ledger.group(), terms.disbursementDate(), shown.disbursement())).append('\n');
     if (terms instanceof LoanTerms scheduled) {
-      out.append('\n').append(ScheduleFormats.text(scheduled.schedule()));
+      out.append('\n').append(ScheduleFormats.text(scheduled.schedule(), labels));
       if (scheduled.method() == RepaymentMethod.FLAT) {
         // Flat interest runs on the whole principal to the end: members compare this rate.
-        out.append("Flat ").append(scheduled.rate()).append(" costs as much as ")
-            .append(EffectiveRate.annualPercent(scheduled.schedule()).toPlainString())
-            .append("% a year on the declining balance (its effective rate)\n");
+        out.append(labels.format("loan.effective_rate", ScheduleFormats.rate(scheduled.rate(), labels),
+            EffectiveRate.annualPercent(scheduled.schedule()).toPlainString())).append('\n');
       }
     } else {
       out.append(describe(terms)).append('\n');
     }
-    out.append('\n').append(events(ledger.events())).append('\n');
+    out.append('\n').append(events(ledger.events(), labels)).append('\n');
     if (ledger.state().isEmpty()) {
-      return out.append("On ").append(ledger.asOf()).append(" the loan was not yet paid out.\n").toString();
+      return out.append(labels.format("loan.not_paid_out", ledger.asOf())).append('\n').toString();
     }
     LoanState state = ledger.state().get();
-    out.append("At the end of ").append(ledger.asOf()).append(", amounts in ").append(currency).append(":\n");
+    out.append(labels.format("loan.state_heading", ledger.asOf(), currency)).append('\n');
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"", "", ""});
-    rows.add(row("principal outstanding", state.outstandingPrincipal(), ""));
-    rows.add(row("due now: principal", state.principalDue(), ""));
-    rows.add(row("due now: interest", state.interestDue(), ""));
-    rows.add(row("due now: penalties", state.finesDue(), ""));
-    rows.add(row("due now: total", state.totalDue(), ""));
-    rows.add(row("overdue", state.overdueAmount(), state.isOverdue()
-        ? state.overdueInstalments() + (state.overdueInstalments() == 1 ? " instalment" : " instalments")
-            + " unpaid, " + state.daysPastDue() + " days past due"
+    rows.add(row(labels.get("loan.principal_outstanding"), state.outstandingPrincipal(), ""));
+    rows.add(row(labels.get("loan.principal_due"), state.principalDue(), ""));
+    rows.add(row(labels.get("loan.interest_due"), state.interestDue(), ""));
+    rows.add(row(labels.get("loan.penalties_due"), state.finesDue(), ""));
+    rows.add(row(labels.get("loan.total_due"), state.totalDue(), ""));
+    rows.add(row(labels.get("loan.overdue"), state.overdueAmount(), state.isOverdue()
+        ? labels.format(state.overdueInstalments() == 1 ? "loan.overdue_note_one" : "loan.overdue_note",
+            state.overdueInstalments(), state.daysPastDue())
         : ""));
-    rows.add(row("paid so far: principal", state.principalPaid(), ""));
-    rows.add(row("paid so far: interest", state.interestPaid(), ""));
-    rows.add(row("paid so far: penalties", state.finesPaid(), ""));
+    rows.add(row(labels.get("loan.principal_paid"), state.principalPaid(), ""));
+    rows.add(row(labels.get("loan.interest_paid"), state.interestPaid(), ""));
+    rows.add(row(labels.get("loan.penalties_paid"), state.finesPaid(), ""));
     // the header row is blank: drop it and its rule, keeping the alignment
     String table = Tables.text(rows, "lrl");
     table.substring(table.indexOf('\n', table.indexOf('\n') + 1) + 1).lines()
         .forEach(line -> out.append("  ").append(line).append('\n'));
     if (state.settled()) {
-      out.append("The loan is repaid in full.\n");
+      out.append(labels.get("loan.repaid")).append('\n');
     } else if (settlement.isPresent()) {
       PaymentAllocation split = settlement.get();
-      out.append("To settle it on ").append(ledger.asOf()).append(": ").append(MoneyFormats.indian(split.applied()))
-          .append(" (principal ").append(MoneyFormats.indian(split.principal()))
-          .append(", interest ").append(MoneyFormats.indian(split.interest()))
-          .append(split.fines().isZero() ? "" : ", penalties " + MoneyFormats.indian(split.fines()))
-          .append("; nothing for periods not reached): shg loan settle\n");
+      out.append(labels.format("loan.settle", ledger.asOf(), MoneyFormats.indian(split.applied()),
+          MoneyFormats.indian(split.principal()), MoneyFormats.indian(split.interest()),
+          split.fines().isZero() ? "" : labels.format("loan.settle_penalties", MoneyFormats.indian(split.fines()))))
+          .append('\n');
     }
     return out.toString();
   }
@@ -560,19 +540,22 @@ final class LoanCommand extends CommandGroup {
   }
 
   /** The loan's payments (split as recorded) and penalties, in the order recorded. */
-  private static String events(List<LoanLedger.Event> events) {
+  private static String events(List<LoanLedger.Event> events, Labels labels) {
     if (events.isEmpty()) {
-      return "No payments or penalties yet.\n";
+      return labels.get("loan.no_events") + "\n";
     }
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"date", "what", "id", "amount", "penalties", "interest", "principal"});
+    rows.add(new String[] {labels.get("list.date"), labels.get("loan.what"), labels.get("loan.id"),
+        labels.get("loan.amount"), labels.get("loan.penalties"), labels.get("schedule.interest"),
+        labels.get("schedule.principal")});
     for (LoanLedger.Event event : events) {
       if (event.kind() == LoanEvent.Kind.PENALTY) {
-        rows.add(new String[] {event.date().toString(), "penalty", event.id().value(),
+        rows.add(new String[] {event.date().toString(), labels.get("loan.penalty"), event.id().value(),
             MoneyFormats.indian(event.amount()), "", "", ""});
         continue;
       }
-      String what = event.reversedBy().map(r -> "payment, reversed by " + r).orElse("payment");
+      String what = event.reversedBy().map(r -> labels.format("loan.payment_reversed", r))
+          .orElse(labels.get("loan.payment"));
       rows.add(new String[] {event.date().toString(), what, event.id().value(),
           MoneyFormats.indian(event.amount()), MoneyFormats.indian(event.penalties()),
           MoneyFormats.indian(event.interest()), MoneyFormats.indian(event.principal())});

@@ -1,8 +1,5 @@
 package org.shgledger.cli;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -12,22 +9,26 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
-import org.shgledger.cli.output.JsonRenderer;
+import org.shgledger.cli.output.Labels;
+import org.shgledger.cli.output.OutputOptions;
 import org.shgledger.loan.Frequency;
 import org.shgledger.loan.InterestBasis;
 import org.shgledger.loan.InterestRate;
 import org.shgledger.loan.LoanTerms;
 import org.shgledger.loan.RepaymentMethod;
+import org.shgledger.loan.Schedule;
 import org.shgledger.money.RoundingPolicy;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code shg loan-schedule}: prints the schedule of instalments of a loan, as a table, CSV or JSON.
+ * {@code shg loan-schedule}: prints the schedule of instalments of a loan, as a table, CSV, JSON or
+ * an HTML page, in any language of {@code --lang}.
  * A calculator only: it reads no books and writes none. The rules are those of {@link LoanTerms};
  * docs/loans.md explains them.
  */
@@ -43,13 +44,6 @@ import picocli.CommandLine.Spec;
       "Example: shg loan-schedule --principal 10000 --monthly-rate 2 --instalments 10 --method flat --start 2025-04-05"
     })
 public final class LoanScheduleCommand implements Callable<Integer> {
-
-  /** The output formats. */
-  enum Format {
-    TEXT,
-    CSV,
-    JSON
-  }
 
   /** The rounding directions offered on the command line. */
   enum Rounding {
@@ -129,10 +123,8 @@ public final class LoanScheduleCommand implements Callable<Integer> {
           + "annual rate x days in the period / 365. Default: ${DEFAULT-VALUE}.")
   private String interestDays;
 
-  @Option(names = {"-O", "--format"}, paramLabel = "text|csv|json", defaultValue = "text",
-      description = "text: a table with Indian digit grouping and totals; csv: one row per "
-          + "instalment; json. Default: ${DEFAULT-VALUE}.")
-  private String format;
+  // --format text|csv|json|html, --output FILE and --lang, as every table command's
+  @Mixin private OutputOptions output;
 
   @Option(names = "--currency", paramLabel = "CODE", defaultValue = "INR",
       description = "The ISO 4217 currency code. Default: ${DEFAULT-VALUE}.")
@@ -143,21 +135,14 @@ public final class LoanScheduleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LoanTerms terms = terms();
-    PrintWriter out = spec.commandLine().getOut();
-    switch (word(Format.class, "--format", format)) {
-      case TEXT -> out.print(ScheduleFormats.text(terms.schedule()));
-      case CSV -> out.print(ScheduleFormats.csv(terms.schedule()));
-      case JSON -> {
-        try {
-          // the same envelope as every report's JSON (docs/formats.md)
-          new JsonRenderer().render(ScheduleFormats.report(terms.schedule()), out);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
+    Schedule schedule = terms().schedule();
+    Labels labels = output.labels();
+    switch (output.format()) {
+      case TEXT -> output.write(out -> out.write(ScheduleFormats.text(schedule, labels)));
+      // its own CSV, lines ending in \n, as published before it took --output (docs/formats.md)
+      case CSV -> output.write(out -> out.write(ScheduleFormats.csv(schedule)));
+      default -> output.print(ScheduleFormats.report(schedule, labels));
     }
-    out.flush();
     return ExitCodes.OK;
   }
 

@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.joda.money.Money;
 import org.shgledger.cli.output.Cell;
 import org.shgledger.cli.output.Column;
+import org.shgledger.cli.output.Labels;
+import org.shgledger.cli.output.OutputOptions;
 import org.shgledger.cli.output.Report;
 import org.shgledger.cli.output.Row;
 import org.shgledger.cli.output.Table;
@@ -143,10 +145,11 @@ final class MemberCommand extends CommandGroup {
         description = "The day of the balances, yyyy-mm-dd. Default: today (printed in the heading).")
     LocalDate asOf;
 
-    @Mixin ListFormatOptions format;
+    @Mixin OutputOptions output;
 
     @Override
     void run() {
+      Labels labels = output.labels();
       LocalDate day = asOf != null ? asOf : LocalDate.now();
       List<Row> rows = new ArrayList<>();
       for (Member member : engine.registry().members(code)) {
@@ -156,25 +159,19 @@ final class MemberCommand extends CommandGroup {
             member.exited().map(Cell::date).orElse(Cell.empty()), Cell.amount(savings),
             Cell.amount(balance(Chart.MEMBER_LOANS, member.id(), day))));
       }
-      Table table = Table.of("members", List.of(Column.text("member", "member"), Column.text("name", "name"),
-          Column.date("joined", "joined"), Column.date("left", "left"), Column.amount("savings", "savings"),
-          Column.amount("loans", "loans")), rows);
-      if (!format.text()) {
-        format.print(Report.builder("member-list", "Members")
-            .fact("group", "group", Cell.text(code.value()))
-            .fact("group_name", "group name", Cell.text(group.name()))
-            .fact("as_of", "as of", Cell.date(day))
-            .fact("currency", "currency", Cell.text(group.currency().getCode()))
-            .add(table).build());
-        return;
-      }
-      out.println("Members of " + group.name() + " [" + code + "], balances as of " + day + ", amounts in "
-          + group.currency());
-      if (rows.isEmpty()) {
-        out.println("no members yet: add them with shg member add or shg import members");
-        return;
-      }
-      out.print(Tables.text(table));
+      Table table = Table.of("members", List.of(Column.text("member", labels.get("list.member")),
+          Column.text("name", labels.get("list.name")), Column.date("joined", labels.get("list.joined")),
+          Column.date("left", labels.get("list.left")), Column.amount("savings", labels.get("list.savings")),
+          Column.amount("loans", labels.get("list.loans"))), rows);
+      Report report = Report.builder("member-list", labels.get("report.member_list"))
+          .fact("group", labels.get("group"), Cell.text(code.value()))
+          .fact("group_name", labels.get("group_name"), Cell.text(group.name()))
+          .fact("as_of", labels.get("as_of"), Cell.date(day))
+          .fact("currency", labels.get("currency"), Cell.text(group.currency().getCode()))
+          .add(table).build();
+      String text = labels.format("list.members_heading", group.name(), code, day, group.currency()) + "\n"
+          + (rows.isEmpty() ? labels.get("list.no_members") + "\n" : Tables.text(table));
+      TableOutput.print(output, report, text);
     }
 
     private Money balance(AccountCode control, MemberId member, LocalDate day) {

@@ -7,6 +7,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.shgledger.cli.Words.LoanIdWord;
 import org.shgledger.cli.Words.MemberIdWord;
+import org.shgledger.cli.output.Cell;
+import org.shgledger.cli.output.Column;
+import org.shgledger.cli.output.Labels;
+import org.shgledger.cli.output.OutputOptions;
+import org.shgledger.cli.output.Report;
+import org.shgledger.cli.output.Row;
+import org.shgledger.cli.output.Table;
 import org.shgledger.group.LoanId;
 import org.shgledger.group.MemberId;
 import org.shgledger.programme.Child;
@@ -21,6 +28,7 @@ import org.shgledger.programme.TrainingTopic;
 import org.shgledger.store.LedgerStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
@@ -174,24 +182,40 @@ final class ProgrammeCommands {
           description = "The day of the statuses, yyyy-mm-dd. Default: today.")
       LocalDate asOf;
 
+      @Mixin OutputOptions output;
+
       @Override
       void run() {
+        Labels labels = output.labels();
         LocalDate day = asOf != null ? asOf : LocalDate.now();
         List<Child> children = programme.children(code);
-        out.println("Children of members of " + group.name() + " [" + code + "], school status as of " + day);
-        if (children.isEmpty()) {
-          out.println("no children registered yet: add them with shg child add");
-          return;
-        }
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"child", "member", "born", "status", "since"});
+        List<Row> rows = new ArrayList<>();
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {labels.get("list.child"), labels.get("list.member"), labels.get("list.born"),
+            labels.get("list.status"), labels.get("list.since")});
         for (Child child : children) {
           Optional<SchoolStatusChange> status = child.statusOn(day);
-          rows.add(new String[] {child.key().value(), child.member().value(), String.valueOf(child.birthYear()),
-              status.map(change -> word(change.status())).orElse("(registered " + child.registered() + ")"),
+          rows.add(Row.of(Cell.text(child.key().value()), Cell.text(child.member().value()),
+              Cell.number(child.birthYear()), status.map(change -> Cell.text(word(change.status()))).orElse(Cell.empty()),
+              status.map(change -> Cell.date(change.date())).orElse(Cell.empty()), Cell.date(child.registered())));
+          // text names the day of registration where a child has no status yet, as it always has
+          lines.add(new String[] {child.key().value(), child.member().value(), String.valueOf(child.birthYear()),
+              status.map(change -> word(change.status())).orElse(labels.format("list.registered", child.registered())),
               status.map(change -> change.date().toString()).orElse("")});
         }
-        out.print(Tables.text(rows, "llrll"));
+        // no names: a child is known by her key, her mother by her member id (docs/programme.md)
+        Table table = Table.of("children", List.of(Column.text("child", labels.get("list.child")),
+            Column.text("member", labels.get("list.member")), Column.number("born", labels.get("list.born")),
+            Column.text("status", labels.get("list.status")), Column.date("since", labels.get("list.since")),
+            Column.date("registered", labels.get("list.registered_on"))), rows);
+        Report report = Report.builder("child-list", labels.get("report.child_list"))
+            .fact("group", labels.get("group"), Cell.text(code.value()))
+            .fact("group_name", labels.get("group_name"), Cell.text(group.name()))
+            .fact("as_of", labels.get("as_of"), Cell.date(day))
+            .add(table).build();
+        String text = labels.format("list.children_heading", group.name(), code, day) + "\n"
+            + (children.isEmpty() ? labels.get("list.no_children") + "\n" : Tables.text(lines, "llrll"));
+        TableOutput.print(output, report, text);
       }
     }
   }
@@ -268,21 +292,29 @@ final class ProgrammeCommands {
           "Example: shg training list SHG01"
         })
     static final class ListTrainings extends RegisterCommand {
+      @Mixin OutputOptions output;
+
       @Override
       void run() {
+        Labels labels = output.labels();
         List<Training> trainings = programme.trainings(code);
-        out.println("Training sessions of " + group.name() + " [" + code + "]");
-        if (trainings.isEmpty()) {
-          out.println("no training recorded yet: record one with shg training record");
-          return;
-        }
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"training", "topic", "date", "attending", "members"});
+        List<Row> rows = new ArrayList<>();
         for (Training training : trainings) {
-          rows.add(new String[] {training.id().value(), training.topic().value(), training.date().toString(),
-              String.valueOf(training.attendees().size()), ids(training.attendees())});
+          rows.add(Row.of(Cell.text(training.id().value()), Cell.text(training.topic().value()),
+              Cell.date(training.date()), Cell.number(training.attendees().size()),
+              Cell.text(ids(training.attendees()))));
         }
-        out.print(Tables.text(rows, "lllrl"));
+        Table table = Table.of("trainings", List.of(Column.text("training", labels.get("list.training")),
+            Column.text("topic", labels.get("list.topic")), Column.date("date", labels.get("list.date")),
+            Column.number("attending", labels.get("list.attending")),
+            Column.text("members", labels.get("list.members"))), rows);
+        Report report = Report.builder("training-list", labels.get("report.training_list"))
+            .fact("group", labels.get("group"), Cell.text(code.value()))
+            .fact("group_name", labels.get("group_name"), Cell.text(group.name()))
+            .add(table).build();
+        String text = labels.format("list.trainings_heading", group.name(), code) + "\n"
+            + (trainings.isEmpty() ? labels.get("list.no_trainings") + "\n" : Tables.text(table));
+        TableOutput.print(output, report, text);
       }
     }
   }

@@ -6,6 +6,7 @@ import org.shgledger.cli.output.Cells;
 import org.shgledger.cli.output.Column;
 import org.shgledger.cli.output.Row;
 import org.shgledger.cli.output.Table;
+import org.shgledger.cli.output.TextRenderer;
 
 /** Plain aligned text tables for the listing commands: a header row, a rule, then the rows. */
 final class Tables {
@@ -27,7 +28,7 @@ final class Tables {
     int[] widths = new int[align.length()];
     for (String[] row : rows) {
       for (int column = 0; column < widths.length; column++) {
-        widths[column] = Math.max(widths[column], row[column].length());
+        widths[column] = Math.max(widths[column], TextRenderer.width(row[column]));
       }
     }
     StringBuilder text = new StringBuilder();
@@ -75,7 +76,8 @@ final class Tables {
     for (int column = 0; column < widths.length; column++) {
       // padded by hand: a format width of 0, for a column whose cells are all empty, is no width
       // to String.format (MissingFormatWidthException), but is a fine width for a column
-      String spaces = " ".repeat(Math.max(0, widths[column] - cells[column].length()));
+      // widths as a terminal shows them: Hindi's vowel signs take no column
+      String spaces = " ".repeat(Math.max(0, widths[column] - TextRenderer.width(cells[column])));
       String cell = align.charAt(column) == 'l' ? cells[column] + spaces : spaces + cells[column];
       line.append(column == 0 ? "" : GAP).append(cell);
     }

@@ -16,9 +16,11 @@ import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.shgledger.cli.VerifyCommand.BookIdConverter;
 import org.shgledger.cli.output.Cell;
+import org.shgledger.cli.output.Cells;
 import org.shgledger.cli.output.Column;
 import org.shgledger.cli.output.Format;
 import org.shgledger.cli.output.Labels;
+import org.shgledger.cli.output.OutputOptions;
 import org.shgledger.cli.output.Report;
 import org.shgledger.cli.output.Row;
 import org.shgledger.cli.output.Table;
@@ -224,30 +226,45 @@ final class UnitCommand extends CommandGroup {
       })
   static final class ListUnits implements Callable<Integer> {
 
-    @Spec private CommandSpec spec;
-
     @Mixin private DbOptions db;
+
+    @Mixin private OutputOptions output;
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
+      Labels labels = output.labels();
+      String location;
+      List<Row> rows = new ArrayList<>();
       try (LedgerStore store = db.openExisting()) {
+        location = store.location();
         Units units = store.units();
-        List<Unit> all = units.units();
-        if (all.isEmpty()) {
-          out.println("no units in " + store.location() + ": create one with shg unit create");
-        } else {
-          List<String[]> rows = new ArrayList<>();
-          rows.add(new String[] {"unit", "name", "under", "groups in it", "groups in all"});
-          for (Unit unit : all) {
-            rows.add(new String[] {unit.code().value(), unit.name(), unit.parent().map(UnitCode::value).orElse("-"),
-                String.valueOf(units.registry().groups(unit.code()).size()),
-                String.valueOf(units.groupsUnder(unit.code()).size())});
-          }
-          out.print(Tables.text(rows, "lllrr"));
+        for (Unit unit : units.units()) {
+          rows.add(Row.of(Cell.text(unit.code().value()), Cell.text(unit.name()),
+              unit.parent().map(parent -> Cell.text(parent.value())).orElse(Cell.empty()),
+              Cell.number(units.registry().groups(unit.code()).size()),
+              Cell.number(units.groupsUnder(unit.code()).size())));
         }
       }
-      out.flush();
+      Table table = Table.of("units", List.of(Column.text("unit", labels.get("list.unit")),
+          Column.text("name", labels.get("list.name")), Column.text("under", labels.get("list.under")),
+          Column.number("groups_in_it", labels.get("list.groups_in_it")),
+          Column.number("groups_in_all", labels.get("list.groups_in_all"))), rows);
+      Report report = Report.builder("unit-list", labels.get("report.unit_list")).add(table).build();
+      String text;
+      if (rows.isEmpty()) {
+        text = labels.format("list.no_units", location) + "\n";
+      } else {
+        // text marks a unit at the top with "-", as it always has; CSV and JSON leave it empty
+        List<String[]> lines = new ArrayList<>();
+        lines.add(table.columns().stream().map(Column::label).toArray(String[]::new));
+        for (Row row : rows) {
+          String[] line = row.cells().stream().map(cell -> Cells.forPeople(cell, false)).toArray(String[]::new);
+          line[2] = line[2].isEmpty() ? "-" : line[2];
+          lines.add(line);
+        }
+        text = Tables.text(lines, "lllrr");
+      }
+      TableOutput.print(output, report, text);
       return ExitCodes.OK;
     }
   }
@@ -263,8 +280,6 @@ final class UnitCommand extends CommandGroup {
       })
   static final class Show implements Callable<Integer> {
 
-    @Spec private CommandSpec spec;
-
     @Mixin private DbOptions db;
 
     @Parameters(index = "0", paramLabel = "UNIT", converter = UnitCodeWord.class, description = "The unit.")
@@ -274,11 +289,11 @@ final class UnitCommand extends CommandGroup {
         description = "The day to count members on, yyyy-mm-dd. Default: today (printed).")
     private LocalDate asOf;
 
-    @Mixin private ListFormatOptions format;
+    @Mixin private OutputOptions output;
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
+      Labels labels = output.labels();
       LocalDate day = asOf != null ? asOf : LocalDate.now();
       Unit unit;
       String place;
@@ -298,40 +313,36 @@ final class UnitCommand extends CommandGroup {
               Cell.text(units.unitOf(id).map(UnitCode::value).orElse("")), Cell.text(group.currency().getCode()),
               Cell.number(store.engine().membersOn(id, day).size())));
         }
-        table = Table.of("groups", List.of(Column.text("group", "group"), Column.text("name", "name"),
-            Column.text("unit", "unit"), Column.text("currency", "currency"), Column.number("members", "members")),
-            rows);
+        table = Table.of("groups", List.of(Column.text("group", labels.get("list.group")),
+            Column.text("name", labels.get("list.name")), Column.text("unit", labels.get("list.unit")),
+            Column.text("currency", labels.get("list.currency")),
+            Column.number("members", labels.get("list.members"))), rows);
       }
-      String under = below.isEmpty() ? "none"
+      String under = below.isEmpty() ? labels.get("list.none")
           : below.stream().map(u -> u.code() + " (" + u.name() + ")").collect(Collectors.joining(", "));
-      String groups = direct + " in it, " + table.rows().size() + " with the units under it";
-      if (!format.text()) {
-        format.print(Report.builder("unit", "Unit " + code)
-            .fact("unit", "unit", Cell.text(code.value()))
-            .fact("unit_name", "name", Cell.text(unit.name()))
-            .fact("place", "place", Cell.text(place))
-            .fact("units_under", "units under it", Cell.text(under))
-            .fact("groups_in_it", "groups in it", Cell.number(direct))
-            .fact("groups_in_all", "groups with the units under it", Cell.number(table.rows().size()))
-            .fact("as_of", "as of", Cell.date(day))
-            .add(table).build());
-        return ExitCodes.OK;
-      }
-      out.println(code + "  " + unit.name());
-      line(out, "place", place);
-      line(out, "units under it", under);
-      line(out, "groups", groups);
+      Report report = Report.builder("unit", labels.format("report.unit", code))
+          .fact("unit", labels.get("unit"), Cell.text(code.value()))
+          .fact("unit_name", labels.get("unit_name"), Cell.text(unit.name()))
+          .fact("place", labels.get("list.place"), Cell.text(place))
+          .fact("units_under", labels.get("list.units_under"), Cell.text(under))
+          .fact("groups_in_it", labels.get("list.groups_in_it"), Cell.number(direct))
+          .fact("groups_in_all", labels.get("list.groups_in_all"), Cell.number(table.rows().size()))
+          .fact("as_of", labels.get("as_of"), Cell.date(day))
+          .add(table).build();
+      StringBuilder text = new StringBuilder();
+      text.append(code).append("  ").append(unit.name()).append('\n');
+      line(text, labels.get("list.place"), place);
+      line(text, labels.get("list.units_under"), under);
+      line(text, labels.get("list.groups"), labels.format("list.groups_count", direct, table.rows().size()));
       if (!table.rows().isEmpty()) {
-        out.println();
-        out.println("On " + day + ":");
-        out.print(Tables.text(table));
+        text.append('\n').append(labels.format("list.on_day", day)).append('\n').append(Tables.text(table));
       }
-      out.flush();
+      TableOutput.print(output, report, text.toString());
       return ExitCodes.OK;
     }
 
-    private static void line(PrintWriter out, String label, String value) {
-      out.println(String.format("  %-16s %s", label, value));
+    private static void line(StringBuilder text, String label, String value) {
+      text.append(String.format("  %-16s %s", label, value)).append('\n');
     }
   }
 

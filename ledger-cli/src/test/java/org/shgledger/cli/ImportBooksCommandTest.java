@@ -105,8 +105,11 @@ class ImportBooksCommandTest {
     assertTrue(out.contains("bank balance 0.00 before 2024-04-06, 2,200.00 after 2024-04-10; the books' bank"
         + " account holds 2,200.00 then: they agree"), out);
     assertEquals(8, entries(), "5 of the register's, 3 of the passbook's");
+    // standard error is not a terminal here: one plain line per phase (issue 15)
+    assertEquals("shg: reading " + passbook + " ... 3 lines\nshg: recording ... done\n", run.err());
 
-    Run again = books();
+    Run again = books("--quiet");
+    assertEquals("", again.err(), "--quiet: nothing on standard error");
     assertTrue(again.out().contains(meetings + ": 4 rows, 0 recorded, 7 already in the books"), again.out());
     assertTrue(again.out().contains("3 lines, 0 recorded, 3 already in the books"), again.out());
     Run register = Run.shg("import", "meetings", "SHG01", meetings.toString(), "--db", db.toString());

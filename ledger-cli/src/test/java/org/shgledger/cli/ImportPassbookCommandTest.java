@@ -1,6 +1,7 @@
 package org.shgledger.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -65,8 +66,22 @@ class ImportPassbookCommandTest {
     assertTrue(run.out().contains("Cr 1000  1,000.00  CASH DEPOSIT"), run.out());
     assertTrue(run.out().contains("2 would be recorded"), run.out());
     assertTrue(run.out().contains("dry run: nothing was recorded"), run.out());
-    assertEquals("", run.err(), "no progress bar when not on a terminal");
+    assertEquals("shg: reading " + passbook + " ... 2 lines\n", run.err(), "one line per phase when not on a terminal");
     assertEquals(1, entries());
+  }
+
+  /** Standard error that is not a terminal gets plain lines, one per phase; --quiet, nothing. */
+  @Test
+  void progressIsPlainLinesWhenNotOnATerminalAndNothingWhenQuiet() {
+    Run run = Run.shg("import", "passbook", "SHG01", passbook.toString(), "--db", db.toString(), "--profile", "generic");
+    assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+    assertEquals("shg: reading " + passbook + " ... 2 lines\nshg: recording ... done, 2 entries\n", run.err());
+    assertFalse(run.err().contains("\r"), "no carriage return");
+    assertFalse(run.err().contains("\u001b"), "no escape code");
+
+    Run quiet = Run.shg("import", "passbook", "SHG01", passbook.toString(), "--db", db.toString(), "-q");
+    assertEquals(ExitCodes.OK, quiet.exitCode(), quiet.err());
+    assertEquals("", quiet.err());
   }
 
   @Test

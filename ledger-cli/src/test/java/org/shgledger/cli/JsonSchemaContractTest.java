@@ -60,6 +60,10 @@ class JsonSchemaContractTest {
     ok("unit", "add-group", "CL1", "SHG01");
     ok("unit", "add-group", "CL1", "SHG02");
     ok("unit", "add-group", "FED", "SHG03");
+    // nor children or trainings: one child with a status, one without, and a session
+    ok("child", "add", "SHG01", "M01", "--born", "2016", "--status", "enrolled", "--date", "2025-04-01");
+    ok("child", "add", "SHG01", "M02", "--born", "2012", "--status", "dropped-out", "--date", "2025-04-01");
+    ok("training", "record", "SHG01", "--topic", "orientation", "--date", "2025-04-10", "--attendees", "M01,M03");
     // targets fill the indicators' target and percent columns, empty without them
     Path file = dir.resolve("targets.txt");
     try {
@@ -89,6 +93,7 @@ class JsonSchemaContractTest {
     add(reports, "group-list", "group", "list");
     add(reports, "bearer-list", "bearer", "list", "SHG01");
     add(reports, "loan", "loan", "show", "SHG01", "M03", "--as-of", "2024-12-31");
+    add(reports, "unit-list", "unit", "list");
     add(reports, "unit", "unit", "show", "CL1");
     add(reports, "unit", "unit", "show", "FED");
     add(reports, "unit-statement", "unit", "statement", "FED", "--from", "2024-04-01", "--to", "2025-03-31");
@@ -98,6 +103,13 @@ class JsonSchemaContractTest {
     add(reports, "programme-indicators", "indicators", "FED", "--targets", targets, "--suppress-below", "1");
     add(reports, "loan-schedule", LoanScheduleCommandTest.FLAT_EXAMPLE);
     add(reports, "loan-schedule", LoanScheduleCommandTest.EMI_EXAMPLE);
+    add(reports, "child-list", "child", "list", "SHG01", "--as-of", "2025-06-30");
+    add(reports, "child-list", "child", "list", "SHG01", "--as-of", "2025-03-31");
+    add(reports, "child-list", "child", "list", "SHG02");
+    add(reports, "training-list", "training", "list", "SHG01");
+    add(reports, "training-list", "training", "list", "SHG02");
+    add(reports, "loan", "loan", "show", "SHG01", "M03", "--as-of", "2024-12-31", "--lang", "hi");
+    add(reports, "member-list", "member", "list", "SHG01", "--lang", "bn");
     // the contract does not depend on the language: keys stay English, only words change
     add(reports, "statement", "statement", "SHG01", "--lang", "hi");
     add(reports, "statement", "statement", "SHG01", "--lang", "bn");

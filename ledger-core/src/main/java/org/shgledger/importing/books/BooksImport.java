@@ -225,6 +225,10 @@ public final class BooksImport {
     problems.throwIfAny();
 
     // 2. Record everything in date order, in one unit.
+    if (!options.dryRun()) {
+      options.passbook().progress().recording(
+          lines.stream().filter(line -> line.disposition() == CheckedLine.Disposition.NEW).count());
+    }
     try {
       return groups.atomically(code, () -> record(groups, code, roster, register.orElseThrow(),
           passbook.toString(), statement.orElseThrow(), lines, options.dryRun()));

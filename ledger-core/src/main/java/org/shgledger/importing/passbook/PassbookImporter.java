@@ -116,6 +116,15 @@ public final class PassbookImporter {
     default void checked(long lines) {}
 
     /**
+     * Called once, when every line is checked and recording begins (never in a dry run): where a
+     * program that shows an import's phases starts the second. Recording may take a while with
+     * no {@link #recorded} call before the end of a batch.
+     *
+     * @param total entries of the passbook to record; a combined import's register adds more
+     */
+    default void recording(long total) {}
+
+    /**
      * Called as entries are recorded.
      *
      * @param entries entries recorded so far
@@ -358,6 +367,7 @@ public final class PassbookImporter {
         // (any real passbook) is recorded from them and read once; a larger one is read again.
         Held held = new Held(options.heldEntries());
         Checked checked = check(book, currency, name, source, options, held, true, order, spool);
+        options.progress().recording(checked.report().recorded());
         if (held.overflowed()) {
           write(book, currency, name, source, options, checked, order, spool);
         } else {
