@@ -119,6 +119,21 @@ final class IndicatorsCommand implements Callable<Integer> {
 
   /** The groups to count: those given, or every group under the unit named (unknown: exit 4). */
   private List<BookId> groups(LedgerStore store) {
+    return groups(store, unit, groups, spec);
+  }
+
+  /**
+   * The groups a programme report counts: those given with {@code --groups}, or every group under
+   * the unit named, those of the units under it included.
+   *
+   * @param store the open books, not null
+   * @param unit the unit's code as given, or null when groups are given
+   * @param groups the groups given, or null
+   * @param spec the command, for a usage error
+   * @return the groups, not null
+   * @throws ParameterException if the unit's code is malformed
+   */
+  static List<BookId> groups(LedgerStore store, String unit, List<BookId> groups, CommandSpec spec) {
     if (groups != null) {
       return groups;
     }
@@ -126,7 +141,7 @@ final class IndicatorsCommand implements Callable<Integer> {
     try {
       code = UnitCode.of(unit);
     } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage());
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     return store.units().groupsUnder(code);
   }

@@ -60,6 +60,12 @@ class JsonSchemaContractTest {
     ok("unit", "add-group", "CL1", "SHG01");
     ok("unit", "add-group", "CL1", "SHG02");
     ok("unit", "add-group", "FED", "SHG03");
+    // incidents, so that the counts have values and withheld cells
+    List<String> types = List.of("trafficking", "trafficking", "missing-girl", "rape", "trafficking", "trafficking");
+    for (int i = 0; i < types.size(); i++) {
+      ok("incident", "record", "SHG01", "--date", "2025-04-05", "--type", types.get(i), "--status", "referred",
+          "--referred-to", "police", "--age-band", "12-17", "--id", "INC-" + (i + 1));
+    }
     // targets fill the indicators' target and percent columns, empty without them
     Path file = dir.resolve("targets.txt");
     try {
@@ -96,6 +102,9 @@ class JsonSchemaContractTest {
     add(reports, "programme-indicators", "indicators", "FED", "--as-of", "2025-06-30");
     add(reports, "programme-indicators", "indicators", "--groups", "SHG01,SHG03", "--as-of", "2025-06-30");
     add(reports, "programme-indicators", "indicators", "FED", "--targets", targets, "--suppress-below", "1");
+    add(reports, "programme-incidents", "incidents", "FED", "--from", "2025-01-01", "--to", "2025-06-30");
+    add(reports, "programme-incidents", "incidents", "--groups", "SHG01", "--by-group", "--suppress-below", "1",
+        "--from", "2025-04-01", "--to", "2025-04-30");
     add(reports, "loan-schedule", LoanScheduleCommandTest.FLAT_EXAMPLE);
     add(reports, "loan-schedule", LoanScheduleCommandTest.EMI_EXAMPLE);
     // the contract does not depend on the language: keys stay English, only words change
