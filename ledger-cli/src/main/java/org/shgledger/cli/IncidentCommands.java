@@ -325,14 +325,15 @@ final class IncidentCommands {
     for (IncidentReport.Quarter quarter : incidents.quarters()) {
       for (IncidentLine line : quarter.lines()) {
         withheld |= line.value() instanceof Value.Withheld;
-        Row row = Row.of(Cell.date(quarter.from()), Cell.date(quarter.to()), Cell.text(label(line, labels)),
-            cell(line.value(), incidents.suppressedBelow()), Cell.text(line.key()));
+        // the label first, so that a part is indented under its total; the stable key last for programs
+        Row row = Row.of(Cell.text(label(line, labels)), cell(line.value(), incidents.suppressedBelow()),
+            Cell.date(quarter.from()), Cell.date(quarter.to()), Cell.text(line.key()));
         rows.add(line.breakdown().isPresent() ? row.atLevel(1) : row);
       }
     }
     report.add(new Table("incidents", labels.get("table.incidents"),
-        List.of(Column.date("quarter_from", labels.get("from")), Column.date("quarter_to", labels.get("to")),
-            Column.text("label", labels.get("indicator")), Column.number("value", labels.get("value")),
+        List.of(Column.text("label", labels.get("indicator")), Column.number("value", labels.get("value")),
+            Column.date("quarter_from", labels.get("from")), Column.date("quarter_to", labels.get("to")),
             Column.text("indicator", labels.get("indicator_key"))),
         rows, Optional.empty()));
     report.add(new Table("groups", labels.get("table.groups"), List.of(Column.text("group", labels.get("group"))),

@@ -94,19 +94,19 @@ class IncidentCommandsTest {
     }
     String csv = books.ok("incidents", "--groups", "SHG01", "--from", "2025-04-01", "--to", "2025-06-30",
         "--format", "csv").out();
-    assertTrue(csv.contains("2025-04-01,2025-06-30,Incidents reported,12,incidents"), csv);
-    assertTrue(csv.contains("trafficking or attempted trafficking,x,type.trafficking"), csv);
-    assertTrue(csv.contains("missing girl,<5,type.missing-girl"), csv);
-    assertTrue(csv.contains("physical assault,<5,type.physical-assault"), csv);
-    assertTrue(csv.contains("aged 12 to 17,x,age.12-17"), csv);
-    assertTrue(csv.contains("aged 18 to 25,<5,age.18-25"), csv);
-    assertTrue(csv.contains("status: reported,12,status.reported"), csv);
+    assertTrue(csv.contains("Incidents reported,12,2025-04-01,2025-06-30,incidents"), csv);
+    assertTrue(csv.contains("trafficking or attempted trafficking,x,2025-04-01,2025-06-30,type.trafficking"), csv);
+    assertTrue(csv.contains("missing girl,<5,2025-04-01,2025-06-30,type.missing-girl"), csv);
+    assertTrue(csv.contains("physical assault,<5,2025-04-01,2025-06-30,type.physical-assault"), csv);
+    assertTrue(csv.contains("aged 12 to 17,x,2025-04-01,2025-06-30,age.12-17"), csv);
+    assertTrue(csv.contains("aged 18 to 25,<5,2025-04-01,2025-06-30,age.18-25"), csv);
+    assertTrue(csv.contains("status: reported,12,2025-04-01,2025-06-30,status.reported"), csv);
     assertFalse(csv.contains("INC-"), "no incident's id leaves in a report");
 
     String exact = books.ok("incidents", "--groups", "SHG01", "--from", "2025-04-01", "--to", "2025-06-30",
         "--format", "csv", "--suppress-below", "1", "--by-group").out();
-    assertTrue(exact.contains("missing girl,2,type.missing-girl"), exact);
-    assertTrue(exact.contains("in group SHG01,12,group.SHG01"), exact);
+    assertTrue(exact.contains("missing girl,2,2025-04-01,2025-06-30,type.missing-girl"), exact);
+    assertTrue(exact.contains("in group SHG01,12,2025-04-01,2025-06-30,group.SHG01"), exact);
     books.fails(ExitCodes.USAGE, "--suppress-below must be 1, or 3 to",
         "incidents", "--groups", "SHG01", "--suppress-below", "2");
   }
