@@ -24,6 +24,7 @@ import org.shgledger.cli.output.Table;
 import org.shgledger.journal.BookId;
 import org.shgledger.programme.IndicatorLine;
 import org.shgledger.programme.IndicatorReport;
+import org.shgledger.programme.Pace;
 import org.shgledger.programme.Programme;
 import org.shgledger.programme.ProgrammeIndicators;
 import org.shgledger.programme.SmallCells;
@@ -77,7 +78,8 @@ final class IndicatorsCommand implements Callable<Integer> {
   private LocalDate asOf;
 
   @Option(names = "--targets", paramLabel = "FILE",
-      description = "Targets, one 'key = number' a line, such as 'members = 3000' (docs/programme.md).")
+      description = "Targets, one 'key = number' a line, such as 'members = 3000' (docs/programme.md); "
+          + "'commitment' for the seed programme's five-year commitment, with the pace it needs.")
   private Path targets;
 
   @Option(names = "--saving-months", paramLabel = "N", defaultValue = "" + ProgrammeIndicators.DEFAULT_SAVING_MONTHS,
@@ -105,20 +107,44 @@ final class IndicatorsCommand implements Callable<Integer> {
     if (groups != null && groups.size() > ProgrammeIndicators.MAX_GROUPS) {
       throw usage("--groups names at most " + ProgrammeIndicators.MAX_GROUPS + " groups, not " + groups.size());
     }
-    Targets goals = targets == null ? Targets.none() : readTargets(targets);
+    Targets goals = targets == null ? Targets.none()
+        : targets.toString().equals(Targets.COMMITMENT) ? Targets.commitment() : readTargets(targets);
     LocalDate day = asOf != null ? asOf : LocalDate.now();
     IndicatorReport report;
+    Optional<LocalDate> start = goals.start();
     try (LedgerStore store = db.openExisting()) {
       Programme programme = new Programme(store.engine(), store.programme());
-      report = new ProgrammeIndicators(programme).compute(groups(store), day, savingMonths);
+      List<BookId> counted = groups(store);
+      report = new ProgrammeIndicators(programme).compute(counted, day, savingMonths);
+      if (start.isEmpty() && goals.years().isPresent()) {
+        // a commitment without a start began with the first of its groups
+        start = counted.stream().map(code -> store.engine().group(code).formed()).min(LocalDate::compareTo);
+      }
     }
     report = SmallCells.protect(report.withTargets(goals), suppressBelow);
-    output.print(report(report, output.labels()));
+    Optional<Pace> pace = goals.years().isPresent() && start.isPresent()
+        ? Optional.of(Pace.of(report, start.get(), goals.years().get())) : Optional.empty();
+    output.print(report(report, pace, output.labels()));
     return ExitCodes.OK;
   }
 
   /** The groups to count: those given, or every group under the unit named (unknown: exit 4). */
   private List<BookId> groups(LedgerStore store) {
+    return groups(store, unit, groups, spec);
+  }
+
+  /**
+   * The groups a programme report counts: those given with {@code --groups}, or every group under
+   * the unit named, those of the units under it included.
+   *
+   * @param store the open books, not null
+   * @param unit the unit's code as given, or null when groups are given
+   * @param groups the groups given, or null
+   * @param spec the command, for a usage error
+   * @return the groups, not null
+   * @throws ParameterException if the unit's code is malformed
+   */
+  static List<BookId> groups(LedgerStore store, String unit, List<BookId> groups, CommandSpec spec) {
     if (groups != null) {
       return groups;
     }
@@ -126,7 +152,7 @@ final class IndicatorsCommand implements Callable<Integer> {
     try {
       code = UnitCode.of(unit);
     } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage());
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     return store.units().groupsUnder(code);
   }
@@ -156,6 +182,19 @@ final class IndicatorsCommand implements Callable<Integer> {
    * @return the report, not null
    */
   static Report report(IndicatorReport indicators, Labels labels) {
+    return report(indicators, Optional.empty(), labels);
+  }
+
+  /**
+   * The indicators as a report, with table {@code pace} after the amounts when a commitment's
+   * pace is given: for each indicator with a target, what is needed each year that remains.
+   *
+   * @param indicators the indicators, protected or not, not null
+   * @param pace the commitment's pace, or empty, not null
+   * @param labels the reader's words, not null
+   * @return the report, not null
+   */
+  static Report report(IndicatorReport indicators, Optional<Pace> pace, Labels labels) {
     Report.Builder report = Report.builder("programme-indicators", labels.get("report.indicators"))
         .fact("as_of", labels.get("as_of"), Cell.date(indicators.asOf()))
         .fact("saving_months", labels.get("saving_months"), Cell.number(indicators.savingMonths()));
@@ -195,6 +234,25 @@ final class IndicatorsCommand implements Callable<Integer> {
               Column.number("percent_of_target", labels.get("percent_of_target")),
               Column.text("indicator", labels.get("indicator_key"))),
           amounts, Optional.empty()));
+    }
+    if (pace.isPresent()) {
+      Pace commitment = pace.get();
+      report.fact("commitment_start", labels.get("commitment_start"), Cell.date(commitment.start()))
+          .fact("commitment_end", labels.get("commitment_end"), Cell.date(commitment.end()))
+          .fact("remaining_years", labels.get("remaining_years"), Cell.number(commitment.remainingYears()));
+      List<Row> paceRows = new ArrayList<>();
+      for (Pace.Line line : commitment.lines()) {
+        IndicatorLine shown = indicators.lines().stream().filter(l -> l.key().equals(line.key())).findFirst()
+            .orElseThrow();
+        paceRows.add(Row.of(Cell.text(label(shown, indicators, labels)), cell(line.value(), indicators.suppressedBelow()),
+            number(line.target()), cell(line.neededPerYear(), indicators.suppressedBelow()), Cell.text(line.key())));
+      }
+      report.add(new Table("pace", labels.get("table.pace"),
+          List.of(Column.text("label", labels.get("indicator")), Column.number("value", labels.get("value")),
+              Column.number("target", labels.get("target")),
+              Column.number("needed_per_year", labels.get("needed_per_year")),
+              Column.text("indicator", labels.get("indicator_key"))),
+          paceRows, Optional.empty()));
     }
     report.add(new Table("groups", labels.get("table.groups"), List.of(Column.text("group", labels.get("group"))),
         indicators.groups().stream().map(code -> Row.of(Cell.text(code.value()))).toList(), Optional.empty()));

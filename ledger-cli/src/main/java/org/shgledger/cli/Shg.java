@@ -84,6 +84,8 @@ public final class Shg implements Callable<Integer> {
           ProgrammeCommands.ChildCommand.class,
           ProgrammeCommands.TrainingCommand.class,
           IndicatorsCommand.class,
+          IncidentCommands.IncidentGroup.class,
+          IncidentCommands.IncidentsReport.class,
           UnitCommand.class,
           GradeCommand.class,
           GenerateCommand.class,

@@ -64,6 +64,12 @@ class JsonSchemaContractTest {
     ok("child", "add", "SHG01", "M01", "--born", "2016", "--status", "enrolled", "--date", "2025-04-01");
     ok("child", "add", "SHG01", "M02", "--born", "2012", "--status", "dropped-out", "--date", "2025-04-01");
     ok("training", "record", "SHG01", "--topic", "orientation", "--date", "2025-04-10", "--attendees", "M01,M03");
+    // incidents, so that the counts have values and withheld cells
+    List<String> types = List.of("trafficking", "trafficking", "missing-girl", "rape", "trafficking", "trafficking");
+    for (int i = 0; i < types.size(); i++) {
+      ok("incident", "record", "SHG01", "--date", "2025-04-05", "--type", types.get(i), "--status", "referred",
+          "--referred-to", "police", "--age-band", "12-17", "--id", "INC-" + (i + 1));
+    }
     // targets fill the indicators' target and percent columns, empty without them
     Path file = dir.resolve("targets.txt");
     try {
@@ -101,6 +107,10 @@ class JsonSchemaContractTest {
     add(reports, "programme-indicators", "indicators", "FED", "--as-of", "2025-06-30");
     add(reports, "programme-indicators", "indicators", "--groups", "SHG01,SHG03", "--as-of", "2025-06-30");
     add(reports, "programme-indicators", "indicators", "FED", "--targets", targets, "--suppress-below", "1");
+    add(reports, "programme-indicators", "indicators", "FED", "--targets", "commitment", "--as-of", "2025-06-30");
+    add(reports, "programme-incidents", "incidents", "FED", "--from", "2025-01-01", "--to", "2025-06-30");
+    add(reports, "programme-incidents", "incidents", "--groups", "SHG01", "--by-group", "--suppress-below", "1",
+        "--from", "2025-04-01", "--to", "2025-04-30");
     add(reports, "loan-schedule", LoanScheduleCommandTest.FLAT_EXAMPLE);
     add(reports, "loan-schedule", LoanScheduleCommandTest.EMI_EXAMPLE);
     add(reports, "child-list", "child", "list", "SHG01", "--as-of", "2025-06-30");

@@ -24,6 +24,7 @@ public final class InMemoryProgrammeRegister implements ProgrammeRegister {
   private final Map<BookId, Map<TrainingId, Training>> trainings = new HashMap<>();
   private final Map<BookId, TreeMap<LoanId, LoanPurpose>> purposes = new HashMap<>();
   private final byte[] secret = new byte[32];
+  private final InMemoryIncidentRegister incidents = new InMemoryIncidentRegister();
 
   /** Creates an empty register with a new random pseudonym secret. */
   public InMemoryProgrammeRegister() {
@@ -113,5 +114,10 @@ public final class InMemoryProgrammeRegister implements ProgrammeRegister {
 
   private TreeMap<LoanId, LoanPurpose> purposesOf(BookId group) {
     return purposes.computeIfAbsent(Objects.requireNonNull(group, "group"), g -> new TreeMap<>());
+  }
+
+  @Override
+  public InMemoryIncidentRegister incidents() {
+    return incidents;
   }
 }

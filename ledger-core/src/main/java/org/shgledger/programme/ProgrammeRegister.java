@@ -115,4 +115,12 @@ public interface ProgrammeRegister {
    * @return a copy of the secret, 32 bytes, not null
    */
   byte[] pseudonymSecret();
+
+  /**
+   * The community safety register kept in the same place (docs/privacy.md): incidents, counted
+   * and never told.
+   *
+   * @return the incident register, not null
+   */
+  IncidentRegister incidents();
 }

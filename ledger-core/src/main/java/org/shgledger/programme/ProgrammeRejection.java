@@ -24,15 +24,21 @@ public enum ProgrammeRejection {
    * A targets file's line is not {@code key = number}, repeats a key, names no indicator, or gives
    * an amount that the groups' currency cannot hold.
    */
-  INVALID_TARGET;
+  INVALID_TARGET,
+  /** There is no incident with this id in the group. */
+  INCIDENT_NOT_FOUND,
+  /** An incident with this id is recorded already with another day, type, age band or status. */
+  INCIDENT_EXISTS,
+  /** An incident's event is dated before the incident was reported. */
+  EVENT_BEFORE_INCIDENT;
 
   /**
    * Whether this reason means that something named does not exist, as opposed to a record that
    * breaks a rule; programs report the two differently.
    *
-   * @return true for {@link #CHILD_NOT_FOUND}
+   * @return true for {@link #CHILD_NOT_FOUND} and {@link #INCIDENT_NOT_FOUND}
    */
   public boolean isNotFound() {
-    return this == CHILD_NOT_FOUND;
+    return this == CHILD_NOT_FOUND || this == INCIDENT_NOT_FOUND;
   }
 }

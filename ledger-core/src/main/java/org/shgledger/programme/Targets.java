@@ -1,6 +1,12 @@
 package org.shgledger.programme;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +42,20 @@ public final class Targets {
   /** The longest line accepted, in characters. */
   public static final int MAX_LINE_LENGTH = 200;
 
+  /** The key of a targets file's line that gives the commitment's length in whole years. */
+  public static final String YEARS = "years";
+
+  /** The key of a targets file's line that gives the commitment's first day, yyyy-mm-dd. */
+  public static final String START = "start";
+
+  /** The longest commitment, in years. */
+  public static final int MAX_YEARS = 50;
+
+  /** The name that selects {@link #commitment()} where a file is expected ({@code --targets commitment}). */
+  public static final String COMMITMENT = "commitment";
+
+  private static final Pattern START_LINE = Pattern.compile(START + "\\s*=\\s*([0-9]{4}-[0-9]{2}-[0-9]{2})");
+
   private static final Pattern LINE = Pattern.compile(
       "([a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9-]*)?)\\s*=\\s*([0-9][0-9,]*(?:\\.[0-9]+)?)");
 
@@ -44,10 +64,14 @@ public final class Targets {
 
   private final String source;
   private final Map<String, Target> targets;
+  private final Optional<Integer> years;
+  private final Optional<LocalDate> start;
 
-  private Targets(String source, Map<String, Target> targets) {
+  private Targets(String source, Map<String, Target> targets, Optional<Integer> years, Optional<LocalDate> start) {
     this.source = source;
     this.targets = targets;
+    this.years = years;
+    this.start = start;
   }
 
   /**
@@ -56,7 +80,47 @@ public final class Targets {
    * @return the empty targets, not null
    */
   public static Targets none() {
-    return new Targets("no file", Map.of());
+    return new Targets("no file", Map.of(), Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * The targets of the seed programme's commitment over five years (issue 18): 200 groups; 3,000
+   * women and girls registered, 1,000 adolescent and 2,000 adult; 3,000 with a bank account and
+   * saving; 1,000 children in mainstream school and 1,000 in bridge courses; 2,000 trained on
+   * enrolling and monitoring children; orientation, and human rights and leadership, for 3,000. The
+   * commitment's other targets (people reached by advocacy, women earning an income, access to
+   * capital) have no indicator yet and are left out. Its start is not given: it is the day the
+   * first of the groups counted was formed.
+   *
+   * @return the targets, with {@link #years()} 5, not null
+   */
+  public static Targets commitment() {
+    try (InputStream in = Targets.class.getResourceAsStream("commitment-targets.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("commitment-targets.txt is missing from the class path");
+      }
+      return parse(COMMITMENT, new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the commitment's targets", e);
+    }
+  }
+
+  /**
+   * The commitment's length, from a line {@code years = N}.
+   *
+   * @return whole years, 1 to {@value #MAX_YEARS}, or empty when the file gives none
+   */
+  public Optional<Integer> years() {
+    return years;
+  }
+
+  /**
+   * The commitment's first day, from a line {@code start = yyyy-mm-dd}.
+   *
+   * @return the day, or empty when the file gives none
+   */
+  public Optional<LocalDate> start() {
+    return start;
   }
 
   /**
@@ -76,6 +140,7 @@ public final class Targets {
       throw invalid(source + ": a targets file has at most " + MAX_LINES + " lines, not " + lines.size());
     }
     Map<String, Target> targets = new LinkedHashMap<>();
+    Optional<LocalDate> start = Optional.empty();
     for (int i = 0; i < lines.size(); i++) {
       int number = i + 1;
       String line = lines.get(i).strip();
@@ -88,6 +153,18 @@ public final class Targets {
       String where = source + ":" + number + ": ";
       if (line.length() > MAX_LINE_LENGTH) {
         throw invalid(where + "the line is longer than " + MAX_LINE_LENGTH + " characters");
+      }
+      Matcher startLine = START_LINE.matcher(line);
+      if (startLine.matches()) {
+        if (start.isPresent()) {
+          throw invalid(where + "the start is given twice");
+        }
+        try {
+          start = Optional.of(LocalDate.parse(startLine.group(1)));
+        } catch (DateTimeParseException e) {
+          throw invalid(where + "'" + startLine.group(1) + "' is not a date");
+        }
+        continue;
       }
       Matcher matcher = LINE.matcher(line);
       if (!matcher.matches()) {
@@ -106,7 +183,16 @@ public final class Targets {
         throw invalid(where + matcher.group(1) + " has a target already, on line " + earlier.line());
       }
     }
-    return new Targets(source, targets);
+    Optional<Integer> years = Optional.empty();
+    Target length = targets.remove(YEARS);
+    if (length != null) {
+      BigDecimal value = length.value();
+      if (value.stripTrailingZeros().scale() > 0 || value.compareTo(BigDecimal.valueOf(MAX_YEARS)) > 0) {
+        throw invalid(source + ":" + length.line() + ": years must be a whole number of 1 to " + MAX_YEARS);
+      }
+      years = Optional.of(value.intValueExact());
+    }
+    return new Targets(source, targets, years, start);
   }
 
   /**

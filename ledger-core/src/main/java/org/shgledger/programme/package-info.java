@@ -13,7 +13,12 @@
  *       org.shgledger.programme.Targets} adds targets; {@link
  *       org.shgledger.programme.SmallCells} withholds small counts and what would give them away;
  *   <li>{@link org.shgledger.programme.Pseudonyms} gives members stable keyed pseudonyms for
- *       member-level exports to auditors.
+ *       member-level exports to auditors;
+ *   <li>{@link org.shgledger.programme.Incidents} keeps the community safety register (incidents
+ *       counted, never told) in an {@link org.shgledger.programme.IncidentRegister}; {@link
+ *       org.shgledger.programme.IncidentReport} counts them per quarter and {@link
+ *       org.shgledger.programme.IncidentCells} withholds what could point at a survivor;
+ *   <li>{@link org.shgledger.programme.Pace} says what a commitment's targets still need each year.
  * </ul>
  *
  * <p>docs/programme.md states every indicator's rule; docs/privacy.md lists the personal data

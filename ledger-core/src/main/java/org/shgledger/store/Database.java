@@ -65,6 +65,11 @@ final class Database implements Statements {
     this.busyTimeout = busyTimeout;
   }
 
+  /** Which database this is: SQLite or PostgreSQL. */
+  Dialect dialect() {
+    return dialect;
+  }
+
   /** The database, for messages: the SQLite file's path or the PostgreSQL URL without parameters. */
   String where() {
     return where;

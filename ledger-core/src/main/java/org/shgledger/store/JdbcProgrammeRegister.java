@@ -51,9 +51,16 @@ public final class JdbcProgrammeRegister implements ProgrammeRegister {
           + " WHERE l.book_id = p.book_id AND l.loan_id = p.loan_id)";
 
   private final Database database;
+  private final JdbcIncidentRegister incidents;
 
   JdbcProgrammeRegister(Database database) {
     this.database = database;
+    this.incidents = new JdbcIncidentRegister(database);
+  }
+
+  @Override
+  public JdbcIncidentRegister incidents() {
+    return incidents;
   }
 
   // ---- children ----

@@ -53,7 +53,12 @@ final class RegistryChain {
     MEETING_ATTENDANCE("meeting_attendance", "meeting_epoch_day", "version", "member_id"),
     MEMBER_LOAN("member_loan", "loan_id", "version"),
     LOAN_EVENT("loan_event", "loan_id", "event_seq"),
-    BANK_LOAN(10, "bank_loan", "receipt_entry_id");
+    BANK_LOAN(10, "bank_loan", "receipt_entry_id"),
+    /**
+     * A purge of the book's incident register (issue 18): the incidents themselves are not chained,
+     * since a purge deletes them; the record that it did is, so that no purge goes unseen.
+     */
+    INCIDENT_PURGE(11, "programme_incident_purge", "purge_seq");
 
     private final int since;
     private final String sqlName;

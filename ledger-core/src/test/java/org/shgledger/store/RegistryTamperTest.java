@@ -109,6 +109,11 @@ abstract class RegistryTamperTest {
           BigDecimal.valueOf(12), 12, RepaymentMethod.EMI));
       store.journal().closeAccount(SHG, Chart.memberAccount(Chart.MEMBER_LOANS, MemberId.of("M03")));
       groups.closeYear(SHG, EntryId.of("YE"), YEAR_END);
+      store.programme().incidents().addIncident(SHG, new org.shgledger.programme.Incident(
+          org.shgledger.programme.IncidentId.of("1"), MAY, org.shgledger.programme.IncidentType.MISSING_GIRL,
+          java.util.Optional.empty(), List.of(new org.shgledger.programme.IncidentEvent(MAY,
+              org.shgledger.programme.IncidentStatus.REPORTED, List.of()))));
+      store.programme().incidents().purge(SHG, YEAR_END);
       Verification verification = store.journal().verify(SHG);
       assertTrue(verification.isOk(), verification::toString);
     }
@@ -144,6 +149,9 @@ abstract class RegistryTamperTest {
   /** Edits of the registry: what is changed, and what verify must name. */
   static Stream<Arguments> edits() {
     return Stream.of(
+        Arguments.of("UPDATE programme_incident_purge SET incidents_deleted = 0 WHERE " + B,
+            "programme_incident_purge (purge_seq=1)"),
+        Arguments.of("DELETE FROM programme_incident_purge WHERE " + B, "programme_incident_purge (purge_seq=1)"),
         Arguments.of("UPDATE bank_loan SET annual_rate_percent = '1' WHERE " + B, "bank_loan (receipt_entry_id=BL1)"),
         Arguments.of("DELETE FROM bank_loan WHERE " + B, "bank_loan (receipt_entry_id=BL1)"),
         Arguments.of("UPDATE member_loan SET rate_percent = '3' WHERE " + LOAN, "member_loan (loan_id=L1, version=1)"),
