@@ -234,8 +234,8 @@ class RegisterImportTest {
         """);
     ImportException e = assertThrows(ImportException.class, () -> meetings(file));
     assertTrue(e.getMessage().contains(":4:5: "), e.getMessage());
-    assertTrue(e.getMessage().contains("into principal 32.00 and interest 8.00"), e.getMessage());
-    assertTrue(e.getMessage().contains("the row says principal 30.00 and interest 10.00"), e.getMessage());
+    assertTrue(e.getMessage().contains("into principal INR 32.00 and interest INR 8.00"), e.getMessage());
+    assertTrue(e.getMessage().contains("the row says principal INR 30.00 and interest INR 10.00"), e.getMessage());
   }
 
   @Test
