@@ -362,7 +362,8 @@ public final class LedgerServer implements AutoCloseable {
     }
     String json;
     try {
-      json = reports.json(books.store(), new ReportSource.Query(kind, subject, member, options, names));
+      json = reports.json(books.store(), new ReportSource.Query(kind, subject, member, options, names,
+          !Access.maySeeNames(user)));
     } catch (IllegalArgumentException e) {
       throw new BadRequest("query", e.getMessage());
     }

@@ -35,9 +35,12 @@ public interface ReportSource {
    * @param member the member for a passbook, else null
    * @param options the report's options by name without dashes ({@code from}, {@code to}, {@code
    *     as-of}, {@code lang}), already checked to be among those the route allows, not null
-   * @param names whether members' names may be shown; false also pseudonymizes where the report can
+   * @param names whether members' names were asked for (and the user may see them)
+   * @param pseudonyms whether members' ids are to be replaced by pseudonyms where the report can
+   *     (for a user who may not see who a member is: an auditor)
    */
-  record Query(Kind kind, String subject, String member, Map<String, String> options, boolean names) {
+  record Query(Kind kind, String subject, String member, Map<String, String> options, boolean names,
+      boolean pseudonyms) {
     /** Copies the options. */
     public Query {
       Objects.requireNonNull(kind, "kind");

@@ -94,6 +94,7 @@ final class TestServer implements AutoCloseable {
       json.writeStringField("subject", query.subject());
       json.writeStringField("member", query.member());
       json.writeBooleanField("names", query.names());
+      json.writeBooleanField("pseudonyms", query.pseudonyms());
       json.writeStringField("options", new java.util.TreeMap<>(query.options()).toString());
     });
   }
