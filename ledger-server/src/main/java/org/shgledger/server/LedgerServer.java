@@ -3,6 +3,7 @@ package org.shgledger.server;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -228,6 +229,10 @@ public final class LedgerServer implements AutoCloseable {
     } catch (LedgerException e) {
       Rejected rejected = Rejected.of(e);
       ctx.status(rejected.notFound() ? 404 : 422).contentType(JSON).result(Bodies.error(rejected.name(), e.getMessage(), null));
+    } catch (HttpResponseException e) {
+      // Javalin's own refusals, such as a body over the limit (413)
+      ctx.status(e.getStatus()).contentType(JSON).result(Bodies.error(e.getStatus() == 413 ? "TOO_LARGE" : "HTTP",
+          e.getStatus() == 413 ? "the body is larger than " + Bodies.MAX_BODY_BYTES + " bytes" : e.getMessage(), null));
     } catch (RuntimeException e) {
       // the message may hold anything; the client gets none of it, the operator the trace
       e.printStackTrace();

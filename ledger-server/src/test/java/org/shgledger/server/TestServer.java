@@ -57,16 +57,16 @@ final class TestServer implements AutoCloseable {
   final Map<String, String> tokens = new HashMap<>();
   private final HttpClient client = HttpClient.newHttpClient();
 
-  private TestServer(ServerBooks books, ReportSource reports, boolean fill) {
-    this.books = books;
+  final String url;
+
+  private TestServer(String url, ReportSource reports, boolean fill, Map<String, String> tokens) {
+    this.url = url;
+    this.books = open(url);
+    this.tokens.putAll(tokens);
     if (fill) {
       fill(books);
-    }
-    for (User user : users()) {
-      Optional<User> existing = books.users().list().stream().map(UserStore.Listed::user)
-          .filter(u -> u.name().equals(user.name())).findFirst();
-      if (existing.isEmpty()) {
-        tokens.put(user.role().word(), books.users().add(user).token());
+      for (User user : users()) {
+        this.tokens.put(user.role().word(), books.users().add(user).token());
       }
     }
     this.server = LedgerServer.start(books, reports, "127.0.0.1", 0,
@@ -75,12 +75,17 @@ final class TestServer implements AutoCloseable {
 
   /** A server over a new SQLite file in the folder, with the test books and users. */
   static TestServer sqlite(Path folder, ReportSource reports) {
-    return new TestServer(open("jdbc:sqlite:" + folder.resolve("shg.db")), reports, true);
+    return over("jdbc:sqlite:" + folder.resolve("shg.db"), reports);
   }
 
-  /** A server over the database of a URL; fills it only if {@code fill}. */
-  static TestServer over(String url, ReportSource reports, boolean fill) {
-    return new TestServer(open(url), reports, fill);
+  /** A server over the empty database of a URL, with the test books and users. */
+  static TestServer over(String url, ReportSource reports) {
+    return new TestServer(url, reports, true, Map.of());
+  }
+
+  /** Another server over the same database as {@code first} (stopped or not), with its users' tokens. */
+  static TestServer beside(TestServer first, ReportSource reports) {
+    return new TestServer(first.url, reports, false, first.tokens);
   }
 
   static ServerBooks open(String url) {
