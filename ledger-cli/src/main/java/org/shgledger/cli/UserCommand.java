@@ -76,8 +76,8 @@ final class UserCommand extends CommandGroup {
       name = "add",
       mixinStandardHelpOptions = true,
       description = {
-        "Add a user: prints her one-time password and her bearer token, the token as the last word, "
-            + "so that a script can take it. Neither is stored, only their hashes: keep them now.",
+        "Add a user: prints her bearer token as the last word, so that a script can take it, and with "
+            + "--password a one-time password too. Neither is stored, only their hashes: keep them now.",
         "A coordinator has a --unit (and sees the units under it), a treasurer a --group; an auditor "
             + "or a donor may have a --unit; an admin has neither.",
         "Example: shg user add meena --role coordinator --unit CL-NORTH"
@@ -92,6 +92,9 @@ final class UserCommand extends CommandGroup {
 
     @ArgGroup(exclusive = true)
     Limit limit = new Limit();
+
+    @Option(names = "--password", description = "Also issue a one-time password (stored as Argon2id).")
+    boolean password;
 
     /** The unit or the group the role is limited to. */
     static final class Limit {
@@ -115,11 +118,13 @@ final class UserCommand extends CommandGroup {
       // an unknown unit or group is refused (exit 4) before a user is added for it
       user.unit().ifPresent(unit -> books.store().units().unit(unit));
       user.group().ifPresent(group -> books.store().engine().group(group));
-      UserStore.Issued issued = books.users().add(user);
+      UserStore.Issued issued = books.users().add(user, password);
       out.println("added " + user.name() + ", " + user.role().word()
           + user.unit().map(u -> " of unit " + u.value()).orElse("")
           + user.group().map(g -> " of group " + g.value()).orElse(""));
-      out.println("password (shown once): " + issued.password());
+      if (issued.password() != null) {
+        out.println("password (shown once): " + issued.password());
+      }
       out.println("token (shown once): " + issued.token());
     }
   }

@@ -24,7 +24,7 @@ class UserCommandTest {
 
   @Test
   void addPrintsThePasswordAndTheTokenLastAndListShowsNeither() {
-    Run add = Run.shg("user", "add", "meena", "--role", "treasurer", "--group", "SHG01", "--db", db);
+    Run add = Run.shg("user", "add", "meena", "--role", "treasurer", "--group", "SHG01", "--password", "--db", db);
     assertEquals(0, add.exitCode(), add.err());
     String[] words = add.out().strip().split("\\s+");
     String token = words[words.length - 1];
@@ -33,8 +33,21 @@ class UserCommandTest {
 
     Run list = Run.shg("user", "list", "--db", db);
     assertEquals(0, list.exitCode(), list.err());
+    String password = add.out().lines().filter(line -> line.startsWith("password")).findFirst().orElseThrow()
+        .replaceAll(".* ", "");
+    assertFalse(list.out().contains(password));
     assertTrue(list.out().startsWith("meena\ttreasurer\tgroup SHG01\tactive\t"), list.out());
     assertFalse(list.out().contains(token));
+  }
+
+  @Test
+  void withoutPasswordOnlyTheTokenIsIssued() {
+    Run add = Run.shg("user", "add", "kiran", "--role", "donor", "--unit", "U1", "--db", db);
+    assertEquals(ExitCodes.NOT_FOUND, add.exitCode(), "no unit U1: " + add.err());
+    Run admin = Run.shg("user", "add", "kiran", "--role", "auditor", "--db", db);
+    assertEquals(0, admin.exitCode(), admin.err());
+    assertEquals(2, admin.out().lines().count(), admin.out());
+    assertTrue(admin.out().matches("added kiran, auditor\ntoken \\(shown once\\): shg_[A-Za-z0-9_-]{43}\n"), admin.out());
   }
 
   @Test

@@ -43,19 +43,27 @@ public final class UserStore {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** A new user and her first secrets, shown once. */
+  /**
+   * A new user and her first secrets, shown once.
+   *
+   * @param user the user
+   * @param token her bearer token
+   * @param password her one-time password, or null when none was asked for
+   */
   public record Issued(User user, String token, String password) {}
 
   /**
-   * Adds a user with a new bearer token and a new one-time password.
+   * Adds a user with a new bearer token and, if asked, a one-time password (for the sign-in pages
+   * to come; API clients need only the token, and Argon2id costs a fraction of a second).
    *
    * @param user the user, not null
+   * @param withPassword whether to issue a password too
    * @return the user and her secrets, which are stored only as hashes
    * @throws IllegalArgumentException if a user of that name exists (revoked or not)
    */
-  public Issued add(User user) {
+  public Issued add(User user, boolean withPassword) {
     String token = Secrets.newToken();
-    String password = Secrets.newPassword();
+    String password = withPassword ? Secrets.newPassword() : null;
     String now = now();
     run(connection -> {
       if (find(connection, user.name()).isPresent()) {
@@ -68,7 +76,7 @@ public final class UserStore {
         insert.setString(2, user.role().word());
         insert.setString(3, user.unit().map(UnitCode::value).orElse(null));
         insert.setString(4, user.group().map(BookId::value).orElse(null));
-        insert.setString(5, Secrets.passwordHash(password));
+        insert.setString(5, password == null ? null : Secrets.passwordHash(password));
         insert.setString(6, now);
         insert.executeUpdate();
       }

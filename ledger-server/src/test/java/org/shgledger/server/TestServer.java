@@ -66,7 +66,7 @@ final class TestServer implements AutoCloseable {
     if (fill) {
       fill(books);
       for (User user : users()) {
-        this.tokens.put(user.role().word(), books.users().add(user).token());
+        this.tokens.put(user.role().word(), books.users().add(user, false).token());
       }
     }
     this.server = LedgerServer.start(books, reports, "127.0.0.1", 0,
