@@ -78,6 +78,15 @@ final class ServeCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    try {
+      return serve(out, err);
+    } finally {
+      // a start that failed releases whoever waits for it (stop(), port())
+      started.countDown();
+    }
+  }
+
+  private int serve(PrintWriter out, PrintWriter err) throws InterruptedException {
     InetAddress address = address();
     // the same checks and messages as every command that needs existing books (exit 5)
     db.openExisting().close();
@@ -112,17 +121,23 @@ final class ServeCommand implements Callable<Integer> {
    */
   void stop() throws InterruptedException {
     started.await();
-    server.close();
+    if (server != null) {
+      server.close();
+    }
   }
 
   /**
    * The port the server listens on, once started.
    *
    * @return the port
+   * @throws IllegalStateException if it failed to start
    * @throws InterruptedException if interrupted while waiting for the start
    */
   int port() throws InterruptedException {
     started.await();
+    if (server == null) {
+      throw new IllegalStateException("the server did not start");
+    }
     return server.port();
   }
 

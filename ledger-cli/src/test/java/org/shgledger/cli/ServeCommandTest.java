@@ -104,47 +104,52 @@ class ServeCommandTest {
         "-cp", System.getProperty("java.class.path"), Shg.class.getName(),
         "serve", "--port", "0", "--db", other.toString()));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    // the server's own log line ("server started") comes on the merged stream before it
-    Pattern listening = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/");
-    String port = null;
-    StringBuilder before = new StringBuilder();
-    while (port == null) {
-      String line = lines.readLine();
-      assertTrue(line != null, "the process ended before it listened: " + before);
-      Matcher found = listening.matcher(line);
-      if (found.find()) {
-        port = found.group(1);
-      } else {
-        before.append(line).append('\n');
-      }
-    }
-
-    // read the rest as it comes, to the end
-    StringBuffer rest = new StringBuffer();
-    Thread reader = new Thread(() -> {
-      try {
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-          rest.append(line).append('\n');
+    try {
+      BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      // the server's own log line ("server started") comes on the merged stream before it
+      Pattern listening = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/");
+      String port = null;
+      StringBuilder before = new StringBuilder();
+      while (port == null) {
+        String line = lines.readLine();
+        assertTrue(line != null, "the process ended before it listened: " + before);
+        Matcher found = listening.matcher(line);
+        if (found.find()) {
+          port = found.group(1);
+        } else {
+          before.append(line).append('\n');
         }
-      } catch (IOException e) {
-        rest.append("(stream closed)\n");
       }
-    });
-    reader.start();
-    HttpResponse<String> health = client.send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, health.statusCode());
 
-    // SIGTERM, as a service manager sends it (Process.destroy would also close the streams we read)
-    assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor());
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stopped");
-    reader.join(10_000);
-    assertTrue(rest.toString().contains("server stopped"), rest.toString());
-    assertTrue(rest.toString().contains("access method=GET route=/health status=200"), rest.toString());
-    Run verify = Run.shg("verify", "SHG01", "--db", other.toString());
-    assertEquals(0, verify.exitCode(), verify.out() + verify.err());
-    assertTrue(Files.exists(other));
+      // read the rest as it comes, to the end
+      StringBuffer rest = new StringBuffer();
+      Thread reader = new Thread(() -> {
+        try {
+          for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            rest.append(line).append('\n');
+          }
+        } catch (IOException e) {
+          rest.append("(stream closed)\n");
+        }
+      });
+      reader.start();
+      HttpResponse<String> health = client.send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, health.statusCode());
+
+      // SIGTERM, as a service manager sends it (Process.destroy would also close the streams we read)
+      assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor());
+      assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stopped");
+      reader.join(10_000);
+      assertTrue(rest.toString().contains("server stopped"), rest.toString());
+      assertTrue(rest.toString().contains("access method=GET route=/health status=200"), rest.toString());
+      Run verify = Run.shg("verify", "SHG01", "--db", other.toString());
+      assertEquals(0, verify.exitCode(), verify.out() + verify.err());
+      assertTrue(Files.exists(other));
+    } finally {
+      // never leave a server behind when an assertion fails
+      process.destroyForcibly();
+    }
   }
 
   private void assertSame(String path, String... cli) throws IOException, InterruptedException {

@@ -210,12 +210,14 @@ public final class LedgerServer implements AutoCloseable {
   /** Every request: count it, authenticate, check the role, run the route, map refusals to statuses. */
   private void handle(Route route, Context ctx) {
     ctx.attribute(ROUTE, route);
-    if (draining) {
-      ctx.status(503).header("Connection", "close").contentType(JSON).result(Bodies.error("STOPPING", "the server is stopping", null));
-      return;
-    }
+    // counted before the check, so that a stop that saw no request in flight also sees draining here
     inFlight.incrementAndGet();
     try {
+      if (draining) {
+        ctx.status(503).header("Connection", "close").contentType(JSON)
+            .result(Bodies.error("STOPPING", "the server is stopping", null));
+        return;
+      }
       serve(route, ctx);
     } catch (BadRequest e) {
       ctx.status(400).contentType(JSON).result(Bodies.error("BAD_REQUEST", e.getMessage(), e.field()));

@@ -70,6 +70,8 @@ class EndpointsTest {
     assertEquals(first.body().replace("\"repeat\" : false", "\"repeat\" : true"), again.body());
     assertEquals(before + 1, entries());
     assertTrue(server.books.store().journal().entry(TestServer.SHG01, EntryId.of("S-1")).isPresent());
+    // users, tokens and audit lines sit beside the books, outside their hash chains
+    assertTrue(server.books.store().journal().verify(TestServer.SHG01).isOk());
   }
 
   @Test
