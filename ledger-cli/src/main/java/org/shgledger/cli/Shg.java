@@ -89,6 +89,8 @@ public final class Shg implements Callable<Integer> {
           UnitCommand.class,
           GradeCommand.class,
           GenerateCommand.class,
+          ServeCommand.class,
+          UserCommand.class,
           CompletionCommand.class,
           HelpCommand.class);
 

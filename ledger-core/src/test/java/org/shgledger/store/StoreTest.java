@@ -206,8 +206,9 @@ abstract class StoreTest {
     first.close();
     // back to what version 1 wrote: the journal's tables only
     try (Connection connection = raw(); Statement statement = connection.createStatement()) {
-      for (String table : List.of("programme_incident_referral", "programme_incident_event", "programme_incident",
-          "programme_incident_purge", "bank_loan", "registry_event", "programme_child_status", "programme_child", "programme_training_attendee",
+      for (String table : List.of("server_audit", "server_token", "server_user", "programme_incident_referral",
+          "programme_incident_event", "programme_incident", "programme_incident_purge", "bank_loan", "registry_event",
+          "programme_child_status", "programme_child", "programme_training_attendee",
           "programme_training", "programme_loan_purpose", "pseudonym_secret",
           "unit_group", "unit_version", "meeting_attendance", "meeting", "loan_event",
           "member_loan", "bearer_term", "group_member", "savings_group")) {

@@ -1,0 +1,170 @@
+package org.shgledger.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code shg serve}: the API's reports are the command line's JSON, byte for byte; a revoked
+ * token stops working; SIGTERM stops the process cleanly and leaves the books whole.
+ */
+class ServeCommandTest {
+
+  @TempDir Path folder;
+  private String db;
+  private String token;
+  private ServeCommand serve;
+  private Thread running;
+  private final StringWriter out = new StringWriter();
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void serve() throws InterruptedException {
+    Path file = folder.resolve("shg.db");
+    ReportBooks.record(file);
+    db = file.toString();
+    Run add = Run.shg("user", "add", "asha", "--role", "admin", "--db", db);
+    String[] words = add.out().strip().split("\\s+");
+    token = words[words.length - 1];
+    serve = new ServeCommand();
+    CommandLine commandLine = new CommandLine(serve);
+    commandLine.setOut(new PrintWriter(out, true));
+    running = new Thread(() -> commandLine.execute("--port", "0", "--db", db));
+    running.start();
+    serve.port();
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    serve.stop();
+    running.join(60_000);
+  }
+
+  @Test
+  void theApisReportsAreTheCommandLinesJson() throws Exception {
+    assertSame("/api/v1/groups/SHG01/trial-balance", "trial-balance", "SHG01");
+    assertSame("/api/v1/groups/SHG01/trial-balance?as-of=2025-04-30&lang=hi",
+        "trial-balance", "SHG01", "--as-of", "2025-04-30", "--lang", "hi");
+    assertSame("/api/v1/groups/SHG01/statement?from=2025-04-01&to=2025-06-30",
+        "statement", "SHG01", "--from", "2025-04-01", "--to", "2025-06-30");
+    assertSame("/api/v1/groups/SHG01/statement?names=true", "statement", "SHG01", "--names");
+    assertSame("/api/v1/groups/SHG01/members/M01/passbook", "passbook", "SHG01", "M01");
+    assertSame("/api/v1/groups/SHG01/loans?as-of=2025-06-30", "loans", "SHG01", "--as-of", "2025-06-30");
+    assertTrue(out.toString().startsWith("shg serve: listening on http://127.0.0.1:"), out.toString());
+  }
+
+  @Test
+  void aBadOptionIsA400AndAnUnknownGroupA404() throws Exception {
+    HttpResponse<String> bad = get("/api/v1/groups/SHG01/statement?from=yesterday", token);
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertTrue(bad.body().contains("\"field\" : \"query\""), bad.body());
+    HttpResponse<String> lang = get("/api/v1/groups/SHG01/statement?lang=xx", token);
+    assertEquals(400, lang.statusCode(), lang.body());
+    HttpResponse<String> unknown = get("/api/v1/groups/SHG99/statement", token);
+    assertEquals(404, unknown.statusCode(), unknown.body());
+    assertTrue(unknown.body().contains("\"error\" : \"BOOK_NOT_FOUND\"")
+        || unknown.body().contains("\"error\" : \"GROUP_NOT_FOUND\""), unknown.body());
+  }
+
+  @Test
+  void aRevokedTokenIsRefusedAtOnce() throws Exception {
+    assertEquals(200, get("/api/v1/groups", token).statusCode());
+    assertEquals(0, Run.shg("user", "revoke", "asha", "--db", db).exitCode());
+    assertEquals(401, get("/api/v1/groups", token).statusCode());
+  }
+
+  @Test
+  void sigtermFinishesAndClosesTheBooks() throws Exception {
+    Path other = folder.resolve("other.db");
+    ReportBooks.record(other);
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Shg.class.getName(),
+        "serve", "--port", "0", "--db", other.toString()));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try {
+      BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      // the server's own log line ("server started") comes on the merged stream before it
+      Pattern listening = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/");
+      String port = null;
+      StringBuilder before = new StringBuilder();
+      while (port == null) {
+        String line = lines.readLine();
+        assertTrue(line != null, "the process ended before it listened: " + before);
+        Matcher found = listening.matcher(line);
+        if (found.find()) {
+          port = found.group(1);
+        } else {
+          before.append(line).append('\n');
+        }
+      }
+
+      // read the rest as it comes, to the end
+      StringBuffer rest = new StringBuffer();
+      Thread reader = new Thread(() -> {
+        try {
+          for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            rest.append(line).append('\n');
+          }
+        } catch (IOException e) {
+          rest.append("(stream closed)\n");
+        }
+      });
+      reader.start();
+      HttpResponse<String> health = client.send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, health.statusCode());
+
+      // SIGTERM, as a service manager sends it (Process.destroy would also close the streams we read)
+      assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor());
+      assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stopped");
+      reader.join(10_000);
+      assertTrue(rest.toString().contains("server stopped"), rest.toString());
+      assertTrue(rest.toString().contains("access method=GET route=/health status=200"), rest.toString());
+      Run verify = Run.shg("verify", "SHG01", "--db", other.toString());
+      assertEquals(0, verify.exitCode(), verify.out() + verify.err());
+      assertTrue(Files.exists(other));
+    } finally {
+      // never leave a server behind when an assertion fails
+      process.destroyForcibly();
+    }
+  }
+
+  private void assertSame(String path, String... cli) throws IOException, InterruptedException {
+    List<String> args = new ArrayList<>(List.of(cli));
+    args.addAll(List.of("--format", "json", "--db", db));
+    Run run = Run.shg(args.toArray(String[]::new));
+    assertEquals(0, run.exitCode(), run.err());
+    HttpResponse<String> response = get(path, token);
+    assertEquals(200, response.statusCode(), response.body());
+    assertEquals(run.out(), response.body(), path);
+    assertTrue(response.headers().firstValue("ETag").isPresent());
+  }
+
+  private HttpResponse<String> get(String path, String bearer) throws IOException, InterruptedException {
+    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.port() + path))
+        .header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,563 @@
+package org.shgledger.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import org.joda.money.Money;
+import org.shgledger.LedgerException;
+import org.shgledger.group.Channel;
+import org.shgledger.group.Group;
+import org.shgledger.group.GroupException;
+import org.shgledger.group.GroupOperation;
+import org.shgledger.group.LoanId;
+import org.shgledger.group.MemberId;
+import org.shgledger.group.SavingsKind;
+import org.shgledger.journal.BookId;
+import org.shgledger.journal.EntryId;
+import org.shgledger.journal.JournalEntry;
+import org.shgledger.journal.JournalException;
+import org.shgledger.money.MoneyFormats;
+import org.shgledger.programme.ProgrammeException;
+import org.shgledger.server.Route.Guard;
+import org.shgledger.store.LedgerStore;
+import org.shgledger.store.StoreException;
+import org.shgledger.unit.UnitCode;
+import org.shgledger.unit.UnitException;
+
+/**
+ * The books over HTTP (issue 16): a JSON API under {@code /api/v1}, {@code /health} and {@code
+ * /openapi.json}, on Javalin (Jetty 12), with bearer tokens and role checks (docs/server.md).
+ *
+ * <pre>{@code
+ * try (ServerBooks books = ServerBooks.open(url, dates, clock);
+ *     LedgerServer server = LedgerServer.start(books, reports, "127.0.0.1", 8080, System.err)) {
+ *   server.awaitStop();
+ * }
+ * }</pre>
+ *
+ * <p>Requests take turns on the books, one at a time in this process (a report reads in several
+ * statements, and none of a writer's may fall between them); several servers over one PostgreSQL
+ * keep apart by the database's locks and find repeats by the entry id, so they behave as one.
+ *
+ * <p>{@link #close()} is the graceful stop: new requests get 503, those in flight finish (up to
+ * {@link #DRAIN_TIMEOUT}), then the HTTP server stops. The books are the caller's to close.
+ */
+public final class LedgerServer implements AutoCloseable {
+
+  /** The longest a stop waits for requests in flight. */
+  public static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
+  private static final String API = "/api/v1";
+  private static final String JSON = "application/json; charset=utf-8";
+  private static final String USER = "shg.user";
+  private static final String ROUTE = "shg.route";
+  private static final Set<String> SAVE_FIELDS = Set.of("id", "member", "amount", "date", "kind", "channel");
+  private static final Set<String> REPAY_FIELDS = Set.of("id", "amount", "date", "channel");
+
+  /** Every route, in the order the OpenAPI file lists them. */
+  static final List<Route> ROUTES = List.of(
+      new Route("GET", "/health", Guard.PUBLIC, Set.of()),
+      new Route("GET", "/openapi.json", Guard.ANY_USER, Set.of()),
+      new Route("GET", API + "/groups", Guard.LIST_GROUPS, Set.of()),
+      new Route("GET", API + "/groups/{group}/trial-balance", Guard.READ_GROUP, Set.of("as-of", "lang")),
+      new Route("GET", API + "/groups/{group}/statement", Guard.READ_GROUP, Set.of("from", "to", "lang", "names")),
+      new Route("GET", API + "/groups/{group}/members/{member}/passbook", Guard.READ_GROUP,
+          Set.of("from", "to", "lang", "names")),
+      new Route("GET", API + "/groups/{group}/loans", Guard.READ_GROUP, Set.of("as-of", "from", "lang")),
+      new Route("GET", API + "/units/{unit}/indicators", Guard.READ_UNIT_TOTALS, Set.of("as-of", "saving-months", "lang")),
+      new Route("POST", API + "/groups/{group}/savings", Guard.RECORD, Set.of()),
+      new Route("POST", API + "/groups/{group}/loans/{loan}/repayments", Guard.RECORD, Set.of()));
+
+  private final ServerBooks books;
+  private final ReportSource reports;
+  private final Access access;
+  private final AccessLog log;
+  private final Javalin app;
+  private final ReentrantLock turn = new ReentrantLock(true);
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final Object stopped = new Object();
+  private volatile boolean draining;
+  private boolean closed;
+
+  private LedgerServer(ServerBooks books, ReportSource reports, PrintStream logStream) {
+    this.books = books;
+    this.reports = reports;
+    this.access = new Access(books.store().units());
+    this.log = new AccessLog(logStream);
+    this.app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.http.maxRequestSize = Bodies.MAX_BODY_BYTES;
+      config.http.generateEtags = false;
+      for (Route route : ROUTES) {
+        HandlerType type = HandlerType.findOrCreate(route.method());
+        config.routes.addHttpHandler(type, route.path(), ctx -> handle(route, ctx));
+      }
+      config.routes.error(404, "*", ctx -> {
+        if (ctx.attribute(ROUTE) == null) {
+          ctx.contentType(JSON).result(Bodies.error("NOT_FOUND", "no such path", null));
+        }
+      });
+      config.requestLogger.http((ctx, millis) -> {
+        Route route = ctx.attribute(ROUTE);
+        User user = ctx.attribute(USER);
+        log.request(ctx.method().name(), route == null ? "-" : route.path(), ctx.statusCode(), millis,
+            user == null ? "-" : user.role().word());
+      });
+    });
+  }
+
+  /**
+   * Starts a server.
+   *
+   * @param books the open books and users, not null; closed by the caller after this server
+   * @param reports builds the reports' JSON, not null
+   * @param host the address to bind, such as {@code 127.0.0.1}, not null
+   * @param port the port, or 0 for any free one ({@link #port()})
+   * @param logStream where the access log goes, not null
+   * @return the running server
+   */
+  public static LedgerServer start(ServerBooks books, ReportSource reports, String host, int port, PrintStream logStream) {
+    Objects.requireNonNull(books, "books");
+    Objects.requireNonNull(reports, "reports");
+    Objects.requireNonNull(host, "host");
+    LedgerServer server = new LedgerServer(books, reports, logStream);
+    server.app.start(host, port);
+    server.log.server("started port=" + server.port());
+    return server;
+  }
+
+  /**
+   * The routes this server serves.
+   *
+   * @return every route, not null
+   */
+  public static List<Route> routes() {
+    return ROUTES;
+  }
+
+  /**
+   * The port the server listens on.
+   *
+   * @return the port
+   */
+  public int port() {
+    return app.port();
+  }
+
+  /**
+   * Waits until {@link #close()} has stopped the server.
+   *
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public void awaitStop() throws InterruptedException {
+    synchronized (stopped) {
+      while (!closed) {
+        stopped.wait();
+      }
+    }
+  }
+
+  /**
+   * Stops gracefully: refuses new requests with 503, lets those in flight finish (at most {@link
+   * #DRAIN_TIMEOUT}), then stops the HTTP server. Calling it again does nothing.
+   */
+  @Override
+  public void close() {
+    synchronized (stopped) {
+      if (closed) {
+        return;
+      }
+      draining = true;
+      log.server("draining in_flight=" + inFlight.get());
+      long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+      while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+        try {
+          stopped.wait(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      app.stop();
+      closed = true;
+      log.server("stopped");
+      stopped.notifyAll();
+    }
+  }
+
+  /** Every request: count it, authenticate, check the role, run the route, map refusals to statuses. */
+  private void handle(Route route, Context ctx) {
+    ctx.attribute(ROUTE, route);
+    // counted before the check, so that a stop that saw no request in flight also sees draining here
+    inFlight.incrementAndGet();
+    try {
+      if (draining) {
+        ctx.status(503).header("Connection", "close").contentType(JSON)
+            .result(Bodies.error("STOPPING", "the server is stopping", null));
+        return;
+      }
+      serve(route, ctx);
+    } catch (BadRequest e) {
+      ctx.status(400).contentType(JSON).result(Bodies.error("BAD_REQUEST", e.getMessage(), e.field()));
+    } catch (StoreException e) {
+      boolean busy = e.kind() == StoreException.Kind.BUSY;
+      ctx.status(busy ? 503 : 500).contentType(JSON).result(Bodies.error(e.kind().name(),
+          busy ? "the books are busy; try again" : "the database failed", null));
+      if (!busy) {
+        e.printStackTrace();
+      }
+    } catch (LedgerException e) {
+      Rejected rejected = Rejected.of(e);
+      ctx.status(rejected.notFound() ? 404 : 422).contentType(JSON).result(Bodies.error(rejected.name(), e.getMessage(), null));
+    } catch (HttpResponseException e) {
+      // Javalin's own refusals, such as a body over the limit (413)
+      ctx.status(e.getStatus()).contentType(JSON).result(Bodies.error(e.getStatus() == 413 ? "TOO_LARGE" : "HTTP",
+          e.getStatus() == 413 ? "the body is larger than " + Bodies.MAX_BODY_BYTES + " bytes" : e.getMessage(), null));
+    } catch (RuntimeException e) {
+      // the message may hold anything; the client gets none of it, the operator the trace
+      e.printStackTrace();
+      ctx.status(500).contentType(JSON).result(Bodies.error("INTERNAL", "the server failed; its log says where", null));
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private void serve(Route route, Context ctx) {
+    for (String parameter : ctx.queryParamMap().keySet()) {
+      if (!route.parameters().contains(parameter)) {
+        throw new BadRequest(parameter, "unknown query parameter '" + parameter + "'"
+            + (route.parameters().isEmpty() ? "" : "; this path takes " + String.join(", ", route.parameters())));
+      }
+    }
+    if (route.guard() == Guard.PUBLIC) {
+      health(ctx);
+      return;
+    }
+    Optional<User> user = authenticate(ctx);
+    if (user.isEmpty()) {
+      ctx.status(401).header("WWW-Authenticate", "Bearer realm=\"shg\"")
+          .contentType(JSON).result(Bodies.error("UNAUTHORIZED", "a valid bearer token is needed: Authorization: Bearer TOKEN", null));
+      return;
+    }
+    ctx.attribute(USER, user.get());
+    turn.lock();
+    try {
+      Access.Decision decision = decide(route, ctx, user.get());
+      if (!decision.allowed()) {
+        books.users().audit(user.get(), route.method(), route.path(), target(ctx), decision.reason());
+        ctx.status(403).contentType(JSON).result(Bodies.error("FORBIDDEN", "your role does not allow this", null));
+        return;
+      }
+      dispatch(route, ctx, user.get());
+    } finally {
+      turn.unlock();
+    }
+  }
+
+  private Optional<User> authenticate(Context ctx) {
+    String header = ctx.header("Authorization");
+    if (header == null || !header.startsWith("Bearer ") || header.length() > 200) {
+      return Optional.empty();
+    }
+    return books.users().authenticate(header.substring("Bearer ".length()).strip());
+  }
+
+  private Access.Decision decide(Route route, Context ctx, User user) {
+    return switch (route.guard()) {
+      case PUBLIC, ANY_USER -> Access.Decision.ALLOWED;
+      case LIST_GROUPS -> access.toList(user);
+      case READ_GROUP -> access.toGroup(user, Access.Action.READ_GROUP, group(ctx));
+      case RECORD -> access.toGroup(user, Access.Action.RECORD, group(ctx));
+      case READ_UNIT_TOTALS -> access.toUnit(user, unit(ctx));
+    };
+  }
+
+  private void dispatch(Route route, Context ctx, User user) {
+    String path = route.path();
+    if (path.equals("/openapi.json")) {
+      ctx.contentType(JSON).result(openApi());
+    } else if (path.equals(API + "/groups")) {
+      groups(ctx, user);
+    } else if (path.endsWith("/trial-balance")) {
+      report(ctx, route, user, ReportSource.Kind.TRIAL_BALANCE, group(ctx).value(), null);
+    } else if (path.endsWith("/statement")) {
+      report(ctx, route, user, ReportSource.Kind.STATEMENT, group(ctx).value(), null);
+    } else if (path.endsWith("/passbook")) {
+      report(ctx, route, user, ReportSource.Kind.PASSBOOK, group(ctx).value(), member(ctx.pathParam("member")).value());
+    } else if (path.endsWith("/indicators")) {
+      report(ctx, route, user, ReportSource.Kind.INDICATORS, unit(ctx).value(), null);
+    } else if (path.endsWith("/loans") && route.method().equals("GET")) {
+      report(ctx, route, user, ReportSource.Kind.LOANS, group(ctx).value(), null);
+    } else if (path.endsWith("/savings")) {
+      save(ctx);
+    } else if (path.endsWith("/repayments")) {
+      repay(ctx);
+    } else {
+      throw new IllegalStateException("route without a handler: " + route);
+    }
+  }
+
+  private void health(Context ctx) {
+    ctx.contentType(JSON).result(Bodies.object("shg.health/1", json -> json.writeStringField("status", "ok")));
+  }
+
+  private void groups(Context ctx, User user) {
+    LedgerStore store = books.store();
+    List<Group> visible = new ArrayList<>();
+    for (Group group : store.engine().registry().groups()) {
+      if (access.mayRead(user, group.code())) {
+        visible.add(group);
+      }
+    }
+    etagged(ctx, Bodies.object("shg.groups/1", json -> {
+      json.writeArrayFieldStart("groups");
+      for (Group group : visible) {
+        json.writeStartObject();
+        json.writeStringField("group", group.code().value());
+        json.writeStringField("name", group.name());
+        json.writeStringField("currency", group.currency().getCode());
+        json.writeStringField("formed", group.formed().toString());
+        Optional<UnitCode> unit = store.units().unitOf(group.code());
+        json.writeStringField("unit", unit.map(UnitCode::value).orElse(null));
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+    }));
+  }
+
+  private void report(Context ctx, Route route, User user, ReportSource.Kind kind, String subject, String member) {
+    Map<String, String> options = new LinkedHashMap<>();
+    boolean names = false;
+    for (String parameter : route.parameters()) {
+      String value = ctx.queryParam(parameter);
+      if (value == null) {
+        continue;
+      }
+      if (parameter.equals("names")) {
+        if (!value.equals("true") && !value.equals("false")) {
+          throw new BadRequest("names", "names is true or false, not '" + value + "'");
+        }
+        names = value.equals("true");
+        if (names && !Access.maySeeNames(user)) {
+          throw new BadRequest("names", "members' names are not shown to a " + user.role().word());
+        }
+      } else {
+        options.put(parameter, value);
+      }
+    }
+    String json;
+    try {
+      json = reports.json(books.store(), new ReportSource.Query(kind, subject, member, options, names,
+          !Access.maySeeNames(user)));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest("query", e.getMessage());
+    }
+    etagged(ctx, json);
+  }
+
+  /** A report's body with its ETag, or 304 when the client holds it already. */
+  private static void etagged(Context ctx, String json) {
+    String etag = "\"" + sha256(json).substring(0, 32) + "\"";
+    ctx.header("ETag", etag);
+    ctx.header("Cache-Control", "private, no-cache");
+    String held = ctx.header("If-None-Match");
+    if (held != null && List.of(held.split("\\s*,\\s*")).contains(etag)) {
+      ctx.status(304);
+      return;
+    }
+    ctx.contentType(JSON).result(json);
+  }
+
+  private void save(Context ctx) {
+    Map<String, String> fields = Bodies.fields(ctx.body(), SAVE_FIELDS);
+    BookId code = group(ctx);
+    EntryId id = entryId(Bodies.required(fields, "id"));
+    MemberId member = member(Bodies.required(fields, "member"));
+    LocalDate date = date(Bodies.required(fields, "date"));
+    String kindWord = fields.getOrDefault("kind", "compulsory");
+    SavingsKind kind = switch (kindWord) {
+      case "compulsory" -> SavingsKind.COMPULSORY;
+      case "voluntary" -> SavingsKind.VOLUNTARY;
+      default -> throw new BadRequest("kind", "kind is compulsory or voluntary, not '" + kindWord + "'");
+    };
+    Channel channel = channel(fields);
+    Group group = books.store().engine().group(code);
+    Money amount = amount(Bodies.required(fields, "amount"), group);
+    record(ctx, code, id, () -> books.store().engine().record(code, id, date,
+        new GroupOperation.Save(member, kind, amount, channel)));
+  }
+
+  private void repay(Context ctx) {
+    Map<String, String> fields = Bodies.fields(ctx.body(), REPAY_FIELDS);
+    BookId code = group(ctx);
+    LoanId loan;
+    try {
+      loan = LoanId.of(ctx.pathParam("loan"));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest("loan", e.getMessage());
+    }
+    EntryId id = entryId(Bodies.required(fields, "id"));
+    LocalDate date = date(Bodies.required(fields, "date"));
+    Channel channel = channel(fields);
+    Group group = books.store().engine().group(code);
+    Money amount = amount(Bodies.required(fields, "amount"), group);
+    record(ctx, code, id, () -> books.store().engine().repayLoan(code, id, loan, date, amount, channel));
+  }
+
+  /**
+   * Records through the engine under the client's entry id, the idempotency key: the engine finds
+   * a repeat by it (same content: the first entry, nothing recorded; other content: refused), in
+   * the database, so a repeat sent to another server is found too.
+   */
+  private void record(Context ctx, BookId code, EntryId id, java.util.function.Supplier<JournalEntry> operation) {
+    boolean known = books.store().journal().entry(code, id).isPresent();
+    JournalEntry entry = operation.get();
+    ctx.status(known ? 200 : 201).contentType(JSON).result(Bodies.object("shg.recorded/1", json -> {
+      json.writeStringField("group", code.value());
+      json.writeStringField("id", entry.id().value());
+      json.writeStringField("date", entry.date().toString());
+      json.writeStringField("kind", entry.kind().name());
+      json.writeBooleanField("repeat", known);
+      json.writeArrayFieldStart("postings");
+      for (var posting : entry.postings()) {
+        json.writeStartObject();
+        json.writeStringField("account", posting.account().toString());
+        json.writeStringField("side", posting.side().name());
+        json.writeStringField("amount", MoneyFormats.plain(posting.amount()));
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+    }));
+  }
+
+  private static BookId group(Context ctx) {
+    try {
+      return BookId.of(ctx.pathParam("group"));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest("group", e.getMessage());
+    }
+  }
+
+  private static UnitCode unit(Context ctx) {
+    try {
+      return UnitCode.of(ctx.pathParam("unit"));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest("unit", e.getMessage());
+    }
+  }
+
+  private static String target(Context ctx) {
+    Map<String, String> params = ctx.pathParamMap();
+    if (params.containsKey("group")) {
+      return "group " + params.get("group");
+    }
+    return params.containsKey("unit") ? "unit " + params.get("unit") : "-";
+  }
+
+  private static MemberId member(String text) {
+    try {
+      return MemberId.of(text);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest("member", e.getMessage());
+    }
+  }
+
+  private static EntryId entryId(String text) {
+    try {
+      return EntryId.of(text);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest("id", e.getMessage());
+    }
+  }
+
+  private static LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new BadRequest("date", "date is yyyy-mm-dd, not '" + text + "'");
+    }
+  }
+
+  private static Channel channel(Map<String, String> fields) {
+    String word = fields.getOrDefault("channel", "cash");
+    return switch (word) {
+      case "cash" -> Channel.CASH;
+      case "bank" -> Channel.BANK;
+      default -> throw new BadRequest("channel", "channel is cash or bank, not '" + word + "'");
+    };
+  }
+
+  private static Money amount(String text, Group group) {
+    Money amount;
+    try {
+      amount = MoneyFormats.parse(text, group.currency());
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw new BadRequest("amount", "amount: " + e.getMessage());
+    }
+    if (!amount.isPositive()) {
+      throw new BadRequest("amount", "amount must be more than zero, not " + text);
+    }
+    return amount;
+  }
+
+  private static byte[] openApi() {
+    try (InputStream in = LedgerServer.class.getResourceAsStream("openapi.json")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi.json is missing from the class path");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The name of an engine's refusal and whether it means "not found" (404) rather than 422. */
+  record Rejected(String name, boolean notFound) {
+    static Rejected of(LedgerException e) {
+      if (e instanceof JournalException journal) {
+        return new Rejected(journal.reason().name(), journal.reason().isNotFound());
+      }
+      if (e instanceof GroupException group) {
+        return new Rejected(group.reason().name(), group.reason().isNotFound());
+      }
+      if (e instanceof UnitException unit) {
+        return new Rejected(unit.reason().name(), unit.reason().isNotFound());
+      }
+      if (e instanceof ProgrammeException programme) {
+        return new Rejected(programme.reason().name(), programme.reason().isNotFound());
+      }
+      return new Rejected("REJECTED", false);
+    }
+  }
+
+}
