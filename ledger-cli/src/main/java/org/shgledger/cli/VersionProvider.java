@@ -7,7 +7,7 @@ import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * Supplies the text of {@code shg --version}: {@code shg 0.1.0}. The number comes from the
+ * Supplies the text of {@code shg --version}: {@code shg 1.0.0}. The number comes from the
  * Maven-filtered resource {@code shg-version.properties}, so it is always the built project's
  * version.
  */
@@ -26,7 +26,7 @@ public final class VersionProvider implements IVersionProvider {
   /**
    * The project version this program was built as.
    *
-   * @return the version, such as {@code 0.1.0-SNAPSHOT}, not null
+   * @return the version, such as {@code 1.0.0}, not null
    * @throws IllegalStateException if the build did not package or filter the version resource
    */
   public static String version() {
