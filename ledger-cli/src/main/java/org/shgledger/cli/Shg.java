@@ -144,6 +144,7 @@ public final class Shg implements Callable<Integer> {
    */
   public static void main(String[] args) {
     quietNativeLibraryCleanup();
+    NativeLibraryCache.use();
     System.exit(commandLine(args).execute(args));
   }
 
