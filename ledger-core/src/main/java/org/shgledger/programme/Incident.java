@@ -29,6 +29,12 @@ public record Incident(IncidentId id, LocalDate date, IncidentType type, Optiona
   /**
    * Checks the incident.
    *
+   * @param id the incident's id in its group, not null
+   * @param date the day the group reported it, not null
+   * @param type its type, not null
+   * @param ageBand the survivor's age band, or empty when not known, not null
+   * @param events the response, in recording order, the first dated {@code date}, none before it,
+   *     not empty
    * @throws IllegalArgumentException if there is no event, more than {@value #MAX_EVENTS}, the
    *     first is not dated on the incident's day, or one is dated before it
    */

@@ -19,6 +19,12 @@ public record IncidentLine(String key, Optional<String> breakdown, Value value) 
   /**
    * Checks for null.
    *
+   * @param key the stable key: {@code incidents}, {@code type.rape}, {@code status.closed}, {@code
+   *     age.12-17}, {@code age.not-recorded}, {@code group.SHG01}, {@code referrals}, {@code
+   *     referral.police}, not null
+   * @param breakdown the breakdown it is a part of ({@code type}, {@code status}, {@code age},
+   *     {@code group}, {@code referral}), or empty for a total, not null
+   * @param value a {@link Value.Count}, or {@link Value.Withheld} once protected, not null
    * @throws IllegalArgumentException if the value is neither a count nor withheld
    */
   public IncidentLine {

@@ -18,6 +18,10 @@ public record IncidentPurge(BookId group, LocalDate date, long incidents, long e
   /**
    * Checks the record.
    *
+   * @param group the group, not null
+   * @param date the day of the purge, not null
+   * @param incidents the incidents deleted, zero or more
+   * @param events the events of their responses deleted, zero or more
    * @throws IllegalArgumentException if a count is negative
    */
   public IncidentPurge {

@@ -50,6 +50,12 @@ public record IncidentReport(LocalDate from, LocalDate to, List<BookId> groups, 
   /**
    * Checks and copies.
    *
+   * @param from the first day counted, not null
+   * @param to the last day counted, not null
+   * @param groups the groups counted, not null
+   * @param quarters the calendar quarters from {@code from} to {@code to}, the first and last cut to
+   *     them, in order, not null
+   * @param suppressedBelow the threshold of {@link IncidentCells#protect}, or 0 while exact
    * @throws IllegalArgumentException if {@code to} is before {@code from}
    */
   public IncidentReport {
@@ -70,7 +76,13 @@ public record IncidentReport(LocalDate from, LocalDate to, List<BookId> groups, 
    * @param lines the totals and their breakdowns, each total before its parts, not null
    */
   public record Quarter(LocalDate from, LocalDate to, List<IncidentLine> lines) {
-    /** Checks and copies. */
+    /**
+     * Checks and copies.
+     *
+     * @param from its first day counted, not null
+     * @param to its last day counted, not null
+     * @param lines the totals and their breakdowns, each total before its parts, not null
+     */
     public Quarter {
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(to, "to");

@@ -23,7 +23,15 @@ public record Pace(LocalDate start, LocalDate end, BigDecimal remainingYears, Li
   /** Days in a year, on average over the leap years' cycle: 365.25. */
   private static final BigDecimal DAYS_A_YEAR = new BigDecimal("365.25");
 
-  /** Checks and copies. */
+  /**
+   * Checks and copies.
+   *
+   * @param start the commitment's first day, not null
+   * @param end its last day, not null
+   * @param remainingYears the years left after the report's day, rounded down to one decimal; zero
+   *     when the commitment is over, not null
+   * @param lines one per indicator with a target, in the report's order, not null
+   */
   public Pace {
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(end, "end");
@@ -43,7 +51,16 @@ public record Pace(LocalDate start, LocalDate end, BigDecimal remainingYears, Li
    */
   public record Line(String key, Value value, BigDecimal target, Value neededPerYear) {
 
-    /** Checks for null. */
+    /**
+     * Checks for null.
+     *
+     * @param key the indicator's key, not null
+     * @param value the value on the report's day, as the report shows it (withheld stays withheld),
+     *     not null
+     * @param target the target, not null
+     * @param neededPerYear (target − value) ÷ the years left, rounded up to a whole count; zero once the target is met; {@link Value#NONE} when the
+     *     commitment is over; withheld with the value, since with the target it would give it away
+     */
     public Line {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(value, "value");
