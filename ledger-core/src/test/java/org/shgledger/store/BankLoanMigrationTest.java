@@ -58,9 +58,10 @@ class BankLoanMigrationTest {
       store.engine().record(SHG, EntryId.of("BL0"), FORMED.plusDays(3),
           new GroupOperation.ReceiveBankLoan(rupees("20000")));
     }
-    // back to what version 9 wrote: no bank_loan table, nor version 11's incident register
+    // back to what version 9 wrote: no bank_loan table, nor the later programme registers
     try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
-      for (String table : List.of("programme_incident_referral", "programme_incident_event", "programme_incident",
+      for (String table : List.of("programme_outreach_group", "programme_outreach", "programme_livelihood_reading",
+          "programme_livelihood", "programme_incident_referral", "programme_incident_event", "programme_incident",
           "programme_incident_purge", "bank_loan")) {
         statement.execute("DROP TABLE " + table);
       }
