@@ -127,6 +127,37 @@ public final class Outreach {
         .sorted(InMemoryOutreachRegister.ORDER).toList();
   }
 
+  /**
+   * The events held by any of some groups, dated from one day to another, in date order: those
+   * recorded in each group's unit or a unit above it that name the group.
+   *
+   * @param codes the groups, not null
+   * @param from the first day, not null
+   * @param to the last day, not null
+   * @return the events, each once, not null
+   */
+  public List<OutreachEvent> eventsOfGroups(java.util.Collection<BookId> codes, LocalDate from, LocalDate to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Set<BookId> held = new HashSet<>(Objects.requireNonNull(codes, "codes"));
+    java.util.Map<String, OutreachEvent> found = new java.util.TreeMap<>();
+    for (BookId code : held) {
+      Optional<UnitCode> unit = units.unitOf(code);
+      if (unit.isEmpty()) {
+        continue;
+      }
+      for (org.shgledger.unit.Unit above : units.path(unit.get())) {
+        for (OutreachEvent event : register.events(above.code())) {
+          if (!event.date().isBefore(from) && !event.date().isAfter(to)
+              && event.groups().stream().anyMatch(held::contains)) {
+            found.put(above.code().value() + "/" + event.id().value(), event);
+          }
+        }
+      }
+    }
+    return found.values().stream().sorted(InMemoryOutreachRegister.ORDER).toList();
+  }
+
   /** The unit and every unit under it. */
   private List<UnitCode> unitsUnder(UnitCode unit) {
     List<UnitCode> codes = new java.util.ArrayList<>(List.of(unit));
