@@ -64,7 +64,8 @@ public final class Livelihoods {
   public Recorded record(BookId group, Livelihood livelihood) {
     Objects.requireNonNull(livelihood, "livelihood");
     if (livelihood.readings().size() > 1) {
-      throw new IllegalArgumentException("an activity is recorded with its first reading at most; later ones are updates");
+      throw new IllegalArgumentException(
+          "an activity is recorded with its first reading at most; later ones are updates");
     }
     return groups.atomically(group, () -> {
       Group books = groups.group(group);
