@@ -16,6 +16,8 @@ import org.joda.money.Money;
 import org.shgledger.cli.VerifyCommand.BookIdConverter;
 import org.shgledger.cli.output.Cell;
 import org.shgledger.cli.output.Column;
+import org.shgledger.cli.output.Figure;
+import org.shgledger.cli.output.Format;
 import org.shgledger.cli.output.Labels;
 import org.shgledger.cli.output.OutputOptions;
 import org.shgledger.cli.output.Report;
@@ -132,7 +134,7 @@ final class IndicatorsCommand implements Callable<Integer> {
     report = SmallCells.protect(report.withTargets(goals), suppressBelow);
     Optional<Pace> pace = goals.years().isPresent() && start.isPresent()
         ? Optional.of(Pace.of(report, start.get(), goals.years().get())) : Optional.empty();
-    output.print(report(report, pace, output.labels()));
+    output.print(report(report, pace, output.labels(), output.format() == Format.HTML));
     return ExitCodes.OK;
   }
 
@@ -205,6 +207,20 @@ final class IndicatorsCommand implements Callable<Integer> {
    * @return the report, not null
    */
   static Report report(IndicatorReport indicators, Optional<Pace> pace, Labels labels) {
+    return report(indicators, pace, labels, false);
+  }
+
+  /**
+   * The indicators as a report, and for the HTML page, after the counts, a picture of each
+   * target's share reached as a bar (the donor's page; other formats have the table's numbers).
+   *
+   * @param indicators the indicators, protected or not, not null
+   * @param pace the commitment's pace, or empty, not null
+   * @param labels the reader's words, not null
+   * @param chart whether to draw the targets' bars
+   * @return the report, not null
+   */
+  static Report report(IndicatorReport indicators, Optional<Pace> pace, Labels labels, boolean chart) {
     Report.Builder report = Report.builder("programme-indicators", labels.get("report.indicators"))
         .fact("as_of", labels.get("as_of"), Cell.date(indicators.asOf()))
         .fact("saving_months", labels.get("saving_months"), Cell.number(indicators.savingMonths()));
@@ -214,6 +230,7 @@ final class IndicatorsCommand implements Callable<Integer> {
     List<Row> counts = new ArrayList<>();
     List<Row> amounts = new ArrayList<>();
     List<Row> incomes = new ArrayList<>();
+    List<TargetsChart.Bar> bars = new ArrayList<>();
     boolean withheld = false;
     for (IndicatorLine line : indicators.lines()) {
       withheld |= line.value() instanceof Value.Withheld;
@@ -234,6 +251,11 @@ final class IndicatorsCommand implements Callable<Integer> {
         Cell target = line.target().map(IndicatorsCommand::number).orElse(Cell.empty());
         Row row = Row.of(label, value, target, percent, key);
         counts.add(line.isPart() ? row.atLevel(1) : row);
+        if (line.target().isPresent()) {
+          BigDecimal share = line.percentOfTarget() instanceof Value.Percent reached ? reached.value() : null;
+          bars.add(new TargetsChart.Bar(label(line, indicators, labels), share,
+              share != null ? share.toPlainString() + "%" : mark(line.percentOfTarget(), indicators.suppressedBelow())));
+        }
       }
     }
     report.add(new Table("indicators", labels.get("table.indicators"),
@@ -243,6 +265,10 @@ final class IndicatorsCommand implements Callable<Integer> {
             Column.number("percent_of_target", labels.get("percent_of_target")),
             Column.text("indicator", labels.get("indicator_key"))),
         counts, Optional.empty()));
+    if (chart && !bars.isEmpty() && bars.size() <= TargetsChart.MAX_BARS) {
+      String caption = labels.get("caption.targets");
+      report.add(new Figure("targets", caption, TargetsChart.svg(bars, caption)));
+    }
     if (!amounts.isEmpty()) {
       report.add(new Table("loan_amounts", labels.get("table.loan_amounts"),
           List.of(Column.text("label", labels.get("indicator")), Column.text("currency", labels.get("currency")),
@@ -303,6 +329,14 @@ final class IndicatorsCommand implements Callable<Integer> {
       return labels.format("indicator." + key, line.currency().map(CurrencyUnit::getCode).orElse(""));
     }
     return labels.get("indicator." + key);
+  }
+
+  /** A withheld value's mark, {@code <5} or {@code x}; empty for any other. */
+  private static String mark(Value value, int threshold) {
+    if (value instanceof Value.Withheld withheld) {
+      return withheld.reason() == Value.Reason.SMALL ? "<" + threshold : "x";
+    }
+    return "";
   }
 
   /** A value as a cell: a withheld one as its mark, {@code <5} or {@code x}. */

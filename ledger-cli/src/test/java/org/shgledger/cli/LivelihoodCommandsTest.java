@@ -105,4 +105,28 @@ class LivelihoodCommandsTest {
     assertTrue(csv.contains(",members_earning\n") && !csv.substring(csv.indexOf("needed_per_year"))
         .contains("outreach_reached_monthly"), csv);
   }
+
+  @Test
+  void theDonorsPageDrawsEachTargetsShareAsABarAndNamesNoOne() {
+    TestBooks books = TestBooks.withMembers(directory, "M01", "M02", "M03", "M04", "M05", "M06");
+    books.ok("unit", "create", "PATNA", "--name", "Patna");
+    books.ok("unit", "add-group", "PATNA", "SHG01");
+    for (int n = 1; n <= 6; n++) {
+      books.ok("livelihood", "record", "SHG01", "M0" + n, "--activity", "tailoring", "--started", "2025-01-15",
+          "--monthly-income", String.valueOf(1000 * n));
+    }
+    books.ok("outreach", "record", "PATNA", "--date", "2025-06-14", "--kind", "rally", "--reached", "1200",
+        "--groups", "SHG01");
+
+    String html = books.ok("indicators", "PATNA", "--as-of", "2025-06-30", "--targets", "commitment",
+        "--format", "html").out();
+    assertTrue(html.contains("<svg") && html.contains("<title>Share of each target reached</title>"), html);
+    // 1,200 of 10,000 reached: 12.0%
+    assertTrue(html.contains(">People reached by outreach in the month</text>") && html.contains(">12.0%</text>"), html);
+    // no member's name or id anywhere on the page
+    assertTrue(!html.contains("Member M0") && !java.util.regex.Pattern.compile("\\bM0[0-9]\\b").matcher(html).find(),
+        html);
+    String text = books.ok("indicators", "PATNA", "--as-of", "2025-06-30", "--targets", "commitment").out();
+    assertTrue(!text.contains("Share of each target reached"), "the bars are the HTML page's alone");
+  }
 }
