@@ -16,6 +16,8 @@ import org.joda.money.Money;
 import org.shgledger.cli.VerifyCommand.BookIdConverter;
 import org.shgledger.cli.output.Cell;
 import org.shgledger.cli.output.Column;
+import org.shgledger.cli.output.Figure;
+import org.shgledger.cli.output.Format;
 import org.shgledger.cli.output.Labels;
 import org.shgledger.cli.output.OutputOptions;
 import org.shgledger.cli.output.Report;
@@ -24,6 +26,8 @@ import org.shgledger.cli.output.Table;
 import org.shgledger.journal.BookId;
 import org.shgledger.programme.IndicatorLine;
 import org.shgledger.programme.IndicatorReport;
+import org.shgledger.programme.Outreach;
+import org.shgledger.programme.OutreachEvent;
 import org.shgledger.programme.Pace;
 import org.shgledger.programme.Programme;
 import org.shgledger.programme.ProgrammeIndicators;
@@ -52,7 +56,8 @@ import picocli.CommandLine.Spec;
     description = {
       "The programme's indicators over groups on a day, each against its target: groups, members "
           + "by category, bank accounts, regular savers, loans by purpose and their repayment, "
-          + "children by school status, people trained by topic. For donors: no name, member id or "
+          + "children by school status, people trained by topic, members earning from an activity or "
+          + "borrowing, people reached by outreach in the month. For donors: no name, member id or "
           + "account number, and every count of fewer than 5 people withheld (docs/privacy.md).",
       "Example: shg indicators PATNA --as-of 2025-03-31 --targets targets.txt   (or --groups SHG01,SHG02)"
     })
@@ -115,7 +120,12 @@ final class IndicatorsCommand implements Callable<Integer> {
     try (LedgerStore store = db.openExisting()) {
       Programme programme = new Programme(store.engine(), store.programme());
       List<BookId> counted = groups(store);
-      report = new ProgrammeIndicators(programme).compute(counted, day, savingMonths);
+      Outreach outreach = new Outreach(store.units(), store.programme().outreach());
+      // the outreach of the month that ends on the day: the unit's and its units', or the groups'
+      LocalDate monthStart = day.minusMonths(1).plusDays(1);
+      List<OutreachEvent> events = unit != null ? outreach.events(UnitCode.of(unit), monthStart, day)
+          : outreach.eventsOfGroups(counted, monthStart, day);
+      report = new ProgrammeIndicators(programme).compute(counted, day, savingMonths, events);
       if (start.isEmpty() && goals.years().isPresent()) {
         // a commitment without a start began with the first of its groups
         start = counted.stream().map(code -> store.engine().group(code).formed()).min(LocalDate::compareTo);
@@ -124,7 +134,7 @@ final class IndicatorsCommand implements Callable<Integer> {
     report = SmallCells.protect(report.withTargets(goals), suppressBelow);
     Optional<Pace> pace = goals.years().isPresent() && start.isPresent()
         ? Optional.of(Pace.of(report, start.get(), goals.years().get())) : Optional.empty();
-    output.print(report(report, pace, output.labels()));
+    output.print(report(report, pace, output.labels(), output.format() == Format.HTML));
     return ExitCodes.OK;
   }
 
@@ -186,8 +196,10 @@ final class IndicatorsCommand implements Callable<Integer> {
   }
 
   /**
-   * The indicators as a report, with table {@code pace} after the amounts when a commitment's
-   * pace is given: for each indicator with a target, what is needed each year that remains.
+   * The indicators as a report, with table {@code livelihood_income} (the median monthly income by
+   * activity, when any activity has a recent reading) after the amounts, and table {@code pace}
+   * after those when a commitment's pace is given: for each indicator with a target, what is needed
+   * each year that remains.
    *
    * @param indicators the indicators, protected or not, not null
    * @param pace the commitment's pace, or empty, not null
@@ -195,6 +207,20 @@ final class IndicatorsCommand implements Callable<Integer> {
    * @return the report, not null
    */
   static Report report(IndicatorReport indicators, Optional<Pace> pace, Labels labels) {
+    return report(indicators, pace, labels, false);
+  }
+
+  /**
+   * The indicators as a report, and for the HTML page, after the counts, a picture of each
+   * target's share reached as a bar (the donor's page; other formats have the table's numbers).
+   *
+   * @param indicators the indicators, protected or not, not null
+   * @param pace the commitment's pace, or empty, not null
+   * @param labels the reader's words, not null
+   * @param chart whether to draw the targets' bars
+   * @return the report, not null
+   */
+  static Report report(IndicatorReport indicators, Optional<Pace> pace, Labels labels, boolean chart) {
     Report.Builder report = Report.builder("programme-indicators", labels.get("report.indicators"))
         .fact("as_of", labels.get("as_of"), Cell.date(indicators.asOf()))
         .fact("saving_months", labels.get("saving_months"), Cell.number(indicators.savingMonths()));
@@ -203,6 +229,8 @@ final class IndicatorsCommand implements Callable<Integer> {
     }
     List<Row> counts = new ArrayList<>();
     List<Row> amounts = new ArrayList<>();
+    List<Row> incomes = new ArrayList<>();
+    List<TargetsChart.Bar> bars = new ArrayList<>();
     boolean withheld = false;
     for (IndicatorLine line : indicators.lines()) {
       withheld |= line.value() instanceof Value.Withheld;
@@ -210,7 +238,12 @@ final class IndicatorsCommand implements Callable<Integer> {
       Cell label = Cell.text(label(line, indicators, labels));
       Cell value = cell(line.value(), indicators.suppressedBelow());
       Cell percent = cell(line.percentOfTarget(), indicators.suppressedBelow());
-      if (line.value() instanceof Value.Amount amount) {
+      if (line.key().startsWith(ProgrammeIndicators.INCOME_PREFIX)) {
+        // a median of fewer members than this is withheld whatever the report's threshold
+        Cell median = line.value() instanceof Value.Withheld
+            ? Cell.withheld("<" + ProgrammeIndicators.MEDIAN_MIN_PEOPLE) : value;
+        incomes.add(Row.of(label, Cell.text(line.currency().map(CurrencyUnit::getCode).orElse("")), median, key));
+      } else if (line.value() instanceof Value.Amount amount) {
         CurrencyUnit currency = amount.value().getCurrencyUnit();
         Cell target = line.target().map(t -> Cell.amount(Money.of(currency, t))).orElse(Cell.empty());
         amounts.add(Row.of(label, Cell.text(currency.getCode()), value, target, percent, key));
@@ -218,6 +251,11 @@ final class IndicatorsCommand implements Callable<Integer> {
         Cell target = line.target().map(IndicatorsCommand::number).orElse(Cell.empty());
         Row row = Row.of(label, value, target, percent, key);
         counts.add(line.isPart() ? row.atLevel(1) : row);
+        if (line.target().isPresent()) {
+          BigDecimal share = line.percentOfTarget() instanceof Value.Percent reached ? reached.value() : null;
+          bars.add(new TargetsChart.Bar(label(line, indicators, labels), share,
+              share != null ? share.toPlainString() + "%" : mark(line.percentOfTarget(), indicators.suppressedBelow())));
+        }
       }
     }
     report.add(new Table("indicators", labels.get("table.indicators"),
@@ -227,6 +265,10 @@ final class IndicatorsCommand implements Callable<Integer> {
             Column.number("percent_of_target", labels.get("percent_of_target")),
             Column.text("indicator", labels.get("indicator_key"))),
         counts, Optional.empty()));
+    if (chart && !bars.isEmpty() && bars.size() <= TargetsChart.MAX_BARS) {
+      String caption = labels.get("caption.targets");
+      report.add(new Figure("targets", caption, TargetsChart.svg(bars, caption)));
+    }
     if (!amounts.isEmpty()) {
       report.add(new Table("loan_amounts", labels.get("table.loan_amounts"),
           List.of(Column.text("label", labels.get("indicator")), Column.text("currency", labels.get("currency")),
@@ -234,6 +276,13 @@ final class IndicatorsCommand implements Callable<Integer> {
               Column.number("percent_of_target", labels.get("percent_of_target")),
               Column.text("indicator", labels.get("indicator_key"))),
           amounts, Optional.empty()));
+    }
+    if (!incomes.isEmpty()) {
+      report.add(new Table("livelihood_income", labels.get("table.livelihood_income"),
+          List.of(Column.text("label", labels.get("indicator")), Column.text("currency", labels.get("currency")),
+              Column.amount("median", labels.get("median_monthly_income")),
+              Column.text("indicator", labels.get("indicator_key"))),
+          incomes, Optional.empty()));
     }
     if (pace.isPresent()) {
       Pace commitment = pace.get();
@@ -267,6 +316,12 @@ final class IndicatorsCommand implements Callable<Integer> {
     if (key.startsWith(ProgrammeIndicators.TRAINING_PREFIX)) {
       return labels.format("indicator.training", key.substring(ProgrammeIndicators.TRAINING_PREFIX.length()));
     }
+    if (key.startsWith(ProgrammeIndicators.INCOME_PREFIX)) {
+      return labels.format("indicator.livelihood_income", key.substring(ProgrammeIndicators.INCOME_PREFIX.length()));
+    }
+    if (key.startsWith(ProgrammeIndicators.OUTREACH_PREFIX)) {
+      return labels.format("indicator.outreach_kind", key.substring(ProgrammeIndicators.OUTREACH_PREFIX.length()));
+    }
     if (key.equals(ProgrammeIndicators.MEMBERS_SAVING)) {
       return labels.format("indicator." + key, indicators.savingMonths());
     }
@@ -274,6 +329,14 @@ final class IndicatorsCommand implements Callable<Integer> {
       return labels.format("indicator." + key, line.currency().map(CurrencyUnit::getCode).orElse(""));
     }
     return labels.get("indicator." + key);
+  }
+
+  /** A withheld value's mark, {@code <5} or {@code x}; empty for any other. */
+  private static String mark(Value value, int threshold) {
+    if (value instanceof Value.Withheld withheld) {
+      return withheld.reason() == Value.Reason.SMALL ? "<" + threshold : "x";
+    }
+    return "";
   }
 
   /** A value as a cell: a withheld one as its mark, {@code <5} or {@code x}. */

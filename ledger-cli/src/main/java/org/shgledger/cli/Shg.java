@@ -86,6 +86,8 @@ public final class Shg implements Callable<Integer> {
           IndicatorsCommand.class,
           IncidentCommands.IncidentGroup.class,
           IncidentCommands.IncidentsReport.class,
+          LivelihoodCommands.LivelihoodGroup.class,
+          LivelihoodCommands.OutreachGroup.class,
           UnitCommand.class,
           GradeCommand.class,
           GenerateCommand.class,

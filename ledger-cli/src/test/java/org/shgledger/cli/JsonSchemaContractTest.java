@@ -70,6 +70,17 @@ class JsonSchemaContractTest {
       ok("incident", "record", "SHG01", "--date", "2025-04-05", "--type", types.get(i), "--status", "referred",
           "--referred-to", "police", "--age-band", "12-17", "--id", "INC-" + (i + 1));
     }
+    // activities of six members with recent readings (a median shown) and one of a kind too few to show
+    for (int n = 1; n <= 6; n++) {
+      ok("livelihood", "record", "SHG01", "M0" + n, "--activity", "tailoring", "--started", "2025-01-15",
+          "--monthly-income", String.valueOf(1000 * n));
+    }
+    ok("livelihood", "record", "SHG01", "M07", "--activity", "livestock", "--started", "2025-01-15");
+    ok("livelihood", "update", "SHG01", "M07-A1", "--monthly-income", "800", "--date", "2025-06-01");
+    // outreach of the month before 30 June 2025, with signatures and without
+    ok("outreach", "record", "FED", "--date", "2025-06-14", "--kind", "rally", "--reached", "1200", "--groups", "SHG01");
+    ok("outreach", "record", "CL1", "--date", "2025-06-20", "--kind", "petition", "--reached", "300",
+        "--signatures", "1250");
     // targets fill the indicators' target and percent columns, empty without them
     Path file = dir.resolve("targets.txt");
     try {
@@ -111,6 +122,10 @@ class JsonSchemaContractTest {
     add(reports, "programme-incidents", "incidents", "FED", "--from", "2025-01-01", "--to", "2025-06-30");
     add(reports, "programme-incidents", "incidents", "--groups", "SHG01", "--by-group", "--suppress-below", "1",
         "--from", "2025-04-01", "--to", "2025-04-30");
+    add(reports, "livelihood-list", "livelihood", "list", "SHG01", "--as-of", "2025-06-30");
+    add(reports, "livelihood-list", "livelihood", "list", "SHG02");
+    add(reports, "outreach-list", "outreach", "list", "FED", "--from", "2025-01-01", "--to", "2025-06-30");
+    add(reports, "outreach-list", "outreach", "list", "CL1", "--lang", "hi");
     add(reports, "loan-schedule", LoanScheduleCommandTest.FLAT_EXAMPLE);
     add(reports, "loan-schedule", LoanScheduleCommandTest.EMI_EXAMPLE);
     add(reports, "child-list", "child", "list", "SHG01", "--as-of", "2025-06-30");

@@ -25,6 +25,8 @@ public final class InMemoryProgrammeRegister implements ProgrammeRegister {
   private final Map<BookId, TreeMap<LoanId, LoanPurpose>> purposes = new HashMap<>();
   private final byte[] secret = new byte[32];
   private final InMemoryIncidentRegister incidents = new InMemoryIncidentRegister();
+  private final InMemoryLivelihoodRegister livelihoods = new InMemoryLivelihoodRegister();
+  private final InMemoryOutreachRegister outreach = new InMemoryOutreachRegister();
 
   /** Creates an empty register with a new random pseudonym secret. */
   public InMemoryProgrammeRegister() {
@@ -119,5 +121,15 @@ public final class InMemoryProgrammeRegister implements ProgrammeRegister {
   @Override
   public InMemoryIncidentRegister incidents() {
     return incidents;
+  }
+
+  @Override
+  public InMemoryLivelihoodRegister livelihoods() {
+    return livelihoods;
+  }
+
+  @Override
+  public InMemoryOutreachRegister outreach() {
+    return outreach;
   }
 }

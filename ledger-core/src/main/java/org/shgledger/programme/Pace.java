@@ -71,7 +71,8 @@ public record Pace(LocalDate start, LocalDate end, BigDecimal remainingYears, Li
 
   /**
    * The pace of a report's counts that have targets. Rates and amounts have none here: a rate is
-   * not reached by adding to it, and an amount's pace would need its currency's rounding.
+   * not reached by adding to it, and an amount's pace would need its currency's rounding; nor has
+   * {@value ProgrammeIndicators#OUTREACH_REACHED_MONTHLY}, a level each month must reach.
    *
    * @param report the report, with targets, protected or not, not null
    * @param start the commitment's first day, not null
@@ -90,7 +91,9 @@ public record Pace(LocalDate start, LocalDate end, BigDecimal remainingYears, Li
     BigDecimal remaining = BigDecimal.valueOf(remainingDays).divide(DAYS_A_YEAR, 1, RoundingMode.DOWN);
     List<Line> lines = new ArrayList<>();
     for (IndicatorLine line : report.lines()) {
-      if (line.target().isEmpty() || line.value() instanceof Value.Percent || line.value() instanceof Value.Amount) {
+      if (line.target().isEmpty() || line.value() instanceof Value.Percent || line.value() instanceof Value.Amount
+          || line.key().equals(ProgrammeIndicators.OUTREACH_REACHED_MONTHLY)) {
+        // a month's reach is a level to hold each month, not a total to build up: no yearly pace
         continue;
       }
       BigDecimal target = line.target().get();

@@ -63,7 +63,18 @@ import org.shgledger.report.Reports;
  *       #SCHOOL_AGE_TO} in the day's year;
  *   <li>{@value #TRAINED}: the different people who attended any training by the day
  *       (whether or not they are members still), by category, and {@code training.TOPIC}: the
- *       different people who attended a training of each topic.
+ *       different people who attended a training of each topic;
+ *   <li>{@value #MEMBERS_WITH_LIVELIHOOD}: members that day running an income-generating activity
+ *       started by then; {@value #MEMBERS_EARNING}: of those, with a positive income reading
+ *       standing on the day and dated in the last {@value #EARNING_MONTHS} months; {@value
+ *       #MEMBERS_WITH_LOAN}: members that day who borrowed from the group (a loan disbursed by the
+ *       day that stands); {@value #LOANS_FOR_ACTIVITY}: loans that financed a recorded activity;
+ *       {@code livelihood_income.ACTIVITY}: the median of those members' standing monthly incomes by
+ *       activity, per currency, withheld below {@value #MEDIAN_MIN_PEOPLE} members;
+ *   <li>{@value #OUTREACH_REACHED_MONTHLY}, {@value #OUTREACH_EVENTS} (by kind, {@code
+ *       outreach.KIND}) and {@value #OUTREACH_SIGNATURES}: the people reached, the events and the
+ *       signatures of the outreach events dated in the month that ends on the day (the span from
+ *       the day after the same date a month before).
  * </ul>
  *
  * <p>Amounts and repayment rates are given per currency: groups keeping books in different
@@ -109,6 +120,28 @@ public final class ProgrammeIndicators {
   public static final String TRAINED_ADULT = "trained_adult";
   /** Adolescents trained. */
   public static final String TRAINED_ADOLESCENT = "trained_adolescent";
+  /** Members running an income-generating activity. */
+  public static final String MEMBERS_WITH_LIVELIHOOD = "members_with_livelihood";
+  /** Of those, with a recent positive income reading: generating a sustainable income. */
+  public static final String MEMBERS_EARNING = "members_earning";
+  /** Members who borrowed from the group: improved access to capital. */
+  public static final String MEMBERS_WITH_LOAN = "members_with_loan";
+  /** Loans that financed a recorded activity. */
+  public static final String LOANS_FOR_ACTIVITY = "loans_for_activity";
+  /** The prefix of an activity's median income key: {@code livelihood_income.tailoring}. */
+  public static final String INCOME_PREFIX = "livelihood_income.";
+  /** People reached by outreach in the month that ends on the day. */
+  public static final String OUTREACH_REACHED_MONTHLY = "outreach_reached_monthly";
+  /** Outreach events in that month. */
+  public static final String OUTREACH_EVENTS = "outreach_events";
+  /** The prefix of the events of a kind: {@code outreach.rally}. */
+  public static final String OUTREACH_PREFIX = "outreach.";
+  /** Signatures gathered in that month. */
+  public static final String OUTREACH_SIGNATURES = "outreach_signatures";
+  /** How recent an income reading is to count as a sustainable income, in months. */
+  public static final int EARNING_MONTHS = 6;
+  /** The fewest members behind a median income shown: fewer, and it is withheld. */
+  public static final int MEDIAN_MIN_PEOPLE = SmallCells.DEFAULT_THRESHOLD;
   /** The prefix of a training topic's key: {@code training.orientation}. */
   public static final String TRAINING_PREFIX = "training.";
 
@@ -172,6 +205,26 @@ public final class ProgrammeIndicators {
   }
 
   /**
+   * The key of the median income of an activity.
+   *
+   * @param activity the activity, not null
+   * @return such as {@code livelihood_income.small-shop}, not null
+   */
+  public static String incomeOf(LivelihoodActivity activity) {
+    return INCOME_PREFIX + activity.word();
+  }
+
+  /**
+   * The key of the count of outreach events of a kind.
+   *
+   * @param kind the kind, not null
+   * @return such as {@code outreach.street-play}, not null
+   */
+  public static String outreachOf(OutreachKind kind) {
+    return OUTREACH_PREFIX + kind.word();
+  }
+
+  /**
    * Every indicator's key but the training topics', in the report's order.
    *
    * @return the keys, not null
@@ -187,7 +240,16 @@ public final class ProgrammeIndicators {
       keys.add(childrenWith(status));
     }
     keys.addAll(List.of(CHILDREN_SCHOOL_AGE, TRAINED, TRAINED_ADULT, TRAINED_ADOLESCENT,
-        AMOUNT_LENT, PRINCIPAL_REPAID, PRINCIPAL_OUTSTANDING, AMOUNT_LENT_LIVELIHOOD));
+        MEMBERS_WITH_LIVELIHOOD, MEMBERS_EARNING, MEMBERS_WITH_LOAN, LOANS_FOR_ACTIVITY,
+        OUTREACH_REACHED_MONTHLY, OUTREACH_EVENTS));
+    for (OutreachKind kind : OutreachKind.values()) {
+      keys.add(outreachOf(kind));
+    }
+    keys.addAll(List.of(OUTREACH_SIGNATURES, AMOUNT_LENT, PRINCIPAL_REPAID, PRINCIPAL_OUTSTANDING,
+        AMOUNT_LENT_LIVELIHOOD));
+    for (LivelihoodActivity activity : LivelihoodActivity.values()) {
+      keys.add(incomeOf(activity));
+    }
     return List.copyOf(keys);
   }
 
@@ -205,7 +267,29 @@ public final class ProgrammeIndicators {
    *     months are out of range
    */
   public IndicatorReport compute(Collection<BookId> codes, LocalDate asOf, int savingMonths) {
+    return compute(codes, asOf, savingMonths, List.of());
+  }
+
+  /**
+   * The indicators over some groups on a day with the outreach events of their units, every value
+   * exact (before {@link SmallCells}).
+   *
+   * @param codes the groups, not null; a group named twice is counted once
+   * @param asOf the day, inclusive, not null
+   * @param savingMonths the N of "saved in each of the last N months", 1 to {@value
+   *     #MAX_SAVING_MONTHS}
+   * @param outreach the outreach events to count (those of the month that ends on the day are), not
+   *     null; {@link Outreach#events} and {@link Outreach#eventsOfGroups} pick them
+   * @return the report, not null
+   * @throws GroupException {@link org.shgledger.group.GroupRejection#GROUP_NOT_FOUND} for a code
+   *     that names no group
+   * @throws IllegalArgumentException if there are more than {@value #MAX_GROUPS} groups or the
+   *     months are out of range
+   */
+  public IndicatorReport compute(Collection<BookId> codes, LocalDate asOf, int savingMonths,
+      Collection<OutreachEvent> outreach) {
     Objects.requireNonNull(asOf, "asOf");
+    Objects.requireNonNull(outreach, "outreach");
     TreeSet<BookId> unique = new TreeSet<>();
     for (BookId code : Objects.requireNonNull(codes, "codes")) {
       unique.add(Objects.requireNonNull(code, "code"));
@@ -226,6 +310,14 @@ public final class ProgrammeIndicators {
     }
     for (Group group : counted) {
       count(group, asOf, savingMonths, tally);
+    }
+    LocalDate monthBefore = asOf.minusMonths(1);
+    for (OutreachEvent event : outreach) {
+      if (event.date().isAfter(monthBefore) && !event.date().isAfter(asOf)) {
+        tally.reached += event.reached();
+        tally.outreachEvents.merge(event.kind(), 1L, Long::sum);
+        tally.signatures += event.signatures().orElse(0);
+      }
     }
     return new IndicatorReport(asOf, counted.stream().map(Group::code).toList(), savingMonths, 0, tally.lines(counted));
   }
@@ -282,6 +374,35 @@ public final class ProgrammeIndicators {
       tally.trained.merge(category, 1L, Long::sum);
     }
     byTopic.forEach((topic, people) -> tally.topics.merge(topic, (long) people.size(), Long::sum));
+
+    countLivelihoods(code, current, asOf, tally);
+  }
+
+  /**
+   * The group's activities: the members running one and earning from one, and each activity's
+   * standing recent incomes for the medians (the loans that financed one are counted with the
+   * loans).
+   */
+  private void countLivelihoods(BookId code, Set<MemberId> current, LocalDate asOf, Tally tally) {
+    Set<MemberId> running = new HashSet<>();
+    Set<MemberId> earning = new HashSet<>();
+    LocalDate recent = asOf.minusMonths(EARNING_MONTHS);
+    for (Livelihood livelihood : register.livelihoods().livelihoods(code)) {
+      if (!current.contains(livelihood.member()) || livelihood.started().isAfter(asOf)) {
+        continue;
+      }
+      running.add(livelihood.member());
+      Optional<IncomeReading> reading = livelihood.readingOn(asOf).filter(r -> r.date().isAfter(recent));
+      if (reading.isPresent()) {
+        if (reading.get().monthlyIncome().isPositive()) {
+          earning.add(livelihood.member());
+        }
+        tally.incomes.computeIfAbsent(reading.get().monthlyIncome().getCurrencyUnit(), c -> new TreeMap<>())
+            .computeIfAbsent(livelihood.activity(), a -> new ArrayList<>()).add(reading.get().monthlyIncome());
+      }
+    }
+    tally.withLivelihood += running.size();
+    tally.earning += earning.size();
   }
 
   /** The group's loans: counts by purpose, amounts, demand and collection. */
@@ -298,8 +419,27 @@ public final class ProgrammeIndicators {
     LoanPortfolio portfolio = reports.loans(code, asOf, from.isAfter(asOf) ? asOf : from);
     Map<org.shgledger.group.LoanId, LoanPurpose> purposes = register.loanPurposes(code);
     LoanMoney money = tally.money.computeIfAbsent(group.currency(), LoanMoney::new);
+    Set<MemberId> current = new HashSet<>();
+    for (Member member : groups.registry().members(code)) {
+      if (member.isMemberOn(asOf)) {
+        current.add(member.id());
+      }
+    }
+    Set<MemberId> borrowers = new HashSet<>();
+    Set<org.shgledger.group.LoanId> financing = new HashSet<>();
+    for (Livelihood livelihood : register.livelihoods().livelihoods(code)) {
+      if (!livelihood.started().isAfter(asOf)) {
+        livelihood.loan().ifPresent(financing::add);
+      }
+    }
     for (LoanLine loan : portfolio.loans()) {
       tally.loans++;
+      if (current.contains(loan.member())) {
+        borrowers.add(loan.member());
+      }
+      if (financing.contains(loan.loan())) {
+        tally.loansForActivity++;
+      }
       Optional<LoanPurpose> purpose = Optional.ofNullable(purposes.get(loan.loan()));
       if (purpose.isPresent()) {
         tally.loansByPurpose.merge(purpose.get(), 1L, Long::sum);
@@ -318,6 +458,7 @@ public final class ProgrammeIndicators {
       money.demand = money.demand.plus(loan.dcb().demand());
       money.collection = money.collection.plus(loan.dcb().collection());
     }
+    tally.withLoan += borrowers.size();
   }
 
   /**
@@ -422,6 +563,14 @@ public final class ProgrammeIndicators {
     long childrenOfSchoolAge;
     final Map<MemberCategory, Long> trained = new EnumMap<>(MemberCategory.class);
     final Map<TrainingTopic, Long> topics = new TreeMap<>();
+    long withLivelihood;
+    long earning;
+    long withLoan;
+    long loansForActivity;
+    final Map<CurrencyUnit, Map<LivelihoodActivity, List<Money>>> incomes = new TreeMap<>();
+    long reached;
+    final Map<OutreachKind, Long> outreachEvents = new EnumMap<>(OutreachKind.class);
+    long signatures;
 
     List<IndicatorLine> lines(List<Group> counted) {
       List<IndicatorLine> lines = new ArrayList<>();
@@ -453,13 +602,43 @@ public final class ProgrammeIndicators {
       lines.add(count(TRAINED_ADOLESCENT, TRAINED, true,
           trained.getOrDefault(MemberCategory.ADOLESCENT_GIRL, 0L)));
       topics.forEach((topic, people) -> lines.add(count(trainedIn(topic), null, true, people)));
+      lines.add(count(MEMBERS_WITH_LIVELIHOOD, null, true, withLivelihood));
+      lines.add(count(MEMBERS_EARNING, null, true, earning));
+      lines.add(count(MEMBERS_WITH_LOAN, null, true, withLoan));
+      lines.add(count(LOANS_FOR_ACTIVITY, null, true, loansForActivity));
+      // a crowd at a rally is no one's secret: these counts are not people to protect
+      lines.add(count(OUTREACH_REACHED_MONTHLY, null, false, reached));
+      lines.add(count(OUTREACH_EVENTS, null, false, sum(outreachEvents)));
+      for (OutreachKind kind : OutreachKind.values()) {
+        lines.add(count(outreachOf(kind), OUTREACH_EVENTS, false, outreachEvents.getOrDefault(kind, 0L)));
+      }
+      lines.add(count(OUTREACH_SIGNATURES, null, false, signatures));
       money.forEach((currency, figures) -> {
         lines.add(amount(AMOUNT_LENT, figures.disbursed));
         lines.add(amount(PRINCIPAL_REPAID, figures.repaid));
         lines.add(amount(PRINCIPAL_OUTSTANDING, figures.outstanding));
         lines.add(amount(AMOUNT_LENT_LIVELIHOOD, figures.livelihood));
+        Map<LivelihoodActivity, List<Money>> byActivity = incomes.getOrDefault(currency, Map.of());
+        byActivity.forEach((activity, amounts) -> lines.add(IndicatorLine.of(incomeOf(activity), Optional.empty(),
+            false, Optional.of(currency), median(amounts))));
       });
       return lines;
+    }
+
+    /**
+     * The median of the incomes, the mean of the middle two for an even number rounded half up to
+     * the currency's places; withheld below {@value #MEDIAN_MIN_PEOPLE}, since a median of few is
+     * nearly someone's income.
+     */
+    private static Value median(List<Money> amounts) {
+      if (amounts.size() < MEDIAN_MIN_PEOPLE) {
+        return new Value.Withheld(Value.Reason.SMALL);
+      }
+      List<Money> sorted = amounts.stream().sorted().toList();
+      int middle = sorted.size() / 2;
+      Money median = sorted.size() % 2 == 1 ? sorted.get(middle)
+          : sorted.get(middle - 1).plus(sorted.get(middle)).dividedBy(2, RoundingMode.HALF_UP);
+      return new Value.Amount(median);
     }
 
     private static long sum(Map<?, Long> counts) {

@@ -123,4 +123,18 @@ public interface ProgrammeRegister {
    * @return the incident register, not null
    */
   IncidentRegister incidents();
+
+  /**
+   * The groups' income-generating activities kept in the same place (issue 18).
+   *
+   * @return the livelihood register, not null
+   */
+  LivelihoodRegister livelihoods();
+
+  /**
+   * The units' outreach and advocacy events kept in the same place (issue 18).
+   *
+   * @return the outreach register, not null
+   */
+  OutreachRegister outreach();
 }

@@ -30,15 +30,28 @@ public enum ProgrammeRejection {
   /** An incident with this id is recorded already with another day, type, age band or status. */
   INCIDENT_EXISTS,
   /** An incident's event is dated before the incident was reported. */
-  EVENT_BEFORE_INCIDENT;
+  EVENT_BEFORE_INCIDENT,
+  /** There is no income-generating activity with this id in the group. */
+  LIVELIHOOD_NOT_FOUND,
+  /** An activity with this id is recorded already with another member, kind, start or loan. */
+  LIVELIHOOD_EXISTS,
+  /** An income reading is dated before its activity started. */
+  READING_BEFORE_START,
+  /** The loan named as an activity's finance was made to another member. */
+  LOAN_OF_ANOTHER_MEMBER,
+  /** An outreach event with this id is recorded already in the unit with other counts. */
+  OUTREACH_EXISTS,
+  /** An outreach event names a group that is not under its unit. */
+  GROUP_NOT_IN_UNIT;
 
   /**
    * Whether this reason means that something named does not exist, as opposed to a record that
    * breaks a rule; programs report the two differently.
    *
-   * @return true for {@link #CHILD_NOT_FOUND} and {@link #INCIDENT_NOT_FOUND}
+   * @return true for {@link #CHILD_NOT_FOUND}, {@link #INCIDENT_NOT_FOUND} and {@link
+   *     #LIVELIHOOD_NOT_FOUND}
    */
   public boolean isNotFound() {
-    return this == CHILD_NOT_FOUND || this == INCIDENT_NOT_FOUND;
+    return this == CHILD_NOT_FOUND || this == INCIDENT_NOT_FOUND || this == LIVELIHOOD_NOT_FOUND;
   }
 }

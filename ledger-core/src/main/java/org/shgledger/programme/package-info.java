@@ -18,6 +18,10 @@
  *       counted, never told) in an {@link org.shgledger.programme.IncidentRegister}; {@link
  *       org.shgledger.programme.IncidentReport} counts them per quarter and {@link
  *       org.shgledger.programme.IncidentCells} withholds what could point at a survivor;
+ *   <li>{@link org.shgledger.programme.Livelihoods} keeps members' income-generating activities
+ *       and their income readings in a {@link org.shgledger.programme.LivelihoodRegister}, and
+ *       {@link org.shgledger.programme.Outreach} a unit's advocacy events, counts only, in an
+ *       {@link org.shgledger.programme.OutreachRegister};
  *   <li>{@link org.shgledger.programme.Pace} says what a commitment's targets still need each year.
  * </ul>
  *

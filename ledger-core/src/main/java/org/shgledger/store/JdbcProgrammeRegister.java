@@ -52,10 +52,24 @@ public final class JdbcProgrammeRegister implements ProgrammeRegister {
 
   private final Database database;
   private final JdbcIncidentRegister incidents;
+  private final JdbcLivelihoodRegister livelihoods;
+  private final JdbcOutreachRegister outreach;
 
   JdbcProgrammeRegister(Database database) {
     this.database = database;
     this.incidents = new JdbcIncidentRegister(database);
+    this.livelihoods = new JdbcLivelihoodRegister(database);
+    this.outreach = new JdbcOutreachRegister(database);
+  }
+
+  @Override
+  public JdbcLivelihoodRegister livelihoods() {
+    return livelihoods;
+  }
+
+  @Override
+  public JdbcOutreachRegister outreach() {
+    return outreach;
   }
 
   @Override

@@ -58,7 +58,14 @@ final class RegistryChain {
      * A purge of the book's incident register (issue 18): the incidents themselves are not chained,
      * since a purge deletes them; the record that it did is, so that no purge goes unseen.
      */
-    INCIDENT_PURGE(11, "programme_incident_purge", "purge_seq");
+    INCIDENT_PURGE(11, "programme_incident_purge", "purge_seq"),
+    /**
+     * A member's income-generating activity (issue 18): append-only, and its readings are figures
+     * of income a donor is shown, so a change behind the library's back must be found.
+     */
+    LIVELIHOOD(12, "programme_livelihood", "livelihood_id"),
+    /** An income reading of an activity. */
+    LIVELIHOOD_READING(12, "programme_livelihood_reading", "livelihood_id", "reading_seq");
 
     private final int since;
     private final String sqlName;

@@ -114,6 +114,10 @@ abstract class RegistryTamperTest {
           java.util.Optional.empty(), List.of(new org.shgledger.programme.IncidentEvent(MAY,
               org.shgledger.programme.IncidentStatus.REPORTED, List.of()))));
       store.programme().incidents().purge(SHG, YEAR_END);
+      store.programme().livelihoods().addLivelihood(SHG, new org.shgledger.programme.Livelihood(
+          org.shgledger.programme.LivelihoodId.of("M01-A1"), MemberId.of("M01"),
+          org.shgledger.programme.LivelihoodActivity.TAILORING, APRIL, java.util.Optional.of(LoanId.of("L1")),
+          List.of(new org.shgledger.programme.IncomeReading(MAY, rupees("1500")))));
       Verification verification = store.journal().verify(SHG);
       assertTrue(verification.isOk(), verification::toString);
     }
@@ -149,6 +153,12 @@ abstract class RegistryTamperTest {
   /** Edits of the registry: what is changed, and what verify must name. */
   static Stream<Arguments> edits() {
     return Stream.of(
+        Arguments.of("UPDATE programme_livelihood_reading SET monthly_income_minor = 900000 WHERE " + B,
+            "programme_livelihood_reading (livelihood_id=M01-A1, reading_seq=1)"),
+        Arguments.of("UPDATE programme_livelihood SET loan_id = NULL WHERE " + B,
+            "programme_livelihood (livelihood_id=M01-A1)"),
+        Arguments.of("DELETE FROM programme_livelihood_reading WHERE " + B,
+            "programme_livelihood_reading (livelihood_id=M01-A1, reading_seq=1)"),
         Arguments.of("UPDATE programme_incident_purge SET incidents_deleted = 0 WHERE " + B,
             "programme_incident_purge (purge_seq=1)"),
         Arguments.of("DELETE FROM programme_incident_purge WHERE " + B, "programme_incident_purge (purge_seq=1)"),

@@ -1,0 +1,25 @@
+package org.shgledger.store;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The livelihood and outreach registers in PostgreSQL, in one schema emptied before each test. */
+class PostgresLivelihoodOutreachTest extends JdbcLivelihoodOutreachTest {
+
+  private static final OpenedJournals STORES = new OpenedJournals(OpenedJournals.Kind.POSTGRESQL);
+
+  @BeforeAll
+  static void needsAServer() {
+    TestPostgres.assumeAnswers();
+  }
+
+  @Override
+  OpenedJournals stores() {
+    return STORES;
+  }
+
+  @AfterAll
+  static void closeTheStores() {
+    STORES.close();
+  }
+}
