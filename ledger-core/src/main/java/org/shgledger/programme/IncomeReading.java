@@ -15,6 +15,8 @@ public record IncomeReading(LocalDate date, Money monthlyIncome) {
   /**
    * Checks the reading.
    *
+   * @param date the day of the reading, not null
+   * @param monthlyIncome the month's income, in the group's currency, zero or more, not null
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the income is negative
    */

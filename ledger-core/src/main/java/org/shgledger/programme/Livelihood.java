@@ -30,6 +30,13 @@ public record Livelihood(LivelihoodId id, MemberId member, LivelihoodActivity ac
   /**
    * Checks the activity.
    *
+   * @param id the activity's id in the group, not null
+   * @param member the member who runs it, not null
+   * @param activity its kind, not null
+   * @param started the day it started, not null
+   * @param loan the group loan that financed it, not null (may be empty)
+   * @param readings its income readings in recording order, none dated before it started, at most
+   *     {@value #MAX_READINGS}, not null
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if a reading is dated before the start, or there are too many
    */

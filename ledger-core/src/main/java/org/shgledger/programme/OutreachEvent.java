@@ -28,6 +28,13 @@ public record OutreachEvent(OutreachId id, LocalDate date, OutreachKind kind, lo
   /**
    * Checks the event; sorts the groups and drops repeats.
    *
+   * @param id the event's id in the unit, not null
+   * @param date the day it was held, not null
+   * @param kind its kind, not null
+   * @param reached how many people it reached, 0 to {@value #MAX_REACHED}
+   * @param signatures the signatures gathered (petitions, signature campaigns), not null (may be
+   *     empty), 0 to {@value #MAX_REACHED}
+   * @param groups the unit's groups that held it, in code order, each once, not null (may be empty)
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if a count is out of range
    */
