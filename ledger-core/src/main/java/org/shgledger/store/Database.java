@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.shgledger.journal.BookId;
+import org.shgledger.journal.JournalException;
+import org.shgledger.journal.Rejection;
 
 /**
  * One open database connection and the transactions run on it, shared by the {@link JdbcJournal}
@@ -236,6 +238,26 @@ final class Database implements Statements {
     }
     if (failure != null) {
       throw translate(failure);
+    }
+  }
+
+  /**
+   * Refuses a write to a group's programme registers (children, trainings, incidents,
+   * livelihoods) when the group's book does not exist: the registers are kept with the book, in
+   * the transaction of the write that calls this.
+   *
+   * @param book the group's book, not null
+   * @throws JournalException {@link Rejection#BOOK_NOT_FOUND} if there is no such book
+   * @throws SQLException if the database cannot be read
+   */
+  void requireRegistersBook(BookId book) throws SQLException {
+    PreparedStatement query = prepare("SELECT 1 FROM book WHERE book_id = ?");
+    query.setString(1, book.value());
+    try (ResultSet row = query.executeQuery()) {
+      if (!row.next()) {
+        throw new JournalException(Rejection.BOOK_NOT_FOUND,
+            "book " + book + " does not exist: a group's registers are kept with its book, which must be created first");
+      }
     }
   }
 

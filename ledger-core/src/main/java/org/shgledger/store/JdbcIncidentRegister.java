@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.shgledger.journal.BookId;
-import org.shgledger.journal.JournalException;
-import org.shgledger.journal.Rejection;
 import org.shgledger.programme.AgeBand;
 import org.shgledger.programme.Incident;
 import org.shgledger.programme.IncidentEvent;
@@ -63,7 +61,7 @@ public final class JdbcIncidentRegister implements IncidentRegister {
     Objects.requireNonNull(group, "group");
     Objects.requireNonNull(incident, "incident");
     database.write(List.of(group), () -> {
-      requireBook(group);
+      database.requireRegistersBook(group);
       PreparedStatement insert = database.prepare(
           "INSERT INTO programme_incident (book_id, incident_id, incident_epoch_day, incident_type, age_band,"
               + " recorded_at) VALUES (?, ?, ?, ?, ?, ?)");
@@ -87,7 +85,7 @@ public final class JdbcIncidentRegister implements IncidentRegister {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(event, "event");
     database.write(List.of(group), () -> {
-      requireBook(group);
+      database.requireRegistersBook(group);
       insertEvent(group, id, event);
       return null;
     });
@@ -177,7 +175,7 @@ public final class JdbcIncidentRegister implements IncidentRegister {
     Objects.requireNonNull(date, "date");
     boolean sqlite = database.dialect() == Dialect.SQLITE;
     return database.write(List.of(group), () -> {
-      requireBook(group);
+      database.requireRegistersBook(group);
       if (sqlite) {
         // overwrite the deleted rows' bytes with zeros rather than leave them in free pages
         database.prepare("PRAGMA secure_delete = ON").execute();
@@ -228,14 +226,4 @@ public final class JdbcIncidentRegister implements IncidentRegister {
   }
 
   /** A group's register is kept with its book; the book's row is also what writers lock. */
-  private void requireBook(BookId book) throws SQLException {
-    PreparedStatement query = database.prepare("SELECT 1 FROM book WHERE book_id = ?");
-    query.setString(1, book.value());
-    try (ResultSet row = query.executeQuery()) {
-      if (!row.next()) {
-        throw new JournalException(Rejection.BOOK_NOT_FOUND,
-            "book " + book + " does not exist: a group's registers are kept with its book, which must be created first");
-      }
-    }
-  }
 }

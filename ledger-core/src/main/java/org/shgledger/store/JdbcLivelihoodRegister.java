@@ -16,8 +16,6 @@ import org.joda.money.Money;
 import org.shgledger.group.LoanId;
 import org.shgledger.group.MemberId;
 import org.shgledger.journal.BookId;
-import org.shgledger.journal.JournalException;
-import org.shgledger.journal.Rejection;
 import org.shgledger.programme.IncomeReading;
 import org.shgledger.programme.Livelihood;
 import org.shgledger.programme.LivelihoodActivity;
@@ -57,7 +55,7 @@ public final class JdbcLivelihoodRegister implements LivelihoodRegister {
     Objects.requireNonNull(group, "group");
     Objects.requireNonNull(livelihood, "livelihood");
     database.write(List.of(group), () -> {
-      requireBook(group);
+      database.requireRegistersBook(group);
       PreparedStatement insert = database.prepare(
           "INSERT INTO programme_livelihood (book_id, livelihood_id, member_id, activity, started_epoch_day, loan_id,"
               + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -83,7 +81,7 @@ public final class JdbcLivelihoodRegister implements LivelihoodRegister {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(reading, "reading");
     database.write(List.of(group), () -> {
-      requireBook(group);
+      database.requireRegistersBook(group);
       insertReading(group, id, reading);
       return null;
     });
@@ -145,14 +143,4 @@ public final class JdbcLivelihoodRegister implements LivelihoodRegister {
   }
 
   /** A group's register is kept with its book; the book's row is also what writers lock. */
-  private void requireBook(BookId book) throws SQLException {
-    PreparedStatement query = database.prepare("SELECT 1 FROM book WHERE book_id = ?");
-    query.setString(1, book.value());
-    try (ResultSet row = query.executeQuery()) {
-      if (!row.next()) {
-        throw new JournalException(Rejection.BOOK_NOT_FOUND,
-            "book " + book + " does not exist: a group's registers are kept with its book, which must be created first");
-      }
-    }
-  }
 }

@@ -97,7 +97,7 @@ public final class JdbcProgrammeRegister implements ProgrammeRegister {
     Objects.requireNonNull(group, "group");
     Objects.requireNonNull(child, "child");
     database.write(List.of(group), () -> {
-      requireBook(group);
+      database.requireRegistersBook(group);
       PreparedStatement insert = database.prepare(
           "INSERT INTO programme_child (book_id, child_key, member_id, birth_year, recorded_at) VALUES (?, ?, ?, ?, ?)");
       insert.setString(1, group.value());
@@ -119,7 +119,7 @@ public final class JdbcProgrammeRegister implements ProgrammeRegister {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(change, "change");
     database.write(List.of(group), () -> {
-      requireBook(group);
+      database.requireRegistersBook(group);
       insertStatus(group, key, change);
       return null;
     });
@@ -192,7 +192,7 @@ public final class JdbcProgrammeRegister implements ProgrammeRegister {
     Objects.requireNonNull(group, "group");
     Objects.requireNonNull(training, "training");
     database.write(List.of(group), () -> {
-      requireBook(group);
+      database.requireRegistersBook(group);
       PreparedStatement insert = database.prepare(
           "INSERT INTO programme_training (book_id, training_id, topic, training_epoch_day, recorded_at)"
               + " VALUES (?, ?, ?, ?, ?)");
@@ -268,7 +268,7 @@ public final class JdbcProgrammeRegister implements ProgrammeRegister {
     Objects.requireNonNull(loan, "loan");
     Objects.requireNonNull(purpose, "purpose");
     database.write(List.of(group), () -> {
-      requireBook(group);
+      database.requireRegistersBook(group);
       PreparedStatement insert = database.prepare(
           "INSERT INTO programme_loan_purpose (book_id, loan_id, version, purpose, recorded_at)"
               + " SELECT ?, ?, COALESCE(MAX(version), 0) + 1, ?, ? FROM programme_loan_purpose"
@@ -337,14 +337,4 @@ public final class JdbcProgrammeRegister implements ProgrammeRegister {
   // ---- shared ----
 
   /** A group's registers are kept with its book; the book's row is also what writers lock. */
-  private void requireBook(BookId book) throws SQLException {
-    PreparedStatement query = database.prepare("SELECT 1 FROM book WHERE book_id = ?");
-    query.setString(1, book.value());
-    try (ResultSet row = query.executeQuery()) {
-      if (!row.next()) {
-        throw new JournalException(Rejection.BOOK_NOT_FOUND,
-            "book " + book + " does not exist: a group's registers are kept with its book, which must be created first");
-      }
-    }
-  }
 }
