@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -21,7 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -171,25 +169,7 @@ class PlainTextAccountingRoundTripTest {
   }
 
   private static void requireTool(String tool) {
-    boolean found = onPath(tool);
-    if (!found && "1".equals(System.getenv("SHG_REQUIRE_HLEDGER"))) {
-      fail(tool + " is not installed, and SHG_REQUIRE_HLEDGER=1 says the round trip must run "
-          + "(apt-get install hledger ledger)");
-    }
-    Assumptions.assumeTrue(found, tool + " is not installed; the round trip is skipped");
-  }
-
-  private static boolean onPath(String tool) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return false;
-    }
-    for (String directory : path.split(File.pathSeparator)) {
-      if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, tool))) {
-        return true;
-      }
-    }
-    return false;
+    ExternalTools.require(tool, "SHG_REQUIRE_HLEDGER", "the round trip", "apt-get install hledger ledger");
   }
 
   private static Result run(String... command) throws IOException, InterruptedException {

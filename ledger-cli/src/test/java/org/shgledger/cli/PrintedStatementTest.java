@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -198,25 +196,7 @@ class PrintedStatementTest {
   }
 
   private static void requireTool(String tool) {
-    boolean found = onPath(tool);
-    if (!found && "1".equals(System.getenv("SHG_REQUIRE_CHROMIUM"))) {
-      fail(tool + " is not installed, and SHG_REQUIRE_CHROMIUM=1 says the printed statement must be checked "
-          + "(apt-get install chromium poppler-utils)");
-    }
-    Assumptions.assumeTrue(found, tool + " is not installed; the printed statement is not checked "
-        + "(apt-get install chromium poppler-utils)");
-  }
-
-  private static boolean onPath(String tool) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return false;
-    }
-    for (String directory : path.split(File.pathSeparator)) {
-      if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, tool))) {
-        return true;
-      }
-    }
-    return false;
+    ExternalTools.require(tool, "SHG_REQUIRE_CHROMIUM", "the printed statement",
+        "apt-get install chromium poppler-utils");
   }
 }
