@@ -294,6 +294,11 @@ public final class Shg implements Callable<Integer> {
       String parents = command.parent() == null ? ""
           : command.qualifiedName().substring(command.root().name().length() + 1) + " ";
       List<String> names = List.copyOf(command.subcommands().keySet());
+      if (names.contains(typed)) {
+        // only an end-of-options '--' before it makes a command's own name unmatched
+        return Optional.of("'" + parents + typed + "' comes after '--', where no command is read: put the"
+            + " command before '--'");
+      }
       return Optional.of("unknown command '" + parents + typed + "'" + suggestion(typed, names, parents));
     }
     if (!unmatched.isEmpty()) {

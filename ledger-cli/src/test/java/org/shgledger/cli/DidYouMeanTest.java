@@ -46,6 +46,20 @@ class DidYouMeanTest {
     assertEquals("shg: unknown command 'group lst': did you mean 'group list'?", run.errLines()[0]);
   }
 
+  /** After an end-of-options "--" no command is read, so a right name there is not "mistyped". */
+  @Test
+  void aCommandAfterTheEndOfOptionsIsNotSuggestedToItself() {
+    Run run = Run.shg("--", "trial-balance", "SHG01");
+
+    assertEquals(ExitCodes.USAGE, run.exitCode());
+    assertEquals("shg: 'trial-balance' comes after '--', where no command is read: put the command before '--'",
+        run.errLines()[0]);
+    Run nested = Run.shg("group", "--", "list");
+    assertEquals(ExitCodes.USAGE, nested.exitCode());
+    assertEquals("shg: 'group list' comes after '--', where no command is read: put the command before '--'",
+        nested.errLines()[0]);
+  }
+
   @Test
   void nothingNearIsNoSuggestion() {
     assertEquals("shg: unknown option '--no-such-option'", Run.shg("demo", "--no-such-option").errLines()[0]);
