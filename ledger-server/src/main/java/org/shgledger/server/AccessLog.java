@@ -39,6 +39,26 @@ final class AccessLog {
   }
 
   /**
+   * Writes a request that failed inside the server (500) for the operator: the route's template,
+   * then each exception of the cause chain by class, with its stack frames, but never its message,
+   * which may quote a member's id, a name or a database URL.
+   *
+   * @param route the route's template, not null
+   * @param failure what was thrown, not null
+   */
+  void failure(String route, Throwable failure) {
+    StringBuilder lines = new StringBuilder("error route=").append(route);
+    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      lines.append(System.lineSeparator()).append("  exception=").append(cause.getClass().getName());
+      for (StackTraceElement frame : cause.getStackTrace()) {
+        lines.append(System.lineSeparator()).append("    at ").append(frame);
+      }
+    }
+    out.println(lines);
+    out.flush();
+  }
+
+  /**
    * Writes a line about the server itself (started, draining, stopped).
    *
    * @param event what happened, key=value words, not null

@@ -135,7 +135,7 @@ public final class LedgerServer implements AutoCloseable {
    * @param reports builds the reports' JSON, not null
    * @param host the address to bind, such as {@code 127.0.0.1}, not null
    * @param port the port, or 0 for any free one ({@link #port()})
-   * @param logStream where the access log goes, not null
+   * @param logStream where the access log goes, with the failures of requests (each exception's class and frames, no message), not null
    * @return the running server
    */
   public static LedgerServer start(ServerBooks books, ReportSource reports, String host, int port, PrintStream logStream) {
@@ -226,7 +226,7 @@ public final class LedgerServer implements AutoCloseable {
       ctx.status(busy ? 503 : 500).contentType(JSON).result(Bodies.error(e.kind().name(),
           busy ? "the books are busy; try again" : "the database failed", null));
       if (!busy) {
-        e.printStackTrace();
+        log.failure(route.path(), e);
       }
     } catch (LedgerException e) {
       Rejected rejected = Rejected.of(e);
@@ -236,8 +236,8 @@ public final class LedgerServer implements AutoCloseable {
       ctx.status(e.getStatus()).contentType(JSON).result(Bodies.error(e.getStatus() == 413 ? "TOO_LARGE" : "HTTP",
           e.getStatus() == 413 ? "the body is larger than " + Bodies.MAX_BODY_BYTES + " bytes" : e.getMessage(), null));
     } catch (RuntimeException e) {
-      // the message may hold anything; the client gets none of it, the operator the trace
-      e.printStackTrace();
+      // the message may hold anything: neither the client nor the log gets it, the operator the trace
+      log.failure(route.path(), e);
       ctx.status(500).contentType(JSON).result(Bodies.error("INTERNAL", "the server failed; its log says where", null));
     } finally {
       inFlight.decrementAndGet();
