@@ -403,14 +403,9 @@ final class IncidentCommands {
   }
 
   /** An incident's id; the rule is {@link IncidentId}'s. */
-  static final class IdWord implements ITypeConverter<IncidentId> {
-    @Override
-    public IncidentId convert(String value) {
-      try {
-        return IncidentId.of(value.trim());
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+  static final class IdWord extends Words.ValueWord<IncidentId> {
+    IdWord() {
+      super(IncidentId::of);
     }
   }
 }

@@ -32,14 +32,12 @@ import org.shgledger.programme.OutreachKind;
 import org.shgledger.store.LedgerStore;
 import org.shgledger.unit.UnitCode;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * Livelihoods and outreach (issue 18), over {@link Livelihoods} and {@link Outreach}: {@code shg
@@ -368,26 +366,16 @@ final class LivelihoodCommands {
   }
 
   /** An activity's id such as {@code M03-A1}; the rule is {@link LivelihoodId}'s. */
-  static final class IdWord implements ITypeConverter<LivelihoodId> {
-    @Override
-    public LivelihoodId convert(String value) {
-      try {
-        return LivelihoodId.of(value.trim());
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+  static final class IdWord extends Words.ValueWord<LivelihoodId> {
+    IdWord() {
+      super(LivelihoodId::of);
     }
   }
 
   /** An outreach event's id such as {@code 20250614-1}; the rule is {@link OutreachId}'s. */
-  static final class OutreachIdWord implements ITypeConverter<OutreachId> {
-    @Override
-    public OutreachId convert(String value) {
-      try {
-        return OutreachId.of(value.trim());
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+  static final class OutreachIdWord extends Words.ValueWord<OutreachId> {
+    OutreachIdWord() {
+      super(OutreachId::of);
     }
   }
 }

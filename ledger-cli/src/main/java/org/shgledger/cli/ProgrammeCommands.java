@@ -27,11 +27,9 @@ import org.shgledger.programme.TrainingId;
 import org.shgledger.programme.TrainingTopic;
 import org.shgledger.store.LedgerStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * The programme's registers kept beside a group's books (issue 7), over {@link Programme}: {@code
@@ -376,38 +374,23 @@ final class ProgrammeCommands {
   }
 
   /** A child's key such as {@code M01-C1}; the rule is {@link ChildKey}'s. */
-  static final class ChildKeyWord implements ITypeConverter<ChildKey> {
-    @Override
-    public ChildKey convert(String value) {
-      try {
-        return ChildKey.of(value.trim());
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+  static final class ChildKeyWord extends Words.ValueWord<ChildKey> {
+    ChildKeyWord() {
+      super(ChildKey::of);
     }
   }
 
   /** A training topic such as {@code orientation}; the rule is {@link TrainingTopic}'s. */
-  static final class TopicWord implements ITypeConverter<TrainingTopic> {
-    @Override
-    public TrainingTopic convert(String value) {
-      try {
-        return TrainingTopic.of(value.trim());
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+  static final class TopicWord extends Words.ValueWord<TrainingTopic> {
+    TopicWord() {
+      super(TrainingTopic::of);
     }
   }
 
   /** A training session's id; the rule is {@link TrainingId}'s. */
-  static final class TrainingIdWord implements ITypeConverter<TrainingId> {
-    @Override
-    public TrainingId convert(String value) {
-      try {
-        return TrainingId.of(value.trim());
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+  static final class TrainingIdWord extends Words.ValueWord<TrainingId> {
+    TrainingIdWord() {
+      super(TrainingId::of);
     }
   }
 }

@@ -39,14 +39,12 @@ import org.shgledger.unit.UnitStatement;
 import org.shgledger.unit.Units;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code shg unit create|add-group|move|list|show|statement}: the NGO units (clusters,
@@ -64,14 +62,9 @@ import picocli.CommandLine.TypeConversionException;
 final class UnitCommand extends CommandGroup {
 
   /** A unit code such as {@code CL-NORTH}; the rule is {@link UnitCode}'s. */
-  static final class UnitCodeWord implements ITypeConverter<UnitCode> {
-    @Override
-    public UnitCode convert(String value) {
-      try {
-        return UnitCode.of(value.trim());
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+  static final class UnitCodeWord extends Words.ValueWord<UnitCode> {
+    UnitCodeWord() {
+      super(UnitCode::of);
     }
   }
 

@@ -13,13 +13,11 @@ import org.shgledger.server.UserStore;
 import org.shgledger.unit.UnitCode;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code shg user add|revoke|list}: the users of {@code shg serve}, kept in the books' database
@@ -60,14 +58,9 @@ final class UserCommand extends CommandGroup {
   }
 
   /** A role's word: admin, coordinator, treasurer, auditor, donor. */
-  static final class RoleWord implements ITypeConverter<Role> {
-    @Override
-    public Role convert(String value) {
-      try {
-        return Role.of(value.trim());
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+  static final class RoleWord extends Words.ValueWord<Role> {
+    RoleWord() {
+      super(Role::of);
     }
   }
 

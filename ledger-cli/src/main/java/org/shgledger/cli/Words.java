@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.shgledger.group.Channel;
 import org.shgledger.group.LoanId;
@@ -26,6 +27,28 @@ import picocli.CommandLine.TypeConversionException;
 final class Words {
 
   private Words() {}
+
+  /**
+   * Reads a value type from an option's word with the type's own parser, such as {@code
+   * MemberId::of}, and turns its refusal into a usage error with the same message: the rule and its
+   * words stay with the type.
+   */
+  abstract static class ValueWord<T> implements ITypeConverter<T> {
+    private final Function<String, T> parse;
+
+    ValueWord(Function<String, T> parse) {
+      this.parse = parse;
+    }
+
+    @Override
+    public T convert(String value) {
+      try {
+        return parse.apply(value.trim());
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
 
   /** Reads the enum constant an option's word names, or says which words there are. */
   abstract static class EnumWord<E extends Enum<E>> implements ITypeConverter<E> {
@@ -100,26 +123,16 @@ final class Words {
   }
 
   /** A member id such as {@code M01}; the rule is {@link MemberId}'s. */
-  static final class MemberIdWord implements ITypeConverter<MemberId> {
-    @Override
-    public MemberId convert(String value) {
-      try {
-        return MemberId.of(value.trim());
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+  static final class MemberIdWord extends ValueWord<MemberId> {
+    MemberIdWord() {
+      super(MemberId::of);
     }
   }
 
   /** A loan id such as {@code 20240504-M02}; the rule is {@link LoanId}'s. */
-  static final class LoanIdWord implements ITypeConverter<LoanId> {
-    @Override
-    public LoanId convert(String value) {
-      try {
-        return LoanId.of(value.trim());
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+  static final class LoanIdWord extends ValueWord<LoanId> {
+    LoanIdWord() {
+      super(LoanId::of);
     }
   }
 
@@ -142,14 +155,9 @@ final class Words {
     }
   }
 
-  static final class EntryIdWord implements ITypeConverter<EntryId> {
-    @Override
-    public EntryId convert(String value) {
-      try {
-        return EntryId.of(value.trim());
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+  static final class EntryIdWord extends ValueWord<EntryId> {
+    EntryIdWord() {
+      super(EntryId::of);
     }
   }
 }
