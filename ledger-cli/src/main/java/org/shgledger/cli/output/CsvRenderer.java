@@ -10,7 +10,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Writes a report's tables as CSV for spreadsheets (docs/formats.md#csv): RFC 4180 through Apache
  * Commons CSV (quotes only where needed, records ending in CRLF), the column keys as the header,
- * one record per row; no title, facts, notes, figures or total rows.
+ * one record per row; no title, facts, notes, figures or total rows (a figure's own table of
+ * numbers, {@link Figure#data()}, is a table like the others).
  *
  * <p>Amounts are plain numbers with the currency's decimals and no grouping ({@code -1234.50});
  * dates are ISO. A text cell that a spreadsheet would take for a formula, one starting with

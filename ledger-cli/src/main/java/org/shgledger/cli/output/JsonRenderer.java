@@ -33,7 +33,8 @@ import java.util.List;
  * them into binary fractions; numbers that are not money are JSON numbers, written exactly; dates
  * are ISO strings; an empty cell is {@code null}. A row is an object keyed by its table's column
  * keys, in column order; {@code total} is there only when the table has a total row, and holds
- * only its non-empty cells. Notes and figures are for people and are left out.
+ * only its non-empty cells. Notes and figures are for people and are left out; a figure's own table
+ * of numbers ({@link Figure#data()}) is written as a table.
  *
  * <p>{@code schema} comes first so that a program can read it before the rest and refuse a
  * contract it does not know: {@code shg.<report>/<version>}, whose JSON Schema is {@code

@@ -53,16 +53,29 @@ public record Report(String kind, String title, List<Fact> facts, List<Block> bl
       if (key != null && !blockKeys.add(key)) {
         throw new IllegalArgumentException("report " + kind + " has two of " + key);
       }
+      if (block instanceof Figure figure && figure.data().isPresent()
+          && !blockKeys.add("table " + figure.data().get().key())) {
+        throw new IllegalArgumentException("report " + kind + " has two of table " + figure.data().get().key());
+      }
     }
   }
 
   /**
-   * The tables of the body, in order.
+   * The tables of the body, in order, each figure's own table of numbers (its {@link Figure#data()})
+   * in the figure's place: what a format without pictures writes.
    *
    * @return the tables, not null
    */
   public List<Table> tables() {
-    return blocks.stream().filter(Table.class::isInstance).map(Table.class::cast).toList();
+    List<Table> tables = new ArrayList<>();
+    for (Block block : blocks) {
+      if (block instanceof Table table) {
+        tables.add(table);
+      } else if (block instanceof Figure figure) {
+        figure.data().ifPresent(tables::add);
+      }
+    }
+    return List.copyOf(tables);
   }
 
   /**

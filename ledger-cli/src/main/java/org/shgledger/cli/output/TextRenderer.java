@@ -64,6 +64,9 @@ public final class TextRenderer implements Renderer {
         if (!note.hint().isEmpty()) {
           paragraphs(note.hint(), text);
         }
+      } else if (block instanceof Figure figure && figure.data().isPresent()) {
+        // a picture cannot be printed as text: the numbers it draws instead
+        table(figure.data().get(), text);
       } else if (block instanceof Figure figure) {
         // a picture cannot be printed as text; its numbers are in the report's tables
         if (!figure.caption().isEmpty()) {
