@@ -280,21 +280,18 @@ final class IncidentCommands {
         throw usage("--groups names at most " + ProgrammeIndicators.MAX_GROUPS + " groups, not " + groups.size());
       }
       LocalDate last = to != null ? to : LocalDate.now();
-      LocalDate first = from != null ? from : last.with(IsoFields.DAY_OF_QUARTER, 1).minusMonths(9);
+      LocalDate first = from != null ? from : defaultFrom(last);
       if (last.isBefore(first)) {
         throw usage("--to " + last + " is before --from " + first);
       }
       if (first.plusMonths(3L * IncidentReport.MAX_QUARTERS - 3).isBefore(last.with(IsoFields.DAY_OF_QUARTER, 1))) {
         throw usage("a report covers at most " + IncidentReport.MAX_QUARTERS + " quarters");
       }
-      Map<BookId, List<Incident>> held = new LinkedHashMap<>();
+      IncidentReport report;
       try (LedgerStore store = db.openExisting()) {
-        Incidents incidents = new Incidents(store.engine(), store.programme().incidents());
-        for (BookId group : IndicatorsCommand.groups(store, unit, groups, spec)) {
-          held.putIfAbsent(group, incidents.incidents(group));
-        }
+        report = protectedCounts(store, IndicatorsCommand.groups(store, unit, groups, spec), first, last, byGroup,
+            suppressBelow);
       }
-      IncidentReport report = IncidentCells.protect(IncidentReport.count(held, first, last, byGroup), suppressBelow);
       output.print(report(report, output.labels()));
       return ExitCodes.OK;
     }
@@ -302,6 +299,40 @@ final class IncidentCommands {
     private ParameterException usage(String message) {
       return new ParameterException(spec.commandLine(), message);
     }
+  }
+
+  /**
+   * The first day {@code shg incidents} counts when no {@code --from} is given: that of the quarter
+   * three quarters before the last day's, so that a report holds four quarters.
+   *
+   * @param last the last day counted, not null
+   * @return the first day, not null
+   */
+  static LocalDate defaultFrom(LocalDate last) {
+    return last.with(IsoFields.DAY_OF_QUARTER, 1).minusMonths(9);
+  }
+
+  /**
+   * The counts of the groups' incidents from a day to a day, quarter by quarter, after the primary
+   * and secondary suppression of {@link IncidentCells#protect}: what {@code shg incidents} prints,
+   * and the donor's page of {@code shg commitment} shows.
+   *
+   * @param store the open books, not null
+   * @param groups the groups, in the order to list them; a group named twice counts once, not null
+   * @param from the first day, not null
+   * @param to the last day, not before {@code from}
+   * @param byGroup whether to count each group's too (for coordinators, never for donors)
+   * @param threshold the counts withheld are those of 1 to {@code threshold - 1}; 1 withholds nothing
+   * @return the protected counts, not null
+   */
+  static IncidentReport protectedCounts(LedgerStore store, List<BookId> groups, LocalDate from, LocalDate to,
+      boolean byGroup, int threshold) {
+    Incidents incidents = new Incidents(store.engine(), store.programme().incidents());
+    Map<BookId, List<Incident>> held = new LinkedHashMap<>();
+    for (BookId group : groups) {
+      held.putIfAbsent(group, incidents.incidents(group));
+    }
+    return IncidentCells.protect(IncidentReport.count(held, from, to, byGroup), threshold);
   }
 
   /**
@@ -344,14 +375,19 @@ final class IncidentCommands {
     return report.build();
   }
 
-  private static String label(IncidentLine line, Labels labels) {
+  /**
+   * A count's label in the reader's words: {@code Incidents reported}, {@code trafficking or
+   * attempted trafficking}, {@code status: closed} ...
+   */
+  static String label(IncidentLine line, Labels labels) {
     if (line.breakdown().filter(IncidentReport.BY_GROUP::equals).isPresent()) {
       return labels.format("incident.group", line.key().substring(IncidentReport.BY_GROUP.length() + 1));
     }
     return labels.get("incident." + line.key());
   }
 
-  private static Cell cell(Value value, int threshold) {
+  /** A count as a cell: a withheld one as its mark, {@code <5} or {@code x}. */
+  static Cell cell(Value value, int threshold) {
     if (value instanceof Value.Count count) {
       return Cell.number(count.value());
     }
