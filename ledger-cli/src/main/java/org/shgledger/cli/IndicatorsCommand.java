@@ -167,7 +167,8 @@ final class IndicatorsCommand implements Callable<Integer> {
     return store.units().groupsUnder(code);
   }
 
-  private static Targets readTargets(Path file) {
+  /** Reads a targets file, at most {@value #MAX_TARGETS_BYTES} bytes (docs/programme.md#targets). */
+  static Targets readTargets(Path file) {
     try {
       if (Files.size(file) > MAX_TARGETS_BYTES) {
         throw new UncheckedIOException(file + " is larger than a targets file can be (" + MAX_TARGETS_BYTES + " bytes)",
@@ -311,7 +312,8 @@ final class IndicatorsCommand implements Callable<Integer> {
     return report.build();
   }
 
-  private static String label(IndicatorLine line, IndicatorReport indicators, Labels labels) {
+  /** An indicator's label in the reader's words, its topic, activity, kind, months or currency filled in. */
+  static String label(IndicatorLine line, IndicatorReport indicators, Labels labels) {
     String key = line.key();
     if (key.startsWith(ProgrammeIndicators.TRAINING_PREFIX)) {
       return labels.format("indicator.training", key.substring(ProgrammeIndicators.TRAINING_PREFIX.length()));
@@ -340,7 +342,7 @@ final class IndicatorsCommand implements Callable<Integer> {
   }
 
   /** A value as a cell: a withheld one as its mark, {@code <5} or {@code x}. */
-  private static Cell cell(Value value, int threshold) {
+  static Cell cell(Value value, int threshold) {
     if (value instanceof Value.Count count) {
       return Cell.number(count.value());
     }
@@ -356,7 +358,8 @@ final class IndicatorsCommand implements Callable<Integer> {
     return Cell.empty();
   }
 
-  private static Cell number(BigDecimal value) {
+  /** A target as a cell, without trailing zeros: 3000, not 3000.00. */
+  static Cell number(BigDecimal value) {
     return Cell.number(value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros());
   }
 }

@@ -84,6 +84,7 @@ public final class Shg implements Callable<Integer> {
           ProgrammeCommands.ChildCommand.class,
           ProgrammeCommands.TrainingCommand.class,
           IndicatorsCommand.class,
+          CommitmentCommand.class,
           IncidentCommands.IncidentGroup.class,
           IncidentCommands.IncidentsReport.class,
           LivelihoodCommands.LivelihoodGroup.class,

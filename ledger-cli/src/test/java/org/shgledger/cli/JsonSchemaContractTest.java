@@ -119,6 +119,9 @@ class JsonSchemaContractTest {
     add(reports, "programme-indicators", "indicators", "--groups", "SHG01,SHG03", "--as-of", "2025-06-30");
     add(reports, "programme-indicators", "indicators", "FED", "--targets", targets, "--suppress-below", "1");
     add(reports, "programme-indicators", "indicators", "FED", "--targets", "commitment", "--as-of", "2025-06-30");
+    add(reports, "programme-commitment", "commitment", "FED", "--as-of", "2025-06-30");
+    add(reports, "programme-commitment", "commitment", "--groups", "SHG01", "--as-of", "2025-06-30", "--targets", targets,
+        "--suppress-below", "1", "--lang", "bn");
     add(reports, "programme-incidents", "incidents", "FED", "--from", "2025-01-01", "--to", "2025-06-30");
     add(reports, "programme-incidents", "incidents", "--groups", "SHG01", "--by-group", "--suppress-below", "1",
         "--from", "2025-04-01", "--to", "2025-04-30");

@@ -3,6 +3,7 @@ package org.shgledger.cli.output;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,6 +66,34 @@ public final class HtmlRenderer implements Renderer {
       """;
 
   /**
+   * Layouts of their own, by report kind, after the common style: the donor's page of {@code shg
+   * commitment} is one A4 sheet, so its type is smaller, its facts run in three columns, the
+   * programs' key column is left off paper (CSV and JSON keep it), and its last sections stand
+   * in two columns (incidents and livelihoods on the left, outreach on the right: the blocks come
+   * in that interleaved order, so that floats stack them).
+   */
+  private static final Map<String, String> LAYOUTS = Map.of("programme-commitment", """
+      body.report-programme-commitment { font-size: 9pt; max-width: 62em; }
+      .report-programme-commitment h1 { font-size: 1.35em; margin-bottom: .2em; }
+      .report-programme-commitment dl.facts { grid-template-columns: repeat(3, max-content auto); gap: 0 .8em; margin-bottom: .3em; }
+      .report-programme-commitment dl.facts dd, #table-targets td:first-child { white-space: nowrap; }
+      .report-programme-commitment table { margin-bottom: .4em; }
+      .report-programme-commitment caption { font-size: 1em; padding: .15em 0; }
+      .report-programme-commitment th, .report-programme-commitment td { padding: .05em .35em; }
+      .report-programme-commitment figure { margin: .2em 0 .4em; }
+      .report-programme-commitment figcaption { font-weight: bold; color: #111; }
+      #table-targets th:last-child, #table-targets td:last-child,
+      #table-incidents th:last-child, #table-incidents td:last-child,
+      #table-livelihoods th:last-child, #table-livelihoods td:last-child,
+      #table-livelihood-income th:last-child, #table-livelihood-income td:last-child { display: none; }
+      #table-incidents, #table-livelihoods, #table-livelihood-income { float: left; clear: left; width: 54%; }
+      #figure-outreach, #table-outreach-kinds { float: right; clear: right; width: 44%; }
+      #figure-outreach { margin-top: 0; }
+      .report-programme-commitment p.note { clear: both; margin: .3em 0 0; font-size: .85em; }
+      @media print { body.report-programme-commitment { font-size: 7.5pt; max-width: none; } }
+      """);
+
+  /**
    * The most rows, the total included, of a table that is never split across pages: about half an
    * A4 page. A longer table breaks between rows, its column labels repeated on the next page.
    */
@@ -95,7 +124,8 @@ public final class HtmlRenderer implements Renderer {
     html.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     html.append("<meta name=\"generator\" content=\"shg\">\n");
     html.append("<title>").append(escape(report.title())).append("</title>\n");
-    html.append("<style>\n").append(STYLE).append(page(report)).append(PRINT).append("</style>\n");
+    html.append("<style>\n").append(STYLE).append(page(report)).append(PRINT)
+        .append(LAYOUTS.getOrDefault(report.kind(), "")).append("</style>\n");
     html.append("</head>\n<body class=\"report-").append(report.kind()).append("\">\n");
     html.append("<h1>").append(escape(report.title())).append("</h1>\n");
     if (!report.facts().isEmpty()) {
