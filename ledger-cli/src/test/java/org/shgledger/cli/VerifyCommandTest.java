@@ -88,6 +88,7 @@ class VerifyCommandTest {
         java.sql.Statement statement = connection.createStatement()) {
       statement.execute("DELETE FROM posting WHERE book_id = 'SHG01' AND entry_seq >= 3");
       statement.execute("DELETE FROM journal_entry WHERE book_id = 'SHG01' AND entry_seq >= 3");
+      recomputeMonthBalances(statement);
     }
     Run cut = Run.shg("verify", "SHG01", "--db", db.toString(), "--expect", anchor);
     assertEquals(ExitCodes.CHECK_FAILED, cut.exitCode(), cut.out());
@@ -131,11 +132,42 @@ class VerifyCommandTest {
       statement.execute("DELETE FROM posting WHERE book_id = 'SHG01'");
       statement.execute("DELETE FROM journal_entry WHERE book_id = 'SHG01'");
       statement.execute("DELETE FROM account WHERE book_id = 'SHG01' AND account_code = '2000'");
+      recomputeMonthBalances(statement);
     }
     Run cut = Run.shg("verify", "SHG01", "--db", db.toString(), "--expect-registry", anchor);
     assertEquals(ExitCodes.CHECK_FAILED, cut.exitCode(), cut.out());
     assertTrue(cut.out().contains("SHG01: REGISTRY ANCHOR NOT MET: the registry has 2 rows, fewer than the 3 of the anchor"),
         cut.out());
+  }
+
+  /** The month-end balances are derived from the postings: a row changed is named by book, account and month. */
+  @Test
+  void aMonthEndBalanceChangedBehindTheLibrarysBackIsNamed() throws Exception {
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement statement = connection.createStatement()) {
+      statement.execute("UPDATE account_month_balance SET debit_minor = debit_minor + 1"
+          + " WHERE book_id = 'SHG01' AND account_code = '1000' AND month_yyyymm = 202504");
+    }
+
+    Run run = Run.shg("verify", "--db", db.toString());
+
+    assertEquals(ExitCodes.CHECK_FAILED, run.exitCode(), run.err());
+    String[] lines = run.out().split("\\R");
+    assertTrue(lines[0].startsWith("SHG01: MISMATCH: balance: account 1000, month 2025-04: the month-end balances"
+        + " count debits "), lines[0]);
+    assertTrue(lines[1].startsWith("SHG02: OK"), lines[1]);
+  }
+
+  /**
+   * What a careful forger does after cutting rows: recomputes SHG01's month-end balances from the
+   * postings left, which verify would otherwise find differ (they are derived, not evidence).
+   */
+  private static void recomputeMonthBalances(Statement statement) throws java.sql.SQLException {
+    statement.execute("DELETE FROM account_month_balance WHERE book_id = 'SHG01'");
+    statement.execute("INSERT INTO account_month_balance SELECT book_id, account_code,"
+        + " CAST(strftime('%Y%m', entry_date_epoch_day * 86400, 'unixepoch') AS INTEGER),"
+        + " SUM(CASE WHEN side = 'D' THEN amount_minor ELSE 0 END), SUM(CASE WHEN side = 'C' THEN amount_minor ELSE 0 END)"
+        + " FROM posting WHERE book_id = 'SHG01' GROUP BY 1, 2, 3");
   }
 
   @Test

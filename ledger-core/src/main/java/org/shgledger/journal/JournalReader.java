@@ -122,6 +122,26 @@ public interface JournalReader {
   }
 
   /**
+   * The entries of a book dated within a period, in date order, entries of one date in the order
+   * they were recorded: what a report of the period lists. A store reads them through its index of
+   * postings by account and date, so that the time grows with the period's entries, not the book's.
+   *
+   * @param book the book, not null
+   * @param from the first date, not null
+   * @param to the last date, not null; a period that ends before it starts holds nothing
+   * @return the entries, empty for an unknown book, not null
+   */
+  default List<JournalEntry> entriesBetween(BookId book, LocalDate from, LocalDate to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    List<JournalEntry> byDate = new ArrayList<>(entries(book).stream()
+        .filter(entry -> !entry.date().isBefore(from) && !entry.date().isAfter(to))
+        .toList());
+    byDate.sort(Comparator.comparing(JournalEntry::date)); // stable: recording order within a date
+    return List.copyOf(byDate);
+  }
+
+  /**
    * The entries of a book with a posting to an account dated within a period, in the order they
    * were recorded: what an import compares with the lines of a statement it meets. A store reads
    * them through its index of postings by account and date, not the whole book.

@@ -1,8 +1,6 @@
 package org.shgledger.report;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,29 +25,35 @@ import org.shgledger.journal.Side;
 import org.shgledger.journal.TrialBalance;
 
 /**
- * One group's journal read once for a report: its entries in date order (entries of one day in
- * the order they were recorded), its accounts by code, and the rules that say what an entry is
- * (a reversal, a year-end closing, a share-out).
+ * One group's journal read once for a report of a period: the period's entries in date order
+ * (entries of one day in the order they were recorded), its accounts by code, and the rules that
+ * say what an entry is (a reversal, a year-end closing, a share-out). Only the period's entries are
+ * read, and the few earlier ones they correct, one by one as asked; balances at the period's edges
+ * come from the journal's balance queries. So a report of a year costs the year's entries, not the
+ * book's.
  */
 final class GroupBooks {
 
+  /** More corrections of one entry than any book holds: a bound on walking a damaged chain. */
+  private static final int MAX_CORRECTIONS = 1_000_000;
+
   final Group group;
   final JournalReader journal;
+  /** The period's entries. */
   final List<JournalEntry> entries;
-  private final Map<EntryId, JournalEntry> byId = new HashMap<>();
+  /** Entries by id: the period's, and those before it that a correction in it led to (or absent). */
+  private final Map<EntryId, Optional<JournalEntry>> byId = new HashMap<>();
   private final Map<AccountCode, Account> accounts = new HashMap<>();
   private final Map<LocalDate, Map<AccountCode, Money>> trialBalances = new HashMap<>();
 
-  GroupBooks(Group group, JournalReader journal) {
+  GroupBooks(Group group, JournalReader journal, LocalDate from, LocalDate to) {
     this.group = group;
     this.journal = journal;
-    List<JournalEntry> recorded = new ArrayList<>(journal.entries(group.code()));
-    for (JournalEntry entry : recorded) {
-      byId.put(entry.id(), entry);
+    // in date order, entries of one day in the order they were recorded
+    this.entries = journal.entriesBetween(group.code(), from, to);
+    for (JournalEntry entry : entries) {
+      byId.put(entry.id(), Optional.of(entry));
     }
-    // stable: entries of one day keep the order they were recorded in
-    recorded.sort(Comparator.comparing(JournalEntry::date));
-    this.entries = List.copyOf(recorded);
     for (Account account : journal.accounts(group.code())) {
       accounts.put(account.code(), account);
     }
@@ -67,7 +71,10 @@ final class GroupBooks {
     return Money.zero(group.currency());
   }
 
-  /** The entries dated from {@code from} to {@code to}, both included, in date order. */
+  /**
+   * The entries dated from {@code from} to {@code to}, both included, in date order; within the
+   * period the books were read for.
+   */
   List<JournalEntry> between(LocalDate from, LocalDate to) {
     return entries.stream().filter(e -> !e.date().isBefore(from) && !e.date().isAfter(to)).toList();
   }
@@ -154,12 +161,13 @@ final class GroupBooks {
    */
   JournalEntry root(JournalEntry entry) {
     JournalEntry at = entry;
-    for (int guard = 0; at.reverses().isPresent() && guard <= entries.size(); guard++) {
-      JournalEntry reversed = byId.get(at.reverses().get());
-      if (reversed == null) {
+    // each link leads to an entry recorded earlier, so the chain ends; the guard is for damaged books
+    for (int guard = 0; at.reverses().isPresent() && guard <= MAX_CORRECTIONS; guard++) {
+      Optional<JournalEntry> reversed = lookUp(at.reverses().get());
+      if (reversed.isEmpty()) {
         break;
       }
-      at = reversed;
+      at = reversed.get();
     }
     return at;
   }
@@ -171,11 +179,16 @@ final class GroupBooks {
   boolean undoesRoot(JournalEntry entry) {
     int links = 0;
     JournalEntry at = entry;
-    while (at.reverses().isPresent() && byId.containsKey(at.reverses().get()) && links <= entries.size()) {
-      at = byId.get(at.reverses().get());
+    while (at.reverses().isPresent() && lookUp(at.reverses().get()).isPresent() && links <= MAX_CORRECTIONS) {
+      at = lookUp(at.reverses().get()).get();
       links++;
     }
     return links % 2 == 1;
+  }
+
+  /** An entry of the book by id: the period's from memory, an earlier one read once. */
+  private Optional<JournalEntry> lookUp(EntryId id) {
+    return byId.computeIfAbsent(id, missing -> journal.entry(group.code(), missing));
   }
 
   /**

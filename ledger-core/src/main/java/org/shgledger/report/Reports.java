@@ -79,7 +79,7 @@ public final class Reports {
    */
   public GroupStatement statement(BookId code, LocalDate from, LocalDate to) {
     requirePeriod(from, to);
-    GroupBooks books = books(code);
+    GroupBooks books = books(code, from, to);
     return new GroupStatement(code, books.group.name(), books.currency(), from, to,
         receiptsAndPayments(books, from, to),
         incomeAndExpenditure(books, from, to),
@@ -148,7 +148,7 @@ public final class Reports {
    */
   public IncomeAndExpenditure incomeAndExpenditure(BookId code, LocalDate from, LocalDate to) {
     requirePeriod(from, to);
-    return incomeAndExpenditure(books(code), from, to);
+    return incomeAndExpenditure(books(code, from, to), from, to);
   }
 
   /**
@@ -286,7 +286,7 @@ public final class Reports {
    */
   public MemberPassbook passbook(BookId code, MemberId memberId, LocalDate from, LocalDate to) {
     requirePeriod(from, to);
-    GroupBooks books = books(code);
+    GroupBooks books = books(code, from, to);
     Member member = groups.member(code, Objects.requireNonNull(memberId, "memberId"));
     AccountCode compulsory = Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId);
     AccountCode voluntary = Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, memberId);
@@ -452,7 +452,7 @@ public final class Reports {
    */
   public AccountLedger account(BookId code, AccountCode account, LocalDate from, LocalDate to) {
     requirePeriod(from, to);
-    GroupBooks books = books(code);
+    GroupBooks books = books(code, from, to);
     Account definition = books.account(Objects.requireNonNull(account, "account"));
     boolean debitNormal = definition.type().normalSide() == Side.DEBIT;
     Money opening = books.balance(account, from.minusDays(1));
@@ -534,11 +534,11 @@ public final class Reports {
 
   // ---------------------------------------------------------------- helpers
 
-  /** The group's books, or the engine's not-found error. */
-  private GroupBooks books(BookId code) {
+  /** The group's books for a period, or the engine's not-found error. */
+  private GroupBooks books(BookId code, LocalDate from, LocalDate to) {
     Objects.requireNonNull(code, "code");
     Group group = groups.group(code);
-    return new GroupBooks(group, groups.journal());
+    return new GroupBooks(group, groups.journal(), from, to);
   }
 
   private static List<ReportLine> lines(GroupBooks books, Map<AccountCode, Money> amounts) {

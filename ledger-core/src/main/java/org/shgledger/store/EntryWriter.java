@@ -2,13 +2,16 @@ package org.shgledger.store;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import org.shgledger.store.EntryHashes.StoredEntry;
 import org.shgledger.store.EntryHashes.StoredPosting;
 
 /**
  * Inserts entries and their postings with JDBC batches, the fast path for importing thousands of
- * entries in one transaction. Rows wait in the driver until {@link #flush()}, which the view
- * calls before any query so that reads always see every entry applied so far.
+ * entries in one transaction, and adds their amounts to the month-end balances ({@link
+ * MonthBalances}) in the same transaction. Rows wait in the driver until {@link #flush()}, which
+ * the view calls before any query so that reads always see every entry applied so far.
  */
 final class EntryWriter {
 
@@ -27,6 +30,8 @@ final class EntryWriter {
 
   private final Statements sql;
   private int pendingEntries;
+  /** The queued postings summed per account and month, added to the stored rows at the flush. */
+  private final Map<MonthBalances.Key, long[]> pendingMonths = new HashMap<>();
 
   EntryWriter(Statements sql) {
     this.sql = sql;
@@ -57,7 +62,10 @@ final class EntryWriter {
     insertEntry.addBatch();
     PreparedStatement insertPosting = sql.prepare(INSERT_POSTING);
     int line = 1;
+    long month = MonthBalances.month(dateEpochDay);
     for (StoredPosting posting : entry.postings()) {
+      MonthBalances.add(pendingMonths, new MonthBalances.Key(entry.bookId(), posting.accountCode(), month),
+          posting.side() == 'D', posting.amountMinor());
       insertPosting.setString(1, entry.bookId());
       insertPosting.setLong(2, entry.sequence());
       insertPosting.setInt(3, line++);
@@ -73,7 +81,11 @@ final class EntryWriter {
     }
   }
 
-  /** Sends every queued row to the database, entries before their postings. */
+  /**
+   * Sends every queued row to the database, entries before their postings, then the postings'
+   * sums per account and month, added to the month-end balances (one upsert per account and
+   * month, however many postings).
+   */
   void flush() throws SQLException {
     if (pendingEntries == 0) {
       return;
@@ -81,6 +93,10 @@ final class EntryWriter {
     pendingEntries = 0;
     sql.prepare(INSERT_ENTRY).executeBatch();
     sql.prepare(INSERT_POSTING).executeBatch();
+    PreparedStatement addMonths = sql.prepare(MonthBalances.ADD);
+    MonthBalances.queue(addMonths, pendingMonths);
+    pendingMonths.clear();
+    addMonths.executeBatch();
   }
 
   /** Forgets queued rows, after a failure. */
@@ -90,5 +106,10 @@ final class EntryWriter {
       sql.prepare(INSERT_ENTRY).clearBatch();
       sql.prepare(INSERT_POSTING).clearBatch();
     }
+    if (!pendingMonths.isEmpty()) {
+      pendingMonths.clear();
+    }
+    // a flush that failed at the month rows may have left them queued in the driver
+    sql.prepare(MonthBalances.ADD).clearBatch();
   }
 }

@@ -303,6 +303,14 @@ public final class JdbcJournal implements Journal {
   }
 
   @Override
+  public List<JournalEntry> entriesBetween(BookId book, LocalDate from, LocalDate to) {
+    Objects.requireNonNull(book, "book");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    return readSnapshot(view -> List.copyOf(Rows.entriesBetween(statements, book, from, to)));
+  }
+
+  @Override
   public List<JournalEntry> entriesPosting(BookId book, AccountCode account, LocalDate from, LocalDate to) {
     Objects.requireNonNull(book, "book");
     Objects.requireNonNull(account, "account");
@@ -314,10 +322,14 @@ public final class JdbcJournal implements Journal {
   @Override
   public Optional<LocalDate> latestEntryDate(BookId book) {
     Objects.requireNonNull(book, "book");
-    // one aggregate over the book's rows, instead of reading every entry and its postings
+    // The latest posting of each account is the last row of its range of the posting index, so
+    // this reads a row per account, where a MAX over the book's entries read every entry. Every
+    // entry has postings dated as itself (verify checks it), so the latest posting's date is the
+    // latest entry's.
     return read(view -> {
       PreparedStatement latest = statements.prepare(
-          "SELECT MAX(entry_date_epoch_day) FROM journal_entry WHERE book_id = ?");
+          "SELECT MAX((SELECT MAX(p.entry_date_epoch_day) FROM posting p WHERE p.book_id = a.book_id"
+              + " AND p.account_code = a.account_code)) FROM account a WHERE a.book_id = ?");
       latest.setString(1, book.value());
       try (ResultSet row = latest.executeQuery()) {
         long day = row.next() ? row.getLong(1) : 0;
@@ -538,31 +550,70 @@ public final class JdbcJournal implements Journal {
       "COALESCE(SUM(CASE WHEN side = 'D' THEN amount_minor ELSE 0 END), 0),"
           + " COALESCE(SUM(CASE WHEN side = 'C' THEN amount_minor ELSE 0 END), 0)";
 
-  /** Debit and credit totals of one account's own postings up to a date: one index range. */
+  /**
+   * Debit and credit totals of one account's own postings up to a date: its month-end balances of
+   * the months before the date's month ({@link MonthBalances}), then the postings of that month up
+   * to the date, one index range. The time grows with the months of the book, not its entries.
+   */
   private long[] ownTotals(BookId book, AccountCode code, LocalDate asOf) throws SQLException {
-    PreparedStatement query =
-        prepare("SELECT " + DEBIT_AND_CREDIT_SUMS + " FROM posting WHERE book_id = ?"
-            + " AND account_code = ? AND entry_date_epoch_day <= ?");
-    query.setString(1, book.value());
-    query.setString(2, code.value());
-    query.setLong(3, asOf.toEpochDay());
-    try (ResultSet row = query.executeQuery()) {
+    PreparedStatement months =
+        prepare("SELECT COALESCE(SUM(debit_minor), 0), COALESCE(SUM(credit_minor), 0)"
+            + " FROM account_month_balance WHERE book_id = ? AND account_code = ? AND month_yyyymm < ?");
+    months.setString(1, book.value());
+    months.setString(2, code.value());
+    months.setLong(3, MonthBalances.month(asOf));
+    long[] totals = new long[2];
+    try (ResultSet row = months.executeQuery()) {
       row.next();
-      return new long[] {row.getLong(1), row.getLong(2)};
+      totals[0] = row.getLong(1);
+      totals[1] = row.getLong(2);
     }
+    PreparedStatement postings =
+        prepare("SELECT " + DEBIT_AND_CREDIT_SUMS + " FROM posting WHERE book_id = ?"
+            + " AND account_code = ? AND entry_date_epoch_day BETWEEN ? AND ?");
+    postings.setString(1, book.value());
+    postings.setString(2, code.value());
+    postings.setLong(3, asOf.withDayOfMonth(1).toEpochDay());
+    postings.setLong(4, asOf.toEpochDay());
+    try (ResultSet row = postings.executeQuery()) {
+      row.next();
+      totals[0] = Math.addExact(totals[0], row.getLong(1));
+      totals[1] = Math.addExact(totals[1], row.getLong(2));
+    }
+    return totals;
   }
 
-  /** Debit and credit totals of every account's own postings in a book up to a date. */
+  /**
+   * Debit and credit totals of every account's own postings in a book up to a date, as {@link
+   * #ownTotals(BookId, AccountCode, LocalDate)} for each: the month rows before the date's month,
+   * then the postings of that month, one index range per account.
+   */
   private Map<AccountCode, long[]> ownTotals(BookId book, LocalDate asOf) throws SQLException {
-    PreparedStatement query =
-        prepare("SELECT account_code, " + DEBIT_AND_CREDIT_SUMS + " FROM posting"
-            + " WHERE book_id = ? AND entry_date_epoch_day <= ? GROUP BY account_code");
-    query.setString(1, book.value());
-    query.setLong(2, asOf.toEpochDay());
+    PreparedStatement months =
+        prepare("SELECT account_code, COALESCE(SUM(debit_minor), 0), COALESCE(SUM(credit_minor), 0)"
+            + " FROM account_month_balance WHERE book_id = ? AND month_yyyymm < ? GROUP BY account_code");
+    months.setString(1, book.value());
+    months.setLong(2, MonthBalances.month(asOf));
     Map<AccountCode, long[]> totals = new HashMap<>();
-    try (ResultSet rows = query.executeQuery()) {
+    try (ResultSet rows = months.executeQuery()) {
       while (rows.next()) {
         totals.put(AccountCode.of(rows.getString(1)), new long[] {rows.getLong(2), rows.getLong(3)});
+      }
+    }
+    // the account codes of the book lead the posting index, so each account's month is one range
+    PreparedStatement postings =
+        prepare("SELECT account_code, " + DEBIT_AND_CREDIT_SUMS + " FROM posting"
+            + " WHERE book_id = ? AND account_code IN (SELECT account_code FROM account WHERE book_id = ?)"
+            + " AND entry_date_epoch_day BETWEEN ? AND ? GROUP BY account_code");
+    postings.setString(1, book.value());
+    postings.setString(2, book.value());
+    postings.setLong(3, asOf.withDayOfMonth(1).toEpochDay());
+    postings.setLong(4, asOf.toEpochDay());
+    try (ResultSet rows = postings.executeQuery()) {
+      while (rows.next()) {
+        long[] sums = totals.computeIfAbsent(AccountCode.of(rows.getString(1)), code -> new long[2]);
+        sums[0] = Math.addExact(sums[0], rows.getLong(2));
+        sums[1] = Math.addExact(sums[1], rows.getLong(3));
       }
     }
     return totals;

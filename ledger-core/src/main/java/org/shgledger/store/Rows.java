@@ -148,6 +148,35 @@ final class Rows {
   }
 
   /**
+   * The entries of a book dated within a period, by date and then sequence: the posting index
+   * by account and date finds the period's postings, one range per account of the book (each
+   * entry has postings, dated as their entry, as verify checks), then the entries by their key.
+   */
+  static List<JournalEntry> entriesBetween(Statements sql, BookId book, LocalDate from, LocalDate to)
+      throws SQLException {
+    String inPeriod = " FROM posting WHERE book_id = ? AND account_code IN (SELECT account_code FROM account"
+        + " WHERE book_id = ?) AND entry_date_epoch_day BETWEEN ? AND ?";
+    PreparedStatement entries = sql.prepare("SELECT " + ENTRY_COLUMNS + " FROM journal_entry WHERE book_id = ?"
+        + " AND entry_seq IN (SELECT entry_seq" + inPeriod + ") ORDER BY entry_date_epoch_day, entry_seq");
+    PreparedStatement postings = sql.prepare("SELECT " + POSTING_COLUMNS + inPeriod
+        + " ORDER BY entry_date_epoch_day, entry_seq, line_no");
+    entries.setString(1, book.value());
+    entries.setString(2, book.value());
+    entries.setString(3, book.value());
+    entries.setLong(4, from.toEpochDay());
+    entries.setLong(5, to.toEpochDay());
+    postings.setString(1, book.value());
+    postings.setString(2, book.value());
+    postings.setLong(3, from.toEpochDay());
+    postings.setLong(4, to.toEpochDay());
+    entries.setFetchSize(1_000);
+    postings.setFetchSize(1_000);
+    List<JournalEntry> result = new ArrayList<>();
+    readSideBySide(book, entries, postings, result::add);
+    return result;
+  }
+
+  /**
    * Reads a book's entries in an order of columns both tables have (a posting repeats its entry's
    * date), with two queries read side by side, the postings of each entry gathered as they come.
    * On PostgreSQL, inside a transaction, the rows come through a cursor, a thousand at a time.

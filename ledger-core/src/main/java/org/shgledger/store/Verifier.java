@@ -40,6 +40,8 @@ final class Verifier {
   private final Statements sql;
   private final Book book;
   private final Map<String, long[]> fold = new HashMap<>();
+  /** The verified postings summed per account and month, to check the month-end balances. */
+  private final Map<MonthBalances.Key, long[]> monthFold = new HashMap<>();
   /** The entries that name a member or a loan, for the reversals of entries hashed before kinds. */
   private final Map<EntryId, JournalEntry> subjects = new HashMap<>();
   private static final java.util.Set<String> KINDS = java.util.Arrays.stream(EntryKind.values())
@@ -121,6 +123,8 @@ final class Verifier {
           StoredPosting posting = line.posting();
           long[] totals = fold.computeIfAbsent(posting.accountCode(), code -> new long[2]);
           totals[posting.side() == 'D' ? 0 : 1] += posting.amountMinor();
+          MonthBalances.add(monthFold, new MonthBalances.Key(book.id().value(), posting.accountCode(),
+              MonthBalances.month(line.dateEpochDay())), posting.side() == 'D', posting.amountMinor());
           if (limits.containsKey(posting.accountCode())) {
             dailyNets.computeIfAbsent(posting.accountCode(), code -> new TreeMap<>()).merge(line.dateEpochDay(),
                 posting.side() == 'D' ? posting.amountMinor() : -posting.amountMinor(), Long::sum);
@@ -135,6 +139,10 @@ final class Verifier {
       if (nextPosting != null) {
         return orphans(nextPosting);
       }
+    }
+    Verification months = compareMonths();
+    if (!months.isOk()) {
+      return months;
     }
     Verification balances = compareBalances(storedTotals);
     if (!balances.isOk()) {
@@ -346,6 +354,39 @@ final class Verifier {
         Kind.BALANCE, posting.sequence(), Optional.empty(),
         "posting rows belong to entry number " + posting.sequence()
             + ", which is not in the book: they count in balances but were never recorded")));
+  }
+
+  /**
+   * The month-end balances against the fold of the verified postings, account by account and
+   * month by month, in that order: the first row that differs, or that is missing or extra, is
+   * named by its account and month.
+   */
+  private Verification compareMonths() throws SQLException {
+    Map<MonthBalances.Key, long[]> stored = new TreeMap<>();
+    PreparedStatement rows = sql.prepare("SELECT account_code, month_yyyymm, debit_minor, credit_minor"
+        + " FROM account_month_balance WHERE book_id = ?");
+    rows.setString(1, book.id().value());
+    try (ResultSet row = rows.executeQuery()) {
+      while (row.next()) {
+        stored.put(new MonthBalances.Key(book.id().value(), row.getString(1), row.getLong(2)),
+            new long[] {row.getLong(3), row.getLong(4)});
+      }
+    }
+    Map<MonthBalances.Key, long[]> all = new TreeMap<>(monthFold);
+    stored.forEach(all::putIfAbsent);
+    for (MonthBalances.Key key : all.keySet()) {
+      long[] folded = monthFold.getOrDefault(key, new long[2]);
+      long[] kept = stored.getOrDefault(key, new long[2]);
+      if (folded[0] != kept[0] || folded[1] != kept[1]) {
+        return result(Optional.of(new Mismatch(
+            Kind.BALANCE, 0, Optional.empty(),
+            "account " + key.account() + ", month " + MonthBalances.text(key.month())
+                + ": the month-end balances count debits " + kept[0] + " and credits " + kept[1]
+                + " (minor units), but its verified postings that month sum to " + folded[0] + " and "
+                + folded[1])));
+      }
+    }
+    return result(Optional.empty());
   }
 
   private Verification compareBalances(Map<AccountCode, long[]> storedTotals) {
