@@ -34,7 +34,9 @@ final class Migrator {
       List.of("V1__journal.sql", "V2__groups.sql", "V3__units.sql", "V4__programme.sql", "V5__entry_kind.sql",
           "V6__chart_accounts.sql", "V7__registry_chain.sql",
           "V8__welfare_fund.sql", "V9__loan_terms.sql", "V10__bank_loans.sql", "V11__programme_whole.sql",
-          "V12__livelihoods_outreach.sql", "V13__users.sql");
+          "V12__livelihoods_outreach.sql", "V13__users.sql",
+          // V14 is another branch's (issue 16's JSON API); it goes before this at the merge
+          "V15__sessions.sql");
 
   /** Serialises migrators of one PostgreSQL database; any constant works, this one reads "shg". */
   private static final long POSTGRESQL_MIGRATION_LOCK = 0x736867L;
