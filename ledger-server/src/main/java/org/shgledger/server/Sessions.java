@@ -266,7 +266,23 @@ final class Sessions {
 
   /** Counts a failure, in one transaction with the read, and locks the name at the limit. */
   private SignIn failed(String name, long now) {
-    boolean locked = users.run(connection -> {
+    boolean locked;
+    try {
+      locked = count(name, now);
+    } catch (IllegalStateException e) {
+      // another server inserted the name's first failure at the same moment: count on its row
+      locked = count(name, now);
+    }
+    if (locked) {
+      users.auditSignIn(name, "locked for " + LOCK_TIME.toMinutes() + " minutes after " + MAX_FAILURES
+          + " failed sign-ins in " + FAILURE_WINDOW.toMinutes() + " minutes");
+      return new SignIn.Locked(LOCK_TIME.toMinutes());
+    }
+    return new SignIn.Refused();
+  }
+
+  private boolean count(String name, long now) {
+    return users.run(connection -> {
       Failures failures = failures(connection, name);
       int count = failures == null || now - failures.windowStart() > FAILURE_WINDOW.toMillis() ? 1 : failures.count() + 1;
       long windowStart = count == 1 ? now : failures.windowStart();
@@ -288,12 +304,6 @@ final class Sessions {
       }
       return lockedUntil != null;
     });
-    if (locked) {
-      users.auditSignIn(name, "locked for " + LOCK_TIME.toMinutes() + " minutes after " + MAX_FAILURES
-          + " failed sign-ins in " + FAILURE_WINDOW.toMinutes() + " minutes");
-      return new SignIn.Locked(LOCK_TIME.toMinutes());
-    }
-    return new SignIn.Refused();
   }
 
   private record Failures(int count, long windowStart) {}

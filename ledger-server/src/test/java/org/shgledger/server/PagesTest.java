@@ -51,9 +51,14 @@ class PagesTest {
   private TestServer server;
   private final Map<String, String> passwords = new LinkedHashMap<>();
 
+  /** The server under test: over SQLite here, over PostgreSQL in {@link PostgresPagesTest}. */
+  TestServer open() {
+    return TestServer.sqlite(folder, TestServer.echo());
+  }
+
   @BeforeAll
   void start() {
-    server = TestServer.sqlite(folder, TestServer.echo());
+    server = open();
     for (User user : List.of(
         new User("meena", Role.COORDINATOR, Optional.of(UnitCode.of("EAST")), Optional.empty()),
         new User("donor.pages", Role.DONOR, Optional.of(UnitCode.of("EAST")), Optional.empty()),
@@ -73,7 +78,9 @@ class PagesTest {
 
   @AfterAll
   void stop() {
-    server.close();
+    if (server != null) {
+      server.close();
+    }
   }
 
   private PageClient client() {
