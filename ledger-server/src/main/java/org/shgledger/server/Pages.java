@@ -7,6 +7,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -140,6 +141,11 @@ final class Pages {
         ctx.header("Connection", "close");
         throw new Refusal(503, "failed.title", Labels.of("en").get("stopping"));
       }
+      for (String parameter : ctx.queryParamMap().keySet()) {
+        if (!route.parameters().contains(parameter)) {
+          throw new BadRequest(parameter, "unknown query parameter '" + parameter + "'");
+        }
+      }
       if (route.guard() == Guard.PUBLIC) {
         if (route.method().equals("GET")) {
           signInPage(ctx, null, "", 200);
@@ -251,7 +257,7 @@ final class Pages {
     String form = ctx.formParam("form");
     String held = ctx.cookie(SIGN_IN_COOKIE);
     String name = Optional.ofNullable(ctx.formParam("name")).orElse("").strip();
-    if (form == null || held == null || !java.security.MessageDigest.isEqual(form.getBytes(), held.getBytes())) {
+    if (form == null || held == null || !java.security.MessageDigest.isEqual(form.getBytes(StandardCharsets.UTF_8), held.getBytes(StandardCharsets.UTF_8))) {
       signInPage(ctx, labels.get("sign_in.expired"), "", 403);
       return;
     }
@@ -319,7 +325,7 @@ final class Pages {
     String message = null;
     String recorded = ctx.queryParam("recorded");
     if (recorded != null && recorded.length() <= 64) {
-      Optional<String> summary = books.sessions().submitted(recorded);
+      Optional<String> summary = books.sessions().submitted(recorded, group(ctx).value());
       if (summary.isPresent()) {
         String[] parts = summary.get().split(" ");
         String text = labels.format("meeting.recorded", parts[0], parts.length > 1 ? parts[1] : "0");
@@ -367,7 +373,7 @@ final class Pages {
       throw new BadRequest("key", "the form has no idempotency key");
     }
     LocalDate date = date(Optional.ofNullable(ctx.formParam("date")).orElse(""));
-    if (books.sessions().submitted(key).isPresent()) {
+    if (books.sessions().submitted(key, code.value()).isPresent()) {
       // a second submit of the same form (a double tap, a reload): answered, nothing recorded
       ctx.status(303).header("Location", "/groups/" + code.value() + "?recorded=" + key + "&repeat=true");
       return;

@@ -175,16 +175,18 @@ final class Sessions {
   }
 
   /**
-   * What a form with this idempotency key recorded, if it was recorded already.
+   * What a form of the group with this idempotency key recorded, if it was recorded already.
    *
    * @param key the key the form carried, not null
+   * @param group the group's code, not null
    * @return the summary kept for it, or empty for a new form
    */
-  Optional<String> submitted(String key) {
+  Optional<String> submitted(String key, String group) {
     return users.run(connection -> {
       try (PreparedStatement query = connection.prepareStatement(
-          "SELECT summary FROM server_form_submission WHERE submission_key = ?")) {
+          "SELECT summary FROM server_form_submission WHERE submission_key = ? AND group_code = ?")) {
         query.setString(1, key);
+        query.setString(2, group);
         try (ResultSet rows = query.executeQuery()) {
           return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
         }
@@ -202,7 +204,7 @@ final class Sessions {
    * @param summary what was recorded, for the answer to a repeat, not null
    */
   void keepSubmission(String key, User user, String group, String summary) {
-    if (submitted(key).isPresent()) {
+    if (submitted(key, group).isPresent()) {
       return;
     }
     long now = clock.millis();
@@ -221,7 +223,7 @@ final class Sessions {
         return null;
       });
     } catch (IllegalStateException e) {
-      if (submitted(key).isEmpty()) {
+      if (submitted(key, group).isEmpty()) {
         throw e;
       }
     }

@@ -257,6 +257,9 @@ class PagesTest {
         || after - before >= 4, "the register's entry ids");
     String statement = meena.get("/groups/SHG01?recorded=" + key).body();
     assertTrue(statement.contains("The meeting of 2024-06-05 was recorded"), statement);
+    assertFalse(meena.get("/groups/SHG03?recorded=" + key).body().contains("was recorded"),
+        "a form's key answers on its own group's page only");
+    assertEquals(400, meena.get("/groups/SHG01?from=2024-01-01").statusCode(), "a page takes the parameters it names");
 
     HttpResponse<String> again = meena.post("/groups/SHG01/meetings", fields);
     assertEquals(303, again.statusCode());
