@@ -102,6 +102,19 @@ class ServeCommandTest {
   }
 
   @Test
+  void shgServeServesThePagesWithSecureCookies() throws Exception {
+    HttpResponse<String> home = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.port() + "/"))
+        .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertEquals(303, home.statusCode());
+    assertEquals("/sign-in", home.headers().firstValue("Location").orElseThrow());
+    HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.port()
+        + "/sign-in")).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertEquals(200, signIn.statusCode());
+    String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow();
+    assertTrue(cookie.endsWith("; HttpOnly; SameSite=Strict; Secure"), cookie);
+  }
+
+  @Test
   void plainHttpCookiesAreForLoopbackOnly() {
     Run refused = Run.shg("serve", "--plain-http-cookies", "--bind", "0.0.0.0", "--port", "0", "--db", db);
     assertEquals(ExitCodes.USAGE, refused.exitCode());
