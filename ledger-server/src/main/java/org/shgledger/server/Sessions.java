@@ -35,6 +35,9 @@ final class Sessions {
   /** How long a name stays locked: no password is even checked for it meanwhile. */
   static final Duration LOCK_TIME = Duration.ofMinutes(15);
 
+  /** How long an ended or expired session's row is kept before a sign-in deletes it. */
+  static final Duration PRUNE_AFTER = Duration.ofDays(1);
+
   /** The longest password read; a longer one is wrong without being hashed. */
   static final int MAX_PASSWORD_LENGTH = 200;
 
@@ -78,6 +81,7 @@ final class Sessions {
    */
   SignIn signIn(String name, String password) {
     long now = clock.millis();
+    prune(now);
     String key = name.length() > User.MAX_NAME_LENGTH ? name.substring(0, User.MAX_NAME_LENGTH) : name;
     Optional<Long> lockedUntil = lockedUntil(key, now);
     if (lockedUntil.isPresent()) {
@@ -227,6 +231,29 @@ final class Sessions {
         throw e;
       }
     }
+  }
+
+  /**
+   * Deletes what no answer needs any more, so that neither table grows without end: sessions ended
+   * or expired a day ago, and failure counts whose window and lock are both over (a failure after
+   * its window counts from one again anyway).
+   */
+  private void prune(long now) {
+    users.run(connection -> {
+      try (PreparedStatement sessions = connection.prepareStatement(
+          "DELETE FROM server_session WHERE expires_ms < ? OR ended_ms < ?")) {
+        sessions.setLong(1, now - PRUNE_AFTER.toMillis());
+        sessions.setLong(2, now - PRUNE_AFTER.toMillis());
+        sessions.executeUpdate();
+      }
+      try (PreparedStatement failures = connection.prepareStatement(
+          "DELETE FROM server_sign_in_failure WHERE window_start_ms < ? AND (locked_until_ms IS NULL OR locked_until_ms < ?)")) {
+        failures.setLong(1, now - FAILURE_WINDOW.toMillis());
+        failures.setLong(2, now);
+        failures.executeUpdate();
+      }
+      return null;
+    });
   }
 
   /** A user who may sign in: her row, with its password hash. */
