@@ -155,6 +155,13 @@ class PagesBrowserTest {
     screenshot(browser, "server-meeting-refused.png", false);
     assertEquals(after, fetchReportText(browser, base));
 
+    // her unit: the grading table and the indicators
+    browser.get(base + "/units/EAST");
+    assertTrue(browser.findElement(By.id("grades")).getText().contains("SHG01"));
+    screenshot(browser, "server-unit.png", false);
+    browser.get(base + "/");
+    screenshot(browser, "server-home.png", false);
+
     // another unit's group
     browser.get(base + "/groups/SHG02");
     assertTrue(browser.findElement(By.id("message")).getText().contains("Your role does not allow this page."));
