@@ -47,7 +47,8 @@ import org.shgledger.unit.UnitException;
 
 /**
  * The books over HTTP (issue 16): a JSON API under {@code /api/v1}, {@code /health} and {@code
- * /openapi.json}, on Javalin (Jetty 12), with bearer tokens and role checks (docs/server.md).
+ * /openapi.json}, on Javalin (Jetty 12), with bearer tokens and role checks (docs/server.md), and
+ * the coordinators' pages ({@code Pages}, signed in with a session instead of a token).
  *
  * <pre>{@code
  * try (ServerBooks books = ServerBooks.open(url, dates, clock);
