@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.shgledger.cli.output.HtmlRenderer;
 import org.shgledger.cli.output.JsonRenderer;
 import org.shgledger.cli.output.Labels;
 import org.shgledger.cli.output.Lang;
@@ -66,6 +67,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "The address to listen on. Default: ${DEFAULT-VALUE}, this computer only.")
   String bind;
 
+  @Option(names = "--plain-http-cookies",
+      description = "Let the pages' sign-in cookie travel over plain HTTP (no Secure flag): for trying the "
+          + "pages on this computer without TLS. Only with a loopback --bind.")
+  boolean plainHttpCookies;
+
   /** The running server, for {@link #stop()}; null before it starts. */
   private volatile LedgerServer server;
 
@@ -88,10 +94,14 @@ final class ServeCommand implements Callable<Integer> {
 
   private int serve(PrintWriter out, PrintWriter err) throws InterruptedException {
     InetAddress address = address();
+    if (plainHttpCookies && !address.isLoopbackAddress()) {
+      // a session cookie without Secure would cross a network in the clear: loopback only
+      throw new ParameterException(spec.commandLine(), "--plain-http-cookies is for a loopback --bind only, not " + bind);
+    }
     // the same checks and messages as every command that needs existing books (exit 5)
     db.openExisting().close();
     try (ServerBooks books = ServerBooks.open(jdbcUrl(), db.dateLimits(), Clock.systemUTC())) {
-      LedgerServer running = LedgerServer.start(books, new Reports(), bind, port, System.err);
+      LedgerServer running = LedgerServer.start(books, new Reports(), bind, port, System.err, !plainHttpCookies);
       server = running;
       Thread hook = new Thread(running::close, "shg-serve-stop");
       Runtime.getRuntime().addShutdownHook(hook);
@@ -175,22 +185,38 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public String json(LedgerStore store, Query query) {
-      Report report = switch (query.kind()) {
-        case TRIAL_BALANCE -> build(new TrialBalanceCommand(), store, query, List.of(query.subject()), "as-of", "lang");
-        case STATEMENT -> build(new StatementCommand(), store, query,
-            withNames(List.of(query.subject()), query), "from", "to", "lang");
-        case PASSBOOK -> build(new PassbookCommand(), store, query,
-            withNames(List.of(query.subject(), query.member()), query), "from", "to", "lang");
-        case LOANS -> build(new LoansCommand(), store, query, List.of(query.subject()), "as-of", "from", "lang");
-        case INDICATORS -> indicators(store, query);
-      };
       StringWriter json = new StringWriter();
       try {
-        new JsonRenderer().render(report, json);
+        new JsonRenderer().render(report(store, query, "json"), json);
       } catch (IOException e) {
         throw new UncheckedIOException(e);  // a StringWriter does not fail
       }
       return json.toString();
+    }
+
+    /** The body of {@code shg REPORT --format html}, for the server's pages to wrap. */
+    @Override
+    public String html(LedgerStore store, Query query) {
+      StringWriter html = new StringWriter();
+      try {
+        new HtmlRenderer(Lang.of(query.options().getOrDefault("lang", "en"))).renderBody(report(store, query, "html"), html);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);  // a StringWriter does not fail
+      }
+      return html.toString();
+    }
+
+    /** The report as the command builds it for the format ({@code json} or {@code html}). */
+    private static Report report(LedgerStore store, Query query, String format) {
+      return switch (query.kind()) {
+        case TRIAL_BALANCE -> build(new TrialBalanceCommand(), store, query, format, List.of(query.subject()), "as-of", "lang");
+        case STATEMENT -> build(new StatementCommand(), store, query, format,
+            withNames(List.of(query.subject()), query), "from", "to", "lang");
+        case PASSBOOK -> build(new PassbookCommand(), store, query, format,
+            withNames(List.of(query.subject(), query.member()), query), "from", "to", "lang");
+        case LOANS -> build(new LoansCommand(), store, query, format, List.of(query.subject()), "as-of", "from", "lang");
+        case INDICATORS -> indicators(store, query);
+      };
     }
 
     private static List<String> withNames(List<String> arguments, Query query) {
@@ -204,10 +230,11 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Parses the report command's arguments as the command line would, and builds its report. */
-    private static Report build(ReportCommand command, LedgerStore store, Query query, List<String> arguments,
+    private static Report build(ReportCommand command, LedgerStore store, Query query, String format,
+        List<String> arguments,
         String... options) {
       List<String> args = new ArrayList<>(arguments);
-      args.add("--format=json");
+      args.add("--format=" + format);
       for (String option : options) {
         String value = query.options().get(option);
         if (value != null) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.shgledger.LedgerException;
 import org.shgledger.journal.BookId;
+import org.shgledger.server.Language;
 import org.shgledger.server.Role;
 import org.shgledger.server.ServerBooks;
 import org.shgledger.server.User;
@@ -64,7 +65,14 @@ final class UserCommand extends CommandGroup {
     }
   }
 
-  /** {@code shg user add NAME --role ROLE [--unit UNIT | --group GROUP]}. */
+  /** A language's code: en, hi, bn. */
+  static final class LanguageWord extends Words.ValueWord<Language> {
+    LanguageWord() {
+      super(Language::of);
+    }
+  }
+
+  /** {@code shg user add NAME --role ROLE [--unit UNIT | --group GROUP] [--password] [--lang LANG]}. */
   @Command(
       name = "add",
       mixinStandardHelpOptions = true,
@@ -86,8 +94,12 @@ final class UserCommand extends CommandGroup {
     @ArgGroup(exclusive = true)
     Limit limit = new Limit();
 
-    @Option(names = "--password", description = "Also issue a one-time password (stored as Argon2id).")
+    @Option(names = "--password", description = "Also issue a one-time password (stored as Argon2id), to sign in to the pages.")
     boolean password;
+
+    @Option(names = "--lang", converter = LanguageWord.class, defaultValue = "en", paramLabel = "LANG",
+        description = "The language of her pages: en, hi or bn. Default: ${DEFAULT-VALUE}.")
+    Language language;
 
     /** The unit or the group the role is limited to. */
     static final class Limit {
@@ -111,7 +123,7 @@ final class UserCommand extends CommandGroup {
       // an unknown unit or group is refused (exit 4) before a user is added for it
       user.unit().ifPresent(unit -> books.store().units().unit(unit));
       user.group().ifPresent(group -> books.store().engine().group(group));
-      UserStore.Issued issued = books.users().add(user, password);
+      UserStore.Issued issued = books.users().add(user, password, language);
       out.println("added " + user.name() + ", " + user.role().word()
           + user.unit().map(u -> " of unit " + u.value()).orElse("")
           + user.group().map(g -> " of group " + g.value()).orElse(""));

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shgledger.server.ReportSource;
+import org.shgledger.store.LedgerStore;
 import picocli.CommandLine;
 
 /**
@@ -73,6 +76,49 @@ class ServeCommandTest {
     assertSame("/api/v1/groups/SHG01/members/M01/passbook", "passbook", "SHG01", "M01");
     assertSame("/api/v1/groups/SHG01/loans?as-of=2025-06-30", "loans", "SHG01", "--as-of", "2025-06-30");
     assertTrue(out.toString().startsWith("shg serve: listening on http://127.0.0.1:"), out.toString());
+  }
+
+  @Test
+  void thePagesReportsAreTheCommandLinesHtmlBody() {
+    try (LedgerStore store = LedgerStore.openSqlite(Path.of(db))) {
+      ServeCommand.Reports reports = new ServeCommand.Reports();
+      assertHtmlSame(reports, store, new ReportSource.Query(ReportSource.Kind.STATEMENT, "SHG01", null,
+          Map.of("lang", "en"), false, false), "statement", "SHG01");
+      assertHtmlSame(reports, store, new ReportSource.Query(ReportSource.Kind.STATEMENT, "SHG01", null,
+          Map.of("lang", "hi"), false, false), "statement", "SHG01", "--lang", "hi");
+      assertHtmlSame(reports, store, new ReportSource.Query(ReportSource.Kind.PASSBOOK, "SHG01", "M01",
+          Map.of("lang", "en"), false, true), "passbook", "SHG01", "M01", "--pseudonymize");
+      assertHtmlSame(reports, store, new ReportSource.Query(ReportSource.Kind.LOANS, "SHG01", null,
+          Map.of("lang", "bn"), false, false), "loans", "SHG01", "--lang", "bn");
+    }
+  }
+
+  private void assertHtmlSame(ReportSource reports, LedgerStore store, ReportSource.Query query, String... command) {
+    List<String> args = new ArrayList<>(List.of(command));
+    args.addAll(List.of("--format", "html", "--db", db));
+    String file = Run.shg(args.toArray(String[]::new)).out();
+    String body = file.substring(file.indexOf('>', file.indexOf("<body")) + 2, file.indexOf("</body>"));
+    assertEquals(body, reports.html(store, query), String.join(" ", command));
+  }
+
+  @Test
+  void shgServeServesThePagesWithSecureCookies() throws Exception {
+    HttpResponse<String> home = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.port() + "/"))
+        .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertEquals(303, home.statusCode());
+    assertEquals("/sign-in", home.headers().firstValue("Location").orElseThrow());
+    HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serve.port()
+        + "/sign-in")).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertEquals(200, signIn.statusCode());
+    String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow();
+    assertTrue(cookie.endsWith("; HttpOnly; SameSite=Strict; Secure"), cookie);
+  }
+
+  @Test
+  void plainHttpCookiesAreForLoopbackOnly() {
+    Run refused = Run.shg("serve", "--plain-http-cookies", "--bind", "0.0.0.0", "--port", "0", "--db", db);
+    assertEquals(ExitCodes.USAGE, refused.exitCode());
+    assertTrue(refused.err().contains("--plain-http-cookies is for a loopback --bind only"), refused.err());
   }
 
   @Test

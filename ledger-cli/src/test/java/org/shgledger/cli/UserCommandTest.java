@@ -68,6 +68,25 @@ class UserCommandTest {
   }
 
   @Test
+  void theLanguageOfHerPagesIsKeptWithHerAndIsEnHiOrBn() throws java.sql.SQLException {
+    assertEquals(0, Run.shg("user", "add", "rina", "--role", "treasurer", "--group", "SHG01", "--password",
+        "--lang", "bn", "--db", db).exitCode());
+    assertEquals(0, Run.shg("user", "add", "asha", "--role", "admin", "--db", db).exitCode());
+    Run bad = Run.shg("user", "add", "kiran", "--role", "admin", "--lang", "fr", "--db", db);
+    assertEquals(ExitCodes.USAGE, bad.exitCode());
+    assertTrue(bad.err().contains("a language is en, hi or bn, not 'fr'"), bad.err());
+    try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+        java.sql.Statement statement = connection.createStatement();
+        java.sql.ResultSet rows = statement.executeQuery("SELECT user_name, user_lang FROM server_user ORDER BY user_name")) {
+      StringBuilder found = new StringBuilder();
+      while (rows.next()) {
+        found.append(rows.getString(1)).append('=').append(rows.getString(2)).append(' ');
+      }
+      assertEquals("asha=en rina=bn ", found.toString());
+    }
+  }
+
+  @Test
   void aNameIsTakenOnceAndRevokingTwiceSaysSo() {
     assertEquals(0, Run.shg("user", "add", "asha", "--role", "admin", "--db", db).exitCode());
     Run again = Run.shg("user", "add", "asha", "--role", "auditor", "--db", db);

@@ -47,7 +47,8 @@ import org.shgledger.unit.UnitException;
 
 /**
  * The books over HTTP (issue 16): a JSON API under {@code /api/v1}, {@code /health} and {@code
- * /openapi.json}, on Javalin (Jetty 12), with bearer tokens and role checks (docs/server.md).
+ * /openapi.json}, on Javalin (Jetty 12), with bearer tokens and role checks (docs/server.md), and
+ * the coordinators' pages ({@code Pages}, signed in with a session instead of a token).
  *
  * <pre>{@code
  * try (ServerBooks books = ServerBooks.open(url, dates, clock);
@@ -70,8 +71,8 @@ public final class LedgerServer implements AutoCloseable {
 
   private static final String API = "/api/v1";
   private static final String JSON = "application/json; charset=utf-8";
-  private static final String USER = "shg.user";
-  private static final String ROUTE = "shg.route";
+  static final String USER = "shg.user";
+  static final String ROUTE = "shg.route";
   private static final Set<String> SAVE_FIELDS = Set.of("id", "member", "amount", "date", "kind", "channel");
   private static final Set<String> REPAY_FIELDS = Set.of("id", "amount", "date", "channel");
 
@@ -100,12 +101,14 @@ public final class LedgerServer implements AutoCloseable {
   private volatile boolean draining;
   private boolean closed;
 
-  private LedgerServer(ServerBooks books, ReportSource reports, PrintStream logStream) {
+  private LedgerServer(ServerBooks books, ReportSource reports, PrintStream logStream, boolean secureCookies) {
     this.books = books;
     this.reports = reports;
     this.access = new Access(books.store().units());
     this.log = new AccessLog(logStream);
+    Pages pages = new Pages(books, reports, access, log, turn, () -> draining, inFlight, secureCookies);
     this.app = Javalin.create(config -> {
+      pages.install(config);
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
       config.http.maxRequestSize = Bodies.MAX_BODY_BYTES;
@@ -139,10 +142,28 @@ public final class LedgerServer implements AutoCloseable {
    * @return the running server
    */
   public static LedgerServer start(ServerBooks books, ReportSource reports, String host, int port, PrintStream logStream) {
+    return start(books, reports, host, port, logStream, true);
+  }
+
+  /**
+   * Starts a server whose pages' cookies may travel over plain HTTP: for tests and development on
+   * loopback only, never behind a proxy (docs/server.md, "Sessions").
+   *
+   * @param books the open books and users, not null; closed by the caller after this server
+   * @param reports builds the reports' JSON and HTML, not null
+   * @param host the address to bind, such as {@code 127.0.0.1}, not null
+   * @param port the port, or 0 for any free one ({@link #port()})
+   * @param logStream where the access log goes, not null
+   * @param secureCookies true (as {@link #start(ServerBooks, ReportSource, String, int, PrintStream)}
+   *     does) to mark the pages' cookies {@code Secure}, which a browser sends over HTTPS only
+   * @return the running server
+   */
+  public static LedgerServer start(ServerBooks books, ReportSource reports, String host, int port, PrintStream logStream,
+      boolean secureCookies) {
     Objects.requireNonNull(books, "books");
     Objects.requireNonNull(reports, "reports");
     Objects.requireNonNull(host, "host");
-    LedgerServer server = new LedgerServer(books, reports, logStream);
+    LedgerServer server = new LedgerServer(books, reports, logStream, secureCookies);
     server.app.start(host, port);
     server.log.server("started port=" + server.port());
     return server;

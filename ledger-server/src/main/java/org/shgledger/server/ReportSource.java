@@ -59,4 +59,34 @@ public interface ReportSource {
    * @throws org.shgledger.LedgerException for a refusal of the books (an unknown group is a 404)
    */
   String json(LedgerStore store, Query query);
+
+  /**
+   * Builds the report as an HTML fragment for the pages: what {@code shg REPORT --format html}
+   * writes between {@code <body>} and {@code </body>} (the heading, the facts, the tables), every
+   * piece of text escaped, so that a page and the command line's file show the same figures. The
+   * page wraps it in its own layout. This default, for a source that has no HTML, shows the JSON
+   * escaped in a {@code <pre>}.
+   *
+   * @param store the books, not null
+   * @param query what is asked, not null
+   * @return the fragment, safe to place in a page as it is
+   * @throws IllegalArgumentException for an option whose value is wrong (a 400)
+   * @throws org.shgledger.LedgerException for a refusal of the books (an unknown group is a 404)
+   */
+  default String html(LedgerStore store, Query query) {
+    String json = json(store, query);
+    StringBuilder escaped = new StringBuilder("<pre>");
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      switch (c) {
+        case '&' -> escaped.append("&amp;");
+        case '<' -> escaped.append("&lt;");
+        case '>' -> escaped.append("&gt;");
+        case '"' -> escaped.append("&quot;");
+        case '\'' -> escaped.append("&#39;");
+        default -> escaped.append(c);
+      }
+    }
+    return escaped.append("</pre>\n").toString();
+  }
 }

@@ -24,11 +24,13 @@ public final class ServerBooks implements AutoCloseable {
   private final HikariDataSource pool;
   private final LedgerStore store;
   private final UserStore users;
+  private final Sessions sessions;
 
-  private ServerBooks(HikariDataSource pool, LedgerStore store, UserStore users) {
+  private ServerBooks(HikariDataSource pool, LedgerStore store, UserStore users, Clock clock) {
     this.pool = pool;
     this.store = store;
     this.users = users;
+    this.sessions = new Sessions(users, clock);
   }
 
   /**
@@ -57,7 +59,7 @@ public final class ServerBooks implements AutoCloseable {
     HikariDataSource pool = new HikariDataSource(config);
     try {
       LedgerStore store = LedgerStore.open(pool, LedgerStore.DEFAULT_BUSY_TIMEOUT, dates);
-      return new ServerBooks(pool, store, new UserStore(pool, clock));
+      return new ServerBooks(pool, store, new UserStore(pool, clock), clock);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -80,6 +82,11 @@ public final class ServerBooks implements AutoCloseable {
    */
   public UserStore users() {
     return users;
+  }
+
+  /** The pages' sign-ins and sessions, on the same pool and clock as the users. */
+  Sessions sessions() {
+    return sessions;
   }
 
   /** Closes the books, then the pool. */

@@ -62,6 +62,20 @@ public final class UserStore {
    * @throws IllegalArgumentException if a user of that name exists (revoked or not)
    */
   public Issued add(User user, boolean withPassword) {
+    return add(user, withPassword, Language.EN);
+  }
+
+  /**
+   * Adds a user as {@link #add(User, boolean)} does, who reads the pages in a language.
+   *
+   * @param user the user, not null
+   * @param withPassword whether to issue a password too (needed to sign in to the pages)
+   * @param language the language of her pages, not null
+   * @return the user and her secrets, which are stored only as hashes
+   * @throws IllegalArgumentException if a user of that name exists (revoked or not)
+   */
+  public Issued add(User user, boolean withPassword, Language language) {
+    Objects.requireNonNull(language, "language");
     String token = Secrets.newToken();
     String password = withPassword ? Secrets.newPassword() : null;
     String now = now();
@@ -70,14 +84,15 @@ public final class UserStore {
         throw new IllegalArgumentException("there is a user " + user.name() + " already");
       }
       try (PreparedStatement insert = connection.prepareStatement(
-          "INSERT INTO server_user (user_name, user_role, unit_code, group_code, password_hash, created_at)"
-              + " VALUES (?, ?, ?, ?, ?, ?)")) {
+          "INSERT INTO server_user (user_name, user_role, unit_code, group_code, password_hash, created_at,"
+              + " user_lang) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
         insert.setString(1, user.name());
         insert.setString(2, user.role().word());
         insert.setString(3, user.unit().map(UnitCode::value).orElse(null));
         insert.setString(4, user.group().map(BookId::value).orElse(null));
         insert.setString(5, password == null ? null : Secrets.passwordHash(password));
         insert.setString(6, now);
+        insert.setString(7, language.code());
         insert.executeUpdate();
       }
       insertToken(connection, user.name(), token, now);
@@ -192,6 +207,34 @@ public final class UserStore {
   }
 
   /**
+   * Writes an audit line for a name locked after failed sign-ins to the pages. The name is the one
+   * typed, which may be no user's; the role is then {@code -}.
+   *
+   * @param name the name typed, not null
+   * @param reason what happened, not null
+   */
+  public void auditSignIn(String name, String reason) {
+    String now = now();
+    run(connection -> {
+      String role = find(connection, name).map(user -> user.role().word()).orElse("-");
+      try (PreparedStatement insert = connection.prepareStatement(
+          "INSERT INTO server_audit (audit_id, at, user_name, user_role, method, route, target, reason)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        insert.setString(1, UUID.randomUUID().toString());
+        insert.setString(2, now);
+        insert.setString(3, cut(name, 64));
+        insert.setString(4, role);
+        insert.setString(5, "POST");
+        insert.setString(6, "/sign-in");
+        insert.setString(7, "-");
+        insert.setString(8, cut(reason, 200));
+        insert.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /**
    * The audit lines, oldest first, at most {@code limit}.
    *
    * @param limit the most lines returned, positive
@@ -238,7 +281,7 @@ public final class UserStore {
     }
   }
 
-  private static User user(ResultSet rows) throws SQLException {
+  static User user(ResultSet rows) throws SQLException {
     return new User(rows.getString(1), Role.of(rows.getString(2)),
         Optional.ofNullable(rows.getString(3)).map(UnitCode::of),
         Optional.ofNullable(rows.getString(4)).map(BookId::of));
@@ -254,11 +297,12 @@ public final class UserStore {
 
   /** Work on one borrowed connection, in one transaction. */
   @FunctionalInterface
-  private interface Work<T> {
+  interface Work<T> {
     T run(Connection connection) throws SQLException;
   }
 
-  private <T> T run(Work<T> work) {
+  /** Runs work on one borrowed connection in one transaction (also for {@link Sessions}). */
+  <T> T run(Work<T> work) {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);

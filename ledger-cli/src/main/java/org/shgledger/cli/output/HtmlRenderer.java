@@ -127,6 +127,29 @@ public final class HtmlRenderer implements Renderer {
     html.append("<style>\n").append(STYLE).append(page(report)).append(PRINT)
         .append(LAYOUTS.getOrDefault(report.kind(), "")).append("</style>\n");
     html.append("</head>\n<body class=\"report-").append(report.kind()).append("\">\n");
+    body(report, html);
+    html.append("</body>\n</html>\n");
+    out.write(html.toString());
+    out.flush();
+  }
+
+  /**
+   * Writes what {@link #render} puts between {@code <body>} and {@code </body>}: the heading, the
+   * facts and the blocks, for a page of another program's that wraps the report in its own layout
+   * (the server's pages, docs/server.md), so that page and file show the same figures.
+   *
+   * @param report the report, not null
+   * @param out where the fragment goes, not null
+   * @throws IOException if writing fails
+   */
+  public void renderBody(Report report, Writer out) throws IOException {
+    StringBuilder html = new StringBuilder();
+    body(report, html);
+    out.write(html.toString());
+    out.flush();
+  }
+
+  private static void body(Report report, StringBuilder html) {
     html.append("<h1>").append(escape(report.title())).append("</h1>\n");
     if (!report.facts().isEmpty()) {
       html.append("<dl class=\"facts\">\n");
@@ -157,9 +180,6 @@ public final class HtmlRenderer implements Renderer {
         signatures(signatures, html);
       }
     }
-    html.append("</body>\n</html>\n");
-    out.write(html.toString());
-    out.flush();
   }
 
   private static void table(Table table, StringBuilder html) {

@@ -95,9 +95,12 @@ final class Steps {
         throw e;
       } catch (LedgerException | IllegalArgumentException e) {
         ImportProblem where = step.where();
-        throw new ImportException(new ImportProblem(where.file(), where.line(), where.column(),
+        ImportException refused = new ImportException(new ImportProblem(where.file(), where.line(), where.column(),
             (step.counted() ? "the books refuse " + step.description() + ": " : "") + e.getMessage()
                 + "; nothing from this file was recorded"));
+        // the engine's refusal stays reachable, for a caller that shows its named reason (the server's pages)
+        refused.initCause(e);
+        throw refused;
       }
       if (step.counted()) {
         tally.count(step.description(), wrote);
