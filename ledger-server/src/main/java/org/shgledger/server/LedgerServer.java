@@ -12,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -24,20 +22,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
-import org.joda.money.Money;
 import org.shgledger.LedgerException;
-import org.shgledger.group.Channel;
 import org.shgledger.group.Group;
 import org.shgledger.group.GroupException;
-import org.shgledger.group.GroupOperation;
-import org.shgledger.group.LoanId;
 import org.shgledger.group.MemberId;
-import org.shgledger.group.SavingsKind;
 import org.shgledger.journal.BookId;
-import org.shgledger.journal.EntryId;
-import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.JournalException;
-import org.shgledger.money.MoneyFormats;
 import org.shgledger.programme.ProgrammeException;
 import org.shgledger.server.Route.Guard;
 import org.shgledger.store.LedgerStore;
@@ -72,8 +62,6 @@ public final class LedgerServer implements AutoCloseable {
   private static final String JSON = "application/json; charset=utf-8";
   private static final String USER = "shg.user";
   private static final String ROUTE = "shg.route";
-  private static final Set<String> SAVE_FIELDS = Set.of("id", "member", "amount", "date", "kind", "channel");
-  private static final Set<String> REPAY_FIELDS = Set.of("id", "amount", "date", "channel");
 
   /** Every route, in the order the OpenAPI file lists them. */
   static final List<Route> ROUTES = List.of(
@@ -87,11 +75,13 @@ public final class LedgerServer implements AutoCloseable {
       new Route("GET", API + "/groups/{group}/loans", Guard.READ_GROUP, Set.of("as-of", "from", "lang")),
       new Route("GET", API + "/units/{unit}/indicators", Guard.READ_UNIT_TOTALS, Set.of("as-of", "saving-months", "lang")),
       new Route("POST", API + "/groups/{group}/savings", Guard.RECORD, Set.of()),
-      new Route("POST", API + "/groups/{group}/loans/{loan}/repayments", Guard.RECORD, Set.of()));
+      new Route("POST", API + "/groups/{group}/loans/{loan}/repayments", Guard.RECORD, Set.of()),
+      new Route("POST", API + "/groups/{group}/operations", Guard.RECORD, Set.of()));
 
   private final ServerBooks books;
   private final ReportSource reports;
   private final Access access;
+  private final Operations operations;
   private final AccessLog log;
   private final Javalin app;
   private final ReentrantLock turn = new ReentrantLock(true);
@@ -104,6 +94,7 @@ public final class LedgerServer implements AutoCloseable {
     this.books = books;
     this.reports = reports;
     this.access = new Access(books.store().units());
+    this.operations = new Operations(books.store());
     this.log = new AccessLog(logStream);
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -311,12 +302,18 @@ public final class LedgerServer implements AutoCloseable {
     } else if (path.endsWith("/loans") && route.method().equals("GET")) {
       report(ctx, route, user, ReportSource.Kind.LOANS, group(ctx).value(), null);
     } else if (path.endsWith("/savings")) {
-      save(ctx);
+      written(ctx, operations.save(group(ctx), ctx.body()));
     } else if (path.endsWith("/repayments")) {
-      repay(ctx);
+      written(ctx, operations.repay(group(ctx), ctx.pathParam("loan"), ctx.body()));
+    } else if (path.endsWith("/operations")) {
+      written(ctx, operations.perform(group(ctx), ctx.body()));
     } else {
       throw new IllegalStateException("route without a handler: " + route);
     }
+  }
+
+  private static void written(Context ctx, Operations.Outcome outcome) {
+    ctx.status(outcome.status()).contentType(JSON).result(outcome.json());
   }
 
   private void health(Context ctx) {
@@ -390,68 +387,6 @@ public final class LedgerServer implements AutoCloseable {
     ctx.contentType(JSON).result(json);
   }
 
-  private void save(Context ctx) {
-    Map<String, String> fields = Bodies.fields(ctx.body(), SAVE_FIELDS);
-    BookId code = group(ctx);
-    EntryId id = entryId(Bodies.required(fields, "id"));
-    MemberId member = member(Bodies.required(fields, "member"));
-    LocalDate date = date(Bodies.required(fields, "date"));
-    String kindWord = fields.getOrDefault("kind", "compulsory");
-    SavingsKind kind = switch (kindWord) {
-      case "compulsory" -> SavingsKind.COMPULSORY;
-      case "voluntary" -> SavingsKind.VOLUNTARY;
-      default -> throw new BadRequest("kind", "kind is compulsory or voluntary, not '" + kindWord + "'");
-    };
-    Channel channel = channel(fields);
-    Group group = books.store().engine().group(code);
-    Money amount = amount(Bodies.required(fields, "amount"), group);
-    record(ctx, code, id, () -> books.store().engine().record(code, id, date,
-        new GroupOperation.Save(member, kind, amount, channel)));
-  }
-
-  private void repay(Context ctx) {
-    Map<String, String> fields = Bodies.fields(ctx.body(), REPAY_FIELDS);
-    BookId code = group(ctx);
-    LoanId loan;
-    try {
-      loan = LoanId.of(ctx.pathParam("loan"));
-    } catch (IllegalArgumentException e) {
-      throw new BadRequest("loan", e.getMessage());
-    }
-    EntryId id = entryId(Bodies.required(fields, "id"));
-    LocalDate date = date(Bodies.required(fields, "date"));
-    Channel channel = channel(fields);
-    Group group = books.store().engine().group(code);
-    Money amount = amount(Bodies.required(fields, "amount"), group);
-    record(ctx, code, id, () -> books.store().engine().repayLoan(code, id, loan, date, amount, channel));
-  }
-
-  /**
-   * Records through the engine under the client's entry id, the idempotency key: the engine finds
-   * a repeat by it (same content: the first entry, nothing recorded; other content: refused), in
-   * the database, so a repeat sent to another server is found too.
-   */
-  private void record(Context ctx, BookId code, EntryId id, java.util.function.Supplier<JournalEntry> operation) {
-    boolean known = books.store().journal().entry(code, id).isPresent();
-    JournalEntry entry = operation.get();
-    ctx.status(known ? 200 : 201).contentType(JSON).result(Bodies.object("shg.recorded/1", json -> {
-      json.writeStringField("group", code.value());
-      json.writeStringField("id", entry.id().value());
-      json.writeStringField("date", entry.date().toString());
-      json.writeStringField("kind", entry.kind().name());
-      json.writeBooleanField("repeat", known);
-      json.writeArrayFieldStart("postings");
-      for (var posting : entry.postings()) {
-        json.writeStartObject();
-        json.writeStringField("account", posting.account().toString());
-        json.writeStringField("side", posting.side().name());
-        json.writeStringField("amount", MoneyFormats.plain(posting.amount()));
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-    }));
-  }
-
   private static BookId group(Context ctx) {
     try {
       return BookId.of(ctx.pathParam("group"));
@@ -482,44 +417,6 @@ public final class LedgerServer implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new BadRequest("member", e.getMessage());
     }
-  }
-
-  private static EntryId entryId(String text) {
-    try {
-      return EntryId.of(text);
-    } catch (IllegalArgumentException e) {
-      throw new BadRequest("id", e.getMessage());
-    }
-  }
-
-  private static LocalDate date(String text) {
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new BadRequest("date", "date is yyyy-mm-dd, not '" + text + "'");
-    }
-  }
-
-  private static Channel channel(Map<String, String> fields) {
-    String word = fields.getOrDefault("channel", "cash");
-    return switch (word) {
-      case "cash" -> Channel.CASH;
-      case "bank" -> Channel.BANK;
-      default -> throw new BadRequest("channel", "channel is cash or bank, not '" + word + "'");
-    };
-  }
-
-  private static Money amount(String text, Group group) {
-    Money amount;
-    try {
-      amount = MoneyFormats.parse(text, group.currency());
-    } catch (IllegalArgumentException | ArithmeticException e) {
-      throw new BadRequest("amount", "amount: " + e.getMessage());
-    }
-    if (!amount.isPositive()) {
-      throw new BadRequest("amount", "amount must be more than zero, not " + text);
-    }
-    return amount;
   }
 
   private static byte[] openApi() {

@@ -42,6 +42,7 @@ class RoleMatrixTest {
       GET /api/v1/units/{unit}/indicators                   200 200 403 200 200 401
       POST /api/v1/groups/{group}/savings                   201 201 201 403 403 401
       POST /api/v1/groups/{group}/loans/{loan}/repayments   201 201 201 403 403 401
+      POST /api/v1/groups/{group}/operations                201 201 201 403 403 401
       """;
 
   /** SHG02, WEST: nobody's but the admin's and the auditor's (who has no unit). */
@@ -56,6 +57,7 @@ class RoleMatrixTest {
       GET /api/v1/units/{unit}/indicators                   200 403 403 200 403 401
       POST /api/v1/groups/{group}/savings                   201 403 403 403 403 401
       POST /api/v1/groups/{group}/loans/{loan}/repayments   201 403 403 403 403 401
+      POST /api/v1/groups/{group}/operations                201 403 403 403 403 401
       """;
 
   @TempDir static Path folder;
@@ -113,6 +115,9 @@ class RoleMatrixTest {
               + " \"date\": \"2024-05-04\"}";
         } else if (route[1].endsWith("/repayments")) {
           body = "{\"id\": \"MATRIX-REPAY-" + role + "-" + group + "\", \"amount\": \"10\", \"date\": \"2024-05-20\"}";
+        } else if (route[1].endsWith("/operations")) {
+          body = "{\"operation\": \"fine\", \"id\": \"MATRIX-OP-" + role + "-" + group + "\", \"member\": \"M03\","
+              + " \"amount\": \"5\", \"date\": \"2024-05-04\"}";
         }
         HttpResponse<String> response = server.send(route[0], path, role.equals("anon") ? null
             : server.token(Role.of(role)), body, Map.of());
