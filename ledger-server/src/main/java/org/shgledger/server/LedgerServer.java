@@ -73,7 +73,11 @@ public final class LedgerServer implements AutoCloseable {
       new Route("GET", API + "/groups/{group}/members/{member}/passbook", Guard.READ_GROUP,
           Set.of("from", "to", "lang", "names")),
       new Route("GET", API + "/groups/{group}/loans", Guard.READ_GROUP, Set.of("as-of", "from", "lang")),
+      new Route("GET", API + "/groups/{group}/accounts/{code}", Guard.READ_GROUP,
+          Set.of("from", "to", "lang", "limit", "cursor")),
       new Route("GET", API + "/units/{unit}/indicators", Guard.READ_UNIT_TOTALS, Set.of("as-of", "saving-months", "lang")),
+      new Route("GET", API + "/units/{unit}/statement", Guard.READ_UNIT_GROUPS, Set.of("from", "to", "lang")),
+      new Route("GET", API + "/units/{unit}/grades", Guard.READ_UNIT_GROUPS, Set.of("from", "to", "lang")),
       new Route("POST", API + "/groups/{group}/savings", Guard.RECORD, Set.of()),
       new Route("POST", API + "/groups/{group}/loans/{loan}/repayments", Guard.RECORD, Set.of()),
       new Route("POST", API + "/groups/{group}/operations", Guard.RECORD, Set.of()));
@@ -282,6 +286,7 @@ public final class LedgerServer implements AutoCloseable {
       case READ_GROUP -> access.toGroup(user, Access.Action.READ_GROUP, group(ctx));
       case RECORD -> access.toGroup(user, Access.Action.RECORD, group(ctx));
       case READ_UNIT_TOTALS -> access.toUnit(user, unit(ctx));
+      case READ_UNIT_GROUPS -> access.toUnitGroups(user, unit(ctx));
     };
   }
 
@@ -291,6 +296,12 @@ public final class LedgerServer implements AutoCloseable {
       ctx.contentType(JSON).result(openApi());
     } else if (path.equals(API + "/groups")) {
       groups(ctx, user);
+    } else if (path.equals(API + "/units/{unit}/statement")) {
+      report(ctx, route, user, ReportSource.Kind.UNIT_STATEMENT, unit(ctx).value(), null);
+    } else if (path.equals(API + "/units/{unit}/grades")) {
+      report(ctx, route, user, ReportSource.Kind.GRADES, unit(ctx).value(), null);
+    } else if (path.equals(API + "/groups/{group}/accounts/{code}")) {
+      report(ctx, route, user, ReportSource.Kind.ACCOUNT, group(ctx).value(), null, ctx.pathParam("code"));
     } else if (path.endsWith("/trial-balance")) {
       report(ctx, route, user, ReportSource.Kind.TRIAL_BALANCE, group(ctx).value(), null);
     } else if (path.endsWith("/statement")) {
@@ -345,6 +356,11 @@ public final class LedgerServer implements AutoCloseable {
   }
 
   private void report(Context ctx, Route route, User user, ReportSource.Kind kind, String subject, String member) {
+    report(ctx, route, user, kind, subject, member, null);
+  }
+
+  private void report(Context ctx, Route route, User user, ReportSource.Kind kind, String subject, String member,
+      String account) {
     Map<String, String> options = new LinkedHashMap<>();
     boolean names = false;
     for (String parameter : route.parameters()) {
@@ -367,7 +383,7 @@ public final class LedgerServer implements AutoCloseable {
     String json;
     try {
       json = reports.json(books.store(), new ReportSource.Query(kind, subject, member, options, names,
-          !Access.maySeeNames(user)));
+          !Access.maySeeNames(user), account));
     } catch (IllegalArgumentException e) {
       throw new BadRequest("query", e.getMessage());
     }

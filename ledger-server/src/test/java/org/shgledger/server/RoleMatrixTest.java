@@ -39,7 +39,10 @@ class RoleMatrixTest {
       GET /api/v1/groups/{group}/statement                  200 200 200 200 403 401
       GET /api/v1/groups/{group}/members/{member}/passbook  200 200 200 200 403 401
       GET /api/v1/groups/{group}/loans                      200 200 200 200 403 401
+      GET /api/v1/groups/{group}/accounts/{code}            200 200 200 200 403 401
       GET /api/v1/units/{unit}/indicators                   200 200 403 200 200 401
+      GET /api/v1/units/{unit}/statement                    200 200 403 200 403 401
+      GET /api/v1/units/{unit}/grades                       200 200 403 200 403 401
       POST /api/v1/groups/{group}/savings                   201 201 201 403 403 401
       POST /api/v1/groups/{group}/loans/{loan}/repayments   201 201 201 403 403 401
       POST /api/v1/groups/{group}/operations                201 201 201 403 403 401
@@ -54,7 +57,10 @@ class RoleMatrixTest {
       GET /api/v1/groups/{group}/statement                  200 403 403 200 403 401
       GET /api/v1/groups/{group}/members/{member}/passbook  200 403 403 200 403 401
       GET /api/v1/groups/{group}/loans                      200 403 403 200 403 401
+      GET /api/v1/groups/{group}/accounts/{code}            200 403 403 200 403 401
       GET /api/v1/units/{unit}/indicators                   200 403 403 200 403 401
+      GET /api/v1/units/{unit}/statement                    200 403 403 200 403 401
+      GET /api/v1/units/{unit}/grades                       200 403 403 200 403 401
       POST /api/v1/groups/{group}/savings                   201 403 403 403 403 401
       POST /api/v1/groups/{group}/loans/{loan}/repayments   201 403 403 403 403 401
       POST /api/v1/groups/{group}/operations                201 403 403 403 403 401
@@ -108,7 +114,7 @@ class RoleMatrixTest {
       for (int r = 0; r < ROLES.size(); r++) {
         String role = ROLES.get(r);
         String path = route[1].replace("{group}", group).replace("{unit}", unit)
-            .replace("{member}", "M01").replace("{loan}", "L1");
+            .replace("{member}", "M01").replace("{loan}", "L1").replace("{code}", "1000");
         String body = null;
         if (route[1].endsWith("/savings")) {
           body = "{\"id\": \"MATRIX-" + role + "-" + group + "\", \"member\": \"M02\", \"amount\": \"100\","
