@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,6 +29,7 @@ import org.shgledger.LedgerException;
 import org.shgledger.group.Group;
 import org.shgledger.group.GroupException;
 import org.shgledger.group.MemberId;
+import org.shgledger.importing.ImportException;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.JournalException;
 import org.shgledger.programme.ProgrammeException;
@@ -80,12 +84,15 @@ public final class LedgerServer implements AutoCloseable {
       new Route("GET", API + "/units/{unit}/grades", Guard.READ_UNIT_GROUPS, Set.of("from", "to", "lang")),
       new Route("POST", API + "/groups/{group}/savings", Guard.RECORD, Set.of()),
       new Route("POST", API + "/groups/{group}/loans/{loan}/repayments", Guard.RECORD, Set.of()),
-      new Route("POST", API + "/groups/{group}/operations", Guard.RECORD, Set.of()));
+      new Route("POST", API + "/groups/{group}/operations", Guard.RECORD, Set.of()),
+      new Route("POST", API + "/groups/{group}/imports/meetings", Guard.RECORD, Set.of("dry-run")),
+      new Route("POST", API + "/groups/{group}/imports/passbook", Guard.RECORD, Set.of("profile", "dry-run")));
 
   private final ServerBooks books;
   private final ReportSource reports;
   private final Access access;
   private final Operations operations;
+  private final Imports imports;
   private final AccessLog log;
   private final Javalin app;
   private final ReentrantLock turn = new ReentrantLock(true);
@@ -99,11 +106,13 @@ public final class LedgerServer implements AutoCloseable {
     this.reports = reports;
     this.access = new Access(books.store().units());
     this.operations = new Operations(books.store());
+    this.imports = new Imports(books.store());
     this.log = new AccessLog(logStream);
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
-      config.http.maxRequestSize = Bodies.MAX_BODY_BYTES;
+      // the largest any route takes; each route's own limit is checked before its body is read (body())
+      config.http.maxRequestSize = Imports.MAX_BODY_BYTES;
       config.http.generateEtags = false;
       for (Route route : ROUTES) {
         HandlerType type = HandlerType.findOrCreate(route.method());
@@ -216,6 +225,10 @@ public final class LedgerServer implements AutoCloseable {
       serve(route, ctx);
     } catch (BadRequest e) {
       ctx.status(400).contentType(JSON).result(Bodies.error("BAD_REQUEST", e.getMessage(), e.field()));
+    } catch (TooLarge e) {
+      ctx.status(413).contentType(JSON).result(Bodies.error("TOO_LARGE", e.getMessage(), null));
+    } catch (ImportException e) {
+      ctx.status(400).contentType(JSON).result(Imports.problems(e));
     } catch (StoreException e) {
       boolean busy = e.kind() == StoreException.Kind.BUSY;
       ctx.status(busy ? 503 : 500).contentType(JSON).result(Bodies.error(e.kind().name(),
@@ -229,7 +242,7 @@ public final class LedgerServer implements AutoCloseable {
     } catch (HttpResponseException e) {
       // Javalin's own refusals, such as a body over the limit (413)
       ctx.status(e.getStatus()).contentType(JSON).result(Bodies.error(e.getStatus() == 413 ? "TOO_LARGE" : "HTTP",
-          e.getStatus() == 413 ? "the body is larger than " + Bodies.MAX_BODY_BYTES + " bytes" : e.getMessage(), null));
+          e.getStatus() == 413 ? "the body is larger than " + Imports.MAX_BODY_BYTES + " bytes" : e.getMessage(), null));
     } catch (RuntimeException e) {
       // the message may hold anything: neither the client nor the log gets it, the operator the trace
       log.failure(route.path(), e);
@@ -306,20 +319,69 @@ public final class LedgerServer implements AutoCloseable {
       report(ctx, route, user, ReportSource.Kind.TRIAL_BALANCE, group(ctx).value(), null);
     } else if (path.endsWith("/statement")) {
       report(ctx, route, user, ReportSource.Kind.STATEMENT, group(ctx).value(), null);
-    } else if (path.endsWith("/passbook")) {
+    } else if (path.endsWith("/members/{member}/passbook")) {
       report(ctx, route, user, ReportSource.Kind.PASSBOOK, group(ctx).value(), member(ctx.pathParam("member")).value());
     } else if (path.endsWith("/indicators")) {
       report(ctx, route, user, ReportSource.Kind.INDICATORS, unit(ctx).value(), null);
     } else if (path.endsWith("/loans") && route.method().equals("GET")) {
       report(ctx, route, user, ReportSource.Kind.LOANS, group(ctx).value(), null);
     } else if (path.endsWith("/savings")) {
-      written(ctx, operations.save(group(ctx), ctx.body()));
+      written(ctx, operations.save(group(ctx), text(ctx)));
     } else if (path.endsWith("/repayments")) {
-      written(ctx, operations.repay(group(ctx), ctx.pathParam("loan"), ctx.body()));
+      written(ctx, operations.repay(group(ctx), ctx.pathParam("loan"), text(ctx)));
     } else if (path.endsWith("/operations")) {
-      written(ctx, operations.perform(group(ctx), ctx.body()));
+      written(ctx, operations.perform(group(ctx), text(ctx)));
+    } else if (path.endsWith("/imports/meetings")) {
+      written(ctx, imports.meetings(group(ctx), body(ctx, Imports.MAX_BODY_BYTES), dryRun(ctx)));
+    } else if (path.endsWith("/imports/passbook")) {
+      written(ctx, imports.passbook(group(ctx), body(ctx, Imports.MAX_BODY_BYTES), ctx.queryParam("profile"),
+          dryRun(ctx)));
     } else {
       throw new IllegalStateException("route without a handler: " + route);
+    }
+  }
+
+  /**
+   * A request's body, refused past the route's limit: by its declared length before a byte is
+   * read, and by what came when it was sent in chunks with no length.
+   */
+  private static byte[] body(Context ctx, int limit) {
+    if (ctx.contentLength() > limit) {
+      throw new TooLarge(limit);
+    }
+    byte[] body = ctx.bodyAsBytes();
+    if (body.length > limit) {
+      throw new TooLarge(limit);
+    }
+    return body;
+  }
+
+  /** A JSON body: at most {@link Bodies#MAX_BODY_BYTES}, and UTF-8, or a 400. */
+  private static String text(Context ctx) {
+    byte[] body = body(ctx, Bodies.MAX_BODY_BYTES);
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+    } catch (CharacterCodingException e) {
+      throw new BadRequest("body", "the body is not UTF-8");
+    }
+  }
+
+  private static boolean dryRun(Context ctx) {
+    String value = ctx.queryParam("dry-run");
+    if (value == null || value.equals("false")) {
+      return false;
+    }
+    if (value.equals("true")) {
+      return true;
+    }
+    throw new BadRequest("dry-run", "dry-run is true or false, not '" + value + "'");
+  }
+
+  /** A body over its route's limit: 413. */
+  static final class TooLarge extends RuntimeException {
+    TooLarge(int limit) {
+      super("the body is larger than " + limit + " bytes", null, false, false);
     }
   }
 

@@ -46,6 +46,8 @@ class RoleMatrixTest {
       POST /api/v1/groups/{group}/savings                   201 201 201 403 403 401
       POST /api/v1/groups/{group}/loans/{loan}/repayments   201 201 201 403 403 401
       POST /api/v1/groups/{group}/operations                201 201 201 403 403 401
+      POST /api/v1/groups/{group}/imports/meetings          201 201 201 403 403 401
+      POST /api/v1/groups/{group}/imports/passbook          201 201 201 403 403 401
       """;
 
   /** SHG02, WEST: nobody's but the admin's and the auditor's (who has no unit). */
@@ -64,6 +66,8 @@ class RoleMatrixTest {
       POST /api/v1/groups/{group}/savings                   201 403 403 403 403 401
       POST /api/v1/groups/{group}/loans/{loan}/repayments   201 403 403 403 403 401
       POST /api/v1/groups/{group}/operations                201 403 403 403 403 401
+      POST /api/v1/groups/{group}/imports/meetings          201 403 403 403 403 401
+      POST /api/v1/groups/{group}/imports/passbook          201 403 403 403 403 401
       """;
 
   @TempDir static Path folder;
@@ -121,6 +125,13 @@ class RoleMatrixTest {
               + " \"date\": \"2024-05-04\"}";
         } else if (route[1].endsWith("/repayments")) {
           body = "{\"id\": \"MATRIX-REPAY-" + role + "-" + group + "\", \"amount\": \"10\", \"date\": \"2024-05-20\"}";
+        } else if (route[1].endsWith("/imports/meetings")) {
+          // a new day's roll for each role that may record, so that each is a 201
+          body = "date,member,present\n2024-06-" + (10 + ROLES.indexOf(role)) + ",M03,Y\n";
+        } else if (route[1].endsWith("/imports/passbook")) {
+          // a deposit a day, each role's balance following the one before it (the roles that may record come first)
+          body = "Date,Narration,Withdrawal,Deposit,Balance\n0" + (r + 1) + "/07/2024,CASH DEPOSIT,,10.00,"
+              + (10 * (r + 1)) + ".00\n";
         } else if (route[1].endsWith("/operations")) {
           body = "{\"operation\": \"fine\", \"id\": \"MATRIX-OP-" + role + "-" + group + "\", \"member\": \"M03\","
               + " \"amount\": \"5\", \"date\": \"2024-05-04\"}";

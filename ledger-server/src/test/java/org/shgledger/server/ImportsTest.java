@@ -1,0 +1,134 @@
+package org.shgledger.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code POST /api/v1/groups/{group}/imports/meetings} and {@code /imports/passbook}: the body is
+ * the CSV as {@code shg import} reads it; one atomic import; a bad line is a 400 with its line and
+ * column and nothing written; the same file again records nothing; each route has its own body
+ * limit (docs/server.md, "Imports").
+ */
+class ImportsTest {
+
+  static final String MEETINGS = "/api/v1/groups/SHG01/imports/meetings";
+  static final String PASSBOOK = "/api/v1/groups/SHG01/imports/passbook";
+
+  static final String REGISTER = """
+      date,member,present,savings,fine
+      2024-05-04,M01,Y,100,
+      2024-05-04,M02,Y,100,5
+      2024-05-04,M03,N,100,
+      """;
+
+  static final String STATEMENT = """
+      Date,Narration,Withdrawal,Deposit,Balance
+      05/05/2024,CASH DEPOSIT BY SELF,,500.00,500.00
+      20/05/2024,INTEREST CREDIT,,2.00,502.00
+      """;
+
+  @TempDir Path folder;
+  TestServer server;
+
+  @BeforeEach
+  void start() {
+    server = TestServer.sqlite(folder, TestServer.echo());
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  int entries() {
+    return server.books.store().journal().entries(TestServer.SHG01).size();
+  }
+
+  HttpResponse<String> post(String path, String csv) {
+    return server.send("POST", path, server.token(Role.TREASURER), csv, Map.of("Content-Type", "text/csv"));
+  }
+
+  @Test
+  void aMeetingRegisterIsRecordedOnceAndAgainRecordsNothing() {
+    int before = entries();
+    HttpResponse<String> first = post(MEETINGS, REGISTER);
+    assertEquals(201, first.statusCode(), first.body());
+    assertTrue(first.body().contains("\"recorded\" : "), first.body());
+    int after = entries();
+    assertEquals(before + 4, after, "three savings and a fine");
+    assertTrue(server.books.store().engine().registry().meeting(TestServer.SHG01, LocalDate.of(2024, 5, 4)).isPresent());
+    HttpResponse<String> again = post(MEETINGS, REGISTER);
+    assertEquals(200, again.statusCode(), again.body());
+    assertTrue(again.body().contains("\"recorded\" : 0"), again.body());
+    assertEquals(after, entries());
+    assertTrue(server.books.store().journal().verify(TestServer.SHG01).isOk());
+  }
+
+  @Test
+  void aBadLineIsA400WithItsLineAndColumnAndNothingIsRecorded() {
+    int before = entries();
+    HttpResponse<String> bad = post(MEETINGS, REGISTER.replace("M03,N,100", "M03,N,ten"));
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertTrue(bad.body().contains("\"line\" : 4"), bad.body());
+    assertTrue(bad.body().contains("\"column\" : 4"), bad.body());
+    assertTrue(bad.body().contains("\"message\" : \"4:4: "), bad.body());
+    assertEquals(before, entries(), "the good lines before it are not recorded either");
+    assertTrue(server.books.store().engine().registry().meeting(TestServer.SHG01, LocalDate.of(2024, 5, 4)).isEmpty());
+    HttpResponse<String> stranger = post(MEETINGS, REGISTER.replace("M03,N", "M77,N"));
+    assertEquals(400, stranger.statusCode(), stranger.body());
+    assertEquals(before, entries());
+  }
+
+  @Test
+  void aPassbookIsRecordedOnceAndADryRunRecordsNothing() {
+    int before = entries();
+    HttpResponse<String> dry = server.send("POST", PASSBOOK + "?dry-run=true&profile=generic",
+        server.token(Role.TREASURER), STATEMENT, Map.of("Content-Type", "text/csv"));
+    assertEquals(200, dry.statusCode(), dry.body());
+    assertTrue(dry.body().contains("\"dry_run\" : true"), dry.body());
+    assertEquals(before, entries());
+    HttpResponse<String> first = post(PASSBOOK, STATEMENT);
+    assertEquals(201, first.statusCode(), first.body());
+    assertTrue(first.body().contains("\"recorded\" : 2"), first.body());
+    assertEquals(before + 2, entries());
+    HttpResponse<String> again = post(PASSBOOK, STATEMENT);
+    assertEquals(200, again.statusCode(), again.body());
+    assertTrue(again.body().contains("\"already_recorded\" : 2"), again.body());
+    assertEquals(before + 2, entries());
+    HttpResponse<String> profile = server.send("POST", PASSBOOK + "?profile=nobank", server.token(Role.TREASURER),
+        STATEMENT, Map.of());
+    assertEquals(400, profile.statusCode(), profile.body());
+    assertTrue(profile.body().contains("\"field\" : \"profile\""), profile.body());
+    HttpResponse<String> broken = post(PASSBOOK, STATEMENT.replace("502.00", "999.00"));
+    assertEquals(400, broken.statusCode(), broken.body());
+    assertTrue(broken.body().contains("\"line\" : 3"), broken.body());
+    assertEquals(before + 2, entries());
+  }
+
+  @Test
+  void eachRouteHasItsOwnBodyLimit() {
+    int before = entries();
+    // a register of 200 KiB is within the import's limit (its rows are then checked: 400, not 413)
+    String big = "date,member,present,savings\n" + "2024-05-04,M09,Y,100\n".repeat(10_000);
+    HttpResponse<String> register = post(MEETINGS, big);
+    assertEquals(400, register.statusCode(), register.body().substring(0, Math.min(400, register.body().length())));
+    // the same size as JSON is far past a write's limit
+    HttpResponse<String> json = server.send("POST", OperationsTest.OPERATIONS, Role.TREASURER,
+        "{\"operation\": \"fine\", \"reason\": \"" + "x".repeat(200_000) + "\"}");
+    assertEquals(413, json.statusCode(), json.body());
+    assertTrue(json.body().contains("16384 bytes"), json.body());
+    HttpResponse<String> huge = post(MEETINGS, "date,member\n" + "2024-05-04,M01\n".repeat(300_000));
+    assertEquals(413, huge.statusCode(), huge.body());
+    assertTrue(huge.body().contains("\"error\" : \"TOO_LARGE\""), huge.body());
+    assertEquals(before, entries());
+  }
+}
