@@ -3,7 +3,12 @@ package org.shgledger.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
@@ -115,20 +120,46 @@ class ImportsTest {
   }
 
   @Test
-  void eachRouteHasItsOwnBodyLimit() {
+  void eachRouteHasItsOwnBodyLimit() throws IOException {
     int before = entries();
     // a register of 200 KiB is within the import's limit (its rows are then checked: 400, not 413)
     String big = "date,member,present,savings\n" + "2024-05-04,M09,Y,100\n".repeat(10_000);
     HttpResponse<String> register = post(MEETINGS, big);
     assertEquals(400, register.statusCode(), register.body().substring(0, Math.min(400, register.body().length())));
-    // the same size as JSON is far past a write's limit
-    HttpResponse<String> json = server.send("POST", OperationsTest.OPERATIONS, Role.TREASURER,
-        "{\"operation\": \"fine\", \"reason\": \"" + "x".repeat(200_000) + "\"}");
-    assertEquals(413, json.statusCode(), json.body());
-    assertTrue(json.body().contains("16384 bytes"), json.body());
-    HttpResponse<String> huge = post(MEETINGS, "date,member\n" + "2024-05-04,M01\n".repeat(300_000));
-    assertEquals(413, huge.statusCode(), huge.body());
-    assertTrue(huge.body().contains("\"error\" : \"TOO_LARGE\""), huge.body());
+    // past a write's limit (16 KiB) and an import's (4 MiB): refused by the declared length, before the body is read
+    String json = declaring(OperationsTest.OPERATIONS, 200_000, "application/json");
+    assertTrue(json.startsWith("HTTP/1.1 413 "), json);
+    assertTrue(json.contains("\"error\" : \"TOO_LARGE\"") && json.contains("16384 bytes"), json);
+    String csv = declaring(MEETINGS, Imports.MAX_BODY_BYTES + 1, "text/csv");
+    assertTrue(csv.startsWith("HTTP/1.1 413 "), csv);
+    assertTrue(csv.contains(Imports.MAX_BODY_BYTES + " bytes"), csv);
     assertEquals(before, entries());
+  }
+
+  /**
+   * Sends a request that declares a body of {@code length} bytes and sends only its first bytes,
+   * and reads the answer: a server that waited for the body would time out here instead.
+   */
+  private String declaring(String path, int length, String type) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", server.server.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + server.token(Role.TREASURER)
+          + "\r\nContent-Type: " + type + "\r\nContent-Length: " + length + "\r\n\r\n{\"operation\": ").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      byte[] answer = new byte[4096];
+      int read = 0;
+      try {
+        for (int n; read < answer.length && (n = socket.getInputStream().read(answer, read, answer.length - read)) > 0; ) {
+          read += n;
+          if (new String(answer, 0, read, StandardCharsets.UTF_8).contains("}\n")) {
+            break;
+          }
+        }
+      } catch (SocketException e) {
+        // the server closes the connection after its answer; what came is read
+      }
+      return new String(answer, 0, read, StandardCharsets.UTF_8);
+    }
   }
 }
