@@ -342,11 +342,13 @@ public final class LedgerServer implements AutoCloseable {
   }
 
   /**
-   * A request's body, refused past the route's limit: by its declared length before a byte is
-   * read, and by what came when it was sent in chunks with no length.
+   * A request's body, refused past the route's limit. One that declares more than the largest
+   * limit ({@link Imports#MAX_BODY_BYTES}) is refused before it is read; a smaller one past its
+   * route's limit is read and then refused, so that the client, still sending, gets the answer
+   * rather than a connection closed under it.
    */
   private static byte[] body(Context ctx, int limit) {
-    if (ctx.contentLength() > limit) {
+    if (ctx.contentLength() > Imports.MAX_BODY_BYTES) {
       throw new TooLarge(limit);
     }
     byte[] body = ctx.bodyAsBytes();
