@@ -82,6 +82,11 @@ class BodyFuzzProperties {
     neverAFailure(OPERATIONS, body, "application/json");
   }
 
+  @Property(tries = 300)
+  void anyOperationWithAnOddFieldIsNeverA5xx(@ForAll("anyOperation") byte[] body) {
+    neverAFailure(OPERATIONS, body, "application/json");
+  }
+
   @Property(tries = 60)
   void anEditedCsvIsNeverA5xx(@ForAll("editedCsv") byte[] body, @ForAll("imports") String path) {
     neverAFailure(path, body, "text/csv");
@@ -246,6 +251,37 @@ class BodyFuzzProperties {
           String json = FINE.replace("FUZZ-1", "FUZZ-" + Integer.toHexString(value.hashCode()));
           return json.replaceFirst("\"" + field + "\": \"[^\"]*\"", java.util.regex.Matcher.quoteReplacement(
               "\"" + field + "\": \"" + escaped(value) + "\"")).getBytes(StandardCharsets.UTF_8);
+        });
+  }
+
+  /** A plausible value for each field, so that a request fails (if it does) for the one field made odd. */
+  private static final java.util.Map<String, String> PLAUSIBLE = java.util.Map.ofEntries(
+      java.util.Map.entry("date", "2024-06-01"), java.util.Map.entry("member", "M02"),
+      java.util.Map.entry("amount", "10"), java.util.Map.entry("loan", "L1"), java.util.Map.entry("entry", "SEED-SAVE"),
+      java.util.Map.entry("description", "stationery"), java.util.Map.entry("present", "M01,M02"));
+
+  private static final List<String> ODD = List.of("", " ", "0", "-1", "0.001", "1e9", "99999999999999999999999",
+      "2024-02-30", "9999-12-31", "0001-01-01", "M99", "L9", "emi", "open", "bank", "welfare", "full", "12", "1001",
+      "M01,M01", ",,,", "a".repeat(500), "\u202e", "<b>", "'; DROP TABLE x; --");
+
+  /** Any operation, its required fields plausible, one field (any it takes) odd or random. */
+  @Provide
+  Arbitrary<byte[]> anyOperation() {
+    return Combinators.combine(Arbitraries.of(List.copyOf(Operations.ALL.values())), Arbitraries.integers().between(0, 50),
+        Arbitraries.oneOf(Arbitraries.of(ODD), Arbitraries.strings().ofMaxLength(40)), Arbitraries.longs())
+        .as((spec, pick, odd, n) -> {
+          List<String> fields = List.copyOf(spec.fields()).subList(1, spec.fields().size());
+          String chosen = fields.get(pick % fields.size());
+          StringBuilder json = new StringBuilder("{\"operation\": \"" + spec.name() + "\"");
+          for (String field : fields) {
+            String value = field.equals(chosen) ? odd
+                : field.equals("id") ? "ANY-" + Long.toHexString(n)
+                : spec.required().contains(field) ? PLAUSIBLE.getOrDefault(field, "x") : null;
+            if (value != null) {
+              json.append(", \"").append(field).append("\": \"").append(escaped(value)).append('"');
+            }
+          }
+          return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
         });
   }
 
