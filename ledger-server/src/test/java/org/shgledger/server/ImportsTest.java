@@ -44,14 +44,22 @@ class ImportsTest {
   @TempDir Path folder;
   TestServer server;
 
+  /** The server under test; a subclass puts it on another database. */
+  TestServer open(ReportSource reports) {
+    return TestServer.sqlite(folder, reports);
+  }
+
   @BeforeEach
   void start() {
-    server = TestServer.sqlite(folder, TestServer.echo());
+    server = open(TestServer.echo());
   }
 
   @AfterEach
   void stop() {
-    server.close();
+    if (server != null) {
+      server.close();
+      server = null;
+    }
   }
 
   int entries() {

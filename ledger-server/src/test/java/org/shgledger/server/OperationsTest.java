@@ -31,14 +31,22 @@ class OperationsTest {
   @TempDir Path folder;
   TestServer server;
 
+  /** The server under test; a subclass puts it on another database. */
+  TestServer open(ReportSource reports) {
+    return TestServer.sqlite(folder, reports);
+  }
+
   @BeforeEach
   void start() {
-    server = TestServer.sqlite(folder, TestServer.echo());
+    server = open(TestServer.echo());
   }
 
   @AfterEach
   void stop() {
-    server.close();
+    if (server != null) {
+      server.close();
+      server = null;
+    }
   }
 
   /** A JSON object of string fields, given as name, value, name, value ... */
