@@ -1,6 +1,13 @@
 package org.shgledger.server;
 
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.shgledger.importing.CsvTable;
 import org.shgledger.importing.ImportException;
@@ -9,6 +16,7 @@ import org.shgledger.importing.ImportProblem;
 import org.shgledger.importing.passbook.PassbookImportReport;
 import org.shgledger.importing.passbook.PassbookImporter;
 import org.shgledger.importing.passbook.PassbookProfile;
+import org.shgledger.importing.passbook.PassbookRules;
 import org.shgledger.importing.register.ImportResult;
 import org.shgledger.importing.register.MeetingImport;
 import org.shgledger.importing.register.RegisterLimits;
@@ -33,6 +41,9 @@ final class Imports {
 
   /** The name problems carry for the body, as the command line's carry the file's. */
   static final String FILE = "body";
+
+  /** The name problems carry for the rules part of a passbook import. */
+  static final String RULES = "rules";
 
   private static final ImportLimits REGISTER = RegisterLimits.DEFAULT.withMaxFileBytes(MAX_BODY_BYTES);
   private static final ImportLimits PASSBOOK = ImportLimits.DEFAULT.withMaxFileBytes(MAX_BODY_BYTES);
@@ -73,16 +84,68 @@ final class Imports {
   }
 
   /**
-   * {@code shg import passbook GROUP FILE [--profile NAME] [--dry-run]}, with the built-in rules.
+   * The two parts of a passbook import sent as {@code multipart/form-data}: {@code statement}, the
+   * bank's export, and {@code rules}, the NGO's rules as {@code shg import passbook --rules FILE}
+   * reads them; each a file part or a plain field, and no other part.
+   *
+   * @param ctx the request, multipart, its size already checked, not null
+   * @return the statement's bytes and the rules' text (null when there is no rules part)
+   * @throws BadRequest naming a part that is missing, repeated or unknown
+   */
+  static Form form(Context ctx) {
+    Map<String, List<UploadedFile>> files = ctx.uploadedFileMap();
+    Map<String, List<String>> fields = ctx.formParamMap();
+    for (String name : concat(files.keySet(), fields.keySet())) {
+      if (!name.equals("statement") && !name.equals("rules")) {
+        throw new BadRequest(name, "unknown part '" + name + "'; the parts are statement and rules");
+      }
+      if (files.getOrDefault(name, List.of()).size() + fields.getOrDefault(name, List.of()).size() > 1) {
+        throw new BadRequest(name, "part '" + name + "' is given twice");
+      }
+    }
+    byte[] statement = part(files, fields, "statement");
+    if (statement == null) {
+      throw new BadRequest("statement", "part 'statement' is required: the bank's export");
+    }
+    byte[] rules = part(files, fields, "rules");
+    return new Form(statement, rules == null ? null : new String(rules, StandardCharsets.UTF_8));
+  }
+
+  /** A passbook import's parts. */
+  record Form(byte[] statement, String rules) {}
+
+  private static byte[] part(Map<String, List<UploadedFile>> files, Map<String, List<String>> fields, String name) {
+    if (files.containsKey(name)) {
+      try (InputStream in = files.get(name).get(0).content()) {
+        return in.readNBytes(MAX_BODY_BYTES + 1);
+      } catch (IOException e) {
+        throw new BadRequest(name, "part '" + name + "' could not be read");
+      }
+    }
+    return fields.containsKey(name) ? fields.get(name).get(0).getBytes(StandardCharsets.UTF_8) : null;
+  }
+
+  private static List<String> concat(java.util.Set<String> first, java.util.Set<String> second) {
+    List<String> all = new java.util.ArrayList<>(first);
+    all.addAll(second);
+    return all;
+  }
+
+  /**
+   * {@code shg import passbook GROUP FILE [--profile NAME] [--rules FILE] [--dry-run]}.
    *
    * @param code the group, not null
    * @param body the bank's export, UTF-8 CSV or tab-separated, not null
+   * @param rules the rules' text, or null for the built-in rules
    * @param profile the bank's layout, or null to recognise it from the header
    * @param dryRun true to check and record nothing
    * @return the outcome: 201 if any line was recorded, else 200
    */
-  Operations.Outcome passbook(BookId code, byte[] body, String profile, boolean dryRun) {
+  Operations.Outcome passbook(BookId code, byte[] body, String rules, String profile, boolean dryRun) {
     PassbookImporter.Options options = PassbookImporter.Options.defaults().withLimits(PASSBOOK).withDryRun(dryRun);
+    if (rules != null) {
+      options = options.withRules(PassbookRules.parse(RULES, rules));
+    }
     if (profile != null) {
       Optional<PassbookProfile> named = PassbookProfile.named(profile);
       if (named.isEmpty()) {
@@ -133,6 +196,7 @@ final class Imports {
       json.writeArrayFieldStart("problems");
       for (ImportProblem problem : refused.problems()) {
         json.writeStartObject();
+        json.writeStringField("file", problem.file());
         json.writeNumberField("line", problem.line());
         json.writeNumberField("column", problem.column());
         json.writeStringField("reason", problem.reason());
@@ -144,6 +208,7 @@ final class Imports {
   }
 
   private static String where(ImportProblem problem) {
-    return problem.line() == 0 ? "" : problem.line() + ":" + problem.column() + ": ";
+    String file = problem.file().equals(FILE) ? "" : problem.file() + ":";
+    return problem.line() == 0 ? file : file + problem.line() + ":" + problem.column() + ": ";
   }
 }

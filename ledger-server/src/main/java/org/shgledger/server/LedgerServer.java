@@ -1,6 +1,7 @@
 package org.shgledger.server;
 
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
@@ -113,6 +114,10 @@ public final class LedgerServer implements AutoCloseable {
       config.startup.showOldJavalinVersionWarning = false;
       // the largest any route takes; each route's own limit is checked before its body is read (body())
       config.http.maxRequestSize = Imports.MAX_BODY_BYTES;
+      // a passbook import's parts (its rules beside the export) are held in memory, never on disk
+      config.jetty.multipartConfig.maxTotalRequestSize(Imports.MAX_BODY_BYTES, SizeUnit.BYTES);
+      config.jetty.multipartConfig.maxFileSize(Imports.MAX_BODY_BYTES, SizeUnit.BYTES);
+      config.jetty.multipartConfig.maxInMemoryFileSize(Imports.MAX_BODY_BYTES, SizeUnit.BYTES);
       config.http.generateEtags = false;
       for (Route route : ROUTES) {
         HandlerType type = HandlerType.findOrCreate(route.method());
@@ -334,8 +339,8 @@ public final class LedgerServer implements AutoCloseable {
     } else if (path.endsWith("/imports/meetings")) {
       written(ctx, imports.meetings(group(ctx), body(ctx, Imports.MAX_BODY_BYTES), dryRun(ctx)));
     } else if (path.endsWith("/imports/passbook")) {
-      written(ctx, imports.passbook(group(ctx), body(ctx, Imports.MAX_BODY_BYTES), ctx.queryParam("profile"),
-          dryRun(ctx)));
+      Imports.Form form = passbookForm(ctx);
+      written(ctx, imports.passbook(group(ctx), form.statement(), form.rules(), ctx.queryParam("profile"), dryRun(ctx)));
     } else {
       throw new IllegalStateException("route without a handler: " + route);
     }
@@ -356,6 +361,18 @@ public final class LedgerServer implements AutoCloseable {
       throw new TooLarge(limit);
     }
     return body;
+  }
+
+  /** A passbook import's body: the export alone, or multipart with the NGO's rules beside it. */
+  private static Imports.Form passbookForm(Context ctx) {
+    if (!ctx.isMultipartFormData()) {
+      return new Imports.Form(body(ctx, Imports.MAX_BODY_BYTES), null);
+    }
+    if (ctx.contentLength() < 0 || ctx.contentLength() > Imports.MAX_BODY_BYTES) {
+      // the parts are read as they come; a form must say its length, within the limit
+      throw new TooLarge(Imports.MAX_BODY_BYTES);
+    }
+    return Imports.form(ctx);
   }
 
   /** A JSON body: at most {@link Bodies#MAX_BODY_BYTES}, and UTF-8, or a 400. */

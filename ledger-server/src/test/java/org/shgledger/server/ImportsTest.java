@@ -128,6 +128,45 @@ class ImportsTest {
   }
 
   @Test
+  void aPassbookWithTheNgosRulesComesAsAFormOfTwoParts() throws Exception {
+    int before = entries();
+    // the NGO books this bank's interest as other income (4300), where the built-in rules say 4200
+    String rules = "^CASH DEPOSIT BY SELF$ -> 1000\nINTEREST -> 4300\n";
+    HttpResponse<String> ruled = form(PASSBOOK + "?profile=generic", Map.of("statement", STATEMENT, "rules", rules));
+    assertEquals(201, ruled.statusCode(), ruled.body());
+    assertTrue(ruled.body().contains("\"suspense\" : 0"), "every line matched a rule: " + ruled.body());
+    assertEquals(before + 2, entries());
+    assertTrue(server.books.store().journal().entries(TestServer.SHG01).stream()
+        .anyMatch(entry -> entry.postings().stream().anyMatch(p -> p.account().value().equals("4300"))), "the rules were used");
+    HttpResponse<String> badRule = form(PASSBOOK, Map.of("statement", STATEMENT.replace("05/05", "06/05"),
+        "rules", "INTEREST -> 4200\nno arrow on this line\n"));
+    assertEquals(400, badRule.statusCode(), badRule.body());
+    assertTrue(badRule.body().contains("\"file\" : \"rules\"") && badRule.body().contains("\"line\" : 2"), badRule.body());
+    HttpResponse<String> unknown = form(PASSBOOK, Map.of("statement", STATEMENT, "notes", "hi"));
+    assertEquals(400, unknown.statusCode(), unknown.body());
+    assertTrue(unknown.body().contains("\"field\" : \"notes\""), unknown.body());
+    HttpResponse<String> none = form(PASSBOOK, Map.of("rules", rules));
+    assertEquals(400, none.statusCode(), none.body());
+    assertTrue(none.body().contains("\"field\" : \"statement\""), none.body());
+    assertEquals(before + 2, entries());
+  }
+
+  /** A multipart/form-data request: each part a file part, as curl -F name=@file sends it. */
+  private HttpResponse<String> form(String path, Map<String, String> parts) throws Exception {
+    String boundary = "shg-test-boundary-7f3a";
+    StringBuilder body = new StringBuilder();
+    for (Map.Entry<String, String> part : parts.entrySet()) {
+      body.append("--").append(boundary).append("\r\n")
+          .append("Content-Disposition: form-data; name=\"").append(part.getKey()).append("\"; filename=\"")
+          .append(part.getKey()).append(".txt\"\r\nContent-Type: text/plain\r\n\r\n")
+          .append(part.getValue()).append("\r\n");
+    }
+    body.append("--").append(boundary).append("--\r\n");
+    return server.send("POST", path, server.token(Role.TREASURER), body.toString(),
+        Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
+  }
+
+  @Test
   void eachRouteHasItsOwnBodyLimit() throws IOException {
     int before = entries();
     // a register of 200 KiB is within the import's limit (its rows are then checked: 400, not 413)
