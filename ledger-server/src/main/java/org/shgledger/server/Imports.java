@@ -1,13 +1,12 @@
 package org.shgledger.server;
 
-import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.eclipse.jetty.http.MultiPart;
+import org.eclipse.jetty.http.MultiPartFormData;
+import org.eclipse.jetty.io.Content;
 import java.util.Optional;
 import org.shgledger.importing.CsvTable;
 import org.shgledger.importing.ImportException;
@@ -86,50 +85,67 @@ final class Imports {
   /**
    * The two parts of a passbook import sent as {@code multipart/form-data}: {@code statement}, the
    * bank's export, and {@code rules}, the NGO's rules as {@code shg import passbook --rules FILE}
-   * reads them; each a file part or a plain field, and no other part.
+   * reads them; each a file part or a plain field, and no other part. The body is read whole first
+   * (within its limit) and parsed here by Jetty's multipart parser, so that a malformed form is a
+   * 400 like any bad body, never a connection dropped mid-request.
    *
-   * @param ctx the request, multipart, its size already checked, not null
+   * @param body the request's body, within {@link #MAX_BODY_BYTES}, not null
+   * @param contentType the request's {@code Content-Type}, with its boundary, not null
    * @return the statement's bytes and the rules' text (null when there is no rules part)
-   * @throws BadRequest naming a part that is missing, repeated or unknown
+   * @throws BadRequest for a form that does not parse, or a part missing, repeated or unknown
    */
-  static Form form(Context ctx) {
-    Map<String, List<UploadedFile>> files = ctx.uploadedFileMap();
-    Map<String, List<String>> fields = ctx.formParamMap();
-    for (String name : concat(files.keySet(), fields.keySet())) {
-      if (!name.equals("statement") && !name.equals("rules")) {
-        throw new BadRequest(name, "unknown part '" + name + "'; the parts are statement and rules");
-      }
-      if (files.getOrDefault(name, List.of()).size() + fields.getOrDefault(name, List.of()).size() > 1) {
-        throw new BadRequest(name, "part '" + name + "' is given twice");
+  static Form form(byte[] body, String contentType) {
+    String boundary = MultiPart.extractBoundary(contentType);
+    if (boundary == null || boundary.isEmpty()) {
+      throw new BadRequest("body", "a multipart/form-data body needs its boundary in the Content-Type");
+    }
+    MultiPartFormData.Parser parser = new MultiPartFormData.Parser(boundary);
+    parser.setMaxLength(MAX_BODY_BYTES);
+    parser.setMaxMemoryFileSize(MAX_BODY_BYTES);
+    parser.setMaxParts(10);
+    parser.setUseFilesForPartsWithoutFileName(false);
+    MultiPartFormData.Parts parts;
+    try {
+      parts = parser.parse(Content.Source.from(ByteBuffer.wrap(body))).get();
+    } catch (ExecutionException e) {
+      throw new BadRequest("body", "the body is not a well-formed multipart/form-data form of the parts "
+          + "statement and rules");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading a form", e);
+    }
+    byte[] statement = null;
+    byte[] rules = null;
+    try (parts) {
+      for (MultiPart.Part part : parts) {
+        String name = part.getName() == null ? "" : part.getName();
+        if (!name.equals("statement") && !name.equals("rules")) {
+          throw new BadRequest(name, "unknown part '" + name + "'; the parts are statement and rules");
+        }
+        if (parts.getAll(name).size() > 1) {
+          throw new BadRequest(name, "part '" + name + "' is given twice");
+        }
+        byte[] content = bytes(part);
+        if (name.equals("statement")) {
+          statement = content;
+        } else {
+          rules = content;
+        }
       }
     }
-    byte[] statement = part(files, fields, "statement");
     if (statement == null) {
       throw new BadRequest("statement", "part 'statement' is required: the bank's export");
     }
-    byte[] rules = part(files, fields, "rules");
     return new Form(statement, rules == null ? null : new String(rules, StandardCharsets.UTF_8));
+  }
+
+  /** A part's bytes as sent: ISO-8859-1 maps each byte to one char and back, so nothing is decoded here. */
+  private static byte[] bytes(MultiPart.Part part) {
+    return part.getContentAsString(StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1);
   }
 
   /** A passbook import's parts. */
   record Form(byte[] statement, String rules) {}
-
-  private static byte[] part(Map<String, List<UploadedFile>> files, Map<String, List<String>> fields, String name) {
-    if (files.containsKey(name)) {
-      try (InputStream in = files.get(name).get(0).content()) {
-        return in.readNBytes(MAX_BODY_BYTES + 1);
-      } catch (IOException e) {
-        throw new BadRequest(name, "part '" + name + "' could not be read");
-      }
-    }
-    return fields.containsKey(name) ? fields.get(name).get(0).getBytes(StandardCharsets.UTF_8) : null;
-  }
-
-  private static List<String> concat(java.util.Set<String> first, java.util.Set<String> second) {
-    List<String> all = new java.util.ArrayList<>(first);
-    all.addAll(second);
-    return all;
-  }
 
   /**
    * {@code shg import passbook GROUP FILE [--profile NAME] [--rules FILE] [--dry-run]}.

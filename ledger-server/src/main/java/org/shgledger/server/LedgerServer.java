@@ -1,7 +1,6 @@
 package org.shgledger.server;
 
 import io.javalin.Javalin;
-import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
@@ -114,10 +113,6 @@ public final class LedgerServer implements AutoCloseable {
       config.startup.showOldJavalinVersionWarning = false;
       // the largest any route takes; each route's own limit is checked before its body is read (body())
       config.http.maxRequestSize = Imports.MAX_BODY_BYTES;
-      // a passbook import's parts (its rules beside the export) are held in memory, never on disk
-      config.jetty.multipartConfig.maxTotalRequestSize(Imports.MAX_BODY_BYTES, SizeUnit.BYTES);
-      config.jetty.multipartConfig.maxFileSize(Imports.MAX_BODY_BYTES, SizeUnit.BYTES);
-      config.jetty.multipartConfig.maxInMemoryFileSize(Imports.MAX_BODY_BYTES, SizeUnit.BYTES);
       config.http.generateEtags = false;
       for (Route route : ROUTES) {
         HandlerType type = HandlerType.findOrCreate(route.method());
@@ -365,14 +360,8 @@ public final class LedgerServer implements AutoCloseable {
 
   /** A passbook import's body: the export alone, or multipart with the NGO's rules beside it. */
   private static Imports.Form passbookForm(Context ctx) {
-    if (!ctx.isMultipartFormData()) {
-      return new Imports.Form(body(ctx, Imports.MAX_BODY_BYTES), null);
-    }
-    if (ctx.contentLength() < 0 || ctx.contentLength() > Imports.MAX_BODY_BYTES) {
-      // the parts are read as they come; a form must say its length, within the limit
-      throw new TooLarge(Imports.MAX_BODY_BYTES);
-    }
-    return Imports.form(ctx);
+    byte[] body = body(ctx, Imports.MAX_BODY_BYTES);
+    return ctx.isMultipartFormData() ? Imports.form(body, ctx.contentType()) : new Imports.Form(body, null);
   }
 
   /** A JSON body: at most {@link Bodies#MAX_BODY_BYTES}, and UTF-8, or a 400. */

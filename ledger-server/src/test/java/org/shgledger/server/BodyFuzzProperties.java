@@ -97,6 +97,16 @@ class BodyFuzzProperties {
     neverAFailure(path, body, "text/csv");
   }
 
+  @Property(tries = 80)
+  void anOddFormIsNeverA5xx(@ForAll("oddForm") byte[] body) {
+    neverAFailure(IMPORTS.get(1), body, "multipart/form-data; boundary=" + BOUNDARY);
+  }
+
+  @Property(tries = 20)
+  void aFormWithoutABoundaryIsRefused(@ForAll("oddForm") byte[] body) {
+    refusedAndNothingWritten(IMPORTS.get(1), body, "multipart/form-data");
+  }
+
   private void refusedAndNothingWritten(String path, byte[] body, String type) {
     int before = entries();
     HttpResponse<String> response = send(path, body, type);
@@ -323,6 +333,24 @@ class BodyFuzzProperties {
             "Date,Narration,Withdrawal,Deposit,Balance\n" + "01/06/2024,X,,1.00,1.00\n".repeat(3) + "\"unclosed")
             .map(csv -> csv.getBytes(StandardCharsets.UTF_8)),
         randomBytes().map(bytes -> (byte[]) bytes));
+  }
+
+  private static final String BOUNDARY = "fuzz-boundary-51c2";
+
+  /** Forms for the passbook import: parts named oddly, repeated, empty, cut short, or random bytes. */
+  @Provide
+  Arbitrary<byte[]> oddForm() {
+    Arbitrary<String> part = Combinators.combine(Arbitraries.of("statement", "rules", "notes", "", "statement\"; x=\"y"),
+        Arbitraries.of(STATEMENT, "INTEREST -> 4200\n", "(( -> 1000\n", "", "\u0000\u0001", "x".repeat(3_000)),
+        Arbitraries.of(true, false))
+        .as((name, content, file) -> "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+            + (file ? "; filename=\"" + name + ".txt\"" : "") + "\r\n\r\n" + content + "\r\n");
+    Arbitrary<byte[]> forms = Combinators.combine(part.list().ofMaxSize(4), Arbitraries.of("--" + BOUNDARY + "--\r\n",
+        "", "--" + BOUNDARY, "--other--\r\n"))
+        .as((parts, end) -> (String.join("", parts) + end).getBytes(StandardCharsets.UTF_8));
+    return Arbitraries.oneOf(forms, edits("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"statement\""
+        + "\r\n\r\n" + STATEMENT + "\r\n--" + BOUNDARY + "--\r\n"),
+        Arbitraries.bytes().array(byte[].class).ofMaxSize(300));
   }
 
   @Provide
