@@ -442,8 +442,7 @@ final class Operations {
       Money principal = amount("amount");
       Money fee = fields.containsKey("fee") ? zeroOrMore("fee", fields.get("fee")) : Money.zero(group().currency());
       Loan terms = terms(principal, date);
-      Outcome outcome = recorded(id, () -> engine().disburseLoan(code, id, loan, member, terms, channel, fee));
-      return outcome;
+      return recorded(id, () -> engine().disburseLoan(code, id, loan, member, terms, channel, fee));
     }
 
     /** The group's loan terms with the fields' changes, as {@code shg loan disburse} makes them. */
