@@ -1,6 +1,7 @@
 package org.shgledger.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -130,6 +131,19 @@ class ServeCommandTest {
     assertEquals(400, tooMany.statusCode(), tooMany.body());
     HttpResponse<String> noAccount = get("/api/v1/groups/SHG01/accounts/7777", token);
     assertEquals(404, noAccount.statusCode(), noAccount.body());
+  }
+
+  @Test
+  void anAuditorsLedgerPageShowsPseudonymsForMembers() throws Exception {
+    Run add = Run.shg("user", "add", "audrey", "--role", "auditor", "--db", db);
+    String[] words = add.out().strip().split("\\s+");
+    String auditor = words[words.length - 1];
+    HttpResponse<String> admin = get("/api/v1/groups/SHG01/accounts/2000?from=2025-03-01&to=2025-06-30", token);
+    assertTrue(admin.body().contains("\"member\" : \"M01\""), admin.body());
+    HttpResponse<String> page = get("/api/v1/groups/SHG01/accounts/2000?from=2025-03-01&to=2025-06-30", auditor);
+    assertEquals(200, page.statusCode(), page.body());
+    assertFalse(page.body().contains("\"member\" : \"M01\""), page.body());
+    assertTrue(page.body().contains("\"member\" : \"P-"), page.body());
   }
 
   /** The entry ids of a ledger's rows, in order. */
