@@ -1,5 +1,6 @@
 package org.shgledger.cli;
 
+import java.util.function.UnaryOperator;
 import org.shgledger.cli.output.Format;
 import org.shgledger.cli.output.Labels;
 import org.shgledger.cli.output.Report;
@@ -46,12 +47,18 @@ final class AccountCommand extends ReportCommand {
       description = "Show each line's entry id in text and HTML too (CSV and JSON always have it).")
   private boolean entries;
 
+  /**
+   * What of the ledger is shown: all of it for the command line; one page of it for the server's
+   * API ({@link ServeCommand.Reports}), which pages long ledgers.
+   */
+  UnaryOperator<AccountLedger> page = UnaryOperator.identity();
+
   @Override
   Report report(LedgerStore store, Labels labels) {
     BookId code = group.code();
     Group books = store.engine().group(code);
     ReportPeriod days = period.period(store, code, labels);
-    AccountLedger ledger = new Reports(store.engine()).account(code, account, days.from(), days.to());
+    AccountLedger ledger = page.apply(new Reports(store.engine()).account(code, account, days.from(), days.to()));
     boolean ids = entries || output.format() == Format.CSV || output.format() == Format.JSON;
     return AccountLedgerReport.report(ledger, books.name(), days, ids, labels);
   }

@@ -1,6 +1,21 @@
 package org.shgledger.cli;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import org.joda.money.Money;
+import org.shgledger.cli.output.Cell;
+import org.shgledger.cli.output.Fact;
+import org.shgledger.journal.BookId;
+import org.shgledger.report.AccountLedger;
+import org.shgledger.report.LedgerLine;
+import org.shgledger.unit.UnitException;
+import org.shgledger.unit.UnitRejection;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -216,6 +231,10 @@ final class ServeCommand implements Callable<Integer> {
             withNames(List.of(query.subject(), query.member()), query), "from", "to", "lang");
         case LOANS -> build(new LoansCommand(), store, query, format, List.of(query.subject()), "as-of", "from", "lang");
         case INDICATORS -> indicators(store, query);
+        case ACCOUNT -> account(store, query, format);
+        case UNIT_STATEMENT -> build(new UnitCommand.Statement(), store, query, format, List.of(query.subject()),
+            "from", "to", "lang");
+        case GRADES -> grades(store, query, format);
       };
     }
 
@@ -250,6 +269,33 @@ final class ServeCommand implements Callable<Integer> {
       return command.report(store, command.output.labels());
     }
 
+    /**
+     * {@code shg account GROUP CODE}, one page of it ({@link AccountPage}), with the {@code next}
+     * fact that links to the page after it; an auditor's has pseudonyms for members' ids.
+     */
+    private static Report account(LedgerStore store, Query query, String format) {
+      AccountPage page = new AccountPage(query.options().get("cursor"), query.options().get("limit"));
+      AccountCommand command = new AccountCommand();
+      command.page = page::cut;
+      Report report = build(command, store, query, format, List.of(query.subject(), Objects.requireNonNull(query.account(),
+          "account")), "from", "to", "lang");
+      if (query.pseudonyms()) {
+        report = Pseudonymization.apply(report, Pseudonymization.replacer(store, BookId.of(query.subject()), null));
+      }
+      List<Fact> facts = new ArrayList<>(report.facts());
+      facts.add(Fact.of("next", "next", page.next(query.options().get("lang")).map(Cell::text).orElse(Cell.empty())));
+      return new Report(report.kind(), report.title(), facts, report.blocks());
+    }
+
+    /** {@code shg grade UNIT}: a unit's groups only, never one group named in a unit's place. */
+    private static Report grades(LedgerStore store, Query query, String format) {
+      UnitCode unit = UnitCode.of(query.subject());
+      if (store.units().registry().unit(unit).isEmpty()) {
+        throw new UnitException(UnitRejection.UNIT_NOT_FOUND, "there is no unit " + unit + " in the books");
+      }
+      return build(new GradeCommand(), store, query, format, List.of(unit.value()), "from", "to", "lang");
+    }
+
     /** {@code shg indicators UNIT} with its defaults: small cells withheld, no targets. */
     private static Report indicators(LedgerStore store, Query query) {
       Map<String, String> options = query.options();
@@ -271,6 +317,114 @@ final class ServeCommand implements Callable<Integer> {
           .compute(store.units().groupsUnder(UnitCode.of(query.subject())), day, months);
       return IndicatorsCommand.report(SmallCells.protect(report.withTargets(Targets.none()),
           SmallCells.DEFAULT_THRESHOLD), labels);
+    }
+  }
+
+  /**
+   * One page of an account's ledger for the API (docs/server.md, "Pages"): at most {@code limit}
+   * lines, never splitting an entry's lines between pages, as a ledger of its own: its opening
+   * balance is the balance before its first line, its closing balance after its last, its totals
+   * its own lines'. The cursor is the number of lines before the page and a mark of the line just
+   * before it, so that an entry recorded earlier in the ledger since (a back-dated one), which
+   * moves every later line, is found and refused rather than skipped or shown twice.
+   */
+  static final class AccountPage {
+
+    /** Lines on a page unless {@code limit} says otherwise. */
+    static final int DEFAULT_LIMIT = 100;
+
+    /** The most lines on a page. */
+    static final int MAX_LIMIT = 1_000;
+
+    private static final java.util.regex.Pattern CURSOR = java.util.regex.Pattern.compile("([0-9]{1,9})-([0-9a-f]{16})");
+
+    private final int start;
+    private final String mark;
+    private final int limit;
+    private AccountLedger cut;
+    private int end;
+    private String nextMark;
+
+    AccountPage(String cursor, String limit) {
+      if (limit == null) {
+        this.limit = DEFAULT_LIMIT;
+      } else {
+        try {
+          this.limit = Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("limit is a number of lines from 1 to " + MAX_LIMIT + ", not '" + limit + "'");
+        }
+        if (this.limit < 1 || this.limit > MAX_LIMIT) {
+          throw new IllegalArgumentException("limit is a number of lines from 1 to " + MAX_LIMIT + ", not " + limit);
+        }
+      }
+      if (cursor == null) {
+        start = 0;
+        mark = null;
+      } else {
+        java.util.regex.Matcher matcher = CURSOR.matcher(cursor);
+        if (!matcher.matches()) {
+          throw new IllegalArgumentException("cursor is the value of a page's next link, not '" + cursor + "'");
+        }
+        start = Integer.parseInt(matcher.group(1));
+        mark = matcher.group(2);
+      }
+    }
+
+    /** The page of the ledger. */
+    AccountLedger cut(AccountLedger ledger) {
+      List<LedgerLine> lines = ledger.lines();
+      if (start > lines.size() || (start > 0 && !mark(lines.get(start - 1)).equals(mark))) {
+        throw new IllegalArgumentException("cursor: the ledger has changed before this page since the first one "
+            + "(an entry dated earlier was recorded or the period differs); start again without cursor");
+      }
+      int last = Math.min(lines.size(), start + limit);
+      while (last < lines.size() && last > start && lines.get(last).entry().equals(lines.get(last - 1).entry())) {
+        last++;
+      }
+      List<LedgerLine> page = lines.subList(start, last);
+      Money opening = start == 0 ? ledger.opening() : lines.get(start - 1).balance();
+      Money debit = Money.zero(opening.getCurrencyUnit());
+      Money credit = debit;
+      for (LedgerLine line : page) {
+        debit = debit.plus(line.debit());
+        credit = credit.plus(line.credit());
+      }
+      Money closing = page.isEmpty() ? opening : page.get(page.size() - 1).balance();
+      end = last;
+      cut = new AccountLedger(ledger.group(), ledger.code(), ledger.name(), ledger.type(), ledger.from(),
+          ledger.to(), opening, page, debit, credit, closing);
+      if (last < lines.size()) {
+        nextMark = mark(lines.get(last - 1));
+      }
+      return cut;
+    }
+
+    /**
+     * The link to the next page, relative to the page's own address: its period made explicit, so
+     * that the pages of one walk cover the same days however the books grow; empty on the last.
+     */
+    Optional<String> next(String lang) {
+      if (cut == null || nextMark == null) {
+        return Optional.empty();
+      }
+      StringBuilder link = new StringBuilder("?from=").append(cut.from()).append("&to=").append(cut.to());
+      if (lang != null) {
+        link.append("&lang=").append(URLEncoder.encode(lang, StandardCharsets.UTF_8));
+      }
+      return Optional.of(link.append("&limit=").append(limit).append("&cursor=").append(end).append('-')
+          .append(nextMark).toString());
+    }
+
+    /** A line's mark: its place in the books, hashed, so that the cursor shows no entry id. */
+    private static String mark(LedgerLine line) {
+      try {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest((line.date() + "\n" + line.entry() + "\n"
+            + line.account() + "\n" + line.balance()).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 8);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.shgledger.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -119,6 +120,93 @@ class ServeCommandTest {
     Run refused = Run.shg("serve", "--plain-http-cookies", "--bind", "0.0.0.0", "--port", "0", "--db", db);
     assertEquals(ExitCodes.USAGE, refused.exitCode());
     assertTrue(refused.err().contains("--plain-http-cookies is for a loopback --bind only"), refused.err());
+  }
+
+  @Test
+  void aUnitsStatementAndGradesAreTheCommandLinesJson() throws Exception {
+    assertEquals(0, Run.shg("unit", "create", "NGO", "--name", "The NGO", "--db", db).exitCode());
+    assertEquals(0, Run.shg("unit", "add-group", "NGO", "SHG01", "--db", db).exitCode());
+    assertSame("/api/v1/units/NGO/statement?from=2025-04-01&to=2025-06-30",
+        "unit", "statement", "NGO", "--from", "2025-04-01", "--to", "2025-06-30");
+    assertSame("/api/v1/units/NGO/grades?from=2024-07-01&to=2025-06-30&lang=hi",
+        "grade", "NGO", "--from", "2024-07-01", "--to", "2025-06-30", "--lang", "hi");
+    // the route is a unit's: a group's code in its place is no unit, though shg grade takes either
+    HttpResponse<String> group = get("/api/v1/units/SHG01/grades", token);
+    assertEquals(404, group.statusCode(), group.body());
+    assertTrue(group.body().contains("\"error\" : \"UNIT_NOT_FOUND\""), group.body());
+  }
+
+  @Test
+  void anAccountsLedgerIsTheCommandLinesWithALinkToTheNextPage() throws Exception {
+    Run run = Run.shg("account", "SHG01", "1000", "--from", "2025-03-01", "--to", "2025-06-30", "--format", "json",
+        "--db", db);
+    assertEquals(0, run.exitCode(), run.err());
+    HttpResponse<String> whole = get("/api/v1/groups/SHG01/accounts/1000?from=2025-03-01&to=2025-06-30", token);
+    assertEquals(200, whole.statusCode(), whole.body());
+    assertTrue(whole.headers().firstValue("ETag").isPresent());
+    // one page holds it all: the command line's JSON and a next link that is null
+    assertEquals(run.out().replaceFirst("(\"closing_balance\" : [^\n]*)\n", "$1,\n    \"next\" : null\n"),
+        whole.body());
+
+    List<String> lines = entries(run.out());
+    assertTrue(lines.size() > 5, run.out());
+    List<String> walked = new ArrayList<>();
+    String path = "/api/v1/groups/SHG01/accounts/1000?from=2025-03-01&to=2025-06-30&limit=2";
+    String closing = null;
+    int pages = 0;
+    while (path != null) {
+      HttpResponse<String> page = get(path, token);
+      assertEquals(200, page.statusCode(), page.body());
+      pages++;
+      walked.addAll(entries(page.body()));
+      String opening = fact(page.body(), "opening_balance");
+      if (closing != null) {
+        assertEquals(closing, opening, "a page opens where the one before it closed");
+      }
+      closing = fact(page.body(), "closing_balance");
+      String next = fact(page.body(), "next");
+      path = next == null ? null : "/api/v1/groups/SHG01/accounts/1000" + next;
+    }
+    assertEquals(lines, walked, "the pages hold every line once, in order");
+    assertTrue(pages >= lines.size() / 2, "pages of at most two lines (or one entry's): " + pages);
+    assertEquals(fact(run.out(), "closing_balance"), closing);
+
+    HttpResponse<String> forged = get("/api/v1/groups/SHG01/accounts/1000?limit=2&cursor=2-0000000000000000", token);
+    assertEquals(400, forged.statusCode(), forged.body());
+    HttpResponse<String> tooMany = get("/api/v1/groups/SHG01/accounts/1000?limit=100000", token);
+    assertEquals(400, tooMany.statusCode(), tooMany.body());
+    HttpResponse<String> noAccount = get("/api/v1/groups/SHG01/accounts/7777", token);
+    assertEquals(404, noAccount.statusCode(), noAccount.body());
+  }
+
+  @Test
+  void anAuditorsLedgerPageShowsPseudonymsForMembers() throws Exception {
+    Run add = Run.shg("user", "add", "audrey", "--role", "auditor", "--db", db);
+    String[] words = add.out().strip().split("\\s+");
+    String auditor = words[words.length - 1];
+    HttpResponse<String> admin = get("/api/v1/groups/SHG01/accounts/2000?from=2025-03-01&to=2025-06-30", token);
+    assertTrue(admin.body().contains("\"member\" : \"M01\""), admin.body());
+    HttpResponse<String> page = get("/api/v1/groups/SHG01/accounts/2000?from=2025-03-01&to=2025-06-30", auditor);
+    assertEquals(200, page.statusCode(), page.body());
+    assertFalse(page.body().contains("\"member\" : \"M01\""), page.body());
+    assertTrue(page.body().contains("\"member\" : \"P-"), page.body());
+  }
+
+  /** The entry ids of a ledger's rows, in order. */
+  private static List<String> entries(String json) {
+    List<String> ids = new ArrayList<>();
+    Matcher entry = Pattern.compile("\"entry\" : \"([^\"]*)\"").matcher(json);
+    while (entry.find()) {
+      ids.add(entry.group(1));
+    }
+    return ids;
+  }
+
+  /** A fact's value, or null for a JSON null. */
+  private static String fact(String json, String key) {
+    Matcher fact = Pattern.compile("\"" + key + "\" : (null|\"([^\"]*)\")").matcher(json);
+    assertTrue(fact.find(), key + " in " + json);
+    return fact.group(2);
   }
 
   @Test

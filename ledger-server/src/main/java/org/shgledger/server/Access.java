@@ -22,6 +22,8 @@ final class Access {
     RECORD,
     /** Reads a unit's indicators or totals, never a member. */
     READ_UNIT_TOTALS,
+    /** Reads a unit's figures group by group (unit statement, grades), never a member. */
+    READ_UNIT_GROUPS,
     /** Lists the groups the user may see. */
     LIST_GROUPS
   }
@@ -73,6 +75,23 @@ final class Access {
       case ADMIN -> Decision.ALLOWED;
       case TREASURER -> Decision.refused("a treasurer sees her group only");
       case COORDINATOR, AUDITOR, DONOR -> user.unit().isEmpty() || under(unit, user.unit().get())
+          ? Decision.ALLOWED : Decision.refused("unit " + unit + " is not under unit " + user.unit().get());
+    };
+  }
+
+  /**
+   * Whether the user may read a unit's figures group by group (its statement, its grades): those
+   * who may read its groups, so not a donor (totals only) nor a treasurer (one group).
+   *
+   * @param user the user, not null
+   * @param unit the unit the request names, not null
+   */
+  Decision toUnitGroups(User user, UnitCode unit) {
+    return switch (user.role()) {
+      case ADMIN -> Decision.ALLOWED;
+      case TREASURER -> Decision.refused("a treasurer sees her group only");
+      case DONOR -> Decision.refused("a donor sees indicators and unit totals only");
+      case COORDINATOR, AUDITOR -> user.unit().isEmpty() || under(unit, user.unit().get())
           ? Decision.ALLOWED : Decision.refused("unit " + unit + " is not under unit " + user.unit().get());
     };
   }

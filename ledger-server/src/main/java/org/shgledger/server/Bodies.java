@@ -38,7 +38,7 @@ final class Bodies {
    * Reads a body that must be one JSON object of string fields, each named in {@code allowed}.
    *
    * @param body the body, not null
-   * @param allowed the fields the request may have, not null
+   * @param allowed the fields the request may have, or null for any (the caller checks them)
    * @return the fields in the body's order
    * @throws BadRequest naming the field that is not a string, unknown or repeated, or "body"
    */
@@ -50,7 +50,7 @@ final class Bodies {
       }
       for (JsonToken token = json.nextToken(); token != JsonToken.END_OBJECT; token = json.nextToken()) {
         String name = json.currentName();
-        if (!allowed.contains(name)) {
+        if (allowed != null && !allowed.contains(name)) {
           throw new BadRequest(name, "unknown field '" + name + "'; the fields are " + String.join(", ", allowed));
         }
         if (json.nextToken() != JsonToken.VALUE_STRING) {

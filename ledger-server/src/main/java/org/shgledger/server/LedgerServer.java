@@ -8,12 +8,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -24,20 +25,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
-import org.joda.money.Money;
 import org.shgledger.LedgerException;
-import org.shgledger.group.Channel;
 import org.shgledger.group.Group;
 import org.shgledger.group.GroupException;
-import org.shgledger.group.GroupOperation;
-import org.shgledger.group.LoanId;
-import org.shgledger.group.MemberId;
-import org.shgledger.group.SavingsKind;
-import org.shgledger.journal.BookId;
-import org.shgledger.journal.EntryId;
-import org.shgledger.journal.JournalEntry;
+import org.shgledger.importing.ImportException;
 import org.shgledger.journal.JournalException;
-import org.shgledger.money.MoneyFormats;
 import org.shgledger.programme.ProgrammeException;
 import org.shgledger.server.Route.Guard;
 import org.shgledger.store.LedgerStore;
@@ -73,8 +65,6 @@ public final class LedgerServer implements AutoCloseable {
   private static final String JSON = "application/json; charset=utf-8";
   static final String USER = "shg.user";
   static final String ROUTE = "shg.route";
-  private static final Set<String> SAVE_FIELDS = Set.of("id", "member", "amount", "date", "kind", "channel");
-  private static final Set<String> REPAY_FIELDS = Set.of("id", "amount", "date", "channel");
 
   /** Every route, in the order the OpenAPI file lists them. */
   static final List<Route> ROUTES = List.of(
@@ -86,13 +76,22 @@ public final class LedgerServer implements AutoCloseable {
       new Route("GET", API + "/groups/{group}/members/{member}/passbook", Guard.READ_GROUP,
           Set.of("from", "to", "lang", "names")),
       new Route("GET", API + "/groups/{group}/loans", Guard.READ_GROUP, Set.of("as-of", "from", "lang")),
+      new Route("GET", API + "/groups/{group}/accounts/{code}", Guard.READ_GROUP,
+          Set.of("from", "to", "lang", "limit", "cursor")),
       new Route("GET", API + "/units/{unit}/indicators", Guard.READ_UNIT_TOTALS, Set.of("as-of", "saving-months", "lang")),
+      new Route("GET", API + "/units/{unit}/statement", Guard.READ_UNIT_GROUPS, Set.of("from", "to", "lang")),
+      new Route("GET", API + "/units/{unit}/grades", Guard.READ_UNIT_GROUPS, Set.of("from", "to", "lang")),
       new Route("POST", API + "/groups/{group}/savings", Guard.RECORD, Set.of()),
-      new Route("POST", API + "/groups/{group}/loans/{loan}/repayments", Guard.RECORD, Set.of()));
+      new Route("POST", API + "/groups/{group}/loans/{loan}/repayments", Guard.RECORD, Set.of()),
+      new Route("POST", API + "/groups/{group}/operations", Guard.RECORD, Set.of()),
+      new Route("POST", API + "/groups/{group}/imports/meetings", Guard.RECORD, Set.of("dry-run")),
+      new Route("POST", API + "/groups/{group}/imports/passbook", Guard.RECORD, Set.of("profile", "dry-run")));
 
   private final ServerBooks books;
   private final ReportSource reports;
   private final Access access;
+  private final Operations operations;
+  private final Imports imports;
   private final AccessLog log;
   private final Javalin app;
   private final ReentrantLock turn = new ReentrantLock(true);
@@ -105,13 +104,16 @@ public final class LedgerServer implements AutoCloseable {
     this.books = books;
     this.reports = reports;
     this.access = new Access(books.store().units());
+    this.operations = new Operations(books.store());
+    this.imports = new Imports(books.store());
     this.log = new AccessLog(logStream);
     Pages pages = new Pages(books, reports, access, log, turn, () -> draining, inFlight, secureCookies);
     this.app = Javalin.create(config -> {
       pages.install(config);
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
-      config.http.maxRequestSize = Bodies.MAX_BODY_BYTES;
+      // the largest any route takes; each route's own limit is checked before its body is read (body())
+      config.http.maxRequestSize = Imports.MAX_BODY_BYTES;
       config.http.generateEtags = false;
       for (Route route : ROUTES) {
         HandlerType type = HandlerType.findOrCreate(route.method());
@@ -242,6 +244,10 @@ public final class LedgerServer implements AutoCloseable {
       serve(route, ctx);
     } catch (BadRequest e) {
       ctx.status(400).contentType(JSON).result(Bodies.error("BAD_REQUEST", e.getMessage(), e.field()));
+    } catch (TooLarge e) {
+      ctx.status(413).contentType(JSON).result(Bodies.error("TOO_LARGE", e.getMessage(), null));
+    } catch (ImportException e) {
+      ctx.status(400).contentType(JSON).result(Imports.problems(e));
     } catch (StoreException e) {
       boolean busy = e.kind() == StoreException.Kind.BUSY;
       ctx.status(busy ? 503 : 500).contentType(JSON).result(Bodies.error(e.kind().name(),
@@ -255,7 +261,7 @@ public final class LedgerServer implements AutoCloseable {
     } catch (HttpResponseException e) {
       // Javalin's own refusals, such as a body over the limit (413)
       ctx.status(e.getStatus()).contentType(JSON).result(Bodies.error(e.getStatus() == 413 ? "TOO_LARGE" : "HTTP",
-          e.getStatus() == 413 ? "the body is larger than " + Bodies.MAX_BODY_BYTES + " bytes" : e.getMessage(), null));
+          e.getStatus() == 413 ? "the body is larger than " + Imports.MAX_BODY_BYTES + " bytes" : e.getMessage(), null));
     } catch (RuntimeException e) {
       // the message may hold anything: neither the client nor the log gets it, the operator the trace
       log.failure(route.path(), e);
@@ -285,9 +291,9 @@ public final class LedgerServer implements AutoCloseable {
     ctx.attribute(USER, user.get());
     turn.lock();
     try {
-      Access.Decision decision = decide(route, ctx, user.get());
+      Access.Decision decision = Requests.decide(access, route, ctx, user.get());
       if (!decision.allowed()) {
-        books.users().audit(user.get(), route.method(), route.path(), target(ctx), decision.reason());
+        books.users().audit(user.get(), route.method(), route.path(), Requests.target(ctx), decision.reason());
         ctx.status(403).contentType(JSON).result(Bodies.error("FORBIDDEN", "your role does not allow this", null));
         return;
       }
@@ -305,39 +311,98 @@ public final class LedgerServer implements AutoCloseable {
     return books.users().authenticate(header.substring("Bearer ".length()).strip());
   }
 
-  private Access.Decision decide(Route route, Context ctx, User user) {
-    return switch (route.guard()) {
-      case PUBLIC, ANY_USER -> Access.Decision.ALLOWED;
-      case LIST_GROUPS -> access.toList(user);
-      case READ_GROUP -> access.toGroup(user, Access.Action.READ_GROUP, group(ctx));
-      case RECORD -> access.toGroup(user, Access.Action.RECORD, group(ctx));
-      case READ_UNIT_TOTALS -> access.toUnit(user, unit(ctx));
-    };
-  }
-
   private void dispatch(Route route, Context ctx, User user) {
     String path = route.path();
     if (path.equals("/openapi.json")) {
       ctx.contentType(JSON).result(openApi());
     } else if (path.equals(API + "/groups")) {
       groups(ctx, user);
+    } else if (path.equals(API + "/units/{unit}/statement")) {
+      report(ctx, route, user, ReportSource.Kind.UNIT_STATEMENT, Requests.unit(ctx).value(), null);
+    } else if (path.equals(API + "/units/{unit}/grades")) {
+      report(ctx, route, user, ReportSource.Kind.GRADES, Requests.unit(ctx).value(), null);
+    } else if (path.equals(API + "/groups/{group}/accounts/{code}")) {
+      report(ctx, route, user, ReportSource.Kind.ACCOUNT, Requests.group(ctx).value(), null, ctx.pathParam("code"));
     } else if (path.endsWith("/trial-balance")) {
-      report(ctx, route, user, ReportSource.Kind.TRIAL_BALANCE, group(ctx).value(), null);
+      report(ctx, route, user, ReportSource.Kind.TRIAL_BALANCE, Requests.group(ctx).value(), null);
     } else if (path.endsWith("/statement")) {
-      report(ctx, route, user, ReportSource.Kind.STATEMENT, group(ctx).value(), null);
-    } else if (path.endsWith("/passbook")) {
-      report(ctx, route, user, ReportSource.Kind.PASSBOOK, group(ctx).value(), member(ctx.pathParam("member")).value());
+      report(ctx, route, user, ReportSource.Kind.STATEMENT, Requests.group(ctx).value(), null);
+    } else if (path.endsWith("/members/{member}/passbook")) {
+      report(ctx, route, user, ReportSource.Kind.PASSBOOK, Requests.group(ctx).value(), Requests.member(ctx).value());
     } else if (path.endsWith("/indicators")) {
-      report(ctx, route, user, ReportSource.Kind.INDICATORS, unit(ctx).value(), null);
+      report(ctx, route, user, ReportSource.Kind.INDICATORS, Requests.unit(ctx).value(), null);
     } else if (path.endsWith("/loans") && route.method().equals("GET")) {
-      report(ctx, route, user, ReportSource.Kind.LOANS, group(ctx).value(), null);
+      report(ctx, route, user, ReportSource.Kind.LOANS, Requests.group(ctx).value(), null);
     } else if (path.endsWith("/savings")) {
-      save(ctx);
+      written(ctx, operations.save(Requests.group(ctx), text(ctx)));
     } else if (path.endsWith("/repayments")) {
-      repay(ctx);
+      written(ctx, operations.repay(Requests.group(ctx), ctx.pathParam("loan"), text(ctx)));
+    } else if (path.endsWith("/operations")) {
+      written(ctx, operations.perform(Requests.group(ctx), text(ctx)));
+    } else if (path.endsWith("/imports/meetings")) {
+      written(ctx, imports.meetings(Requests.group(ctx), body(ctx, Imports.MAX_BODY_BYTES), dryRun(ctx)));
+    } else if (path.endsWith("/imports/passbook")) {
+      Imports.Form form = passbookForm(ctx);
+      written(ctx, imports.passbook(Requests.group(ctx), form.statement(), form.rules(), ctx.queryParam("profile"), dryRun(ctx)));
     } else {
       throw new IllegalStateException("route without a handler: " + route);
     }
+  }
+
+  /**
+   * A request's body, refused past the route's limit. One that declares more than the largest
+   * limit ({@link Imports#MAX_BODY_BYTES}) is refused before it is read; a smaller one past its
+   * route's limit is read and then refused, so that the client, still sending, gets the answer
+   * rather than a connection closed under it.
+   */
+  private static byte[] body(Context ctx, int limit) {
+    if (ctx.contentLength() > Imports.MAX_BODY_BYTES) {
+      throw new TooLarge(limit);
+    }
+    byte[] body = ctx.bodyAsBytes();
+    if (body.length > limit) {
+      throw new TooLarge(limit);
+    }
+    return body;
+  }
+
+  /** A passbook import's body: the export alone, or multipart with the NGO's rules beside it. */
+  private static Imports.Form passbookForm(Context ctx) {
+    byte[] body = body(ctx, Imports.MAX_BODY_BYTES);
+    return ctx.isMultipartFormData() ? Imports.form(body, ctx.contentType()) : new Imports.Form(body, null);
+  }
+
+  /** A JSON body: at most {@link Bodies#MAX_BODY_BYTES}, and UTF-8, or a 400. */
+  private static String text(Context ctx) {
+    byte[] body = body(ctx, Bodies.MAX_BODY_BYTES);
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+    } catch (CharacterCodingException e) {
+      throw new BadRequest("body", "the body is not UTF-8");
+    }
+  }
+
+  private static boolean dryRun(Context ctx) {
+    String value = ctx.queryParam("dry-run");
+    if (value == null || value.equals("false")) {
+      return false;
+    }
+    if (value.equals("true")) {
+      return true;
+    }
+    throw new BadRequest("dry-run", "dry-run is true or false, not '" + value + "'");
+  }
+
+  /** A body over its route's limit: 413. */
+  static final class TooLarge extends RuntimeException {
+    TooLarge(int limit) {
+      super("the body is larger than " + limit + " bytes", null, false, false);
+    }
+  }
+
+  private static void written(Context ctx, Operations.Outcome outcome) {
+    ctx.status(outcome.status()).contentType(JSON).result(outcome.json());
   }
 
   private void health(Context ctx) {
@@ -369,6 +434,11 @@ public final class LedgerServer implements AutoCloseable {
   }
 
   private void report(Context ctx, Route route, User user, ReportSource.Kind kind, String subject, String member) {
+    report(ctx, route, user, kind, subject, member, null);
+  }
+
+  private void report(Context ctx, Route route, User user, ReportSource.Kind kind, String subject, String member,
+      String account) {
     Map<String, String> options = new LinkedHashMap<>();
     boolean names = false;
     for (String parameter : route.parameters()) {
@@ -391,7 +461,7 @@ public final class LedgerServer implements AutoCloseable {
     String json;
     try {
       json = reports.json(books.store(), new ReportSource.Query(kind, subject, member, options, names,
-          !Access.maySeeNames(user)));
+          !Access.maySeeNames(user), account));
     } catch (IllegalArgumentException e) {
       throw new BadRequest("query", e.getMessage());
     }
@@ -409,138 +479,6 @@ public final class LedgerServer implements AutoCloseable {
       return;
     }
     ctx.contentType(JSON).result(json);
-  }
-
-  private void save(Context ctx) {
-    Map<String, String> fields = Bodies.fields(ctx.body(), SAVE_FIELDS);
-    BookId code = group(ctx);
-    EntryId id = entryId(Bodies.required(fields, "id"));
-    MemberId member = member(Bodies.required(fields, "member"));
-    LocalDate date = date(Bodies.required(fields, "date"));
-    String kindWord = fields.getOrDefault("kind", "compulsory");
-    SavingsKind kind = switch (kindWord) {
-      case "compulsory" -> SavingsKind.COMPULSORY;
-      case "voluntary" -> SavingsKind.VOLUNTARY;
-      default -> throw new BadRequest("kind", "kind is compulsory or voluntary, not '" + kindWord + "'");
-    };
-    Channel channel = channel(fields);
-    Group group = books.store().engine().group(code);
-    Money amount = amount(Bodies.required(fields, "amount"), group);
-    record(ctx, code, id, () -> books.store().engine().record(code, id, date,
-        new GroupOperation.Save(member, kind, amount, channel)));
-  }
-
-  private void repay(Context ctx) {
-    Map<String, String> fields = Bodies.fields(ctx.body(), REPAY_FIELDS);
-    BookId code = group(ctx);
-    LoanId loan;
-    try {
-      loan = LoanId.of(ctx.pathParam("loan"));
-    } catch (IllegalArgumentException e) {
-      throw new BadRequest("loan", e.getMessage());
-    }
-    EntryId id = entryId(Bodies.required(fields, "id"));
-    LocalDate date = date(Bodies.required(fields, "date"));
-    Channel channel = channel(fields);
-    Group group = books.store().engine().group(code);
-    Money amount = amount(Bodies.required(fields, "amount"), group);
-    record(ctx, code, id, () -> books.store().engine().repayLoan(code, id, loan, date, amount, channel));
-  }
-
-  /**
-   * Records through the engine under the client's entry id, the idempotency key: the engine finds
-   * a repeat by it (same content: the first entry, nothing recorded; other content: refused), in
-   * the database, so a repeat sent to another server is found too.
-   */
-  private void record(Context ctx, BookId code, EntryId id, java.util.function.Supplier<JournalEntry> operation) {
-    boolean known = books.store().journal().entry(code, id).isPresent();
-    JournalEntry entry = operation.get();
-    ctx.status(known ? 200 : 201).contentType(JSON).result(Bodies.object("shg.recorded/1", json -> {
-      json.writeStringField("group", code.value());
-      json.writeStringField("id", entry.id().value());
-      json.writeStringField("date", entry.date().toString());
-      json.writeStringField("kind", entry.kind().name());
-      json.writeBooleanField("repeat", known);
-      json.writeArrayFieldStart("postings");
-      for (var posting : entry.postings()) {
-        json.writeStartObject();
-        json.writeStringField("account", posting.account().toString());
-        json.writeStringField("side", posting.side().name());
-        json.writeStringField("amount", MoneyFormats.plain(posting.amount()));
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-    }));
-  }
-
-  private static BookId group(Context ctx) {
-    try {
-      return BookId.of(ctx.pathParam("group"));
-    } catch (IllegalArgumentException e) {
-      throw new BadRequest("group", e.getMessage());
-    }
-  }
-
-  private static UnitCode unit(Context ctx) {
-    try {
-      return UnitCode.of(ctx.pathParam("unit"));
-    } catch (IllegalArgumentException e) {
-      throw new BadRequest("unit", e.getMessage());
-    }
-  }
-
-  private static String target(Context ctx) {
-    Map<String, String> params = ctx.pathParamMap();
-    if (params.containsKey("group")) {
-      return "group " + params.get("group");
-    }
-    return params.containsKey("unit") ? "unit " + params.get("unit") : "-";
-  }
-
-  private static MemberId member(String text) {
-    try {
-      return MemberId.of(text);
-    } catch (IllegalArgumentException e) {
-      throw new BadRequest("member", e.getMessage());
-    }
-  }
-
-  private static EntryId entryId(String text) {
-    try {
-      return EntryId.of(text);
-    } catch (IllegalArgumentException e) {
-      throw new BadRequest("id", e.getMessage());
-    }
-  }
-
-  private static LocalDate date(String text) {
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new BadRequest("date", "date is yyyy-mm-dd, not '" + text + "'");
-    }
-  }
-
-  private static Channel channel(Map<String, String> fields) {
-    String word = fields.getOrDefault("channel", "cash");
-    return switch (word) {
-      case "cash" -> Channel.CASH;
-      case "bank" -> Channel.BANK;
-      default -> throw new BadRequest("channel", "channel is cash or bank, not '" + word + "'");
-    };
-  }
-
-  private static Money amount(String text, Group group) {
-    Money amount;
-    try {
-      amount = MoneyFormats.parse(text, group.currency());
-    } catch (IllegalArgumentException | ArithmeticException e) {
-      throw new BadRequest("amount", "amount: " + e.getMessage());
-    }
-    if (!amount.isPositive()) {
-      throw new BadRequest("amount", "amount must be more than zero, not " + text);
-    }
-    return amount;
   }
 
   private static byte[] openApi() {

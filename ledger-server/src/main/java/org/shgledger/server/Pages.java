@@ -25,7 +25,6 @@ import org.shgledger.LedgerException;
 import org.shgledger.group.Group;
 import org.shgledger.group.Meeting;
 import org.shgledger.group.Member;
-import org.shgledger.group.MemberId;
 import org.shgledger.journal.BookId;
 import org.shgledger.server.Route.Guard;
 import org.shgledger.server.Sessions.Session;
@@ -175,9 +174,9 @@ final class Pages {
       }
       turn.lock();
       try {
-        Access.Decision decision = decide(route, ctx, session.user());
+        Access.Decision decision = Requests.decide(access, route, ctx, session.user());
         if (!decision.allowed()) {
-          books.users().audit(session.user(), route.method(), route.path(), target(ctx), decision.reason());
+          books.users().audit(session.user(), route.method(), route.path(), Requests.target(ctx), decision.reason());
           throw new Refusal(403, "forbidden.title", labels.get("forbidden"));
         }
         dispatch(route, ctx, session, labels);
@@ -212,23 +211,12 @@ final class Pages {
     }
   }
 
-  /** The same decision the API's route of the same guard gets (LedgerServer), from {@link Access}. */
-  private Access.Decision decide(Route route, Context ctx, User user) {
-    return switch (route.guard()) {
-      case PUBLIC, ANY_USER -> Access.Decision.ALLOWED;
-      case LIST_GROUPS -> access.toList(user);
-      case READ_GROUP -> access.toGroup(user, Access.Action.READ_GROUP, group(ctx));
-      case RECORD -> access.toGroup(user, Access.Action.RECORD, group(ctx));
-      case READ_UNIT_TOTALS -> access.toUnit(user, unit(ctx));
-    };
-  }
-
   private void dispatch(Route route, Context ctx, Session session, Labels labels) {
     switch (route.method() + " " + route.path()) {
       case "GET /" -> home(ctx, session, labels);
       case "GET /groups/{group}" -> statement(ctx, session, labels);
       case "GET /groups/{group}/members/{member}" -> report(ctx, session, labels, ReportSource.Kind.PASSBOOK,
-          memberOf(ctx).value(), labels.get("passbook"), null, List.of());
+          Requests.member(ctx).value(), labels.get("passbook"), null, List.of());
       case "GET /groups/{group}/loans" -> report(ctx, session, labels, ReportSource.Kind.LOANS, null,
           labels.get("loans"), null, List.of());
       case "GET /groups/{group}/meetings/new" -> meetingForm(ctx, session, labels);
@@ -325,7 +313,7 @@ final class Pages {
     String message = null;
     String recorded = ctx.queryParam("recorded");
     if (recorded != null && recorded.length() <= 64) {
-      Optional<String> summary = books.sessions().submitted(recorded, group(ctx).value());
+      Optional<String> summary = books.sessions().submitted(recorded, Requests.group(ctx).value());
       if (summary.isPresent()) {
         String[] parts = summary.get().split(" ");
         String text = labels.format("meeting.recorded", parts[0], parts.length > 1 ? parts[1] : "0");
@@ -333,7 +321,7 @@ final class Pages {
       }
     }
     List<String> members = new ArrayList<>();
-    for (Member member : books.store().engine().registry().members(group(ctx))) {
+    for (Member member : books.store().engine().registry().members(Requests.group(ctx))) {
       members.add(member.id().value());
     }
     report(ctx, session, labels, ReportSource.Kind.STATEMENT, null, labels.get("statement"), message, members);
@@ -341,7 +329,7 @@ final class Pages {
 
   private void report(Context ctx, Session session, Labels labels, ReportSource.Kind kind, String member,
       String title, String message, List<String> members) {
-    BookId code = group(ctx);
+    BookId code = Requests.group(ctx);
     Map<String, String> options = new LinkedHashMap<>();
     options.put("lang", session.language().code());
     String fragment;
@@ -360,14 +348,14 @@ final class Pages {
   }
 
   private void meetingForm(Context ctx, Session session, Labels labels) {
-    BookId code = group(ctx);
+    BookId code = Requests.group(ctx);
     LocalDate date = date(Optional.ofNullable(ctx.queryParam("date")).orElse(LocalDate.now().toString()));
     MeetingPage page = MeetingForm.blank(books.store().engine(), code, date, UUID.randomUUID().toString());
     meetingPage(ctx, session, labels, page, 200);
   }
 
   private void recordMeeting(Context ctx, Session session, Labels labels) {
-    BookId code = group(ctx);
+    BookId code = Requests.group(ctx);
     String key = Optional.ofNullable(ctx.formParam("key")).orElse("");
     if (key.isEmpty() || key.length() > 64) {
       throw new BadRequest("key", "the form has no idempotency key");
@@ -396,7 +384,7 @@ final class Pages {
   }
 
   private void unitPage(Context ctx, Session session, Labels labels) {
-    UnitCode unit = unit(ctx);
+    UnitCode unit = Requests.unit(ctx);
     LedgerStore store = books.store();
     store.units().unit(unit);
     // a donor sees the indicators only: no group, no name, no id
@@ -446,30 +434,6 @@ final class Pages {
     return Labels.of(session == null ? "en" : session.language().code());
   }
 
-  private static BookId group(Context ctx) {
-    try {
-      return BookId.of(ctx.pathParam("group"));
-    } catch (IllegalArgumentException e) {
-      throw new BadRequest("group", e.getMessage());
-    }
-  }
-
-  private static UnitCode unit(Context ctx) {
-    try {
-      return UnitCode.of(ctx.pathParam("unit"));
-    } catch (IllegalArgumentException e) {
-      throw new BadRequest("unit", e.getMessage());
-    }
-  }
-
-  private static MemberId memberOf(Context ctx) {
-    try {
-      return MemberId.of(ctx.pathParam("member"));
-    } catch (IllegalArgumentException e) {
-      throw new BadRequest("member", e.getMessage());
-    }
-  }
-
   private static LocalDate date(String text) {
     try {
       return LocalDate.parse(text);
@@ -478,11 +442,4 @@ final class Pages {
     }
   }
 
-  private static String target(Context ctx) {
-    Map<String, String> params = ctx.pathParamMap();
-    if (params.containsKey("group")) {
-      return "group " + params.get("group");
-    }
-    return params.containsKey("unit") ? "unit " + params.get("unit") : "-";
-  }
 }

@@ -24,28 +24,62 @@ public interface ReportSource {
     /** {@code shg loans GROUP}. */
     LOANS,
     /** {@code shg indicators UNIT}. */
-    INDICATORS
+    INDICATORS,
+    /** {@code shg account GROUP CODE}, a page of it: options {@code limit} and {@code cursor}. */
+    ACCOUNT,
+    /** {@code shg unit statement UNIT}. */
+    UNIT_STATEMENT,
+    /** {@code shg grade UNIT}: every group of the unit (a unit only, never a group's code). */
+    GRADES
   }
 
   /**
    * What is asked.
    *
    * @param kind the report, not null
-   * @param subject the group's code, or the unit's for {@link Kind#INDICATORS}, not null
+   * @param subject the group's code, or the unit's for {@link Kind#INDICATORS}, {@link
+   *     Kind#UNIT_STATEMENT} and {@link Kind#GRADES}, not null
    * @param member the member for a passbook, else null
    * @param options the report's options by name without dashes ({@code from}, {@code to}, {@code
    *     as-of}, {@code lang}), already checked to be among those the route allows, not null
    * @param names whether members' names were asked for (and the user may see them)
    * @param pseudonyms whether members' ids are to be replaced by pseudonyms where the report can
    *     (for a user who may not see who a member is: an auditor)
+   * @param account the account's code for {@link Kind#ACCOUNT} (such as {@code 1000} or {@code
+   *     2000:M01}), else null
    */
   record Query(Kind kind, String subject, String member, Map<String, String> options, boolean names,
-      boolean pseudonyms) {
-    /** Copies the options. */
+      boolean pseudonyms, String account) {
+    /**
+     * Copies the options.
+     *
+     * @param kind the report, not null
+     * @param subject the group's or the unit's code, not null
+     * @param member the member for a passbook, else null
+     * @param options the report's options, not null
+     * @param names whether members' names were asked for
+     * @param pseudonyms whether members' ids are to be replaced by pseudonyms
+     * @param account the account's code for {@link Kind#ACCOUNT}, else null
+     */
     public Query {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(subject, "subject");
       options = Map.copyOf(options);
+    }
+
+    /**
+     * A query about no account.
+     *
+     * @param kind the report, not null
+     * @param subject the group's or the unit's code, not null
+     * @param member the member for a passbook, else null
+     * @param options the report's options, not null
+     * @param names whether members' names were asked for
+     * @param pseudonyms whether members' ids are to be replaced by pseudonyms
+     */
+    public Query(Kind kind, String subject, String member, Map<String, String> options, boolean names,
+        boolean pseudonyms) {
+      this(kind, subject, member, options, names, pseudonyms, null);
     }
   }
 

@@ -28,7 +28,12 @@ public record Route(String method, String path, Guard guard, Set<String> paramet
     /** A user whose role may record on the group in the path. */
     RECORD,
     /** A user whose role may read the unit in the path's totals. */
-    READ_UNIT_TOTALS
+    READ_UNIT_TOTALS,
+    /**
+     * A user whose role may read the unit's groups' figures, group by group (its statement, its
+     * grades): not a donor's, who sees totals only, nor a treasurer's.
+     */
+    READ_UNIT_GROUPS
   }
 
   /** Checks for nulls and copies the parameters. */

@@ -39,9 +39,15 @@ class RoleMatrixTest {
       GET /api/v1/groups/{group}/statement                  200 200 200 200 403 401
       GET /api/v1/groups/{group}/members/{member}/passbook  200 200 200 200 403 401
       GET /api/v1/groups/{group}/loans                      200 200 200 200 403 401
+      GET /api/v1/groups/{group}/accounts/{code}            200 200 200 200 403 401
       GET /api/v1/units/{unit}/indicators                   200 200 403 200 200 401
+      GET /api/v1/units/{unit}/statement                    200 200 403 200 403 401
+      GET /api/v1/units/{unit}/grades                       200 200 403 200 403 401
       POST /api/v1/groups/{group}/savings                   201 201 201 403 403 401
       POST /api/v1/groups/{group}/loans/{loan}/repayments   201 201 201 403 403 401
+      POST /api/v1/groups/{group}/operations                201 201 201 403 403 401
+      POST /api/v1/groups/{group}/imports/meetings          201 201 201 403 403 401
+      POST /api/v1/groups/{group}/imports/passbook          201 201 201 403 403 401
       """;
 
   /** SHG02, WEST: nobody's but the admin's and the auditor's (who has no unit). */
@@ -53,9 +59,15 @@ class RoleMatrixTest {
       GET /api/v1/groups/{group}/statement                  200 403 403 200 403 401
       GET /api/v1/groups/{group}/members/{member}/passbook  200 403 403 200 403 401
       GET /api/v1/groups/{group}/loans                      200 403 403 200 403 401
+      GET /api/v1/groups/{group}/accounts/{code}            200 403 403 200 403 401
       GET /api/v1/units/{unit}/indicators                   200 403 403 200 403 401
+      GET /api/v1/units/{unit}/statement                    200 403 403 200 403 401
+      GET /api/v1/units/{unit}/grades                       200 403 403 200 403 401
       POST /api/v1/groups/{group}/savings                   201 403 403 403 403 401
       POST /api/v1/groups/{group}/loans/{loan}/repayments   201 403 403 403 403 401
+      POST /api/v1/groups/{group}/operations                201 403 403 403 403 401
+      POST /api/v1/groups/{group}/imports/meetings          201 403 403 403 403 401
+      POST /api/v1/groups/{group}/imports/passbook          201 403 403 403 403 401
       """;
 
   @TempDir static Path folder;
@@ -106,13 +118,23 @@ class RoleMatrixTest {
       for (int r = 0; r < ROLES.size(); r++) {
         String role = ROLES.get(r);
         String path = route[1].replace("{group}", group).replace("{unit}", unit)
-            .replace("{member}", "M01").replace("{loan}", "L1");
+            .replace("{member}", "M01").replace("{loan}", "L1").replace("{code}", "1000");
         String body = null;
         if (route[1].endsWith("/savings")) {
           body = "{\"id\": \"MATRIX-" + role + "-" + group + "\", \"member\": \"M02\", \"amount\": \"100\","
               + " \"date\": \"2024-05-04\"}";
         } else if (route[1].endsWith("/repayments")) {
           body = "{\"id\": \"MATRIX-REPAY-" + role + "-" + group + "\", \"amount\": \"10\", \"date\": \"2024-05-20\"}";
+        } else if (route[1].endsWith("/imports/meetings")) {
+          // a new day's roll for each role that may record, so that each is a 201
+          body = "date,member,present\n2024-06-" + (10 + ROLES.indexOf(role)) + ",M03,Y\n";
+        } else if (route[1].endsWith("/imports/passbook")) {
+          // a deposit a day, each role's balance following the one before it (the roles that may record come first)
+          body = "Date,Narration,Withdrawal,Deposit,Balance\n0" + (r + 1) + "/07/2024,CASH DEPOSIT,,10.00,"
+              + (10 * (r + 1)) + ".00\n";
+        } else if (route[1].endsWith("/operations")) {
+          body = "{\"operation\": \"fine\", \"id\": \"MATRIX-OP-" + role + "-" + group + "\", \"member\": \"M03\","
+              + " \"amount\": \"5\", \"date\": \"2024-05-04\"}";
         }
         HttpResponse<String> response = server.send(route[0], path, role.equals("anon") ? null
             : server.token(Role.of(role)), body, Map.of());

@@ -154,7 +154,7 @@ final class TestServer implements AutoCloseable {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    if (body != null) {
+    if (body != null && !headers.containsKey("Content-Type")) {
       request.header("Content-Type", "application/json");
     }
     headers.forEach(request::header);
