@@ -59,7 +59,7 @@ import org.shgledger.store.LedgerStore;
  *
  * <pre>
  * ServerLoad prepare URL [GROUPS MEMBERS LOANS]
- * ServerLoad run URL SHG_JAR CLIENTS [--kill-after K] [--jfr FILE] [--log FILE] [--java-opts "..."]
+ * ServerLoad run URL SHG_JAR CLIENTS [--kill-after K] [--servers K] [--jfr FILE] [--log FILE] [--java-opts "..."]
  * </pre>
  *
  * <p>{@code prepare} writes the books through the engine: GROUPS groups (default 200) of MEMBERS
@@ -70,7 +70,9 @@ import org.shgledger.store.LedgerStore;
  * a saving for every member and a repayment of every open loan, each with its own entry id. With
  * {@code --kill-after K} the server is killed with SIGKILL once K requests were acknowledged;
  * every request not acknowledged (an I/O failure, a refusal) is then sent again, the same body and
- * entry id, to a new server on the same books. Afterwards, with the server stopped: every
+ * entry id, to a new server on the same books. With {@code --servers K} (PostgreSQL) K servers run
+ * over the same books and client c sends to server c mod K, as several processes of one
+ * programme would: what one process's lock ({@code LedgerServer}'s {@code turn}) costs. Afterwards, with the server stopped: every
  * acknowledged entry is in the journal with the amount sent, the books hold exactly as many new
  * entries as there are operations, each group's trial balance moved by the model's sums (cash up
  * by all that was paid in, savings by the savings, loans and interest down by the repayments, no
@@ -189,7 +191,8 @@ public final class ServerLoad {
   }
 
   /** The options of {@code run}. */
-  record Options(int killAfter, Path jfr, Path log, List<String> javaOptions, int groups, int members, int loans) {
+  record Options(int killAfter, Path jfr, Path log, List<String> javaOptions, int groups, int members, int loans,
+      int servers) {
     static Options parse(String[] args) {
       int killAfter = 0;
       Path jfr = null;
@@ -198,6 +201,7 @@ public final class ServerLoad {
       int groups = 200;
       int members = 20;
       int loans = 5;
+      int servers = 1;
       for (int i = 0; i < args.length; i += 2) {
         String value = args[i + 1];
         switch (args[i]) {
@@ -208,10 +212,14 @@ public final class ServerLoad {
           case "--groups" -> groups = Integer.parseInt(value);
           case "--members" -> members = Integer.parseInt(value);
           case "--loans" -> loans = Integer.parseInt(value);
+          case "--servers" -> servers = Integer.parseInt(value);
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
-      return new Options(killAfter, jfr, log, java, groups, members, loans);
+      if (servers > 1 && killAfter > 0) {
+        throw new IllegalArgumentException("--kill-after kills the one server: not with --servers");
+      }
+      return new Options(killAfter, jfr, log, java, groups, members, loans, servers);
     }
   }
 
@@ -238,13 +246,23 @@ public final class ServerLoad {
     String token = token(url, jar);
     Path log = options.log() != null ? options.log() : Files.createTempFile("shg-load", ".log");
     Server server = Server.start(jar, url, options, log, false);
+    // more servers over the same books (--servers K, PostgreSQL): the clients are spread over them
+    List<Server> others = new ArrayList<>();
+    for (int k = 2; k <= options.servers(); k++) {
+      others.add(Server.start(jar, url, options, Path.of(log + "." + k), false));
+    }
+    int[] ports = new int[options.servers()];
+    ports[0] = server.port;
+    for (int k = 0; k < others.size(); k++) {
+      ports[k + 1] = others.get(k).port;
+    }
     List<Outcome> outcomes = new ArrayList<>();
     long started = System.nanoTime();
-    long cpuBefore = server.cpuTicks();
+    long cpuBefore = server.cpuTicks() + Server.cpuTicks(others);
     long databaseBefore = databaseCpuTicks(url);
     long[] machineBefore = machineTicks();
     AtomicBoolean killed = new AtomicBoolean();
-    List<Outcome> first = send(server.port, token, meetings, clients, options.killAfter(), () -> {
+    List<Outcome> first = send(ports, token, meetings, clients, options.killAfter(), () -> {
       if (killed.compareAndSet(false, true)) {
         // a moment later, at no particular point of a request: some may be committed, not yet answered
         Thread killer = new Thread(() -> {
@@ -276,8 +294,14 @@ public final class ServerLoad {
     figures.put("max_ms", ms(latency.length == 0 ? Double.NaN : latency[latency.length - 1]));
     figures.put("acknowledged", Integer.toString(acknowledgedFirst));
     if (!killed.get()) {
-      figures.put("server_cpu_s", String.format("%.2f", (server.cpuTicks() - cpuBefore) / 100.0));
-      figures.put("server_rss_mib", Long.toString(server.peakRssKib() / 1024));
+      figures.put("servers", Integer.toString(options.servers()));
+      figures.put("server_cpu_s", String.format("%.2f", (server.cpuTicks() + Server.cpuTicks(others) - cpuBefore) / 100.0));
+      long rss = server.peakRssKib();
+      for (Server other : others) {
+        rss = Math.max(rss, other.peakRssKib());
+      }
+      figures.put("server_rss_mib", Long.toString(rss / 1024));
+      figures.put("server_cpu_by_thread", server.cpuByThread());
       figures.put("machine_busy_pct", String.format("%.0f", busyPercent(machineBefore, machineAfter)));
       if (url.startsWith("jdbc:postgresql:")) {
         figures.put("postgres_cpu_s", String.format("%.2f", (databaseCpuTicks(url) - databaseBefore) / 100.0));
@@ -291,7 +315,7 @@ public final class ServerLoad {
       figures.put("unacknowledged", Integer.toString(unacknowledged.size()));
       Server again = Server.start(jar, url, options, log, true);
       try {
-        List<Outcome> replay = send(again.port, token, List.of(unacknowledged), clients, 0, () -> { });
+        List<Outcome> replay = send(new int[] {again.port}, token, List.of(unacknowledged), clients, 0, () -> { });
         long repeats = replay.stream().filter(o -> o.status() == 200).count();
         long created = replay.stream().filter(o -> o.status() == 201).count();
         figures.put("replayed_201", Long.toString(created));
@@ -312,8 +336,15 @@ public final class ServerLoad {
         }
       }
       server.stop();
+      for (Server other : others) {
+        other.stop();
+      }
     }
-    figures.putAll(serverTimes(log));
+    List<Path> logs = new ArrayList<>(List.of(log));
+    for (int k = 2; k <= options.servers(); k++) {
+      logs.add(Path.of(log + "." + k));
+    }
+    figures.putAll(serverTimes(logs));
 
     check(url, jar, before, outcomes, failures);
     return new Result(figures, failures);
@@ -323,13 +354,14 @@ public final class ServerLoad {
    * Sends the meetings through {@code clients} threads, each taking the next group's meeting off a
    * shared queue; after {@code killAfter} acknowledgements (0: never) calls {@code kill}.
    */
-  static List<Outcome> send(int port, String token, List<List<Operation>> meetings, int clients, int killAfter,
+  static List<Outcome> send(int[] ports, String token, List<List<Operation>> meetings, int clients, int killAfter,
       Runnable kill) throws InterruptedException {
     ConcurrentLinkedQueue<List<Operation>> queue = new ConcurrentLinkedQueue<>(meetings);
     ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     AtomicInteger acknowledged = new AtomicInteger();
     CountDownLatch done = new CountDownLatch(clients);
     for (int c = 0; c < clients; c++) {
+      int port = ports[c % ports.length];
       Thread thread = new Thread(() -> {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -483,12 +515,14 @@ public final class ServerLoad {
   }
 
   /** The server's own time a request, from its access log's {@code ms=} (POSTs answered 2xx). */
-  static Map<String, String> serverTimes(Path log) throws IOException {
+  static Map<String, String> serverTimes(List<Path> logs) throws IOException {
     List<Double> times = new ArrayList<>();
-    for (String line : Files.readAllLines(log)) {
-      Matcher found = ACCESS_MS.matcher(line);
-      if (found.find() && found.group(1).startsWith("2")) {
-        times.add(Double.parseDouble(found.group(2)));
+    for (Path log : logs) {
+      for (String line : Files.readAllLines(log)) {
+        Matcher found = ACCESS_MS.matcher(line);
+        if (found.find() && found.group(1).startsWith("2")) {
+          times.add(Double.parseDouble(found.group(2)));
+        }
       }
     }
     double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -602,7 +636,16 @@ public final class ServerLoad {
       throw new IllegalStateException("shg serve ended before it listened; its log: " + log);
     }
 
-    /** utime + stime of the server's process, in clock ticks (100 a second). */
+    /** utime + stime of the servers' processes. */
+  static long cpuTicks(List<Server> servers) throws IOException {
+    long ticks = 0;
+    for (Server server : servers) {
+      ticks += server.cpuTicks();
+    }
+    return ticks;
+  }
+
+  /** utime + stime of the server's process, in clock ticks (100 a second). */
     long cpuTicks() throws IOException {
       String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -616,6 +659,39 @@ public final class ServerLoad {
         }
       }
       return -1;
+    }
+
+    /**
+     * The server's CPU seconds since it started, by kind of thread (from /proc/PID/task): the
+     * request threads (Jetty's pool), the JIT compilers, the garbage collector, main (start-up),
+     * the rest; as {@code requests:12.3,jit:4.0,...}.
+     */
+    String cpuByThread() throws IOException {
+      Map<String, Long> ticks = new LinkedHashMap<>();
+      for (String kind : List.of("requests", "jit", "gc", "main", "other")) {
+        ticks.put(kind, 0L);
+      }
+      try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
+        for (Path task : tasks.toList()) {
+          try {
+            String name = Files.readString(task.resolve("comm")).strip();
+            String stat = Files.readString(task.resolve("stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            String kind = name.startsWith("JettyServerThr") ? "requests"
+                : name.startsWith("C1 ") || name.startsWith("C2 ") ? "jit"
+                : name.startsWith("GC ") || name.startsWith("G1 ") ? "gc"
+                : name.equals("java") || name.equals("main") ? "main" : "other";
+            ticks.merge(kind, used, Long::sum);
+          } catch (IOException e) {
+            // a thread that ended meanwhile
+          }
+        }
+      }
+      StringBuilder text = new StringBuilder();
+      ticks.forEach((kind, used) -> text.append(text.length() == 0 ? "" : ",").append(kind).append(':')
+          .append(String.format("%.1f", used / 100.0)));
+      return text.toString();
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is drained or closed. */
