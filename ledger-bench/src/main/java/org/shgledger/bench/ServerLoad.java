@@ -59,7 +59,8 @@ import org.shgledger.store.LedgerStore;
  *
  * <pre>
  * ServerLoad prepare URL [GROUPS MEMBERS LOANS]
- * ServerLoad run URL SHG_JAR CLIENTS [--kill-after K] [--servers K] [--jfr FILE] [--log FILE] [--java-opts "..."]
+ * ServerLoad run URL SHG_JAR CLIENTS [--kill-after K] [--servers K] [--warm-up W] [--jfr FILE] [--log FILE]
+ *     [--java-opts "..."] [--groups G]
  * </pre>
  *
  * <p>{@code prepare} writes the books through the engine: GROUPS groups (default 200) of MEMBERS
@@ -72,7 +73,10 @@ import org.shgledger.store.LedgerStore;
  * every request not acknowledged (an I/O failure, a refusal) is then sent again, the same body and
  * entry id, to a new server on the same books. With {@code --servers K} (PostgreSQL) K servers run
  * over the same books and client c sends to server c mod K, as several processes of one
- * programme would: what one process's lock ({@code LedgerServer}'s {@code turn}) costs. Afterwards, with the server stopped: every
+ * programme would: what one process's lock ({@code LedgerServer}'s {@code turn}) costs. With {@code
+ * --warm-up W} the W groups after the GROUPS measured (prepared as GROUPS + W) send their meetings
+ * first, untimed, so that the timed load meets a server whose JIT has compiled the request path.
+ * Afterwards, with the server stopped: every
  * acknowledged entry is in the journal with the amount sent, the books hold exactly as many new
  * entries as there are operations, each group's trial balance moved by the model's sums (cash up
  * by all that was paid in, savings by the savings, loans and interest down by the repayments, no
@@ -165,8 +169,13 @@ public final class ServerLoad {
 
   /** Every group's May meeting, group by group: a saving per member, a repayment per loan. */
   static List<List<Operation>> meetings(int groups, int members, int loans) {
+    return meetings(1, groups, members, loans);
+  }
+
+  /** The May meetings of groups {@code first} to {@code last}. */
+  static List<List<Operation>> meetings(int first, int last, int members, int loans) {
     List<List<Operation>> meetings = new ArrayList<>();
-    for (int g = 1; g <= groups; g++) {
+    for (int g = first; g <= last; g++) {
       BookId code = group(g);
       List<Operation> meeting = new ArrayList<>();
       for (int m = 1; m <= members; m++) {
@@ -192,7 +201,7 @@ public final class ServerLoad {
 
   /** The options of {@code run}. */
   record Options(int killAfter, Path jfr, Path log, List<String> javaOptions, int groups, int members, int loans,
-      int servers) {
+      int servers, int warmUp) {
     static Options parse(String[] args) {
       int killAfter = 0;
       Path jfr = null;
@@ -202,6 +211,7 @@ public final class ServerLoad {
       int members = 20;
       int loans = 5;
       int servers = 1;
+      int warmUp = 0;
       for (int i = 0; i < args.length; i += 2) {
         String value = args[i + 1];
         switch (args[i]) {
@@ -213,13 +223,14 @@ public final class ServerLoad {
           case "--members" -> members = Integer.parseInt(value);
           case "--loans" -> loans = Integer.parseInt(value);
           case "--servers" -> servers = Integer.parseInt(value);
+          case "--warm-up" -> warmUp = Integer.parseInt(value);
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
       if (servers > 1 && killAfter > 0) {
         throw new IllegalArgumentException("--kill-after kills the one server: not with --servers");
       }
-      return new Options(killAfter, jfr, log, java, groups, members, loans, servers);
+      return new Options(killAfter, jfr, log, java, groups, members, loans, servers, warmUp);
     }
   }
 
@@ -241,7 +252,7 @@ public final class ServerLoad {
     Map<String, String> figures = new LinkedHashMap<>();
     List<List<Operation>> meetings = meetings(options.groups(), options.members(), options.loans());
     int operations = meetings.stream().mapToInt(List::size).sum();
-    Map<BookId, Snapshot> before = snapshots(url, options.groups());
+    Map<BookId, Snapshot> before = snapshots(url, options.groups() + options.warmUp());
 
     String token = token(url, jar);
     Path log = options.log() != null ? options.log() : Files.createTempFile("shg-load", ".log");
@@ -257,6 +268,20 @@ public final class ServerLoad {
       ports[k + 1] = others.get(k).port;
     }
     List<Outcome> outcomes = new ArrayList<>();
+    if (options.warmUp() > 0) {
+      // groups beyond the measured ones, sent first and not timed: the JIT compiles the request path
+      outcomes.addAll(send(ports, token, meetings(options.groups() + 1, options.groups() + options.warmUp(),
+          options.members(), options.loans()), clients, 0, () -> { }));
+      figures.put("warm_up_requests", Integer.toString(outcomes.size()));
+      outcomes.stream().filter(o -> o.status() / 100 != 2)
+          .forEach(o -> failures.add("warm-up " + o.operation().id() + " answered " + o.status()));
+    }
+    // the access log's lines so far (start-up, warm-up) are not the load's
+    Map<Path, Integer> logged = new HashMap<>();
+    for (int k = 1; k <= options.servers(); k++) {
+      Path each = k == 1 ? log : Path.of(log + "." + k);
+      logged.put(each, Files.readAllLines(each).size());
+    }
     long started = System.nanoTime();
     long cpuBefore = server.cpuTicks() + Server.cpuTicks(others);
     long databaseBefore = databaseCpuTicks(url);
@@ -344,7 +369,7 @@ public final class ServerLoad {
     for (int k = 2; k <= options.servers(); k++) {
       logs.add(Path.of(log + "." + k));
     }
-    figures.putAll(serverTimes(logs));
+    figures.putAll(serverTimes(logs, logged));
 
     check(url, jar, before, outcomes, failures);
     return new Result(figures, failures);
@@ -515,10 +540,11 @@ public final class ServerLoad {
   }
 
   /** The server's own time a request, from its access log's {@code ms=} (POSTs answered 2xx). */
-  static Map<String, String> serverTimes(List<Path> logs) throws IOException {
+  static Map<String, String> serverTimes(List<Path> logs, Map<Path, Integer> skip) throws IOException {
     List<Double> times = new ArrayList<>();
     for (Path log : logs) {
-      for (String line : Files.readAllLines(log)) {
+      List<String> lines = Files.readAllLines(log);
+      for (String line : lines.subList(Math.min(lines.size(), skip.getOrDefault(log, 0)), lines.size())) {
         Matcher found = ACCESS_MS.matcher(line);
         if (found.find() && found.group(1).startsWith("2")) {
           times.add(Double.parseDouble(found.group(2)));
