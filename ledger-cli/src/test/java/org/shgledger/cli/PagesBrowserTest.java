@@ -36,6 +36,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.shgledger.group.DateLimits;
 import org.shgledger.group.Group;
 import org.shgledger.group.LoanDefaults;
@@ -105,7 +107,7 @@ class PagesBrowserTest {
     assertTrue(groups.getText().contains("SHG01"), groups.getText());
     assertFalse(groups.getText().contains("SHG02"), "SHG02 is in WEST, not under her EAST");
 
-    browser.findElement(By.linkText("SHG01")).click();
+    navigate(browser, By.linkText("SHG01"));
     String before = browser.findElement(By.cssSelector("div.report")).getText();
     assertTrue(before.contains(ReportBooks.NAME), before);
     screenshot(browser, "server-statement.png");
@@ -121,7 +123,7 @@ class PagesBrowserTest {
     ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);"
         + "document.querySelectorAll('.scroll').forEach(e => e.scrollLeft = 0)");
     screenshot(browser, "server-meeting.png");
-    browser.findElement(By.id("record")).click();
+    navigate(browser, By.id("record"));
 
     assertTrue(browser.getCurrentUrl().startsWith(base + "/groups/SHG01?recorded="), browser.getCurrentUrl());
     assertTrue(browser.findElement(By.id("message")).getText().contains("The meeting of 2025-07-05 was recorded"));
@@ -140,7 +142,7 @@ class PagesBrowserTest {
     // entry ids) records it once
     browser.navigate().back();
     if (browser.getCurrentUrl().contains("/meetings/new")) {
-      browser.findElement(By.id("record")).click();
+      navigate(browser, By.id("record"));
       String message = browser.findElement(By.id("message")).getText();
       assertTrue(message.contains("recorded already") || message.contains(": 0 entries"), message);
       assertEquals(after, browser.findElement(By.cssSelector("div.report")).getText());
@@ -149,7 +151,7 @@ class PagesBrowserTest {
     // a meeting the books refuse: the form again, with the engine's reason, and nothing recorded
     browser.get(base + "/groups/SHG01/meetings/new?date=2025-07-12");
     browser.findElement(By.name("repaid.M02.L-M02-1")).sendKeys("99999");
-    browser.findElement(By.id("record")).click();
+    navigate(browser, By.id("record"));
     String refusal = browser.findElement(By.id("refusal")).getText();
     assertTrue(refusal.contains("REPAYMENT_EXCEEDS_DEBT") && refusal.contains("nothing was recorded"), refusal);
     screenshot(browser, "server-meeting-refused.png", false);
@@ -168,7 +170,7 @@ class PagesBrowserTest {
 
     // signing out, then five wrong passwords lock the name, and the right one then waits too
     browser.get(base + "/");
-    browser.findElement(By.id("sign-out")).click();
+    navigate(browser, By.id("sign-out"));
     assertTrue(browser.getCurrentUrl().endsWith("/sign-in"));
     for (int attempt = 1; attempt <= 5; attempt++) {
       signIn(browser, "meena", "wrong-" + attempt);
@@ -201,7 +203,18 @@ class PagesBrowserTest {
     browser.findElement(By.id("name")).clear();
     browser.findElement(By.id("name")).sendKeys(name);
     browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.id("submit")).click();
+    navigate(browser, By.id("submit"));
+  }
+
+  /**
+   * Clicks a link or a form's button and waits until the browser has left the page: a click returns
+   * before the next page has loaded, and looking for an element then may find the old page's (a
+   * stale element) or none.
+   */
+  private static void navigate(WebDriver browser, By by) {
+    WebElement html = browser.findElement(By.tagName("html"));
+    browser.findElement(by).click();
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(html));
   }
 
   private WebDriver browser() throws IOException {
