@@ -65,7 +65,7 @@ import picocli.CommandLine.Spec;
           + "and what would give it away (docs/privacy.md).",
       "Example: shg commitment PATNA --as-of 2025-03-31 --format html --output donor.html"
     })
-final class CommitmentCommand implements Callable<Integer> {
+final class CommitmentCommand implements Callable<Integer>, StoreReport {
 
   /** The months of outreach the page shows, the month that ends on the day the last. */
   static final int OUTREACH_MONTHS = 12;
@@ -134,7 +134,8 @@ final class CommitmentCommand implements Callable<Integer> {
    * @return the report, not null
    * @throws ParameterException if the options are out of range or name neither a unit nor groups
    */
-  Report report(LedgerStore store, Labels labels) {
+  @Override
+  public Report report(LedgerStore store, Labels labels) {
     if (savingMonths < 1 || savingMonths > ProgrammeIndicators.MAX_SAVING_MONTHS) {
       throw usage("--saving-months must be 1 to " + ProgrammeIndicators.MAX_SAVING_MONTHS + ", not " + savingMonths);
     }

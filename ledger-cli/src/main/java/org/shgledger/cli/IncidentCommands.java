@@ -236,7 +236,7 @@ final class IncidentCommands {
             + "which one could be worked out (docs/privacy.md).",
         "Example: shg incidents PATNA --from 2025-04-01 --to 2026-03-31   (or --groups SHG01,SHG02)"
       })
-  static final class IncidentsReport implements Callable<Integer> {
+  static final class IncidentsReport implements Callable<Integer>, StoreReport {
     @Spec CommandSpec spec;
 
     @Mixin DbOptions db;
@@ -270,6 +270,25 @@ final class IncidentCommands {
 
     @Override
     public Integer call() {
+      Report report;
+      try (LedgerStore store = db.openExisting()) {
+        report = report(store, output.labels());
+      }
+      output.print(report);
+      return ExitCodes.OK;
+    }
+
+    /**
+     * The counts over open books, as the options given ask (for this command, and for whatever
+     * else parses the same options, such as a server).
+     *
+     * @param store the open books, not null
+     * @param labels the reader's words, not null
+     * @return the report, not null
+     * @throws ParameterException if the options are out of range or name neither a unit nor groups
+     */
+    @Override
+    public Report report(LedgerStore store, Labels labels) {
       if (suppressBelow < 1 || suppressBelow == 2 || suppressBelow > SmallCells.MAX_THRESHOLD) {
         throw usage("--suppress-below must be 1, or 3 to " + SmallCells.MAX_THRESHOLD + ", not " + suppressBelow);
       }
@@ -287,13 +306,8 @@ final class IncidentCommands {
       if (first.plusMonths(3L * IncidentReport.MAX_QUARTERS - 3).isBefore(last.with(IsoFields.DAY_OF_QUARTER, 1))) {
         throw usage("a report covers at most " + IncidentReport.MAX_QUARTERS + " quarters");
       }
-      IncidentReport report;
-      try (LedgerStore store = db.openExisting()) {
-        report = protectedCounts(store, IndicatorsCommand.groups(store, unit, groups, spec), first, last, byGroup,
-            suppressBelow);
-      }
-      output.print(report(report, output.labels()));
-      return ExitCodes.OK;
+      return IncidentCommands.report(protectedCounts(store, IndicatorsCommand.groups(store, unit, groups, spec), first,
+          last, byGroup, suppressBelow), labels);
     }
 
     private ParameterException usage(String message) {

@@ -235,6 +235,10 @@ final class ServeCommand implements Callable<Integer> {
         case UNIT_STATEMENT -> build(new UnitCommand.Statement(), store, query, format, List.of(query.subject()),
             "from", "to", "lang");
         case GRADES -> grades(store, query, format);
+        case COMMITMENT -> unitReport(new CommitmentCommand(), store, query, format, "as-of", "saving-months", "lang");
+        case INCIDENTS -> unitReport(new IncidentCommands.IncidentsReport(), store, query, format, "from", "to", "lang");
+        case INCIDENTS_BY_GROUP -> unitReport(new IncidentCommands.IncidentsReport(), store, query, format,
+            "--by-group", "from", "to", "lang");
       };
     }
 
@@ -285,6 +289,34 @@ final class ServeCommand implements Callable<Integer> {
       List<Fact> facts = new ArrayList<>(report.facts());
       facts.add(Fact.of("next", "next", page.next(query.options().get("lang")).map(Cell::text).orElse(Cell.empty())));
       return new Report(report.kind(), report.title(), facts, report.blocks());
+    }
+
+    /**
+     * A programme report of a unit ({@code shg commitment}, {@code shg incidents}) with its defaults,
+     * so every count under 5 is withheld: its options parsed from the query as the command line
+     * would, a word that starts with {@code --} passed as it is.
+     */
+    private static Report unitReport(StoreReport command, LedgerStore store, Query query, String format, String... options) {
+      UnitCode unit = UnitCode.of(query.subject());
+      if (store.units().registry().unit(unit).isEmpty()) {
+        throw new UnitException(UnitRejection.UNIT_NOT_FOUND, "there is no unit " + unit + " in the books");
+      }
+      List<String> args = new ArrayList<>(List.of(unit.value(), "--format=" + format));
+      for (String option : options) {
+        String value = query.options().get(option);
+        if (option.startsWith("--")) {
+          args.add(option);
+        } else if (value != null) {
+          args.add("--" + option + "=" + value);
+        }
+      }
+      try {
+        Labels labels = Labels.of(Lang.of(query.options().getOrDefault("lang", "en")));
+        new CommandLine(command).parseArgs(args.toArray(String[]::new));
+        return command.report(store, labels);
+      } catch (ParameterException e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
     }
 
     /** {@code shg grade UNIT}: a unit's groups only, never one group named in a unit's place. */

@@ -2,6 +2,7 @@ package org.shgledger.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -134,6 +135,37 @@ class ServeCommandTest {
     HttpResponse<String> group = get("/api/v1/units/SHG01/grades", token);
     assertEquals(404, group.statusCode(), group.body());
     assertTrue(group.body().contains("\"error\" : \"UNIT_NOT_FOUND\""), group.body());
+  }
+
+  @Test
+  void theDonorsPageAndTheIncidentCountsAreTheCommandLinesAndPerGroupCountsAreForCoordinators() throws Exception {
+    assertEquals(0, Run.shg("unit", "create", "NGO", "--name", "The NGO", "--db", db).exitCode());
+    assertEquals(0, Run.shg("unit", "add-group", "NGO", "SHG01", "--db", db).exitCode());
+    for (int day = 1; day <= 7; day++) {
+      Run recorded = Run.shg("incident", "record", "SHG01", "--date", "2025-04-0" + day, "--type",
+          day <= 5 ? "trafficking" : "physical-assault", "--status", "referred", "--referred-to", "police", "--db", db);
+      assertEquals(0, recorded.exitCode(), recorded.err());
+    }
+    assertSame("/api/v1/units/NGO/commitment?as-of=2025-06-30", "commitment", "NGO", "--as-of", "2025-06-30");
+    assertSame("/api/v1/units/NGO/incidents?from=2025-04-01&to=2025-06-30&lang=hi",
+        "incidents", "NGO", "--from", "2025-04-01", "--to", "2025-06-30", "--lang", "hi");
+    assertSame("/api/v1/units/NGO/incidents/by-group?from=2025-04-01&to=2025-06-30",
+        "incidents", "NGO", "--from", "2025-04-01", "--to", "2025-06-30", "--by-group");
+
+    Run add = Run.shg("user", "add", "dina", "--role", "donor", "--unit", "NGO", "--db", db);
+    String[] words = add.out().strip().split("\\s+");
+    String donor = words[words.length - 1];
+    HttpResponse<String> totals = get("/api/v1/units/NGO/incidents?from=2025-04-01&to=2025-06-30", donor);
+    assertEquals(200, totals.statusCode(), totals.body());
+    assertEquals(get("/api/v1/units/NGO/incidents?from=2025-04-01&to=2025-06-30", token).body(), totals.body(),
+        "a donor gets the unit's totals, as an admin does");
+    assertNotEquals(get("/api/v1/units/NGO/incidents/by-group?from=2025-04-01&to=2025-06-30", token).body(),
+        totals.body());
+    HttpResponse<String> byGroup = get("/api/v1/units/NGO/incidents/by-group", donor);
+    assertEquals(403, byGroup.statusCode(), byGroup.body());
+    HttpResponse<String> page = get("/api/v1/units/NGO/commitment?as-of=2025-06-30", donor);
+    assertEquals(200, page.statusCode(), page.body());
+    assertFalse(page.body().contains("M01"), "no member id on the donor's page");
   }
 
   @Test

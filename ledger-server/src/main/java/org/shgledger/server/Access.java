@@ -95,6 +95,23 @@ final class Access {
           ? Decision.ALLOWED : Decision.refused("unit " + unit + " is not under unit " + user.unit().get());
     };
   }
+  /**
+   * Whether the user may read a unit's community safety counts group by group: the NGO's own
+   * people who respond to incidents, an admin and the unit's coordinators, never an auditor, a
+   * donor or a treasurer (issue 18: per-group counts are for coordinators; docs/privacy.md).
+   *
+   * @param user the user, not null
+   * @param unit the unit the request names, not null
+   */
+  Decision toUnitIncidentsByGroup(User user, UnitCode unit) {
+    return switch (user.role()) {
+      case ADMIN -> Decision.ALLOWED;
+      case COORDINATOR -> user.unit().isEmpty() || under(unit, user.unit().get())
+          ? Decision.ALLOWED : Decision.refused("unit " + unit + " is not under unit " + user.unit().get());
+      case TREASURER, AUDITOR, DONOR -> Decision.refused("incidents group by group are for the unit's coordinators only");
+    };
+  }
+
 
   /**
    * Whether the user may list groups at all (the list is then cut to hers: {@link #mayRead}).

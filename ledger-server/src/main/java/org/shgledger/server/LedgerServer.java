@@ -81,6 +81,10 @@ public final class LedgerServer implements AutoCloseable {
       new Route("GET", API + "/units/{unit}/indicators", Guard.READ_UNIT_TOTALS, Set.of("as-of", "saving-months", "lang")),
       new Route("GET", API + "/units/{unit}/statement", Guard.READ_UNIT_GROUPS, Set.of("from", "to", "lang")),
       new Route("GET", API + "/units/{unit}/grades", Guard.READ_UNIT_GROUPS, Set.of("from", "to", "lang")),
+      new Route("GET", API + "/units/{unit}/commitment", Guard.READ_UNIT_TOTALS, Set.of("as-of", "saving-months", "lang")),
+      new Route("GET", API + "/units/{unit}/incidents", Guard.READ_UNIT_TOTALS, Set.of("from", "to", "lang")),
+      new Route("GET", API + "/units/{unit}/incidents/by-group", Guard.READ_UNIT_INCIDENTS_BY_GROUP,
+          Set.of("from", "to", "lang")),
       new Route("POST", API + "/groups/{group}/savings", Guard.RECORD, Set.of()),
       new Route("POST", API + "/groups/{group}/loans/{loan}/repayments", Guard.RECORD, Set.of()),
       new Route("POST", API + "/groups/{group}/operations", Guard.RECORD, Set.of()),
@@ -321,6 +325,12 @@ public final class LedgerServer implements AutoCloseable {
       report(ctx, route, user, ReportSource.Kind.UNIT_STATEMENT, Requests.unit(ctx).value(), null);
     } else if (path.equals(API + "/units/{unit}/grades")) {
       report(ctx, route, user, ReportSource.Kind.GRADES, Requests.unit(ctx).value(), null);
+    } else if (path.equals(API + "/units/{unit}/commitment")) {
+      report(ctx, route, user, ReportSource.Kind.COMMITMENT, Requests.unit(ctx).value(), null);
+    } else if (path.equals(API + "/units/{unit}/incidents")) {
+      report(ctx, route, user, ReportSource.Kind.INCIDENTS, Requests.unit(ctx).value(), null);
+    } else if (path.equals(API + "/units/{unit}/incidents/by-group")) {
+      report(ctx, route, user, ReportSource.Kind.INCIDENTS_BY_GROUP, Requests.unit(ctx).value(), null);
     } else if (path.equals(API + "/groups/{group}/accounts/{code}")) {
       report(ctx, route, user, ReportSource.Kind.ACCOUNT, Requests.group(ctx).value(), null, ctx.pathParam("code"));
     } else if (path.endsWith("/trial-balance")) {

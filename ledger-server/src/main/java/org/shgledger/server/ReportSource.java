@@ -30,7 +30,13 @@ public interface ReportSource {
     /** {@code shg unit statement UNIT}. */
     UNIT_STATEMENT,
     /** {@code shg grade UNIT}: every group of the unit (a unit only, never a group's code). */
-    GRADES
+    GRADES,
+    /** {@code shg commitment UNIT}: the donor's page, every count under 5 withheld. */
+    COMMITMENT,
+    /** {@code shg incidents UNIT}: the unit's totals, every count under 5 withheld. */
+    INCIDENTS,
+    /** {@code shg incidents UNIT --by-group}: each group's counts too, for coordinators. */
+    INCIDENTS_BY_GROUP
   }
 
   /**

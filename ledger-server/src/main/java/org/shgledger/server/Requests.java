@@ -25,6 +25,7 @@ final class Requests {
       case RECORD -> access.toGroup(user, Access.Action.RECORD, group(ctx));
       case READ_UNIT_TOTALS -> access.toUnit(user, unit(ctx));
       case READ_UNIT_GROUPS -> access.toUnitGroups(user, unit(ctx));
+      case READ_UNIT_INCIDENTS_BY_GROUP -> access.toUnitIncidentsByGroup(user, unit(ctx));
     };
   }
 

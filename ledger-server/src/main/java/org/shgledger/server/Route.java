@@ -33,7 +33,12 @@ public record Route(String method, String path, Guard guard, Set<String> paramet
      * A user whose role may read the unit's groups' figures, group by group (its statement, its
      * grades): not a donor's, who sees totals only, nor a treasurer's.
      */
-    READ_UNIT_GROUPS
+    READ_UNIT_GROUPS,
+    /**
+     * A user whose role may read the unit's community safety counts group by group: an admin or
+     * the unit's coordinator, never an auditor, a donor or a treasurer.
+     */
+    READ_UNIT_INCIDENTS_BY_GROUP
   }
 
   /** Checks for nulls and copies the parameters. */

@@ -43,6 +43,9 @@ class RoleMatrixTest {
       GET /api/v1/units/{unit}/indicators                   200 200 403 200 200 401
       GET /api/v1/units/{unit}/statement                    200 200 403 200 403 401
       GET /api/v1/units/{unit}/grades                       200 200 403 200 403 401
+      GET /api/v1/units/{unit}/commitment                   200 200 403 200 200 401
+      GET /api/v1/units/{unit}/incidents                    200 200 403 200 200 401
+      GET /api/v1/units/{unit}/incidents/by-group           200 200 403 403 403 401
       POST /api/v1/groups/{group}/savings                   201 201 201 403 403 401
       POST /api/v1/groups/{group}/loans/{loan}/repayments   201 201 201 403 403 401
       POST /api/v1/groups/{group}/operations                201 201 201 403 403 401
@@ -63,6 +66,9 @@ class RoleMatrixTest {
       GET /api/v1/units/{unit}/indicators                   200 403 403 200 403 401
       GET /api/v1/units/{unit}/statement                    200 403 403 200 403 401
       GET /api/v1/units/{unit}/grades                       200 403 403 200 403 401
+      GET /api/v1/units/{unit}/commitment                   200 403 403 200 403 401
+      GET /api/v1/units/{unit}/incidents                    200 403 403 200 403 401
+      GET /api/v1/units/{unit}/incidents/by-group           200 403 403 403 403 401
       POST /api/v1/groups/{group}/savings                   201 403 403 403 403 401
       POST /api/v1/groups/{group}/loans/{loan}/repayments   201 403 403 403 403 401
       POST /api/v1/groups/{group}/operations                201 403 403 403 403 401
