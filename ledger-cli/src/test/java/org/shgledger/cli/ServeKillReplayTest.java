@@ -54,6 +54,7 @@ import org.shgledger.loan.OpenLoanTerms;
 import org.shgledger.loan.RepaymentMethod;
 import org.shgledger.money.RoundingPolicy;
 import org.shgledger.store.LedgerStore;
+import org.shgledger.testing.TestPostgres;
 
 /**
  * SIGKILL and replay (issue 16, "Load, faults"): {@code shg serve} runs as a real child process;

@@ -22,6 +22,7 @@ import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.shgledger.testing.TestPostgres;
 import org.sqlite.SQLiteDataSource;
 
 /**

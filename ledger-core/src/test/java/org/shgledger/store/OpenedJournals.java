@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.shgledger.testing.TestPostgres;
 
 /**
  * Opens new, empty stores for tests of one kind of database, and closes and removes them all

@@ -36,6 +36,7 @@ import org.shgledger.journal.BookId;
 import org.shgledger.loan.InterestRate;
 import org.shgledger.loan.RepaymentMethod;
 import org.shgledger.money.RoundingPolicy;
+import org.shgledger.testing.TestPostgres;
 
 /**
  * The combined import of a register and a passbook on PostgreSQL gives what it gives on SQLite:

@@ -5,6 +5,7 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.shgledger.group.GroupLifeProperties;
 import org.shgledger.group.SavingsGroups;
+import org.shgledger.testing.TestPostgres;
 
 /**
  * Random group lives on PostgreSQL, in one schema emptied before each life. Every query is a round

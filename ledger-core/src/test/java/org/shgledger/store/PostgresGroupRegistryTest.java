@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.shgledger.group.GroupRegistry;
 import org.shgledger.group.GroupRegistryContractTest;
 import org.shgledger.journal.Book;
+import org.shgledger.testing.TestPostgres;
 
 /** The registry contract against PostgreSQL, in one schema emptied before each test. */
 class PostgresGroupRegistryTest extends GroupRegistryContractTest {

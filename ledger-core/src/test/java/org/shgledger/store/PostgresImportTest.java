@@ -53,6 +53,7 @@ import org.shgledger.journal.Posting;
 import org.shgledger.loan.InterestRate;
 import org.shgledger.loan.RepaymentMethod;
 import org.shgledger.money.RoundingPolicy;
+import org.shgledger.testing.TestPostgres;
 
 /**
  * The imports on PostgreSQL give what they give on SQLite: every scenario below runs on a SQLite

@@ -5,6 +5,7 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.shgledger.journal.Journal;
 import org.shgledger.journal.model.JournalProperties;
+import org.shgledger.testing.TestPostgres;
 
 /**
  * The journal properties against PostgreSQL, in one schema emptied before each try. Fewer tries

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.shgledger.journal.Journal;
 import org.shgledger.journal.JournalContractTest;
+import org.shgledger.testing.TestPostgres;
 
 /** The journal contract against PostgreSQL, a new schema per test. */
 class PostgresJournalTest extends JournalContractTest {

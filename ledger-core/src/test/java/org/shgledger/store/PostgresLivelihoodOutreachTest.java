@@ -2,6 +2,7 @@ package org.shgledger.store;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.shgledger.testing.TestPostgres;
 
 /** The livelihood and outreach registers in PostgreSQL, in one schema emptied before each test. */
 class PostgresLivelihoodOutreachTest extends JdbcLivelihoodOutreachTest {

@@ -34,6 +34,7 @@ import org.shgledger.journal.EntryKind;
 import org.shgledger.journal.JournalEntry;
 import org.shgledger.journal.Posting;
 import org.shgledger.journal.Side;
+import org.shgledger.testing.TestPostgres;
 
 /**
  * The month-end balance properties on PostgreSQL, a new schema per chain; fewer tries, since

@@ -17,6 +17,7 @@ import org.shgledger.programme.ProgrammeRegister;
 import org.shgledger.programme.ProgrammeRegisterContractTest;
 import org.shgledger.programme.SchoolStatus;
 import org.shgledger.programme.SchoolStatusChange;
+import org.shgledger.testing.TestPostgres;
 
 /** The programme register's contract against PostgreSQL, in one schema emptied before each test. */
 class PostgresProgrammeRegisterTest extends ProgrammeRegisterContractTest {

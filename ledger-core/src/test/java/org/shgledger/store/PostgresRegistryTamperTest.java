@@ -3,6 +3,7 @@ package org.shgledger.store;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.BeforeAll;
+import org.shgledger.testing.TestPostgres;
 
 /** The registry tamper suite on PostgreSQL, a new schema per test. */
 class PostgresRegistryTamperTest extends RegistryTamperTest {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.shgledger.group.SavingsGroups;
 import org.shgledger.group.SavingsGroupsTest;
+import org.shgledger.testing.TestPostgres;
 
 /** The engine's rules on PostgreSQL, in one schema emptied before each test. */
 class PostgresSavingsGroupsTest extends SavingsGroupsTest {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.BeforeAll;
+import org.shgledger.testing.TestPostgres;
 
 /** The store's own behaviour on PostgreSQL, a new schema per test. */
 class PostgresStoreTest extends StoreTest {

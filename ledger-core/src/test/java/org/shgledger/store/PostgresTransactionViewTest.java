@@ -1,6 +1,7 @@
 package org.shgledger.store;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.shgledger.testing.TestPostgres;
 
 /** {@link TransactionViewTest} on PostgreSQL. */
 class PostgresTransactionViewTest extends TransactionViewTest {

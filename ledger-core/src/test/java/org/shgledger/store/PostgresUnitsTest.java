@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.shgledger.testing.TestPostgres;
 import org.shgledger.unit.Unit;
 import org.shgledger.unit.UnitException;
 import org.shgledger.unit.UnitRejection;

@@ -2,6 +2,7 @@ package org.shgledger.server;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.shgledger.testing.TestPostgres;
 
 /**
  * {@link EndpointsTest} over PostgreSQL, each test in a new schema. Skipped where no server

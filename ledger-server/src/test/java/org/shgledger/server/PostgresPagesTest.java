@@ -1,6 +1,7 @@
 package org.shgledger.server;
 
 import org.junit.jupiter.api.AfterAll;
+import org.shgledger.testing.TestPostgres;
 
 /**
  * {@link PagesTest} over PostgreSQL, in a schema of its own: sessions, lock-outs and form keys in

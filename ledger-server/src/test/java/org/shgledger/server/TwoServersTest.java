@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.EntryId;
 import org.shgledger.store.Verification;
+import org.shgledger.testing.TestPostgres;
 
 /**
  * Two servers on different ports over one PostgreSQL behave as one (issue 16): writers through
