@@ -1,5 +1,7 @@
 package org.shgledger.server;
 
+import gg.jte.html.escape.Escape;
+import gg.jte.output.StringOutput;
 import java.util.Map;
 import java.util.Objects;
 import org.shgledger.store.LedgerStore;
@@ -114,19 +116,12 @@ public interface ReportSource {
    * @throws org.shgledger.LedgerException for a refusal of the books (an unknown group is a 404)
    */
   default String html(LedgerStore store, Query query) {
-    String json = json(store, query);
-    StringBuilder escaped = new StringBuilder("<pre>");
-    for (int i = 0; i < json.length(); i++) {
-      char c = json.charAt(i);
-      switch (c) {
-        case '&' -> escaped.append("&amp;");
-        case '<' -> escaped.append("&lt;");
-        case '>' -> escaped.append("&gt;");
-        case '"' -> escaped.append("&quot;");
-        case '\'' -> escaped.append("&#39;");
-        default -> escaped.append(c);
-      }
-    }
-    return escaped.append("</pre>\n").toString();
+    // jte's own escaping, as the pages' templates escape every value
+    StringOutput escaped = new StringOutput();
+    escaped.writeContent("<pre>");
+    Escape.htmlContent(json(store, query), escaped);
+    escaped.writeContent("</pre>\n");
+    return escaped.toString();
   }
+
 }
