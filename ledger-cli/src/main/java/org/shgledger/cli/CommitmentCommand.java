@@ -142,12 +142,7 @@ final class CommitmentCommand implements Callable<Integer>, StoreReport {
     if (suppressBelow < 1 || suppressBelow == 2 || suppressBelow > SmallCells.MAX_THRESHOLD) {
       throw usage("--suppress-below must be 1, or 3 to " + SmallCells.MAX_THRESHOLD + ", not " + suppressBelow);
     }
-    if ((unit == null) == (groups == null)) {
-      throw usage("name a UNIT or give --groups, one of the two");
-    }
-    if (groups != null && groups.size() > ProgrammeIndicators.MAX_GROUPS) {
-      throw usage("--groups names at most " + ProgrammeIndicators.MAX_GROUPS + " groups, not " + groups.size());
-    }
+    IndicatorsCommand.checkCounted(unit, groups, spec);
     Targets goals = targets.toString().equals(Targets.COMMITMENT) ? Targets.commitment()
         : IndicatorsCommand.readTargets(targets);
     LocalDate day = asOf != null ? asOf : LocalDate.now();

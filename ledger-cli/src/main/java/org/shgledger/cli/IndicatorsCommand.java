@@ -106,12 +106,7 @@ final class IndicatorsCommand implements Callable<Integer> {
     if (suppressBelow < 1 || suppressBelow > SmallCells.MAX_THRESHOLD) {
       throw usage("--suppress-below must be 1 to " + SmallCells.MAX_THRESHOLD + ", not " + suppressBelow);
     }
-    if ((unit == null) == (groups == null)) {
-      throw usage("name a UNIT or give --groups, one of the two");
-    }
-    if (groups != null && groups.size() > ProgrammeIndicators.MAX_GROUPS) {
-      throw usage("--groups names at most " + ProgrammeIndicators.MAX_GROUPS + " groups, not " + groups.size());
-    }
+    checkCounted(unit, groups, spec);
     Targets goals = targets == null ? Targets.none()
         : targets.toString().equals(Targets.COMMITMENT) ? Targets.commitment() : readTargets(targets);
     LocalDate day = asOf != null ? asOf : LocalDate.now();
@@ -154,6 +149,23 @@ final class IndicatorsCommand implements Callable<Integer> {
    * @return the groups, not null
    * @throws ParameterException if the unit's code is malformed
    */
+  /**
+   * The rule of every report over a unit or groups ({@code shg indicators}, {@code shg commitment},
+   * {@code shg incidents}): a UNIT or {@code --groups}, one of the two, and at most {@value
+   * ProgrammeIndicators#MAX_GROUPS} groups.
+   *
+   * @throws ParameterException naming what is wrong
+   */
+  static void checkCounted(String unit, List<BookId> groups, CommandSpec spec) {
+    if ((unit == null) == (groups == null)) {
+      throw new ParameterException(spec.commandLine(), "name a UNIT or give --groups, one of the two");
+    }
+    if (groups != null && groups.size() > ProgrammeIndicators.MAX_GROUPS) {
+      throw new ParameterException(spec.commandLine(),
+          "--groups names at most " + ProgrammeIndicators.MAX_GROUPS + " groups, not " + groups.size());
+    }
+  }
+
   static List<BookId> groups(LedgerStore store, String unit, List<BookId> groups, CommandSpec spec) {
     if (groups != null) {
       return groups;
