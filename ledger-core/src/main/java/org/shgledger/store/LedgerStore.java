@@ -102,6 +102,11 @@ public final class LedgerStore implements AutoCloseable {
     };
   }
 
+  /** The connection and its transactions, for {@link BookCopy}. */
+  Database database() {
+    return database;
+  }
+
   /**
    * The journal: every group's book, accounts and entries.
    *
