@@ -80,7 +80,7 @@ public final class LedgerStore implements AutoCloseable {
     this.journal = new JdbcJournal(database);
     this.registry = new JdbcGroupRegistry(database);
     this.programme = new JdbcProgrammeRegister(database);
-    this.engine = new SavingsGroups(journal, registry, unitOfWork(), dates);
+    this.engine = new SavingsGroups(journal, registry, unitOfWork(), dates, new SyncLog.FieldCopyLog(database));
     this.units = new Units(engine, new JdbcUnitRegistry(database));
   }
 

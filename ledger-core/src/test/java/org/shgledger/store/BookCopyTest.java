@@ -111,4 +111,42 @@ class BookCopyTest {
       assertTrue(field.journal().books().isEmpty(), "nothing written");
     }
   }
+
+  @Test
+  void aFieldCopyKeepsEachOperationAsPendingInItsTransaction() {
+    BookCopy.Book copy;
+    try (LedgerStore server = LedgerStore.openSqlite(directory.resolve("server.db"))) {
+      liveAFewMonths(server);
+      copy = BookCopy.read(server, SHG);
+      assertTrue(SyncLog.operations(server).isEmpty(), "a server keeps no pending operations");
+    }
+    Path file = directory.resolve("field.db");
+    try (LedgerStore field = LedgerStore.openSqlite(file)) {
+      BookCopy.write(field, copy);
+      SyncLog.remember(field, new SyncLog.Remote(SHG, "http://127.0.0.1:8080", "2024-06-01T00:00:00Z",
+          "2024-06-01T00:00:00Z"));
+    }
+    try (LedgerStore field = LedgerStore.openSqlite(file)) {
+      SavingsGroups groups = field.engine();
+      groups.record(SHG, EntryId.of("SAVE-M01-JUNE"), MAY.plusMonths(1),
+          new GroupOperation.Save(M01, SavingsKind.COMPULSORY, rupees(100), Channel.CASH));
+      groups.record(SHG, EntryId.of("SAVE-M01-JUNE"), MAY.plusMonths(1),
+          new GroupOperation.Save(M01, SavingsKind.COMPULSORY, rupees(100), Channel.CASH));
+      groups.repayLoan(SHG, EntryId.of("REPAY-2"), LOAN, MAY.plusMonths(1), rupees(180), Channel.CASH);
+      groups.recordMeeting(new Meeting(SHG, MAY.plusMonths(1), Map.of(M01, Attendance.PRESENT, M02, Attendance.ABSENT)));
+      assertThrows(JournalException.class, () -> groups.repayLoan(SHG, EntryId.of("SAVE-M01-JUNE"), LOAN,
+          MAY.plusMonths(1), rupees(10), Channel.CASH), "an id reused: refused, and nothing kept");
+      org.shgledger.group.GroupException notSent = assertThrows(org.shgledger.group.GroupException.class,
+          () -> groups.addMember(SHG, Member.joining(MemberId.of("M09"), "New", MemberCategory.ADULT_WOMAN, MAY)));
+      assertEquals(org.shgledger.group.GroupRejection.NOT_ON_FIELD_COPY, notSent.reason());
+      List<SyncLog.Operation> pending = SyncLog.operations(field);
+      assertEquals(List.of("SAVE-M01-JUNE", "REPAY-2", "meeting-roll:2024-06-06"),
+          pending.stream().map(SyncLog.Operation::key).toList());
+      assertEquals("{\"operation\":\"save\",\"id\":\"SAVE-M01-JUNE\",\"date\":\"2024-06-06\",\"member\":\"M01\","
+          + "\"amount\":\"100.00\",\"kind\":\"compulsory\",\"channel\":\"cash\"}", pending.get(0).body());
+      assertEquals("{\"operation\":\"meeting-roll\",\"date\":\"2024-06-06\",\"present\":\"M01\",\"absent\":\"M02\"}",
+          pending.get(2).body());
+      assertTrue(pending.stream().allMatch(op -> op.state() == SyncLog.State.PENDING));
+    }
+  }
 }
