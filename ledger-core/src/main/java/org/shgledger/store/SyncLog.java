@@ -191,6 +191,55 @@ public final class SyncLog {
     });
   }
 
+  /**
+   * On a server: the refusal a pushed operation got before, if any (kept by {@link #refused}).
+   *
+   * @param store the server's books, not null
+   * @param book the group, not null
+   * @param key the operation's key, not null
+   * @return the rejection's name and message, or empty
+   */
+  public static java.util.Optional<String[]> refusal(LedgerStore store, BookId book, String key) {
+    Database database = store.database();
+    return database.read(false, () -> {
+      PreparedStatement query = database.prepare("SELECT rejection, reason FROM sync_refusal WHERE book_id = ?"
+          + " AND op_key = ?");
+      query.setString(1, book.value());
+      query.setString(2, key);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? java.util.Optional.of(new String[] {row.getString(1), row.getString(2)})
+            : java.util.Optional.<String[]>empty();
+      }
+    });
+  }
+
+  /**
+   * On a server: keeps a pushed operation's refusal, so that a late copy of it gets the same one.
+   *
+   * @param store the server's books, not null
+   * @param book the group, not null
+   * @param key the operation's key, not null
+   * @param rejection the rejection's name, not null
+   * @param reason its message, not null
+   */
+  public static void refused(LedgerStore store, BookId book, String key, String rejection, String reason) {
+    Database database = store.database();
+    database.write(List.of(book), () -> {
+      if (refusal(store, book, key).isPresent()) {
+        return null;
+      }
+      PreparedStatement insert = database.prepare("INSERT INTO sync_refusal (book_id, op_key, rejection, reason,"
+          + " refused_at) VALUES (?, ?, ?, ?, ?)");
+      insert.setString(1, book.value());
+      insert.setString(2, key);
+      insert.setString(3, rejection);
+      insert.setString(4, reason.length() > 1000 ? reason.substring(0, 1000) : reason);
+      insert.setString(5, Database.now());
+      insert.executeUpdate();
+      return null;
+    });
+  }
+
   /** The engine's log on a store: keeps the operations of the books that were field copies when it opened. */
   static final class FieldCopyLog implements OperationLog {
     private final Database database;

@@ -8,6 +8,7 @@ import org.shgledger.journal.BookId;
 import org.shgledger.store.BookCopy;
 import org.shgledger.store.LedgerStore;
 import org.shgledger.store.StoreException;
+import org.shgledger.store.SyncLog;
 
 /**
  * The routes of books kept offline (issue 17, docs/sync.md): {@code GET
@@ -63,6 +64,12 @@ final class SyncRoutes {
     List<SyncWire.Result> results = new ArrayList<>();
     for (SyncWire.PushedOperation op : pushed) {
       SyncWire.Result result;
+      java.util.Optional<String[]> before = SyncLog.refusal(store, group, op.key());
+      if (before.isPresent()) {
+        // a late copy of an operation refused before: the same answer, never judged again
+        results.add(new SyncWire.Result(op.key(), false, false, before.get()[0], before.get()[1]));
+        continue;
+      }
       try {
         Operations.Outcome outcome = operations.perform(group, op.body());
         result = new SyncWire.Result(op.key(), true, outcome.status() == 200, null, null);
@@ -76,6 +83,9 @@ final class SyncRoutes {
         break;
       } catch (LedgerException e) {
         result = new SyncWire.Result(op.key(), false, false, LedgerServer.Rejected.of(e).name(), e.getMessage());
+      }
+      if (!result.accepted()) {
+        SyncLog.refused(store, group, op.key(), result.error(), result.message());
       }
       results.add(result);
     }

@@ -29,3 +29,15 @@ CREATE TABLE sync_operation (
   answered_at VARCHAR(40),
   UNIQUE (book_id, op_key)
 );
+-- On the server: the refusals of pushed operations, by book and key, so that a copy of a refused
+-- operation that arrives late (a request the network delayed, sent again by the client meanwhile)
+-- gets the same refusal rather than being judged again against books that have since changed:
+-- an operation the client was told is refused never lands afterwards.
+CREATE TABLE sync_refusal (
+  book_id VARCHAR(32) NOT NULL,
+  op_key VARCHAR(200) NOT NULL,
+  rejection VARCHAR(60) NOT NULL,
+  reason VARCHAR(1000) NOT NULL,
+  refused_at VARCHAR(40) NOT NULL,
+  PRIMARY KEY (book_id, op_key)
+);
