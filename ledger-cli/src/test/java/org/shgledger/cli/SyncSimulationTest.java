@@ -252,7 +252,7 @@ class SyncSimulationTest {
     }
   }
 
-  private static void setUp(LedgerStore store) {
+  static void setUp(LedgerStore store) {
     SavingsGroups groups = store.engine();
     Group group = new Group(SHG, "Simulation Mahila Samooh", INR, FORMED, MeetingFrequency.MONTHLY,
         Money.ofMajor(INR, 100), RoundingPolicy.wholeUnits(RoundingMode.HALF_UP), Month.APRIL,
