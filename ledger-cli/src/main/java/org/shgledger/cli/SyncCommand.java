@@ -81,7 +81,8 @@ final class SyncCommand extends CommandGroup {
   /** {@code shg sync clone SERVER_URL GROUP… --db FILE --token TOKEN}. */
   @Command(name = "clone", mixinStandardHelpOptions = true,
       description = {"Copy groups' books from the server into a new field file (written whole, then renamed"
-          + " into place); prints each book's chain heads, which equal the server's."})
+          + " into place); prints each book's chain heads, which equal the server's.",
+          "Example: shg sync clone https://books.example.org SHG01 SHG02 --db field.db --token shg_…"})
   static final class CloneBooks extends Remote {
     @Parameters(index = "0", paramLabel = "SERVER_URL", description = "The server, such as https://books.example.org.")
     String server;
@@ -101,7 +102,8 @@ final class SyncCommand extends CommandGroup {
   @Command(name = "push", mixinStandardHelpOptions = true,
       description = {"Send the operations recorded in the field file to the server, in order, batched and"
           + " compressed; each is accepted (once, however often it is sent) or refused with the server's"
-          + " reason (shg sync status lists them). Interrupted, run it again: nothing is lost or doubled."})
+          + " reason (shg sync status lists them). Interrupted, run it again: nothing is lost or doubled.",
+          "Example: SHG_TOKEN=shg_… shg sync push --db field.db"})
   static final class Push extends Remote {
     @Option(names = "--batch", paramLabel = "N", defaultValue = "" + SyncClient.BATCH,
         description = "Operations per request (default ${DEFAULT-VALUE}).")
@@ -123,7 +125,8 @@ final class SyncCommand extends CommandGroup {
   /** {@code shg sync pull --db FILE --token TOKEN}. */
   @Command(name = "pull", mixinStandardHelpOptions = true,
       description = {"Replace the field file's books with the server's (a new file renamed into place), keeping"
-          + " the list of operations and their answers. Push first: pull refuses while operations are pending."})
+          + " the list of operations and their answers. Push first: pull refuses while operations are pending.",
+          "Example: shg sync pull --db field.db --token shg_…"})
   static final class Pull extends Remote {
     @Override
     void run(PrintWriter out) {
@@ -134,7 +137,8 @@ final class SyncCommand extends CommandGroup {
   /** {@code shg sync status --db FILE}. */
   @Command(name = "status", mixinStandardHelpOptions = true,
       description = {"List the field file's groups and servers, then every operation recorded in it: pending,"
-          + " accepted, or refused with the server's reason."})
+          + " accepted, or refused with the server's reason.",
+          "Example: shg sync status --db field.db"})
   static final class Status implements Callable<Integer> {
     @Spec CommandSpec spec;
 
