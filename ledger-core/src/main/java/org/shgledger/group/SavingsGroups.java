@@ -857,20 +857,6 @@ public final class SavingsGroups {
   }
 
   /**
-   * Runs several operations on one group as one unit, through this engine's {@link UnitOfWork}:
-   * over a {@code LedgerStore} they are one database transaction (each operation inside joins it),
-   * so if the work throws, nothing any of them wrote is kept. Importers use it to write a whole
-   * file or nothing. Over {@link UnitOfWork#immediate()} (the in-memory engine) the operations run
-   * directly and what succeeded before a failure stays.
-   *
-   * @param code the group the work writes, locked for the whole work where the store has locks,
-   *     not null
-   * @param work the operations; a store may run it again from the start, so it must decide from
-   *     what it reads, not null
-   * @param <T> the work's result
-   * @return the work's result, possibly null
-   */
-  /**
    * Runs an operation and, on a field copy's book, keeps its body in the same unit of work.
    */
   private <T> T logged(BookId code, String key, Supplier<Map<String, String>> body, Supplier<T> work) {
@@ -892,6 +878,20 @@ public final class SavingsGroups {
     }
   }
 
+  /**
+   * Runs several operations on one group as one unit, through this engine's {@link UnitOfWork}:
+   * over a {@code LedgerStore} they are one database transaction (each operation inside joins it),
+   * so if the work throws, nothing any of them wrote is kept. Importers use it to write a whole
+   * file or nothing. Over {@link UnitOfWork#immediate()} (the in-memory engine) the operations run
+   * directly and what succeeded before a failure stays.
+   *
+   * @param code the group the work writes, locked for the whole work where the store has locks,
+   *     not null
+   * @param work the operations; a store may run it again from the start, so it must decide from
+   *     what it reads, not null
+   * @param <T> the work's result
+   * @return the work's result, possibly null
+   */
   public <T> T atomically(BookId code, Supplier<T> work) {
     return membership.atomically(code, work);
   }
