@@ -94,6 +94,7 @@ public final class Shg implements Callable<Integer> {
           GenerateCommand.class,
           ServeCommand.class,
           UserCommand.class,
+          SyncCommand.class,
           CompletionCommand.class,
           HelpCommand.class);
 

@@ -114,7 +114,12 @@ public enum GroupRejection {
    */
   RECORDS_INCONSISTENT,
   /** The welfare fund would pay out more than it holds, on the date or later. */
-  INSUFFICIENT_FUND;
+  INSUFFICIENT_FUND,
+  /**
+   * The book is a field copy ({@code shg sync clone}, docs/sync.md) and the operation is one the
+   * server's API does not take, so it could never be sent: record it on the server and pull.
+   */
+  NOT_ON_FIELD_COPY;
 
   /**
    * Whether this reason means that something named does not exist (a group, a member, a loan),

@@ -81,6 +81,8 @@ public final class SavingsGroups {
   private final Lending lending;
   private final Corrections corrections;
   private final Closing closing;
+  /** The field copy's pending operations ({@link OperationLog#NONE} elsewhere). */
+  private final OperationLog log;
 
   /**
    * Creates the engine over a journal and a registry that live and die with the process, such as
@@ -119,6 +121,25 @@ public final class SavingsGroups {
    * @param dates the dates a new record may have, not null
    */
   public SavingsGroups(Journal journal, GroupRegistry registry, UnitOfWork unitOfWork, DateLimits dates) {
+    this(journal, registry, unitOfWork, dates, OperationLog.NONE);
+  }
+
+  /**
+   * Creates the engine with a log of its operations: a field copy's store ({@code shg sync clone},
+   * docs/sync.md) keeps each operation recorded on a cloned book, in the operation's own unit of
+   * work, as pending until the server has it. On such a book, an operation the server's API does
+   * not take is refused ({@link GroupRejection#NOT_ON_FIELD_COPY}), so that nothing recorded there
+   * is lost at the next pull.
+   *
+   * @param journal where the money is kept, not null
+   * @param registry where groups, members, office bearers and meetings are kept, not null
+   * @param unitOfWork what makes each operation one whole, not null
+   * @param dates the dates a new record may have, not null
+   * @param log where each operation on a field copy's book is kept, not null
+   */
+  public SavingsGroups(Journal journal, GroupRegistry registry, UnitOfWork unitOfWork, DateLimits dates,
+      OperationLog log) {
+    this.log = Objects.requireNonNull(log, "log");
     this.journal = Objects.requireNonNull(journal, "journal");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.dates = Objects.requireNonNull(dates, "dates");
@@ -206,6 +227,7 @@ public final class SavingsGroups {
    * @throws IllegalArgumentException if the record says she has already left
    */
   public Member addMember(BookId code, Member member) {
+    notOnFieldCopy(code, "adding a member");
     Objects.requireNonNull(member, "member");
     admit(code, member.joined(), member.id() + "'s joining", () -> registry.member(code, member.id()).isPresent());
     member.bankAccount().ifPresent(account -> admitBankAccount(code, member.id(), account));
@@ -226,6 +248,7 @@ public final class SavingsGroups {
    *     before)
    */
   public Member setBankAccount(BookId code, MemberId memberId, MemberBankAccount account) {
+    notOnFieldCopy(code, "a member's bank account");
     Objects.requireNonNull(account, "account");
     membership.group(code);
     admitBankAccount(code, Objects.requireNonNull(memberId, "memberId"), account);
@@ -259,6 +282,7 @@ public final class SavingsGroups {
    *     term's start (its end may be years ahead)
    */
   public BearerTerm elect(BookId code, BearerTerm term) {
+    notOnFieldCopy(code, "electing an office bearer");
     Objects.requireNonNull(term, "term");
     admit(code, term.from(), term.member() + "'s term as " + term.role().name().toLowerCase(java.util.Locale.ROOT),
         () -> registry.terms(code).contains(term));
@@ -290,7 +314,8 @@ public final class SavingsGroups {
     Objects.requireNonNull(meeting, "meeting");
     admit(meeting.group(), meeting.date(), "the meeting",
         () -> registry.meeting(meeting.group(), meeting.date()).isPresent());
-    return membership.recordMeeting(meeting);
+    return logged(meeting.group(), "meeting-roll:" + meeting.date(), () -> OperationBodies.roll(meeting),
+        () -> membership.recordMeeting(meeting));
   }
 
   /**
@@ -309,7 +334,8 @@ public final class SavingsGroups {
    */
   public JournalEntry record(BookId code, EntryId id, LocalDate date, GroupOperation operation) {
     admitEntry(code, Objects.requireNonNull(id, "id"), date);
-    return postings.record(code, id, date, operation);
+    return logged(code, id.value(), () -> OperationBodies.of(code, id, date, operation),
+        () -> postings.record(code, id, date, operation));
   }
 
   /**
@@ -329,7 +355,7 @@ public final class SavingsGroups {
   public JournalEntry receiveBankLoan(BookId code, BankLoan terms) {
     Objects.requireNonNull(terms, "terms");
     admitEntry(code, terms.receipt(), terms.received());
-    return atomically(code, () -> {
+    return logged(code, terms.receipt().value(), () -> OperationBodies.bankLoan(terms), () -> atomically(code, () -> {
       Group group = membership.group(code);
       if (!terms.principal().getCurrencyUnit().equals(group.currency())) {
         throw new GroupException(GroupRejection.INVALID_AMOUNT, "group " + code + " keeps its books in "
@@ -339,7 +365,7 @@ public final class SavingsGroups {
           new GroupOperation.ReceiveBankLoan(terms.principal()));
       registry.putBankLoan(code, terms);
       return entry;
-    });
+    }));
   }
 
   /**
@@ -365,6 +391,7 @@ public final class SavingsGroups {
   public BankLoan keepBankLoanTerms(BookId code, EntryId receipt, java.math.BigDecimal annualRatePercent,
       int instalments, org.shgledger.loan.RepaymentMethod method) {
     Objects.requireNonNull(receipt, "receipt");
+    notOnFieldCopy(code, "keeping a bank loan's terms");
     return atomically(code, () -> {
       membership.group(code);
       JournalEntry entry = journal.entry(code, receipt).orElseThrow(() -> new JournalException(
@@ -409,7 +436,18 @@ public final class SavingsGroups {
         throw e.atBatchIndex(i);
       }
     }
-    return postings.recordAll(code, recordings);
+    if (!log.active(code)) {
+      return postings.recordAll(code, recordings);
+    }
+    List<Map<String, String>> bodies = recordings.stream()
+        .map(r -> OperationBodies.of(code, r.id(), r.date(), r.operation())).toList();
+    return atomically(code, () -> {
+      List<JournalEntry> entries = postings.recordAll(code, recordings);
+      for (int i = 0; i < recordings.size(); i++) {
+        log.recorded(code, recordings.get(i).id().value(), bodies.get(i));
+      }
+      return entries;
+    });
   }
 
   /**
@@ -424,7 +462,9 @@ public final class SavingsGroups {
    */
   public JournalEntry record(BookId code, Recording recording) {
     admitEntry(membership.group(code), Objects.requireNonNull(recording, "recording"));
-    return postings.record(code, recording);
+    return logged(code, recording.id().value(),
+        () -> OperationBodies.of(code, recording.id(), recording.date(), recording.operation()),
+        () -> postings.record(code, recording));
   }
 
   /**
@@ -463,6 +503,7 @@ public final class SavingsGroups {
    */
   public List<JournalEntry> reclassifyBankLine(BookId code, EntryId entry, AccountCode account) {
     // no date check: both entries keep the date of a line that is in the books already
+    notOnFieldCopy(code, "reclassifying a bank line");
     return postings.reclassifyBankLine(code, entry, account);
   }
 
@@ -484,7 +525,8 @@ public final class SavingsGroups {
    */
   public JournalEntry reverse(BookId code, EntryId original, EntryId reversalId, LocalDate date, String memo) {
     admitEntry(code, Objects.requireNonNull(reversalId, "reversalId"), date);
-    return corrections.reverse(code, original, reversalId, date, memo);
+    return logged(code, reversalId.value(), () -> OperationBodies.reverse(reversalId, original, date),
+        () -> corrections.reverse(code, original, reversalId, date, memo));
   }
 
   /**
@@ -536,7 +578,9 @@ public final class SavingsGroups {
     Objects.requireNonNull(loanId, "loanId");
     admit(code, Objects.requireNonNull(terms, "terms").disbursementDate(), "loan " + loanId + "'s disbursement",
         () -> registry.loan(code, loanId).isPresent());
-    return lending.disburseLoan(code, id, loanId, memberId, terms, channel, fee);
+    return logged(code, Objects.requireNonNull(id, "id").value(),
+        () -> OperationBodies.disburse(code, id, loanId, memberId, terms, channel, fee),
+        () -> lending.disburseLoan(code, id, loanId, memberId, terms, channel, fee));
   }
 
   /**
@@ -558,7 +602,10 @@ public final class SavingsGroups {
     Objects.requireNonNull(loanId, "loanId");
     admit(code, date, "penalty " + id,
         () -> registry.loanEvents(code, loanId).stream().anyMatch(event -> event.id().equals(id)));
-    lending.chargeLoanPenalty(code, id, loanId, date, amount);
+    logged(code, id.value(), () -> OperationBodies.penalty(id, loanId, date, amount), () -> {
+      lending.chargeLoanPenalty(code, id, loanId, date, amount);
+      return null;
+    });
   }
 
   /**
@@ -580,7 +627,8 @@ public final class SavingsGroups {
    */
   public JournalEntry repayLoan(BookId code, EntryId id, LoanId loanId, LocalDate date, Money amount, Channel channel) {
     admitEntry(code, Objects.requireNonNull(id, "id"), date);
-    return lending.repayLoan(code, id, loanId, date, amount, channel);
+    return logged(code, id.value(), () -> OperationBodies.repay(id, loanId, date, amount, channel),
+        () -> lending.repayLoan(code, id, loanId, date, amount, channel));
   }
 
   /**
@@ -606,7 +654,8 @@ public final class SavingsGroups {
   public JournalEntry settleLoan(
       BookId code, EntryId id, LoanId loanId, LocalDate date, Channel channel, FlatEarlyInterest flatEarlyInterest) {
     admitEntry(code, Objects.requireNonNull(id, "id"), date);
-    return lending.settleLoan(code, id, loanId, date, channel, flatEarlyInterest);
+    return logged(code, id.value(), () -> OperationBodies.settle(id, loanId, date, channel, flatEarlyInterest),
+        () -> lending.settleLoan(code, id, loanId, date, channel, flatEarlyInterest));
   }
 
   /**
@@ -687,6 +736,7 @@ public final class SavingsGroups {
    *     GroupRejection#DATE_TOO_FAR_AHEAD}
    */
   public Optional<JournalEntry> closeYear(BookId code, EntryId id, LocalDate yearEnd) {
+    notOnFieldCopy(code, "closing the year");
     admitEntry(code, Objects.requireNonNull(id, "id"), yearEnd);
     return closing.closeYear(code, id, yearEnd);
   }
@@ -709,6 +759,7 @@ public final class SavingsGroups {
    *     GroupRejection#DATE_BEFORE_FORMATION}, {@link GroupRejection#DATE_TOO_FAR_AHEAD}
    */
   public JournalEntry distributeSurplus(BookId code, EntryId id, LocalDate date, Money total) {
+    notOnFieldCopy(code, "distributing the surplus");
     admitEntry(code, Objects.requireNonNull(id, "id"), date);
     return closing.distributeSurplus(code, id, date, total);
   }
@@ -735,6 +786,7 @@ public final class SavingsGroups {
    *     GroupRejection#DATE_BEFORE_FORMATION}, {@link GroupRejection#DATE_TOO_FAR_AHEAD}
    */
   public Optional<JournalEntry> settleExit(BookId code, EntryId id, MemberId memberId, LocalDate date, Channel channel) {
+    notOnFieldCopy(code, "settling a member's exit");
     admitEntry(code, Objects.requireNonNull(id, "id"), date);
     return closing.settleExit(code, id, memberId, date, channel);
   }
@@ -776,6 +828,7 @@ public final class SavingsGroups {
    *     GroupRejection#DATE_TOO_FAR_AHEAD}
    */
   public JournalEntry shareOut(BookId code, EntryId id, LocalDate date, ShareOutTerms terms) {
+    notOnFieldCopy(code, "a share-out");
     admitEntry(code, Objects.requireNonNull(id, "id"), date);
     return closing.shareOut(code, id, date, terms);
   }
@@ -801,6 +854,28 @@ public final class SavingsGroups {
    */
   public List<Member> membersOn(BookId code, LocalDate date) {
     return membership.membersOn(code, date);
+  }
+
+  /**
+   * Runs an operation and, on a field copy's book, keeps its body in the same unit of work.
+   */
+  private <T> T logged(BookId code, String key, Supplier<Map<String, String>> body, Supplier<T> work) {
+    if (!log.active(code)) {
+      return work.get();
+    }
+    Map<String, String> made = body.get(); // an operation that cannot be sent is refused before it runs
+    return atomically(code, () -> {
+      T result = work.get();
+      log.recorded(code, key, made);
+      return result;
+    });
+  }
+
+  /** On a field copy's book, refuses what the server's API does not take. */
+  private void notOnFieldCopy(BookId code, String what) {
+    if (log.active(code)) {
+      throw OperationBodies.unsupported(code, what);
+    }
   }
 
   /**

@@ -80,7 +80,7 @@ public final class LedgerStore implements AutoCloseable {
     this.journal = new JdbcJournal(database);
     this.registry = new JdbcGroupRegistry(database);
     this.programme = new JdbcProgrammeRegister(database);
-    this.engine = new SavingsGroups(journal, registry, unitOfWork(), dates);
+    this.engine = new SavingsGroups(journal, registry, unitOfWork(), dates, new SyncLog.FieldCopyLog(database));
     this.units = new Units(engine, new JdbcUnitRegistry(database));
   }
 
@@ -100,6 +100,11 @@ public final class LedgerStore implements AutoCloseable {
         return database.write(List.of(book), work::get);
       }
     };
+  }
+
+  /** The connection and its transactions, for {@link BookCopy}. */
+  Database database() {
+    return database;
   }
 
   /**

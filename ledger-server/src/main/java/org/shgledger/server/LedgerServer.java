@@ -89,13 +89,17 @@ public final class LedgerServer implements AutoCloseable {
       new Route("POST", API + "/groups/{group}/loans/{loan}/repayments", Guard.RECORD, Set.of()),
       new Route("POST", API + "/groups/{group}/operations", Guard.RECORD, Set.of()),
       new Route("POST", API + "/groups/{group}/imports/meetings", Guard.RECORD, Set.of("dry-run")),
-      new Route("POST", API + "/groups/{group}/imports/passbook", Guard.RECORD, Set.of("profile", "dry-run")));
+      new Route("POST", API + "/groups/{group}/imports/passbook", Guard.RECORD, Set.of("profile", "dry-run")),
+      // books kept offline (issue 17, SyncRoutes): the books hold names, so guarded as recording is
+      new Route("GET", SyncRoutes.BOOKS, Guard.RECORD, Set.of()),
+      new Route("POST", SyncRoutes.BATCH, Guard.RECORD, Set.of()));
 
   private final ServerBooks books;
   private final ReportSource reports;
   private final Access access;
   private final Operations operations;
   private final Imports imports;
+  private final SyncRoutes sync;
   private final AccessLog log;
   private final Javalin app;
   private final ReentrantLock turn = new ReentrantLock(true);
@@ -110,6 +114,7 @@ public final class LedgerServer implements AutoCloseable {
     this.access = new Access(books.store().units());
     this.operations = new Operations(books.store());
     this.imports = new Imports(books.store());
+    this.sync = new SyncRoutes(books.store(), operations);
     this.log = new AccessLog(logStream);
     Pages pages = new Pages(books, reports, access, log, turn, () -> draining, inFlight, secureCookies);
     this.app = Javalin.create(config -> {
@@ -317,6 +322,10 @@ public final class LedgerServer implements AutoCloseable {
 
   private void dispatch(Route route, Context ctx, User user) {
     String path = route.path();
+    if (SyncRoutes.handles(path)) {
+      sync.serve(path, ctx, () -> body(ctx, Imports.MAX_BODY_BYTES));
+      return;
+    }
     if (path.equals("/openapi.json")) {
       ctx.contentType(JSON).result(openApi());
     } else if (path.equals(API + "/groups")) {

@@ -51,6 +51,8 @@ class RoleMatrixTest {
       POST /api/v1/groups/{group}/operations                201 201 201 403 403 401
       POST /api/v1/groups/{group}/imports/meetings          201 201 201 403 403 401
       POST /api/v1/groups/{group}/imports/passbook          201 201 201 403 403 401
+      GET /api/v1/groups/{group}/books                      200 200 200 403 403 401
+      POST /api/v1/groups/{group}/operations/batch          200 200 200 403 403 401
       """;
 
   /** SHG02, WEST: nobody's but the admin's and the auditor's (who has no unit). */
@@ -74,6 +76,8 @@ class RoleMatrixTest {
       POST /api/v1/groups/{group}/operations                201 403 403 403 403 401
       POST /api/v1/groups/{group}/imports/meetings          201 403 403 403 403 401
       POST /api/v1/groups/{group}/imports/passbook          201 403 403 403 403 401
+      GET /api/v1/groups/{group}/books                      200 403 403 403 403 401
+      POST /api/v1/groups/{group}/operations/batch          200 403 403 403 403 401
       """;
 
   @TempDir static Path folder;
@@ -138,6 +142,10 @@ class RoleMatrixTest {
           // a deposit a day, each role's balance following the one before it (the roles that may record come first)
           body = "Date,Narration,Withdrawal,Deposit,Balance\n0" + (r + 1) + "/07/2024,CASH DEPOSIT,,10.00,"
               + (10 * (r + 1)) + ".00\n";
+        } else if (route[1].endsWith("/operations/batch")) {
+          body = "{\"operations\": [{\"key\": \"MATRIX-BATCH-" + role + "-" + group + "\", \"body\": {\"operation\": \"fine\","
+              + " \"id\": \"MATRIX-BATCH-" + role + "-" + group + "\", \"member\": \"M03\", \"amount\": \"5\","
+              + " \"date\": \"2024-05-04\"}}]}";
         } else if (route[1].endsWith("/operations")) {
           body = "{\"operation\": \"fine\", \"id\": \"MATRIX-OP-" + role + "-" + group + "\", \"member\": \"M03\","
               + " \"amount\": \"5\", \"date\": \"2024-05-04\"}";

@@ -1,0 +1,303 @@
+package org.shgledger.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.shgledger.LedgerException;
+import org.shgledger.journal.BookId;
+import org.shgledger.server.SyncWire;
+import org.shgledger.store.BookCopy;
+import org.shgledger.store.LedgerStore;
+import org.shgledger.store.SyncLog;
+import org.shgledger.store.Verification;
+
+/**
+ * The client side of books kept offline (issue 17, docs/sync.md): clone, push and pull over a
+ * {@link Transport}, the real one HTTP and a test's one faulty. Every write to the field file is
+ * either one SQLite transaction (an operation's answer) or a whole new file renamed into place
+ * (clone, pull), so a crash at any point leaves the file as it was or as it should be.
+ */
+final class SyncClient {
+
+  /** How many operations go in one request: a year of a 20-member group's meetings fits in one. */
+  static final int BATCH = 1_000;
+
+  /** One HTTP exchange. */
+  interface Transport {
+    /**
+     * Sends a request.
+     *
+     * @param method GET or POST
+     * @param url the full URL
+     * @param token the bearer token
+     * @param body the gzip-compressed body, or null
+     * @return the status and the body as received (gzip-compressed for the sync routes)
+     * @throws IOException if the exchange failed (the request may or may not have arrived)
+     */
+    Response send(String method, String url, String token, byte[] body) throws IOException;
+  }
+
+  /** A response: the status and the raw body. */
+  record Response(int status, byte[] body) {}
+
+  /** What a push did. */
+  record Pushed(int sent, int accepted, int repeats, int refused) {}
+
+  /** A failure of the network or of the server, as opposed to a refusal of an operation. */
+  static final class SyncFailure extends LedgerException {
+    SyncFailure(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  private final Transport transport;
+  private final String token;
+
+  SyncClient(Transport transport, String token) {
+    this.transport = Objects.requireNonNull(transport, "transport");
+    this.token = Objects.requireNonNull(token, "token");
+  }
+
+  /** The real transport: HTTP, gzip both ways. */
+  static Transport http() {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+    return (method, url, token, body) -> {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5))
+          .header("Authorization", "Bearer " + token).header("Accept-Encoding", "gzip");
+      if (body != null) {
+        request.header("Content-Type", "application/json").header("Content-Encoding", "gzip")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+      } else {
+        request.GET();
+      }
+      try {
+        HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Response(response.statusCode(), response.body());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+    };
+  }
+
+  /**
+   * Copies the groups' books from the server into a new file, written beside it and renamed into
+   * place: the file appears whole or not at all.
+   *
+   * @return each group's verification on the new file
+   */
+  List<Verification> cloneInto(String server, List<BookId> groups, Path file) {
+    if (Files.exists(file)) {
+      throw new LedgerException(file + " exists already: clone makes a new field file (pull refreshes one)");
+    }
+    String now = Instant.now().toString();
+    List<BookCopy.Book> books = new ArrayList<>();
+    for (BookId group : groups) {
+      books.add(fetch(server, group));
+    }
+    return writeFile(file, books, store -> {
+      for (BookCopy.Book book : books) {
+        SyncLog.remember(store, new SyncLog.Remote(book.book(), server, now, now));
+      }
+    });
+  }
+
+  /**
+   * Sends the field file's pending operations, group by group in the order they were recorded,
+   * in batches, and keeps each answer as it comes (one transaction each): a push stopped at any
+   * point and run again sends only what has no answer, and the server finds repeats by their keys.
+   *
+   * @param stopAfter for tests: the most answers to keep before stopping as a crash would; -1 for all
+   */
+  Pushed push(Path file, int batch, int stopAfter) {
+    int sent = 0;
+    int accepted = 0;
+    int repeats = 0;
+    int refused = 0;
+    int kept = 0;
+    try (LedgerStore store = LedgerStore.openSqlite(file)) {
+      Map<BookId, String> servers = servers(store);
+      Map<BookId, List<SyncLog.Operation>> pending = new LinkedHashMap<>();
+      for (SyncLog.Operation op : SyncLog.operations(store)) {
+        if (op.state() == SyncLog.State.PENDING) {
+          pending.computeIfAbsent(op.book(), b -> new ArrayList<>()).add(op);
+        }
+      }
+      for (Map.Entry<BookId, List<SyncLog.Operation>> group : pending.entrySet()) {
+        String server = servers.get(group.getKey());
+        List<SyncLog.Operation> ops = group.getValue();
+        for (int from = 0; from < ops.size(); from += batch) {
+          List<SyncLog.Operation> slice = ops.subList(from, Math.min(ops.size(), from + batch));
+          List<SyncWire.PushedOperation> wire = slice.stream()
+              .map(op -> new SyncWire.PushedOperation(op.key(), op.body())).toList();
+          Response response = exchange("POST", server + "/api/v1/groups/" + group.getKey().value()
+              + "/operations/batch", SyncWire.push(wire));
+          List<SyncWire.Result> results;
+          try {
+            results = SyncWire.readResults(response.body());
+          } catch (IllegalArgumentException e) {
+            throw new SyncFailure("the server's answer to a push could not be read: " + e.getMessage(), e);
+          }
+          sent += slice.size();
+          for (int i = 0; i < results.size() && i < slice.size(); i++) {
+            SyncWire.Result result = results.get(i);
+            SyncLog.Operation op = slice.get(i);
+            if (!op.key().equals(result.key())) {
+              throw new SyncFailure("the server answered " + result.key() + " where " + op.key() + " was sent", null);
+            }
+            if (stopAfter >= 0 && kept >= stopAfter) {
+              return new Pushed(sent, accepted, repeats, refused);
+            }
+            if (result.accepted()) {
+              SyncLog.answer(store, op.sequence(), SyncLog.State.ACCEPTED, result.repeat(), null, null);
+              accepted++;
+              repeats += result.repeat() ? 1 : 0;
+            } else {
+              SyncLog.answer(store, op.sequence(), SyncLog.State.REFUSED, false, result.error(), result.message());
+              refused++;
+            }
+            kept++;
+          }
+          if (results.size() < slice.size()) {
+            throw new SyncFailure("the server answered " + results.size() + " of " + slice.size()
+                + " operations (it was busy); push again to send the rest", null);
+          }
+        }
+      }
+    }
+    return new Pushed(sent, accepted, repeats, refused);
+  }
+
+  /**
+   * Replaces the field file's books with the server's, keeping its servers and its operations
+   * with their answers: a new file written beside it and renamed over it, so an interrupted pull
+   * leaves the old file as it was. Refused while operations are pending: push them first, so that
+   * nothing recorded here is hidden by the server's books.
+   *
+   * @return each group's verification on the new file
+   */
+  List<Verification> pull(Path file) {
+    if (!Files.exists(file)) {
+      throw new LedgerException(file + " does not exist: shg sync clone makes a field file");
+    }
+    Map<BookId, String> servers;
+    long pending;
+    try (LedgerStore store = LedgerStore.openSqlite(file)) {
+      servers = servers(store);
+      pending = SyncLog.operations(store).stream().filter(op -> op.state() == SyncLog.State.PENDING).count();
+    }
+    if (pending > 0) {
+      throw new LedgerException(pending + " operations in " + file + " are not sent yet: shg sync push first,"
+          + " then pull");
+    }
+    List<BookCopy.Book> books = new ArrayList<>();
+    for (Map.Entry<BookId, String> remote : servers.entrySet()) {
+      books.add(fetch(remote.getValue(), remote.getKey()));
+    }
+    return writeFile(file, books, store -> {
+      try (LedgerStore old = LedgerStore.openSqlite(file)) {
+        SyncLog.copy(old, store);
+      }
+    });
+  }
+
+  private static Map<BookId, String> servers(LedgerStore store) {
+    Map<BookId, String> servers = new LinkedHashMap<>();
+    for (SyncLog.Remote remote : SyncLog.remotes(store)) {
+      servers.put(remote.book(), remote.serverUrl());
+    }
+    if (servers.isEmpty()) {
+      throw new LedgerException(store.location() + " is not a field copy: shg sync clone makes one");
+    }
+    return servers;
+  }
+
+  private BookCopy.Book fetch(String server, BookId group) {
+    Response response = exchange("GET", server + "/api/v1/groups/" + group.value() + "/books", null);
+    try {
+      BookCopy.Book book = SyncWire.readBooks(response.body());
+      if (!book.book().equals(group)) {
+        throw new SyncFailure("the server sent the books of " + book.book() + " for " + group, null);
+      }
+      return book;
+    } catch (IllegalArgumentException e) {
+      throw new SyncFailure("the server's books of " + group + " could not be read: " + e.getMessage(), e);
+    }
+  }
+
+  private Response exchange(String method, String url, byte[] body) {
+    Response response;
+    try {
+      response = transport.send(method, url, token, body);
+    } catch (IOException e) {
+      throw new SyncFailure("the server at " + url + " could not be reached: " + e.getMessage()
+          + "; nothing is lost: run the command again", e);
+    }
+    if (response.status() != 200) {
+      String text = new String(response.body(), StandardCharsets.UTF_8);
+      throw new SyncFailure("the server answered " + response.status() + " to " + method + " " + url + ": "
+          + (text.length() > 300 ? text.substring(0, 300) : text).strip(), null);
+    }
+    return response;
+  }
+
+  /** Work on the new file before it is renamed into place. */
+  private interface Finishing {
+    void finish(LedgerStore store);
+  }
+
+  private static List<Verification> writeFile(Path file, List<BookCopy.Book> books, Finishing finishing) {
+    Path directory = file.toAbsolutePath().getParent();
+    Path temp;
+    try {
+      temp = Files.createTempFile(directory, "." + file.getFileName() + ".", ".sync");
+      Files.delete(temp); // SQLite makes the file, with its owner-only permissions
+    } catch (IOException e) {
+      throw new SyncFailure("cannot write beside " + file + ": " + e.getMessage(), e);
+    }
+    List<Verification> verified = new ArrayList<>();
+    try {
+      try (LedgerStore store = LedgerStore.openSqlite(temp)) {
+        for (BookCopy.Book book : books) {
+          BookCopy.write(store, book);
+          Verification verification = store.journal().verify(book.book());
+          if (!verification.isOk() || !verification.headHash().equals(book.journalHead())) {
+            throw new SyncFailure("the copy of " + book.book() + " does not verify: " + verification, null);
+          }
+          verified.add(verification);
+        }
+        finishing.finish(store);
+      }
+      try {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        throw new SyncFailure("cannot replace " + file + " in one step on this file system", e);
+      }
+      return verified;
+    } catch (IOException e) {
+      throw new SyncFailure("cannot write " + file + ": " + e.getMessage(), e);
+    } finally {
+      for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+        try {
+          Files.deleteIfExists(Path.of(temp + suffix));
+        } catch (IOException e) {
+          // a leftover temporary file is harmless: it is never read
+        }
+      }
+    }
+  }
+}

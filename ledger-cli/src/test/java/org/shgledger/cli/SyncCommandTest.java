@@ -1,0 +1,210 @@
+package org.shgledger.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.joda.money.Money;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shgledger.group.Attendance;
+import org.shgledger.group.BankLoan;
+import org.shgledger.group.Channel;
+import org.shgledger.group.DateLimits;
+import org.shgledger.group.GroupOperation;
+import org.shgledger.group.LoanId;
+import org.shgledger.group.Meeting;
+import org.shgledger.group.MemberId;
+import org.shgledger.group.SavingsGroups;
+import org.shgledger.group.SavingsKind;
+import org.shgledger.journal.EntryId;
+import org.shgledger.journal.JournalEntry;
+import org.shgledger.loan.FlatEarlyInterest;
+import org.shgledger.loan.InterestRate;
+import org.shgledger.loan.OpenLoanTerms;
+import org.shgledger.loan.RepaymentMethod;
+import org.shgledger.server.LedgerServer;
+import org.shgledger.server.Role;
+import org.shgledger.server.ServerBooks;
+import org.shgledger.server.User;
+import org.shgledger.store.LedgerStore;
+import org.shgledger.store.SyncLog;
+
+/**
+ * {@code shg sync} through the command line against an in-process server: every operation a field
+ * copy keeps is sent in the API's form and recorded on the server as the same entry (one
+ * encoding), a refusal is listed with its reason, and pull leaves the copy equal to the server.
+ */
+class SyncCommandTest {
+
+  static final MemberId M01 = MemberId.of("M01");
+  static final MemberId M02 = MemberId.of("M02");
+
+  @TempDir Path folder;
+  ServerBooks books;
+  LedgerServer server;
+  String token;
+  String url;
+
+  @BeforeEach
+  void start() {
+    books = ServerBooks.open("jdbc:sqlite:" + folder.resolve("server.db"), DateLimits.standard(), Clock.systemUTC());
+    SyncSimulationTest.setUp(books.store());
+    token = books.users().add(new User("meena", Role.ADMIN, Optional.empty(), Optional.empty()), false).token();
+    server = LedgerServer.start(books, new ServeCommand.Reports(), "127.0.0.1", 0,
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    url = "http://127.0.0.1:" + server.port();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    books.close();
+  }
+
+  @Test
+  void everyOperationKeptOfflineIsRecordedOnTheServerAsTheSameEntry() {
+    String field = folder.resolve("field.db").toString();
+    Run clone = Run.shg("sync", "clone", url, "SHG01", "--db", field, "--token", token);
+    assertEquals(0, clone.exitCode(), clone.err());
+    String serverHead = books.store().journal().verify(SyncSimulationTest.SHG).headHash();
+    assertTrue(clone.out().startsWith("SHG01: OK, 5 entries, head " + serverHead), clone.out());
+    assertEquals(0, Run.shg("verify", "--db", field).exitCode());
+
+    LocalDate day = LocalDate.of(2024, 6, 8);
+    try (LedgerStore store = LedgerStore.openSqlite(Path.of(field))) {
+      SavingsGroups groups = store.engine();
+      var inr = SyncSimulationTest.INR;
+      groups.record(SyncSimulationTest.SHG, EntryId.of("F-SAVE"), day,
+          new GroupOperation.Save(M01, SavingsKind.COMPULSORY, Money.ofMajor(inr, 5000), Channel.CASH));
+      groups.record(SyncSimulationTest.SHG, EntryId.of("F-WELFARE"), day,
+          new GroupOperation.WelfareContribution(M02, Money.ofMajor(inr, 20), Channel.CASH));
+      groups.record(SyncSimulationTest.SHG, EntryId.of("F-WITHDRAW"), day,
+          new GroupOperation.WithdrawSavings(M02, SavingsKind.VOLUNTARY, Money.ofMajor(inr, 50), Channel.CASH));
+      groups.record(SyncSimulationTest.SHG, EntryId.of("F-FINE"), day,
+          new GroupOperation.Fine(M02, Money.ofMajor(inr, 5), "late", Channel.CASH));
+      groups.record(SyncSimulationTest.SHG, EntryId.of("F-GRANT"), day,
+          new GroupOperation.ReceiveGrant(Money.ofMajor(inr, 500), Channel.BANK));
+      groups.record(SyncSimulationTest.SHG, EntryId.of("F-EXPENSE"), day,
+          new GroupOperation.PayExpense(Money.ofMajor(inr, 30), "register book", Channel.CASH));
+      groups.record(SyncSimulationTest.SHG, EntryId.of("F-WELFARE-PAY"), day,
+          new GroupOperation.WelfarePayment(Money.ofMajor(inr, 10), "medicine", Channel.CASH));
+      groups.record(SyncSimulationTest.SHG, EntryId.of("F-INCOME"), day,
+          new GroupOperation.OtherIncome(Money.ofMajor(inr, 15), "sale of forms", Channel.CASH));
+      groups.record(SyncSimulationTest.SHG, EntryId.of("F-DEPOSIT"), day,
+          new GroupOperation.BankCash(Money.ofMajor(inr, 100)));
+      groups.record(SyncSimulationTest.SHG, EntryId.of("F-BANK-OUT"), day,
+          new GroupOperation.WithdrawFromBank(Money.ofMajor(inr, 40)));
+      groups.record(SyncSimulationTest.SHG, EntryId.of("F-INTEREST"), day,
+          new GroupOperation.BankInterest(Money.ofMajor(inr, 3)));
+      groups.record(SyncSimulationTest.SHG, EntryId.of("F-CHARGES"), day,
+          new GroupOperation.BankCharges(Money.ofMajor(inr, 2)));
+      groups.receiveBankLoan(SyncSimulationTest.SHG, new BankLoan(EntryId.of("F-BANK-LOAN"), day,
+          Money.ofMajor(inr, 10000), BigDecimal.valueOf(12), 12, RepaymentMethod.EMI));
+      groups.record(SyncSimulationTest.SHG, EntryId.of("F-BANK-REPAY"), day,
+          new GroupOperation.RepayBankLoan(Money.ofMajor(inr, 800), Money.ofMajor(inr, 100)));
+      groups.record(SyncSimulationTest.SHG, EntryId.of("F-FED"), day,
+          new GroupOperation.ReceiveFederationLoan(Money.ofMajor(inr, 2000), Channel.BANK));
+      groups.record(SyncSimulationTest.SHG, EntryId.of("F-FED-REPAY"), day,
+          new GroupOperation.RepayFederationLoan(Money.ofMajor(inr, 200), Money.ofMajor(inr, 20), Channel.BANK));
+      var group = groups.group(SyncSimulationTest.SHG);
+      groups.disburseLoan(SyncSimulationTest.SHG, EntryId.of("F-LOAN"), LoanId.of("L2"), M02,
+          group.loanDefaults().termsFor(Money.ofMajor(inr, 600), day, group.rounding()), Channel.CASH);
+      groups.disburseLoan(SyncSimulationTest.SHG, EntryId.of("F-OPEN"), LoanId.of("L3"), M01,
+          OpenLoanTerms.of(Money.ofMajor(inr, 300), InterestRate.perYear(BigDecimal.valueOf(18)), day), Channel.CASH);
+      groups.repayLoan(SyncSimulationTest.SHG, EntryId.of("F-REPAY"), SyncSimulationTest.LOAN, day.plusDays(1),
+          Money.ofMajor(inr, 120), Channel.CASH);
+      groups.chargeLoanPenalty(SyncSimulationTest.SHG, EntryId.of("F-PENALTY"), LoanId.of("L2"), day.plusDays(2),
+          Money.ofMajor(inr, 10));
+      groups.settleLoan(SyncSimulationTest.SHG, EntryId.of("F-SETTLE"), LoanId.of("L3"), day.plusDays(3),
+          Channel.CASH, FlatEarlyInterest.NONE);
+      groups.reverse(SyncSimulationTest.SHG, EntryId.of("F-FINE"), EntryId.of("F-REVERSE"), day, "fined twice");
+      groups.recordMeeting(new Meeting(SyncSimulationTest.SHG, day, Map.of(M01, Attendance.PRESENT,
+          M02, Attendance.LATE, MemberId.of("M03"), Attendance.ABSENT, MemberId.of("M04"), Attendance.LEAVE)));
+    }
+    // the office records a withdrawal first: the field's own withdrawal of the same savings is refused
+    books.store().engine().record(SyncSimulationTest.SHG, EntryId.of("OFFICE-1"), day,
+        new GroupOperation.WithdrawSavings(MemberId.of("M03"), SavingsKind.VOLUNTARY,
+            Money.ofMajor(SyncSimulationTest.INR, 150), Channel.CASH));
+    try (LedgerStore store = LedgerStore.openSqlite(Path.of(field))) {
+      store.engine().record(SyncSimulationTest.SHG, EntryId.of("F-LATE"), day, new GroupOperation.WithdrawSavings(
+          MemberId.of("M03"), SavingsKind.VOLUNTARY, Money.ofMajor(SyncSimulationTest.INR, 250), Channel.CASH));
+    }
+
+    Run status = Run.shg("sync", "status", "--db", field);
+    assertTrue(status.out().endsWith("24 pending, 0 accepted, 0 refused\n"), status.out());
+    Run pullFirst = Run.shg("sync", "pull", "--db", field, "--token", token);
+    assertEquals(ExitCodes.REJECTED, pullFirst.exitCode(), pullFirst.err());
+    assertTrue(pullFirst.err().contains("24 operations in"), pullFirst.err());
+
+    Map<String, JournalEntry> local;
+    try (LedgerStore store = LedgerStore.openSqlite(Path.of(field))) {
+      local = new java.util.HashMap<>();
+      store.journal().entries(SyncSimulationTest.SHG).forEach(e -> local.put(e.id().value(), e));
+    }
+    Run push = Run.shg("sync", "push", "--db", field, "--token", token);
+    assertEquals(0, push.exitCode(), push.err());
+    assertEquals("sent 24, accepted 23 (0 the server had already), refused 1: shg sync status shows why\n", push.out());
+    Run again = Run.shg("sync", "push", "--db", field, "--token", token);
+    assertEquals("sent 0, accepted 0 (0 the server had already), refused 0\n", again.out());
+
+    status = Run.shg("sync", "status", "--db", field);
+    assertTrue(status.out().contains("refused SHG01 F-LATE withdraw: INSUFFICIENT_SAVINGS"), status.out());
+    assertTrue(status.out().endsWith("0 pending, 23 accepted, 1 refused\n"), status.out());
+
+    for (JournalEntry mine : local.values()) {
+      if (!mine.id().value().startsWith("F-") || mine.id().value().equals("F-LATE")) {
+        continue;
+      }
+      JournalEntry theirs = books.store().journal().entry(SyncSimulationTest.SHG, mine.id()).orElseThrow(
+          () -> new AssertionError(mine.id() + " is not on the server"));
+      assertEquals(List.of(mine.date(), mine.kind(), mine.member(), mine.loan(), mine.postings(), mine.reverses()),
+          List.of(theirs.date(), theirs.kind(), theirs.member(), theirs.loan(), theirs.postings(), theirs.reverses()),
+          mine.id().toString());
+    }
+    assertTrue(books.store().engine().registry().meeting(SyncSimulationTest.SHG, day).isPresent());
+
+    Run pull = Run.shg("sync", "pull", "--db", field, "--token", token);
+    assertEquals(0, pull.exitCode(), pull.err());
+    String head = books.store().journal().verify(SyncSimulationTest.SHG).headHash();
+    assertTrue(pull.out().contains("head " + head), pull.out());
+    try (LedgerStore store = LedgerStore.openSqlite(Path.of(field))) {
+      assertEquals(24, SyncLog.operations(store).size(), "the list and its answers survive the pull");
+      assertTrue(store.journal().entry(SyncSimulationTest.SHG, EntryId.of("OFFICE-1")).isPresent());
+      assertFalse(store.journal().entry(SyncSimulationTest.SHG, EntryId.of("F-LATE")).isPresent());
+    }
+    assertTrue(Run.shg("sync", "status", "--db", field).out().contains("INSUFFICIENT_SAVINGS"));
+  }
+
+  @Test
+  void aWrongTokenOrAnUnreachableServerIsAFailureThatChangesNothing() throws Exception {
+    Path field = folder.resolve("field.db");
+    Run bad = Run.shg("sync", "clone", url, "SHG01", "--db", field.toString(), "--token", "shg_wrong");
+    assertEquals(ExitCodes.IO_ERROR, bad.exitCode());
+    assertTrue(bad.err().contains("401"), bad.err());
+    assertFalse(Files.exists(field), "no file: a clone appears whole or not at all");
+    Run noToken = Run.shg("sync", "push", "--db", field.toString());
+    assertEquals(ExitCodes.USAGE, noToken.exitCode(), noToken.err());
+    assertEquals(0, Run.shg("sync", "clone", url, "SHG01", "--db", field.toString(), "--token", token).exitCode());
+    byte[] before = Files.readAllBytes(field);
+    Run unreachable = Run.shg("sync", "clone", "http://127.0.0.1:1", "SHG01", "--db",
+        folder.resolve("other.db").toString(), "--token", token);
+    assertEquals(ExitCodes.IO_ERROR, unreachable.exitCode());
+    Run twice = Run.shg("sync", "clone", url, "SHG01", "--db", field.toString(), "--token", token);
+    assertEquals(ExitCodes.REJECTED, twice.exitCode());
+    assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(field)));
+  }
+}

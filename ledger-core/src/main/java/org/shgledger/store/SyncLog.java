@@ -1,0 +1,304 @@
+package org.shgledger.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.shgledger.group.OperationBodies;
+import org.shgledger.group.OperationLog;
+import org.shgledger.journal.BookId;
+
+/**
+ * A field copy's memory (issue 17, docs/sync.md; schema version 16): the server each cloned book
+ * came from ({@code sync_remote}) and every operation recorded on those books, in order, with the
+ * server's answer once it has one ({@code sync_operation}). A server's books have no rows here.
+ * The token is never kept: each sync command is given it.
+ */
+public final class SyncLog {
+
+  private SyncLog() {}
+
+  /** Where an operation stands. */
+  public enum State {
+    /** Recorded here, not yet answered by the server. */
+    PENDING,
+    /** The server recorded it, or had it already. */
+    ACCEPTED,
+    /** The server refused it, with its named rejection and message. */
+    REFUSED
+  }
+
+  /**
+   * A cloned book and its server.
+   *
+   * @param book the group
+   * @param serverUrl the server's base URL
+   * @param clonedAt when it was cloned, ISO-8601
+   * @param pulledAt when it was last pulled (or cloned), ISO-8601
+   */
+  public record Remote(BookId book, String serverUrl, String clonedAt, String pulledAt) {}
+
+  /**
+   * An operation recorded on a field copy.
+   *
+   * @param sequence its place in the order of recording, from 1
+   * @param book the group
+   * @param key its idempotency key (the entry id; {@code meeting-roll:DATE} for a roll)
+   * @param name the operation, such as {@code save}
+   * @param body its JSON body for {@code POST /api/v1/groups/{group}/operations}
+   * @param recordedAt when it was recorded here, ISO-8601
+   * @param state where it stands
+   * @param repeat for an accepted one, whether the server had it already
+   * @param rejection for a refused one, the server's named rejection; else null
+   * @param reason for a refused one, the server's message; else null
+   */
+  public record Operation(long sequence, BookId book, String key, String name, String body, String recordedAt,
+      State state, boolean repeat, String rejection, String reason) {}
+
+  /**
+   * The books of this database that are field copies, with their servers.
+   *
+   * @param store the database, not null
+   * @return the cloned books in book order, empty for a server's or an ordinary database
+   */
+  public static List<Remote> remotes(LedgerStore store) {
+    Database database = store.database();
+    return database.read(false, () -> {
+      List<Remote> remotes = new ArrayList<>();
+      try (ResultSet row = database.prepare("SELECT book_id, server_url, cloned_at, pulled_at FROM sync_remote"
+          + " ORDER BY book_id").executeQuery()) {
+        while (row.next()) {
+          remotes.add(new Remote(BookId.of(row.getString(1)), row.getString(2), row.getString(3), row.getString(4)));
+        }
+      }
+      return remotes;
+    });
+  }
+
+  /**
+   * Marks a book as a field copy of a server's (after {@link BookCopy#write}).
+   *
+   * @param store the field copy, not null
+   * @param remote the book and its server, not null
+   */
+  public static void remember(LedgerStore store, Remote remote) {
+    Database database = store.database();
+    database.write(List.of(), () -> {
+      PreparedStatement insert = database.prepare("INSERT INTO sync_remote (book_id, server_url, cloned_at,"
+          + " pulled_at) VALUES (?, ?, ?, ?)");
+      insert.setString(1, remote.book().value());
+      insert.setString(2, remote.serverUrl());
+      insert.setString(3, remote.clonedAt());
+      insert.setString(4, remote.pulledAt());
+      insert.executeUpdate();
+      return null;
+    });
+  }
+
+  /**
+   * Every operation recorded on the field copy, in order.
+   *
+   * @param store the field copy, not null
+   * @return the operations, not null
+   */
+  public static List<Operation> operations(LedgerStore store) {
+    Database database = store.database();
+    return database.read(false, () -> {
+      List<Operation> operations = new ArrayList<>();
+      try (ResultSet row = database.prepare("SELECT op_seq, book_id, op_key, op_name, op_body, recorded_at,"
+          + " op_state, server_repeat, rejection, reason FROM sync_operation ORDER BY op_seq").executeQuery()) {
+        while (row.next()) {
+          operations.add(new Operation(row.getLong(1), BookId.of(row.getString(2)), row.getString(3),
+              row.getString(4), row.getString(5), row.getString(6), State.valueOf(row.getString(7)),
+              row.getInt(8) == 1, row.getString(9), row.getString(10)));
+        }
+      }
+      return operations;
+    });
+  }
+
+  /**
+   * Keeps the server's answer to an operation.
+   *
+   * @param store the field copy, not null
+   * @param sequence the operation's number, from {@link Operation#sequence()}
+   * @param state {@link State#ACCEPTED} or {@link State#REFUSED}, not null
+   * @param repeat whether the server had it already (accepted only)
+   * @param rejection the named rejection (refused only), or null
+   * @param reason the server's message (refused only), or null
+   */
+  public static void answer(LedgerStore store, long sequence, State state, boolean repeat, String rejection,
+      String reason) {
+    Objects.requireNonNull(state, "state");
+    Database database = store.database();
+    database.write(List.of(), () -> {
+      PreparedStatement update = database.prepare("UPDATE sync_operation SET op_state = ?, server_repeat = ?,"
+          + " rejection = ?, reason = ?, answered_at = ? WHERE op_seq = ?");
+      update.setString(1, state.name());
+      update.setInt(2, repeat ? 1 : 0);
+      update.setString(3, rejection);
+      update.setString(4, reason);
+      update.setString(5, Database.now());
+      update.setLong(6, sequence);
+      update.executeUpdate();
+      return null;
+    });
+  }
+
+  /**
+   * Copies the field copy's memory (its servers, marked pulled now, and every operation with its
+   * state) into a new database holding the server's books: what a pull keeps.
+   *
+   * @param from the field copy being replaced, not null
+   * @param to the new database, not null
+   */
+  public static void copy(LedgerStore from, LedgerStore to) {
+    List<Remote> remotes = remotes(from);
+    List<Operation> operations = operations(from);
+    Database database = to.database();
+    String now = Database.now();
+    database.write(List.of(), () -> {
+      PreparedStatement remote = database.prepare("INSERT INTO sync_remote (book_id, server_url, cloned_at,"
+          + " pulled_at) VALUES (?, ?, ?, ?)");
+      for (Remote r : remotes) {
+        remote.setString(1, r.book().value());
+        remote.setString(2, r.serverUrl());
+        remote.setString(3, r.clonedAt());
+        remote.setString(4, now);
+        remote.executeUpdate();
+      }
+      PreparedStatement insert = database.prepare("INSERT INTO sync_operation (op_seq, book_id, op_key, op_name,"
+          + " op_body, recorded_at, op_state, server_repeat, rejection, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      for (Operation op : operations) {
+        insert.setLong(1, op.sequence());
+        insert.setString(2, op.book().value());
+        insert.setString(3, op.key());
+        insert.setString(4, op.name());
+        insert.setString(5, op.body());
+        insert.setString(6, op.recordedAt());
+        insert.setString(7, op.state().name());
+        insert.setInt(8, op.repeat() ? 1 : 0);
+        insert.setString(9, op.rejection());
+        insert.setString(10, op.reason());
+        insert.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /**
+   * On a server: the refusal a pushed operation got before, if any (kept by {@link #refused}).
+   *
+   * @param store the server's books, not null
+   * @param book the group, not null
+   * @param key the operation's key, not null
+   * @return the rejection's name and message, or empty
+   */
+  public static java.util.Optional<String[]> refusal(LedgerStore store, BookId book, String key) {
+    Database database = store.database();
+    return database.read(false, () -> {
+      PreparedStatement query = database.prepare("SELECT rejection, reason FROM sync_refusal WHERE book_id = ?"
+          + " AND op_key = ?");
+      query.setString(1, book.value());
+      query.setString(2, key);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? java.util.Optional.of(new String[] {row.getString(1), row.getString(2)})
+            : java.util.Optional.<String[]>empty();
+      }
+    });
+  }
+
+  /**
+   * On a server: keeps a pushed operation's refusal, so that a late copy of it gets the same one.
+   *
+   * @param store the server's books, not null
+   * @param book the group, not null
+   * @param key the operation's key, not null
+   * @param rejection the rejection's name, not null
+   * @param reason its message, not null
+   */
+  public static void refused(LedgerStore store, BookId book, String key, String rejection, String reason) {
+    Database database = store.database();
+    database.write(List.of(book), () -> {
+      if (refusal(store, book, key).isPresent()) {
+        return null;
+      }
+      PreparedStatement insert = database.prepare("INSERT INTO sync_refusal (book_id, op_key, rejection, reason,"
+          + " refused_at) VALUES (?, ?, ?, ?, ?)");
+      insert.setString(1, book.value());
+      insert.setString(2, key);
+      insert.setString(3, rejection);
+      insert.setString(4, reason.length() > 1000 ? reason.substring(0, 1000) : reason);
+      insert.setString(5, Database.now());
+      insert.executeUpdate();
+      return null;
+    });
+  }
+
+  /** The engine's log on a store: keeps the operations of the books that were field copies when it opened. */
+  static final class FieldCopyLog implements OperationLog {
+    private final Database database;
+    private final Set<BookId> books = new HashSet<>();
+
+    FieldCopyLog(Database database) {
+      this.database = database;
+      database.read(false, () -> {
+        try (ResultSet row = database.prepare("SELECT book_id FROM sync_remote").executeQuery()) {
+          while (row.next()) {
+            books.add(BookId.of(row.getString(1)));
+          }
+        }
+        return null;
+      });
+    }
+
+    @Override
+    public boolean active(BookId book) {
+      return books.contains(book);
+    }
+
+    @Override
+    public void recorded(BookId book, String key, Map<String, String> body) {
+      String json = OperationBodies.json(body);
+      database.write(List.of(book), () -> {
+        PreparedStatement known = database.prepare("SELECT op_body FROM sync_operation WHERE book_id = ? AND"
+            + " (op_key = ? OR (op_key > ? AND op_key < ?)) ORDER BY op_seq DESC");
+        known.setString(1, book.value());
+        known.setString(2, key);
+        // KEY#2, KEY#3 ... sort between KEY# and KEY$
+        known.setString(3, key + "#");
+        known.setString(4, key + "$");
+        int versions = 0;
+        try (ResultSet row = known.executeQuery()) {
+          while (row.next()) {
+            if (versions++ == 0 && row.getString(1).equals(json)) {
+              return null; // a repeat of the last: nothing new to send
+            }
+          }
+        }
+        long next;
+        try (ResultSet row = database.prepare("SELECT COALESCE(MAX(op_seq), 0) + 1 FROM sync_operation")
+            .executeQuery()) {
+          row.next();
+          next = row.getLong(1);
+        }
+        PreparedStatement insert = database.prepare("INSERT INTO sync_operation (op_seq, book_id, op_key, op_name,"
+            + " op_body, recorded_at, op_state) VALUES (?, ?, ?, ?, ?, ?, 'PENDING')");
+        insert.setLong(1, next);
+        insert.setString(2, book.value());
+        // a roll recorded again with other answers is a second operation under the same day
+        insert.setString(3, versions == 0 ? key : key + "#" + (versions + 1));
+        insert.setString(4, body.get("operation"));
+        insert.setString(5, json);
+        insert.setString(6, Database.now());
+        insert.executeUpdate();
+        return null;
+      });
+    }
+  }
+}
