@@ -395,7 +395,7 @@ final class SqlView implements JournalView {
       statement.setString(1, book.value());
       try (ResultSet row = statement.executeQuery()) {
         return row.next()
-            ? new Tip(row.getLong(1), row.getString(2))
+            ? new Tip(row.getLong(1), EntryHashes.fromStored(row.getBytes(2)))
             : new Tip(0, EntryHashes.GENESIS);
       }
     });
