@@ -255,11 +255,11 @@ final class SqlView implements JournalView {
 
   /**
    * PostgreSQL: the ids {@value #PREFETCH_ARRAY_CHUNK} at a time as one array, each query in a
-   * statement of its own. The cached statement of the IN list was planned once, when the journal
-   * table looked empty, and that plan (a sequential scan) stayed while the open transaction wrote
-   * hundreds of thousands of rows the planner had no statistics for: each look-up took 0.35 s on
-   * a million-entry book. A new statement is planned with the table's current size, which finds
-   * the ids by the (book_id, entry_id) unique index.
+   * statement of its own. The cached statement of the IN list was planned as a sequential scan of
+   * a table the planner took for empty while the open transaction wrote hundreds of thousands of
+   * rows (0.35 s a look-up on a million-entry book); a statement prepared on the server keeps its
+   * generic plan. A new statement is planned with the table's current size, which finds the ids
+   * by the (book_id, entry_id) unique index (docs/performance.md, issue 19 goal 2).
    */
   private void lookUpByArray(BookId book, List<EntryId> all) throws SQLException {
     for (int start = 0; start < all.size(); start += PREFETCH_ARRAY_CHUNK) {
