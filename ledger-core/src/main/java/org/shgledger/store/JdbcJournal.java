@@ -463,7 +463,7 @@ public final class JdbcJournal implements Journal {
       query.setString(1, book.value());
       query.setLong(2, sequence);
       try (ResultSet row = query.executeQuery()) {
-        return row.next() ? Optional.of(EntryHashes.fromStored(row.getBytes(1))) : Optional.<String>empty();
+        return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
       }
     });
   }
