@@ -15,8 +15,10 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * The raw-insert ceiling that recording is measured against: the journal's rows (tables {@code
- * journal_entry} and {@code posting}) read from one SQLite file and inserted into another with
- * plain JDBC batches in one transaction, without a rule, a hash or a read.
+ * journal_entry} and {@code posting}) and the month-end balances the store keeps beside them
+ * ({@code account_month_balance}, one row per account and month, as they stand at the end) read
+ * from one SQLite file and inserted into another with plain JDBC batches in one transaction,
+ * without a rule, a hash or a read.
  *
  * <p>Every column is copied as it is, so the benchmarks need nothing of the store's own row format
  * (which is not API) and follow a schema change by themselves: a new column in the store is a new
@@ -30,6 +32,7 @@ final class RawRows {
 
   private final Table entries;
   private final Table postings;
+  private final Table months;
 
   /** One table's columns and rows, rows in the order they are inserted. */
   private record Table(String name, List<String> columns, List<Object[]> rows) {
@@ -48,9 +51,10 @@ final class RawRows {
     }
   }
 
-  private RawRows(Table entries, Table postings) {
+  private RawRows(Table entries, Table postings, Table months) {
     this.entries = entries;
     this.postings = postings;
+    this.months = months;
   }
 
   /**
@@ -79,7 +83,8 @@ final class RawRows {
   static RawRows read(Connection from) throws SQLException {
     return new RawRows(
         table(from, "journal_entry", "book_id, entry_seq"),
-        table(from, "posting", "book_id, entry_seq, line_no"));
+        table(from, "posting", "book_id, entry_seq, line_no"),
+        table(from, "account_month_balance", "book_id, account_code, month_yyyymm"));
   }
 
   private static Table table(Connection from, String name, String order) throws SQLException {
@@ -146,6 +151,13 @@ final class RawRows {
       }
       insertEntry.executeBatch();
       insertPosting.executeBatch();
+      // the import adds each batch's sums to these rows; the ceiling writes each row once
+      try (PreparedStatement insertMonth = to.prepareStatement(months.insert())) {
+        for (Object[] month : months.rows()) {
+          add(insertMonth, month);
+        }
+        insertMonth.executeBatch();
+      }
       if (next != postings.rows().size()) {
         throw new IllegalStateException(
             (postings.rows().size() - next) + " postings belong to no entry read");

@@ -178,7 +178,7 @@ public final class BookCopy {
         long seq = row.getLong(1);
         copied.add(new Entry(seq, row.getString(2), LocalDate.ofEpochDay(row.getLong(3)).toString(),
             row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
-            row.getString(9), row.getString(10), row.getInt(11), row.getString(12),
+            row.getString(9), row.getString(10), row.getInt(11), EntryHashes.fromStored(row.getBytes(12)),
             List.copyOf(lines.getOrDefault(seq, List.of()))));
       }
     }

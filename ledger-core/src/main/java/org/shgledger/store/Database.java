@@ -216,6 +216,12 @@ final class Database implements Statements {
     return statement;
   }
 
+  /** Prepared afresh each time, for the caller to close. */
+  @Override
+  public synchronized PreparedStatement prepareUncached(String sql) throws SQLException {
+    return connection.prepareStatement(sql);
+  }
+
   /** Closes the statements and the connection; closing twice does nothing. */
   synchronized void close() {
     if (closed) {

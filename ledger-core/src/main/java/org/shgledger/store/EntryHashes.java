@@ -94,6 +94,28 @@ final class EntryHashes {
     return sha256Hex(out.toByteArray());
   }
 
+  /**
+   * A hash as the journal stores it (since schema version 17): its 32 bytes, not its 64 hex
+   * digits. Only the storage changes: the chain's input is still the hex text.
+   *
+   * @param hex 64 lowercase hex digits
+   * @return the 32 bytes they spell
+   */
+  static byte[] stored(String hex) {
+    return HEX.parseHex(hex);
+  }
+
+  /**
+   * A hash as the journal stored it, back as the hex text the chain hashes.
+   *
+   * @param stored the stored bytes, or null (a column that is null)
+   * @return 64 lowercase hex digits (fewer or more if the stored value is not 32 bytes, which
+   *     verify then reports as a broken chain), or null for null
+   */
+  static String fromStored(byte[] stored) {
+    return stored == null ? null : HEX.formatHex(stored);
+  }
+
   /** The SHA-256 of bytes, as 64 lowercase hex digits. */
   static String sha256Hex(byte[] bytes) {
     return HEX.formatHex(sha256().digest(bytes));

@@ -54,8 +54,9 @@ final class EntryWriter {
     insertEntry.setString(6, entry.reverses().orElse(null));
     insertEntry.setString(7, entry.sourceReference().orElse(null));
     insertEntry.setString(8, entry.recordedAt());
-    insertEntry.setString(9, entry.previousHash());
-    insertEntry.setString(10, hash);
+    // stored as 32 bytes each, not 64 hex digits (docs/store.md, the row layout)
+    insertEntry.setBytes(9, EntryHashes.stored(entry.previousHash()));
+    insertEntry.setBytes(10, EntryHashes.stored(hash));
     insertEntry.setString(11, entry.kind());
     insertEntry.setString(12, entry.member().orElse(null));
     insertEntry.setString(13, entry.loan().orElse(null));

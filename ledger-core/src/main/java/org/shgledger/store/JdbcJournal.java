@@ -442,7 +442,7 @@ public final class JdbcJournal implements Journal {
       query.setString(1, book.value());
       query.setLong(2, sequence);
       try (ResultSet row = query.executeQuery()) {
-        return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
+        return row.next() ? Optional.of(EntryHashes.fromStored(row.getBytes(1))) : Optional.<String>empty();
       }
     });
   }
@@ -647,7 +647,7 @@ public final class JdbcJournal implements Journal {
   private <T> T write(Iterable<BookId> books, WriteWork<T> work) {
     return database.write(books, () -> {
       SqlView view = database.transactionScoped(SqlView.class,
-          () -> new SqlView(statements, new EntryWriter(statements)));
+          () -> new SqlView(statements, new EntryWriter(statements), database.dialect()));
       try {
         T result = work.run(view, view.writer());
         view.endRequest();
@@ -665,7 +665,7 @@ public final class JdbcJournal implements Journal {
    * sums, in a snapshot transaction.
    */
   private <T> T readSnapshot(ReadWork<T> work) {
-    return database.read(true, () -> work.run(new SqlView(statements, new EntryWriter(statements))));
+    return database.read(true, () -> work.run(new SqlView(statements, new EntryWriter(statements), database.dialect())));
   }
 
   /**
@@ -673,7 +673,7 @@ public final class JdbcJournal implements Journal {
    * change once committed (a book, an account's definition, an entry and its postings).
    */
   private <T> T read(ReadWork<T> work) {
-    return database.read(false, () -> work.run(new SqlView(statements, new EntryWriter(statements))));
+    return database.read(false, () -> work.run(new SqlView(statements, new EntryWriter(statements), database.dialect())));
   }
 
   private static void discard(EntryWriter writer, Throwable cause) {

@@ -29,6 +29,12 @@ final class MigrationStatements implements Statements, AutoCloseable {
     return statement;
   }
 
+  /** Prepared afresh each time, for the caller to close. */
+  @Override
+  public PreparedStatement prepareUncached(String sql) throws SQLException {
+    return connection.prepareStatement(sql);
+  }
+
   @Override
   public void close() throws SQLException {
     for (PreparedStatement statement : prepared.values()) {

@@ -35,7 +35,9 @@ final class Migrator {
           "V6__chart_accounts.sql", "V7__registry_chain.sql",
           "V8__welfare_fund.sql", "V9__loan_terms.sql", "V10__bank_loans.sql", "V11__programme_whole.sql",
           "V12__livelihoods_outreach.sql", "V13__users.sql",
-          "V14__month_balances.sql", "V15__sessions.sql", "V16__sync.sql");
+          "V14__month_balances.sql", "V15__sessions.sql", "V16__sync.sql",
+          // issue 19 goal 2: V17__lean_journal.sql, whose work is a Java step
+          LeanJournalMigration.FILE);
 
   /** Serialises migrators of one PostgreSQL database; any constant works, this one reads "shg". */
   private static final long POSTGRESQL_MIGRATION_LOCK = 0x736867L;
@@ -100,6 +102,9 @@ final class Migrator {
         }
         if (next == 14) {
           MonthBalances.backfill(connection);
+        }
+        if (file.equals(LeanJournalMigration.FILE)) {
+          LeanJournalMigration.run(connection, dialect);
         }
         if (next >= 7) {
           // version 7 chains every row there is; a later migration that inserts registry rows

@@ -72,6 +72,9 @@ final class SqlView implements JournalView {
 
   private static final int PREFETCH_CHUNK = 200;
 
+  /** Ids per look-up on PostgreSQL, one array parameter. */
+  private static final int PREFETCH_ARRAY_CHUNK = 10_000;
+
   private final Statements sql;
   private final EntryWriter writer;
   private final Map<BookId, Optional<Book>> books = new HashMap<>();
@@ -85,9 +88,12 @@ final class SqlView implements JournalView {
   /** Ids looked up in bulk and not found in the database. */
   private final Set<EntryKey> knownAbsent = new HashSet<>();
 
-  SqlView(Statements sql, EntryWriter writer) {
+  private final Dialect dialect;
+
+  SqlView(Statements sql, EntryWriter writer, Dialect dialect) {
     this.sql = sql;
     this.writer = writer;
+    this.dialect = dialect;
   }
 
   /** The writer of the rows this view applies. */
@@ -215,8 +221,21 @@ final class SqlView implements JournalView {
    * @param ids the ids about to be recorded in it
    */
   void prefetchIds(BookId book, Collection<EntryId> ids) {
+    if (tip(book).sequence() == 0) {
+      // a book with no entries holds none of them: a first import of a whole statement (a
+      // hundred thousand lines) asks nothing (500 queries before); the ids this transaction
+      // records are found in recordedHere as before
+      for (EntryId id : ids) {
+        knownAbsent.add(new EntryKey(book, id));
+      }
+      return;
+    }
     List<EntryId> all = new ArrayList<>(new HashSet<>(ids));
     query(() -> {
+      if (dialect == Dialect.POSTGRESQL) {
+        lookUpByArray(book, all);
+        return null;
+      }
       String placeholders = "?" + ", ?".repeat(PREFETCH_CHUNK - 1);
       PreparedStatement statement =
           sql.prepare("SELECT entry_id FROM journal_entry WHERE book_id = ? AND entry_id IN ("
@@ -228,20 +247,45 @@ final class SqlView implements JournalView {
           // a short last chunk repeats its last id, which changes nothing
           statement.setString(2 + i, chunk.get(Math.min(i, chunk.size() - 1)).value());
         }
-        Set<String> present = new HashSet<>();
-        try (ResultSet rows = statement.executeQuery()) {
-          while (rows.next()) {
-            present.add(rows.getString(1));
-          }
-        }
-        for (EntryId id : chunk) {
-          if (!present.contains(id.value())) {
-            knownAbsent.add(new EntryKey(book, id));
-          }
-        }
+        markAbsent(book, chunk, statement);
       }
       return null;
     });
+  }
+
+  /**
+   * PostgreSQL: the ids {@value #PREFETCH_ARRAY_CHUNK} at a time as one array, each query in a
+   * statement of its own. The cached statement of the IN list was planned as a sequential scan of
+   * a table the planner took for empty while the open transaction wrote hundreds of thousands of
+   * rows (0.35 s a look-up on a million-entry book); a statement prepared on the server keeps its
+   * generic plan. A new statement is planned with the table's current size, which finds the ids
+   * by the (book_id, entry_id) unique index (docs/performance.md, issue 19 goal 2).
+   */
+  private void lookUpByArray(BookId book, List<EntryId> all) throws SQLException {
+    for (int start = 0; start < all.size(); start += PREFETCH_ARRAY_CHUNK) {
+      List<EntryId> chunk = all.subList(start, Math.min(all.size(), start + PREFETCH_ARRAY_CHUNK));
+      try (PreparedStatement statement = sql.prepareUncached(
+          "SELECT entry_id FROM journal_entry WHERE book_id = ? AND entry_id = ANY (?)")) {
+        statement.setString(1, book.value());
+        statement.setArray(2, statement.getConnection().createArrayOf("varchar",
+            chunk.stream().map(EntryId::value).toArray(String[]::new)));
+        markAbsent(book, chunk, statement);
+      }
+    }
+  }
+
+  private void markAbsent(BookId book, List<EntryId> chunk, PreparedStatement statement) throws SQLException {
+    Set<String> present = new HashSet<>();
+    try (ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        present.add(rows.getString(1));
+      }
+    }
+    for (EntryId id : chunk) {
+      if (!present.contains(id.value())) {
+        knownAbsent.add(new EntryKey(book, id));
+      }
+    }
   }
 
   /**
@@ -395,7 +439,7 @@ final class SqlView implements JournalView {
       statement.setString(1, book.value());
       try (ResultSet row = statement.executeQuery()) {
         return row.next()
-            ? new Tip(row.getLong(1), row.getString(2))
+            ? new Tip(row.getLong(1), EntryHashes.fromStored(row.getBytes(2)))
             : new Tip(0, EntryHashes.GENESIS);
       }
     });

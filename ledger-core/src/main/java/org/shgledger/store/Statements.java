@@ -14,4 +14,14 @@ interface Statements {
    * @throws SQLException if the database cannot prepare it
    */
   PreparedStatement prepare(String sql) throws SQLException;
+
+  /**
+   * A statement prepared afresh, not kept: for a query whose plan must follow tables that grow
+   * inside the transaction (a cached PostgreSQL statement keeps the plan it got first).
+   *
+   * @param sql the statement
+   * @return the statement, which the caller closes
+   * @throws SQLException if the database cannot prepare it
+   */
+  PreparedStatement prepareUncached(String sql) throws SQLException;
 }

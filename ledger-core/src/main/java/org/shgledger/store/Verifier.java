@@ -133,7 +133,7 @@ final class Verifier {
         if (!locks.isEmpty() && lockBroken.isEmpty()) {
           lockBroken = lockBroken(sequence, id, entryRows.getLong(3), entryRows.getString(7));
         }
-        head = entryRows.getString(9);
+        head = EntryHashes.fromStored(entryRows.getBytes(9));
         checked++;
       }
       if (nextPosting != null) {
@@ -247,7 +247,7 @@ final class Verifier {
       return mismatch(Kind.CHAIN, sequence, id,
           "entries " + expected + " to " + (sequence - 1) + " of the book are missing before it");
     }
-    String previousHash = row.getString(8);
+    String previousHash = EntryHashes.fromStored(row.getBytes(8));
     if (!head.equals(previousHash)) {
       return mismatch(Kind.CHAIN, sequence, id,
           "its stored previous hash " + previousHash + " is not the hash " + head
@@ -302,7 +302,7 @@ final class Verifier {
         kind,
         member,
         loan);
-    String storedHash = row.getString(9);
+    String storedHash = EntryHashes.fromStored(row.getBytes(9));
     if (!EntryHashes.hash(stored).equals(storedHash)) {
       return mismatch(Kind.CONTENT, sequence, id,
           "its stored content (date, memo, links or postings) is not what was recorded: it does"

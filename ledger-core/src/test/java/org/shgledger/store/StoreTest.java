@@ -68,6 +68,11 @@ abstract class StoreTest {
   /** Lets the raw connection write rows that break the schema's foreign keys. */
   abstract void allowOrphans(Statement raw) throws SQLException;
 
+  /** A hash as an SQL value of the journal's storage: its 32 bytes (docs/store.md). */
+  String storedHash(String hex) {
+    return kind() == OpenedJournals.Kind.SQLITE ? "X'" + hex + "'" : "decode('" + hex + "', 'hex')";
+  }
+
   @BeforeEach
   void newDatabase() {
     journals = new OpenedJournals(kind());
@@ -252,7 +257,7 @@ abstract class StoreTest {
           List.of(new EntryHashes.StoredPosting("1000", 'D', 10_000, "INR"),
               new EntryHashes.StoredPosting("2000:M01", 'C', 10_000, "INR")),
           1, "GENERAL", Optional.empty(), Optional.empty()));
-      statement.execute("UPDATE journal_entry SET entry_hash = '" + hash + "' WHERE book_id = 'SHG01' AND entry_seq = 1");
+      statement.execute("UPDATE journal_entry SET entry_hash = " + storedHash(hash) + " WHERE book_id = 'SHG01' AND entry_seq = 1");
       return hash;
     }
   }
@@ -302,7 +307,7 @@ abstract class StoreTest {
     String forged = EntryHashes.hash(new EntryHashes.StoredEntry(
         journal.verify(SHG).headHash(), "SHG01", 4, "X", "2025-04-05", "", Optional.empty(),
         Optional.empty(), "", List.of(), 2, "GENERAL", Optional.empty(), Optional.empty()));
-    tamper("UPDATE journal_entry SET entry_hash = '" + forged + "' WHERE book_id = 'SHG01' AND entry_seq = 1");
+    tamper("UPDATE journal_entry SET entry_hash = " + storedHash(forged) + " WHERE book_id = 'SHG01' AND entry_seq = 1");
 
     Verification result = journal.verify(SHG);
     // entry 1's own content no longer matches its (forged) hash: named first

@@ -1,0 +1,9 @@
+-- Version 17: a leaner journal row (issue 19, goal 2). Each entry's two hashes are stored as their
+-- 32 bytes (BLOB on SQLite, BYTEA on PostgreSQL) instead of 64 hex characters, and the index that
+-- keeps an entry from being reversed twice holds only the reversals (a partial unique index)
+-- instead of every entry. On SQLite the journal's two tables are also keyed by their primary key
+-- alone (WITHOUT ROWID), which saves each row a second b-tree. Only the storage changes: the chain
+-- still hashes the hex text of the previous hash, so every existing book verifies as before and
+-- keeps its head. The types differ between the databases, so the whole change is the migration's
+-- Java step (LeanJournalMigration), in the migration's transaction; this file holds no statement.
+-- The row layout is in docs/store.md.
