@@ -254,11 +254,14 @@ final class MeetingSheetCommand implements Callable<Integer> {
       Path pdf = temporary.resolve("sheet.pdf");
       Process process;
       try {
-        process = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+        ProcessBuilder builder = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--user-data-dir=" + temporary.resolve("profile"), "--no-pdf-header-footer",
             "--print-to-pdf=" + pdf, html.toUri().toString())
-            .redirectErrorStream(true).redirectOutput(temporary.resolve("chromium.log").toFile()).start();
+            .redirectErrorStream(true).redirectOutput(temporary.resolve("chromium.log").toFile());
+        // its profile and caches go into the scratch folder, never the user's home
+        builder.environment().put("HOME", temporary.toString());
+        process = builder.start();
       } catch (IOException e) {
         throw printFailure("cannot print the sheet as PDF: " + chromium + " is not installed. "
             + "Write it with --format html and print it from a browser (A4, portrait)");
