@@ -14,6 +14,7 @@ import org.shgledger.cli.output.Fact;
 import org.shgledger.journal.BookId;
 import org.shgledger.report.AccountLedger;
 import org.shgledger.report.LedgerLine;
+import org.shgledger.report.MeetingSheet;
 import org.shgledger.unit.UnitException;
 import org.shgledger.unit.UnitRejection;
 import java.io.PrintWriter;
@@ -235,6 +236,7 @@ final class ServeCommand implements Callable<Integer> {
         case UNIT_STATEMENT -> build(new UnitCommand.Statement(), store, query, format, List.of(query.subject()),
             "from", "to", "lang");
         case GRADES -> grades(store, query, format);
+        case MEETING_SHEET -> meetingSheet(store, query);
       };
     }
 
@@ -285,6 +287,21 @@ final class ServeCommand implements Callable<Integer> {
       List<Fact> facts = new ArrayList<>(report.facts());
       facts.add(Fact.of("next", "next", page.next(query.options().get("lang")).map(Cell::text).orElse(Cell.empty())));
       return new Report(report.kind(), report.title(), facts, report.blocks());
+    }
+
+    /** {@code shg meeting sheet GROUP --date DATE}; an auditor's has pseudonyms for members' ids. */
+    private static Report meetingSheet(LedgerStore store, Query query) {
+      LocalDate date;
+      Labels labels;
+      try {
+        date = LocalDate.parse(Objects.requireNonNull(query.options().get("date"), "date"));
+        labels = Labels.of(Lang.of(query.options().getOrDefault("lang", "en")));
+      } catch (DateTimeParseException | NullPointerException e) {
+        throw new IllegalArgumentException("a meeting sheet needs its date as yyyy-mm-dd", e);
+      }
+      BookId group = BookId.of(query.subject());
+      Report report = MeetingSheetCommand.report(MeetingSheet.of(store.engine(), group, date), labels);
+      return query.pseudonyms() ? Pseudonymization.apply(report, Pseudonymization.replacer(store, group, null)) : report;
     }
 
     /** {@code shg grade UNIT}: a unit's groups only, never one group named in a unit's place. */

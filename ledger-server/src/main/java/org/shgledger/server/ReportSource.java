@@ -30,7 +30,9 @@ public interface ReportSource {
     /** {@code shg unit statement UNIT}. */
     UNIT_STATEMENT,
     /** {@code shg grade UNIT}: every group of the unit (a unit only, never a group's code). */
-    GRADES
+    GRADES,
+    /** {@code shg meeting sheet GROUP --date DATE}: option {@code date} (required) and {@code lang}. */
+    MEETING_SHEET
   }
 
   /**

@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.time.Month;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +34,9 @@ import org.shgledger.journal.BookId;
 import org.shgledger.journal.EntryId;
 import org.shgledger.loan.InterestRate;
 import org.shgledger.loan.RepaymentMethod;
+import org.shgledger.money.MoneyFormats;
 import org.shgledger.money.RoundingPolicy;
+import org.shgledger.report.MeetingSheet;
 import org.shgledger.unit.UnitCode;
 
 /**
@@ -232,6 +235,33 @@ class PagesTest {
     assertTrue(home.contains("<html lang=\"bn\">"), home);
     assertTrue(home.contains("আমার দলগুলি"), home);
     assertTrue(server.log().contains("access method=GET route=/ status=200"), "the access log has the pages too");
+  }
+
+  @Test
+  void theMeetingFormStartsFromTheMeetingSheet() {
+    PageClient meena = client().signedIn("meena", passwords.get("meena"));
+    String form = meena.get("/groups/SHG01/meetings/new?date=2024-06-05").body();
+    MeetingSheet sheet = MeetingSheet.of(server.books.store().engine(), TestServer.SHG01, LocalDate.of(2024, 6, 5));
+    int loansDue = 0;
+    for (MeetingSheet.Line line : sheet.lines()) {
+      String member = line.member().value();
+      assertTrue(form.contains("name=\"savings." + member + "\" value=\"" + MoneyFormats.plain(line.savingsDue()) + "\""),
+          member + "'s savings due in\n" + form);
+      for (MeetingSheet.LoanDue loan : line.loans()) {
+        if (loan.payment().isPositive()) {
+          loansDue++;
+          assertTrue(form.contains("name=\"repaid." + member + "." + loan.loan().value() + "\" value=\""
+              + MoneyFormats.plain(loan.payment()) + "\""), member + "'s payment due in\n" + form);
+          break;
+        }
+      }
+    }
+    assertTrue(loansDue > 0, "the books have a loan payment due on the day");
+    // the sheet's own page, in the pages' layout
+    HttpResponse<String> page = meena.get("/groups/SHG01/meetings/2024-06-05/sheet");
+    assertEquals(200, page.statusCode(), page.body());
+    assertTrue(page.body().contains("MEETING_SHEET") || page.body().contains("Meeting sheet"), page.body());
+    assertEquals(400, meena.get("/groups/SHG01/meetings/2024-13-05/sheet").statusCode());
   }
 
   @Test
