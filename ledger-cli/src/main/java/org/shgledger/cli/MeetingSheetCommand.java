@@ -107,7 +107,9 @@ final class MeetingSheetCommand implements Callable<Integer> {
   private Path output;
 
   @Option(names = "--lang", paramLabel = "LANG", converter = Lang.Converter.class,
-      description = "The language of headings and labels: en, hi or bn. Default: the locale's.")
+      completionCandidates = Lang.Codes.class,
+      description = "The language of headings and labels: ${COMPLETION-CANDIDATES}. Default: the locale's "
+          + "language (LC_ALL, else LC_MESSAGES, else LANG) when there are labels in it, else en.")
   private Lang lang;
 
   /** The program that prints HTML to PDF; tests replace it with one that is not installed. */
@@ -157,18 +159,19 @@ final class MeetingSheetCommand implements Callable<Integer> {
     List<Row> rows = new ArrayList<>();
     for (MeetingSheet.Line line : sheet.lines()) {
       if (line.loans().isEmpty()) {
-        rows.add(Row.of(Cell.text(line.member().value()), Cell.amount(line.savingsDue()), Cell.text(""),
+        rows.add(Row.of(Cell.text(line.member().value()), Cell.amount(line.savingsDue()), Cell.empty(),
             zero(sheet), zero(sheet), zero(sheet), zero(sheet), Cell.amount(line.total()),
             Cell.amount(line.savings()), Cell.amount(line.loanOutstanding())));
         continue;
       }
       boolean first = true;
       for (MeetingSheet.LoanDue loan : line.loans()) {
-        // a second loan's row carries only that loan: her savings and totals are on her first row
-        rows.add(Row.of(Cell.text(first ? line.member().value() : ""),
+        // each row is one loan's: her savings due and savings are on her first row only, so that
+        // every column adds up to its total
+        rows.add(Row.of(first ? Cell.text(line.member().value()) : Cell.empty(),
             first ? Cell.amount(line.savingsDue()) : zero(sheet), Cell.text(loan.loan().value()),
             Cell.amount(loan.penalty()), Cell.amount(loan.interest()), Cell.amount(loan.principal()),
-            Cell.amount(loan.arrears()), first ? Cell.amount(line.total()) : Cell.amount(loan.payment()),
+            Cell.amount(loan.arrears()), Cell.amount(first ? line.savingsDue().plus(loan.payment()) : loan.payment()),
             first ? Cell.amount(line.savings()) : zero(sheet), Cell.amount(loan.outstanding())));
         first = false;
       }
@@ -187,7 +190,7 @@ final class MeetingSheetCommand implements Callable<Integer> {
             rows)
         .withCaption(labels.format("sheet.caption", sheet.date()))
         .withTotal(Row.of(Cell.text(labels.get("total")), Cell.amount(sheet.total(MeetingSheet.Line::savingsDue)),
-            Cell.text(""),
+            Cell.empty(),
             Cell.amount(sheet.total(line -> line.loans(MeetingSheet.LoanDue::penalty))),
             Cell.amount(sheet.total(line -> line.loans(MeetingSheet.LoanDue::interest))),
             Cell.amount(sheet.total(line -> line.loans(MeetingSheet.LoanDue::principal))),

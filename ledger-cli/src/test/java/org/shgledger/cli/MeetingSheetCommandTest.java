@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code shg meeting sheet} through the command line (issue 17): a group of 20 members, half of
- * them with loans of every method, one with a penalty and arrears. Its CSV imported unchanged
+ * them with loans of every method, one with a penalty and arrears, one with two loans. Its CSV imported unchanged
  * records what the sheet expects and a second sheet of the same day shows the same amounts; its
  * HTML prints on one A4 page with the signature lines; without Chromium, PDF is a clear error.
  */
@@ -49,7 +49,10 @@ class MeetingSheetCommandTest {
       String member = String.format("M%02d", i);
       // M04 pays nothing in May and is charged a penalty in June: arrears and a penalty on the sheet
       String repaid = i % 2 == 0 && i != 4 ? "150" : "";
-      meetings.append("2024-05-10,").append(member).append(",Y,100,").append(repaid).append(",,,,\n");
+      // M02 takes a second loan in May: two loans owing in June
+      String second = i == 2 ? "1000,flat,5" : ",,";
+      meetings.append("2024-05-10,").append(member).append(",Y,100,").append(repaid).append(",,").append(second)
+          .append('\n');
     }
     meetings.append("2024-06-01,M04,Y,,,25,,,\n");
     Files.writeString(dir.resolve("members.csv"), members, StandardCharsets.UTF_8);
@@ -69,8 +72,17 @@ class MeetingSheetCommandTest {
     assertEquals(21, lines.size(), "a row for each of the 20 members");
     assertTrue(lines.contains("2024-06-10,M01,Y,100.00,,"), lines.toString());
 
+    // M02's second loan cannot be in her one row: the command names it, and it is paid by hand
+    Run withNote = ok("meeting", "sheet", "TWENTY", "--date", "2024-06-10", "--format", "csv");
+    assertTrue(withNote.err().contains("note: M02 also owes ") && withNote.err().contains("on loan 20240510-M02"),
+        withNote.err());
+    String secondPayment = withNote.err().replaceAll("(?s).*also owes ([0-9.]+) on loan.*", "$1").strip();
+    assertTrue(text.out().lines().anyMatch(line -> line.contains("20240510-M02") && line.contains(secondPayment)),
+        "the sheet shows M02's second loan on its own row:\n" + text.out());
+
     Run imported = ok("import", "meetings", "TWENTY", csv.toString());
     assertTrue(imported.out().contains("0 already in the books"), imported.out());
+    ok("loan", "repay", "TWENTY", "20240510-M02", "--amount", secondPayment, "--date", "2024-06-10");
     // the sheet reads the day before: printed again after the meeting, it expects the same
     assertEquals(text.out(), ok("meeting", "sheet", "TWENTY", "--date", "2024-06-10").out());
     // and the next day's sheet finds every loan paid up to date
