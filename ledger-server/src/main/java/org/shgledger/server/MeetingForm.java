@@ -60,8 +60,13 @@ final class MeetingForm {
    * and her oldest owing loan's payment due typed in from the meeting sheet ({@link MeetingSheet}),
    * so that the treasurer changes only what differed; submitted unchanged, it records what the
    * sheet expects. A member's further loans start blank: the register takes one repayment a member.
+   * A meeting already in the books gets a blank form, as before: the sheet's amounts sent again
+   * would be refused wherever the meeting differed from them.
    */
   static MeetingPage prefilled(SavingsGroups engine, BookId code, LocalDate date, String key) {
+    if (engine.registry().meeting(code, date).isPresent()) {
+      return blank(engine, code, date, key);
+    }
     List<Member> members = members(engine, code, date);
     Map<String, MeetingSheet.Line> expected = new HashMap<>();
     for (MeetingSheet.Line line : MeetingSheet.of(engine, code, date).lines()) {
@@ -81,6 +86,19 @@ final class MeetingForm {
       }
       String savings = line == null || line.savingsDue().isZero() ? "" : MoneyFormats.plain(line.savingsDue());
       lines.add(new MeetingMember(member.id().value(), true, savings, "", loans));
+    }
+    return new MeetingPage(code.value(), date.toString(), key, lines, null, List.of());
+  }
+
+  /** A form for the meeting of a date: every member of the group that day, present, nothing typed. */
+  static MeetingPage blank(SavingsGroups engine, BookId code, LocalDate date, String key) {
+    List<MeetingMember> lines = new ArrayList<>();
+    for (Member member : members(engine, code, date)) {
+      List<MeetingMember.LoanField> loans = new ArrayList<>();
+      for (Open loan : openLoans(engine, code, member, date)) {
+        loans.add(new MeetingMember.LoanField(loan.loan().id().value(), loan.outstanding(), ""));
+      }
+      lines.add(new MeetingMember(member.id().value(), true, "", "", loans));
     }
     return new MeetingPage(code.value(), date.toString(), key, lines, null, List.of());
   }
