@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.joda.money.Money;
@@ -137,10 +138,13 @@ final class MeetingSheetCommand implements Callable<Integer> {
     }
     if (format == SheetFormat.CSV) {
       for (MeetingSheet.Line line : sheet.lines()) {
-        for (int i = 1; i < line.loans().size(); i++) {
-          spec.commandLine().getErr().println("note: " + line.member() + " also owes "
-              + amount(line.loans().get(i).payment()) + " on loan " + line.loans().get(i).loan()
-              + ", which a register's one row per member cannot carry: record it with 'shg loan repay'");
+        Optional<MeetingSheet.LoanDue> inRow = registerLoan(line);
+        for (MeetingSheet.LoanDue loan : line.loans()) {
+          if (loan.payment().isPositive() && !loan.equals(inRow.orElseThrow())) {
+            spec.commandLine().getErr().println("note: " + line.member() + " also owes " + amount(loan.payment())
+                + " on loan " + loan.loan() + ", which a register's one row per member cannot carry: record it "
+                + "with 'shg loan repay'");
+          }
         }
       }
     }
@@ -222,14 +226,18 @@ final class MeetingSheetCommand implements Callable<Integer> {
   static String register(MeetingSheet sheet) {
     StringBuilder csv = new StringBuilder(REGISTER_HEADER).append('\n');
     for (MeetingSheet.Line line : sheet.lines()) {
-      MeetingSheet.LoanDue loan = line.loans().stream().filter(due -> due.payment().isPositive())
-          .findFirst().orElse(null);
+      MeetingSheet.LoanDue loan = registerLoan(line).orElse(null);
       csv.append(sheet.date()).append(',').append(line.member().value()).append(",Y,")
           .append(amount(line.savingsDue())).append(',')
           .append(loan == null ? "" : amount(loan.payment())).append(',')
           .append(loan == null ? "" : loan.loan().value()).append('\n');
     }
     return csv.toString();
+  }
+
+  /** The loan a member's register row pays: her oldest with a payment due, as the import finds it. */
+  private static Optional<MeetingSheet.LoanDue> registerLoan(MeetingSheet.Line line) {
+    return line.loans().stream().filter(due -> due.payment().isPositive()).findFirst();
   }
 
   /** An amount as the register reads it: plain digits and the currency's decimals, blank for zero. */
@@ -278,6 +286,12 @@ final class MeetingSheetCommand implements Callable<Integer> {
             + "write it with --format html and print it from a browser (A4, portrait)");
       }
       Path target = output.toAbsolutePath();
+      for (Path book : db.bookFiles()) {
+        if (Files.exists(target) && Files.exists(book) && Files.isSameFile(target, book)) {
+          throw new ParameterException(spec.commandLine(), "--output " + output + " is the books' own file: "
+              + "name another file for the PDF");
+        }
+      }
       Path partial = Files.createTempFile(target.getParent(), ".shg-sheet", ".pdf");
       Files.copy(pdf, partial, StandardCopyOption.REPLACE_EXISTING);
       Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -281,6 +281,7 @@ class PagesTest {
       }
     }
     assertTrue(loansDue > 0, "the books have a loan payment due on the day");
+    assertTrue(form.contains("href=\"/groups/SHG05/meetings/2024-06-25/sheet\""), "the form links to its sheet");
     // the sheet's own page, in the pages' layout
     HttpResponse<String> page = meena.get("/groups/SHG05/meetings/2024-06-25/sheet");
     assertEquals(200, page.statusCode(), page.body());
