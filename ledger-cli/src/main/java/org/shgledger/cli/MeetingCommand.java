@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
       "A group's meetings: who came.",
       "Example: shg meeting record SHG01 --date 2024-05-04 --present M01,M02,M03 --absent M04"
     },
-    subcommands = {MeetingCommand.Record.class})
+    subcommands = {MeetingCommand.Record.class, MeetingSheetCommand.class})
 final class MeetingCommand extends CommandGroup {
 
   /** {@code shg meeting record GROUP --date DATE --present M01,M02 --absent M03 ...}. */

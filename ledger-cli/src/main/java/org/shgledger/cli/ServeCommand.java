@@ -14,6 +14,7 @@ import org.shgledger.cli.output.Fact;
 import org.shgledger.journal.BookId;
 import org.shgledger.report.AccountLedger;
 import org.shgledger.report.LedgerLine;
+import org.shgledger.report.MeetingSheet;
 import org.shgledger.unit.UnitException;
 import org.shgledger.unit.UnitRejection;
 import java.io.PrintWriter;
@@ -239,6 +240,7 @@ final class ServeCommand implements Callable<Integer> {
         case INCIDENTS -> unitReport(new IncidentCommands.IncidentsReport(), store, query, format, "from", "to", "lang");
         case INCIDENTS_BY_GROUP -> unitReport(new IncidentCommands.IncidentsReport(), store, query, format,
             "--by-group", "from", "to", "lang");
+        case MEETING_SHEET -> meetingSheet(store, query);
       };
     }
 
@@ -297,10 +299,7 @@ final class ServeCommand implements Callable<Integer> {
      * would, a word that starts with {@code --} passed as it is.
      */
     private static Report unitReport(StoreReport command, LedgerStore store, Query query, String format, String... options) {
-      UnitCode unit = UnitCode.of(query.subject());
-      if (store.units().registry().unit(unit).isEmpty()) {
-        throw new UnitException(UnitRejection.UNIT_NOT_FOUND, "there is no unit " + unit + " in the books");
-      }
+      UnitCode unit = existingUnit(store, query.subject());
       List<String> args = new ArrayList<>(List.of(unit.value(), "--format=" + format));
       for (String option : options) {
         String value = query.options().get(option);
@@ -319,12 +318,33 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
 
-    /** {@code shg grade UNIT}: a unit's groups only, never one group named in a unit's place. */
-    private static Report grades(LedgerStore store, Query query, String format) {
-      UnitCode unit = UnitCode.of(query.subject());
+    /** {@code shg meeting sheet GROUP --date DATE}; an auditor's has pseudonyms for members' ids. */
+    private static Report meetingSheet(LedgerStore store, Query query) {
+      LocalDate date;
+      Labels labels;
+      try {
+        date = LocalDate.parse(Objects.requireNonNull(query.options().get("date"), "date"));
+        labels = Labels.of(Lang.of(query.options().getOrDefault("lang", "en")));
+      } catch (DateTimeParseException | NullPointerException e) {
+        throw new IllegalArgumentException("a meeting sheet needs its date as yyyy-mm-dd", e);
+      }
+      BookId group = BookId.of(query.subject());
+      Report report = MeetingSheetCommand.report(MeetingSheet.of(store.engine(), group, date), labels);
+      return query.pseudonyms() ? Pseudonymization.apply(report, Pseudonymization.replacer(store, group, null)) : report;
+    }
+
+    /** The unit a unit's route names, which must be one: a group's code in its place is a 404. */
+    private static UnitCode existingUnit(LedgerStore store, String code) {
+      UnitCode unit = UnitCode.of(code);
       if (store.units().registry().unit(unit).isEmpty()) {
         throw new UnitException(UnitRejection.UNIT_NOT_FOUND, "there is no unit " + unit + " in the books");
       }
+      return unit;
+    }
+
+    /** {@code shg grade UNIT}: a unit's groups only, never one group named in a unit's place. */
+    private static Report grades(LedgerStore store, Query query, String format) {
+      UnitCode unit = existingUnit(store, query.subject());
       return build(new GradeCommand(), store, query, format, List.of(unit.value()), "from", "to", "lang");
     }
 

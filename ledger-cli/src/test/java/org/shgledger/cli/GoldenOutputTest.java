@@ -102,6 +102,10 @@ class GoldenOutputTest {
         outputs.put(lower + "-export-" + format, withDb(new String[] {"export", group, "--format", format}, seeds));
       }
     }
+    // the meeting sheet (issue 17): a meeting with three loans' instalments due, as text and as
+    // the register to import
+    outputs.put("shg01-meeting-sheet", withDb(new String[] {"meeting", "sheet", "SHG01", "--date", "2024-11-10"}, seeds));
+    outputs.put("shg01-meeting-sheet-csv", withDb(new String[] {"meeting", "sheet", "SHG01", "--date", "2024-11-10", "--format", "csv"}, seeds));
     outputs.put("gold-statement", withDb(new String[] {"statement", "GOLD", "--from", "2024-04-01", "--to", "2025-05-31"}, cycle));
     outputs.put("gold-statement-year-one", withDb(new String[] {"statement", "GOLD", "--from", "2024-04-01", "--to", "2025-03-31"}, cycle));
     for (String member : List.of("M01", "M02", "M03")) {

@@ -107,6 +107,8 @@ class JsonSchemaContractTest {
       add(reports, "grades", "grade", group, "--from", "2024-04-01", "--to", "2025-03-31");
       add(reports, "member-list", "member", "list", group);
     }
+    add(reports, "meeting-sheet", "meeting", "sheet", "SHG01", "--date", "2024-11-10");
+    add(reports, "meeting-sheet", "meeting", "sheet", "SHG02", "--date", "2023-03-10", "--lang", "bn");
     add(reports, "group-list", "group", "list");
     add(reports, "bearer-list", "bearer", "list", "SHG01");
     add(reports, "loan", "loan", "show", "SHG01", "M03", "--as-of", "2024-12-31");

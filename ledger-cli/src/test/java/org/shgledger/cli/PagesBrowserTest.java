@@ -112,13 +112,14 @@ class PagesBrowserTest {
     assertTrue(before.contains(ReportBooks.NAME), before);
     screenshot(browser, "server-statement.png");
 
+    // the form starts from the meeting sheet (issue 17): the treasurer types over what differed
     browser.get(base + "/groups/SHG01/meetings/new?date=2025-07-05");
     for (String member : List.of("M01", "M02", "M03")) {
-      browser.findElement(By.name("savings." + member)).sendKeys("100");
+      type(browser, "savings." + member, "100");
     }
-    browser.findElement(By.name("repaid.M02.L-M02-1")).sendKeys("50");
+    type(browser, "repaid.M02.L-M02-1", "50");
     browser.findElement(By.name("present.M03")).click();
-    browser.findElement(By.name("fine.M03")).sendKeys("10");
+    type(browser, "fine.M03", "10");
     // typing may have scrolled the table sideways on a narrow screen; the picture shows it whole
     ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);"
         + "document.querySelectorAll('.scroll').forEach(e => e.scrollLeft = 0)");
@@ -150,7 +151,7 @@ class PagesBrowserTest {
 
     // a meeting the books refuse: the form again, with the engine's reason, and nothing recorded
     browser.get(base + "/groups/SHG01/meetings/new?date=2025-07-12");
-    browser.findElement(By.name("repaid.M02.L-M02-1")).sendKeys("99999");
+    type(browser, "repaid.M02.L-M02-1", "99999");
     navigate(browser, By.id("record"));
     String refusal = browser.findElement(By.id("refusal")).getText();
     assertTrue(refusal.contains("REPAYMENT_EXCEEDS_DEBT") && refusal.contains("nothing was recorded"), refusal);
@@ -230,6 +231,13 @@ class PagesBrowserTest {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     return driver;
+  }
+
+  /** Types into a form's field over what it held (the form comes filled in from the meeting sheet). */
+  private static void type(WebDriver browser, String field, String text) {
+    WebElement input = browser.findElement(By.name(field));
+    input.clear();
+    input.sendKeys(text);
   }
 
   private static void screenshot(WebDriver browser, String name) throws IOException {

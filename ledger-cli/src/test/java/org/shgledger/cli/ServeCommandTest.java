@@ -92,6 +92,10 @@ class ServeCommandTest {
           Map.of("lang", "en"), false, true), "passbook", "SHG01", "M01", "--pseudonymize");
       assertHtmlSame(reports, store, new ReportSource.Query(ReportSource.Kind.LOANS, "SHG01", null,
           Map.of("lang", "bn"), false, false), "loans", "SHG01", "--lang", "bn");
+      // the meeting sheet's page (issue 17) is shg meeting sheet's HTML
+      assertHtmlSame(reports, store, new ReportSource.Query(ReportSource.Kind.MEETING_SHEET, "SHG01", null,
+          Map.of("lang", "hi", "date", "2025-05-10"), false, false),
+          "meeting", "sheet", "SHG01", "--date", "2025-05-10", "--lang", "hi");
     }
   }
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.shgledger.LedgerException;
@@ -19,6 +20,7 @@ import org.shgledger.importing.register.RegisterLimits;
 import org.shgledger.journal.BookId;
 import org.shgledger.loan.LoanState;
 import org.shgledger.money.MoneyFormats;
+import org.shgledger.report.MeetingSheet;
 import org.shgledger.server.pages.Labels;
 import org.shgledger.server.pages.MeetingMember;
 import org.shgledger.server.pages.MeetingPage;
@@ -52,6 +54,41 @@ final class MeetingForm {
    * @param refused the form again with the books' refusal and the problems, or null if recorded
    */
   record Outcome(int recorded, MeetingPage refused) {}
+
+  /**
+   * A form for the meeting of a date: every member of the group that day, present, her savings due
+   * and her oldest owing loan's payment due typed in from the meeting sheet ({@link MeetingSheet}),
+   * so that the treasurer changes only what differed; submitted unchanged, it records what the
+   * sheet expects. A member's further loans start blank: the register takes one repayment a member.
+   * A meeting already in the books gets a blank form, as before: the sheet's amounts sent again
+   * would be refused wherever the meeting differed from them.
+   */
+  static MeetingPage prefilled(SavingsGroups engine, BookId code, LocalDate date, String key) {
+    if (engine.registry().meeting(code, date).isPresent()) {
+      return blank(engine, code, date, key);
+    }
+    List<Member> members = members(engine, code, date);
+    Map<String, MeetingSheet.Line> expected = new HashMap<>();
+    for (MeetingSheet.Line line : MeetingSheet.of(engine, code, date).lines()) {
+      expected.put(line.member().value(), line);
+    }
+    List<MeetingMember> lines = new ArrayList<>();
+    for (Member member : members) {
+      MeetingSheet.Line line = expected.get(member.id().value());
+      String due = line == null ? "" : line.loans().stream().filter(loan -> loan.payment().isPositive())
+          .map(loan -> loan.loan().value()).findFirst().orElse("");
+      List<MeetingMember.LoanField> loans = new ArrayList<>();
+      for (Open loan : openLoans(engine, code, member, date)) {
+        String id = loan.loan().id().value();
+        String payment = id.equals(due) ? line.loans().stream().filter(l -> l.loan().value().equals(id))
+            .map(l -> MoneyFormats.plain(l.payment())).findFirst().orElse("") : "";
+        loans.add(new MeetingMember.LoanField(id, loan.outstanding(), payment));
+      }
+      String savings = line == null || line.savingsDue().isZero() ? "" : MoneyFormats.plain(line.savingsDue());
+      lines.add(new MeetingMember(member.id().value(), true, savings, "", loans));
+    }
+    return new MeetingPage(code.value(), date.toString(), key, lines, null, List.of());
+  }
 
   /** A form for the meeting of a date: every member of the group that day, present, nothing typed. */
   static MeetingPage blank(SavingsGroups engine, BookId code, LocalDate date, String key) {

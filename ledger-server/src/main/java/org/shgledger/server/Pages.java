@@ -77,6 +77,7 @@ final class Pages {
       new Route("GET", "/groups/{group}/members/{member}", Guard.READ_GROUP, Set.of()),
       new Route("GET", "/groups/{group}/loans", Guard.READ_GROUP, Set.of()),
       new Route("GET", "/groups/{group}/meetings/new", Guard.RECORD, Set.of("date")),
+      new Route("GET", "/groups/{group}/meetings/{date}/sheet", Guard.RECORD, Set.of()),
       new Route("POST", "/groups/{group}/meetings", Guard.RECORD, Set.of()),
       new Route("GET", "/units/{unit}", Guard.READ_UNIT_TOTALS, Set.of()));
 
@@ -220,6 +221,7 @@ final class Pages {
       case "GET /groups/{group}/loans" -> report(ctx, session, labels, ReportSource.Kind.LOANS, null,
           labels.get("loans"), null, List.of());
       case "GET /groups/{group}/meetings/new" -> meetingForm(ctx, session, labels);
+      case "GET /groups/{group}/meetings/{date}/sheet" -> meetingSheet(ctx, session, labels);
       case "POST /groups/{group}/meetings" -> recordMeeting(ctx, session, labels);
       case "GET /units/{unit}" -> unitPage(ctx, session, labels);
       default -> throw new IllegalStateException("page without a handler: " + route);
@@ -329,8 +331,13 @@ final class Pages {
 
   private void report(Context ctx, Session session, Labels labels, ReportSource.Kind kind, String member,
       String title, String message, List<String> members) {
+    report(ctx, session, labels, kind, member, title, message, members, Map.of());
+  }
+
+  private void report(Context ctx, Session session, Labels labels, ReportSource.Kind kind, String member,
+      String title, String message, List<String> members, Map<String, String> reportOptions) {
     BookId code = Requests.group(ctx);
-    Map<String, String> options = new LinkedHashMap<>();
+    Map<String, String> options = new LinkedHashMap<>(reportOptions);
     options.put("lang", session.language().code());
     String fragment;
     try {
@@ -347,10 +354,17 @@ final class Pages {
     render(ctx, 200, "report.jte", model);
   }
 
+  /** The meeting sheet of a day, the command line's HTML in the pages' layout, as the form's GET guards it. */
+  private void meetingSheet(Context ctx, Session session, Labels labels) {
+    LocalDate date = date(ctx.pathParam("date"));
+    report(ctx, session, labels, ReportSource.Kind.MEETING_SHEET, null, labels.get("meeting_sheet"), null,
+        List.of(), Map.of("date", date.toString()));
+  }
+
   private void meetingForm(Context ctx, Session session, Labels labels) {
     BookId code = Requests.group(ctx);
     LocalDate date = date(Optional.ofNullable(ctx.queryParam("date")).orElse(LocalDate.now().toString()));
-    MeetingPage page = MeetingForm.blank(books.store().engine(), code, date, UUID.randomUUID().toString());
+    MeetingPage page = MeetingForm.prefilled(books.store().engine(), code, date, UUID.randomUUID().toString());
     meetingPage(ctx, session, labels, page, 200);
   }
 

@@ -38,7 +38,9 @@ public interface ReportSource {
     /** {@code shg incidents UNIT}: the unit's totals, every count under 5 withheld. */
     INCIDENTS,
     /** {@code shg incidents UNIT --by-group}: each group's counts too, for coordinators. */
-    INCIDENTS_BY_GROUP
+    INCIDENTS_BY_GROUP,
+    /** {@code shg meeting sheet GROUP --date DATE}: option {@code date} (required) and {@code lang}. */
+    MEETING_SHEET
   }
 
   /**

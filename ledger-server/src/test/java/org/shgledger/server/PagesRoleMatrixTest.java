@@ -42,6 +42,7 @@ class PagesRoleMatrixTest {
       GET /groups/{group}/members/{member}         200 200 200 200 403 303
       GET /groups/{group}/loans                    200 200 200 200 403 303
       GET /groups/{group}/meetings/new             200 200 200 403 403 303
+      GET /groups/{group}/meetings/{date}/sheet    200 200 200 403 403 303
       POST /groups/{group}/meetings                303 303 303 403 403 303
       GET /units/{unit}                            200 200 403 200 200 303
       """;
@@ -55,6 +56,7 @@ class PagesRoleMatrixTest {
       GET /groups/{group}/members/{member}         200 403 403 200 403 303
       GET /groups/{group}/loans                    200 403 403 200 403 303
       GET /groups/{group}/meetings/new             200 403 403 403 403 303
+      GET /groups/{group}/meetings/{date}/sheet    200 403 403 403 403 303
       POST /groups/{group}/meetings                303 403 403 403 403 303
       GET /units/{unit}                            200 403 403 200 403 303
       """;
@@ -115,7 +117,8 @@ class PagesRoleMatrixTest {
       String[] route = row.getKey().split(" ");
       for (int r = 0; r < ROLES.size(); r++) {
         String role = ROLES.get(r);
-        String path = route[1].replace("{group}", group).replace("{unit}", unit).replace("{member}", "M01");
+        String path = route[1].replace("{group}", group).replace("{unit}", unit).replace("{member}", "M01")
+            .replace("{date}", "2024-05-10");
         PageClient client = route[1].equals("/sign-out") && !role.equals("anon") ? signedIn(role) : sessions.get(role);
         HttpResponse<String> response;
         if (route[0].equals("GET")) {

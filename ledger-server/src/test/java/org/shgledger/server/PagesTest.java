@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.time.Month;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,14 +27,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.shgledger.group.Channel;
 import org.shgledger.group.Group;
+import org.shgledger.group.GroupOperation;
 import org.shgledger.group.LoanDefaults;
+import org.shgledger.group.LoanId;
 import org.shgledger.group.MeetingFrequency;
+import org.shgledger.group.Member;
+import org.shgledger.group.MemberCategory;
+import org.shgledger.group.MemberId;
+import org.shgledger.group.SavingsKind;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.EntryId;
 import org.shgledger.loan.InterestRate;
+import org.shgledger.loan.OpenLoanTerms;
 import org.shgledger.loan.RepaymentMethod;
+import org.shgledger.money.MoneyFormats;
 import org.shgledger.money.RoundingPolicy;
+import org.shgledger.report.MeetingSheet;
 import org.shgledger.unit.UnitCode;
 
 /**
@@ -232,6 +243,70 @@ class PagesTest {
     assertTrue(home.contains("<html lang=\"bn\">"), home);
     assertTrue(home.contains("আমার দলগুলি"), home);
     assertTrue(server.log().contains("access method=GET route=/ status=200"), "the access log has the pages too");
+  }
+
+  @Test
+  void theMeetingFormStartsFromTheMeetingSheet() {
+    // a group of its own, so that the meeting recorded here meets no other test's
+    BookId code = BookId.of("SHG05");
+    var engine = server.books.store().engine();
+    engine.createGroup(new Group(code, "Sheet group", TestServer.INR, TestServer.FORMED, MeetingFrequency.MONTHLY,
+        Money.of(TestServer.INR, 100), RoundingPolicy.wholeUnits(RoundingMode.HALF_UP), Month.APRIL,
+        LoanDefaults.scheduled(InterestRate.perMonth(BigDecimal.valueOf(2)), RepaymentMethod.FLAT, 10)));
+    server.books.store().units().addGroup(UnitCode.of("EAST-1"), code);
+    for (String member : List.of("M01", "M02", "M03")) {
+      engine.addMember(code, Member.joining(MemberId.of(member), "Member " + member, MemberCategory.ADULT_WOMAN,
+          TestServer.FORMED));
+    }
+    engine.record(code, EntryId.of("SEED-SAVE"), TestServer.FORMED.plusDays(3), new GroupOperation.Save(
+        MemberId.of("M01"), SavingsKind.COMPULSORY, Money.of(TestServer.INR, 1000), Channel.CASH));
+    engine.disburseLoan(code, EntryId.of("SEED-LOAN"), LoanId.of("L1"), MemberId.of("M01"),
+        OpenLoanTerms.of(Money.of(TestServer.INR, 500), InterestRate.perMonth(BigDecimal.valueOf(2)),
+            TestServer.FORMED.plusDays(10)), Channel.CASH);
+    PageClient meena = client().signedIn("meena", passwords.get("meena"));
+    String form = meena.get("/groups/SHG05/meetings/new?date=2024-06-25").body();
+    MeetingSheet sheet = MeetingSheet.of(server.books.store().engine(), code, LocalDate.of(2024, 6, 25));
+    int loansDue = 0;
+    for (MeetingSheet.Line line : sheet.lines()) {
+      String member = line.member().value();
+      assertTrue(form.contains("name=\"savings." + member + "\" value=\"" + MoneyFormats.plain(line.savingsDue()) + "\""),
+          member + "'s savings due in\n" + form);
+      for (MeetingSheet.LoanDue loan : line.loans()) {
+        if (loan.payment().isPositive()) {
+          loansDue++;
+          assertTrue(form.contains("name=\"repaid." + member + "." + loan.loan().value() + "\" value=\""
+              + MoneyFormats.plain(loan.payment()) + "\""), member + "'s payment due in\n" + form);
+          break;
+        }
+      }
+    }
+    assertTrue(loansDue > 0, "the books have a loan payment due on the day");
+    assertTrue(form.contains("href=\"/groups/SHG05/meetings/2024-06-25/sheet\""), "the form links to its sheet");
+    // the sheet's own page, in the pages' layout
+    HttpResponse<String> page = meena.get("/groups/SHG05/meetings/2024-06-25/sheet");
+    assertEquals(200, page.statusCode(), page.body());
+    assertTrue(page.body().contains("MEETING_SHEET") || page.body().contains("Meeting sheet"), page.body());
+    assertEquals(400, meena.get("/groups/SHG05/meetings/2024-13-05/sheet").statusCode());
+    // sent unchanged, the form records what the sheet expects; drawn again, it is blank, since the
+    // sheet's amounts sent again would clash with a meeting that differed from them
+    Map<String, String> fields = new LinkedHashMap<>(Map.of("csrf", PageClient.hidden(form, "csrf"),
+        "key", PageClient.hidden(form, "key"), "date", "2024-06-25"));
+    for (MeetingSheet.Line line : sheet.lines()) {
+      String member = line.member().value();
+      fields.put("present." + member, "Y");
+      fields.put("savings." + member, MoneyFormats.plain(line.savingsDue()));
+      line.loans().stream().filter(loan -> loan.payment().isPositive()).findFirst().ifPresent(loan ->
+          fields.put("repaid." + member + "." + loan.loan().value(), MoneyFormats.plain(loan.payment())));
+    }
+    assertEquals(303, meena.post("/groups/SHG05/meetings", fields).statusCode());
+    for (MeetingSheet.Line line : sheet.lines()) {
+      for (MeetingSheet.LoanDue loan : line.loans()) {
+        assertTrue(server.books.store().engine().loanState(code, loan.loan(), LocalDate.of(2024, 6, 25))
+            .totalDue().isZero() || !line.loans().get(0).equals(loan), loan.loan() + " paid as the sheet expected");
+      }
+    }
+    String again = meena.get("/groups/SHG05/meetings/new?date=2024-06-25").body();
+    assertTrue(again.contains("name=\"savings.M01\" value=\"\""), again);
   }
 
   @Test
