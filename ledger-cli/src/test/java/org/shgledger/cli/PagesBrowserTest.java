@@ -32,11 +32,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.shgledger.group.DateLimits;
 import org.shgledger.group.Group;
@@ -215,7 +215,16 @@ class PagesBrowserTest {
   private static void navigate(WebDriver browser, By by) {
     WebElement html = browser.findElement(By.tagName("html"));
     browser.findElement(by).click();
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(html));
+    // the old page's root is gone once the next page has replaced it; Chromium says so either as a
+    // stale element or as a node that "does not belong to the document"
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+      try {
+        html.isEnabled();
+        return false;
+      } catch (WebDriverException gone) {
+        return true;
+      }
+    });
   }
 
   private WebDriver browser() throws IOException {
