@@ -32,23 +32,7 @@ done
 
 # The seed books, built as the seeds' READMEs build them by hand
 db="$out/seeds.db"
-rm -f "$db"
-for folder in "$repo"/seeds/shg0*/; do
-  arguments=()
-  while IFS= read -r line; do
-    [[ -z "$line" || "$line" == \#* ]] && continue
-    if [[ "$line" == --* ]]; then
-      arguments+=("${line%% *}" "${line#* }")   # an option, then its value after one space
-    else
-      arguments+=("$line")                      # the group's code
-    fi
-  done <"$folder/group.txt"
-  code="${arguments[0]}"
-  "$repo/shg" group create "${arguments[@]}" --db "$db" >/dev/null
-  "$repo/shg" import members "$code" "$folder/members.csv" --db "$db" >/dev/null
-  "$repo/shg" import books "$code" --meetings "$folder/meetings.csv" --passbook "$folder/passbook.csv" \
-    --rules "$folder/rules.txt" --db "$db" >/dev/null
-done
+"$repo/docs/seed-books.sh" "$db"
 
 html="$out/$group-statement.html"
 pdf="$out/$group-statement.pdf"
