@@ -61,7 +61,7 @@ import picocli.CommandLine.Spec;
           + "account number, and every count of fewer than 5 people withheld (docs/privacy.md).",
       "Example: shg indicators PATNA --as-of 2025-03-31 --targets targets.txt   (or --groups SHG01,SHG02)"
     })
-final class IndicatorsCommand implements Callable<Integer> {
+final class IndicatorsCommand implements Callable<Integer>, StoreReport {
 
   /** The largest targets file read, in bytes. */
   static final long MAX_TARGETS_BYTES = 100_000;
@@ -100,6 +100,25 @@ final class IndicatorsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Report report;
+    try (LedgerStore store = db.openExisting()) {
+      report = report(store, output.labels());
+    }
+    output.print(report);
+    return ExitCodes.OK;
+  }
+
+  /**
+   * The indicators over open books, as the options given ask (for this command, and for whatever
+   * else parses the same options, such as a server).
+   *
+   * @param store the open books, not null
+   * @param labels the reader's words, not null
+   * @return the report, not null
+   * @throws ParameterException if the options are out of range or name neither a unit nor groups
+   */
+  @Override
+  public Report report(LedgerStore store, Labels labels) {
     if (savingMonths < 1 || savingMonths > ProgrammeIndicators.MAX_SAVING_MONTHS) {
       throw usage("--saving-months must be 1 to " + ProgrammeIndicators.MAX_SAVING_MONTHS + ", not " + savingMonths);
     }
@@ -112,30 +131,47 @@ final class IndicatorsCommand implements Callable<Integer> {
     LocalDate day = asOf != null ? asOf : LocalDate.now();
     IndicatorReport report;
     Optional<LocalDate> start = goals.start();
-    try (LedgerStore store = db.openExisting()) {
-      Programme programme = new Programme(store.engine(), store.programme());
-      List<BookId> counted = groups(store);
-      Outreach outreach = new Outreach(store.units(), store.programme().outreach());
-      // the outreach of the month that ends on the day: the unit's and its units', or the groups'
-      LocalDate monthStart = day.minusMonths(1).plusDays(1);
-      List<OutreachEvent> events = unit != null ? outreach.events(UnitCode.of(unit), monthStart, day)
-          : outreach.eventsOfGroups(counted, monthStart, day);
-      report = new ProgrammeIndicators(programme).compute(counted, day, savingMonths, events);
-      if (start.isEmpty() && goals.years().isPresent()) {
-        // a commitment without a start began with the first of its groups
-        start = counted.stream().map(code -> store.engine().group(code).formed()).min(LocalDate::compareTo);
-      }
+    Programme programme = new Programme(store.engine(), store.programme());
+    List<BookId> counted = groups(store);
+    Outreach outreach = new Outreach(store.units(), store.programme().outreach());
+    // the outreach of the month that ends on the day: the unit's and its units', or the groups'
+    LocalDate monthStart = day.minusMonths(1).plusDays(1);
+    List<OutreachEvent> events = unit != null ? outreach.events(UnitCode.of(unit), monthStart, day)
+        : outreach.eventsOfGroups(counted, monthStart, day);
+    report = new ProgrammeIndicators(programme).compute(counted, day, savingMonths, events);
+    if (start.isEmpty() && goals.years().isPresent()) {
+      // a commitment without a start began with the first of its groups
+      start = counted.stream().map(code -> store.engine().group(code).formed()).min(LocalDate::compareTo);
     }
     report = SmallCells.protect(report.withTargets(goals), suppressBelow);
     Optional<Pace> pace = goals.years().isPresent() && start.isPresent()
         ? Optional.of(Pace.of(report, start.get(), goals.years().get())) : Optional.empty();
-    output.print(report(report, pace, output.labels(), output.format() == Format.HTML));
-    return ExitCodes.OK;
+    return report(report, pace, labels, output.format() == Format.HTML);
   }
 
   /** The groups to count: those given, or every group under the unit named (unknown: exit 4). */
   private List<BookId> groups(LedgerStore store) {
     return groups(store, unit, groups, spec);
+  }
+
+  /**
+   * The rule of every report over a unit or groups ({@code shg indicators}, {@code shg commitment},
+   * {@code shg incidents}): a UNIT or {@code --groups}, one of the two, and at most {@value
+   * ProgrammeIndicators#MAX_GROUPS} groups.
+   *
+   * @param unit the unit's code as given, or null
+   * @param groups the groups given, or null
+   * @param spec the command, for a usage error
+   * @throws ParameterException naming what is wrong
+   */
+  static void checkCounted(String unit, List<BookId> groups, CommandSpec spec) {
+    if ((unit == null) == (groups == null)) {
+      throw new ParameterException(spec.commandLine(), "name a UNIT or give --groups, one of the two");
+    }
+    if (groups != null && groups.size() > ProgrammeIndicators.MAX_GROUPS) {
+      throw new ParameterException(spec.commandLine(),
+          "--groups names at most " + ProgrammeIndicators.MAX_GROUPS + " groups, not " + groups.size());
+    }
   }
 
   /**
@@ -149,23 +185,6 @@ final class IndicatorsCommand implements Callable<Integer> {
    * @return the groups, not null
    * @throws ParameterException if the unit's code is malformed
    */
-  /**
-   * The rule of every report over a unit or groups ({@code shg indicators}, {@code shg commitment},
-   * {@code shg incidents}): a UNIT or {@code --groups}, one of the two, and at most {@value
-   * ProgrammeIndicators#MAX_GROUPS} groups.
-   *
-   * @throws ParameterException naming what is wrong
-   */
-  static void checkCounted(String unit, List<BookId> groups, CommandSpec spec) {
-    if ((unit == null) == (groups == null)) {
-      throw new ParameterException(spec.commandLine(), "name a UNIT or give --groups, one of the two");
-    }
-    if (groups != null && groups.size() > ProgrammeIndicators.MAX_GROUPS) {
-      throw new ParameterException(spec.commandLine(),
-          "--groups names at most " + ProgrammeIndicators.MAX_GROUPS + " groups, not " + groups.size());
-    }
-  }
-
   static List<BookId> groups(LedgerStore store, String unit, List<BookId> groups, CommandSpec spec) {
     if (groups != null) {
       return groups;

@@ -27,7 +27,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.shgledger.cli.output.HtmlRenderer;
@@ -35,11 +34,6 @@ import org.shgledger.cli.output.JsonRenderer;
 import org.shgledger.cli.output.Labels;
 import org.shgledger.cli.output.Lang;
 import org.shgledger.cli.output.Report;
-import org.shgledger.programme.IndicatorReport;
-import org.shgledger.programme.Programme;
-import org.shgledger.programme.ProgrammeIndicators;
-import org.shgledger.programme.SmallCells;
-import org.shgledger.programme.Targets;
 import org.shgledger.server.LedgerServer;
 import org.shgledger.server.ReportSource;
 import org.shgledger.server.ServerBooks;
@@ -231,7 +225,7 @@ final class ServeCommand implements Callable<Integer> {
         case PASSBOOK -> build(new PassbookCommand(), store, query, format,
             withNames(List.of(query.subject(), query.member()), query), "from", "to", "lang");
         case LOANS -> build(new LoansCommand(), store, query, format, List.of(query.subject()), "as-of", "from", "lang");
-        case INDICATORS -> indicators(store, query);
+        case INDICATORS -> unitReport(new IndicatorsCommand(), store, query, format, "as-of", "saving-months", "lang");
         case ACCOUNT -> account(store, query, format);
         case UNIT_STATEMENT -> build(new UnitCommand.Statement(), store, query, format, List.of(query.subject()),
             "from", "to", "lang");
@@ -294,8 +288,8 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * A programme report of a unit ({@code shg commitment}, {@code shg incidents}) with its defaults,
-     * so every count under 5 is withheld: its options parsed from the query as the command line
+     * A programme report of a unit ({@code shg indicators}, {@code shg commitment}, {@code shg
+     * incidents}) with its defaults, so every count under 5 is withheld: its options parsed from the query as the command line
      * would, a word that starts with {@code --} passed as it is.
      */
     private static Report unitReport(StoreReport command, LedgerStore store, Query query, String format, String... options) {
@@ -348,28 +342,6 @@ final class ServeCommand implements Callable<Integer> {
       return build(new GradeCommand(), store, query, format, List.of(unit.value()), "from", "to", "lang");
     }
 
-    /** {@code shg indicators UNIT} with its defaults: small cells withheld, no targets. */
-    private static Report indicators(LedgerStore store, Query query) {
-      Map<String, String> options = query.options();
-      LocalDate day;
-      int months;
-      Labels labels;
-      try {
-        day = options.containsKey("as-of") ? LocalDate.parse(options.get("as-of")) : LocalDate.now();
-        months = Integer.parseInt(options.getOrDefault("saving-months", "" + ProgrammeIndicators.DEFAULT_SAVING_MONTHS));
-        labels = Labels.of(Lang.of(options.getOrDefault("lang", "en")));
-      } catch (DateTimeParseException | NumberFormatException e) {
-        throw new IllegalArgumentException(e.getMessage(), e);
-      }
-      if (months < 1 || months > ProgrammeIndicators.MAX_SAVING_MONTHS) {
-        throw new IllegalArgumentException("saving-months must be 1 to " + ProgrammeIndicators.MAX_SAVING_MONTHS);
-      }
-      Programme programme = new Programme(store.engine(), store.programme());
-      IndicatorReport report = new ProgrammeIndicators(programme)
-          .compute(store.units().groupsUnder(UnitCode.of(query.subject())), day, months);
-      return IndicatorsCommand.report(SmallCells.protect(report.withTargets(Targets.none()),
-          SmallCells.DEFAULT_THRESHOLD), labels);
-    }
   }
 
   /**

@@ -150,6 +150,8 @@ class ServeCommandTest {
           day <= 5 ? "trafficking" : "physical-assault", "--status", "referred", "--referred-to", "police", "--db", db);
       assertEquals(0, recorded.exitCode(), recorded.err());
     }
+    assertSame("/api/v1/units/NGO/indicators?as-of=2025-06-30&saving-months=2&lang=bn",
+        "indicators", "NGO", "--as-of", "2025-06-30", "--saving-months", "2", "--lang", "bn");
     assertSame("/api/v1/units/NGO/commitment?as-of=2025-06-30", "commitment", "NGO", "--as-of", "2025-06-30");
     assertSame("/api/v1/units/NGO/incidents?from=2025-04-01&to=2025-06-30&lang=hi",
         "incidents", "NGO", "--from", "2025-04-01", "--to", "2025-06-30", "--lang", "hi");
