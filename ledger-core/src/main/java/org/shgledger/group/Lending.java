@@ -126,10 +126,12 @@ final class Lending extends EnginePart {
       }
       Objects.requireNonNull(channel, "channel");
       LoanEvent payment = new LoanEvent(LoanEvent.Kind.PAYMENT, id, date, amount);
-      if (registry.loanEvents(code, loanId).contains(payment) && journal.entry(code, id).isPresent()) {
+      // read once: the repeat check and the history are of the same events
+      List<LoanEvent> events = registry.loanEvents(code, loanId);
+      if (events.contains(payment) && journal.entry(code, id).isPresent()) {
         return journal.entry(code, id).get();
       }
-      LoanHistory history = history(code, loan);
+      LoanHistory history = history(code, loan, events);
       requireInOrder(code, loan, history, date);
       PaymentAllocation split = history.allocate(date, amount);
       if (split.hasExcess()) {

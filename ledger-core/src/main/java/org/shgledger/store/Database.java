@@ -148,6 +148,16 @@ final class Database implements Statements {
   }
 
   /**
+   * Whether this thread has a write transaction open here: the monitor is held for a whole
+   * transaction, so an open one seen by a caller that holds the monitor is the caller's own.
+   *
+   * @return true inside a write transaction
+   */
+  synchronized boolean inWriteTransaction() {
+    return lockedBooks != null;
+  }
+
+  /**
    * Forgets the open transaction's object for a key, so that the next to ask makes it anew from
    * the database (after a failed request, whose effect on the object is not known).
    *

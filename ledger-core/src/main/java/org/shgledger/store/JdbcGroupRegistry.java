@@ -81,10 +81,31 @@ public final class JdbcGroupRegistry implements GroupRegistry {
 
   // ---- groups ----
 
+  /**
+   * The groups read inside one write transaction: an engine operation asks for its group several
+   * times (the date check, the operation, each member look-up), and the server's request once
+   * more for its currency; inside the transaction, which holds the book, the row cannot change
+   * but by {@link #putGroup}, which forgets it.
+   */
+  private static final class GroupsRead {
+    final Map<BookId, Optional<Group>> groups = new HashMap<>();
+  }
+
   @Override
   public Optional<Group> group(BookId code) {
     Objects.requireNonNull(code, "code");
-    return database.read(false, () -> latestGroup(code).map(Versioned::value));
+    return database.read(false, () -> {
+      if (!database.inWriteTransaction()) {
+        return latestGroup(code).map(Versioned::value);
+      }
+      Map<BookId, Optional<Group>> read = database.transactionScoped(GroupsRead.class, GroupsRead::new).groups;
+      Optional<Group> group = read.get(code);
+      if (group == null) {
+        group = latestGroup(code).map(Versioned::value);
+        read.put(code, group);
+      }
+      return group;
+    });
   }
 
   @Override
@@ -99,10 +120,15 @@ public final class JdbcGroupRegistry implements GroupRegistry {
   public void putGroup(Group group) {
     Objects.requireNonNull(group, "group");
     SqlView.checkStorable("name of group " + group.code(), group.name());
-    putVersion(group.code(), group, () -> latestGroup(group.code()),
-        "INSERT INTO savings_group (version, recorded_at, " + RegistryRows.GROUP_COLUMNS + ")"
-            + " VALUES (?, ?, " + RegistryRows.placeholders(RegistryRows.GROUP_COLUMNS) + ")",
-        columns -> RegistryRows.write(columns, group), Table.SAVINGS_GROUP);
+    try {
+      putVersion(group.code(), group, () -> latestGroup(group.code()),
+          "INSERT INTO savings_group (version, recorded_at, " + RegistryRows.GROUP_COLUMNS + ")"
+              + " VALUES (?, ?, " + RegistryRows.placeholders(RegistryRows.GROUP_COLUMNS) + ")",
+          columns -> RegistryRows.write(columns, group), Table.SAVINGS_GROUP);
+    } finally {
+      // written, or failed half way: either way the transaction's copy is not to be trusted
+      database.forgetTransactionScoped(GroupsRead.class);
+    }
   }
 
   private Optional<Versioned<Group>> latestGroup(BookId code) throws SQLException {

@@ -646,8 +646,7 @@ public final class JdbcJournal implements Journal {
    */
   private <T> T write(Iterable<BookId> books, WriteWork<T> work) {
     return database.write(books, () -> {
-      SqlView view = database.transactionScoped(SqlView.class,
-          () -> new SqlView(statements, new EntryWriter(statements), database.dialect()));
+      SqlView view = database.transactionScoped(SqlView.class, this::newView);
       try {
         T result = work.run(view, view.writer());
         view.endRequest();
@@ -665,7 +664,7 @@ public final class JdbcJournal implements Journal {
    * sums, in a snapshot transaction.
    */
   private <T> T readSnapshot(ReadWork<T> work) {
-    return database.read(true, () -> work.run(new SqlView(statements, new EntryWriter(statements), database.dialect())));
+    return database.read(true, () -> work.run(readView()));
   }
 
   /**
@@ -673,7 +672,20 @@ public final class JdbcJournal implements Journal {
    * change once committed (a book, an account's definition, an entry and its postings).
    */
   private <T> T read(ReadWork<T> work) {
-    return database.read(false, () -> work.run(new SqlView(statements, new EntryWriter(statements), database.dialect())));
+    return database.read(false, () -> work.run(readView()));
+  }
+
+  /**
+   * The view a read works on: inside a write transaction the transaction's own, so that what a
+   * caller reads before it writes (is this entry id known?) is what the rules find after, without
+   * asking the database twice; outside one, a view of its own.
+   */
+  private SqlView readView() {
+    return database.inWriteTransaction() ? database.transactionScoped(SqlView.class, this::newView) : newView();
+  }
+
+  private SqlView newView() {
+    return new SqlView(statements, new EntryWriter(statements), database.dialect());
   }
 
   private static void discard(EntryWriter writer, Throwable cause) {

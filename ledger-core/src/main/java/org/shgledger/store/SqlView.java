@@ -82,11 +82,13 @@ final class SqlView implements JournalView {
   private final Map<AccountKey, Optional<AccountRow>> accounts = new HashMap<>();
   private final Map<AccountKey, DailyNets> dailyNets = new HashMap<>();
   private final Map<BookId, Tip> tips = new HashMap<>();
-  // these three hold a request's entries, until endRequest; then the database has them
+  // these hold a request's entries and look-ups, until endRequest; then the database has them
   private final Map<EntryKey, JournalEntry> recordedHere = new HashMap<>();
   private final Set<EntryKey> reversedHere = new HashSet<>();
-  /** Ids looked up in bulk and not found in the database. */
+  /** Ids looked up and not found in the database. */
   private final Set<EntryKey> knownAbsent = new HashSet<>();
+  /** Entries looked up and found in the database: committed, so they never change. */
+  private final Map<EntryKey, JournalEntry> foundHere = new HashMap<>();
 
   private final Dialect dialect;
 
@@ -112,6 +114,7 @@ final class SqlView implements JournalView {
     reversedHere.clear();
     // an id found absent may have been recorded since
     knownAbsent.clear();
+    foundHere.clear();
   }
 
   /**
@@ -170,7 +173,18 @@ final class SqlView implements JournalView {
     if (knownAbsent.contains(key)) {
       return Optional.empty();
     }
-    return query(() -> Rows.entryWhere(sql, book, "entry_id", id));
+    JournalEntry found = foundHere.get(key);
+    if (found != null) {
+      return Optional.of(found);
+    }
+    Optional<JournalEntry> stored = query(() -> Rows.entryWhere(sql, book, "entry_id", id));
+    // asked again in this request (a caller's repeat check, then the rules'): answered from here
+    if (stored.isPresent()) {
+      foundHere.put(key, stored.get());
+    } else {
+      knownAbsent.add(key);
+    }
+    return stored;
   }
 
   @Override

@@ -144,7 +144,7 @@ final class Operations {
       Bodies.required(fields, field);
     }
     Request request = new Request(code, name, fields);
-    return switch (name) {
+    return inOneTransaction(code, () -> switch (name) {
       case "save" -> request.save(request.member(), saveKind(fields), request.channel(Channel.CASH));
       case "withdraw" -> request.entry(() -> new GroupOperation.WithdrawSavings(request.member(),
           savingsKind(fields, SavingsKind.VOLUNTARY), request.amount("amount"), request.channel(Channel.CASH)));
@@ -177,7 +177,18 @@ final class Operations {
       case "reverse" -> request.reverse();
       case "meeting-roll" -> request.roll();
       default -> throw new IllegalStateException("operation without a handler: " + name);
-    };
+    });
+  }
+
+  /**
+   * Runs a request's reads and its write as one transaction of the group's book: the group, the
+   * entry id's repeat check and the engine's rules then read each row once (the store keeps what a
+   * transaction has read), where four reads of the group and two of the id were separate round
+   * trips (docs/performance.md, "The server under load"). Nothing is written unless all of it
+   * succeeds, as before.
+   */
+  private <T> T inOneTransaction(BookId code, Supplier<T> work) {
+    return store.engine().atomically(code, work);
   }
 
   /**
@@ -189,7 +200,10 @@ final class Operations {
    */
   Outcome save(BookId code, String body) {
     Map<String, String> fields = Bodies.fields(body, SAVE_FIELDS);
-    Request request = new Request(code, null, fields);
+    return inOneTransaction(code, () -> save(new Request(code, null, fields), fields));
+  }
+
+  private Outcome save(Request request, Map<String, String> fields) {
     request.id();
     MemberId member = request.member();
     request.date("date");
@@ -215,7 +229,7 @@ final class Operations {
   Outcome repay(BookId code, String loan, String body) {
     Map<String, String> fields = Bodies.fields(body, REPAY_FIELDS);
     LoanId id = loanId("loan", loan);
-    return new Request(code, null, fields).repay(id);
+    return inOneTransaction(code, () -> new Request(code, null, fields).repay(id));
   }
 
   /** {@code compulsory}, {@code voluntary} or {@code welfare}, as {@code shg save --kind}. */
