@@ -24,7 +24,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 import org.shgledger.LedgerException;
 import org.shgledger.group.Group;
 import org.shgledger.group.GroupException;
@@ -49,9 +48,11 @@ import org.shgledger.unit.UnitException;
  * }
  * }</pre>
  *
- * <p>Requests take turns on the books, one at a time in this process (a report reads in several
- * statements, and none of a writer's may fall between them); several servers over one PostgreSQL
- * keep apart by the database's locks and find repeats by the entry id, so they behave as one.
+ * <p>Requests for one group take turns on its books, in order (a report reads in several
+ * statements, and none of a writer's may fall between them); requests for different groups run in
+ * parallel, each on a store of its own, and those over many groups run alone ({@link Turns}).
+ * Several servers over one PostgreSQL keep apart by the database's locks and find repeats by the
+ * entry id, so they behave as one.
  *
  * <p>{@link #close()} is the graceful stop: new requests get 503, those in flight finish (up to
  * {@link #DRAIN_TIMEOUT}), then the HTTP server stops. The books are the caller's to close.
@@ -96,13 +97,12 @@ public final class LedgerServer implements AutoCloseable {
 
   private final ServerBooks books;
   private final ReportSource reports;
+  /** Who may do what, over the main store: for the requests that run alone. */
   private final Access access;
-  private final Operations operations;
-  private final Imports imports;
   private final SyncRoutes sync;
   private final AccessLog log;
   private final Javalin app;
-  private final ReentrantLock turn = new ReentrantLock(true);
+  private final Turns turns;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Object stopped = new Object();
   private volatile boolean draining;
@@ -112,11 +112,10 @@ public final class LedgerServer implements AutoCloseable {
     this.books = books;
     this.reports = reports;
     this.access = new Access(books.store().units());
-    this.operations = new Operations(books.store());
-    this.imports = new Imports(books.store());
-    this.sync = new SyncRoutes(books.store(), operations);
+    this.sync = new SyncRoutes(books.store(), new Operations(books.store()));
     this.log = new AccessLog(logStream);
-    Pages pages = new Pages(books, reports, access, log, turn, () -> draining, inFlight, secureCookies);
+    this.turns = new Turns(books);
+    Pages pages = new Pages(books, reports, access, log, turns.alone(), () -> draining, inFlight, secureCookies);
     this.app = Javalin.create(config -> {
       pages.install(config);
       config.startup.showJavalinBanner = false;
@@ -298,18 +297,26 @@ public final class LedgerServer implements AutoCloseable {
       return;
     }
     ctx.attribute(USER, user.get());
-    turn.lock();
-    try {
-      Access.Decision decision = Requests.decide(access, route, ctx, user.get());
-      if (!decision.allowed()) {
-        books.users().audit(user.get(), route.method(), route.path(), Requests.target(ctx), decision.reason());
-        ctx.status(403).contentType(JSON).result(Bodies.error("FORBIDDEN", "your role does not allow this", null));
-        return;
-      }
-      dispatch(route, ctx, user.get());
-    } finally {
-      turn.unlock();
+    if (route.path().equals("/openapi.json")) {
+      ctx.contentType(JSON).result(openApi());
+    } else if (route.path().startsWith(API + "/groups/{group}/") && !SyncRoutes.handles(route.path())) {
+      // one group's books: in its turn, on a store of this request's own
+      turns.forGroup(Requests.group(ctx), route.method().equals("POST"),
+          store -> decideAndDispatch(route, ctx, user.get(), new Access(store.units()), store));
+    } else {
+      turns.alone(store -> decideAndDispatch(route, ctx, user.get(), access, store));
     }
+  }
+
+  private Void decideAndDispatch(Route route, Context ctx, User user, Access access, LedgerStore store) {
+    Access.Decision decision = Requests.decide(access, route, ctx, user);
+    if (!decision.allowed()) {
+      books.users().audit(user, route.method(), route.path(), Requests.target(ctx), decision.reason());
+      ctx.status(403).contentType(JSON).result(Bodies.error("FORBIDDEN", "your role does not allow this", null));
+      return null;
+    }
+    dispatch(route, ctx, user, access, store);
+    return null;
   }
 
   private Optional<User> authenticate(Context ctx) {
@@ -320,38 +327,38 @@ public final class LedgerServer implements AutoCloseable {
     return books.users().authenticate(header.substring("Bearer ".length()).strip());
   }
 
-  private void dispatch(Route route, Context ctx, User user) {
+  private void dispatch(Route route, Context ctx, User user, Access access, LedgerStore store) {
     String path = route.path();
     if (SyncRoutes.handles(path)) {
       sync.serve(path, ctx, () -> body(ctx, Imports.MAX_BODY_BYTES));
       return;
     }
-    if (path.equals("/openapi.json")) {
-      ctx.contentType(JSON).result(openApi());
-    } else if (path.equals(API + "/groups")) {
-      groups(ctx, user);
+    Operations operations = new Operations(store);
+    Imports imports = new Imports(store);
+    if (path.equals(API + "/groups")) {
+      groups(ctx, user, access, store);
     } else if (path.equals(API + "/units/{unit}/statement")) {
-      report(ctx, route, user, ReportSource.Kind.UNIT_STATEMENT, Requests.unit(ctx).value(), null);
+      report(ctx, store, route, user, ReportSource.Kind.UNIT_STATEMENT, Requests.unit(ctx).value(), null);
     } else if (path.equals(API + "/units/{unit}/grades")) {
-      report(ctx, route, user, ReportSource.Kind.GRADES, Requests.unit(ctx).value(), null);
+      report(ctx, store, route, user, ReportSource.Kind.GRADES, Requests.unit(ctx).value(), null);
     } else if (path.equals(API + "/units/{unit}/commitment")) {
-      report(ctx, route, user, ReportSource.Kind.COMMITMENT, Requests.unit(ctx).value(), null);
+      report(ctx, store, route, user, ReportSource.Kind.COMMITMENT, Requests.unit(ctx).value(), null);
     } else if (path.equals(API + "/units/{unit}/incidents")) {
-      report(ctx, route, user, ReportSource.Kind.INCIDENTS, Requests.unit(ctx).value(), null);
+      report(ctx, store, route, user, ReportSource.Kind.INCIDENTS, Requests.unit(ctx).value(), null);
     } else if (path.equals(API + "/units/{unit}/incidents/by-group")) {
-      report(ctx, route, user, ReportSource.Kind.INCIDENTS_BY_GROUP, Requests.unit(ctx).value(), null);
+      report(ctx, store, route, user, ReportSource.Kind.INCIDENTS_BY_GROUP, Requests.unit(ctx).value(), null);
     } else if (path.equals(API + "/groups/{group}/accounts/{code}")) {
-      report(ctx, route, user, ReportSource.Kind.ACCOUNT, Requests.group(ctx).value(), null, ctx.pathParam("code"));
+      report(ctx, store, route, user, ReportSource.Kind.ACCOUNT, Requests.group(ctx).value(), null, ctx.pathParam("code"));
     } else if (path.endsWith("/trial-balance")) {
-      report(ctx, route, user, ReportSource.Kind.TRIAL_BALANCE, Requests.group(ctx).value(), null);
+      report(ctx, store, route, user, ReportSource.Kind.TRIAL_BALANCE, Requests.group(ctx).value(), null);
     } else if (path.endsWith("/statement")) {
-      report(ctx, route, user, ReportSource.Kind.STATEMENT, Requests.group(ctx).value(), null);
+      report(ctx, store, route, user, ReportSource.Kind.STATEMENT, Requests.group(ctx).value(), null);
     } else if (path.endsWith("/members/{member}/passbook")) {
-      report(ctx, route, user, ReportSource.Kind.PASSBOOK, Requests.group(ctx).value(), Requests.member(ctx).value());
+      report(ctx, store, route, user, ReportSource.Kind.PASSBOOK, Requests.group(ctx).value(), Requests.member(ctx).value());
     } else if (path.endsWith("/indicators")) {
-      report(ctx, route, user, ReportSource.Kind.INDICATORS, Requests.unit(ctx).value(), null);
+      report(ctx, store, route, user, ReportSource.Kind.INDICATORS, Requests.unit(ctx).value(), null);
     } else if (path.endsWith("/loans") && route.method().equals("GET")) {
-      report(ctx, route, user, ReportSource.Kind.LOANS, Requests.group(ctx).value(), null);
+      report(ctx, store, route, user, ReportSource.Kind.LOANS, Requests.group(ctx).value(), null);
     } else if (path.endsWith("/savings")) {
       written(ctx, operations.save(Requests.group(ctx), text(ctx)));
     } else if (path.endsWith("/repayments")) {
@@ -428,8 +435,7 @@ public final class LedgerServer implements AutoCloseable {
     ctx.contentType(JSON).result(Bodies.object("shg.health/1", json -> json.writeStringField("status", "ok")));
   }
 
-  private void groups(Context ctx, User user) {
-    LedgerStore store = books.store();
+  private void groups(Context ctx, User user, Access access, LedgerStore store) {
     List<Group> visible = new ArrayList<>();
     for (Group group : store.engine().registry().groups()) {
       if (access.mayRead(user, group.code())) {
@@ -452,12 +458,13 @@ public final class LedgerServer implements AutoCloseable {
     }));
   }
 
-  private void report(Context ctx, Route route, User user, ReportSource.Kind kind, String subject, String member) {
-    report(ctx, route, user, kind, subject, member, null);
+  private void report(Context ctx, LedgerStore store, Route route, User user, ReportSource.Kind kind, String subject,
+      String member) {
+    report(ctx, store, route, user, kind, subject, member, null);
   }
 
-  private void report(Context ctx, Route route, User user, ReportSource.Kind kind, String subject, String member,
-      String account) {
+  private void report(Context ctx, LedgerStore store, Route route, User user, ReportSource.Kind kind, String subject,
+      String member, String account) {
     Map<String, String> options = new LinkedHashMap<>();
     boolean names = false;
     for (String parameter : route.parameters()) {
@@ -479,7 +486,7 @@ public final class LedgerServer implements AutoCloseable {
     }
     String json;
     try {
-      json = reports.json(books.store(), new ReportSource.Query(kind, subject, member, options, names,
+      json = reports.json(store, new ReportSource.Query(kind, subject, member, options, names,
           !Access.maySeeNames(user), account));
     } catch (IllegalArgumentException e) {
       throw new BadRequest("query", e.getMessage());

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.Lock;
 import java.util.function.BooleanSupplier;
 import org.shgledger.LedgerException;
 import org.shgledger.group.Group;
@@ -85,7 +85,7 @@ final class Pages {
   private final ReportSource reports;
   private final Access access;
   private final AccessLog log;
-  private final ReentrantLock turn;
+  private final Lock turn;
   private final BooleanSupplier draining;
   private final AtomicInteger inFlight;
   private final boolean secureCookies;
@@ -93,7 +93,7 @@ final class Pages {
       TemplateEngine.createPrecompiled(null, ContentType.Html, Pages.class.getClassLoader(),
           "org.shgledger.server.pages.templates");
 
-  Pages(ServerBooks books, ReportSource reports, Access access, AccessLog log, ReentrantLock turn,
+  Pages(ServerBooks books, ReportSource reports, Access access, AccessLog log, Lock turn,
       BooleanSupplier draining, AtomicInteger inFlight, boolean secureCookies) {
     this.books = books;
     this.reports = reports;
