@@ -85,10 +85,7 @@ class ParallelRequestsTest {
         for (int i = 0; i < SAVINGS_PER_WRITER; i++) {
           BookId group = GROUPS.get((w + i) % GROUPS.size());
           String id = "PAR-" + w + "-" + i;
-          String body = "{\"id\": \"" + id + "\", \"member\": \"M0" + (1 + i % 3) + "\", \"amount\": \"" + (10 + i)
-              + "\", \"date\": \"2024-06-0" + (1 + w) + "\"}";
-          HttpResponse<String> response = server.send("POST", "/api/v1/groups/" + group.value() + "/savings",
-              Role.ADMIN, body);
+          HttpResponse<String> response = server.saving(group, id, w, i);
           if (response.statusCode() == 201) {
             created.incrementAndGet();
           } else if (response.statusCode() == 200) {

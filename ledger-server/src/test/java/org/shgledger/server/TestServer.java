@@ -142,6 +142,18 @@ final class TestServer implements AutoCloseable {
     return tokens.get(role.word());
   }
 
+  /**
+   * Sends the {@code i}-th saving of writer {@code w} as the admin, as the concurrency tests do:
+   * member M01 to M03 in turn, ₹(10 + i), dated 2024-06-(1 + w), under the given entry id.
+   *
+   * @return the server's answer
+   */
+  HttpResponse<String> saving(BookId group, String id, int w, int i) {
+    String body = "{\"id\": \"" + id + "\", \"member\": \"M0" + (1 + i % 3) + "\", \"amount\": \"" + (10 + i)
+        + "\", \"date\": \"2024-06-0" + (1 + w) + "\"}";
+    return send("POST", "/api/v1/groups/" + group.value() + "/savings", Role.ADMIN, body);
+  }
+
   /** A request with the role's token, or none for a null role. */
   HttpResponse<String> send(String method, String path, Role role, String body) {
     return send(method, path, role == null ? null : token(role), body, Map.of());

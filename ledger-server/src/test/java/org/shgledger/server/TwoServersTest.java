@@ -76,10 +76,7 @@ class TwoServersTest {
             int i = reversed ? SAVINGS_PER_WRITER - 1 - n : n;
             BookId group = groups.get((w + i) % groups.size());
             String id = "TWO-" + w + "-" + i;
-            String body = "{\"id\": \"" + id + "\", \"member\": \"M0" + (1 + i % 3) + "\", \"amount\": \"" + (10 + i)
-                + "\", \"date\": \"2024-06-0" + (1 + w) + "\"}";
-            HttpResponse<String> response = server.send("POST", "/api/v1/groups/" + group.value() + "/savings",
-                Role.ADMIN, body);
+            HttpResponse<String> response = server.saving(group, id, w, i);
             if (response.statusCode() == 201) {
               created.incrementAndGet();
             } else if (response.statusCode() == 200) {
