@@ -1,6 +1,7 @@
 package org.shgledger.cli.output;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -51,13 +52,23 @@ public final class Lang {
       found = new ArrayList<>(List.of(EN));
       // a jar cannot be listed, but it can be asked for each file: ISO 639 has about 190 codes
       for (String code : Locale.getISOLanguages()) {
-        if (!code.equals(EN.code) && Lang.class.getResource(FILES + code + ".properties") != null) {
-          found.add(code.equals(HI.code) ? HI : code.equals(BN.code) ? BN : new Lang(code));
+        if (!code.equals(EN.code) && hasFile(code)) {
+          found.add(known(code));
         }
       }
       all = found = List.copyOf(found);
     }
     return found;
+  }
+
+  /** Whether there is a label file for a language other than English. */
+  private static boolean hasFile(String code) {
+    return Lang.class.getResource(FILES + code + ".properties") != null;
+  }
+
+  /** The language of a code with a label file: the constant, when there is one. */
+  private static Lang known(String code) {
+    return code.equals(HI.code) ? HI : code.equals(BN.code) ? BN : new Lang(code);
   }
 
   /**
@@ -97,7 +108,11 @@ public final class Lang {
       if (locale != null && !locale.isBlank()) {
         // language[_territory][.codeset][@modifier]
         String language = locale.strip().split("[_.@]", 2)[0].toLowerCase(Locale.ROOT);
-        return values().stream().filter(lang -> lang.code.equals(language)).findFirst().orElse(EN);
+        // one look for that language's file, not values()'s look for every ISO 639 code: this runs
+        // at every start of a report
+        boolean labelled = !language.equals(EN.code)
+            && Arrays.asList(Locale.getISOLanguages()).contains(language) && hasFile(language);
+        return labelled ? known(language) : EN;
       }
     }
     return EN;
