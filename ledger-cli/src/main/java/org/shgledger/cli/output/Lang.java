@@ -61,6 +61,23 @@ public final class Lang {
     return found;
   }
 
+  /**
+   * The language of a lower-case code, if there are labels in it, as {@link #values()} would find
+   * it, but with one look at the jar for that code's file instead of one for every ISO 639 code:
+   * this runs at the start of every report.
+   *
+   * @param code the code, lower case, not null
+   * @return the language, or null if there are no labels in it
+   */
+  private static Lang labelled(String code) {
+    if (code.equals(EN.code)) {
+      return EN;
+    }
+    boolean labelled = CODE.matcher(code).matches()
+        && Arrays.asList(Locale.getISOLanguages()).contains(code) && hasFile(code);
+    return labelled ? known(code) : null;
+  }
+
   /** Whether there is a label file for a language other than English. */
   private static boolean hasFile(String code) {
     return Lang.class.getResource(FILES + code + ".properties") != null;
@@ -80,12 +97,9 @@ public final class Lang {
    */
   public static Lang of(String code) {
     String wanted = Objects.requireNonNull(code, "code").strip().toLowerCase(Locale.ROOT);
-    if (CODE.matcher(wanted).matches()) {
-      for (Lang lang : values()) {
-        if (lang.code.equals(wanted)) {
-          return lang;
-        }
-      }
+    Lang found = labelled(wanted);
+    if (found != null) {
+      return found;
     }
     List<String> choices = values().stream().map(lang -> lang.code + " (" + Labels.of(lang).get("language") + ")").toList();
     throw new IllegalArgumentException("'" + code + "' is not a language; use "
@@ -108,11 +122,8 @@ public final class Lang {
       if (locale != null && !locale.isBlank()) {
         // language[_territory][.codeset][@modifier]
         String language = locale.strip().split("[_.@]", 2)[0].toLowerCase(Locale.ROOT);
-        // one look for that language's file, not values()'s look for every ISO 639 code: this runs
-        // at every start of a report
-        boolean labelled = !language.equals(EN.code)
-            && Arrays.asList(Locale.getISOLanguages()).contains(language) && hasFile(language);
-        return labelled ? known(language) : EN;
+        Lang found = labelled(language);
+        return found == null ? EN : found;
       }
     }
     return EN;
