@@ -28,13 +28,18 @@ abstract class ReportCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() {
+    StartupTrace.mark("arguments parsed");
     checkOptions();
     Labels labels = output.labels();
+    StartupTrace.mark("labels read");
     Report report;
     try (LedgerStore store = db.openExisting()) {
+      StartupTrace.mark("books open");
       report = report(store, labels);
+      StartupTrace.mark("report built");
     }
     output.print(report);
+    StartupTrace.mark("report printed");
     return ExitCodes.OK;
   }
 

@@ -4,13 +4,13 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -47,56 +47,93 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public final class Shg implements Callable<Integer> {
 
   /**
-   * Every subcommand, in the order {@code shg --help} lists them. They are added in code rather
-   * than in the annotation so that {@link #commandLine(String...)} can build only the one a run
-   * names: building the model of every command is most of {@code shg}'s start-up time.
+   * A command's name, as its {@code @Command} annotation gives it, beside its class's name: a run
+   * finds the command it names here and loads that one class, without loading every command's
+   * class and reading its annotations (which loads their subcommands' classes and an annotation
+   * proxy for each). {@code ShgTest} checks that each name is its annotation's.
+   *
+   * @param name the name typed after {@code shg}, not null
+   * @param className the command's class's binary name, not null
    */
-  static final List<Class<?>> COMMANDS =
+  record Named(String name, String className) {
+
+    /** The command's class, loaded now. */
+    Class<?> command() {
+      try {
+        return Class.forName(className, false, Shg.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("no command class " + className + ": a build fault", e);
+      }
+    }
+  }
+
+  private static final String PACKAGE = "org.shgledger.cli.";
+
+  /**
+   * Every subcommand with its name, in the order {@code shg --help} lists them. They are added in
+   * code rather than in the annotation so that {@link #commandLine(String...)} can build only the
+   * one a run names: building the model of every command is most of {@code shg}'s start-up time.
+   */
+  static final List<Named> NAMED =
       List.of(
-          DemoCommand.class,
-          GroupCommand.class,
-          MemberCommand.class,
-          BearerCommand.class,
-          MeetingCommand.class,
-          EverydayCommands.Save.class,
-          EverydayCommands.Withdraw.class,
-          EverydayCommands.Fine.class,
-          LoanCommand.class,
-          BankCommand.class,
-          BorrowingCommands.BankLoan.class,
-          BorrowingCommands.FederationLoan.class,
-          EverydayCommands.Grant.class,
-          EverydayCommands.Expense.class,
-          EverydayCommands.Income.class,
-          ReverseCommand.class,
-          ClosingCommands.YearEnd.class,
-          ClosingCommands.DistributeSurplus.class,
-          ClosingCommands.ShareOut.class,
-          LoanScheduleCommand.class,
-          VerifyCommand.class,
-          ImportCommand.class,
-          StatementCommand.class,
-          PassbookCommand.class,
-          AccountCommand.class,
-          LoansCommand.class,
-          TrialBalanceCommand.class,
-          ExportCommand.class,
-          ProgrammeCommands.ChildCommand.class,
-          ProgrammeCommands.TrainingCommand.class,
-          IndicatorsCommand.class,
-          CommitmentCommand.class,
-          IncidentCommands.IncidentGroup.class,
-          IncidentCommands.IncidentsReport.class,
-          LivelihoodCommands.LivelihoodGroup.class,
-          LivelihoodCommands.OutreachGroup.class,
-          UnitCommand.class,
-          GradeCommand.class,
-          GenerateCommand.class,
-          ServeCommand.class,
-          UserCommand.class,
-          SyncCommand.class,
-          CompletionCommand.class,
-          HelpCommand.class);
+          new Named("demo", PACKAGE + "DemoCommand"),
+          new Named("group", PACKAGE + "GroupCommand"),
+          new Named("member", PACKAGE + "MemberCommand"),
+          new Named("bearer", PACKAGE + "BearerCommand"),
+          new Named("meeting", PACKAGE + "MeetingCommand"),
+          new Named("save", PACKAGE + "EverydayCommands$Save"),
+          new Named("withdraw", PACKAGE + "EverydayCommands$Withdraw"),
+          new Named("fine", PACKAGE + "EverydayCommands$Fine"),
+          new Named("loan", PACKAGE + "LoanCommand"),
+          new Named("bank", PACKAGE + "BankCommand"),
+          new Named("bank-loan", PACKAGE + "BorrowingCommands$BankLoan"),
+          new Named("federation-loan", PACKAGE + "BorrowingCommands$FederationLoan"),
+          new Named("grant", PACKAGE + "EverydayCommands$Grant"),
+          new Named("expense", PACKAGE + "EverydayCommands$Expense"),
+          new Named("income", PACKAGE + "EverydayCommands$Income"),
+          new Named("reverse", PACKAGE + "ReverseCommand"),
+          new Named("year-end", PACKAGE + "ClosingCommands$YearEnd"),
+          new Named("distribute-surplus", PACKAGE + "ClosingCommands$DistributeSurplus"),
+          new Named("share-out", PACKAGE + "ClosingCommands$ShareOut"),
+          new Named("loan-schedule", PACKAGE + "LoanScheduleCommand"),
+          new Named("verify", PACKAGE + "VerifyCommand"),
+          new Named("import", PACKAGE + "ImportCommand"),
+          new Named("statement", PACKAGE + "StatementCommand"),
+          new Named("passbook", PACKAGE + "PassbookCommand"),
+          new Named("account", PACKAGE + "AccountCommand"),
+          new Named("loans", PACKAGE + "LoansCommand"),
+          new Named("trial-balance", PACKAGE + "TrialBalanceCommand"),
+          new Named("export", PACKAGE + "ExportCommand"),
+          new Named("child", PACKAGE + "ProgrammeCommands$ChildCommand"),
+          new Named("training", PACKAGE + "ProgrammeCommands$TrainingCommand"),
+          new Named("indicators", PACKAGE + "IndicatorsCommand"),
+          new Named("commitment", PACKAGE + "CommitmentCommand"),
+          new Named("incident", PACKAGE + "IncidentCommands$IncidentGroup"),
+          new Named("incidents", PACKAGE + "IncidentCommands$IncidentsReport"),
+          new Named("livelihood", PACKAGE + "LivelihoodCommands$LivelihoodGroup"),
+          new Named("outreach", PACKAGE + "LivelihoodCommands$OutreachGroup"),
+          new Named("unit", PACKAGE + "UnitCommand"),
+          new Named("grade", PACKAGE + "GradeCommand"),
+          new Named("generate", PACKAGE + "GenerateCommand"),
+          new Named("serve", PACKAGE + "ServeCommand"),
+          new Named("user", PACKAGE + "UserCommand"),
+          new Named("sync", PACKAGE + "SyncCommand"),
+          new Named("completion", PACKAGE + "CompletionCommand"),
+          new Named("help", "picocli.CommandLine$HelpCommand"));
+
+  /**
+   * Every subcommand, in the order {@code shg --help} lists them; loaded only by a run that needs
+   * them all.
+   *
+   * @return the commands' classes, not null
+   */
+  static List<Class<?>> commands() {
+    List<Class<?>> commands = new ArrayList<>();
+    for (Named command : NAMED) {
+      commands.add(command.command());
+    }
+    return List.copyOf(commands);
+  }
 
   /** The option name that asks for stack traces; {@link ErrorHandler} looks for it. */
   static final String VERBOSE_OPTION = "--verbose";
@@ -147,24 +184,18 @@ public final class Shg implements Callable<Integer> {
    * @param args the command-line arguments, not null
    */
   public static void main(String[] args) {
-    quietNativeLibraryCleanup();
+    StartupTrace.mark("main");
+    // sqlite-jdbc logs through SLF4J, which shg.jar carries: its loader's noise is switched off in
+    // simplelogger.properties (NativeLibraryLogTest), so java.util.logging is not started at all
     NativeLibraryCache.use();
-    System.exit(commandLine(args).execute(args));
+    StartupTrace.mark("native library found");
+    CommandLine commandLine = commandLine(args);
+    StartupTrace.mark("command line built");
+    int status = commandLine.execute(args);
+    StartupTrace.mark("command done");
+    StartupTrace.print();
+    System.exit(status);
   }
-
-  /**
-   * sqlite-jdbc unpacks its native library into the temporary directory and, at start, deletes the
-   * copies older processes left; when several shg processes start at the same instant one deletes
-   * another's, and the loser logs "SEVERE: Failed to delete old native lib" with a stack trace on
-   * standard error, though nothing failed. That one logger is silenced; every other is as it was.
-   */
-  static void quietNativeLibraryCleanup() {
-    SQLITE_LOADER_LOG.setLevel(java.util.logging.Level.OFF);
-  }
-
-  /** Held so that the setting lives as long as the process (java.util.logging keeps loggers weakly). */
-  private static final java.util.logging.Logger SQLITE_LOADER_LOG =
-      java.util.logging.Logger.getLogger("org.sqlite.SQLiteJDBCLoader");
 
   /**
    * The fully configured command line, ready to {@code execute}: error handling, exit codes and
@@ -174,7 +205,7 @@ public final class Shg implements Callable<Integer> {
    * @return a new command line, not null
    */
   public static CommandLine commandLine() {
-    return configure(withCommands(new CommandLine(new Shg()), COMMANDS));
+    return configure(withCommands(new CommandLine(new Shg()), commands()));
   }
 
   /**
@@ -191,12 +222,10 @@ public final class Shg implements Callable<Integer> {
     int index = GlobalOptions.commandIndex(top.getCommandSpec(), args);
     Optional<String> named = index < args.length ? Optional.of(args[index]) : Optional.empty();
     if (named.isPresent()) {
-      for (Class<?> command : COMMANDS) {
-        Command annotation = command.getAnnotation(Command.class);
-        boolean listsOthers = command == HelpCommand.class || command == CompletionCommand.class;
-        if (!listsOthers && (annotation.name().equals(named.get())
-            || Arrays.asList(annotation.aliases()).contains(named.get()))) {
-          return configure(withCommands(top, List.of(command)));
+      for (Named command : NAMED) {
+        boolean listsOthers = command.name().equals("help") || command.name().equals("completion");
+        if (!listsOthers && command.name().equals(named.get())) {
+          return configure(withCommands(top, List.of(command.command())));
         }
       }
     } else if (Arrays.stream(args).anyMatch(arg -> arg.equals("-V") || arg.equals("--version"))

@@ -88,11 +88,23 @@ class ShgTest {
     assertEquals(java.util.Set.of("statement"),
         Shg.commandLine("statement", "SHG01", "--to", "2025-03-31").getSubcommands().keySet());
     assertEquals(java.util.Set.of(), Shg.commandLine("--version").getSubcommands().keySet());
-    assertEquals(Shg.COMMANDS.size(), Shg.commandLine("--help").getSubcommands().size());
-    assertEquals(Shg.COMMANDS.size(), Shg.commandLine("help", "demo").getSubcommands().size());
-    assertEquals(Shg.COMMANDS.size(), Shg.commandLine("completion").getSubcommands().size());
-    assertEquals(Shg.COMMANDS.size(), Shg.commandLine("statment").getSubcommands().size(),
+    assertEquals(Shg.commands().size(), Shg.commandLine("--help").getSubcommands().size());
+    assertEquals(Shg.commands().size(), Shg.commandLine("help", "demo").getSubcommands().size());
+    assertEquals(Shg.commands().size(), Shg.commandLine("completion").getSubcommands().size());
+    assertEquals(Shg.commands().size(), Shg.commandLine("statment").getSubcommands().size(),
         "a misspelt command gets every command, for picocli's suggestions");
-    assertEquals(Shg.COMMANDS.size(), Shg.commandLine().getSubcommands().size());
+    assertEquals(Shg.commands().size(), Shg.commandLine().getSubcommands().size());
+  }
+
+  @Test
+  void theTableOfNamesIsTheCommandsOwnNames() {
+    // a run looks its command up by these names, without reading the annotations
+    for (Shg.Named named : Shg.NAMED) {
+      picocli.CommandLine.Command command = named.command().getAnnotation(picocli.CommandLine.Command.class);
+      assertEquals(command.name(), named.name(), named.command().getName());
+      assertEquals(0, command.aliases().length,
+          named.command().getName() + " has an alias: the lookup of Shg.commandLine(String...) must know it");
+    }
+    assertEquals(Shg.NAMED.size(), new java.util.HashSet<>(Shg.commands()).size(), "each command once");
   }
 }

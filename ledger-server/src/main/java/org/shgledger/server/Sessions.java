@@ -43,9 +43,15 @@ final class Sessions {
 
   /**
    * A hash that matches no password, checked for a name that has none, so that an unknown name
-   * costs as long as a known one and the time of the answer tells nothing.
+   * costs as long as a known one and the time of the answer tells nothing. Written out rather than
+   * made at start: making it is one Argon2id hash, which held up {@code shg serve}'s first answer
+   * (docs/performance.md, "Start-up"). It is {@link Secrets#passwordHash} of a {@link
+   * Secrets#newPassword} that was thrown away, with the same parameters as every user's, so checking
+   * it costs what checking hers does; and a password that matched it would still be refused, since
+   * there is no such user. SessionsTest checks the parameters.
    */
-  private static final String NO_ONES_HASH = Secrets.passwordHash(Secrets.newPassword());
+  static final String NO_ONES_HASH =
+      "$argon2id$v=19$m=19456,t=2,p=1$z9DexEctfQOQkBzlgjzb1g$tu38YNj5h3PcbIFvkvRnC5st1EfXc8hKUd/T5NPa2Ws";
 
   private final UserStore users;
   private final Clock clock;

@@ -123,6 +123,16 @@ class SessionsTest {
     assertTrue(sessions.session(again.sessionId()).isEmpty());
   }
 
+  @Test
+  void anUnknownNamesHashCostsWhatAUsersDoes() {
+    // the same algorithm, version and parameters as a hash made now, so checking it takes as long
+    String fresh = Secrets.passwordHash(Secrets.newPassword());
+    assertEquals(fresh.substring(0, fresh.lastIndexOf('$', fresh.lastIndexOf('$') - 1)),
+        Sessions.NO_ONES_HASH.substring(0, Sessions.NO_ONES_HASH.lastIndexOf('$', Sessions.NO_ONES_HASH.lastIndexOf('$') - 1)));
+    assertTrue(!Secrets.passwordMatches("", Sessions.NO_ONES_HASH));
+    assertTrue(!Secrets.passwordMatches(Secrets.newPassword(), Sessions.NO_ONES_HASH));
+  }
+
   private int count(String table) throws SQLException {
     try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {

@@ -1,6 +1,7 @@
 package org.shgledger.cli.output;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -51,13 +52,40 @@ public final class Lang {
       found = new ArrayList<>(List.of(EN));
       // a jar cannot be listed, but it can be asked for each file: ISO 639 has about 190 codes
       for (String code : Locale.getISOLanguages()) {
-        if (!code.equals(EN.code) && Lang.class.getResource(FILES + code + ".properties") != null) {
-          found.add(code.equals(HI.code) ? HI : code.equals(BN.code) ? BN : new Lang(code));
+        if (!code.equals(EN.code) && hasFile(code)) {
+          found.add(known(code));
         }
       }
       all = found = List.copyOf(found);
     }
     return found;
+  }
+
+  /**
+   * The language of a lower-case code, if there are labels in it, as {@link #values()} would find
+   * it, but with one look at the jar for that code's file instead of one for every ISO 639 code:
+   * this runs at the start of every report.
+   *
+   * @param code the code, lower case, not null
+   * @return the language, or null if there are no labels in it
+   */
+  private static Lang labelled(String code) {
+    if (code.equals(EN.code)) {
+      return EN;
+    }
+    boolean labelled = CODE.matcher(code).matches()
+        && Arrays.asList(Locale.getISOLanguages()).contains(code) && hasFile(code);
+    return labelled ? known(code) : null;
+  }
+
+  /** Whether there is a label file for a language other than English. */
+  private static boolean hasFile(String code) {
+    return Lang.class.getResource(FILES + code + ".properties") != null;
+  }
+
+  /** The language of a code with a label file: the constant, when there is one. */
+  private static Lang known(String code) {
+    return code.equals(HI.code) ? HI : code.equals(BN.code) ? BN : new Lang(code);
   }
 
   /**
@@ -69,12 +97,9 @@ public final class Lang {
    */
   public static Lang of(String code) {
     String wanted = Objects.requireNonNull(code, "code").strip().toLowerCase(Locale.ROOT);
-    if (CODE.matcher(wanted).matches()) {
-      for (Lang lang : values()) {
-        if (lang.code.equals(wanted)) {
-          return lang;
-        }
-      }
+    Lang found = labelled(wanted);
+    if (found != null) {
+      return found;
     }
     List<String> choices = values().stream().map(lang -> lang.code + " (" + Labels.of(lang).get("language") + ")").toList();
     throw new IllegalArgumentException("'" + code + "' is not a language; use "
@@ -97,7 +122,8 @@ public final class Lang {
       if (locale != null && !locale.isBlank()) {
         // language[_territory][.codeset][@modifier]
         String language = locale.strip().split("[_.@]", 2)[0].toLowerCase(Locale.ROOT);
-        return values().stream().filter(lang -> lang.code.equals(language)).findFirst().orElse(EN);
+        Lang found = labelled(language);
+        return found == null ? EN : found;
       }
     }
     return EN;
