@@ -100,13 +100,6 @@ public final class PassbookImporter {
   /** How the journal names the refused entry of a batch. */
   private static final Pattern BATCH_POSITION = Pattern.compile("batch entry (\\d+) of \\d+: ");
 
-  /**
-   * Entries per {@link SavingsGroups#recordAll} call when the lines are recorded as they are
-   * checked: small enough to hold, large enough that a call's own cost is nothing beside its
-   * entries'.
-   */
-  private static final int STREAM_BATCH = 5_000;
-
   /** How often progress is reported, in lines. */
   private static final int PROGRESS_EVERY = 1_000;
 
@@ -429,8 +422,11 @@ public final class PassbookImporter {
   }
 
   /**
-   * Records the new lines while the check pass goes on, in batches of at most {@link
-   * #STREAM_BATCH} entries, inside the import's one transaction ({@link
+   * Records the new lines while the check pass goes on, in batches of {@link Options#batchEntries}
+   * (by default {@link Journal#MAX_BATCH_ENTRIES}, so a passbook of up to that many new lines
+   * is one batch, recorded when the check ends, as before: the journal looks a batch's ids up in
+   * the book only when the book's chain is not empty, and smaller batches would make it look up
+   * every one after the first), inside the import's one transaction ({@link
    * SavingsGroups#undoesFailedWork}). Lines the book may already hold (up to its latest entry)
    * are only kept until the pass has looked them all up: the first line past the book's latest
    * entry {@linkplain #begin begins} the recording, so that no look-up in the book sees a line of
@@ -452,7 +448,7 @@ public final class PassbookImporter {
     Streamed(BookId book, String name, Options options) {
       this.book = book;
       this.name = name;
-      this.batchEntries = Math.min(options.batchEntries(), STREAM_BATCH);
+      this.batchEntries = options.batchEntries();
       this.heldEntries = options.heldEntries();
     }
 
