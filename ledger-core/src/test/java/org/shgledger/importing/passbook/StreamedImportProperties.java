@@ -45,7 +45,7 @@ import org.shgledger.store.LedgerStore;
  * book's chain verifies, so the hashes differ by the clock alone), month-end balances included.
  *
  * <p>The passbooks are {@link PassbookProperties}'s, with cash deposits that the books refuse
- * when the cash box is short, in small batches so that a streamed import has recorded several
+ * when the cash box (empty at first) is short, in small batches so that a streamed import has recorded several
  * before it meets a problem; they are spoiled as there, listed either way, and imported into an
  * empty book or over an earlier import of their first lines.
  */
@@ -64,8 +64,8 @@ class StreamedImportProperties {
     checkedFirst = LedgerStore.openSqlite(directory.resolve("checked-first.db"));
     streamed = LedgerStore.openSqlite(directory.resolve("streamed.db"));
     for (LedgerStore store : List.of(checkedFirst, streamed)) {
+      // no cash in the box: a cash deposit before a cash withdrawal brought some is refused
       Books.prepare(store.journal());
-      Books.openCash(store.journal());
     }
   }
 
