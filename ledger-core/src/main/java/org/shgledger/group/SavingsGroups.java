@@ -896,6 +896,17 @@ public final class SavingsGroups {
     return membership.atomically(code, work);
   }
 
+  /**
+   * Whether {@link #atomically} keeps nothing of work that throws ({@link
+   * UnitOfWork#undoesFailedWork}): true over a {@code LedgerStore}, false over {@link
+   * UnitOfWork#immediate()}.
+   *
+   * @return true if a failed unit is undone whole
+   */
+  public boolean undoesFailedWork() {
+    return membership.unitOfWork.undoesFailedWork();
+  }
+
   // The engine's one date check. It runs before the operation's own rules, since a mistyped date
   // is the likelier mistake and would otherwise be reported as something else (a member "not yet
   // joined"). It is skipped for a repeat, which its part answers as before (or refuses as other

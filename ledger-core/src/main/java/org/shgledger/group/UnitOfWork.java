@@ -29,6 +29,18 @@ public interface UnitOfWork {
   <T> T atomically(BookId book, Supplier<T> work);
 
   /**
+   * Whether work that throws leaves nothing it wrote behind, as a database transaction does. An
+   * importer that knows so may record a file's lines while it is still checking the rest of it
+   * (a problem found later undoes them); over a unit that cannot undo, it checks the whole file
+   * before its first write.
+   *
+   * @return true if a failed unit is undone whole; false by default, and for {@link #immediate()}
+   */
+  default boolean undoesFailedWork() {
+    return false;
+  }
+
+  /**
    * A unit that runs the work directly, for in-memory journals and registries: they have no
    * transaction and no crash to survive. It undoes nothing if the work fails after writing, which
    * the engine avoids by checking every rule before its first write.

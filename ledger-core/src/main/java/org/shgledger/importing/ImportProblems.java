@@ -51,6 +51,15 @@ public final class ImportProblems {
   }
 
   /**
+   * How many problems have been found.
+   *
+   * @return the count, at least 0
+   */
+  public int size() {
+    return problems.size();
+  }
+
+  /**
    * The problems so far, in the order added.
    *
    * @return an unmodifiable copy, not null

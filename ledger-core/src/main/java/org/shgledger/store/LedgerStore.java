@@ -99,6 +99,11 @@ public final class LedgerStore implements AutoCloseable {
         Objects.requireNonNull(work, "work");
         return database.write(List.of(book), work::get);
       }
+
+      @Override
+      public boolean undoesFailedWork() {
+        return true;
+      }
     };
   }
 

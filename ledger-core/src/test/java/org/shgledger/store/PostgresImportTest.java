@@ -244,8 +244,9 @@ class PostgresImportTest {
   }
 
   /**
-   * A file read twice (one too large to hold, here made so by holding nothing) that changes
-   * between the check and the write is not imported, even in part.
+   * A file read twice (one too large to hold, here made so by holding nothing, over a unit that
+   * does not say it undoes failed work) that changes between the check and the write is not
+   * imported, even in part.
    */
   @Test
   void aFileChangedBetweenThePassesKeepsNothing() {
@@ -258,8 +259,10 @@ class PostgresImportTest {
     Supplier<InputStream> source = () -> new ByteArrayInputStream(
         (header + (opened.getAndIncrement() < 2 ? lines : changed)).getBytes(StandardCharsets.UTF_8));
     ImportException e = assertThrows(ImportException.class, () ->
-        passbook(postgres, "p.csv", source,
-            PassbookImporter.Options.defaults().withBatchEntries(1).withHeldEntries(0)));
+        new PassbookImporter(engine(postgres.journal(),
+            org.shgledger.importing.passbook.Books.twoPasses(postgres.unitOfWork())))
+            .importSource(PASSBOOK_GROUP, "p.csv", source,
+                PassbookImporter.Options.defaults().withBatchEntries(1).withHeldEntries(0)));
     assertTrue(e.getMessage().contains("the file changed"), e.getMessage());
     assertEquals(2, postgres.journal().entries(PASSBOOK_GROUP).size());
   }

@@ -357,16 +357,30 @@ public final class PassbookImporter {
     }
     if (options.dryRun()) {
       try (LineSpool spool = spoolFor(order, currency)) {
-        return check(book, currency, name, source, options, planned(options.planned()), true, order, spool)
+        return check(book, currency, name, source, options, planned(options.planned()), true, order, spool, null)
             .report();
       }
     }
     return groups.atomically(book, () -> {
       try (LineSpool spool = spoolFor(order, currency)) {
+        if (groups.undoesFailedWork()) {
+          // One transaction: the lines are recorded as they are checked, and a problem found
+          // later, or a failure, undoes them with everything else.
+          Streamed stream = new Streamed(book, name, options);
+          Checked checked = check(book, currency, name, source, options, stream, true, order, spool, stream);
+          options.progress().recording(checked.report().recorded());
+          if (stream.overflowed()) {
+            write(book, currency, name, source, options, checked, order, spool);
+          } else {
+            stream.finish();
+            options.progress().recorded(stream.written(), checked.report().recorded());
+          }
+          return checked.report();
+        }
         // The check pass keeps the entries it makes, up to one full batch: a statement that fits
         // (any real passbook) is recorded from them and read once; a larger one is read again.
         Held held = new Held(options.heldEntries());
-        Checked checked = check(book, currency, name, source, options, held, true, order, spool);
+        Checked checked = check(book, currency, name, source, options, held, true, order, spool, null);
         options.progress().recording(checked.report().recorded());
         if (held.overflowed()) {
           write(book, currency, name, source, options, checked, order, spool);
@@ -404,6 +418,102 @@ public final class PassbookImporter {
 
     List<Recording> entries() {
       return entries;
+    }
+  }
+
+  /**
+   * Records the new lines while the check pass goes on, in batches of {@link Options#batchEntries}
+   * (by default {@link Journal#MAX_BATCH_ENTRIES}, so a passbook of up to that many new lines
+   * is one batch, recorded when the check ends, as before: the journal looks a batch's ids up in
+   * the book only when the book's chain is not empty, and smaller batches would make it look up
+   * every one after the first), inside the import's one transaction ({@link
+   * SavingsGroups#undoesFailedWork}). Lines the book may already hold (up to its latest entry)
+   * are only kept until the pass has looked them all up: the first line past the book's latest
+   * entry {@linkplain #begin begins} the recording, so that no look-up in the book sees a line of
+   * this import. Once a problem is found nothing more is recorded (the import will fail, and the
+   * transaction undo what was); a refusal by the books is kept and reported after the check, as
+   * the check's own problems come first. Holds at most one batch, or, before it begins, {@link
+   * Options#heldEntries} entries: beyond that it gives up and the write pass reads the file again.
+   */
+  private final class Streamed implements Consumer<CheckedLine> {
+    private final BookId book;
+    private final String name;
+    private final int batchEntries;
+    private final int heldEntries;
+    private List<Recording> batch = new ArrayList<>();
+    private ImportProblems problems;
+    private ImportException refused;
+    private long written;
+
+    Streamed(BookId book, String name, Options options) {
+      this.book = book;
+      this.name = name;
+      this.batchEntries = options.batchEntries();
+      this.heldEntries = options.heldEntries();
+    }
+
+    /** Lets recording begin: no line from here on can be in the book. */
+    void begin(ImportProblems found) {
+      if (batch != null) {
+        problems = found;
+        // the lines held until now, in batches
+        List<Recording> held = batch;
+        batch = new ArrayList<>();
+        for (Recording recording : held) {
+          add(recording);
+        }
+      }
+    }
+
+    @Override
+    public void accept(CheckedLine line) {
+      if (batch != null && line.recording().isPresent()) {
+        if (problems == null && batch.size() == heldEntries) {
+          batch = null; // too many to hold before recording may begin: the write pass reads again
+        } else {
+          add(line.recording().get());
+        }
+      }
+    }
+
+    private void add(Recording recording) {
+      batch.add(recording);
+      if (problems != null && batch.size() >= batchEntries) {
+        record();
+      }
+    }
+
+    private void record() {
+      if (refused == null && problems.isEmpty()) {
+        try {
+          PassbookImporter.this.record(book, batch, name);
+          written += batch.size();
+        } catch (ImportException e) {
+          refused = e;
+        }
+      }
+      batch.clear();
+    }
+
+    boolean overflowed() {
+      return batch == null;
+    }
+
+    /** Records the last batch, after a check that found no problem, or throws the books' refusal. */
+    void finish() {
+      if (problems == null) {
+        begin(new ImportProblems(1)); // every line may be in the book: none of them was
+      }
+      if (!batch.isEmpty()) {
+        record();
+      }
+      if (refused != null) {
+        throw refused;
+      }
+    }
+
+    long written() {
+      return written;
     }
   }
 
@@ -466,7 +576,8 @@ public final class PassbookImporter {
           bankBefore(book));
     }
     try (LineSpool spool = spoolFor(order, currency)) {
-      Checked checked = check(book, currency, name, source, options.withDryRun(true), lines, false, order, spool);
+      Checked checked = check(book, currency, name, source, options.withDryRun(true), lines, false, order, spool,
+          null);
       return new CheckedStatement(checked.report(), checked.firstDay());
     }
   }
@@ -504,14 +615,6 @@ public final class PassbookImporter {
    */
   private record Checked(PassbookImportReport report, byte[] ids, Optional<FirstDay> firstDay) {}
 
-  /** A statement's lines, oldest first. */
-  private interface Lines extends AutoCloseable {
-    Optional<PassbookLine> next();
-
-    @Override
-    void close();
-  }
-
   /**
    * The file's lines oldest first. A file listed oldest first is read as it goes; one listed
    * newest first is read whole into the spool (when {@code fill}; the write pass reads the spool
@@ -520,13 +623,13 @@ public final class PassbookImporter {
    * @param found receives the reader, once its header was found (for its profile and its notes,
    *     complete when the lines are read)
    */
-  private static Lines oldestFirst(
+  private static ReadAhead.Lines oldestFirst(
       String name, Supplier<InputStream> source, Options options, CurrencyUnit currency,
       ImportProblems problems, Order order, LineSpool spool, boolean fill, Consumer<PassbookReader> found) {
     if (spool == null) {
       PassbookReader reader = reader(name, source, options, currency, problems, order);
       found.accept(reader);
-      return new Lines() {
+      return new ReadAhead.Lines() {
         @Override
         public Optional<PassbookLine> next() {
           return reader.next();
@@ -547,7 +650,7 @@ public final class PassbookImporter {
       }
     }
     LineSpool.Backwards backwards = spool.backwards();
-    return new Lines() {
+    return new ReadAhead.Lines() {
       @Override
       public Optional<PassbookLine> next() {
         return backwards.next();
@@ -566,10 +669,14 @@ public final class PassbookImporter {
    * @param each receives every line with its disposition, oldest first
    * @param meetBook true to check where the file meets the book now (an import), false to leave
    *     it to the caller ({@link #checkStatement})
+   * @param stream records the new lines as they are checked, or null to record nothing here; it
+   *     is told when the lines reach past the book's latest entry ({@link Streamed#begin}), and
+   *     must be {@code each}
    */
   private Checked check(
       BookId book, CurrencyUnit currency, String name, Supplier<InputStream> source,
-      Options options, Consumer<CheckedLine> each, boolean meetBook, Order order, LineSpool spool) {
+      Options options, Consumer<CheckedLine> each, boolean meetBook, Order order, LineSpool spool,
+      Streamed stream) {
     ImportProblems problems = new ImportProblems(options.limits().maxProblems());
     checkAccounts(book, options.rules(), name, problems);
     Optional<LocalDate> lockDate = journal.lockDate(book);
@@ -587,17 +694,19 @@ public final class PassbookImporter {
     long lastLineOfFirstDay = 0;
     Money opening = zero;
     PassbookReader[] reader0 = {null};
-    MessageDigest ids = LineIdentity.sha256();
-    LineIdentity identities = new LineIdentity();
     SameDayLines sameDay = new SameDayLines(journal, book, name, problems);
     Optional<LocalDate> latest = journal.latestEntryDate(book);
     String reference = referencePrefix(name);
     Function<Recording, JournalEntry> checker = groups.checker(book);
     EmiSplit emis = new EmiSplit(journal, book, groups.registry().bankLoans(book), currency);
-    try (Lines reader = oldestFirst(name, source, options, currency, problems, order, spool, true,
-        found -> reader0[0] = found)) {
-      for (Optional<PassbookLine> next = reader.next(); next.isPresent(); next = reader.next()) {
-        PassbookLine line = next.get();
+    BankAtStart bankAtStart = null;
+    // the reader's own problems, handed to this thread's list line by line (ReadAhead)
+    ImportProblems readerProblems = new ImportProblems(options.limits().maxProblems());
+    byte[] ids;
+    try (ReadAhead reader = new ReadAhead(() -> oldestFirst(name, source, options, currency, readerProblems, order,
+        spool, true, found -> reader0[0] = found), readerProblems, latest, options.rules())) {
+      for (ReadAhead.Read read = reader.next(problems); read != null; read = reader.next(problems)) {
+        PassbookLine line = read.line();
         lines++;
         if (firstDate == null) {
           firstDate = line.date();
@@ -605,8 +714,14 @@ public final class PassbookImporter {
         }
         lastDate = line.date();
         closing = line.balance();
-        LineIdentity.Line identity = identities.next(line, mayBeInBook(line, latest));
-        ids.update(identity.id().value().getBytes(StandardCharsets.US_ASCII));
+        if (stream != null && bankAtStart == null && !mayBeInBook(line, latest)) {
+          // No line from here on can be in the book, so nothing more is looked up in it: what the
+          // check compares with the book is read now, before the stream records its first line.
+          sameDay.settle();
+          bankAtStart = BankAtStart.read(journal, book, firstDate);
+          stream.begin(problems);
+        }
+        LineIdentity.Line identity = read.identity();
         Optional<JournalEntry> recordedAs = recordedEntry(book, identity, line, latest);
         boolean present = recordedAs.isPresent();
         // the line's id in the books: this version's, or an older version's under which it was found
@@ -619,7 +734,9 @@ public final class PassbookImporter {
               + (line.deposit().isPositive() ? "into" : "out of") + " the bank on " + line.date() + "): a conflict;"
               + " find out which is right and reverse the wrong one"));
         }
-        AccountCode other = present ? null : accountOrStop(line, options.rules(), name, problems);
+        AccountCode other = present ? null
+            : read.tooSlow() != null ? tooSlow(read.tooSlow(), line, name, problems)
+            : read.account() != null ? read.account() : accountOrStop(line, options.rules(), name, problems);
         // a line the rules leave to the meeting register is in the books through the register
         boolean toRegister = Chart.BANK.equals(other);
         if (line.date().equals(firstDate)) {
@@ -673,11 +790,14 @@ public final class PassbookImporter {
           options.progress().checked(lines);
         }
       }
+      ids = reader.ids();
     }
     sameDay.finish();
     problems.throwIfAny();
-    var bank = journal.balance(book, Chart.BANK, LocalDate.MAX);
-    boolean bookHadBankEntries = !bank.debits().isZero() || !bank.credits().isZero();
+    if (bankAtStart == null) {
+      bankAtStart = BankAtStart.read(journal, book, firstDate);
+    }
+    boolean bookHadBankEntries = bankAtStart.hadEntries();
     // Where the file meets the book, when the book already holds bank entries to agree with: the
     // end of the file's first day, which a file that goes on past that day covers. A file of a
     // single day may not reach that day's end (an export taken during the day, whose later lines
@@ -686,9 +806,8 @@ public final class PassbookImporter {
         : Optional.of(new FirstDay(name, firstDate, lastDate.equals(firstDate), opening, endOfFirstDay,
             lastLineOfFirstDay));
     if (meetBook && firstDay.isPresent() && bookHadBankEntries) {
-      Money after = journal.balance(book, Chart.BANK, firstDate).net().plus(newOnFirstDay);
-      Money dayBefore = journal.balance(book, Chart.BANK, firstDate.minusDays(1)).net();
-      Optional<ImportProblem> disagreement = firstDay.get().disagreement(after, dayBefore);
+      Money after = bankAtStart.atFirstDate().plus(newOnFirstDay);
+      Optional<ImportProblem> disagreement = firstDay.get().disagreement(after, bankAtStart.dayBefore());
       if (disagreement.isPresent()) {
         problems.add(disagreement.get());
         problems.throwIfAny();
@@ -700,7 +819,24 @@ public final class PassbookImporter {
         leftToRegister, Optional.ofNullable(firstDate), Optional.ofNullable(lastDate), opening, closing,
         bookHadBankEntries, order == Order.NEWEST_FIRST, options.dryRun(), read.notes(), read.noteCount(),
         emis.warnings(), emis.warningCount()),
-        ids.digest(), firstDay);
+        ids, firstDay);
+  }
+
+  /**
+   * The book's bank account as it was before the import recorded anything: whether it held any
+   * entry, and its balance at the end of the statement's first day and of the day before (zero
+   * where it held none, or the statement has no lines).
+   */
+  private record BankAtStart(boolean hadEntries, Money atFirstDate, Money dayBefore) {
+    static BankAtStart read(JournalReader journal, BookId book, LocalDate firstDate) {
+      var bank = journal.balance(book, Chart.BANK, LocalDate.MAX);
+      boolean had = !bank.debits().isZero() || !bank.credits().isZero();
+      if (!had || firstDate == null) {
+        return new BankAtStart(had, bank.net(), bank.net());
+      }
+      return new BankAtStart(true, journal.balance(book, Chart.BANK, firstDate).net(),
+          journal.balance(book, Chart.BANK, firstDate.minusDays(1)).net());
+    }
   }
 
   /**
@@ -721,7 +857,7 @@ public final class PassbookImporter {
     String reference = referencePrefix(name);
     // read before this pass records anything, as the check pass read it: the lines split alike
     EmiSplit emis = new EmiSplit(journal, book, groups.registry().bankLoans(book), currency);
-    try (Lines reader = oldestFirst(name, source, options, currency, problems, order, spool, false,
+    try (ReadAhead.Lines reader = oldestFirst(name, source, options, currency, problems, order, spool, false,
         found -> {})) {
       for (Optional<PassbookLine> next = reader.next(); next.isPresent(); next = reader.next()) {
         PassbookLine line = next.get();
@@ -827,13 +963,19 @@ public final class PassbookImporter {
     try {
       return rules.accountFor(line.narration());
     } catch (PassbookRules.PatternTooSlowException e) {
-      problems.add(at(e.rule(), "the pattern gave up on the narration of " + name + " line " + line.line()
-          + " after " + PassbookRules.MAX_MATCH_STEPS + " steps: it can match the same text in very many"
-          + " ways (a repetition of something that itself repeats, such as (.*a){12}), more than anyone"
-          + " can wait for; write it more simply", true));
-      problems.throwIfAny();
-      throw new AssertionError("unreachable");
+      return tooSlow(e, line, name, problems);
     }
+  }
+
+  /** Stops the import at a rule whose pattern gave up on a line's narration. */
+  private static AccountCode tooSlow(
+      PassbookRules.PatternTooSlowException e, PassbookLine line, String name, ImportProblems problems) {
+    problems.add(at(e.rule(), "the pattern gave up on the narration of " + name + " line " + line.line()
+        + " after " + PassbookRules.MAX_MATCH_STEPS + " steps: it can match the same text in very many"
+        + " ways (a repetition of something that itself repeats, such as (.*a){12}), more than anyone"
+        + " can wait for; write it more simply", true));
+    problems.throwIfAny();
+    throw new AssertionError("unreachable");
   }
 
   private String unusable(List<Account> accounts, BookId book, AccountCode code) {
@@ -886,7 +1028,7 @@ public final class PassbookImporter {
   }
 
   /** Whether a book whose latest entry is of a date can hold a line: the line is of that date or before. */
-  private static boolean mayBeInBook(PassbookLine line, Optional<LocalDate> latest) {
+  static boolean mayBeInBook(PassbookLine line, Optional<LocalDate> latest) {
     return latest.isPresent() && !line.date().isAfter(latest.get());
   }
 

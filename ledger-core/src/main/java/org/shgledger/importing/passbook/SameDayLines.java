@@ -43,6 +43,8 @@ final class SameDayLines {
   private LocalDate date;
   private final Set<EntryId> found = new HashSet<>();
   private final List<PassbookLine> fresh = new ArrayList<>();
+  /** Conflicts found by {@link #settle}, reported by {@link #finish}. */
+  private final List<ImportProblem> settled = new ArrayList<>();
 
   SameDayLines(JournalReader journal, BookId book, String file, ImportProblems problems) {
     this.journal = journal;
@@ -65,9 +67,29 @@ final class SameDayLines {
 
   /** Compares the last day's lines: call after the statement's last line. */
   void finish() {
+    List<ImportProblem> conflicts = new ArrayList<>(settled);
+    settled.clear();
+    conflicts.addAll(conflicts());
+    conflicts.forEach(problems::add);
+  }
+
+  /**
+   * Compares the last day's lines now, while the book holds only what it held before the import,
+   * and keeps the conflicts for {@link #finish}, which reports them where it would have: an
+   * import that records lines while it checks the rest calls this before its first write, once
+   * no line it has still to read can be in the book (so neither {@link #found} nor {@link #fresh}
+   * is called again).
+   */
+  void settle() {
+    settled.addAll(conflicts());
+  }
+
+  /** The conflicts of the day's fresh lines, which are then forgotten. */
+  private List<ImportProblem> conflicts() {
     if (fresh.isEmpty()) {
-      return;
+      return List.of();
     }
+    List<ImportProblem> conflicts = new ArrayList<>();
     List<JournalEntry> unaccounted = new ArrayList<>();
     for (JournalEntry entry : journal.entriesPosting(book, Chart.BANK, date, date)) {
       if (LineIdentity.isLineId(entry.id()) && !found.contains(entry.id())) {
@@ -80,12 +102,13 @@ final class SameDayLines {
         JournalEntry entry = candidates.next();
         if (entry.postings().contains(PassbookImporter.bankPosting(line))) {
           candidates.remove();
-          problems.add(conflict(line, entry));
+          conflicts.add(conflict(line, entry));
           break;
         }
       }
     }
     fresh.clear();
+    return conflicts;
   }
 
   private void dayOf(PassbookLine line) {

@@ -60,6 +60,20 @@ public final class Books {
     return new SavingsGroups(journal, registry, unitOfWork);
   }
 
+  /**
+   * A store's unit that does not say it undoes failed work, so that the import checks the whole
+   * file before its first write (and reads a file too large to hold a second time), as over an
+   * in-memory journal, while the store still undoes a failure.
+   */
+  public static UnitOfWork twoPasses(UnitOfWork unit) {
+    return new UnitOfWork() {
+      @Override
+      public <T> T atomically(BookId book, java.util.function.Supplier<T> work) {
+        return unit.atomically(book, work);
+      }
+    };
+  }
+
   /** {@link #engine(Journal, UnitOfWork)} running each operation directly. */
   public static SavingsGroups engine(Journal journal) {
     return engine(journal, UnitOfWork.immediate());

@@ -72,18 +72,23 @@ class PassbookProperties {
 
   @Provide
   Arbitrary<List<Line>> passbooks() {
+    return passbooks(NARRATIONS);
+  }
+
+  /** Passbooks of 1 to 30 lines over a few weeks, their narrations among those given. */
+  static Arbitrary<List<Line>> passbooks(List<String> narrations) {
     Arbitrary<Step> step =
         Combinators.combine(
                 Arbitraries.integers().between(0, 3),
                 Arbitraries.of(true, true, false),
                 Arbitraries.oneOf(Arbitraries.longs().between(1, 2_000), Arbitraries.longs().between(1, 20_000_000)),
-                Arbitraries.integers().between(0, NARRATIONS.size() - 1),
+                Arbitraries.integers().between(0, narrations.size() - 1),
                 Arbitraries.of(true, false))
             .as(Step::new);
-    return step.list().ofMinSize(1).ofMaxSize(30).map(PassbookProperties::lines);
+    return step.list().ofMinSize(1).ofMaxSize(30).map(steps -> lines(steps, narrations));
   }
 
-  static List<Line> lines(List<Step> steps) {
+  static List<Line> lines(List<Step> steps, List<String> narrations) {
     List<Line> lines = new ArrayList<>();
     LocalDate date = LocalDate.of(2025, 4, 1);
     long balance = 0;
@@ -91,7 +96,7 @@ class PassbookProperties {
       date = date.plusDays(step.days());
       boolean deposit = step.deposit() || step.amountMinor() > balance;
       balance += deposit ? step.amountMinor() : -step.amountMinor();
-      lines.add(new Line(date, NARRATIONS.get(step.narration()), deposit ? 0 : step.amountMinor(),
+      lines.add(new Line(date, narrations.get(step.narration()), deposit ? 0 : step.amountMinor(),
           deposit ? step.amountMinor() : 0, balance, step.grouped()));
     }
     return lines;
