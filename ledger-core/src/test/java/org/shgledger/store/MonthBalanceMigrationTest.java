@@ -73,7 +73,7 @@ class MonthBalanceMigrationTest {
     assertTrue(written.size() >= 16, written::toString);
     // back to what version 13 wrote: no month-end balances, nor version 15's sessions
     try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
-      for (String table : List.of("sync_refusal", "sync_operation", "sync_remote", "server_form_submission", "server_sign_in_failure", "server_session",
+      for (String table : List.of("statement_month", "sync_refusal", "sync_operation", "sync_remote", "server_form_submission", "server_sign_in_failure", "server_session",
           "account_month_balance")) {
         statement.execute("DROP TABLE " + table);
       }
