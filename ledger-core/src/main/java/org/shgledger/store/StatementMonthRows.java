@@ -72,11 +72,13 @@ final class StatementMonthRows {
 
   private record EntryKey(String book, String id) {}
 
+  private record BookMonth(String book, long month) {}
+
   private final Statements sql;
   /** Whether an entry a reversal names and this instance has not folded is read from the database. */
   private final boolean readsEarlierEntries;
-  /** The figures folded so far, per row. */
-  private final Map<Key, long[]> sums = new HashMap<>();
+  /** The figures folded so far, per book and month, then per category: an entry adds to its month's. */
+  private final Map<BookMonth, Map<String, long[]>> months = new HashMap<>();
   /** Each book's accounts: the category each counts under. */
   private final Map<String, Map<String, Category>> charts = new HashMap<>();
   /** The roots of the reversals, closings and share-outs folded so far. */
@@ -132,21 +134,18 @@ final class StatementMonthRows {
     for (StoredPosting posting : postings) {
       lines.add(new StatementFigures.Line(posting.accountCode(), posting.side() == 'D', posting.amountMinor()));
     }
-    Map<String, long[]> figures = new HashMap<>();
     Map<String, Category> chart = chart(book);
-    StatementFigures.add(figures, lines, root, code -> category(book, chart, code), 1);
-    long month = MonthBalances.month(dateEpochDay);
-    figures.forEach((category, amounts) -> {
-      long[] row = sums.computeIfAbsent(new Key(book, month, category), k -> new long[StatementFigures.SUMS]);
-      for (int i = 0; i < StatementFigures.SUMS; i++) {
-        row[i] = Math.addExact(row[i], amounts[i]);
-      }
-    });
+    Map<String, long[]> month = months.computeIfAbsent(new BookMonth(book, MonthBalances.month(dateEpochDay)),
+        m -> new HashMap<>());
+    StatementFigures.add(month, lines, root, code -> category(book, chart, code), 1);
   }
 
-  /** The figures folded so far, per row; a row may be all zeros. */
+  /** The figures folded so far, per row, in key order; a row may be all zeros. */
   Map<Key, long[]> sums() {
-    return sums;
+    Map<Key, long[]> rows = new TreeMap<>();
+    months.forEach((month, categories) -> categories.forEach(
+        (category, figures) -> rows.put(new Key(month.book(), month.month(), category), figures)));
+    return rows;
   }
 
   /**
@@ -159,7 +158,7 @@ final class StatementMonthRows {
    */
   boolean queue(PreparedStatement add) throws SQLException {
     boolean any = false;
-    for (Map.Entry<Key, long[]> row : new TreeMap<>(sums).entrySet()) {
+    for (Map.Entry<Key, long[]> row : sums().entrySet()) {
       long[] amounts = row.getValue();
       if (Arrays.stream(amounts).allMatch(amount -> amount == 0)) {
         continue;
@@ -168,13 +167,13 @@ final class StatementMonthRows {
       add.addBatch();
       any = true;
     }
-    sums.clear();
+    months.clear();
     return any;
   }
 
   /** Forgets what was folded and not written, and the roots of entries that will not be written. */
   void discard() {
-    sums.clear();
+    months.clear();
     roots.clear();
   }
 
@@ -409,7 +408,7 @@ final class StatementMonthRows {
       }
       try (PreparedStatement insert = connection.prepareStatement(ADD)) {
         int queued = 0;
-        for (Map.Entry<Key, long[]> row : new TreeMap<>(fold.sums).entrySet()) {
+        for (Map.Entry<Key, long[]> row : fold.sums().entrySet()) {
           if (Arrays.stream(row.getValue()).allMatch(amount -> amount == 0)) {
             continue;  // as the writer: a month whose figures cancel out needs no row
           }

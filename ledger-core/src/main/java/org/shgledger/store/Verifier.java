@@ -408,11 +408,12 @@ final class Verifier {
    */
   private Verification compareStatementMonths() throws SQLException {
     Map<StatementMonthRows.Key, long[]> stored = StatementMonthRows.stored(sql, book.id().value());
-    Map<StatementMonthRows.Key, long[]> all = new TreeMap<>(statementFold.sums());
+    Map<StatementMonthRows.Key, long[]> fold = statementFold.sums();
+    Map<StatementMonthRows.Key, long[]> all = new TreeMap<>(fold);
     stored.forEach(all::putIfAbsent);
     long[] none = new long[StatementFigures.SUMS];
     for (StatementMonthRows.Key key : all.keySet()) {
-      long[] folded = statementFold.sums().getOrDefault(key, none);
+      long[] folded = fold.getOrDefault(key, none);
       long[] kept = stored.getOrDefault(key, none);
       if (!Arrays.equals(folded, kept)) {
         return result(Optional.of(new Mismatch(
