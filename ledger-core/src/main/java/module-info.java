@@ -4,9 +4,10 @@
  *
  * <p>Only the packages an embedding application calls are exported. What is left out is not API
  * and may change in any release: the rule checker and state view for {@code Journal} implementers
- * ({@code org.shgledger.journal.spi}), the text readers behind the imports ({@code
- * org.shgledger.importing.text}) and the made-up books for demos and benchmarks ({@code
- * org.shgledger.sample}). A test pins the exported set, so widening it is a deliberate change.
+ * ({@code org.shgledger.journal.spi}), the statement's per-entry rule and month rows that the
+ * reports and the store share ({@code org.shgledger.report.spi}), the text readers behind the
+ * imports ({@code org.shgledger.importing.text}) and the made-up books for demos and benchmarks
+ * ({@code org.shgledger.sample}). A test pins the exported set, so widening it is a deliberate change.
  */
 // PostgreSQL's driver is an automatic module (no module-info of its own), which the lint warns of.
 @SuppressWarnings("requires-automatic")

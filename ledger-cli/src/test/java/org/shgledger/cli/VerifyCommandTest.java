@@ -159,10 +159,39 @@ class VerifyCommandTest {
   }
 
   /**
+   * The statement's month rows (schema version 18) are derived from the entries: a row changed is
+   * named by book, month and category.
+   */
+  @Test
+  void aStatementMonthRowChangedBehindTheLibrarysBackIsNamed() throws Exception {
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement statement = connection.createStatement()) {
+      statement.execute("UPDATE statement_month SET receipts_minor = receipts_minor + 1"
+          + " WHERE book_id = 'SHG01' AND month_yyyymm = 202504 AND category_code = '2000'");
+    }
+
+    Run run = Run.shg("verify", "--db", db.toString());
+
+    assertEquals(ExitCodes.CHECK_FAILED, run.exitCode(), run.err());
+    String[] lines = run.out().split("\\R");
+    assertEquals("SHG01: MISMATCH: balance: book SHG01, month 2025-04, category 2000: the statement's month rows"
+        + " count receipts 60001, payments 0 and net income 0 (minor units), but its verified entries that month"
+        + " give 60000, 0 and 0 (3 entries before it verified)", lines[0]);
+    assertTrue(lines[1].startsWith("SHG02: OK"), lines[1]);
+  }
+
+  /**
    * What a careful forger does after cutting rows: recomputes SHG01's month-end balances from the
-   * postings left, which verify would otherwise find differ (they are derived, not evidence).
+   * postings left, and its statement's month rows (for these books, whose every entry saves cash,
+   * the credits to 2000 are the receipts), which verify would otherwise find differ (they are
+   * derived, not evidence).
    */
   private static void recomputeMonthBalances(Statement statement) throws java.sql.SQLException {
+    statement.execute("DELETE FROM statement_month WHERE book_id = 'SHG01'");
+    statement.execute("INSERT INTO statement_month SELECT book_id,"
+        + " CAST(strftime('%Y%m', entry_date_epoch_day * 86400, 'unixepoch') AS INTEGER), account_code,"
+        + " SUM(amount_minor), 0, 0 FROM posting WHERE book_id = 'SHG01' AND account_code = '2000' AND side = 'C'"
+        + " GROUP BY 1, 2, 3");
     statement.execute("DELETE FROM account_month_balance WHERE book_id = 'SHG01'");
     statement.execute("INSERT INTO account_month_balance SELECT book_id, account_code,"
         + " CAST(strftime('%Y%m', entry_date_epoch_day * 86400, 'unixepoch') AS INTEGER),"

@@ -1,10 +1,12 @@
 package org.shgledger.report;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.shgledger.group.Chart;
@@ -12,7 +14,6 @@ import org.shgledger.group.Group;
 import org.shgledger.group.SavingsGroups;
 import org.shgledger.journal.Account;
 import org.shgledger.journal.AccountCode;
-import org.shgledger.journal.AccountType;
 import org.shgledger.journal.BookId;
 import org.shgledger.journal.EntryId;
 import org.shgledger.journal.JournalReader;
@@ -23,14 +24,15 @@ import org.shgledger.journal.Posting;
 import org.shgledger.journal.Rejection;
 import org.shgledger.journal.Side;
 import org.shgledger.journal.TrialBalance;
+import org.shgledger.report.spi.StatementFigures;
 
 /**
- * One group's journal read once for a report of a period: the period's entries in date order
- * (entries of one day in the order they were recorded), its accounts by code, and the rules that
- * say what an entry is (a reversal, a year-end closing, a share-out). Only the period's entries are
- * read, and the few earlier ones they correct, one by one as asked; balances at the period's edges
- * come from the journal's balance queries. So a report of a year costs the year's entries, not the
- * book's.
+ * One group's journal read for a report of a period: entries of the days the report asks for in
+ * date order (entries of one day in the order they were recorded), its accounts by code, and the
+ * rules that say what an entry is (a reversal, a year-end closing, a share-out). Only those
+ * entries are read, and the few earlier ones they correct, one by one as asked; balances at the
+ * period's edges come from the journal's balance queries. So a report of a year costs the year's
+ * entries at most, not the book's; a statement reads only the days at its edges.
  */
 final class GroupBooks {
 
@@ -39,21 +41,14 @@ final class GroupBooks {
 
   final Group group;
   final JournalReader journal;
-  /** The period's entries. */
-  final List<JournalEntry> entries;
-  /** Entries by id: the period's, and those before it that a correction in it led to (or absent). */
+  /** Entries by id: those read, and those before them that a correction led to (or absent). */
   private final Map<EntryId, Optional<JournalEntry>> byId = new HashMap<>();
   private final Map<AccountCode, Account> accounts = new HashMap<>();
   private final Map<LocalDate, Map<AccountCode, Money>> trialBalances = new HashMap<>();
 
-  GroupBooks(Group group, JournalReader journal, LocalDate from, LocalDate to) {
+  GroupBooks(Group group, JournalReader journal) {
     this.group = group;
     this.journal = journal;
-    // in date order, entries of one day in the order they were recorded
-    this.entries = journal.entriesBetween(group.code(), from, to);
-    for (JournalEntry entry : entries) {
-      byId.put(entry.id(), Optional.of(entry));
-    }
     for (Account account : journal.accounts(group.code())) {
       accounts.put(account.code(), account);
     }
@@ -72,11 +67,38 @@ final class GroupBooks {
   }
 
   /**
-   * The entries dated from {@code from} to {@code to}, both included, in date order; within the
-   * period the books were read for.
+   * The entries dated from {@code from} to {@code to}, both included, in date order, entries of
+   * one day in the order they were recorded; read from the journal.
    */
   List<JournalEntry> between(LocalDate from, LocalDate to) {
-    return entries.stream().filter(e -> !e.date().isBefore(from) && !e.date().isAfter(to)).toList();
+    List<JournalEntry> entries = journal.entriesBetween(group.code(), from, to);
+    for (JournalEntry entry : entries) {
+      byId.put(entry.id(), Optional.of(entry));
+    }
+    return entries;
+  }
+
+  /**
+   * Adds (or, with {@code sign} -1, takes away) the statement's figures of the entries dated from
+   * {@code from} to {@code to} ({@link StatementFigures}).
+   *
+   * @throws JournalException {@link Rejection#ACCOUNT_NOT_FOUND} for a posting to an account the
+   *     book does not hold
+   */
+  void fold(Map<String, long[]> figures, LocalDate from, LocalDate to, int sign) {
+    Function<String, StatementFigures.Category> chart = code -> {
+      Account top = topLevel(AccountCode.of(code));
+      return new StatementFigures.Category(top.code().value(), top.type());
+    };
+    for (JournalEntry entry : between(from, to)) {
+      List<StatementFigures.Line> lines = new ArrayList<>(entry.postings().size());
+      for (Posting posting : entry.postings()) {
+        lines.add(new StatementFigures.Line(posting.account().value(), posting.side() == Side.DEBIT,
+            posting.amount().getAmountMinorLong()));
+      }
+      StatementFigures.add(figures, lines, new StatementFigures.Root(root(entry).kind(), undoesRoot(entry)), chart,
+          sign);
+    }
   }
 
   /**
@@ -147,14 +169,6 @@ final class GroupBooks {
     }
   }
 
-  static boolean isCashOrBank(AccountCode code) {
-    return code.equals(Chart.CASH) || code.equals(Chart.BANK);
-  }
-
-  static boolean touchesCashOrBank(JournalEntry entry) {
-    return entry.postings().stream().anyMatch(p -> isCashOrBank(p.account()));
-  }
-
   /**
    * The entry at the start of a chain of corrections: for an ordinary entry itself, for a
    * reversal the entry it reverses, for the reversal of a reversal the first entry, and so on.
@@ -202,25 +216,6 @@ final class GroupBooks {
   /** Whether an entry is a share-out (or a correction of one). */
   boolean isShareOut(JournalEntry entry) {
     return root(entry).kind() == EntryKind.SHARE_OUT;
-  }
-
-  private boolean closesIntoSurplus(AccountCode code) {
-    Account account = topLevel(code);
-    return account.code().equals(Chart.SURPLUS)
-        || account.type() == AccountType.INCOME || account.type() == AccountType.EXPENSE;
-  }
-
-  /**
-   * Whether a posting moves the result of a year out of income and expense rather than earning or
-   * spending: every income and expense posting of a year-end closing or of a share-out, which
-   * empty those accounts into 3100 or into members' shares.
-   */
-  boolean isClosingPosting(JournalEntry entry, Posting posting) {
-    AccountType type = topLevel(posting.account()).type();
-    if (type != AccountType.INCOME && type != AccountType.EXPENSE) {
-      return false;
-    }
-    return isYearEndClosing(entry) || isShareOut(entry);
   }
 
   static Money sum(CurrencyUnit currency, List<Money> amounts) {

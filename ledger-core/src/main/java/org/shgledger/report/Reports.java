@@ -1,7 +1,11 @@
 package org.shgledger.report;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +39,8 @@ import org.shgledger.journal.TrialBalance;
 import org.shgledger.loan.Loan;
 import org.shgledger.loan.LoanHistory;
 import org.shgledger.loan.LoanState;
+import org.shgledger.report.spi.StatementFigures;
+import org.shgledger.report.spi.StatementMonths;
 
 /**
  * The reports of a Self Help Group, computed from its books: the group statement, a member's
@@ -79,52 +85,60 @@ public final class Reports {
    */
   public GroupStatement statement(BookId code, LocalDate from, LocalDate to) {
     requirePeriod(from, to);
-    GroupBooks books = books(code, from, to);
+    GroupBooks books = books(code);
+    Map<String, long[]> figures = figures(books, from, to);
     return new GroupStatement(code, books.group.name(), books.currency(), from, to,
-        receiptsAndPayments(books, from, to),
-        incomeAndExpenditure(books, from, to),
+        receiptsAndPayments(books, figures, from, to),
+        incomeAndExpenditure(books, figures),
         balanceSheet(books.journal, books.code(), books.currency(), to),
         memberTable(books, from, to));
   }
 
-  private ReceiptsAndPayments receiptsAndPayments(GroupBooks books, LocalDate from, LocalDate to) {
-    Map<AccountCode, Money> receipts = new TreeMap<>();
-    Map<AccountCode, Money> payments = new TreeMap<>();
-    for (JournalEntry entry : books.between(from, to)) {
-      if (!GroupBooks.touchesCashOrBank(entry)) {
-        continue;
-      }
-      // credits less debits of the other postings, per category: what this entry brought in
-      Map<AccountCode, Money> net = new TreeMap<>();
-      boolean shareOut = books.isShareOut(entry);
-      for (Posting posting : entry.postings()) {
-        if (!GroupBooks.isCashOrBank(posting.account())) {
-          Money signed = posting.side() == Side.CREDIT ? posting.amount() : posting.amount().negated();
-          Account category = books.topLevel(posting.account());
-          // a share-out pays the group's own funds to members through their voluntary savings,
-          // in the same entry: the payment is savings paid out, as the passbooks show it
-          boolean ownFunds = category.type() == AccountType.EQUITY || category.type() == AccountType.INCOME
-              || category.type() == AccountType.EXPENSE;
-          net.merge(shareOut && ownFunds ? Chart.VOLUNTARY_SAVINGS : category.code(), signed, Money::plus);
-        }
-      }
-      boolean undoes = books.undoesRoot(entry);
-      for (Map.Entry<AccountCode, Money> category : net.entrySet()) {
-        Money in = category.getValue();
-        if (in.isZero()) {
-          continue;
-        }
-        // the side is the one of the entry being corrected: a reversed receipt is a negative receipt
-        boolean receipt = undoes ? in.isNegative() : in.isPositive();
-        if (receipt) {
-          receipts.merge(category.getKey(), in, Money::plus);
-        } else {
-          payments.merge(category.getKey(), in.negated(), Money::plus);
-        }
+  /**
+   * The statement's figures of a period per category ({@link StatementFigures}). A journal that
+   * keeps them per month ({@link StatementMonths}) gives the period's whole months; a month the
+   * period covers in part is its row less the entries of the days outside the period, or the
+   * entries of the days inside, whichever are fewer days. Any other journal's entries of the
+   * period are folded one by one. The sums are the same either way: each is a sum over entries.
+   */
+  private static Map<String, long[]> figures(GroupBooks books, LocalDate from, LocalDate to) {
+    Map<String, long[]> figures = new HashMap<>();
+    LocalDate firstWhole = from.getDayOfMonth() == 1 ? from : from.with(TemporalAdjusters.firstDayOfNextMonth());
+    LocalDate lastWhole = to.equals(to.with(TemporalAdjusters.lastDayOfMonth())) ? to : to.withDayOfMonth(1).minusDays(1);
+    if (!(books.journal instanceof StatementMonths months) || lastWhole.isBefore(firstWhole)) {
+      books.fold(figures, from, to, 1);
+      return figures;
+    }
+    YearMonth rowsFrom = YearMonth.from(firstWhole);
+    YearMonth rowsTo = YearMonth.from(lastWhole);
+    if (from.isBefore(firstWhole)) {
+      LocalDate monthStart = from.withDayOfMonth(1);
+      if (ChronoUnit.DAYS.between(monthStart, from) < ChronoUnit.DAYS.between(from, firstWhole)) {
+        rowsFrom = YearMonth.from(from);
+        books.fold(figures, monthStart, from.minusDays(1), -1);
+      } else {
+        books.fold(figures, from, firstWhole.minusDays(1), 1);
       }
     }
-    List<ReportLine> receiptLines = lines(books, receipts);
-    List<ReportLine> paymentLines = lines(books, payments);
+    if (to.isAfter(lastWhole)) {
+      LocalDate monthEnd = to.with(TemporalAdjusters.lastDayOfMonth());
+      // after the latest entry there is nothing to take away
+      boolean nothingAfter = books.journal.latestEntryDate(books.code()).map(latest -> !latest.isAfter(to)).orElse(true);
+      if (nothingAfter || ChronoUnit.DAYS.between(to, monthEnd) < ChronoUnit.DAYS.between(lastWhole, to)) {
+        rowsTo = YearMonth.from(to);
+        books.fold(figures, to.plusDays(1), monthEnd, -1);
+      } else {
+        books.fold(figures, lastWhole.plusDays(1), to, 1);
+      }
+    }
+    StatementFigures.addAll(figures, months.statementMonths(books.code(), rowsFrom, rowsTo), 1);
+    return figures;
+  }
+
+  private static ReceiptsAndPayments receiptsAndPayments(GroupBooks books, Map<String, long[]> figures,
+      LocalDate from, LocalDate to) {
+    List<ReportLine> receiptLines = lines(books, figures, StatementFigures.RECEIPTS, 1);
+    List<ReportLine> paymentLines = lines(books, figures, StatementFigures.PAYMENTS, 1);
     LocalDate before = from.minusDays(1);
     return new ReceiptsAndPayments(
         books.balanceFromTrial(Chart.CASH, before), books.balanceFromTrial(Chart.BANK, before),
@@ -148,7 +162,8 @@ public final class Reports {
    */
   public IncomeAndExpenditure incomeAndExpenditure(BookId code, LocalDate from, LocalDate to) {
     requirePeriod(from, to);
-    return incomeAndExpenditure(books(code, from, to), from, to);
+    GroupBooks books = books(code);
+    return incomeAndExpenditure(books, figures(books, from, to));
   }
 
   /**
@@ -165,25 +180,19 @@ public final class Reports {
     return balanceSheet(groups.journal(), code, group.currency(), Objects.requireNonNull(asOf, "asOf"));
   }
 
-  private IncomeAndExpenditure incomeAndExpenditure(GroupBooks books, LocalDate from, LocalDate to) {
-    Map<AccountCode, Money> income = new TreeMap<>();
-    Map<AccountCode, Money> expenditure = new TreeMap<>();
-    for (JournalEntry entry : books.between(from, to)) {
-      for (Posting posting : entry.postings()) {
-        Account account = books.topLevel(posting.account());
-        if (books.isClosingPosting(entry, posting)) {
-          continue;
-        }
-        Money debit = posting.side() == Side.DEBIT ? posting.amount() : posting.amount().negated();
-        if (account.type() == AccountType.INCOME) {
-          income.merge(account.code(), debit.negated(), Money::plus);
-        } else if (account.type() == AccountType.EXPENSE) {
-          expenditure.merge(account.code(), debit, Money::plus);
-        }
+  private static IncomeAndExpenditure incomeAndExpenditure(GroupBooks books, Map<String, long[]> figures) {
+    Map<String, long[]> income = new HashMap<>();
+    Map<String, long[]> expenditure = new HashMap<>();
+    figures.forEach((code, sums) -> {
+      AccountType type = books.account(AccountCode.of(code)).type();
+      if (type == AccountType.INCOME) {
+        income.put(code, sums);
+      } else if (type == AccountType.EXPENSE) {
+        expenditure.put(code, sums);
       }
-    }
-    List<ReportLine> incomeLines = lines(books, income);
-    List<ReportLine> expenditureLines = lines(books, expenditure);
+    });
+    List<ReportLine> incomeLines = lines(books, income, StatementFigures.NET_INCOME, 1);
+    List<ReportLine> expenditureLines = lines(books, expenditure, StatementFigures.NET_INCOME, -1);
     return new IncomeAndExpenditure(incomeLines, ReportLine.total(books.currency(), incomeLines),
         expenditureLines, ReportLine.total(books.currency(), expenditureLines));
   }
@@ -286,7 +295,7 @@ public final class Reports {
    */
   public MemberPassbook passbook(BookId code, MemberId memberId, LocalDate from, LocalDate to) {
     requirePeriod(from, to);
-    GroupBooks books = books(code, from, to);
+    GroupBooks books = books(code);
     Member member = groups.member(code, Objects.requireNonNull(memberId, "memberId"));
     AccountCode compulsory = Chart.memberAccount(Chart.COMPULSORY_SAVINGS, memberId);
     AccountCode voluntary = Chart.memberAccount(Chart.VOLUNTARY_SAVINGS, memberId);
@@ -452,7 +461,7 @@ public final class Reports {
    */
   public AccountLedger account(BookId code, AccountCode account, LocalDate from, LocalDate to) {
     requirePeriod(from, to);
-    GroupBooks books = books(code, from, to);
+    GroupBooks books = books(code);
     Account definition = books.account(Objects.requireNonNull(account, "account"));
     boolean debitNormal = definition.type().normalSide() == Side.DEBIT;
     Money opening = books.balance(account, from.minusDays(1));
@@ -535,19 +544,22 @@ public final class Reports {
   // ---------------------------------------------------------------- helpers
 
   /** The group's books for a period, or the engine's not-found error. */
-  private GroupBooks books(BookId code, LocalDate from, LocalDate to) {
+  private GroupBooks books(BookId code) {
     Objects.requireNonNull(code, "code");
     Group group = groups.group(code);
-    return new GroupBooks(group, groups.journal(), from, to);
+    return new GroupBooks(group, groups.journal());
   }
 
-  private static List<ReportLine> lines(GroupBooks books, Map<AccountCode, Money> amounts) {
-    List<ReportLine> lines = new ArrayList<>();
-    amounts.forEach((code, amount) -> {
-      if (!amount.isZero()) {
-        lines.add(new ReportLine(code, books.account(code).name(), amount));
+  /** The lines of one of the figures, in code order, no zero lines; {@code sign} -1 negates. */
+  private static List<ReportLine> lines(GroupBooks books, Map<String, long[]> figures, int figure, int sign) {
+    Map<AccountCode, Money> amounts = new TreeMap<>();
+    figures.forEach((code, sums) -> {
+      if (sums[figure] != 0) {
+        amounts.put(AccountCode.of(code), Money.ofMinor(books.currency(), sign * sums[figure]));
       }
     });
+    List<ReportLine> lines = new ArrayList<>();
+    amounts.forEach((code, amount) -> lines.add(new ReportLine(code, books.account(code).name(), amount)));
     return lines;
   }
 

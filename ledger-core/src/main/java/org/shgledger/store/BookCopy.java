@@ -29,7 +29,8 @@ import org.shgledger.store.EntryHashes.StoredPosting;
  *
  * <p>Copied: the book's chained registry rows (book, accounts, closures, locks, group, members,
  * terms, meetings, loans, loan events, bank loans, livelihoods) and every entry with its
- * postings; the month-end balances follow from the postings. Not copied: what is under no chain
+ * postings; the month-end balances and the statement's month rows follow from the entries, which
+ * go through the store's own writer. Not copied: what is under no chain
  * and no book's money (units, the programme's unchained registers, users).
  */
 public final class BookCopy {

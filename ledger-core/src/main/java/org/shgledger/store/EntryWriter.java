@@ -10,7 +10,8 @@ import org.shgledger.store.EntryHashes.StoredPosting;
 /**
  * Inserts entries and their postings with JDBC batches, the fast path for importing thousands of
  * entries in one transaction, and adds their amounts to the month-end balances ({@link
- * MonthBalances}) in the same transaction. Rows wait in the driver until {@link #flush()}, which
+ * MonthBalances}) and their figures to the statement's month rows ({@link StatementMonthRows}) in
+ * the same transaction. Rows wait in the driver until {@link #flush()}, which
  * the view calls before any query so that reads always see every entry applied so far.
  */
 final class EntryWriter {
@@ -32,9 +33,12 @@ final class EntryWriter {
   private int pendingEntries;
   /** The queued postings summed per account and month, added to the stored rows at the flush. */
   private final Map<MonthBalances.Key, long[]> pendingMonths = new HashMap<>();
+  /** The queued entries' statement figures, added to the stored rows at the flush. */
+  private final StatementMonthRows pendingFigures;
 
   EntryWriter(Statements sql) {
     this.sql = sql;
+    this.pendingFigures = new StatementMonthRows(sql, true);
   }
 
   /**
@@ -45,6 +49,13 @@ final class EntryWriter {
    * @param hash its hash
    */
   void add(StoredEntry entry, long dateEpochDay, String hash) throws SQLException {
+    if (entry.reverses().isPresent() && !pendingFigures.knowsRoot(entry.bookId(), entry.reverses().get())) {
+      // the statement's figures of a reversal depend on the entry it reverses, which may be queued
+      // here still: the database must hold it before it is looked up (reversals are few)
+      flush();
+    }
+    pendingFigures.add(entry.bookId(), entry.entryId(), entry.kind(), entry.reverses(), dateEpochDay,
+        entry.postings());
     PreparedStatement insertEntry = sql.prepare(INSERT_ENTRY);
     insertEntry.setString(1, entry.bookId());
     insertEntry.setLong(2, entry.sequence());
@@ -85,7 +96,8 @@ final class EntryWriter {
   /**
    * Sends every queued row to the database, entries before their postings, then the postings'
    * sums per account and month, added to the month-end balances (one upsert per account and
-   * month, however many postings).
+   * month, however many postings), then the entries' statement figures per month and category
+   * (one upsert per row, in one batch, when the entries count in the statement at all).
    */
   void flush() throws SQLException {
     if (pendingEntries == 0) {
@@ -98,6 +110,10 @@ final class EntryWriter {
     MonthBalances.queue(addMonths, pendingMonths);
     pendingMonths.clear();
     addMonths.executeBatch();
+    PreparedStatement addFigures = sql.prepare(StatementMonthRows.ADD);
+    if (pendingFigures.queue(addFigures)) {
+      addFigures.executeBatch();
+    }
   }
 
   /** Forgets queued rows, after a failure. */
@@ -110,7 +126,9 @@ final class EntryWriter {
     if (!pendingMonths.isEmpty()) {
       pendingMonths.clear();
     }
+    pendingFigures.discard();
     // a flush that failed at the month rows may have left them queued in the driver
     sql.prepare(MonthBalances.ADD).clearBatch();
+    sql.prepare(StatementMonthRows.ADD).clearBatch();
   }
 }

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ import org.shgledger.journal.JournalException;
 import org.shgledger.journal.Rejection;
 import org.shgledger.journal.TrialBalance;
 import org.shgledger.journal.spi.JournalRules;
+import org.shgledger.report.spi.StatementMonths;
 
 /**
  * A journal kept in a database over JDBC: SQLite for one computer, PostgreSQL for servers. Get
@@ -48,7 +50,7 @@ import org.shgledger.journal.spi.JournalRules;
  * are never updated or deleted. After the store is closed every method throws {@link
  * IllegalStateException}. See docs/store.md for the schema.
  */
-public final class JdbcJournal implements Journal {
+public final class JdbcJournal implements Journal, StatementMonths {
 
   private final Database database;
   private final Statements statements;
@@ -336,6 +338,24 @@ public final class JdbcJournal implements Journal {
         return row.wasNull() ? Optional.<LocalDate>empty() : Optional.of(LocalDate.ofEpochDay(day));
       }
     });
+  }
+
+  /**
+   * The group statement's figures of whole months, summed per category from the rows kept with the
+   * entries (schema version 18, {@link StatementMonthRows}): one index range, whatever the size of
+   * the book.
+   *
+   * @param book the book, not null
+   * @param from the first month, not null
+   * @param to the last month, not null
+   * @return per category code, receipts, payments and net income in minor units; modifiable
+   */
+  @Override
+  public Map<String, long[]> statementMonths(BookId book, YearMonth from, YearMonth to) {
+    Objects.requireNonNull(book, "book");
+    long first = MonthBalances.month(Objects.requireNonNull(from, "from").atDay(1));
+    long last = MonthBalances.month(Objects.requireNonNull(to, "to").atDay(1));
+    return read(view -> StatementMonthRows.summed(statements, book.value(), first, last));
   }
 
   @Override

@@ -37,7 +37,9 @@ final class Migrator {
           "V12__livelihoods_outreach.sql", "V13__users.sql",
           "V14__month_balances.sql", "V15__sessions.sql", "V16__sync.sql",
           // issue 19 goal 2: V17__lean_journal.sql, whose work is a Java step
-          LeanJournalMigration.FILE);
+          LeanJournalMigration.FILE,
+          // issue 19 goal 1: the statement's figures per month, filled by a Java step
+          StatementMonthRows.FILE);
 
   /** Serialises migrators of one PostgreSQL database; any constant works, this one reads "shg". */
   private static final long POSTGRESQL_MIGRATION_LOCK = 0x736867L;
@@ -105,6 +107,9 @@ final class Migrator {
         }
         if (file.equals(LeanJournalMigration.FILE)) {
           LeanJournalMigration.run(connection, dialect);
+        }
+        if (file.equals(StatementMonthRows.FILE)) {
+          StatementMonthRows.backfill(connection);
         }
         if (next >= 7) {
           // version 7 chains every row there is; a later migration that inserts registry rows

@@ -22,6 +22,7 @@ import org.shgledger.journal.Book;
 import org.shgledger.journal.EntryId;
 import org.shgledger.journal.EntryKind;
 import org.shgledger.journal.JournalEntry;
+import org.shgledger.report.spi.StatementFigures;
 import org.shgledger.store.EntryHashes.StoredEntry;
 import org.shgledger.store.EntryHashes.StoredPosting;
 import org.shgledger.store.Verification.Kind;
@@ -42,6 +43,8 @@ final class Verifier {
   private final Map<String, long[]> fold = new HashMap<>();
   /** The verified postings summed per account and month, to check the month-end balances. */
   private final Map<MonthBalances.Key, long[]> monthFold = new HashMap<>();
+  /** The verified entries' statement figures per month and category, to check the stored ones. */
+  private final StatementMonthRows statementFold;
   /** The entries that name a member or a loan, for the reversals of entries hashed before kinds. */
   private final Map<EntryId, JournalEntry> subjects = new HashMap<>();
   private static final java.util.Set<String> KINDS = java.util.Arrays.stream(EntryKind.values())
@@ -66,6 +69,7 @@ final class Verifier {
   Verifier(Statements sql, Book book) {
     this.sql = sql;
     this.book = book;
+    this.statementFold = new StatementMonthRows(sql, false);
   }
 
   /** One posting row. */
@@ -87,6 +91,7 @@ final class Verifier {
       return result(registry.mismatch());
     }
     readLimitsAndLocks();
+    statementFold.readChartOf(book.id().value());
     PreparedStatement entries =
         sql.prepare(
             "SELECT entry_seq, entry_id, entry_date_epoch_day, memo, reverses_entry_id,"
@@ -119,6 +124,9 @@ final class Verifier {
         if (mismatch.isPresent()) {
           return result(mismatch);
         }
+        statementFold.add(book.id().value(), id.value(), entryRows.getString(10),
+            Optional.ofNullable(entryRows.getString(5)), entryRows.getLong(3),
+            lines.stream().map(PostingRow::posting).toList());
         for (PostingRow line : lines) {
           StoredPosting posting = line.posting();
           long[] totals = fold.computeIfAbsent(posting.accountCode(), code -> new long[2]);
@@ -143,6 +151,10 @@ final class Verifier {
     Verification months = compareMonths();
     if (!months.isOk()) {
       return months;
+    }
+    Verification figures = compareStatementMonths();
+    if (!figures.isOk()) {
+      return figures;
     }
     Verification balances = compareBalances(storedTotals);
     if (!balances.isOk()) {
@@ -384,6 +396,33 @@ final class Verifier {
                 + ": the month-end balances count debits " + kept[0] + " and credits " + kept[1]
                 + " (minor units), but its verified postings that month sum to " + folded[0] + " and "
                 + folded[1])));
+      }
+    }
+    return result(Optional.empty());
+  }
+
+  /**
+   * The statement's month rows against the fold of the verified entries, month by month and
+   * category by category: the first row that differs, or that is missing or extra, is named by its
+   * book, month and category.
+   */
+  private Verification compareStatementMonths() throws SQLException {
+    Map<StatementMonthRows.Key, long[]> stored = StatementMonthRows.stored(sql, book.id().value());
+    Map<StatementMonthRows.Key, long[]> fold = statementFold.sums();
+    Map<StatementMonthRows.Key, long[]> all = new TreeMap<>(fold);
+    stored.forEach(all::putIfAbsent);
+    long[] none = new long[StatementFigures.SUMS];
+    for (StatementMonthRows.Key key : all.keySet()) {
+      long[] folded = fold.getOrDefault(key, none);
+      long[] kept = stored.getOrDefault(key, none);
+      if (!Arrays.equals(folded, kept)) {
+        return result(Optional.of(new Mismatch(
+            Kind.BALANCE, 0, Optional.empty(),
+            "book " + key.book() + ", month " + MonthBalances.text(key.month()) + ", category " + key.category()
+                + ": the statement's month rows count receipts " + kept[StatementFigures.RECEIPTS] + ", payments "
+                + kept[StatementFigures.PAYMENTS] + " and net income " + kept[StatementFigures.NET_INCOME]
+                + " (minor units), but its verified entries that month give " + folded[StatementFigures.RECEIPTS]
+                + ", " + folded[StatementFigures.PAYMENTS] + " and " + folded[StatementFigures.NET_INCOME])));
       }
     }
     return result(Optional.empty());

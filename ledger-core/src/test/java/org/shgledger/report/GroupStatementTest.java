@@ -143,7 +143,7 @@ class GroupStatementTest {
     var closing = year.groups.journal().entry(SHG, EntryId.of("YE2025")).orElseThrow();
     assertEquals(org.shgledger.journal.EntryKind.YEAR_END, closing.kind());
     assertEquals(org.shgledger.group.SavingsGroups.YEAR_END_MEMO, closing.memo());
-    assertTrue(new GroupBooks(year.groups.group(SHG), year.groups.journal(), YEAR_START, YEAR_END).isYearEndClosing(closing));
+    assertTrue(new GroupBooks(year.groups.group(SHG), year.groups.journal()).isYearEndClosing(closing));
   }
 
   @Test

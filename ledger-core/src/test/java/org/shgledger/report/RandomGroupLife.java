@@ -95,8 +95,7 @@ final class RandomGroupLife {
       Clock.fixed(FORMED.plusDays(11L * MAX_STEPS).atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC),
       DateLimits.DEFAULT_FUTURE_DAYS);
 
-  final SavingsGroups groups =
-      new SavingsGroups(new InMemoryJournal(), new InMemoryGroupRegistry(), UnitOfWork.immediate(), DATES);
+  final SavingsGroups groups;
   final Group group = new Group(SHG, "Roshni", INR, FORMED, MeetingFrequency.MONTHLY, Money.of(INR, 100),
       RoundingPolicy.wholeUnits(RoundingMode.HALF_UP), Month.APRIL,
       LoanDefaults.scheduled(InterestRate.perMonth(BigDecimal.valueOf(2)), RepaymentMethod.FLAT, 10));
@@ -107,7 +106,19 @@ final class RandomGroupLife {
   private int nextId;
 
   RandomGroupLife(Tally tally) {
+    this(tally, dates -> new SavingsGroups(new InMemoryJournal(), new InMemoryGroupRegistry(), UnitOfWork.immediate(),
+        dates));
+  }
+
+  /**
+   * A life in books of another kind, such as a store's.
+   *
+   * @param tally where events are counted
+   * @param engine the engine over empty books, given the life's date limits
+   */
+  RandomGroupLife(Tally tally, java.util.function.Function<DateLimits, SavingsGroups> engine) {
     this.tally = tally;
+    this.groups = engine.apply(DATES);
     groups.createGroup(group);
   }
 

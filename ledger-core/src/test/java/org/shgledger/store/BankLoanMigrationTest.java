@@ -61,7 +61,7 @@ class BankLoanMigrationTest {
     // back to what version 9 wrote: no bank_loan table, nor the later versions' tables (the programme
     // registers of versions 11 and 12, version 13's server users)
     try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
-      for (String table : List.of("sync_refusal", "sync_operation", "sync_remote", "account_month_balance", "server_form_submission", "server_sign_in_failure", "server_session",
+      for (String table : List.of("statement_month", "sync_refusal", "sync_operation", "sync_remote", "account_month_balance", "server_form_submission", "server_sign_in_failure", "server_session",
           "server_audit", "server_token", "server_user", "programme_outreach_group",
           "programme_outreach", "programme_livelihood_reading", "programme_livelihood", "programme_incident_referral",
           "programme_incident_event", "programme_incident", "programme_incident_purge", "bank_loan")) {

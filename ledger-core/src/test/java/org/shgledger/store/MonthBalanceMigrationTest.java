@@ -28,7 +28,8 @@ import org.shgledger.journal.TrialBalance;
 /**
  * Schema version 14 (month-end balances) on books written by version 13: the migration fills the
  * rows from the postings, exactly as writing them since would have, the books verify, and balances
- * read through the rows are what they were.
+ * read through the rows are what they were. The same for version 18's statement rows, which the
+ * migration fills from the entries.
  */
 class MonthBalanceMigrationTest {
 
@@ -71,9 +72,10 @@ class MonthBalanceMigrationTest {
       written = rows(url);
     }
     assertTrue(written.size() >= 16, written::toString);
+    assertTrue(written.keySet().stream().filter(key -> key.startsWith("statement ")).count() >= 4, written::toString);
     // back to what version 13 wrote: no month-end balances, nor version 15's sessions
     try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
-      for (String table : List.of("sync_refusal", "sync_operation", "sync_remote", "server_form_submission", "server_sign_in_failure", "server_session",
+      for (String table : List.of("statement_month", "sync_refusal", "sync_operation", "sync_remote", "server_form_submission", "server_sign_in_failure", "server_session",
           "account_month_balance")) {
         statement.execute("DROP TABLE " + table);
       }
@@ -98,6 +100,18 @@ class MonthBalanceMigrationTest {
             "SELECT book_id, account_code, month_yyyymm, debit_minor, credit_minor FROM account_month_balance")) {
       while (row.next()) {
         rows.put(row.getString(1) + " " + row.getString(2) + " " + row.getLong(3), List.of(row.getLong(4), row.getLong(5)));
+      }
+    }
+    // the statement's month rows (version 18): the same, but for months whose figures cancel out
+    // (a saving and its reversal), which the writer may leave as a row of zeros
+    try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("SELECT book_id, month_yyyymm, category_code, receipts_minor,"
+            + " payments_minor, net_income_minor FROM statement_month")) {
+      while (row.next()) {
+        List<Long> figures = List.of(row.getLong(4), row.getLong(5), row.getLong(6));
+        if (!figures.equals(List.of(0L, 0L, 0L))) {
+          rows.put("statement " + row.getString(1) + " " + row.getLong(2) + " " + row.getString(3), figures);
+        }
       }
     }
     return rows;
