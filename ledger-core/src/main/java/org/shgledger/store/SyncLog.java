@@ -192,20 +192,26 @@ public final class SyncLog {
   }
 
   /**
-   * On a server: the refusal a pushed operation got before, if any (kept by {@link #refused}).
+   * On a server: the refusal a pushed operation got before, if any (kept by {@link #refused}). The
+   * same operation is the same key with the same body: two devices may push different operations
+   * under one key (two women given one member id, two rolls of one day), and the refusal of one is
+   * not the other's answer.
    *
    * @param store the server's books, not null
    * @param book the group, not null
    * @param key the operation's key, not null
+   * @param body the operation's body, not null
    * @return the rejection's name and message, or empty
    */
-  public static java.util.Optional<String[]> refusal(LedgerStore store, BookId book, String key) {
+  public static java.util.Optional<String[]> refusal(LedgerStore store, BookId book, String key, String body) {
     Database database = store.database();
     return database.read(false, () -> {
+      // a refusal kept before the body was part of its key (schema 16's first rows) still answers
       PreparedStatement query = database.prepare("SELECT rejection, reason FROM sync_refusal WHERE book_id = ?"
-          + " AND op_key = ?");
+          + " AND op_key IN (?, ?)");
       query.setString(1, book.value());
-      query.setString(2, key);
+      query.setString(2, refusalKey(key, body));
+      query.setString(3, key);
       try (ResultSet row = query.executeQuery()) {
         return row.next() ? java.util.Optional.of(new String[] {row.getString(1), row.getString(2)})
             : java.util.Optional.<String[]>empty();
@@ -219,25 +225,38 @@ public final class SyncLog {
    * @param store the server's books, not null
    * @param book the group, not null
    * @param key the operation's key, not null
+   * @param body the operation's body, not null
    * @param rejection the rejection's name, not null
    * @param reason its message, not null
    */
-  public static void refused(LedgerStore store, BookId book, String key, String rejection, String reason) {
+  public static void refused(LedgerStore store, BookId book, String key, String body, String rejection,
+      String reason) {
     Database database = store.database();
     database.write(List.of(book), () -> {
-      if (refusal(store, book, key).isPresent()) {
+      if (refusal(store, book, key, body).isPresent()) {
         return null;
       }
       PreparedStatement insert = database.prepare("INSERT INTO sync_refusal (book_id, op_key, rejection, reason,"
           + " refused_at) VALUES (?, ?, ?, ?, ?)");
       insert.setString(1, book.value());
-      insert.setString(2, key);
+      insert.setString(2, refusalKey(key, body));
       insert.setString(3, rejection);
       insert.setString(4, reason.length() > 1000 ? reason.substring(0, 1000) : reason);
       insert.setString(5, Database.now());
       insert.executeUpdate();
       return null;
     });
+  }
+
+  /** The key a refusal is kept under: the operation's key and the first 64 bits of its body's SHA-256. */
+  static String refusalKey(String key, String body) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return key + " sha256:" + java.util.HexFormat.of().formatHex(digest, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
   }
 
   /** The engine's log on a store: keeps the operations of the books that were field copies when it opened. */
