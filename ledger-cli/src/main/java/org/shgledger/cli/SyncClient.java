@@ -143,10 +143,11 @@ final class SyncClient {
 
   /**
    * Sends the field file's pending operations, group by group in the order they were recorded,
-   * in batches, and keeps each answer as it comes (one transaction each): a push stopped at any
-   * point and run again sends only what has no answer, and the server finds repeats by their keys.
+   * in batches, and keeps each response's answers in one transaction: a push stopped at any point
+   * and run again sends only what has no answer, and the server finds repeats by their keys.
    *
-   * @param stopAfter for tests: the most answers to keep before stopping as a crash would; -1 for all
+   * @param stopAfter for tests: the most answers to keep before stopping as a crash would (those of
+   *     the response it stops in are kept together); -1 for all
    */
   Pushed push(Path file, int batch, int stopAfter) {
     int sent = 0;
@@ -178,24 +179,33 @@ final class SyncClient {
             throw new SyncFailure(labels.format("sync.unreadable_push", e.getMessage()), e);
           }
           sent += slice.size();
+          List<SyncLog.Answer> answers = new ArrayList<>();
+          boolean crash = false;
           for (int i = 0; i < results.size() && i < slice.size(); i++) {
             SyncWire.Result result = results.get(i);
             SyncLog.Operation op = slice.get(i);
             if (!op.key().equals(result.key())) {
               throw new SyncFailure(labels.format("sync.wrong_key", result.key(), op.key()), null);
             }
-            if (stopAfter >= 0 && kept >= stopAfter) {
-              return new Pushed(sent, accepted, repeats, refused);
+            if (stopAfter >= 0 && kept + answers.size() >= stopAfter) {
+              crash = true;
+              break;
             }
             if (result.accepted()) {
-              SyncLog.answer(store, op.sequence(), SyncLog.State.ACCEPTED, result.repeat(), null, null);
+              answers.add(new SyncLog.Answer(op.sequence(), SyncLog.State.ACCEPTED, result.repeat(), null, null));
               accepted++;
               repeats += result.repeat() ? 1 : 0;
             } else {
-              SyncLog.answer(store, op.sequence(), SyncLog.State.REFUSED, false, result.error(), result.message());
+              answers.add(new SyncLog.Answer(op.sequence(), SyncLog.State.REFUSED, false, result.error(),
+                  result.message()));
               refused++;
             }
-            kept++;
+          }
+          // one transaction for the response's answers: all kept or none (then sent again, answered as repeats)
+          SyncLog.answer(store, answers);
+          kept += answers.size();
+          if (crash) {
+            return new Pushed(sent, accepted, repeats, refused);
           }
           if (results.size() < slice.size()) {
             throw new SyncFailure(labels.format("sync.busy", results.size(), slice.size()), null);
@@ -239,9 +249,8 @@ final class SyncClient {
       try (LedgerStore old = LedgerStore.openSqlite(file)) {
         SyncLog.copy(old, store);
       }
-      for (long sequence : had) {
-        SyncLog.answer(store, sequence, SyncLog.State.ACCEPTED, true, null, null);
-      }
+      SyncLog.answer(store, had.stream().map(sequence -> new SyncLog.Answer(sequence, SyncLog.State.ACCEPTED, true,
+          null, null)).toList());
     });
     return new Pulled(verified, pending.size() - had.size(), had.size());
   }

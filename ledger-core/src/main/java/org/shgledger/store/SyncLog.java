@@ -123,29 +123,53 @@ public final class SyncLog {
   }
 
   /**
-   * Keeps the server's answer to an operation.
+   * The server's answer to one operation, to keep.
    *
-   * @param store the field copy, not null
    * @param sequence the operation's number, from {@link Operation#sequence()}
    * @param state {@link State#ACCEPTED} or {@link State#REFUSED}, not null
    * @param repeat whether the server had it already (accepted only)
    * @param rejection the named rejection (refused only), or null
    * @param reason the server's message (refused only), or null
    */
-  public static void answer(LedgerStore store, long sequence, State state, boolean repeat, String rejection,
-      String reason) {
-    Objects.requireNonNull(state, "state");
+  public record Answer(long sequence, State state, boolean repeat, String rejection, String reason) {
+
+    /**
+     * Creates an answer.
+     *
+     * @throws NullPointerException if the state is null
+     */
+    public Answer {
+      Objects.requireNonNull(state, "state");
+    }
+  }
+
+  /**
+   * Keeps the server's answers to several operations in one transaction (a push keeps a response's
+   * answers so: one commit for a batch, and a crash keeps all of them or none, which the next push
+   * sends again and the server answers as repeats).
+   *
+   * @param store the field copy, not null
+   * @param answers the answers, not null
+   */
+  public static void answer(LedgerStore store, List<Answer> answers) {
+    Objects.requireNonNull(answers, "answers");
+    if (answers.isEmpty()) {
+      return;
+    }
     Database database = store.database();
     database.write(List.of(), () -> {
       PreparedStatement update = database.prepare("UPDATE sync_operation SET op_state = ?, server_repeat = ?,"
           + " rejection = ?, reason = ?, answered_at = ? WHERE op_seq = ?");
-      update.setString(1, state.name());
-      update.setInt(2, repeat ? 1 : 0);
-      update.setString(3, rejection);
-      update.setString(4, reason);
-      update.setString(5, Database.now());
-      update.setLong(6, sequence);
-      update.executeUpdate();
+      String now = Database.now();
+      for (Answer answer : answers) {
+        update.setString(1, answer.state().name());
+        update.setInt(2, answer.repeat() ? 1 : 0);
+        update.setString(3, answer.rejection());
+        update.setString(4, answer.reason());
+        update.setString(5, now);
+        update.setLong(6, answer.sequence());
+        update.executeUpdate();
+      }
       return null;
     });
   }
