@@ -319,6 +319,15 @@ class SyncCommandTest {
     Run unreachable = Run.shg("sync", "clone", "http://127.0.0.1:1", "SHG01", "--db",
         folder.resolve("other.db").toString(), "--token", token);
     assertEquals(ExitCodes.IO_ERROR, unreachable.exitCode());
+    // a clone of several groups, one of them unknown to the server: no file, no temporary file left
+    Run unknown = Run.shg("sync", "clone", url, "SHG01", "SHG09", "SHG01", "--db", folder.resolve("more.db").toString(),
+        "--token", token);
+    assertEquals(ExitCodes.IO_ERROR, unknown.exitCode(), unknown.err());
+    assertTrue(unknown.err().contains("404"), unknown.err());
+    try (var files = Files.list(folder)) {
+      assertEquals(List.of("field.db"), files.map(f -> f.getFileName().toString()).filter(n -> n.contains(".db"))
+          .filter(n -> !n.startsWith("server.db")).sorted().toList());
+    }
     Run twice = Run.shg("sync", "clone", url, "SHG01", "--db", field.toString(), "--token", token);
     assertEquals(ExitCodes.REJECTED, twice.exitCode());
     assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(field)));
