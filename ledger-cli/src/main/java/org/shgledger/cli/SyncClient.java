@@ -12,18 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.shgledger.LedgerException;
 import org.shgledger.cli.output.Labels;
 import org.shgledger.journal.BookId;
@@ -90,29 +83,19 @@ final class SyncClient {
     }
   }
 
-  /**
-   * How many books the command fetches ahead of the one it is writing: the server reads the next
-   * groups' books while this process writes and verifies one (a clone of 200 groups is 200 round
-   * trips; issue 19 goal 5, docs/performance.md). The system property {@code shg.sync.fetch-ahead}
-   * changes it (0: one at a time, bench/sync's comparison).
-   */
-  static final int FETCH_AHEAD = Math.max(0, Integer.getInteger("shg.sync.fetch-ahead", 2));
-
   private final Transport transport;
   private final String token;
   private final Labels labels;
-  private final int ahead;
 
-  /** A client that fetches one book at a time, in English: the tests' deterministic client. */
+  /** A client whose messages are in English. */
   SyncClient(Transport transport, String token) {
-    this(transport, token, Labels.of(org.shgledger.cli.output.Lang.EN), 0);
+    this(transport, token, Labels.of(org.shgledger.cli.output.Lang.EN));
   }
 
-  SyncClient(Transport transport, String token, Labels labels, int ahead) {
+  SyncClient(Transport transport, String token, Labels labels) {
     this.transport = Objects.requireNonNull(transport, "transport");
     this.token = Objects.requireNonNull(token, "token");
     this.labels = Objects.requireNonNull(labels, "labels");
-    this.ahead = ahead;
   }
 
   /** The real transport: HTTP, gzip both ways. */
@@ -323,60 +306,6 @@ final class SyncClient {
     return response;
   }
 
-  /**
-   * The books of the groups, fetched in order; with {@link #ahead} above zero, up to that many
-   * beyond the one being written are fetched meanwhile on other threads.
-   */
-  private final class Fetches implements Iterator<BookCopy.Book>, AutoCloseable {
-    private final Iterator<Map.Entry<BookId, String>> todo;
-    private final Deque<Future<BookCopy.Book>> fetching = new ArrayDeque<>();
-    private final ExecutorService pool;
-
-    Fetches(Map<BookId, String> remotes) {
-      todo = remotes.entrySet().iterator();
-      pool = ahead == 0 ? null : Executors.newFixedThreadPool(ahead + 1, task -> {
-        Thread thread = new Thread(task, "shg-sync-fetch");
-        thread.setDaemon(true);
-        return thread;
-      });
-    }
-
-    @Override
-    public boolean hasNext() {
-      return !fetching.isEmpty() || todo.hasNext();
-    }
-
-    @Override
-    public BookCopy.Book next() {
-      if (pool == null) {
-        Map.Entry<BookId, String> remote = todo.next();
-        return fetch(remote.getValue(), remote.getKey());
-      }
-      while (fetching.size() <= ahead && todo.hasNext()) {
-        Map.Entry<BookId, String> remote = todo.next();
-        fetching.add(pool.submit(() -> fetch(remote.getValue(), remote.getKey())));
-      }
-      try {
-        return fetching.remove().get();
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException failure) {
-          throw failure;
-        }
-        throw new SyncFailure(String.valueOf(e.getCause()), e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SyncFailure(labels.format("sync.unreachable", "", "interrupted"), e);
-      }
-    }
-
-    @Override
-    public void close() {
-      if (pool != null) {
-        pool.shutdownNow();
-      }
-    }
-  }
-
   /** Work on the new file before it is renamed into place. */
   private interface Finishing {
     void finish(LedgerStore store);
@@ -397,9 +326,10 @@ final class SyncClient {
     }
     List<Verification> verified = new ArrayList<>();
     try {
-      try (LedgerStore store = LedgerStore.openSqlite(temp); Fetches books = new Fetches(remotes)) {
-        while (books.hasNext()) {
-          BookCopy.Book book = books.next();
+      try (LedgerStore store = LedgerStore.openSqlite(temp)) {
+        // one book fetched, written and verified at a time: a unit's books are never all in memory
+        for (Map.Entry<BookId, String> remote : remotes.entrySet()) {
+          BookCopy.Book book = fetch(remote.getValue(), remote.getKey());
           BookCopy.write(store, book);
           Verification verification = store.journal().verify(book.book());
           if (!verification.isOk() || !verification.headHash().equals(book.journalHead())) {

@@ -68,7 +68,7 @@ final class SyncCommand extends CommandGroup {
       if (given == null || given.isBlank()) {
         throw new ParameterException(spec.commandLine(), labels.get("sync.no_token"));
       }
-      return new SyncClient(SyncClient.http(), given.strip(), labels, SyncClient.FETCH_AHEAD);
+      return new SyncClient(SyncClient.http(), given.strip(), labels);
     }
 
     @Override
