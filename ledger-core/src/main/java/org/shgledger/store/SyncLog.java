@@ -136,6 +136,11 @@ public final class SyncLog {
     /**
      * Creates an answer.
      *
+     * @param sequence the operation's number, from {@link Operation#sequence()}
+     * @param state {@link State#ACCEPTED} or {@link State#REFUSED}, not null
+     * @param repeat whether the server had it already (accepted only)
+     * @param rejection the named rejection (refused only), or null
+     * @param reason the server's message (refused only), or null
      * @throws NullPointerException if the state is null
      */
     public Answer {
