@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.shgledger.LedgerException;
+import org.shgledger.cli.output.Labels;
 import org.shgledger.journal.BookId;
+import org.shgledger.server.OperationReplay;
 import org.shgledger.server.SyncWire;
 import org.shgledger.store.BookCopy;
 import org.shgledger.store.LedgerStore;
@@ -29,7 +31,8 @@ import org.shgledger.store.Verification;
  * The client side of books kept offline (issue 17, docs/sync.md): clone, push and pull over a
  * {@link Transport}, the real one HTTP and a test's one faulty. Every write to the field file is
  * either one SQLite transaction (an operation's answer) or a whole new file renamed into place
- * (clone, pull), so a crash at any point leaves the file as it was or as it should be.
+ * (clone, pull), so a crash at any point leaves the file as it was or as it should be. Its messages
+ * are in the user's language ({@code sync.*} labels).
  */
 final class SyncClient {
 
@@ -57,6 +60,15 @@ final class SyncClient {
   /** What a push did. */
   record Pushed(int sent, int accepted, int repeats, int refused) {}
 
+  /**
+   * What a pull did.
+   *
+   * @param verified each group's verification of the server's books as received
+   * @param replayed the pending operations replayed on them, still pending
+   * @param repeats the pending operations the server had already, now accepted
+   */
+  record Pulled(List<Verification> verified, int replayed, int repeats) {}
+
   /** A failure of the network or of the server, as opposed to a refusal of an operation. */
   static final class SyncFailure extends LedgerException {
     SyncFailure(String message, Throwable cause) {
@@ -64,12 +76,26 @@ final class SyncClient {
     }
   }
 
+  /** A pending operation the server's newer books refuse: the pull wrote nothing. */
+  static final class NotReplayed extends LedgerException {
+    NotReplayed(String message) {
+      super(message);
+    }
+  }
+
   private final Transport transport;
   private final String token;
+  private final Labels labels;
 
+  /** A client whose messages are in English. */
   SyncClient(Transport transport, String token) {
+    this(transport, token, Labels.of(org.shgledger.cli.output.Lang.EN));
+  }
+
+  SyncClient(Transport transport, String token, Labels labels) {
     this.transport = Objects.requireNonNull(transport, "transport");
     this.token = Objects.requireNonNull(token, "token");
+    this.labels = Objects.requireNonNull(labels, "labels");
   }
 
   /** The real transport: HTTP, gzip both ways. */
@@ -102,26 +128,25 @@ final class SyncClient {
    */
   List<Verification> cloneInto(String server, List<BookId> groups, Path file) {
     if (Files.exists(file)) {
-      throw new LedgerException(file + " exists already: clone makes a new field file (pull refreshes one)");
+      throw new LedgerException(labels.format("sync.file_exists", file));
     }
     String now = Instant.now().toString();
-    List<BookCopy.Book> books = new ArrayList<>();
-    for (BookId group : groups) {
-      books.add(fetch(server, group));
-    }
-    return writeFile(file, books, store -> {
-      for (BookCopy.Book book : books) {
-        SyncLog.remember(store, new SyncLog.Remote(book.book(), server, now, now));
+    Map<BookId, String> remotes = new LinkedHashMap<>();
+    groups.forEach(group -> remotes.put(group, server));
+    return writeFile(file, remotes, store -> {
+      for (BookId group : remotes.keySet()) {
+        SyncLog.remember(store, new SyncLog.Remote(group, server, now, now));
       }
     });
   }
 
   /**
    * Sends the field file's pending operations, group by group in the order they were recorded,
-   * in batches, and keeps each answer as it comes (one transaction each): a push stopped at any
-   * point and run again sends only what has no answer, and the server finds repeats by their keys.
+   * in batches, and keeps each response's answers in one transaction: a push stopped at any point
+   * and run again sends only what has no answer, and the server finds repeats by their keys.
    *
-   * @param stopAfter for tests: the most answers to keep before stopping as a crash would; -1 for all
+   * @param stopAfter for tests: the most answers to keep before stopping as a crash would (those of
+   *     the response it stops in are kept together); -1 for all
    */
   Pushed push(Path file, int batch, int stopAfter) {
     int sent = 0;
@@ -150,31 +175,39 @@ final class SyncClient {
           try {
             results = SyncWire.readResults(response.body());
           } catch (IllegalArgumentException e) {
-            throw new SyncFailure("the server's answer to a push could not be read: " + e.getMessage(), e);
+            throw new SyncFailure(labels.format("sync.unreadable_push", e.getMessage()), e);
           }
           sent += slice.size();
+          List<SyncLog.Answer> answers = new ArrayList<>();
+          boolean crash = false;
           for (int i = 0; i < results.size() && i < slice.size(); i++) {
             SyncWire.Result result = results.get(i);
             SyncLog.Operation op = slice.get(i);
             if (!op.key().equals(result.key())) {
-              throw new SyncFailure("the server answered " + result.key() + " where " + op.key() + " was sent", null);
+              throw new SyncFailure(labels.format("sync.wrong_key", result.key(), op.key()), null);
             }
-            if (stopAfter >= 0 && kept >= stopAfter) {
-              return new Pushed(sent, accepted, repeats, refused);
+            if (stopAfter >= 0 && kept + answers.size() >= stopAfter) {
+              crash = true;
+              break;
             }
             if (result.accepted()) {
-              SyncLog.answer(store, op.sequence(), SyncLog.State.ACCEPTED, result.repeat(), null, null);
+              answers.add(new SyncLog.Answer(op.sequence(), SyncLog.State.ACCEPTED, result.repeat(), null, null));
               accepted++;
               repeats += result.repeat() ? 1 : 0;
             } else {
-              SyncLog.answer(store, op.sequence(), SyncLog.State.REFUSED, false, result.error(), result.message());
+              answers.add(new SyncLog.Answer(op.sequence(), SyncLog.State.REFUSED, false, result.error(),
+                  result.message()));
               refused++;
             }
-            kept++;
+          }
+          // one transaction for the response's answers: all kept or none (then sent again, answered as repeats)
+          SyncLog.answer(store, answers);
+          kept += answers.size();
+          if (crash) {
+            return new Pushed(sent, accepted, repeats, refused);
           }
           if (results.size() < slice.size()) {
-            throw new SyncFailure("the server answered " + results.size() + " of " + slice.size()
-                + " operations (it was busy); push again to send the rest", null);
+            throw new SyncFailure(labels.format("sync.busy", results.size(), slice.size()), null);
           }
         }
       }
@@ -185,43 +218,62 @@ final class SyncClient {
   /**
    * Replaces the field file's books with the server's, keeping its servers and its operations
    * with their answers: a new file written beside it and renamed over it, so an interrupted pull
-   * leaves the old file as it was. Refused while operations are pending: push them first, so that
-   * nothing recorded here is hidden by the server's books.
+   * leaves the old file as it was. Operations still pending are replayed in order on the server's
+   * books in the new file, through the engine as the server would apply them ({@link
+   * OperationReplay}), and stay pending; one the server has already (a push whose answer was lost)
+   * counts as accepted. If one cannot be replayed on the server's newer books, nothing is written.
    *
-   * @return each group's verification on the new file
+   * @return each group's verification of the server's books as received, and what was replayed
+   * @throws NotReplayed naming the first pending operation the server's books refuse, with the
+   *     engine's reason
    */
-  List<Verification> pull(Path file) {
+  Pulled pull(Path file) {
     if (!Files.exists(file)) {
-      throw new LedgerException(file + " does not exist: shg sync clone makes a field file");
+      throw new LedgerException(labels.format("sync.no_file", file));
     }
     Map<BookId, String> servers;
-    long pending;
+    List<SyncLog.Operation> pending;
     try (LedgerStore store = LedgerStore.openSqlite(file)) {
       servers = servers(store);
-      pending = SyncLog.operations(store).stream().filter(op -> op.state() == SyncLog.State.PENDING).count();
+      pending = SyncLog.operations(store).stream().filter(op -> op.state() == SyncLog.State.PENDING).toList();
     }
-    if (pending > 0) {
-      throw new LedgerException(pending + " operations in " + file + " are not sent yet: shg sync push first,"
-          + " then pull");
-    }
-    List<BookCopy.Book> books = new ArrayList<>();
-    for (Map.Entry<BookId, String> remote : servers.entrySet()) {
-      books.add(fetch(remote.getValue(), remote.getKey()));
-    }
-    return writeFile(file, books, store -> {
+    List<Long> had = new ArrayList<>();
+    List<Verification> verified = writeFile(file, servers, store -> {
+      // replayed before the file is marked a field copy: the engine keeps no second copy of them
+      had.addAll(replay(store, pending));
       try (LedgerStore old = LedgerStore.openSqlite(file)) {
         SyncLog.copy(old, store);
       }
+      SyncLog.answer(store, had.stream().map(sequence -> new SyncLog.Answer(sequence, SyncLog.State.ACCEPTED, true,
+          null, null)).toList());
     });
+    return new Pulled(verified, pending.size() - had.size(), had.size());
   }
 
-  private static Map<BookId, String> servers(LedgerStore store) {
+  /** Replays pending operations in order; returns the numbers of those the books had already. */
+  private List<Long> replay(LedgerStore store, List<SyncLog.Operation> pending) {
+    OperationReplay replay = new OperationReplay(store);
+    List<Long> had = new ArrayList<>();
+    for (SyncLog.Operation op : pending) {
+      SyncWire.Result result = replay.apply(op.book(), op.key(), op.body());
+      if (!result.accepted()) {
+        throw new NotReplayed(labels.format("sync.not_replayed", op.key(), op.name(), op.book(), result.error(),
+            result.message()));
+      }
+      if (result.repeat()) {
+        had.add(op.sequence());
+      }
+    }
+    return had;
+  }
+
+  private Map<BookId, String> servers(LedgerStore store) {
     Map<BookId, String> servers = new LinkedHashMap<>();
     for (SyncLog.Remote remote : SyncLog.remotes(store)) {
       servers.put(remote.book(), remote.serverUrl());
     }
     if (servers.isEmpty()) {
-      throw new LedgerException(store.location() + " is not a field copy: shg sync clone makes one");
+      throw new LedgerException(labels.format("sync.not_field_copy", store.location()));
     }
     return servers;
   }
@@ -231,11 +283,11 @@ final class SyncClient {
     try {
       BookCopy.Book book = SyncWire.readBooks(response.body());
       if (!book.book().equals(group)) {
-        throw new SyncFailure("the server sent the books of " + book.book() + " for " + group, null);
+        throw new SyncFailure(labels.format("sync.wrong_books", book.book(), group), null);
       }
       return book;
     } catch (IllegalArgumentException e) {
-      throw new SyncFailure("the server's books of " + group + " could not be read: " + e.getMessage(), e);
+      throw new SyncFailure(labels.format("sync.unreadable_books", group, e.getMessage()), e);
     }
   }
 
@@ -244,13 +296,12 @@ final class SyncClient {
     try {
       response = transport.send(method, url, token, body);
     } catch (IOException e) {
-      throw new SyncFailure("the server at " + url + " could not be reached: " + e.getMessage()
-          + "; nothing is lost: run the command again", e);
+      throw new SyncFailure(labels.format("sync.unreachable", url, e.getMessage()), e);
     }
     if (response.status() != 200) {
       String text = new String(response.body(), StandardCharsets.UTF_8);
-      throw new SyncFailure("the server answered " + response.status() + " to " + method + " " + url + ": "
-          + (text.length() > 300 ? text.substring(0, 300) : text).strip(), null);
+      throw new SyncFailure(labels.format("sync.server_answered", response.status(), method, url,
+          (text.length() > 300 ? text.substring(0, 300) : text).strip()), null);
     }
     return response;
   }
@@ -260,23 +311,29 @@ final class SyncClient {
     void finish(LedgerStore store);
   }
 
-  private static List<Verification> writeFile(Path file, List<BookCopy.Book> books, Finishing finishing) {
+  /**
+   * Writes the groups' books, fetched from their servers in order, into a new file beside the
+   * given one, verifies each, finishes the file and renames it into place.
+   */
+  private List<Verification> writeFile(Path file, Map<BookId, String> remotes, Finishing finishing) {
     Path directory = file.toAbsolutePath().getParent();
     Path temp;
     try {
       temp = Files.createTempFile(directory, "." + file.getFileName() + ".", ".sync");
       Files.delete(temp); // SQLite makes the file, with its owner-only permissions
     } catch (IOException e) {
-      throw new SyncFailure("cannot write beside " + file + ": " + e.getMessage(), e);
+      throw new SyncFailure(labels.format("sync.cannot_write", file, e.getMessage()), e);
     }
     List<Verification> verified = new ArrayList<>();
     try {
       try (LedgerStore store = LedgerStore.openSqlite(temp)) {
-        for (BookCopy.Book book : books) {
+        // one book fetched, written and verified at a time: a unit's books are never all in memory
+        for (Map.Entry<BookId, String> remote : remotes.entrySet()) {
+          BookCopy.Book book = fetch(remote.getValue(), remote.getKey());
           BookCopy.write(store, book);
           Verification verification = store.journal().verify(book.book());
           if (!verification.isOk() || !verification.headHash().equals(book.journalHead())) {
-            throw new SyncFailure("the copy of " + book.book() + " does not verify: " + verification, null);
+            throw new SyncFailure(labels.format("sync.copy_unverified", book.book(), verification), null);
           }
           verified.add(verification);
         }
@@ -285,11 +342,11 @@ final class SyncClient {
       try {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
-        throw new SyncFailure("cannot replace " + file + " in one step on this file system", e);
+        throw new SyncFailure(labels.format("sync.no_atomic_move", file), e);
       }
       return verified;
     } catch (IOException e) {
-      throw new SyncFailure("cannot write " + file + ": " + e.getMessage(), e);
+      throw new SyncFailure(labels.format("sync.cannot_write", file, e.getMessage()), e);
     } finally {
       for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
         try {

@@ -27,6 +27,9 @@ import org.shgledger.group.DateLimits;
 import org.shgledger.group.GroupOperation;
 import org.shgledger.group.LoanId;
 import org.shgledger.group.Meeting;
+import org.shgledger.group.Member;
+import org.shgledger.group.MemberBankAccount;
+import org.shgledger.group.MemberCategory;
 import org.shgledger.group.MemberId;
 import org.shgledger.group.SavingsGroups;
 import org.shgledger.group.SavingsKind;
@@ -52,6 +55,7 @@ class SyncCommandTest {
 
   static final MemberId M01 = MemberId.of("M01");
   static final MemberId M02 = MemberId.of("M02");
+  static final MemberId M05 = MemberId.of("M05");
 
   @TempDir Path folder;
   ServerBooks books;
@@ -134,6 +138,12 @@ class SyncCommandTest {
       groups.reverse(SyncSimulationTest.SHG, EntryId.of("F-FINE"), EntryId.of("F-REVERSE"), day, "fined twice");
       groups.recordMeeting(new Meeting(SyncSimulationTest.SHG, day, Map.of(M01, Attendance.PRESENT,
           M02, Attendance.LATE, MemberId.of("M03"), Attendance.ABSENT, MemberId.of("M04"), Attendance.LEAVE)));
+      // a new member joins at the meeting, opens a bank account, and saves
+      groups.addMember(SyncSimulationTest.SHG, Member.joining(M05, "Kamla Devi", MemberCategory.ADULT_WOMAN, day));
+      groups.setBankAccount(SyncSimulationTest.SHG, M05, MemberBankAccount.of("Canara Bank", "CNRB0001234",
+          "1234567890", day.minusMonths(2)));
+      groups.record(SyncSimulationTest.SHG, EntryId.of("F-NEW-SAVE"), day,
+          new GroupOperation.Save(M05, SavingsKind.COMPULSORY, Money.ofMajor(inr, 100), Channel.CASH));
     }
     // the office records a withdrawal first: the field's own withdrawal of the same savings is refused
     books.store().engine().record(SyncSimulationTest.SHG, EntryId.of("OFFICE-1"), day,
@@ -145,10 +155,15 @@ class SyncCommandTest {
     }
 
     Run status = Run.shg("sync", "status", "--db", field);
-    assertTrue(status.out().endsWith("24 pending, 0 accepted, 0 refused\n"), status.out());
+    assertTrue(status.out().endsWith("27 pending, 0 accepted, 0 refused\n"), status.out());
+    // a pull replays what is not pushed yet on the server's books: the office's withdrawal leaves
+    // too little for the field's, so nothing is written and the field's withdrawal is named
     Run pullFirst = Run.shg("sync", "pull", "--db", field, "--token", token);
     assertEquals(ExitCodes.REJECTED, pullFirst.exitCode(), pullFirst.err());
-    assertTrue(pullFirst.err().contains("24 operations in"), pullFirst.err());
+    assertTrue(pullFirst.err().contains("the pending operation F-LATE (withdraw) of SHG01 cannot be replayed on the"
+        + " server's books: INSUFFICIENT_SAVINGS: "), pullFirst.err());
+    assertTrue(pullFirst.err().contains("Nothing was written: shg sync push"), pullFirst.err());
+    assertEquals(status.out(), Run.shg("sync", "status", "--db", field).out(), "the file as it was");
 
     Map<String, JournalEntry> local;
     try (LedgerStore store = LedgerStore.openSqlite(Path.of(field))) {
@@ -157,13 +172,13 @@ class SyncCommandTest {
     }
     Run push = Run.shg("sync", "push", "--db", field, "--token", token);
     assertEquals(0, push.exitCode(), push.err());
-    assertEquals("sent 24, accepted 23 (0 the server had already), refused 1: shg sync status shows why\n", push.out());
+    assertEquals("sent 27, accepted 26 (0 the server had already), refused 1: shg sync status shows why\n", push.out());
     Run again = Run.shg("sync", "push", "--db", field, "--token", token);
     assertEquals("sent 0, accepted 0 (0 the server had already), refused 0\n", again.out());
 
     status = Run.shg("sync", "status", "--db", field);
     assertTrue(status.out().contains("refused SHG01 F-LATE withdraw: INSUFFICIENT_SAVINGS"), status.out());
-    assertTrue(status.out().endsWith("0 pending, 23 accepted, 1 refused\n"), status.out());
+    assertTrue(status.out().endsWith("0 pending, 26 accepted, 1 refused\n"), status.out());
 
     for (JournalEntry mine : local.values()) {
       if (!mine.id().value().startsWith("F-") || mine.id().value().equals("F-LATE")) {
@@ -176,17 +191,118 @@ class SyncCommandTest {
           mine.id().toString());
     }
     assertTrue(books.store().engine().registry().meeting(SyncSimulationTest.SHG, day).isPresent());
+    Member joined = books.store().engine().registry().member(SyncSimulationTest.SHG, M05).orElseThrow();
+    assertEquals(List.of("Kamla Devi", day, "XXXXXX7890"), List.of(joined.name(), joined.joined(),
+        joined.bankAccount().orElseThrow().maskedNumber()), "the member as the field recorded her");
 
     Run pull = Run.shg("sync", "pull", "--db", field, "--token", token);
     assertEquals(0, pull.exitCode(), pull.err());
     String head = books.store().journal().verify(SyncSimulationTest.SHG).headHash();
     assertTrue(pull.out().contains("head " + head), pull.out());
     try (LedgerStore store = LedgerStore.openSqlite(Path.of(field))) {
-      assertEquals(24, SyncLog.operations(store).size(), "the list and its answers survive the pull");
+      assertEquals(27, SyncLog.operations(store).size(), "the list and its answers survive the pull");
       assertTrue(store.journal().entry(SyncSimulationTest.SHG, EntryId.of("OFFICE-1")).isPresent());
       assertFalse(store.journal().entry(SyncSimulationTest.SHG, EntryId.of("F-LATE")).isPresent());
     }
     assertTrue(Run.shg("sync", "status", "--db", field).out().contains("INSUFFICIENT_SAVINGS"));
+  }
+
+  @Test
+  void aPullKeepsWhatIsNotPushedYetOnTopOfTheServersBooks() {
+    String field = folder.resolve("field.db").toString();
+    assertEquals(0, Run.shg("sync", "clone", url, "SHG01", "--db", field, "--token", token).exitCode());
+    LocalDate day = LocalDate.of(2024, 6, 8);
+    var inr = SyncSimulationTest.INR;
+    try (LedgerStore store = LedgerStore.openSqlite(Path.of(field))) {
+      SavingsGroups groups = store.engine();
+      groups.record(SyncSimulationTest.SHG, EntryId.of("F-1"), day,
+          new GroupOperation.Save(M01, SavingsKind.COMPULSORY, Money.ofMajor(inr, 100), Channel.CASH));
+      groups.addMember(SyncSimulationTest.SHG, Member.joining(M05, "Kamla Devi", MemberCategory.ADULT_WOMAN, day));
+      groups.record(SyncSimulationTest.SHG, EntryId.of("F-2"), day,
+          new GroupOperation.Save(M05, SavingsKind.COMPULSORY, Money.ofMajor(inr, 100), Channel.CASH));
+    }
+    books.store().engine().record(SyncSimulationTest.SHG, EntryId.of("OFFICE-2"), day,
+        new GroupOperation.Save(M02, SavingsKind.VOLUNTARY, Money.ofMajor(inr, 50), Channel.CASH));
+
+    Run pull = Run.shg("sync", "pull", "--db", field, "--token", token);
+    assertEquals(0, pull.exitCode(), pull.err());
+    assertTrue(pull.out().endsWith("3 operations not yet pushed replayed on the server's books, still pending"
+        + " (0 the server had already: accepted)\n"), pull.out());
+    try (LedgerStore store = LedgerStore.openSqlite(Path.of(field))) {
+      for (String id : List.of("OFFICE-2", "F-1", "F-2")) {
+        assertTrue(store.journal().entry(SyncSimulationTest.SHG, EntryId.of(id)).isPresent(), id);
+      }
+      assertTrue(store.engine().registry().member(SyncSimulationTest.SHG, M05).isPresent());
+      assertEquals(List.of("F-1", "member:M05", "F-2"), SyncLog.operations(store).stream()
+          .filter(op -> op.state() == SyncLog.State.PENDING).map(SyncLog.Operation::key).toList());
+    }
+    assertEquals(0, Run.shg("verify", "--db", field).exitCode());
+    Run hindi = Run.shg("sync", "status", "--db", field, "--lang", "hi");
+    assertTrue(hindi.out().endsWith("3 बाकी, 0 स्वीकार, 0 अस्वीकार\n"), hindi.out());
+    assertTrue(hindi.out().contains("बाकी SHG01 member:M05 member-add\n"), hindi.out());
+
+    // a push whose answers were all lost: the server has the three, the file does not know it
+    new SyncClient(SyncClient.http(), token).push(Path.of(field), SyncClient.BATCH, 0);
+    Run again = Run.shg("sync", "pull", "--db", field, "--token", token);
+    assertEquals(0, again.exitCode(), again.err());
+    assertTrue(again.out().endsWith("0 operations not yet pushed replayed on the server's books, still pending"
+        + " (3 the server had already: accepted)\n"), again.out());
+    assertTrue(again.out().contains("head " + books.store().journal().verify(SyncSimulationTest.SHG).headHash()),
+        again.out());
+    assertTrue(Run.shg("sync", "status", "--db", field).out().endsWith("0 pending, 3 accepted, 0 refused\n"));
+    Run push = Run.shg("sync", "push", "--db", field, "--token", token);
+    assertEquals("sent 0, accepted 0 (0 the server had already), refused 0\n", push.out());
+  }
+
+  @Test
+  void aMeetingRegisterImportedOnAFieldCopyIsRecordedOnTheServerAsTheSameEntries() throws Exception {
+    String field = folder.resolve("field.db").toString();
+    assertEquals(0, Run.shg("sync", "clone", url, "SHG01", "--db", field, "--token", token).exitCode());
+    java.util.Set<String> cloned = ids(Path.of(field));
+    Path register = folder.resolve("register.csv");
+    Files.writeString(register, """
+        date,member,present,savings,voluntary_savings,repaid_total,fine,loan_given,loan_instalments
+        2024-06-08,M01,Y,100,,120,,,
+        2024-06-08,M02,Y,100,50,,,500,5
+        2024-06-08,M03,N,,,,,,
+        2024-06-08,M04,Y,100,,,10,,
+        """);
+    Run imported = Run.shg("import", "meetings", "SHG01", register.toString(), "--db", field);
+    assertEquals(0, imported.exitCode(), imported.err());
+    Map<String, JournalEntry> recorded = new java.util.TreeMap<>();
+    try (LedgerStore store = LedgerStore.openSqlite(Path.of(field))) {
+      store.journal().entries(SyncSimulationTest.SHG).stream().filter(e -> !cloned.contains(e.id().value()))
+          .forEach(e -> recorded.put(e.id().value(), e));
+      assertEquals(recorded.size() + 1, SyncLog.operations(store).size(), "each entry and the roll, pending");
+    }
+    assertEquals(7, recorded.size(), recorded.keySet().toString());
+
+    Run push = Run.shg("sync", "push", "--db", field, "--token", token);
+    assertEquals("sent 8, accepted 8 (0 the server had already), refused 0\n", push.out(), push.err());
+    for (JournalEntry mine : recorded.values()) {
+      JournalEntry theirs = books.store().journal().entry(SyncSimulationTest.SHG, mine.id()).orElseThrow();
+      assertEquals(List.of(mine.date(), mine.kind(), mine.member(), mine.loan(), mine.postings(), mine.memo()),
+          List.of(theirs.date(), theirs.kind(), theirs.member(), theirs.loan(), theirs.postings(), theirs.memo()),
+          mine.id().toString());
+    }
+    assertEquals(Attendance.ABSENT, books.store().engine().registry().meeting(SyncSimulationTest.SHG, LocalDate.of(
+        2024, 6, 8)).orElseThrow().attendance().get(MemberId.of("M03")));
+
+    Run pull = Run.shg("sync", "pull", "--db", field, "--token", token);
+    assertEquals(0, pull.exitCode(), pull.err());
+    var server = books.store().journal().verify(SyncSimulationTest.SHG);
+    assertTrue(pull.out().startsWith("SHG01: OK, " + server.entriesChecked() + " entries, head " + server.headHash()
+        + "; registry " + server.registryEventsChecked() + " rows, head " + server.registryHeadHash()), pull.out());
+    try (LedgerStore store = LedgerStore.openSqlite(Path.of(field))) {
+      assertEquals(books.store().journal().entries(SyncSimulationTest.SHG), store.journal().entries(SyncSimulationTest.SHG));
+    }
+  }
+
+  private static java.util.Set<String> ids(Path file) {
+    try (LedgerStore store = LedgerStore.openSqlite(file)) {
+      return store.journal().entries(SyncSimulationTest.SHG).stream().map(e -> e.id().value())
+          .collect(java.util.stream.Collectors.toSet());
+    }
   }
 
   @Test
@@ -203,6 +319,15 @@ class SyncCommandTest {
     Run unreachable = Run.shg("sync", "clone", "http://127.0.0.1:1", "SHG01", "--db",
         folder.resolve("other.db").toString(), "--token", token);
     assertEquals(ExitCodes.IO_ERROR, unreachable.exitCode());
+    // a clone of several groups, one of them unknown to the server: no file, no temporary file left
+    Run unknown = Run.shg("sync", "clone", url, "SHG01", "SHG09", "SHG01", "--db", folder.resolve("more.db").toString(),
+        "--token", token);
+    assertEquals(ExitCodes.IO_ERROR, unknown.exitCode(), unknown.err());
+    assertTrue(unknown.err().contains("404"), unknown.err());
+    try (var files = Files.list(folder)) {
+      assertEquals(List.of("field.db"), files.map(f -> f.getFileName().toString()).filter(n -> n.contains(".db"))
+          .filter(n -> !n.startsWith("server.db")).sorted().toList());
+    }
     Run twice = Run.shg("sync", "clone", url, "SHG01", "--db", field.toString(), "--token", token);
     assertEquals(ExitCodes.REJECTED, twice.exitCode());
     assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(field)));

@@ -266,6 +266,67 @@ public final class OperationBodies {
   }
 
   /**
+   * The key a field copy keeps a member's joining under: one member id, one joining.
+   *
+   * @param member the member, not null
+   * @return {@code member:M05}, not null
+   */
+  public static String memberKey(MemberId member) {
+    return "member:" + member.value();
+  }
+
+  /**
+   * The key a field copy keeps a member's bank account under; a second account for her is a
+   * second version of it, as a roll recorded again is.
+   *
+   * @param member the member, not null
+   * @return {@code member-bank-account:M05}, not null
+   */
+  public static String bankAccountKey(MemberId member) {
+    return "member-bank-account:" + member.value();
+  }
+
+  /**
+   * The body of a member's joining: what the registry keeps of her (id, name, category, the day
+   * she joined) and her bank account if she has one, its number as masked.
+   *
+   * @param member the member, not yet left, not null
+   * @return the body, not null
+   */
+  public static Map<String, String> member(Member member) {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("operation", "member-add");
+    body.put("member", member.id().value());
+    body.put("name", member.name());
+    body.put("category", member.category().word());
+    body.put("joined", member.joined().toString());
+    member.bankAccount().ifPresent(account -> account(body, account));
+    return body;
+  }
+
+  /**
+   * The body of a member's own bank account recorded (or replaced).
+   *
+   * @param member the member, not null
+   * @param account her account, its number masked, not null
+   * @return the body, not null
+   */
+  public static Map<String, String> bankAccount(MemberId member, MemberBankAccount account) {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("operation", "member-bank-account");
+    body.put("member", member.value());
+    account(body, account);
+    return body;
+  }
+
+  private static void account(Map<String, String> body, MemberBankAccount account) {
+    body.put("bank", account.bankName());
+    body.put("ifsc", account.ifsc());
+    body.put("account-number", account.maskedNumber());
+    body.put("account-opened", account.opened().toString());
+  }
+
+  /**
    * The refusal of an operation a field copy cannot send.
    *
    * @param book the group, not null

@@ -227,11 +227,11 @@ public final class SavingsGroups {
    * @throws IllegalArgumentException if the record says she has already left
    */
   public Member addMember(BookId code, Member member) {
-    notOnFieldCopy(code, "adding a member");
     Objects.requireNonNull(member, "member");
     admit(code, member.joined(), member.id() + "'s joining", () -> registry.member(code, member.id()).isPresent());
     member.bankAccount().ifPresent(account -> admitBankAccount(code, member.id(), account));
-    return membership.addMember(code, member);
+    return logged(code, OperationBodies.memberKey(member.id()), () -> OperationBodies.member(member),
+        () -> membership.addMember(code, member));
   }
 
   /**
@@ -248,11 +248,11 @@ public final class SavingsGroups {
    *     before)
    */
   public Member setBankAccount(BookId code, MemberId memberId, MemberBankAccount account) {
-    notOnFieldCopy(code, "a member's bank account");
     Objects.requireNonNull(account, "account");
     membership.group(code);
     admitBankAccount(code, Objects.requireNonNull(memberId, "memberId"), account);
-    return membership.setBankAccount(code, memberId, account);
+    return logged(code, OperationBodies.bankAccountKey(memberId), () -> OperationBodies.bankAccount(memberId, account),
+        () -> membership.setBankAccount(code, memberId, account));
   }
 
   /**

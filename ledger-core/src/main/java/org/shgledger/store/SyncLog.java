@@ -123,29 +123,58 @@ public final class SyncLog {
   }
 
   /**
-   * Keeps the server's answer to an operation.
+   * The server's answer to one operation, to keep.
    *
-   * @param store the field copy, not null
    * @param sequence the operation's number, from {@link Operation#sequence()}
    * @param state {@link State#ACCEPTED} or {@link State#REFUSED}, not null
    * @param repeat whether the server had it already (accepted only)
    * @param rejection the named rejection (refused only), or null
    * @param reason the server's message (refused only), or null
    */
-  public static void answer(LedgerStore store, long sequence, State state, boolean repeat, String rejection,
-      String reason) {
-    Objects.requireNonNull(state, "state");
+  public record Answer(long sequence, State state, boolean repeat, String rejection, String reason) {
+
+    /**
+     * Creates an answer.
+     *
+     * @param sequence the operation's number, from {@link Operation#sequence()}
+     * @param state {@link State#ACCEPTED} or {@link State#REFUSED}, not null
+     * @param repeat whether the server had it already (accepted only)
+     * @param rejection the named rejection (refused only), or null
+     * @param reason the server's message (refused only), or null
+     * @throws NullPointerException if the state is null
+     */
+    public Answer {
+      Objects.requireNonNull(state, "state");
+    }
+  }
+
+  /**
+   * Keeps the server's answers to several operations in one transaction (a push keeps a response's
+   * answers so: one commit for a batch, and a crash keeps all of them or none, which the next push
+   * sends again and the server answers as repeats).
+   *
+   * @param store the field copy, not null
+   * @param answers the answers, not null
+   */
+  public static void answer(LedgerStore store, List<Answer> answers) {
+    Objects.requireNonNull(answers, "answers");
+    if (answers.isEmpty()) {
+      return;
+    }
     Database database = store.database();
     database.write(List.of(), () -> {
       PreparedStatement update = database.prepare("UPDATE sync_operation SET op_state = ?, server_repeat = ?,"
           + " rejection = ?, reason = ?, answered_at = ? WHERE op_seq = ?");
-      update.setString(1, state.name());
-      update.setInt(2, repeat ? 1 : 0);
-      update.setString(3, rejection);
-      update.setString(4, reason);
-      update.setString(5, Database.now());
-      update.setLong(6, sequence);
-      update.executeUpdate();
+      String now = Database.now();
+      for (Answer answer : answers) {
+        update.setString(1, answer.state().name());
+        update.setInt(2, answer.repeat() ? 1 : 0);
+        update.setString(3, answer.rejection());
+        update.setString(4, answer.reason());
+        update.setString(5, now);
+        update.setLong(6, answer.sequence());
+        update.executeUpdate();
+      }
       return null;
     });
   }
@@ -192,20 +221,26 @@ public final class SyncLog {
   }
 
   /**
-   * On a server: the refusal a pushed operation got before, if any (kept by {@link #refused}).
+   * On a server: the refusal a pushed operation got before, if any (kept by {@link #refused}). The
+   * same operation is the same key with the same body: two devices may push different operations
+   * under one key (two women given one member id, two rolls of one day), and the refusal of one is
+   * not the other's answer.
    *
    * @param store the server's books, not null
    * @param book the group, not null
    * @param key the operation's key, not null
+   * @param body the operation's body, not null
    * @return the rejection's name and message, or empty
    */
-  public static java.util.Optional<String[]> refusal(LedgerStore store, BookId book, String key) {
+  public static java.util.Optional<String[]> refusal(LedgerStore store, BookId book, String key, String body) {
     Database database = store.database();
     return database.read(false, () -> {
+      // a refusal kept before the body was part of its key (schema 16's first rows) still answers
       PreparedStatement query = database.prepare("SELECT rejection, reason FROM sync_refusal WHERE book_id = ?"
-          + " AND op_key = ?");
+          + " AND op_key IN (?, ?)");
       query.setString(1, book.value());
-      query.setString(2, key);
+      query.setString(2, refusalKey(key, body));
+      query.setString(3, key);
       try (ResultSet row = query.executeQuery()) {
         return row.next() ? java.util.Optional.of(new String[] {row.getString(1), row.getString(2)})
             : java.util.Optional.<String[]>empty();
@@ -219,25 +254,38 @@ public final class SyncLog {
    * @param store the server's books, not null
    * @param book the group, not null
    * @param key the operation's key, not null
+   * @param body the operation's body, not null
    * @param rejection the rejection's name, not null
    * @param reason its message, not null
    */
-  public static void refused(LedgerStore store, BookId book, String key, String rejection, String reason) {
+  public static void refused(LedgerStore store, BookId book, String key, String body, String rejection,
+      String reason) {
     Database database = store.database();
     database.write(List.of(book), () -> {
-      if (refusal(store, book, key).isPresent()) {
+      if (refusal(store, book, key, body).isPresent()) {
         return null;
       }
       PreparedStatement insert = database.prepare("INSERT INTO sync_refusal (book_id, op_key, rejection, reason,"
           + " refused_at) VALUES (?, ?, ?, ?, ?)");
       insert.setString(1, book.value());
-      insert.setString(2, key);
+      insert.setString(2, refusalKey(key, body));
       insert.setString(3, rejection);
       insert.setString(4, reason.length() > 1000 ? reason.substring(0, 1000) : reason);
       insert.setString(5, Database.now());
       insert.executeUpdate();
       return null;
     });
+  }
+
+  /** The key a refusal is kept under: the operation's key and the first 64 bits of its body's SHA-256. */
+  static String refusalKey(String key, String body) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return key + " sha256:" + java.util.HexFormat.of().formatHex(digest, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
   }
 
   /** The engine's log on a store: keeps the operations of the books that were field copies when it opened. */

@@ -136,12 +136,24 @@ class BookCopyTest {
       groups.recordMeeting(new Meeting(SHG, MAY.plusMonths(1), Map.of(M01, Attendance.PRESENT, M02, Attendance.ABSENT)));
       assertThrows(JournalException.class, () -> groups.repayLoan(SHG, EntryId.of("SAVE-M01-JUNE"), LOAN,
           MAY.plusMonths(1), rupees(10), Channel.CASH), "an id reused: refused, and nothing kept");
+      groups.addMember(SHG, Member.joining(MemberId.of("M09"), "New Member", MemberCategory.ADULT_WOMAN,
+          MAY.plusMonths(1)));
+      groups.addMember(SHG, Member.joining(MemberId.of("M09"), "New Member", MemberCategory.ADULT_WOMAN,
+          MAY.plusMonths(1)));
+      groups.setBankAccount(SHG, MemberId.of("M09"), org.shgledger.group.MemberBankAccount.of("Canara Bank",
+          "CNRB0001234", "1234567890", MAY));
       org.shgledger.group.GroupException notSent = assertThrows(org.shgledger.group.GroupException.class,
-          () -> groups.addMember(SHG, Member.joining(MemberId.of("M09"), "New", MemberCategory.ADULT_WOMAN, MAY)));
+          () -> groups.elect(SHG, new org.shgledger.group.BearerTerm(org.shgledger.group.Role.TREASURER, M01,
+              MAY.plusMonths(1), MAY.plusMonths(13))));
       assertEquals(org.shgledger.group.GroupRejection.NOT_ON_FIELD_COPY, notSent.reason());
       List<SyncLog.Operation> pending = SyncLog.operations(field);
-      assertEquals(List.of("SAVE-M01-JUNE", "REPAY-2", "meeting-roll:2024-06-06"),
-          pending.stream().map(SyncLog.Operation::key).toList());
+      assertEquals(List.of("SAVE-M01-JUNE", "REPAY-2", "meeting-roll:2024-06-06", "member:M09",
+          "member-bank-account:M09"), pending.stream().map(SyncLog.Operation::key).toList());
+      assertEquals("{\"operation\":\"member-add\",\"member\":\"M09\",\"name\":\"New Member\","
+          + "\"category\":\"adult-woman\",\"joined\":\"2024-06-06\"}", pending.get(3).body());
+      assertEquals("{\"operation\":\"member-bank-account\",\"member\":\"M09\",\"bank\":\"Canara Bank\","
+          + "\"ifsc\":\"CNRB0001234\",\"account-number\":\"XXXXXX7890\",\"account-opened\":\"2024-05-06\"}",
+          pending.get(4).body());
       assertEquals("{\"operation\":\"save\",\"id\":\"SAVE-M01-JUNE\",\"date\":\"2024-06-06\",\"member\":\"M01\","
           + "\"amount\":\"100.00\",\"kind\":\"compulsory\",\"channel\":\"cash\"}", pending.get(0).body());
       assertEquals("{\"operation\":\"meeting-roll\",\"date\":\"2024-06-06\",\"present\":\"M01\",\"absent\":\"M02\"}",

@@ -25,6 +25,8 @@ import org.shgledger.group.LoanDefaults;
 import org.shgledger.group.LoanId;
 import org.shgledger.group.Meeting;
 import org.shgledger.group.Member;
+import org.shgledger.group.MemberBankAccount;
+import org.shgledger.group.MemberCategory;
 import org.shgledger.group.MemberId;
 import org.shgledger.group.SavingsGroups;
 import org.shgledger.group.SavingsKind;
@@ -75,6 +77,8 @@ final class Operations {
   private static final List<String> LOAN_TERMS = List.of("monthly-rate", "annual-rate", "method", "instalments",
       "first-due", "frequency", "grace", "instalment-multiple", "rounding", "instalment", "fee");
 
+  private static final List<String> BANK_ACCOUNT = List.of("bank", "ifsc", "account-number", "account-opened");
+
   /** Every operation, in the order docs/server.md lists them. */
   static final Map<String, Spec> ALL = specs(
       new Spec("save", List.of("id", "date", "member", "amount"), List.of("kind", "channel")),
@@ -97,7 +101,9 @@ final class Operations {
       new Spec("loan-settle", List.of("id", "date", "loan"), List.of("channel", "flat-early-interest")),
       new Spec("loan-penalty", List.of("id", "date", "loan", "amount"), List.of()),
       new Spec("reverse", List.of("id", "entry"), List.of("date", "reason")),
-      new Spec("meeting-roll", List.of("date"), List.of("present", "late", "leave", "absent")));
+      new Spec("meeting-roll", List.of("date"), List.of("present", "late", "leave", "absent")),
+      new Spec("member-add", List.of("member", "name", "joined"), concat(List.of("category"), BANK_ACCOUNT)),
+      new Spec("member-bank-account", concat(List.of("member"), BANK_ACCOUNT), List.of()));
 
   /** The fields of {@code POST /savings}. */
   static final Set<String> SAVE_FIELDS = Set.of("id", "member", "amount", "date", "kind", "channel");
@@ -176,6 +182,8 @@ final class Operations {
       case "loan-penalty" -> request.penalty();
       case "reverse" -> request.reverse();
       case "meeting-roll" -> request.roll();
+      case "member-add" -> request.memberAdd();
+      case "member-bank-account" -> request.bankAccount();
       default -> throw new IllegalStateException("operation without a handler: " + name);
     });
   }
@@ -629,6 +637,73 @@ final class Operations {
           json.writeString(member);
         }
         json.writeEndArray();
+      }));
+    }
+
+    /**
+     * A member joins: her id is the key (the same member again is a repeat, another person under
+     * her id the engine's {@code MEMBER_EXISTS}); the four bank fields come together or not at all.
+     */
+    Outcome memberAdd() {
+      MemberId member = member();
+      LocalDate joined = date("joined");
+      MemberCategory category;
+      try {
+        category = MemberCategory.parse(fields.getOrDefault("category", MemberCategory.ADULT_WOMAN.word()));
+      } catch (IllegalArgumentException e) {
+        throw new BadRequest("category", e.getMessage());
+      }
+      Member joining;
+      try {
+        joining = Member.joining(member, fields.get("name").strip(), category, joined);
+      } catch (IllegalArgumentException e) {
+        throw new BadRequest("name", e.getMessage());
+      }
+      long given = BANK_ACCOUNT.stream().filter(fields::containsKey).count();
+      if (given > 0 && given < BANK_ACCOUNT.size()) {
+        String missing = BANK_ACCOUNT.stream().filter(f -> !fields.containsKey(f)).findFirst().orElseThrow();
+        throw new BadRequest(missing, "a bank account is bank, ifsc, account-number and account-opened together");
+      }
+      if (given > 0) {
+        joining = joining.withBankAccount(account());
+      }
+      Optional<Member> before = engine().registry().member(code, member);
+      Member recorded = engine().addMember(code, joining);
+      return memberOutcome(member, before.isPresent() && before.get().equals(recorded));
+    }
+
+    /** A member's own bank account, recorded or replaced: the same account again is a repeat. */
+    Outcome bankAccount() {
+      MemberId member = member();
+      MemberBankAccount account = account();
+      boolean repeat = engine().registry().member(code, member).flatMap(Member::bankAccount)
+          .equals(Optional.of(account));
+      engine().setBankAccount(code, member, account);
+      return memberOutcome(member, repeat);
+    }
+
+    /** The account's number as given in full (masked here, never kept) or as masked already. */
+    private MemberBankAccount account() {
+      LocalDate opened = date("account-opened");
+      String number = Bodies.required(fields, "account-number").strip();
+      try {
+        String bank = Bodies.required(fields, "bank").strip();
+        String ifsc = Bodies.required(fields, "ifsc").strip().toUpperCase(Locale.ROOT);
+        return number.replaceAll("[ -]", "").matches("[0-9]{6,}") ? MemberBankAccount.of(bank, ifsc, number, opened)
+            : new MemberBankAccount(bank, ifsc, number, opened);
+      } catch (IllegalArgumentException e) {
+        String message = e.getMessage();
+        String field = message.startsWith("IFSC") ? "ifsc" : message.startsWith("bank") || message.startsWith("a bank") ? "bank" : "account-number";
+        throw new BadRequest(field, message);
+      }
+    }
+
+    private Outcome memberOutcome(MemberId member, boolean repeat) {
+      return new Outcome(repeat ? 200 : 201, Bodies.object("shg.recorded/1", json -> {
+        json.writeStringField("group", code.value());
+        json.writeStringField("operation", operation);
+        json.writeStringField("member", member.value());
+        json.writeBooleanField("repeat", repeat);
       }));
     }
 

@@ -3,7 +3,6 @@ package org.shgledger.server;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
-import org.shgledger.LedgerException;
 import org.shgledger.journal.BookId;
 import org.shgledger.store.BookCopy;
 import org.shgledger.store.LedgerStore;
@@ -15,7 +14,8 @@ import org.shgledger.store.SyncLog;
  * /api/v1/groups/{group}/books}, the group's books in their logical form for {@code shg sync
  * clone} and {@code pull}, and {@code POST /api/v1/groups/{group}/operations/batch}, the pending
  * operations of a field copy for {@code shg sync push}, each applied through {@link Operations}
- * (the engine, under the operation's entry id) in order after whatever the server has. Both are
+ * (the engine, under the operation's entry id; {@link OperationReplay}) in order after whatever the
+ * server has. Both are
  * gzip-compressed both ways and guarded as recording is ({@code RECORD}): the books hold members'
  * names, which an auditor never sees.
  */
@@ -28,11 +28,11 @@ final class SyncRoutes {
   static final String BATCH = "/api/v1/groups/{group}/operations/batch";
 
   private final LedgerStore store;
-  private final Operations operations;
+  private final OperationReplay replay;
 
   SyncRoutes(LedgerStore store, Operations operations) {
     this.store = store;
-    this.operations = operations;
+    this.replay = new OperationReplay(operations);
   }
 
   /** Whether the route is one of these. */
@@ -64,28 +64,23 @@ final class SyncRoutes {
     List<SyncWire.Result> results = new ArrayList<>();
     for (SyncWire.PushedOperation op : pushed) {
       SyncWire.Result result;
-      java.util.Optional<String[]> before = SyncLog.refusal(store, group, op.key());
+      java.util.Optional<String[]> before = SyncLog.refusal(store, group, op.key(), op.body());
       if (before.isPresent()) {
         // a late copy of an operation refused before: the same answer, never judged again
         results.add(new SyncWire.Result(op.key(), false, false, before.get()[0], before.get()[1]));
         continue;
       }
       try {
-        Operations.Outcome outcome = operations.perform(group, op.body());
-        result = new SyncWire.Result(op.key(), true, outcome.status() == 200, null, null);
-      } catch (BadRequest e) {
-        result = new SyncWire.Result(op.key(), false, false, "BAD_REQUEST", e.getMessage());
+        result = replay.apply(group, op.key(), op.body());
       } catch (StoreException e) {
         // busy or failed: this one and the rest stay unanswered, and the client sends them again
         if (results.isEmpty()) {
           throw e;
         }
         break;
-      } catch (LedgerException e) {
-        result = new SyncWire.Result(op.key(), false, false, LedgerServer.Rejected.of(e).name(), e.getMessage());
       }
       if (!result.accepted()) {
-        SyncLog.refused(store, group, op.key(), result.error(), result.message());
+        SyncLog.refused(store, group, op.key(), op.body(), result.error(), result.message());
       }
       results.add(result);
     }

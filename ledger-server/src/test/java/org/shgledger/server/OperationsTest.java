@@ -134,8 +134,50 @@ class OperationsTest {
     for (String name : Operations.ALL.keySet()) {
       ops.add(name);
     }
-    assertEquals(20, ops.size(), "every operation is exercised above");
+    assertEquals(22, ops.size(), "every operation is exercised above or in membersJoinAndOpenAccountsOnce");
     assertTrue(server.books.store().journal().verify(TestServer.SHG01).isOk());
+  }
+
+  @Test
+  void membersJoinAndOpenAccountsOnce() {
+    HttpResponse<String> joined = recordTwice(body("operation", "member-add", "member", "M09", "name", "Rani Devi",
+        "joined", "2024-05-04", "category", "adolescent-girl"), false);
+    assertTrue(joined.body().contains("\"member\" : \"M09\""), joined.body());
+    var registry = server.books.store().engine().registry();
+    var member = registry.member(TestServer.SHG01, MemberId.of("M09")).orElseThrow();
+    assertEquals(List.of("Rani Devi", java.time.LocalDate.of(2024, 5, 4), org.shgledger.group.MemberCategory.ADOLESCENT_GIRL),
+        List.of(member.name(), member.joined(), member.category()));
+    HttpResponse<String> other = post(body("operation", "member-add", "member", "M09", "name", "Sita Devi",
+        "joined", "2024-05-04"));
+    assertEquals(422, other.statusCode(), other.body());
+    assertTrue(other.body().contains("\"error\" : \"MEMBER_EXISTS\""), other.body());
+    // the full number is masked at once; the masked form (what a field copy sends) is the same account
+    recordTwice(body("operation", "member-bank-account", "member", "M09", "bank", "State Bank of India",
+        "ifsc", "sbin0001234", "account-number", "30012345678", "account-opened", "2024-05-01"), false);
+    assertEquals("XXXXXXX5678", registry.member(TestServer.SHG01, MemberId.of("M09")).orElseThrow().bankAccount()
+        .orElseThrow().maskedNumber());
+    HttpResponse<String> masked = post(body("operation", "member-bank-account", "member", "M09",
+        "bank", "State Bank of India", "ifsc", "SBIN0001234", "account-number", "XXXXXXX5678",
+        "account-opened", "2024-05-01"));
+    assertEquals(200, masked.statusCode(), masked.body());
+    recordTwice(body("operation", "member-add", "member", "M10", "name", "Gita Devi", "joined", "2024-05-04",
+        "bank", "Canara Bank", "ifsc", "CNRB0001234", "account-number", "XXXX4321", "account-opened", "2024-04-20"),
+        false);
+    Map<String, String> bad = new LinkedHashMap<>();
+    bad.put(body("operation", "member-add", "member", "M11", "name", "Asha", "joined", "2024-05-04", "bank", "SBI"),
+        "ifsc");
+    bad.put(body("operation", "member-add", "member", "M11", "name", "Asha", "joined", "2024-05-04",
+        "category", "man"), "category");
+    bad.put(body("operation", "member-bank-account", "member", "M09", "bank", "SBI", "ifsc", "SBIN0001234",
+        "account-number", "12345", "account-opened", "2024-05-01"), "account-number");
+    bad.put(body("operation", "member-bank-account", "member", "M09", "bank", "SBI", "ifsc", "SBIN01",
+        "account-number", "123456789", "account-opened", "2024-05-01"), "ifsc");
+    for (Map.Entry<String, String> c : bad.entrySet()) {
+      HttpResponse<String> response = post(c.getKey());
+      assertEquals(400, response.statusCode(), c.getKey() + " -> " + response.body());
+      assertTrue(response.body().contains("\"field\" : \"" + c.getValue() + "\""), response.body());
+    }
+    assertTrue(registry.member(TestServer.SHG01, MemberId.of("M11")).isEmpty());
   }
 
   @Test
