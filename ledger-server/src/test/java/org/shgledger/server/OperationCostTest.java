@@ -56,7 +56,7 @@ class OperationCostTest {
   void aSavingAndARepaymentOnSqlite() {
     SQLiteDataSource sqlite = new SQLiteDataSource();
     sqlite.setUrl("jdbc:sqlite:" + folder.resolve("books.db"));
-    check(sqlite, 15, 22, 7);
+    check(sqlite, 17, 24, 7);
   }
 
   @Test
@@ -65,7 +65,7 @@ class OperationCostTest {
     try (TestPostgres.Schema schema = TestPostgres.createSchema()) {
       PGSimpleDataSource postgres = new PGSimpleDataSource();
       postgres.setUrl(schema.url());
-      check(postgres, 16, 23, 8);
+      check(postgres, 18, 25, 8);
     }
   }
 
