@@ -156,20 +156,15 @@ final class SyncClient {
     int kept = 0;
     try (LedgerStore store = LedgerStore.openSqlite(file)) {
       Map<BookId, String> servers = servers(store);
-      Map<BookId, List<SyncLog.Operation>> pending = new LinkedHashMap<>();
-      for (SyncLog.Operation op : SyncLog.operations(store)) {
-        if (op.state() == SyncLog.State.PENDING) {
-          pending.computeIfAbsent(op.book(), b -> new ArrayList<>()).add(op);
-        }
-      }
-      for (Map.Entry<BookId, List<SyncLog.Operation>> group : pending.entrySet()) {
-        String server = servers.get(group.getKey());
-        List<SyncLog.Operation> ops = group.getValue();
-        for (int from = 0; from < ops.size(); from += batch) {
-          List<SyncLog.Operation> slice = ops.subList(from, Math.min(ops.size(), from + batch));
+      for (BookId group : pending(store).keySet()) {
+        String server = servers.get(group);
+        // read again after each response: a refused joining or loan refuses in the file what was
+        // recorded for her or on it (SyncLog.DEPENDS_ON_REFUSED), which is then not sent
+        for (List<SyncLog.Operation> ops = pending(store).getOrDefault(group, List.of()); !ops.isEmpty(); ) {
+          List<SyncLog.Operation> slice = ops.subList(0, Math.min(ops.size(), batch));
           List<SyncWire.PushedOperation> wire = slice.stream()
               .map(op -> new SyncWire.PushedOperation(op.key(), op.body())).toList();
-          Response response = exchange("POST", server + "/api/v1/groups/" + group.getKey().value()
+          Response response = exchange("POST", server + "/api/v1/groups/" + group.value()
               + "/operations/batch", SyncWire.push(wire));
           List<SyncWire.Result> results;
           try {
@@ -209,10 +204,24 @@ final class SyncClient {
           if (results.size() < slice.size()) {
             throw new SyncFailure(labels.format("sync.busy", results.size(), slice.size()), null);
           }
+          List<SyncLog.Operation> left = pending(store).getOrDefault(group, List.of());
+          refused += ops.size() - slice.size() - left.size();
+          ops = left;
         }
       }
     }
     return new Pushed(sent, accepted, repeats, refused);
+  }
+
+  /** The field file's pending operations, per group in the order of recording. */
+  private static Map<BookId, List<SyncLog.Operation>> pending(LedgerStore store) {
+    Map<BookId, List<SyncLog.Operation>> pending = new LinkedHashMap<>();
+    for (SyncLog.Operation op : SyncLog.operations(store)) {
+      if (op.state() == SyncLog.State.PENDING) {
+        pending.computeIfAbsent(op.book(), b -> new ArrayList<>()).add(op);
+      }
+    }
+    return pending;
   }
 
   /**

@@ -254,6 +254,53 @@ class SyncCommandTest {
     assertEquals("sent 0, accepted 0 (0 the server had already), refused 0\n", push.out());
   }
 
+  /**
+   * Two laptops and the office each gave the id M05 to a different woman. The office's stands; each
+   * laptop's joining is refused, and so is what the laptop recorded for its M05 afterwards, which
+   * would otherwise have been recorded for the office's M05: refused by the server when both are in
+   * one push, and by the field file itself when the joining's refusal came back in an earlier one.
+   */
+  @Test
+  void whatWasRecordedForAWomanWhoseJoiningIsRefusedIsRefusedWithHerNeverRecordedForAnother() {
+    String oneAtATime = folder.resolve("one-at-a-time.db").toString();
+    String inOnePush = folder.resolve("in-one-push.db").toString();
+    assertEquals(0, Run.shg("sync", "clone", url, "SHG01", "--db", oneAtATime, "--token", token).exitCode());
+    assertEquals(0, Run.shg("sync", "clone", url, "SHG01", "--db", inOnePush, "--token", token).exitCode());
+    LocalDate day = LocalDate.of(2024, 6, 8);
+    var inr = SyncSimulationTest.INR;
+    for (String field : List.of(oneAtATime, inOnePush)) {
+      try (LedgerStore store = LedgerStore.openSqlite(Path.of(field))) {
+        SavingsGroups groups = store.engine();
+        groups.addMember(SyncSimulationTest.SHG, Member.joining(M05, "Laptop's Kamla", MemberCategory.ADULT_WOMAN, day));
+        groups.record(SyncSimulationTest.SHG, EntryId.of("F-SAVE-M05"), day,
+            new GroupOperation.Save(M05, SavingsKind.COMPULSORY, Money.ofMajor(inr, 100), Channel.CASH));
+        groups.record(SyncSimulationTest.SHG, EntryId.of("F-SAVE-M01"), day,
+            new GroupOperation.Save(M01, SavingsKind.COMPULSORY, Money.ofMajor(inr, 100), Channel.CASH));
+      }
+    }
+    books.store().engine().addMember(SyncSimulationTest.SHG,
+        Member.joining(M05, "Office's Sita", MemberCategory.ADULT_WOMAN, day));
+
+    new SyncClient(SyncClient.http(), token).push(Path.of(oneAtATime), 1, -1);
+    assertEquals(0, Run.shg("sync", "push", "--db", inOnePush, "--token", token).exitCode());
+
+    for (String field : List.of(oneAtATime, inOnePush)) {
+      try (LedgerStore store = LedgerStore.openSqlite(Path.of(field))) {
+        Map<String, String> answers = new java.util.LinkedHashMap<>();
+        SyncLog.operations(store).forEach(op -> answers.put(op.key(),
+            op.state() + (op.rejection() == null ? "" : " " + op.rejection())));
+        assertEquals(Map.of("member:M05", "REFUSED MEMBER_EXISTS", "F-SAVE-M05", "REFUSED DEPENDS_ON_REFUSED",
+            "F-SAVE-M01", "ACCEPTED"), answers, field);
+      }
+    }
+    assertTrue(books.store().journal().entry(SyncSimulationTest.SHG, EntryId.of("F-SAVE-M05")).isEmpty(),
+        "the laptops' saving for their M05 is not the office's M05's");
+    assertEquals("Office's Sita", books.store().engine().registry().member(SyncSimulationTest.SHG, M05)
+        .orElseThrow().name());
+    Run status = Run.shg("sync", "status", "--db", inOnePush);
+    assertTrue(status.out().contains("recorded for member M05, whose own recording was refused"), status.out());
+  }
+
   @Test
   void aMeetingRegisterImportedOnAFieldCopyIsRecordedOnTheServerAsTheSameEntries() throws Exception {
     String field = folder.resolve("field.db").toString();

@@ -339,6 +339,105 @@ public final class OperationBodies {
   }
 
   /**
+   * What an operation brings into the books that later operations name: {@code member:M16} for a
+   * member's joining, {@code loan:L7} for a loan paid out; empty for any other. When a push's
+   * joining or loan is refused (another device gave the same id to another woman or loan), the
+   * operations recorded after it for her or on it were recorded for what the server does not hold
+   * under that id, and are refused too ({@link #names}), never applied to the other one.
+   *
+   * @param body the fields, not null
+   * @return the name of what it brings in, in the form {@link #names} gives
+   */
+  public static Optional<String> creates(Map<String, String> body) {
+    String operation = body.get("operation");
+    if ("member-add".equals(operation) && body.get("member") != null) {
+      return Optional.of("member:" + body.get("member"));
+    }
+    if ("loan-disburse".equals(operation) && body.get("loan") != null) {
+      return Optional.of("loan:" + body.get("loan"));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The member and the loan an operation names, as {@link #creates} names them.
+   *
+   * @param body the fields, not null
+   * @return {@code member:ID} and {@code loan:ID} for the fields it has, not null
+   */
+  public static java.util.Set<String> names(Map<String, String> body) {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    if (body.get("member") != null) {
+      names.add("member:" + body.get("member"));
+    }
+    if (body.get("loan") != null) {
+      names.add("loan:" + body.get("loan"));
+    }
+    return names;
+  }
+
+  /**
+   * Reads back the fields of a body written by {@link #json}: a flat object of strings.
+   *
+   * @param json what {@link #json} wrote, not null
+   * @return the fields in order, not null
+   * @throws IllegalArgumentException if it is not such an object
+   */
+  public static Map<String, String> fields(String json) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    int[] at = {0};
+    expect(json, at, '{');
+    if (json.startsWith("}", at[0])) {
+      at[0]++;
+    } else {
+      while (true) {
+        String name = string(json, at);
+        expect(json, at, ':');
+        fields.put(name, string(json, at));
+        if (!json.startsWith(",", at[0])) {
+          break;
+        }
+        at[0]++;
+      }
+      expect(json, at, '}');
+    }
+    if (at[0] != json.length()) {
+      throw new IllegalArgumentException("not a body written by OperationBodies.json: text after its end");
+    }
+    return fields;
+  }
+
+  private static void expect(String json, int[] at, char c) {
+    if (at[0] >= json.length() || json.charAt(at[0]) != c) {
+      throw new IllegalArgumentException("not a body written by OperationBodies.json: '" + c + "' expected at " + at[0]);
+    }
+    at[0]++;
+  }
+
+  private static String string(String json, int[] at) {
+    expect(json, at, '"');
+    StringBuilder out = new StringBuilder();
+    while (at[0] < json.length()) {
+      char c = json.charAt(at[0]++);
+      if (c == '"') {
+        return out.toString();
+      }
+      if (c == '\\' && at[0] < json.length()) {
+        char escaped = json.charAt(at[0]++);
+        if (escaped == 'u' && at[0] + 4 <= json.length()) {
+          out.append((char) Integer.parseInt(json.substring(at[0], at[0] + 4), 16));
+          at[0] += 4;
+        } else {
+          out.append(escaped);
+        }
+      } else {
+        out.append(c);
+      }
+    }
+    throw new IllegalArgumentException("not a body written by OperationBodies.json: a string not closed");
+  }
+
+  /**
    * A body as one line of JSON: {@code {"operation":"save","id":"S1",...}}.
    *
    * @param body the fields, not null

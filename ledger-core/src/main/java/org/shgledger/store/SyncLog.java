@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -175,8 +176,63 @@ public final class SyncLog {
         update.setLong(6, answer.sequence());
         update.executeUpdate();
       }
+      refuseWhatDependsOnRefused(database, update, now);
       return null;
     });
+  }
+
+  private record Pending(long sequence, BookId book, Map<String, String> body) {}
+
+  /** The named rejection of an operation recorded for a member or on a loan whose own recording was refused. */
+  public static final String DEPENDS_ON_REFUSED = "DEPENDS_ON_REFUSED";
+
+  /**
+   * The message of {@link #DEPENDS_ON_REFUSED}.
+   *
+   * @param name what was refused, such as {@code member:M16} ({@link OperationBodies#creates})
+   * @return the message, not null
+   */
+  public static String dependsOnRefused(String name) {
+    return "recorded for " + name.replace(':', ' ') + ", whose own recording was refused: the server's "
+        + name.replace(':', ' ') + " is another; record it again under the id given to her or to the loan instead";
+  }
+
+  /**
+   * Refuses, in the transaction that keeps a refusal, every pending operation recorded after a
+   * refused member's joining or loan for her or on it ({@link OperationBodies#creates}): under that
+   * id the server holds another woman or loan, so sending them would record them there.
+   */
+  private static void refuseWhatDependsOnRefused(Database database, PreparedStatement update, String now)
+      throws SQLException {
+    Map<BookId, Set<String>> refused = new HashMap<>();
+    List<Pending> pending = new ArrayList<>();
+    try (ResultSet row = database.prepare("SELECT op_seq, book_id, op_body, op_state FROM sync_operation"
+        + " WHERE op_state IN ('REFUSED', 'PENDING') ORDER BY op_seq").executeQuery()) {
+      while (row.next()) {
+        BookId book = BookId.of(row.getString(2));
+        Map<String, String> body = OperationBodies.fields(row.getString(3));
+        if (row.getString(4).equals(State.REFUSED.name())) {
+          OperationBodies.creates(body).ifPresent(name -> refused.computeIfAbsent(book, b -> new HashSet<>()).add(name));
+        } else if (refused.containsKey(book)) {
+          pending.add(new Pending(row.getLong(1), book, body));
+        }
+      }
+    }
+    for (Pending op : pending) {
+      Set<String> gone = refused.get(op.book());
+      java.util.Optional<String> name = OperationBodies.names(op.body()).stream().filter(gone::contains).findFirst();
+      if (name.isPresent()) {
+        update.setString(1, State.REFUSED.name());
+        update.setInt(2, 0);
+        update.setString(3, DEPENDS_ON_REFUSED);
+        update.setString(4, dependsOnRefused(name.get()));
+        update.setString(5, now);
+        update.setLong(6, op.sequence());
+        update.executeUpdate();
+        // a loan paid out to her is refused with her, and so are its repayments
+        OperationBodies.creates(op.body()).ifPresent(gone::add);
+      }
+    }
   }
 
   /**

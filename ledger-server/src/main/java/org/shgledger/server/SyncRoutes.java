@@ -3,6 +3,8 @@ package org.shgledger.server;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.shgledger.group.OperationBodies;
 import org.shgledger.journal.BookId;
 import org.shgledger.store.BookCopy;
 import org.shgledger.store.LedgerStore;
@@ -62,16 +64,24 @@ final class SyncRoutes {
       throw new BadRequest("body", "the body is a gzip-compressed push (shg.sync-push/1): " + e.getMessage());
     }
     List<SyncWire.Result> results = new ArrayList<>();
+    // the members and loans whose recording this push has had refused (OperationBodies.creates)
+    java.util.Set<String> refusedHere = new java.util.HashSet<>();
     for (SyncWire.PushedOperation op : pushed) {
       SyncWire.Result result;
+      Map<String, String> fields = fieldsOf(op.body());
       java.util.Optional<String[]> before = SyncLog.refusal(store, group, op.key(), op.body());
       if (before.isPresent()) {
         // a late copy of an operation refused before: the same answer, never judged again
         results.add(new SyncWire.Result(op.key(), false, false, before.get()[0], before.get()[1]));
+        OperationBodies.creates(fields).ifPresent(refusedHere::add);
         continue;
       }
+      java.util.Optional<String> gone = OperationBodies.names(fields).stream().filter(refusedHere::contains).findFirst();
       try {
-        result = replay.apply(group, op.key(), op.body());
+        // recorded for a woman or on a loan refused above: under that id the books hold another
+        result = gone.isPresent()
+            ? new SyncWire.Result(op.key(), false, false, SyncLog.DEPENDS_ON_REFUSED, SyncLog.dependsOnRefused(gone.get()))
+            : replay.apply(group, op.key(), op.body());
       } catch (StoreException e) {
         // busy or failed: this one and the rest stay unanswered, and the client sends them again
         if (results.isEmpty()) {
@@ -81,10 +91,20 @@ final class SyncRoutes {
       }
       if (!result.accepted()) {
         SyncLog.refused(store, group, op.key(), op.body(), result.error(), result.message());
+        OperationBodies.creates(fields).ifPresent(refusedHere::add);
       }
       results.add(result);
     }
     ctx.header("Content-Encoding", "gzip").contentType("application/json; charset=utf-8")
         .result(SyncWire.results(group, results));
+  }
+
+  /** A pushed body's fields, or none when it is not a flat JSON object (the operations API refuses it then). */
+  private static Map<String, String> fieldsOf(String body) {
+    try {
+      return Bodies.fields(body, null);
+    } catch (BadRequest e) {
+      return Map.of();
+    }
   }
 }
