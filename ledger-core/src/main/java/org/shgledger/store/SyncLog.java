@@ -176,7 +176,10 @@ public final class SyncLog {
         update.setLong(6, answer.sequence());
         update.executeUpdate();
       }
-      refuseWhatDependsOnRefused(database, update, now);
+      // only a refusal kept now can refuse what was recorded after it; earlier ones did so when kept
+      if (answers.stream().anyMatch(answer -> answer.state() == State.REFUSED)) {
+        refuseWhatDependsOnRefused(database, update, now);
+      }
       return null;
     });
   }
